@@ -1,0 +1,12 @@
+// Jest runs every test: unit, API and browser (tests/e2e, real Chromium). Type-checking
+// is done by `tsc --noEmit` in `npm test` before jest, so ts-jest only transpiles here.
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/tests'],
+  testMatch: ['**/*.test.ts'],
+  transform: {
+    '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', isolatedModules: true, diagnostics: false }],
+  },
+  testTimeout: 30000,
+};

@@ -1,0 +1,27 @@
+// The shape of a CLI command and the small argument parser they share (node:util's
+// parseArgs, strict, so a misspelt flag is an error instead of being ignored).
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
+export interface CliIo {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+export interface Command {
+  name: string;
+  summary: string;
+  usage: string;
+  /** Returns the process exit code. */
+  run(args: string[], io: CliIo): Promise<number>;
+}
+
+/** Thrown for bad command-line input; main prints the message and the command's usage. */
+export class UsageError extends Error {}
+
+export function parseFlags<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T, allowPositionals = false) {
+  try {
+    return parseArgs({ args, options, strict: true, allowPositionals });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}

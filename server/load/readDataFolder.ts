@@ -1,0 +1,138 @@
+// Step 1 of loading: read every file of a data folder and check each record's shape with
+// zod. Nothing here looks across records; that is step 2 (resolveDataset.ts). Every
+// problem is collected, and the records that passed are kept.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { z } from 'zod';
+import { claimSchema, entitySchema, type Claim, type DocumentRecord, type Entity } from '../model/records';
+import { vocabularySchema, type Vocabulary } from '../model/vocabulary';
+import { defaultVocabularyFile } from '../paths';
+import { locateJsonError } from './locateJsonError';
+import { parseDocument } from './parseDocument';
+import { formatFieldPath, type LoadProblem } from './problems';
+
+export interface Located<T> {
+  file: string;
+  index: number;
+  record: T;
+}
+
+export interface RawData {
+  dataDir: string;
+  vocabulary?: Vocabulary;
+  vocabularyFile: string;
+  entities: Located<Entity>[];
+  claims: Located<Claim>[];
+  documents: Array<{ file: string; document: DocumentRecord }>;
+  problems: LoadProblem[];
+  /** sha256 over every file read, in a stable order: the dataset's version. */
+  contentHash: string;
+}
+
+/** Files holding records of one kind: `NAME.json` and any `NAME/*.json` shards. */
+export function recordFiles(dataDir: string, name: string): string[] {
+  const files: string[] = [];
+  if (fs.existsSync(path.join(dataDir, `${name}.json`))) files.push(`${name}.json`);
+  const shardDir = path.join(dataDir, name);
+  if (fs.existsSync(shardDir) && fs.statSync(shardDir).isDirectory()) {
+    for (const entry of fs.readdirSync(shardDir).sort()) if (entry.endsWith('.json')) files.push(`${name}/${entry}`);
+  }
+  return files;
+}
+
+export function parseJsonFile(file: string, text: string, problems: LoadProblem[]): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const located = locateJsonError(text);
+    problems.push(
+      located
+        ? { file, line: located.line, column: located.column, message: located.message }
+        : { file, message: `malformed JSON: ${(error as Error).message}` },
+    );
+    return undefined;
+  }
+}
+
+/** Parses an array file record by record so one bad record does not hide the others. */
+export function parseRecords<T>(file: string, value: unknown, schema: z.ZodType<T>, noun: string, problems: LoadProblem[]): Located<T>[] {
+  if (!Array.isArray(value)) {
+    problems.push({ file, message: `expected a JSON array of ${noun}` });
+    return [];
+  }
+  const out: Located<T>[] = [];
+  value.forEach((item, index) => {
+    const parsed = schema.safeParse(item);
+    if (parsed.success) {
+      out.push({ file, index, record: parsed.data });
+      return;
+    }
+    const id = item && typeof item === 'object' && typeof (item as { id?: unknown }).id === 'string' ? (item as { id: string }).id : undefined;
+    for (const issue of parsed.error.issues) {
+      let field = formatFieldPath(issue.path);
+      let message = issue.message;
+      if (issue.code === 'unrecognized_keys') {
+        const keys = issue.keys;
+        field = formatFieldPath([...issue.path, keys[0]]);
+        const allowed = 'shape' in schema && schema.shape && typeof schema.shape === 'object' ? Object.keys(schema.shape) : [];
+        message = `unknown field${keys.length > 1 ? `s ${keys.map((k) => `"${k}"`).join(', ')}` : ''}${allowed.length ? `; expected only ${allowed.join(', ')}` : ''}`;
+      }
+      problems.push({ file, index, id, field: field || undefined, message });
+    }
+  });
+  return out;
+}
+
+export function readDataFolder(dataDir: string): RawData {
+  const problems: LoadProblem[] = [];
+  const hash = crypto.createHash('sha256');
+  const read = (relative: string, absolute = path.join(dataDir, relative)): string => {
+    const text = fs.readFileSync(absolute, 'utf8');
+    hash.update(`${relative}\0${text}\0`);
+    return text;
+  };
+
+  if (!fs.existsSync(dataDir) || !fs.statSync(dataDir).isDirectory()) {
+    problems.push({ file: dataDir, message: 'the data folder does not exist or is not a folder' });
+    return { dataDir, vocabularyFile: '', entities: [], claims: [], documents: [], problems, contentHash: '' };
+  }
+
+  // The vocabulary: the folder's own, or the embedded default.
+  const ownVocabulary = path.join(dataDir, 'vocabulary.json');
+  const vocabularyFile = fs.existsSync(ownVocabulary) ? ownVocabulary : defaultVocabularyFile;
+  const vocabularyName = vocabularyFile === ownVocabulary ? 'vocabulary.json' : path.relative(dataDir, vocabularyFile);
+  let vocabulary: Vocabulary | undefined;
+  const vocabularyJson = parseJsonFile(vocabularyName, read('vocabulary.json', vocabularyFile), problems);
+  if (vocabularyJson !== undefined) {
+    const parsed = vocabularySchema.safeParse(vocabularyJson);
+    if (parsed.success) vocabulary = parsed.data;
+    else for (const issue of parsed.error.issues) problems.push({ file: vocabularyName, field: formatFieldPath(issue.path), message: issue.message });
+  }
+
+  const entities: Located<Entity>[] = [];
+  for (const file of recordFiles(dataDir, 'entities')) {
+    const json = parseJsonFile(file, read(file), problems);
+    if (json !== undefined) entities.push(...parseRecords(file, json, entitySchema, 'entities', problems));
+  }
+
+  const claims: Located<Claim>[] = [];
+  for (const file of recordFiles(dataDir, 'claims')) {
+    const json = parseJsonFile(file, read(file), problems);
+    if (json !== undefined) claims.push(...parseRecords(file, json, claimSchema, 'claims', problems));
+  }
+
+  const documents: RawData['documents'] = [];
+  const documentDir = path.join(dataDir, 'documents');
+  if (fs.existsSync(documentDir)) {
+    for (const entry of fs.readdirSync(documentDir).sort()) {
+      if (!entry.endsWith('.txt')) continue;
+      const file = `documents/${entry}`;
+      const parsed = parseDocument(file, read(file));
+      problems.push(...parsed.problems);
+      if (parsed.document) documents.push({ file, document: parsed.document });
+    }
+  }
+
+  return { dataDir, vocabulary, vocabularyFile, entities, claims, documents, problems, contentHash: hash.digest('hex') };
+}

@@ -1,0 +1,140 @@
+// Step 2 of loading: check references across records against the vocabulary. Claims'
+// subject, object and document must exist, the edge type must allow those node types,
+// and every quote must occur verbatim in its document (else we show the nearest passage).
+import type { Dataset, ResolvedClaim } from '../model/dataset';
+import type { DocumentRecord, Entity } from '../model/records';
+import { edgeTypeAllows, indexVocabulary, type Vocabulary, type VocabularyIndex } from '../model/vocabulary';
+import { findNearestPassage } from './findNearestPassage';
+import type { LoadProblem } from './problems';
+import type { RawData } from './readDataFolder';
+
+const oneOf = (values: Iterable<string>) => [...values].join(', ');
+
+/** Every non-empty combination of stances must map to a status, or edges could go unlabelled. */
+export function checkStatusRulesCover(vocabulary: Vocabulary, file: string): LoadProblem[] {
+  const stances = vocabulary.stances.map((s) => s.id);
+  if (stances.length > 12) return [{ file, field: 'stances', message: 'at most 12 stances are supported' }];
+  const problems: LoadProblem[] = [];
+  for (let mask = 1; mask < 1 << stances.length; mask++) {
+    const present = new Set(stances.filter((_, i) => mask & (1 << i)));
+    const matched = vocabulary.statuses.some((status) => statusRuleMatches(status.rule, present));
+    if (!matched) problems.push({ file, field: 'statuses', message: `no status rule matches an edge whose claims have the stances ${oneOf(present)}` });
+  }
+  return problems;
+}
+
+export function statusRuleMatches(rule: { all: string[]; any?: string[]; none: string[] }, present: Set<string>): boolean {
+  if (!rule.all.every((s) => present.has(s))) return false;
+  if (rule.any && !rule.any.some((s) => present.has(s))) return false;
+  return !rule.none.some((s) => present.has(s));
+}
+
+function checkVocabularyReferences(vocabulary: Vocabulary, file: string): LoadProblem[] {
+  const problems: LoadProblem[] = [];
+  const nodeTypes = new Set(vocabulary.nodeTypes.map((t) => t.id));
+  const stances = new Set(vocabulary.stances.map((s) => s.id));
+  const seen = new Map<string, string>();
+  const noteDuplicate = (kind: string, id: string, field: string) => {
+    const key = `${kind}:${id}`;
+    if (seen.has(key)) problems.push({ file, field, message: `duplicate ${kind} id "${id}" (first declared at ${seen.get(key)})` });
+    else seen.set(key, field);
+  };
+  vocabulary.nodeTypes.forEach((t, i) => noteDuplicate('node type', t.id, `nodeTypes[${i}]`));
+  vocabulary.stances.forEach((s, i) => noteDuplicate('stance', s.id, `stances[${i}]`));
+  vocabulary.statuses.forEach((s, i) => {
+    noteDuplicate('status', s.id, `statuses[${i}]`);
+    for (const stance of [...s.rule.all, ...(s.rule.any ?? []), ...s.rule.none]) {
+      if (!stances.has(stance)) problems.push({ file, field: `statuses[${i}].rule`, message: `unknown stance "${stance}"; expected one of ${oneOf(stances)}` });
+    }
+  });
+  vocabulary.edgeTypes.forEach((t, i) => {
+    noteDuplicate('edge type', t.id, `edgeTypes[${i}]`);
+    for (const [side, list] of [['subjectTypes', t.subjectTypes], ['objectTypes', t.objectTypes]] as const) {
+      for (const type of list) {
+        if (!nodeTypes.has(type)) problems.push({ file, field: `edgeTypes[${i}].${side}`, message: `unknown node type "${type}"; expected one of ${oneOf(nodeTypes)}` });
+      }
+    }
+  });
+  if (problems.length === 0) problems.push(...checkStatusRulesCover(vocabulary, file));
+  return problems;
+}
+
+export function resolveDataset(raw: RawData): { dataset?: Dataset; problems: LoadProblem[] } {
+  const problems: LoadProblem[] = [...raw.problems];
+  if (!raw.vocabulary) return { problems };
+  const vocabularyName = raw.vocabularyFile.endsWith('vocabulary.json') && raw.vocabularyFile.startsWith(raw.dataDir) ? 'vocabulary.json' : raw.vocabularyFile;
+  const vocabularyProblems = checkVocabularyReferences(raw.vocabulary, vocabularyName);
+  problems.push(...vocabularyProblems);
+  if (vocabularyProblems.length > 0) return { problems };
+  const vocabulary: VocabularyIndex = indexVocabulary(raw.vocabulary);
+
+  const entities = new Map<string, Entity>();
+  const entityOrigin = new Map<string, string>();
+  for (const { file, index, record } of raw.entities) {
+    const at = { file, index, id: record.id };
+    if (entities.has(record.id)) {
+      problems.push({ ...at, message: `duplicate entity id "${record.id}" (first defined in ${entityOrigin.get(record.id)})` });
+      continue;
+    }
+    const nodeType = vocabulary.nodeTypes.get(record.type);
+    if (!nodeType) {
+      problems.push({ ...at, field: 'type', message: `unknown node type "${record.type}"; expected one of ${oneOf(vocabulary.nodeTypes.keys())}` });
+      continue;
+    }
+    if (record.kind !== undefined && nodeType.kinds && !nodeType.kinds.includes(record.kind)) {
+      problems.push({ ...at, field: 'kind', message: `unknown ${record.type} kind "${record.kind}"; expected one of ${oneOf(nodeType.kinds)}` });
+    }
+    entities.set(record.id, record);
+    entityOrigin.set(record.id, `${file} record [${index}]`);
+  }
+
+  const documents = new Map<string, DocumentRecord>();
+  for (const { file, document } of raw.documents) {
+    if (documents.has(document.id)) problems.push({ file, message: `duplicate document id "${document.id}"` });
+    else documents.set(document.id, document);
+  }
+
+  const claims: ResolvedClaim[] = [];
+  const claimOrigin = new Map<string, string>();
+  for (const { file, index, record: claim } of raw.claims) {
+    const at = { file, index, id: claim.id };
+    const before = problems.length;
+    if (claimOrigin.has(claim.id)) problems.push({ ...at, message: `duplicate claim id "${claim.id}" (first defined in ${claimOrigin.get(claim.id)})` });
+    else claimOrigin.set(claim.id, `${file} record [${index}]`);
+
+    const edgeType = vocabulary.edgeTypes.get(claim.type);
+    if (!edgeType) problems.push({ ...at, field: 'type', message: `unknown edge type "${claim.type}"; expected one of ${oneOf(vocabulary.edgeTypes.keys())}` });
+    if (!vocabulary.stances.has(claim.stance)) problems.push({ ...at, field: 'stance', message: `unknown stance "${claim.stance}"; expected one of ${oneOf(vocabulary.stances.keys())}` });
+    const subject = entities.get(claim.subject);
+    const object = entities.get(claim.object);
+    if (!subject) problems.push({ ...at, field: 'subject', message: `unknown entity "${claim.subject}"` });
+    if (!object) problems.push({ ...at, field: 'object', message: `unknown entity "${claim.object}"` });
+    if (edgeType && subject && object && !edgeTypeAllows(edgeType, subject.type, object.type)) {
+      const allowedS = edgeType.subjectTypes.length ? edgeType.subjectTypes.join('/') : 'any';
+      const allowedO = edgeType.objectTypes.length ? edgeType.objectTypes.join('/') : 'any';
+      problems.push({ ...at, field: 'type', message: `edge type "${claim.type}" does not allow ${subject.type} → ${object.type} (allowed: ${allowedS} → ${allowedO})` });
+    }
+
+    let quoteStart: number | undefined;
+    let quoteEnd: number | undefined;
+    if (claim.document !== undefined) {
+      const document = documents.get(claim.document);
+      if (!document) problems.push({ ...at, field: 'document', message: `unknown document "${claim.document}"` });
+      else if (claim.quote !== undefined) {
+        const found = document.text.indexOf(claim.quote);
+        if (found === -1) {
+          const nearest = findNearestPassage(document.text, claim.quote);
+          const hint = nearest ? `; nearest passage: ${JSON.stringify(nearest.text)}` : '';
+          problems.push({ ...at, field: 'quote', message: `quote not found verbatim in document "${claim.document}"${hint}` });
+        } else {
+          quoteStart = found;
+          quoteEnd = found + claim.quote.length;
+        }
+      }
+    }
+    if (problems.length === before) claims.push(quoteStart === undefined ? { ...claim } : { ...claim, quoteStart, quoteEnd });
+  }
+
+  if (problems.length > 0) return { problems };
+  return { dataset: { dataDir: raw.dataDir, vocabulary, entities, documents, claims, contentHash: raw.contentHash }, problems };
+}

@@ -1,0 +1,20 @@
+// The resolved dataset: every record checked and cross-referenced, ready to build the
+// graph from. Claims carry the offsets of their quote in the document's text.
+import type { Claim, DocumentRecord, Entity } from './records';
+import type { VocabularyIndex } from './vocabulary';
+
+export interface ResolvedClaim extends Claim {
+  /** Offsets of the quote in its document's text (UTF-16 code units, end exclusive). */
+  quoteStart?: number;
+  quoteEnd?: number;
+}
+
+export interface Dataset {
+  dataDir: string;
+  vocabulary: VocabularyIndex;
+  entities: Map<string, Entity>;
+  documents: Map<string, DocumentRecord>;
+  claims: ResolvedClaim[];
+  /** sha256 of the files read: changes whenever the data does. */
+  contentHash: string;
+}
