@@ -9,7 +9,7 @@ import { claimSchema, entitySchema, type Claim, type DocumentRecord, type Entity
 import { vocabularySchema, type Vocabulary } from '../model/vocabulary';
 import { defaultVocabularyFile } from '../paths';
 import { locateJsonError } from './locateJsonError';
-import { parseDocument } from './parseDocument';
+import { documentIdFromFileName, parseDocument } from './parseDocument';
 import { formatFieldPath, type LoadProblem } from './problems';
 
 export interface Located<T> {
@@ -25,6 +25,8 @@ export interface RawData {
   entities: Located<Entity>[];
   claims: Located<Claim>[];
   documents: Array<{ file: string; document: DocumentRecord }>;
+  /** Ids of records already rejected here, so step 2 does not report references to them again. */
+  rejectedIds: { entities: Set<string>; documents: Set<string> };
   problems: LoadProblem[];
   /** sha256 over every file read, in a stable order: the dataset's version. */
   contentHash: string;
@@ -56,7 +58,7 @@ export function parseJsonFile(file: string, text: string, problems: LoadProblem[
 }
 
 /** Parses an array file record by record so one bad record does not hide the others. */
-export function parseRecords<T>(file: string, value: unknown, schema: z.ZodType<T>, noun: string, problems: LoadProblem[]): Located<T>[] {
+export function parseRecords<T>(file: string, value: unknown, schema: z.ZodType<T>, noun: string, problems: LoadProblem[], rejectedIds?: Set<string>): Located<T>[] {
   if (!Array.isArray(value)) {
     problems.push({ file, message: `expected a JSON array of ${noun}` });
     return [];
@@ -69,6 +71,7 @@ export function parseRecords<T>(file: string, value: unknown, schema: z.ZodType<
       return;
     }
     const id = item && typeof item === 'object' && typeof (item as { id?: unknown }).id === 'string' ? (item as { id: string }).id : undefined;
+    if (id !== undefined) rejectedIds?.add(id);
     for (const issue of parsed.error.issues) {
       let field = formatFieldPath(issue.path);
       let message = issue.message;
@@ -95,7 +98,7 @@ export function readDataFolder(dataDir: string): RawData {
 
   if (!fs.existsSync(dataDir) || !fs.statSync(dataDir).isDirectory()) {
     problems.push({ file: dataDir, message: 'the data folder does not exist or is not a folder' });
-    return { dataDir, vocabularyFile: '', entities: [], claims: [], documents: [], problems, contentHash: '' };
+    return { dataDir, vocabularyFile: '', entities: [], claims: [], documents: [], rejectedIds: { entities: new Set(), documents: new Set() }, problems, contentHash: '' };
   }
 
   // The vocabulary: the folder's own, or the embedded default.
@@ -110,10 +113,11 @@ export function readDataFolder(dataDir: string): RawData {
     else for (const issue of parsed.error.issues) problems.push({ file: vocabularyName, field: formatFieldPath(issue.path), message: issue.message });
   }
 
+  const rejectedIds = { entities: new Set<string>(), documents: new Set<string>() };
   const entities: Located<Entity>[] = [];
   for (const file of recordFiles(dataDir, 'entities')) {
     const json = parseJsonFile(file, read(file), problems);
-    if (json !== undefined) entities.push(...parseRecords(file, json, entitySchema, 'entities', problems));
+    if (json !== undefined) entities.push(...parseRecords(file, json, entitySchema, 'entities', problems, rejectedIds.entities));
   }
 
   const claims: Located<Claim>[] = [];
@@ -131,8 +135,9 @@ export function readDataFolder(dataDir: string): RawData {
       const parsed = parseDocument(file, read(file));
       problems.push(...parsed.problems);
       if (parsed.document) documents.push({ file, document: parsed.document });
+      else rejectedIds.documents.add(documentIdFromFileName(file));
     }
   }
 
-  return { dataDir, vocabulary, vocabularyFile, entities, claims, documents, problems, contentHash: hash.digest('hex') };
+  return { dataDir, vocabulary, vocabularyFile, entities, claims, documents, rejectedIds, problems, contentHash: hash.digest('hex') };
 }

@@ -78,6 +78,7 @@ export function resolveDataset(raw: RawData): { dataset?: Dataset; problems: Loa
     }
     const nodeType = vocabulary.nodeTypes.get(record.type);
     if (!nodeType) {
+      raw.rejectedIds.entities.add(record.id);
       problems.push({ ...at, field: 'type', message: `unknown node type "${record.type}"; expected one of ${oneOf(vocabulary.nodeTypes.keys())}` });
       continue;
     }
@@ -107,8 +108,10 @@ export function resolveDataset(raw: RawData): { dataset?: Dataset; problems: Loa
     if (!vocabulary.stances.has(claim.stance)) problems.push({ ...at, field: 'stance', message: `unknown stance "${claim.stance}"; expected one of ${oneOf(vocabulary.stances.keys())}` });
     const subject = entities.get(claim.subject);
     const object = entities.get(claim.object);
-    if (!subject) problems.push({ ...at, field: 'subject', message: `unknown entity "${claim.subject}"` });
-    if (!object) problems.push({ ...at, field: 'object', message: `unknown entity "${claim.object}"` });
+    // A reference to a record rejected above is not reported twice; the claim is still left out.
+    const rejected = (!subject && raw.rejectedIds.entities.has(claim.subject)) || (!object && raw.rejectedIds.entities.has(claim.object));
+    if (!subject && !raw.rejectedIds.entities.has(claim.subject)) problems.push({ ...at, field: 'subject', message: `unknown entity "${claim.subject}"` });
+    if (!object && !raw.rejectedIds.entities.has(claim.object)) problems.push({ ...at, field: 'object', message: `unknown entity "${claim.object}"` });
     if (edgeType && subject && object && !edgeTypeAllows(edgeType, subject.type, object.type)) {
       const allowedS = edgeType.subjectTypes.length ? edgeType.subjectTypes.join('/') : 'any';
       const allowedO = edgeType.objectTypes.length ? edgeType.objectTypes.join('/') : 'any';
@@ -119,7 +122,9 @@ export function resolveDataset(raw: RawData): { dataset?: Dataset; problems: Loa
     let quoteEnd: number | undefined;
     if (claim.document !== undefined) {
       const document = documents.get(claim.document);
-      if (!document) problems.push({ ...at, field: 'document', message: `unknown document "${claim.document}"` });
+      if (!document) {
+        if (!raw.rejectedIds.documents.has(claim.document)) problems.push({ ...at, field: 'document', message: `unknown document "${claim.document}"` });
+      }
       else if (claim.quote !== undefined) {
         const found = document.text.indexOf(claim.quote);
         if (found === -1) {
@@ -132,7 +137,7 @@ export function resolveDataset(raw: RawData): { dataset?: Dataset; problems: Loa
         }
       }
     }
-    if (problems.length === before) claims.push(quoteStart === undefined ? { ...claim } : { ...claim, quoteStart, quoteEnd });
+    if (problems.length === before && !rejected && (claim.document === undefined || documents.has(claim.document))) claims.push(quoteStart === undefined ? { ...claim } : { ...claim, quoteStart, quoteEnd });
   }
 
   if (problems.length > 0) return { problems };

@@ -1,0 +1,48 @@
+// Same data, same picture: the seeded layout does not depend on record order, and it
+// is cached by content hash.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { buildGraph } from '../../../server/graph/buildGraph';
+import { computeLayout, layoutGraph, seededRandom } from '../../../server/graph/layout';
+import { claim, dataset, person } from './fixtures';
+
+const people = ['a', 'b', 'c', 'd', 'e'].map((id) => person(id));
+const claims = [claim('a', 'requested', 'b', 'asserts'), claim('b', 'in_contact_with', 'c', 'asserts'), claim('c', 'funded', 'd', 'asserts'), claim('a', 'funded', 'd', 'asserts')];
+
+describe('layout', () => {
+  it('seededRandom repeats for a seed', () => {
+    const first = seededRandom(7);
+    const second = seededRandom(7);
+    expect([first(), first()]).toEqual([second(), second()]);
+  });
+
+  it('gives the same positions whatever the order of records', () => {
+    const forward = computeLayout(buildGraph(dataset(people, claims)));
+    const backward = computeLayout(buildGraph(dataset([...people].reverse(), [...claims].reverse())));
+    expect(backward).toEqual(forward);
+    expect(Object.keys(forward).sort()).toEqual(['a', 'b', 'c', 'd', 'e']);
+    // A real layout, not everything on one spot.
+    const xs = new Set(Object.values(forward).map((p) => p.x));
+    expect(xs.size).toBe(5);
+  });
+
+  it('caches positions by content hash', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimgraph-cache-'));
+    const previous = process.env.CLAIMGRAPH_CACHE_DIR;
+    process.env.CLAIMGRAPH_CACHE_DIR = dir;
+    try {
+      const first = layoutGraph(buildGraph(dataset(people, claims)), 'hash-1');
+      expect(first.cached).toBe(false);
+      expect(fs.readdirSync(dir)).toEqual(['layout-v1-hash-1.json']);
+      const graph = buildGraph(dataset(people, claims));
+      const second = layoutGraph(graph, 'hash-1');
+      expect(second.cached).toBe(true);
+      expect(graph.getNodeAttributes('a')).toMatchObject(first.positions.a);
+    } finally {
+      if (previous === undefined) delete process.env.CLAIMGRAPH_CACHE_DIR;
+      else process.env.CLAIMGRAPH_CACHE_DIR = previous;
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
