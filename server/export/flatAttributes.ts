@@ -1,0 +1,61 @@
+// Node and edge attributes flattened to scalars, for the formats whose attributes cannot
+// hold lists or objects (GEXF, GraphML, CSV). Nothing is dropped: lists and objects
+// travel as JSON strings (the claims above all, so an exported edge can still be
+// defended), and a few derived scalars (documents joined, claim count, dates) are added
+// for tools that filter or colour by them.
+import type { EdgeAttributes, EdgeClaim, NodeAttributes } from '../model/graph';
+
+export type FlatValue = string | number | boolean;
+export type FlatValueType = 'string' | 'integer' | 'double' | 'boolean';
+
+/** The column/attribute model: name and type, in output order. */
+export interface FlatField<A> {
+  name: string;
+  type: FlatValueType;
+  value(attributes: A): FlatValue | undefined;
+}
+
+/** How the `documents` list is joined in flat formats; the claims JSON keeps the full list. */
+export const LIST_SEPARATOR = '; ';
+
+/**
+ * JSON that is also safe inside XML and JS: U+2028/2029 and the noncharacters U+FFFE and
+ * U+FFFF are written as escapes (JSON.stringify leaves them raw; XML 1.0 forbids the last two).
+ */
+export function safeJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[\u2028\u2029\ufffe\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+export function claimsJson(claims: readonly EdgeClaim[]): string {
+  return safeJson(claims);
+}
+
+export const nodeFields: FlatField<NodeAttributes>[] = [
+  { name: 'type', type: 'string', value: (a) => a.type },
+  { name: 'label', type: 'string', value: (a) => a.label },
+  { name: 'aliases', type: 'string', value: (a) => safeJson(a.aliases) },
+  { name: 'description', type: 'string', value: (a) => a.description },
+  { name: 'kind', type: 'string', value: (a) => a.kind },
+  { name: 'countryCode', type: 'string', value: (a) => a.countryCode },
+  { name: 'attributes', type: 'string', value: (a) => (a.attributes === undefined ? undefined : safeJson(a.attributes)) },
+  { name: 'color', type: 'string', value: (a) => a.color },
+  { name: 'degree', type: 'integer', value: (a) => a.degree },
+  { name: 'size', type: 'double', value: (a) => a.size },
+  { name: 'x', type: 'double', value: (a) => a.x },
+  { name: 'y', type: 'double', value: (a) => a.y },
+];
+
+export const edgeFields: FlatField<EdgeAttributes>[] = [
+  { name: 'type', type: 'string', value: (a) => a.type },
+  { name: 'label', type: 'string', value: (a) => a.label },
+  { name: 'typeLabel', type: 'string', value: (a) => a.typeLabel },
+  { name: 'status', type: 'string', value: (a) => a.status },
+  { name: 'directed', type: 'boolean', value: (a) => a.directed },
+  { name: 'claimCount', type: 'integer', value: (a) => a.claimCount },
+  { name: 'firstDate', type: 'string', value: (a) => a.firstDate },
+  { name: 'lastDate', type: 'string', value: (a) => a.lastDate },
+  { name: 'documents', type: 'string', value: (a) => a.documents.join(LIST_SEPARATOR) },
+  { name: 'claims', type: 'string', value: (a) => claimsJson(a.claims) },
+  { name: 'color', type: 'string', value: (a) => a.color },
+  { name: 'size', type: 'double', value: (a) => a.size },
+];
