@@ -1,0 +1,73 @@
+// GET /api/entities (search), /api/entities/{id} (details and relations) and
+// /api/entities/{id}/neighbors (the ego network).
+import {
+  entityDetailsResponseSchema,
+  entitySearchQuerySchema,
+  entitySearchResponseSchema,
+  idPathSchema,
+  neighboursQuerySchema,
+  neighboursResponseSchema,
+  noQuerySchema,
+  type EntityDetailsResponse,
+  type EntitySearchResponse,
+  type NeighboursResponse,
+} from '../../model/api';
+import { entityDetails } from '../../queries/entityDetails';
+import { neighbours } from '../../queries/neighbours';
+import { searchEntities } from '../../queries/searchEntities';
+import { buildSearchIndex } from '../../queries/searchIndex';
+import { checkGraphFilters, nodeTypeErrors, requireEntity } from '../checkAgainstData';
+import { ValidationError } from '../errors';
+import { filteredGraph, requireInGraph } from '../filteredGraph';
+import { defineRoute } from '../route';
+
+export const searchEntitiesRoute = defineRoute({
+  path: '/api/entities',
+  operationId: 'searchEntities',
+  tag: 'entities',
+  summary: 'Ranked search over entity names and aliases (case, accent and typo tolerant)',
+  description: 'Each hit says which name or alias matched and how (exact, prefix, words or fuzzy).',
+  query: entitySearchQuerySchema,
+  response: { description: 'the hits, best first', schema: entitySearchResponseSchema },
+  handle: ({ query }, { store, snapshot }): EntitySearchResponse => {
+    const errors = nodeTypeErrors('type', query.type, snapshot.dataset);
+    if (errors.length > 0) throw new ValidationError(errors);
+    const index = store.derived(snapshot, 'searchIndex', (s) => buildSearchIndex(s.graph));
+    const { total, hits } = searchEntities(snapshot.graph, index, { q: query.q, types: query.type, limit: query.limit, offset: query.offset });
+    return { query: query.q, total, limit: query.limit, offset: query.offset, hits };
+  },
+});
+
+export const entityRoute = defineRoute({
+  path: '/api/entities/{id}',
+  operationId: 'getEntity',
+  tag: 'entities',
+  summary: 'One entity, its degree and its relations grouped by type',
+  query: noQuerySchema,
+  params: idPathSchema,
+  response: { description: 'the entity', schema: entityDetailsResponseSchema },
+  notFound: 'no entity with this id',
+  handle: ({ params }, { snapshot }): EntityDetailsResponse => {
+    requireEntity(snapshot.dataset, params.id, 'id');
+    return entityDetails(snapshot.graph, snapshot.dataset, params.id)!;
+  },
+});
+
+export const neighboursRoute = defineRoute({
+  path: '/api/entities/{id}/neighbors',
+  operationId: 'getNeighbors',
+  tag: 'entities',
+  summary: 'The ego network of an entity (depth 1 to 3) as a SerializedGraph',
+  description: 'With limit, at most that many entities besides the centre are kept (hubs are cut first) and attributes.omittedNodes says how many were left out.',
+  query: neighboursQuerySchema,
+  params: idPathSchema,
+  response: { description: 'the ego network', schema: neighboursResponseSchema },
+  notFound: 'no entity with this id',
+  handle: ({ query, params }, context): NeighboursResponse => {
+    requireEntity(context.snapshot.dataset, params.id, 'id');
+    checkGraphFilters(query, context.snapshot.dataset);
+    const graph = filteredGraph(context, query);
+    requireInGraph(graph, context, params.id, 'id');
+    return neighbours(graph, { center: params.id, depth: query.depth, limit: query.limit });
+  },
+});

@@ -1,0 +1,28 @@
+// Every API route, in the order the OpenAPI document lists them. Add a route here.
+import type { RouteSpec } from '../route';
+import { edgeRoute, edgesRoute } from './edges';
+import { documentRoute, documentsRoute } from './documents';
+import { entityRoute, neighboursRoute, searchEntitiesRoute } from './entities';
+import { exportRoute } from './export';
+import { graphRoute } from './graph';
+import { healthRoute, vocabularyRoute } from './meta';
+import { openApiRoute } from './openapi';
+import { pathRoute } from './path';
+import { statsRoute } from './stats';
+
+export const apiRoutes: RouteSpec[] = [
+  healthRoute,
+  vocabularyRoute,
+  graphRoute,
+  searchEntitiesRoute,
+  entityRoute,
+  neighboursRoute,
+  edgesRoute,
+  edgeRoute,
+  pathRoute,
+  documentsRoute,
+  documentRoute,
+  statsRoute,
+  exportRoute,
+];
+apiRoutes.push(openApiRoute(() => apiRoutes));

@@ -1,0 +1,85 @@
+// What stands in front of every write route, in this order: the rate limit (so token
+// guessing is throttled too), the token (403 when the server has none, 401 when the
+// request's is missing or wrong, compared in constant time), then the body: its content
+// type (415), its size (413) and its JSON syntax (400), each as problem+json.
+import crypto from 'node:crypto';
+import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import { InvalidBodyError, PayloadTooLargeError, TooManyRequestsError, UnauthorizedError, UnsupportedMediaTypeError, WritesDisabledError } from './writeProblems';
+
+export interface WriteRateLimit {
+  /** Writes allowed per client address in each window. */
+  limit: number;
+  windowMs: number;
+}
+
+export const DEFAULT_WRITE_RATE_LIMIT: WriteRateLimit = { limit: 120, windowMs: 60_000 };
+export const DEFAULT_BODY_LIMIT_BYTES = 1_000_000;
+
+export function writeRateLimit(options: WriteRateLimit): RequestHandler {
+  return rateLimit({
+    windowMs: options.windowMs,
+    limit: options.limit,
+    standardHeaders: 'draft-7',
+    legacyHeaders: false,
+    handler: (_req, _res, next) => next(new TooManyRequestsError(`too many writes: at most ${options.limit} every ${options.windowMs / 1000} s from one address; wait and retry (see the Retry-After header)`)),
+  });
+}
+
+function digest(text: string): Buffer {
+  return crypto.createHash('sha256').update(text, 'utf8').digest();
+}
+
+/** Hashing both sides first gives equal lengths, so timingSafeEqual leaks neither content nor length. */
+export function tokensMatch(given: string, expected: string): boolean {
+  return crypto.timingSafeEqual(digest(given), digest(expected));
+}
+
+export function requireWriteToken(token: string | undefined): RequestHandler {
+  return (req, res, next) => {
+    if (token === undefined || token === '') return next(new WritesDisabledError());
+    const header = req.get('Authorization');
+    const match = header === undefined ? null : /^Bearer[ ]+(\S+)[ ]*$/i.exec(header);
+    res.set('WWW-Authenticate', 'Bearer realm="claimgraph writes"');
+    if (!match) return next(new UnauthorizedError('this write needs the header "Authorization: Bearer <token>" with the token set in the server\'s CLAIMGRAPH_TOKEN'));
+    if (!tokensMatch(match[1], token)) return next(new UnauthorizedError('the bearer token is not the one configured in CLAIMGRAPH_TOKEN'));
+    res.removeHeader('WWW-Authenticate');
+    next();
+  };
+}
+
+export function hasBody(req: Request): boolean {
+  return req.headers['transfer-encoding'] !== undefined || (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0');
+}
+
+export type BodyKind = 'json' | 'text';
+
+/**
+ * Reads the body as one of `kinds` (application/json, text/plain). An absent body is
+ * allowed when `optional`; its req.body is then undefined.
+ */
+export function readBody(kinds: BodyKind[], limitBytes: number, optional = false): RequestHandler {
+  const parsers: Record<BodyKind, RequestHandler> = {
+    json: express.json({ limit: limitBytes, type: 'application/json', strict: true }),
+    text: express.text({ limit: limitBytes, type: 'text/plain', defaultCharset: 'utf-8' }),
+  };
+  const types = kinds.map((kind) => (kind === 'json' ? 'application/json' : 'text/plain'));
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (!hasBody(req)) {
+      req.body = undefined;
+      return optional ? next() : next(new InvalidBodyError([{ path: '', message: `the request has no body; send ${types.join(' or ')}` }]));
+    }
+    const kind = kinds.find((k) => req.is(k === 'json' ? 'application/json' : 'text/plain'));
+    if (!kind) {
+      return next(new UnsupportedMediaTypeError(`send the body as ${types.join(' or ')}, not ${JSON.stringify(req.get('Content-Type') ?? 'no Content-Type')}`));
+    }
+    parsers[kind](req, res, (error?: unknown) => {
+      if (error === undefined) return next();
+      const type = (error as { type?: string }).type;
+      if (type === 'entity.too.large') return next(new PayloadTooLargeError(`the body is larger than the limit of ${limitBytes} bytes`));
+      if (type === 'entity.parse.failed') return next(new InvalidBodyError([{ path: '', message: `the body is not valid JSON: ${(error as Error).message}` }]));
+      if (type === 'charset.unsupported' || type === 'encoding.unsupported') return next(new UnsupportedMediaTypeError((error as Error).message));
+      next(error);
+    });
+  };
+}

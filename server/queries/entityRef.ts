@@ -1,0 +1,8 @@
+// How one entity is mentioned in query results: id, name and node type.
+import type { EvidenceGraph } from '../graph/buildGraph';
+import type { EntityRef } from '../model/api';
+
+export function entityRef(graph: EvidenceGraph, id: string): EntityRef {
+  const attributes = graph.getNodeAttributes(id);
+  return { id, name: attributes.label, type: attributes.type };
+}

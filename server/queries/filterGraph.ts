@@ -1,0 +1,55 @@
+// The graph under the shared filters (GraphFilters in server/model/api.ts), as a new
+// graph; the unfiltered graph is returned as is. Claim filters (knownAt, documents) drop
+// claims and recompute each edge's status from those that remain, so "what was known on
+// day X" shows the status of that day; edge filters then apply to the recomputed edge.
+// Entities stay even when no relation of theirs passes: the filters are about evidence.
+import Graph from 'graphology';
+import { edgeAttributesFromClaims, nodeSizeForDegree, type EvidenceGraph, type EvidenceGraphAttributes } from '../graph/buildGraph';
+import type { GraphFilters } from '../model/api';
+import type { Dataset } from '../model/dataset';
+import type { EdgeAttributes, NodeAttributes } from '../model/graph';
+import { claimInDateRange, claimKnownOn } from './claimFilters';
+
+export function hasGraphFilters(filters: GraphFilters): boolean {
+  return Object.values(filters).some((value) => value !== undefined);
+}
+
+export function filterGraph(graph: EvidenceGraph, dataset: Pick<Dataset, 'vocabulary'>, filters: GraphFilters): EvidenceGraph {
+  if (!hasGraphFilters(filters)) return graph;
+  const nodeTypes = filters.nodeTypes && new Set(filters.nodeTypes);
+  const edgeTypes = filters.edgeTypes && new Set(filters.edgeTypes);
+  const statuses = filters.status && new Set(filters.status);
+  const documents = filters.documents && new Set(filters.documents);
+  const { knownAt, from, to, minClaims } = filters;
+
+  const out: EvidenceGraph = new Graph<NodeAttributes, EdgeAttributes, EvidenceGraphAttributes>({ type: 'mixed', multi: true, allowSelfLoops: true });
+  out.replaceAttributes({ ...graph.getAttributes() });
+  graph.forEachNode((node, attributes) => {
+    if (!nodeTypes || nodeTypes.has(attributes.type)) out.addNode(node, { ...attributes });
+  });
+
+  graph.forEachEdge((edge, attributes, source, target, _sourceAttributes, _targetAttributes, undirected) => {
+    if (!out.hasNode(source) || !out.hasNode(target)) return;
+    if (edgeTypes && !edgeTypes.has(attributes.type)) return;
+    let kept = attributes;
+    if (knownAt !== undefined || documents) {
+      const claims = attributes.claims.filter(
+        (claim) => (knownAt === undefined || claimKnownOn(claim, knownAt)) && (!documents || (claim.document !== undefined && documents.has(claim.document))),
+      );
+      if (claims.length === 0) return;
+      if (claims.length < attributes.claims.length) kept = edgeAttributesFromClaims(attributes.type, claims, dataset);
+    }
+    if ((from !== undefined || to !== undefined) && !kept.claims.some((claim) => claimInDateRange(claim, from, to))) return;
+    if (statuses && !statuses.has(kept.status)) return;
+    if (minClaims !== undefined && kept.claimCount < minClaims) return;
+    if (undirected) out.addUndirectedEdgeWithKey(edge, source, target, kept);
+    else out.addDirectedEdgeWithKey(edge, source, target, kept);
+  });
+
+  // Degree and size describe the graph they are in, so an exported filtered graph is consistent.
+  out.forEachNode((node) => {
+    const degree = out.degree(node);
+    out.mergeNodeAttributes(node, { degree, size: nodeSizeForDegree(degree) });
+  });
+  return out;
+}

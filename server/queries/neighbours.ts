@@ -1,0 +1,86 @@
+// The ego network of an entity: everything within `depth` steps (either direction),
+// with every relation among those entities. With `limit`, at most that many entities
+// besides the centre are kept: nearer ones first; within one distance those most strongly
+// linked (by claims) to what is already kept, then the least connected, so hubs, which
+// would drag in most of the graph, are the ones cut. The response counts what was left out.
+import Graph from 'graphology';
+import type { EvidenceGraph, EvidenceGraphAttributes } from '../graph/buildGraph';
+import type { NeighboursResponse } from '../model/api';
+import type { EdgeAttributes, NodeAttributes } from '../model/graph';
+
+export interface NeighboursParams {
+  center: string;
+  depth: number;
+  limit?: number;
+}
+
+/** How many entities lie within `depth` steps of `center` (the centre not counted). */
+function countWithin(graph: EvidenceGraph, center: string, depth: number): number {
+  const seen = new Set<string>([center]);
+  let frontier = [center];
+  for (let distance = 1; distance <= depth && frontier.length > 0; distance++) {
+    const next: string[] = [];
+    for (const node of frontier) {
+      for (const neighbour of graph.neighbors(node)) {
+        if (!seen.has(neighbour)) {
+          seen.add(neighbour);
+          next.push(neighbour);
+        }
+      }
+    }
+    frontier = next;
+  }
+  return seen.size - 1;
+}
+
+/** Claims on the relations between `node` and the entities in `kept`. */
+function linkStrength(graph: EvidenceGraph, node: string, kept: Set<string>): number {
+  let claims = 0;
+  graph.forEachEdge(node, (_edge, attributes, source, target) => {
+    if (kept.has(source === node ? target : source)) claims += attributes.claimCount;
+  });
+  return claims;
+}
+
+export function neighbours(graph: EvidenceGraph, params: NeighboursParams): NeighboursResponse {
+  const { center, depth, limit } = params;
+  const kept = new Set<string>([center]);
+  const seen = new Set<string>([center]);
+  let frontier = [center];
+  for (let distance = 1; distance <= depth && frontier.length > 0; distance++) {
+    const next: string[] = [];
+    for (const node of frontier) {
+      for (const neighbour of graph.neighbors(node)) {
+        if (seen.has(neighbour)) continue;
+        seen.add(neighbour);
+        next.push(neighbour);
+      }
+    }
+    if (limit !== undefined) {
+      const room = Math.max(0, limit - (kept.size - 1));
+      const strength = new Map(next.map((node) => [node, linkStrength(graph, node, kept)]));
+      next.sort((a, b) => strength.get(b)! - strength.get(a)! || graph.degree(a) - graph.degree(b) || (a < b ? -1 : 1));
+      next.splice(room);
+    }
+    for (const node of next) kept.add(node);
+    // Only kept entities are expanded: the neighbours of a cut hub stay out too.
+    frontier = next;
+  }
+
+  const ego = new Graph<NodeAttributes, EdgeAttributes, EvidenceGraphAttributes>({ type: 'mixed', multi: true, allowSelfLoops: true });
+  for (const node of kept) ego.addNode(node, graph.getNodeAttributes(node));
+  graph.forEachEdge((edge, attributes, source, target, _sourceAttributes, _targetAttributes, undirected) => {
+    if (!kept.has(source) || !kept.has(target)) return;
+    if (undirected) ego.addUndirectedEdgeWithKey(edge, source, target, attributes);
+    else ego.addDirectedEdgeWithKey(edge, source, target, attributes);
+  });
+  const serialized = ego.export();
+  const attributes: NeighboursResponse['attributes'] = {
+    ...graph.getAttributes(),
+    center,
+    depth,
+    omittedNodes: limit === undefined ? 0 : countWithin(graph, center, depth) - (kept.size - 1),
+  };
+  if (limit !== undefined) attributes.limit = limit;
+  return { ...(serialized as unknown as Omit<NeighboursResponse, 'attributes'>), attributes };
+}

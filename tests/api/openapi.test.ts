@@ -1,0 +1,87 @@
+// GET /api/openapi.json: generated from the route declarations and their zod schemas;
+// it lists every route and is a valid OpenAPI 3.1 document.
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import request from 'supertest';
+import { apiRoutes } from '../../server/http/routes';
+import { expectProblem, seedApp } from './seedApp';
+
+const { app } = seedApp();
+
+/** The validator is an ES module; jest runs CommonJS, so it runs in a child Node process. */
+function validateOpenApi(document: unknown): { valid: boolean; errors?: unknown } {
+  const script = `
+    import { Validator } from '@seriousme/openapi-schema-validator';
+    let text = '';
+    process.stdin.on('data', (chunk) => (text += chunk));
+    process.stdin.on('end', async () => {
+      const validator = new Validator();
+      const result = await validator.validate(JSON.parse(text));
+      process.stdout.write(JSON.stringify({ version: validator.version, ...result }));
+    });`;
+  const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+    input: JSON.stringify(document),
+    cwd: path.join(__dirname, '..', '..'),
+  });
+  return JSON.parse(out.toString()) as { valid: boolean; errors?: unknown; version?: string };
+}
+
+describe('GET /api/openapi.json', () => {
+  it('lists every route of the API with GET', async () => {
+    const res = await request(app).get('/api/openapi.json').expect(200);
+    expect(Object.keys(res.body.paths)).toEqual([
+      '/api/health',
+      '/api/vocabulary',
+      '/api/graph',
+      '/api/entities',
+      '/api/entities/{id}',
+      '/api/entities/{id}/neighbors',
+      '/api/edges',
+      '/api/edges/{id}',
+      '/api/path',
+      '/api/documents',
+      '/api/documents/{id}',
+      '/api/stats',
+      '/api/export',
+      '/api/openapi.json',
+    ]);
+    expect(Object.keys(res.body.paths)).toEqual(apiRoutes.map((route) => route.path));
+    for (const item of Object.values(res.body.paths) as Array<Record<string, unknown>>) expect(Object.keys(item)).toEqual(['get']);
+  });
+
+  it('is a valid OpenAPI 3.1 document (@seriousme/openapi-schema-validator)', async () => {
+    const res = await request(app).get('/api/openapi.json').expect(200);
+    expect(res.body.openapi).toBe('3.1.0');
+    const result = validateOpenApi(res.body);
+    expect(result).toMatchObject({ valid: true, version: '3.1' });
+  });
+
+  it('describes query parameters from the zod schemas, with bounds and required flags', async () => {
+    const res = await request(app).get('/api/openapi.json').expect(200);
+    const parameters = (route: string) => res.body.paths[route].get.parameters as Array<{ name: string; in: string; required: boolean; schema: Record<string, unknown> }>;
+    expect(parameters('/api/graph').map((p) => p.name)).toEqual(['nodeTypes', 'edgeTypes', 'status', 'from', 'to', 'knownAt', 'documents', 'minClaims']);
+    const depth = parameters('/api/entities/{id}/neighbors').find((p) => p.name === 'depth');
+    expect(depth).toMatchObject({ in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 3, default: 1 } });
+    expect(parameters('/api/entities/{id}/neighbors')[0]).toMatchObject({ name: 'id', in: 'path', required: true });
+    const q = parameters('/api/entities').find((p) => p.name === 'q');
+    expect(q).toMatchObject({ required: true, schema: { type: 'string', minLength: 1, maxLength: 200 } });
+    expect(parameters('/api/entities').find((p) => p.name === 'limit')).toMatchObject({ schema: { maximum: 1000 } });
+    expect(parameters('/api/path').filter((p) => p.required).map((p) => p.name)).toEqual(['from', 'to']);
+  });
+
+  it('describes responses: bodies by schema, errors as problem+json', async () => {
+    const res = await request(app).get('/api/openapi.json').expect(200);
+    const neighbours = res.body.paths['/api/entities/{id}/neighbors'].get;
+    expect(Object.keys(neighbours.responses)).toEqual(['200', '304', '400', '404']);
+    expect(neighbours.responses['404'].content['application/problem+json'].schema).toEqual({ $ref: '#/components/schemas/Problem' });
+    const body = res.body.components.schemas[neighbours.responses['200'].content['application/json'].schema.$ref.split('/').pop()];
+    expect(Object.keys(body.properties)).toEqual(['attributes', 'options', 'nodes', 'edges']);
+    const exportTypes = Object.keys(res.body.paths['/api/export'].get.responses['200'].content);
+    expect(exportTypes).toContain('application/json; charset=utf-8');
+    expect(res.body.paths['/api/health'].get.responses['304']).toBeUndefined();
+  });
+
+  it('rejects query parameters', async () => {
+    expectProblem(await request(app).get('/api/openapi.json?v=2'), 400, [{ path: 'v', message: 'unknown query parameter; this route takes none' }]);
+  });
+});
