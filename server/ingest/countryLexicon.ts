@@ -1,0 +1,63 @@
+// Country names, short forms, demonyms and capitals (as metonyms: "Washington warned",
+// "Moscow has blamed") from the world-countries package, mapped to ISO alpha-2 codes.
+import countries from 'world-countries';
+
+export interface CountryInfo {
+  code: string;
+  name: string;
+}
+
+export type CountryFormKind = 'name' | 'demonym' | 'capital';
+
+export interface CountryForm {
+  country: CountryInfo;
+  kind: CountryFormKind;
+}
+
+// Short forms that world-countries lists among two-letter codes we must not treat as words
+// ("IT", "IN"), so only these are taken.
+const SHORT_FORMS: Record<string, string> = { US: 'US', 'U.S.': 'US', USA: 'US', America: 'US', UK: 'GB', 'U.K.': 'GB', Britain: 'GB', 'Great Britain': 'GB', UAE: 'AE', Emirates: 'AE', PRC: 'CN' };
+
+function buildLexicon(): Map<string, CountryForm> {
+  const forms = new Map<string, CountryForm>();
+  const byCode = new Map<string, CountryInfo>();
+  const add = (text: string, country: CountryInfo, kind: CountryFormKind) => {
+    if (!text || forms.has(text)) return;
+    forms.set(text, { country, kind });
+  };
+  for (const c of countries) {
+    const info = { code: c.cca2, name: c.name.common };
+    byCode.set(c.cca2, info);
+  }
+  // Names first so that a name wins over another country's capital of the same spelling.
+  for (const c of countries) {
+    const info = byCode.get(c.cca2)!;
+    add(c.name.common, info, 'name');
+    if (c.name.official.length <= 40) add(c.name.official, info, 'name');
+    for (const alt of c.altSpellings) if (alt.length >= 5 && /^[A-Z][A-Za-z' ()-]+$/.test(alt)) add(alt, info, 'name');
+  }
+  for (const [form, code] of Object.entries(SHORT_FORMS)) add(form, byCode.get(code)!, 'name');
+  // Sovereign states first, so that "American" is the United States and not a territory.
+  const sovereignFirst = [...countries].sort((a, b) => Number(b.unMember) - Number(a.unMember));
+  for (const c of sovereignFirst) {
+    const info = byCode.get(c.cca2)!;
+    const demonym = c.demonyms?.eng;
+    if (demonym) for (const d of new Set([demonym.m, demonym.f])) if (!d.includes(' or ')) add(d, info, 'demonym');
+  }
+  for (const c of sovereignFirst) {
+    const info = byCode.get(c.cca2)!;
+    for (const capital of c.capital ?? []) add(capital.replace(/\s+D\.C\.$/, ''), info, 'capital');
+  }
+  add('Kiev', byCode.get('UA')!, 'capital');
+  return forms;
+}
+
+const lexicon = buildLexicon();
+
+/** The country a surface form names ("Chinese" → CN as demonym), if any; exact spelling. */
+export function lookupCountry(text: string): CountryForm | undefined {
+  return lexicon.get(text);
+}
+
+/** Every country form, longest first, for matching inside capitalised spans. */
+export const countryFormsLongestFirst: string[] = [...lexicon.keys()].sort((a, b) => b.length - a.length);

@@ -1,0 +1,151 @@
+// The extractor's entry point: an article in the seeds' format in, proposed entities and
+// claims out. Deterministic and offline (it reads only the embedded vocabulary, once, when
+// no dataset is given): the steps are header → sentences → names
+// → entities (matched against the dataset) → references → relations → stance, date,
+// attribution and confidence. Every quote is a slice of the body.
+import fs from 'node:fs';
+import type { Dataset } from '../model/dataset';
+import type { Entity } from '../model/records';
+import { indexVocabulary, vocabularySchema, type VocabularyIndex } from '../model/vocabulary';
+import { parseDocument } from '../load/parseDocument';
+import { defaultVocabularyFile } from '../paths';
+import type { CandidateClaim } from './candidateClaim';
+import type { ExtractedEntity, ExtractionResult } from './extractionResult';
+import { finishClaims } from './finishClaims';
+import { findMentions, type MentionContext } from './findMentions';
+import { maskSentence, type Slot } from './maskSentence';
+import { matchRelations, type RelationContext } from './matchRelations';
+import { fullSurface, type Mention } from './mention';
+import { nounPhraseRelations } from './nounPhraseRelations';
+import { normaliseName, resolveEntities, type EntityGroup } from './resolveEntities';
+import { findReferences, resolveInReadingOrder, resolveReference } from './resolveReferences';
+import { splitSentences, type Sentence } from './splitSentences';
+import { tagWords } from './tagWords';
+import { isCapitalised, tokenizeSentence } from './tokenizeSentence';
+
+/** Thrown when the article is not in the seeds' format; the message says what is wrong. */
+export class ArticleFormatError extends Error {}
+
+let defaultVocabulary: VocabularyIndex | undefined;
+/** The embedded vocabulary (graph-data/vocabulary.json), read once. */
+export function loadDefaultVocabulary(): VocabularyIndex {
+  defaultVocabulary ??= indexVocabulary(vocabularySchema.parse(JSON.parse(fs.readFileSync(defaultVocabularyFile, 'utf8'))));
+  return defaultVocabulary;
+}
+
+const EVENT_WORDS = /\b(?:sabotage|explosions?|blasts?|ruptured|damaged|destroyed|attack(?:ed)?\s+on|bombing\s+of)\b/g;
+
+/**
+ * Words written capitalised on their own away from a sentence's start (such a word is a
+ * name even at a start: "Reuters later reported"), and capitalised words written without
+ * a following "'s" (so "Musk's Starlink" splits but "People's Daily" stays one name).
+ */
+function capitalisedWords(sentences: Sentence[]): { inside: Set<string>; standalone: Set<string> } {
+  const inside = new Set<string>();
+  const standalone = new Set<string>();
+  const connector = /^(?:of|and|for|the|de|da|['’]s)$/;
+  for (const sentence of sentences) {
+    if (sentence.heading) continue;
+    const tokens = tokenizeSentence(sentence);
+    tokens.forEach((token, i) => {
+      if (i === 0 || !isCapitalised(token.text)) return;
+      const previous = tokens[i - 1].text;
+      const next = tokens[i + 1]?.text ?? '';
+      if (!/^['’]s$/.test(next)) standalone.add(token.text);
+      if (isCapitalised(previous) || connector.test(previous) || isCapitalised(next) || connector.test(next)) return;
+      inside.add(token.text);
+    });
+  }
+  return { inside, standalone };
+}
+
+function knownNames(entities: Iterable<Entity>): Set<string> {
+  const names = new Set<string>();
+  for (const entity of entities) for (const form of [entity.name, ...entity.aliases]) names.add(normaliseName(form));
+  return names;
+}
+
+export function extractArticle(text: string, fileName: string, dataset?: Dataset): ExtractionResult {
+  const { document, problems } = parseDocument(fileName, text);
+  if (!document) throw new ArticleFormatError(`${fileName}: ${problems.map((p) => p.message).join('; ')}`);
+  const body = document.text;
+  const vocabulary = dataset?.vocabulary ?? loadDefaultVocabulary();
+  const datasetEntities = dataset ? [...dataset.entities.values()] : [];
+  const sentences = splitSentences(body);
+  const tags = tagWords(body);
+  const words = capitalisedWords(sentences);
+  const context: MentionContext = { body, tags, capitalisedInside: words.inside, standaloneInside: words.standalone, places: new Set(), knownNames: knownNames(datasetEntities) };
+
+  // Names, then entities. A name seen as a place anywhere ("Le Bourget airport") is a place everywhere.
+  const named: Mention[] = sentences.flatMap((s) => findMentions(s, context)).filter((m) => !context.places.has(m.text));
+  for (const mention of named) {
+    const next = tags.after(mention.end);
+    if (next && next.start - mention.end <= 1 && /^[a-z]/.test(next.text) && next.tags.has('Noun') && !next.tags.has('Pronoun') && !next.tags.has('Verb')) mention.nounModifier = true;
+  }
+  const groups = resolveEntities(body, named, datasetEntities);
+  const groupByKey = new Map(groups.map((g) => [g.key, g]));
+
+  // References, resolved in reading order so that a resolved one can be an antecedent.
+  const references = sentences.flatMap((s) => findReferences(s, named.filter((m) => m.sentence === s.index)));
+  const all = [...named, ...references].sort((a, b) => a.start - b.start);
+  resolveInReadingOrder(references, { body, sentences, tags, groups, all });
+
+  const entityOf = (slot: Slot, exclude: Set<string>): EntityGroup | undefined => {
+    const mention = slot.mention;
+    if (!mention.entityKey) return undefined;
+    if (mention.source === 'reference' && exclude.has(mention.entityKey)) return resolveReference(mention, groups, exclude, false);
+    return groupByKey.get(mention.entityKey);
+  };
+  const eventTarget = findEventTarget(body, groups);
+
+  // Relations.
+  const candidates: CandidateClaim[] = [];
+  let previousSubject: EntityGroup | undefined;
+  for (const sentence of sentences) {
+    if (sentence.heading) continue;
+    const masked = maskSentence(sentence, all);
+    const relationContext: RelationContext = { body, tags, vocabulary, entityOf, eventTarget, previousSubject };
+    const found = matchRelations(masked, relationContext);
+    candidates.push(...found);
+    previousSubject = found[0]?.subject ?? previousSubject;
+  }
+  candidates.push(...nounPhraseRelations(named.filter((m) => !sentences[m.sentence].heading), {
+    body, vocabulary, groups, groupOf: (m) => (m.entityKey ? groupByKey.get(m.entityKey) : undefined),
+  }));
+
+  const claims = finishClaims(candidates, { body, sentences, all, groupByKey, documentDate: document.date, vocabulary });
+  return {
+    document: { id: document.id, date: document.date, title: document.title },
+    entities: groups.filter((g) => g.mentions.some((m) => m.source !== 'reference')).map((g) => toEntity(g, body)),
+    claims,
+  };
+}
+
+/** The thing "the attack" or "the operation" refers to: the first entity named just after "sabotage", "ruptured"… */
+function findEventTarget(body: string, groups: EntityGroup[]): EntityGroup | undefined {
+  for (const match of body.matchAll(EVENT_WORDS)) {
+    const from = match.index + match[0].length;
+    let best: { group: EntityGroup; at: number } | undefined;
+    for (const group of groups) {
+      if (group.type === 'person') continue;
+      for (const m of group.mentions) {
+        if (m.source === 'reference' || m.modifier || m.start < from || m.start - from > 40) continue;
+        if (!best || m.start < best.at) best = { group, at: m.start };
+      }
+    }
+    if (best) return best.group;
+  }
+  return undefined;
+}
+
+function toEntity(group: EntityGroup, body: string): ExtractedEntity {
+  const aliases = new Set<string>(group.existing?.aliases ?? []);
+  for (const mention of group.mentions) {
+    if (mention.source === 'reference') continue;
+    for (const form of [mention.text, fullSurface(body, mention)]) {
+      const clean = form.replace(/[’]/g, "'").trim();
+      if (clean && clean !== group.name) aliases.add(clean);
+    }
+  }
+  return { id: group.id, name: group.name, type: group.type, aliases: [...aliases], existing: group.existing !== undefined };
+}

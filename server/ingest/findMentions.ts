@@ -1,0 +1,429 @@
+// Finds the named mentions of a sentence: capitalised spans (joined across name particles
+// and "of" in organisation names), split at titles ("Supreme Federal Court Justice
+// Alexandre de Moraes" → court + title + person) and at leading countries or demonyms
+// ("Chinese President Xi Jinping" → China + person), then typed by cue words and
+// compromise's tags. Government bodies named in lower case ("China's commerce ministry")
+// are found by pattern.
+import { lookupCountry } from './countryLexicon';
+import type { EntityType, Mention } from './mention';
+import {
+  COUNTRY_AS_BODY, FUNCTION_WORDS, GOVERNMENT_BODY, ROLE_NOUNS, MONTHS, NON_ENTITY_HEADS, OF_CONTINUES_AFTER, ORGANIZATION_HEADS, PERSON_TITLES, PLACE_NOUNS,
+  SERVICE_NOUNS, WEEKDAYS,
+} from './nameCues';
+import type { Sentence } from './splitSentences';
+import { isKnownWord, lexicalTags, type WordTags } from './tagWords';
+import { isCapitalised, tokenizeSentence, type Token } from './tokenizeSentence';
+
+const NAME_PARTICLES = new Set(['de', 'da', 'do', 'dos', 'das', 'du', 'del', 'della', 'van', 'von', 'der', 'bin', 'al', 'el', 'le', 'la']);
+const NOT_NAMES = new Set([...MONTHS, ...WEEKDAYS, 'AI', 'IP', 'CEO', 'GDP', 'VPN', 'I', 'OK', 'TV', 'PM', 'AM', 'USB', 'GPS', 'LLM', 'API', 'IPO', 'ETF', 'ESG', 'EV', 'PC', 'CFO', 'COO', 'CTO', 'DNA', 'PR', 'HQ', 'ID']);
+const POSSESSIVE_NAME_WORDS = new Set(['Prosecutor', 'Attorney', 'President', 'People', 'Peoples', 'Children', 'Women', 'Men', 'Workers', 'Veterans', 'Citizens', 'Farmers', 'Journalists']);
+const FOREIGN_ARTICLES = new Set(['Le', 'La', 'Les', 'El', 'Der', 'Die', 'Das', 'Il']);
+
+export interface MentionContext {
+  body: string;
+  tags: WordTags;
+  /** Words written capitalised on their own away from a sentence's start ("… said Reuters."): names even at a start. */
+  capitalisedInside: Set<string>;
+  /** Capitalised words written somewhere without a following "'s" (so "Musk's" splits but "People's Daily" joins). */
+  standaloneInside: Set<string>;
+  /** Names seen used as places ("Le Bourget airport"): dropped everywhere, headings included. */
+  places: Set<string>;
+  /** Names known to the dataset, lower-cased: kept even when a cue would drop them. */
+  knownNames: Set<string>;
+}
+
+interface Span {
+  tokens: Token[];
+}
+
+const spanText = (body: string, tokens: Token[]) => body.slice(tokens[0].start, tokens[tokens.length - 1].end);
+
+/** Whether a capitalised word at a sentence's start is an ordinary word rather than a name. */
+function isOrdinarySentenceStart(word: string, next: Token | undefined, afterNext: Token | undefined, context: MentionContext): boolean {
+  if (FUNCTION_WORDS.has(word)) return true;
+  if (lookupCountry(word) || context.knownNames.has(word.toLowerCase())) return false;
+  if (context.capitalisedInside.has(word)) return false;
+  // Abstract nouns ("Guidance", "Compliance", "Security") open sentences and headings.
+  if (/(?:ance|ence|ity|tion|sion|ment|ness|ing|ure|ism|ship|dom)$/.test(word) && !next?.text.match(/^\p{Lu}/u)) return true;
+  // "Oracle, which stores…": a word that a relative clause describes is a name.
+  if (next?.text === ',' && /^(?:which|who|whose)$/.test(afterNext?.text ?? '')) return false;
+  // "Apple and Google removed it": a word coordinated with a name is a name too.
+  if (next?.text === 'and' && afterNext && isCapitalised(afterNext.text)) return false;
+  const tags = lexicalTags(word.toLowerCase());
+  if (tags.has('ProperNoun') || tags.has('Person') || tags.has('Organization')) return false;
+  // A word compromise knows, or tags as anything but a noun, is ordinary; an unknown noun ("Reuters", "Sophgo") is a name.
+  if (isKnownWord(word.toLowerCase())) return true;
+  // A plural of a common noun: "Explosions", "Prosecutors", "Officials".
+  const singular = word.toLowerCase().replace(/(?:(?<=[sxz]|ch|sh)es|s)$/, '');
+  if (singular !== word.toLowerCase() && (isKnownWord(singular) || /(?:ance|ence|ity|tion|sion|ment|ness|ure|ism|or|ist|ian|ant)$/.test(singular))) return true;
+  return ['Verb', 'Adverb', 'Adjective', 'Determiner', 'Preposition', 'Conjunction', 'Pronoun', 'Value'].some((t) => tags.has(t));
+}
+
+/** Capitalised spans of a sentence, joined across particles, "of" in organisation names and "'s" in "People's Daily". */
+function capitalisedSpans(sentence: Sentence, tokens: Token[], context: MentionContext): Span[] {
+  const spans: Span[] = [];
+  let current: Token[] = [];
+  const close = () => {
+    if (current.length) spans.push({ tokens: current });
+    current = [];
+  };
+  const isNameToken = (token: Token | undefined, inside: boolean): boolean => {
+    if (!token) return false;
+    if (NOT_NAMES.has(token.text)) return false;
+    if (isCapitalised(token.text)) return true;
+    // Digits continue a product name ("Mate 60 Pro", "Ascend 910B") but never start one.
+    return inside && /^\d[\p{L}\p{N}]*$/u.test(token.text);
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    const prefixed = /^(?:then|ex|former)-(\p{Lu}.*)$/u.exec(token.text);
+    // "Russian-born", "Paris-based": the name part only.
+    const compound = /^(\p{Lu}[\p{L}]+)-(?:born|based|backed|made|owned|led|speaking|controlled|funded|linked|style)$/u.exec(token.text);
+    const effective = prefixed
+      ? { text: prefixed[1], start: token.end - prefixed[1].length, end: token.end }
+      : compound ? { text: compound[1], start: token.start, end: token.start + compound[1].length } : token;
+    if (isNameToken(effective, current.length > 0)) {
+      if (current.length === 0 && token.start === tokens[0].start) {
+        // An ordinary word opening a longer name stays ("Semiconductor Manufacturing International Corp").
+        const possessiveName = /^['’]s$/.test(tokens[i + 1]?.text ?? '') && isNameToken(tokens[i + 2], true) && (POSSESSIVE_NAME_WORDS.has(effective.text) || lexicalTags(effective.text.toLowerCase()).has('Actor'));
+        // "Secretary of State Antony Blinken", "Ministry of Defence": "of" continues a title or a body's name.
+        const ofName = tokens[i + 1]?.text === 'of' && OF_CONTINUES_AFTER.has(effective.text) && isNameToken(tokens[i + 2], true);
+        const opensName = tokens[i + 1] !== undefined && (isNameToken(tokens[i + 1], true) || possessiveName || ofName) && !FUNCTION_WORDS.has(effective.text);
+        if (!opensName && isOrdinarySentenceStart(effective.text, tokens[i + 1], tokens[i + 2], context)) continue;
+        const known = lookupCountry(effective.text) || context.capitalisedInside.has(effective.text) || context.knownNames.has(effective.text.toLowerCase());
+        // A heading's first word is a name only when the body names it too ("Data fears and denials").
+        if (sentence.heading && !known && !context.standaloneInside.has(effective.text)) continue;
+        // "Tech billionaire Elon Musk", "Opposition leader X": a describing word before a role noun and a name.
+        const roleWord = tokens[i + 1] ? context.tags.at(tokens[i + 1].start) : undefined;
+        const describing = roleWord !== undefined && /^[a-z][\w-]*$/.test(roleWord.text) && roleWord.tags.has('Noun') && !roleWord.tags.has('Pronoun') && !ROLE_NOUNS.test(roleWord.text);
+        if (!known && describing && isCapitalised(tokens[i + 2]?.text ?? '') && !PERSON_TITLES.has(effective.text) && !ORGANIZATION_HEADS.has(effective.text)) continue;
+      }
+      current.push(effective);
+      continue;
+    }
+    if (current.length > 0) {
+      const next = tokens[i + 1];
+      const last = current[current.length - 1].text;
+      const text = token.text;
+      // "Le Canard enchaîné": a foreign title keeps its lower-case accented word.
+      if (FOREIGN_ARTICLES.has(current[0].text) && /^[\p{Ll}]*[à-ÿ][\p{Ll}]*$/u.test(text)) {
+        current.push(token);
+        continue;
+      }
+      if (NAME_PARTICLES.has(text) && isNameToken(next, true) && !/^(?:The|A)$/.test(current[0].text)) {
+        current.push(token);
+        continue;
+      }
+      if (text === 'of' && OF_CONTINUES_AFTER.has(last) && (isNameToken(next, true) || (next?.text === 'the' && isNameToken(tokens[i + 2], true)))) {
+        current.push(token);
+        continue;
+      }
+      if ((text === 'for' || text === 'the') && current.some((t) => t.text === 'of' || t.text === 'for') && (isNameToken(next, true) || next?.text === 'the')) {
+        current.push(token);
+        continue;
+      }
+      if (text === 'for' && OF_CONTINUES_AFTER.has(last) && next?.text === 'the') {
+        current.push(token);
+        continue;
+      }
+      if (text === 'and' && isNameToken(next, true)) {
+        const joined = `${spanText(context.body, current)} and ${next!.text}`;
+        // "Cybersecurity and Infrastructure Security Agency": the words after "and" run on to an organisation's head.
+        let k = i + 1;
+        while (k < tokens.length && isNameToken(tokens[k], true) && !ORGANIZATION_HEADS.has(tokens[k].text)) k++;
+        const runsToHead = k < tokens.length && ORGANIZATION_HEADS.has(tokens[k].text) && k - i <= 4;
+        if (current.some((t) => t.text === 'of') || lookupCountry(joined) || startsCountryName(joined) || runsToHead) {
+          current.push(token);
+          continue;
+        }
+      }
+      if (/^['’]s$/.test(text) && isNameToken(next, true) && current.length <= 2) {
+        // "People's Daily", "Federal Prosecutor's Office" are one name; "Musk's Starlink" is two.
+        const common = (POSSESSIVE_NAME_WORDS.has(last) || lexicalTags(last.toLowerCase()).has('Actor')) && !lookupCountry(last) && !context.knownNames.has(last.toLowerCase());
+        if (common && !context.standaloneInside.has(last)) {
+          current.push(token);
+          continue;
+        }
+      }
+    }
+    close();
+  }
+  close();
+  return spans.map((span) => trimSpan(span)).filter((span): span is Span => span !== undefined);
+}
+
+function startsCountryName(text: string): boolean {
+  return /^(Saint|Trinidad|Antigua|Bosnia|Papua|Sao|São)\b/.test(text);
+}
+
+/** Drops connector words left at either end and a leading article. */
+function trimSpan(span: Span): Span | undefined {
+  const tokens = [...span.tokens];
+  while (tokens.length && /^(?:of|and|for|the|The|A|An)$/.test(tokens[0].text)) tokens.shift();
+  while (tokens.length && (/^(?:of|and|for|the|['’]s)$/.test(tokens[tokens.length - 1].text) || NAME_PARTICLES.has(tokens[tokens.length - 1].text))) tokens.pop();
+  // A verb-like first word of a span ("Protecting Americans") is not part of a name.
+  while (tokens.length > 1 && /ing$/.test(tokens[0].text) && lexicalTags(tokens[0].text.toLowerCase()).has('Gerund')) tokens.shift();
+  if (!tokens.length) return undefined;
+  return { tokens };
+}
+
+/** Index of the title word inside a span ("Justice" in "Supreme Federal Court Justice Alexandre de Moraes"), or -1. */
+function titleIndex(tokens: Token[]): number {
+  for (let i = tokens.length - 2; i >= 0; i--) {
+    if (!PERSON_TITLES.has(tokens[i].text)) continue;
+    const rest = tokens.slice(i + 1);
+    if (rest.some((t) => ORGANIZATION_HEADS.has(t.text) || PERSON_TITLES.has(t.text))) continue;
+    if (rest.length === 1 && lookupCountry(rest[0].text)) continue;
+    // "Prime Minister", "Chief Executive": take the first word of a two-word title.
+    let first = i;
+    while (first > 0 && PERSON_TITLES.has(tokens[first - 1].text) && !lookupCountry(tokens[first - 1].text)) first--;
+    return first;
+  }
+  return -1;
+}
+
+/** The next lower-case words after a position, up to punctuation. */
+function wordsAfter(body: string, offset: number, count: number): string[] {
+  const rest = body.slice(offset, offset + 80);
+  const match = /^\s+((?:[a-z][\w'’-]*\s*){1,6})/.exec(rest);
+  if (!match) return [];
+  return match[1].trim().split(/\s+/).slice(0, count);
+}
+
+/** The lower-case words just before a position, nearest last. */
+function wordsBefore(body: string, offset: number, count: number): string[] {
+  const before = body.slice(Math.max(0, offset - 80), offset);
+  const match = /((?:\b[a-z][\w'’-]*\s+){1,6})$/.exec(before);
+  if (!match) return [];
+  return match[1].trim().split(/\s+/).slice(-count);
+}
+
+function serviceCueAfter(body: string, end: number): boolean {
+  const words = wordsAfter(body, end, 4);
+  for (const word of words) {
+    if (SERVICE_NOUNS.test(word)) return true;
+    // "Kuleba by phone" is no phone: only nouns and adjectives may come between.
+    if (/^(?:by|on|of|in|at|to|with|for|from|and|or|the|a|an|was|is|has|had|have|were|are|said|will|would|that|which|who)$/.test(word)) return false;
+  }
+  return false;
+}
+
+function serviceCueBefore(body: string, start: number): boolean {
+  const words = wordsBefore(body, start, 4);
+  if (!words.length || !SERVICE_NOUNS.test(words[words.length - 1])) return false;
+  return words.some((w) => /^(the|a|an|its|his|her|their)$/.test(w));
+}
+
+/** "Ukrainian authorities", "American intelligence agencies": the demonym stands for the state. */
+function standsForState(body: string, end: number): boolean {
+  const words = wordsAfter(body, end, 2);
+  return words.length > 0 && (COUNTRY_AS_BODY.test(words[0]) || (words.length > 1 && COUNTRY_AS_BODY.test(`${words[0]} ${words[1]}`)));
+}
+
+/** Types one part of a span that is not a country; undefined drops it (a place, a law, a month). */
+function typeOfName(tokens: Token[], text: string, context: MentionContext): { type: EntityType; serviceVotes: number } | undefined {
+  const last = tokens[tokens.length - 1].text;
+  const body = context.body;
+  const end = tokens[tokens.length - 1].end;
+  const known = context.knownNames.has(text.toLowerCase());
+  const wordTags = tokens.map((t) => context.tags.at(t.start)?.tags ?? new Set<string>());
+  if (!known) {
+    const next = wordsAfter(body, end, 1)[0];
+    const place = NON_ENTITY_HEADS.has(last) || (next !== undefined && PLACE_NOUNS.test(next)) || (tokens.length === 1 && wordTags[0].has('Place') && !wordTags[0].has('Country'));
+    if (place) {
+      context.places.add(text);
+      return undefined;
+    }
+    // Two-letter capitals are mostly abbreviations of nothing we graph ("AI", "IP"); three letters are agencies ("SVR", "FBI").
+    if (tokens.length === 1 && /^[A-Z]{2}$/.test(text) && !/^(?:EU|UN)$/.test(text)) return undefined;
+    if (tokens.every((t) => PERSON_TITLES.has(t.text))) return undefined;
+    // "a Wisconsin Republican", "Project Texas", "Operation Barbarossa": party members and named plans are no entities here.
+    if (/^(?:Republicans?|Democrats?|Conservatives?|Socialists?|Liberals?)$/.test(last) && tokens.length > 1) return undefined;
+    if (tokens.length > 1 && /^(?:Project|Operation|Initiative|Programme|Program|Plan)$/.test(tokens[0].text)) return undefined;
+    // A lone adjective ("a European arrest warrant") names nothing.
+    if (tokens.length === 1 && wordTags[0].has('Adjective') && !wordTags[0].has('Noun')) return undefined;
+    if (tokens.length === 1 && (wordTags[0].has('Demonym') || lexicalTags(text.toLowerCase()).has('Demonym'))) return undefined;
+    // "the Baltic states", "Nordic countries": a regional adjective.
+    if (tokens.length === 1 && next !== undefined && /^(?:states|countries|nations|region|republics|allies|neighbours|neighbors)$/.test(next)) return undefined;
+  }
+  let serviceVotes = 0;
+  if (/\d/.test(text)) serviceVotes += 2;
+  if (serviceCueBefore(body, tokens[0].start)) serviceVotes += 2;
+  // "the Nord Stream gas pipelines", "H800 chips" (but not "an internal ByteDance messaging tool").
+  if (serviceCueAfter(body, end) && !/\b(?:an?|another)\s+(?:[a-z][\w-]*\s+){0,2}$/.test(body.slice(Math.max(0, tokens[0].start - 40), tokens[0].start))) serviceVotes += 1;
+  // Organisations speak; products do not ("Microsoft said", "the company announced").
+  if (/^\s+(?:has\s+|had\s+)?(?:[a-z]+ly\s+)?(?:said|says|announced|told|confirmed|stated)\b/.test(body.slice(end, end + 40))) serviceVotes -= 1;
+  // "Lark, an internal messaging tool": a service noun in apposition.
+  if (/^,\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:service|app|application|platform|tool|chip|processor|smartphone|network|software)\b/.test(body.slice(end, end + 80))) serviceVotes += 2;
+  // "Brazilian users regained access to X", "TikTok's 170 million users".
+  if (/\baccess\s+to\s+$/.test(body.slice(Math.max(0, tokens[0].start - 20), tokens[0].start))) serviceVotes += 1;
+  if (/^(?:['’]s\s+(?:[\w-]+\s+){0,4}?|\s+)(?:users|subscribers|customers)\b/.test(body.slice(end, end + 60))) serviceVotes += 1;
+  if (tokens.some((t) => ORGANIZATION_HEADS.has(t.text)) || FOREIGN_ARTICLES.has(tokens[0].text)) return { type: 'organization', serviceVotes: -2 };
+  // "Midnight Blizzard, a hacking group linked to…": an organisation noun in apposition.
+  if (/^,\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:group|company|firm|agency|organi[sz]ation|start-?up|bank|party|militia|outlet|newspaper|broadcaster|regulator|chipmaker|maker|manufacturer|developer|designer|carmaker|lender|insurer|retailer|conglomerate|consultancy|charity|union|movement|network of)\b/.test(body.slice(end, end + 80))) return { type: 'organization', serviceVotes: -2 };
+  const personTagged = wordTags.some((tags) => tags.has('Person') || tags.has('FirstName') || tags.has('LastName'));
+  // "the Nord Stream gas pipelines": a product noun outweighs looking like a two-word name.
+  if (serviceVotes >= 2 || (serviceVotes >= 1 && !personTagged)) return { type: 'service', serviceVotes };
+  const nameLike = tokens.length >= 2 && tokens.length <= 6 && tokens.every((t) => /^(?:\p{Lu}[\p{Ll}'’-]+|\p{Lu}\.|[a-z]{1,4})$/u.test(t.text));
+  if (tokens.length >= 2 && (personTagged || nameLike)) return { type: 'person', serviceVotes };
+  if (tokens.length === 1 && wordTags[0].has('Person') && !wordTags[0].has('Organization')) return { type: 'person', serviceVotes };
+  return { type: serviceVotes > 0 ? 'service' : 'organization', serviceVotes };
+}
+
+/** Builds the mentions of one span: a leading country, a title owner, the named entity. */
+function mentionsOfSpan(span: Span, sentence: Sentence, context: MentionContext): Mention[] {
+  const body = context.body;
+  const mentions: Mention[] = [];
+  let tokens = span.tokens;
+  const spanStart = tokens[0].start;
+  const spanEnd = tokens[tokens.length - 1].end;
+  const whole = spanText(body, tokens);
+  const country = (t: Token[]): Mention | undefined => {
+    let text = spanText(body, t);
+    let form = lookupCountry(text);
+    if (!form && t.length === 1 && /s$/.test(text)) {
+      const singular = lookupCountry(text.slice(0, -1));
+      if (singular?.kind === 'demonym') form = singular;
+    }
+    if (!form) return undefined;
+    return {
+      start: t[0].start, end: t[t.length - 1].end, text, type: 'country', source: 'country', sentence: sentence.index,
+      countryCode: form.country.code, countryForm: form.kind,
+      // A demonym is an adjective unless it stands for the state: "Ukrainian authorities", "the Chinese government".
+      modifier: form.kind === 'demonym' && !/s$/.test(text) && !standsForState(body, t[t.length - 1].end),
+    };
+  };
+  const whole0 = country(tokens);
+  if (whole0) return [whole0];
+  if (context.knownNames.has(whole.toLowerCase().replace(/^the\s+/, '')) && titleIndex(tokens) < 0) {
+    const typed = typeOfName(tokens, whole, context);
+    return typed ? [{ start: spanStart, end: spanEnd, text: whole, type: typed.type, source: 'name', sentence: sentence.index, serviceVotes: typed.serviceVotes }] : [];
+  }
+  // A title splits owner and person.
+  const at = titleIndex(tokens);
+  let owner: Mention | undefined;
+  let title: string | undefined;
+  let fullStart = spanStart;
+  if (at >= 0) {
+    let titleEnd = at;
+    while (titleEnd + 1 < tokens.length - 1 && PERSON_TITLES.has(tokens[titleEnd + 1].text)) titleEnd++;
+    // "Secretary of State Antony Blinken", "Minister of Homeland Security X": the portfolio belongs to the title.
+    if (tokens[titleEnd + 1]?.text === 'of' && tokens.length - (titleEnd + 3) >= 2) {
+      titleEnd += 2;
+      if (/^(?:Security|Affairs|Services|Development|Staff|Defence|Defense)$/.test(tokens[titleEnd + 1]?.text ?? '') && tokens.length - (titleEnd + 2) >= 2) titleEnd++;
+    }
+    title = spanText(body, tokens.slice(at, titleEnd + 1));
+    const left = tokens.slice(0, at);
+    tokens = tokens.slice(titleEnd + 1);
+    if (left.length) {
+      const leftCountry = country(left);
+      if (leftCountry) {
+        leftCountry.modifier = true;
+        owner = leftCountry;
+      } else {
+        const typed = typeOfName(left, spanText(body, left), context);
+        const ownerText = spanText(body, left);
+        // "Commerce Secretary": a dictionary word naming a portfolio, not an organisation ("Microsoft President" names one).
+        const word = left[0].text;
+        const portfolio = left.length === 1 && !ORGANIZATION_HEADS.has(word) && !context.capitalisedInside.has(word) && !/^[A-Z]+$/.test(word)
+          && lexicalTags(word.toLowerCase()).has('Noun') && !lexicalTags(word.toLowerCase()).has('ProperNoun') && !context.knownNames.has(word.toLowerCase());
+        if (typed && !portfolio) {
+          owner = { start: left[0].start, end: left[left.length - 1].end, text: ownerText, type: typed.type === 'person' ? 'organization' : typed.type, source: 'name', sentence: sentence.index };
+        } else {
+          // "Commerce Secretary": a portfolio, not an entity; the title rule looks for its department.
+          owner = { start: left[0].start, end: left[left.length - 1].end, text: ownerText, type: 'organization', source: 'name', sentence: sentence.index, modifier: true };
+        }
+      }
+      if (!(owner.modifier && owner.source === 'name')) mentions.push(owner);
+    }
+  } else if (tokens.length > 1) {
+    // A leading country or demonym: "US Commerce Department" keeps it, "American journalist" never reaches here.
+    for (let n = Math.min(3, tokens.length - 1); n >= 1; n--) {
+      const lead = country(tokens.slice(0, n));
+      if (!lead) continue;
+      const rest = tokens.slice(n);
+      const restText = spanText(body, rest);
+      const restIsOrganization = rest.some((t) => ORGANIZATION_HEADS.has(t.text));
+      if (restIsOrganization) {
+        // "Taiwan Semiconductor Manufacturing Co.", "US Commerce Department": the country is part of the name.
+        fullStart = spanStart;
+        tokens = rest;
+        const typed = typeOfName(rest, restText, context);
+        if (typed) mentions.push({ start: rest[0].start, end: spanEnd, text: restText, type: 'organization', source: 'name', sentence: sentence.index, fullStart: spanStart, fullEnd: spanEnd, serviceVotes: -2 });
+        return mentions;
+      }
+      lead.modifier = lead.countryForm === 'demonym';
+      mentions.push(lead);
+      tokens = rest;
+      fullStart = spanStart;
+      break;
+    }
+  }
+  if (!tokens.length) return mentions;
+  const text = spanText(body, tokens);
+  const restCountry = country(tokens);
+  if (restCountry) return [...mentions, restCountry];
+  const typed = typeOfName(tokens, text, context);
+  if (!typed) return mentions;
+  const type: EntityType = title ? 'person' : typed.type;
+  mentions.push({
+    start: tokens[0].start, end: spanEnd, text, type, source: 'name', sentence: sentence.index,
+    fullStart, fullEnd: spanEnd, title, titleOwner: owner, serviceVotes: typed.serviceVotes,
+  });
+  return mentions;
+}
+
+/** Government bodies written in lower case after a country, demonym or city. */
+function governmentBodies(sentence: Sentence, context: MentionContext, named: Mention[]): Mention[] {
+  const found: Mention[] = [];
+  const pattern = /\b((?:[Tt]he\s)?)(\p{Lu}[\p{L}]+(?:\s\p{Lu}[\p{L}]+)*)(['’]s)?\s((?:[a-z-]+\s){0,2}?(?:ministry|regulator|military intelligence|intelligence service|intelligence agency|intelligence|embassy|armed forces|navy|army|prosecutor['’]s office|security service|consulate|parliament|agency|watchdog|central bank)(?:\s+in\s+\p{Lu}[\p{L}]+)?)\b(?!\s+(?:agencies|services|officials|sources|chiefs|experts))/gu;
+  for (const match of sentence.text.matchAll(pattern)) {
+    const qualifier = match[2];
+    const form = lookupCountry(qualifier);
+    const bodyWords = match[4];
+    if (!GOVERNMENT_BODY.test(bodyWords.replace(/\s+in\s+\p{Lu}[\p{L}]+$/u, '').replace('’', "'"))) continue;
+    const start = sentence.start + match.index + match[1].length;
+    const end = sentence.start + match.index + match[0].length;
+    const qualifierStart = start;
+    const qualifierMention = named.find((m) => m.start === qualifierStart && m.end === qualifierStart + qualifier.length);
+    // Only a country, demonym or capital qualifies a body ("Ascend artificial intelligence" is no body).
+    if (!form) continue;
+    const body: Mention = {
+      start, end, text: context.body.slice(start, end), type: 'organization', source: 'body', sentence: sentence.index,
+      fullStart: sentence.start + match.index, serviceVotes: -2,
+    };
+    if (form && form.kind !== 'capital' && qualifierMention) {
+      body.partOfCountry = qualifierMention;
+      if (qualifierMention.countryForm === 'demonym') qualifierMention.modifier = true;
+    }
+    found.push(body);
+  }
+  return found;
+}
+
+export function findMentions(sentence: Sentence, context: MentionContext): Mention[] {
+  const tokens = tokenizeSentence(sentence);
+  const spans = capitalisedSpans(sentence, tokens, context);
+  const mentions: Mention[] = [];
+  for (const span of spans) mentions.push(...mentionsOfSpan(span, sentence, context));
+  // Possessives: "Musk's Starlink service", "China's Ministry of Commerce".
+  for (const mention of mentions) {
+    if (mention.source === 'reference') continue;
+    const after = context.body.slice(mention.end, mention.end + 60);
+    const possessive = /^['’]s\s+((?:[a-z-]+\s+){0,4})/.exec(after);
+    if (!possessive) continue;
+    const targetStart = mention.end + possessive[0].length;
+    const target = mentions.find((m) => (m.fullStart ?? m.start) === targetStart || m.start === targetStart);
+    if (!target || target === mention) continue;
+    mention.possessorOf = target;
+    // "China's Ministry of Commerce" is how the body is written: keep it as its full form.
+    if (mention.type === 'country' && target.type === 'organization' && possessive[1] === '' && (target.fullStart ?? target.start) === targetStart) target.fullStart = mention.start;
+  }
+  const bodies = governmentBodies(sentence, context, mentions);
+  for (const body of bodies) {
+    // A lower-case body replaces nothing: the qualifier stays a country mention.
+    mentions.push(body);
+  }
+  // Countries used as bodies ("Ukrainian authorities") are nouns, not modifiers.
+  return mentions.sort((a, b) => a.start - b.start || b.end - a.end);
+}

@@ -1,0 +1,92 @@
+// Turns candidate claims into the claims the extractor proposes: the stance from the
+// sentence (and who says it), the date nearest the cue, the attribution and a confidence,
+// with the quote sliced from the body; one claim per triple and stance ("their
+// communication" goes to the speaker's organisation).
+import type { VocabularyIndex } from '../model/vocabulary';
+import type { CandidateClaim } from './candidateClaim';
+import { detectStance } from './detectStance';
+import type { ExtractedClaim } from './extractionResult';
+import { findAttribution, REPORTING_VERB, type Speaker } from './findAttribution';
+import { speakerBefore } from './findSpeaker';
+import type { Mention } from './mention';
+import { dateNear } from './parseDates';
+import type { EntityGroup } from './resolveEntities';
+import { scoreConfidence } from './scoreConfidence';
+import type { Sentence } from './splitSentences';
+
+export interface FinishContext {
+  body: string;
+  sentences: Sentence[];
+  all: Mention[];
+  groupByKey: Map<string, EntityGroup>;
+  documentDate: string;
+  vocabulary: VocabularyIndex;
+}
+
+export function finishClaims(candidates: CandidateClaim[], context: FinishContext): ExtractedClaim[] {
+  const { body, sentences, all, groupByKey } = context;
+  const claims: Array<ExtractedClaim & { order: number }> = [];
+  const seen = new Map<string, number>();
+  const sentenceTriples = new Map<string, number>();
+  for (const candidate of candidates) {
+    const sentence = sentences[candidate.sentence];
+    const text = sentence.text;
+    const cueStart = candidate.cueStart - sentence.start;
+    const cueEnd = candidate.cueEnd - sentence.start;
+    // "Peskov said their only communication with Musk": "their" is the speaker's organisation.
+    if (candidate.type === 'in_contact_with' && /\btheir\s+(?:only\s+|\w+\s+)?$/.test(text.slice(0, cueStart)) && candidate.subject.type === 'person') {
+      const owner = candidate.subject.mentions.find((m) => m.titleOwner?.entityKey)?.titleOwner;
+      const ownerGroup = owner?.entityKey ? groupByKey.get(owner.entityKey) : undefined;
+      if (ownerGroup) candidate.subject = ownerGroup;
+    }
+    const phrase = candidate.kind !== 'verb';
+    // The reporting verb before the cue and who says it.
+    let reportingVerb: string | undefined;
+    let speaker: Speaker | undefined;
+    let speakerGroup: EntityGroup | undefined;
+    if (!phrase) {
+      for (const match of text.matchAll(REPORTING_VERB)) {
+        if (match.index >= cueStart) break;
+        reportingVerb = match[1];
+        const speakerMention = speakerBefore(body, all, sentence, sentence.start + match.index);
+        speakerGroup = speakerMention?.entityKey ? groupByKey.get(speakerMention.entityKey) : undefined;
+        speaker = speakerMention ? { start: speakerMention.start - sentence.start, end: speakerMention.end - sentence.start, entityId: speakerGroup?.id } : undefined;
+      }
+    }
+    const parties = new Set([candidate.subject.key, candidate.object.key]);
+    const speakerOwners = speakerGroup ? speakerGroup.mentions.map((m) => m.titleOwner?.entityKey).filter((k): k is string => k !== undefined) : [];
+    const speakerIsParty = speakerGroup ? parties.has(speakerGroup.key) || speakerOwners.some((k) => parties.has(k)) : undefined;
+    let stance: string = detectStance({ text, cueStart, cueEnd, denial: candidate.denial, hedged: candidate.hedged, speakerIsParty, reportingVerb, phrase });
+    if (!context.vocabulary.stances.has(stance)) stance = context.vocabulary.vocabulary.stances[0].id;
+    const date = phrase ? undefined : dateNear(text, cueStart, context.documentDate);
+    const namedInSentence = all.filter((m) => m.sentence === sentence.index && m.entityKey && m.source !== 'reference').map((m) => ({ start: m.start - sentence.start, end: m.end - sentence.start, entityId: groupByKey.get(m.entityKey!)?.id }));
+    const attributedTo = phrase ? undefined : findAttribution({ text, cueStart, named: namedInSentence, speaker, parties: [candidate.subject.id, candidate.object.id] });
+    const quote = body.slice(candidate.quoteStart, candidate.quoteEnd).trim();
+    if (!quote) continue;
+    const edgeType = context.vocabulary.edgeTypes.get(candidate.type);
+    const [a, b] = edgeType && !edgeType.directed ? [candidate.subject.id, candidate.object.id].sort() : [candidate.subject.id, candidate.object.id];
+    const key = `${a}|${candidate.type}|${b}|${stance}`;
+    const claim = {
+      subject: candidate.subject.id, type: candidate.type, object: candidate.object.id, stance, quote,
+      ...(date ? { date } : {}), ...(attributedTo ? { attributedTo } : {}),
+      confidence: scoreConfidence(candidate, stance), order: candidate.quoteStart,
+    };
+    const previous = seen.get(key);
+    if (previous !== undefined) {
+      if (claims[previous].confidence < claim.confidence) claims[previous] = claim;
+      continue;
+    }
+    // Two rules reading one sentence the same way ("suspected of helping to plant the charges"):
+    // keep one claim, with the stance a hedge or denial gives it rather than a bare assertion.
+    const sameSentence = `${candidate.sentence}|${a}|${candidate.type}|${b}`;
+    const twin = sentenceTriples.get(sameSentence);
+    if (twin !== undefined) {
+      if (claims[twin].stance === 'asserts' && stance !== 'asserts') claims[twin] = claim;
+      continue;
+    }
+    sentenceTriples.set(sameSentence, claims.length);
+    seen.set(key, claims.length);
+    claims.push(claim);
+  }
+  return claims.sort((x, y) => x.order - y.order).map(({ order: _order, ...claim }) => claim);
+}
