@@ -1,4 +1,7 @@
-import { claimLines, extract } from './articleFixture';
+import { extractArticle } from '../../../server/ingest/extractArticle';
+import { indexVocabulary } from '../../../server/model/vocabulary';
+import { dataset, vocabulary } from '../graph/fixtures';
+import { article, claimLines, extract } from './articleFixture';
 
 describe('relation rules', () => {
   it('reads the direction of an active verb', () => {
@@ -66,8 +69,13 @@ describe('relation rules', () => {
   });
 
   it('makes no claim the vocabulary forbids between those entity types', () => {
-    // attacked wants a country or organisation at both ends; a pipeline is a service.
-    expect(claimLines(extract('Moscow has blamed Washington and London for the attack on the Nord Stream pipelines.'))).toEqual([]);
+    // With a vocabulary where only countries and organisations can be attacked, a pipeline (a service) cannot be.
+    const strict = structuredClone(vocabulary.vocabulary);
+    strict.edgeTypes = strict.edgeTypes.map((t) => (t.id === 'attacked' ? { ...t, objectTypes: ['country', 'organization'] } : t));
+    const text = article('Moscow has blamed Washington and London for the attack on the Nord Stream pipelines.');
+    expect(claimLines(extractArticle(text, 'test-article.txt', { ...dataset([], [], []), vocabulary: indexVocabulary(strict) }))).toEqual([]);
+    // The default vocabulary allows it.
+    expect(claimLines(extractArticle(text, 'test-article.txt'))).toEqual(['country:US attacked nord-stream alleges', 'country:GB attacked nord-stream alleges']);
   });
 
   it('uses the criticism type when a person "attacks" someone in words', () => {

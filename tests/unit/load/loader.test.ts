@@ -53,7 +53,7 @@ describe('load problems, one fixture per case', () => {
     ['unknown-document', ['claims.json: record [1] id "c2": field "document": unknown document "doc-2"']],
     [
       'edge-type-not-allowed',
-      ['claims.json: record [3] id "c4": field "type": edge type "holds_position" does not allow service → organization (allowed: person → organization/country)'],
+      ['claims.json: record [3] id "c4": field "type": edge type "holds_position" does not allow service → organization (allowed: person → organization/country/service)'],
     ],
     [
       'duplicate-ids',
