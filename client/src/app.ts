@@ -1,0 +1,39 @@
+// What every panel may use: the data, the current state and view, and the actions that
+// change the state. main.ts implements it; panels only see this interface, so they do
+// not depend on each other or on sigma.
+import type { PathResponse, VocabularyResponse } from '../../server/model/api';
+import type { EdgeStyle } from './edgeStyle';
+import type { EvidenceGraph, FacetCounts, Visibility } from './filters';
+import type { UiState } from './state';
+
+export interface PathResult {
+  request: UiState['path'];
+  response?: PathResponse;
+  error?: string;
+  loading: boolean;
+}
+
+export interface App {
+  vocabulary: VocabularyResponse;
+  graph: EvidenceGraph;
+  styles: Map<string, EdgeStyle>;
+  /** Counts over the whole graph, for "shown of total". */
+  totals: FacetCounts;
+  state(): UiState;
+  visibility(): Visibility;
+  counts(): FacetCounts;
+  pathResult(): PathResult | undefined;
+  /** Changes the state; panels and the graph redraw, the URL follows. */
+  update(change: Partial<UiState>): void;
+  /** Selects an entity and moves the camera to it. */
+  selectNode(node: string): void;
+  selectEdge(edge: string): void;
+  exportPng(): Promise<Blob>;
+  /** Shows a message to the user in the notice area. */
+  notify(message: string, kind: 'error' | 'info'): void;
+}
+
+/** The display name of an entity id, or the id itself for a free-text attribution. */
+export function entityName(app: Pick<App, 'graph'>, id: string): string {
+  return app.graph.hasNode(id) ? app.graph.getNodeAttribute(id, 'label') : id;
+}

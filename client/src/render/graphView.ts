@@ -1,0 +1,104 @@
+// The sigma renderer: draws the graph at the server's positions with the reducers of
+// reducers.ts, reports hover, clicks and camera moves, moves the camera to an entity,
+// and exports the canvas as PNG. The only module besides edgePrograms.ts that imports
+// sigma (which needs WebGL), so the rest of the client stays testable under jest.
+import Sigma from 'sigma';
+import type { CameraState } from 'sigma/types';
+import { reduceEdge, reduceNode, type ViewModel } from '../reducers';
+import type { EvidenceGraph } from '../filters';
+import { fitCamera } from '../cameraFit';
+import type { CameraView } from '../state';
+import { drawLabelWithHalo } from './drawLabel';
+import { edgePrograms } from './edgePrograms';
+
+export interface GraphViewEvents {
+  hoverNode(node: string | undefined): void;
+  clickNode(node: string): void;
+  clickEdge(edge: string): void;
+  clickStage(): void;
+  cameraMoved(camera: CameraView): void;
+}
+
+export interface GraphView {
+  refresh(): void;
+  focusNode(node: string): void;
+  /** Moves the camera so that these nodes fill the view. */
+  fitNodes(nodes: Iterable<string>): void;
+  setCamera(camera: CameraView): void;
+  resetCamera(): void;
+  exportPng(): Promise<Blob>;
+}
+
+export function createGraphView(container: HTMLElement, graph: EvidenceGraph, getModel: () => ViewModel, events: GraphViewEvents): GraphView {
+  const renderer = new Sigma(graph, container, {
+    defaultEdgeType: 'solid',
+    edgeProgramClasses: edgePrograms(),
+    renderEdgeLabels: true,
+    enableEdgeEvents: true,
+    labelFont: 'system-ui, "Segoe UI", Roboto, Arial, sans-serif',
+    labelSize: 13,
+    labelWeight: '500',
+    labelColor: { color: '#1f2933' },
+    defaultDrawNodeLabel: drawLabelWithHalo,
+    edgeLabelFont: 'system-ui, "Segoe UI", Roboto, Arial, sans-serif',
+    edgeLabelSize: 11,
+    edgeLabelColor: { color: '#52606d' },
+    labelDensity: 2,
+    labelGridCellSize: 80,
+    labelRenderedSizeThreshold: 2,
+    zIndex: true,
+    stagePadding: 40,
+    minCameraRatio: 0.05,
+    maxCameraRatio: 4,
+    nodeReducer: (node, data) => reduceNode(getModel(), node, data),
+    edgeReducer: (edge, data) => reduceEdge(getModel(), edge, data),
+  });
+
+  renderer.on('enterNode', ({ node }) => events.hoverNode(node));
+  renderer.on('leaveNode', () => events.hoverNode(undefined));
+  renderer.on('clickNode', ({ node }) => events.clickNode(node));
+  renderer.on('clickEdge', ({ edge }) => events.clickEdge(edge));
+  renderer.on('clickStage', () => events.clickStage());
+
+  const camera = renderer.getCamera();
+  let cameraTimer: ReturnType<typeof setTimeout> | undefined;
+  camera.on('updated', (state: CameraState) => {
+    clearTimeout(cameraTimer);
+    // Debounced: the URL follows the camera once it rests, not on every frame.
+    cameraTimer = setTimeout(() => events.cameraMoved({ x: state.x, y: state.y, ratio: state.ratio }), 250);
+  });
+
+  return {
+    refresh: () => renderer.refresh(),
+    focusNode(node) {
+      const position = renderer.getNodeDisplayData(node);
+      if (!position) return;
+      void camera.animate({ x: position.x, y: position.y, ratio: Math.min(camera.ratio, 0.6) }, { duration: 400 });
+    },
+    fitNodes(nodes) {
+      const points = [...nodes].map((node) => renderer.getNodeDisplayData(node)).filter((data) => data !== undefined);
+      const target = fitCamera(points);
+      if (target) void camera.animate(target, { duration: 400 });
+    },
+    setCamera: (view) => camera.setState({ x: view.x, y: view.y, ratio: view.ratio, angle: 0 }),
+    resetCamera: () => void camera.animatedReset({ duration: 300 }),
+    exportPng() {
+      // WebGL canvases keep no drawing buffer: render, then copy every layer at once.
+      renderer.refresh();
+      const canvases = renderer.getCanvases();
+      const { width, height } = canvases.edges;
+      const output = document.createElement('canvas');
+      output.width = width;
+      output.height = height;
+      const context = output.getContext('2d');
+      if (!context) return Promise.reject(new Error('This browser cannot draw the PNG (no 2D canvas).'));
+      context.fillStyle = '#ffffff';
+      context.fillRect(0, 0, width, height);
+      for (const layer of ['edges', 'nodes', 'edgeLabels', 'labels', 'hovers', 'hoverNodes']) {
+        const canvas = canvases[layer];
+        if (canvas) context.drawImage(canvas, 0, 0, width, height);
+      }
+      return new Promise((resolve, reject) => output.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('The PNG could not be encoded.'))), 'image/png'));
+    },
+  };
+}

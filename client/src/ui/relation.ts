@@ -1,0 +1,78 @@
+// The selected relation and the claims behind it: each claim's stance, the quote, who
+// it is attributed to and the document's title and date (a button opens the document);
+// claims imported from structured sources show their record citation instead of a quote.
+import type { EdgeClaim } from '../../../server/model/graph';
+import { entityName, type App } from '../app';
+import { edgeDisplayLabel } from '../edgeStyle';
+import { claimKnownOn } from '../filters';
+import { button, el } from './dom';
+import { stanceBadge, statusBadge } from './samples';
+
+function claimDates(claim: EdgeClaim): string | undefined {
+  if (claim.date) return claim.date;
+  if (claim.startDate && claim.endDate) return `${claim.startDate} to ${claim.endDate}`;
+  if (claim.startDate) return `from ${claim.startDate}`;
+  if (claim.endDate) return `until ${claim.endDate}`;
+  return undefined;
+}
+
+function renderClaim(app: App, claim: EdgeClaim, knownAt: string | undefined): HTMLElement {
+  const notYetKnown = knownAt !== undefined && !claimKnownOn(claim, knownAt);
+  const dates = claimDates(claim);
+  const source = claim.record
+    ? el(
+        'p',
+        { className: 'citation' },
+        'Record ',
+        claim.record.url ? el('a', { attrs: { href: claim.record.url, rel: 'noopener noreferrer', target: '_blank' } }, `${claim.record.file} #${claim.record.id}`) : `${claim.record.file} #${claim.record.id}`,
+      )
+    : el(
+        'p',
+        { className: 'citation' },
+        el('cite', {}, claim.documentTitle ?? claim.document ?? 'unknown document'),
+        claim.documentDate ? `, ${claim.documentDate}` : '',
+        ' ',
+        claim.document
+          ? button('Open document', () => app.update({ openDocument: { id: claim.document as string, claim: claim.id } }), {
+              className: 'link',
+              attrs: { 'aria-label': `Open the document “${claim.documentTitle ?? claim.document}” at this quote` },
+            })
+          : null,
+      );
+  return el(
+    'li',
+    { className: `claim stance-${claim.stance}${notYetKnown ? ' not-yet-known' : ''}`, attrs: { 'data-claim': claim.id } },
+    el('p', { className: 'claim-head' }, stanceBadge(claim.stance), claim.attributedTo ? el('span', { className: 'attributed' }, ` according to ${entityName(app, claim.attributedTo)}`) : null, dates ? el('span', { className: 'dates' }, ` · ${dates}`) : null),
+    claim.quote ? el('blockquote', {}, claim.quote) : null,
+    claim.summary ? el('p', { className: 'summary' }, claim.summary) : null,
+    source,
+    notYetKnown ? el('p', { className: 'hint' }, `Not yet reported on ${knownAt}.`) : null,
+  );
+}
+
+export function renderRelation(app: App, edge: string): HTMLElement {
+  const { graph, styles } = app;
+  if (!graph.hasEdge(edge)) return el('p', { className: 'error' }, `No relation with id "${edge}" in this dataset.`);
+  const attributes = graph.getEdgeAttributes(edge);
+  const [source, target] = graph.extremities(edge);
+  const status = app.visibility().edges.get(edge) ?? attributes.status;
+  const style = styles.get(status);
+  const knownAt = app.state().filters.knownAt;
+  const selectedNode = app.state().selectedNode;
+  const backTo = selectedNode !== undefined && (selectedNode === source || selectedNode === target) ? selectedNode : undefined;
+  return el(
+    'article',
+    { className: 'relation-details', attrs: { 'aria-labelledby': 'relation-title' } },
+    backTo ? button(`← ${entityName(app, backTo)}`, () => app.update({ selectedEdge: undefined }), { className: 'link back' }) : null,
+    el(
+      'h2',
+      { attrs: { id: 'relation-title' } },
+      button(entityName(app, source), () => app.selectNode(source), { className: 'link' }),
+      ` ${attributes.directed ? '→' : '↔'} ${edgeDisplayLabel(style, attributes.typeLabel)} ${attributes.directed ? '→' : '↔'} `,
+      button(entityName(app, target), () => app.selectNode(target), { className: 'link' }),
+    ),
+    el('p', {}, statusBadge(status, styles), ` ${app.vocabulary.statuses.find((s) => s.id === status)?.description ?? ''}`),
+    el('h3', {}, `Claims (${attributes.claims.length})`),
+    el('ol', { className: 'claims' }, ...attributes.claims.map((claim) => renderClaim(app, claim, knownAt))),
+  );
+}
