@@ -1,6 +1,7 @@
 // Which entities and relations a view shows, computed in the browser from the claims
 // every edge carries, so filters apply at once and without a new layout. It mirrors the
-// server's filter semantics (tests/unit/client/filters.test.ts compares the two):
+// server's filter semantics, sharing its pure date and status functions
+// (tests/unit/client/filters.test.ts compares the two):
 //   knownAt   keeps claims from documents dated on or before the day, and an edge's
 //             status is recomputed from the claims that remain;
 //   from, to  keep an edge when one of its claims is dated in the range;
@@ -8,6 +9,8 @@
 import type Graph from 'graphology';
 import type { EdgeAttributes, EdgeClaim, NodeAttributes } from '../../server/model/graph';
 import type { Status } from '../../server/model/vocabulary';
+import { firstMatchingStatus } from '../../server/model/statusRules';
+import { claimInDateRange, claimKnownOn } from '../../server/queries/claimFilters';
 import type { GraphFilters } from './state';
 
 export type EvidenceGraph = Graph<NodeAttributes, EdgeAttributes>;
@@ -19,52 +22,7 @@ export interface Visibility {
 }
 
 /** The status rule of the vocabulary: the first status whose rule the stances satisfy. */
-export function deriveStatus(stances: Iterable<string>, statuses: readonly Pick<Status, 'id' | 'rule'>[]): string | undefined {
-  const present = new Set(stances);
-  if (present.size === 0) return undefined;
-  for (const status of statuses) {
-    const { all, any, none } = status.rule;
-    if (!all.every((stance) => present.has(stance))) continue;
-    if (any !== undefined && any.length > 0 && !any.some((stance) => present.has(stance))) continue;
-    if (none.some((stance) => present.has(stance))) continue;
-    return status.id;
-  }
-  return undefined;
-}
-
-/** "2022" → "2022-01-01", "2022-10" → "2022-10-01". */
-export function prefixStart(prefix: string): string {
-  if (prefix.length === 4) return `${prefix}-01-01`;
-  if (prefix.length === 7) return `${prefix}-01`;
-  return prefix;
-}
-
-/** "2022" → "2022-12-31", "2022-02" → "2022-02-28". */
-export function prefixEnd(prefix: string): string {
-  if (prefix.length === 4) return `${prefix}-12-31`;
-  if (prefix.length === 7) {
-    const [year, month] = prefix.split('-').map(Number);
-    const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
-    return `${prefix}-${String(lastDay).padStart(2, '0')}`;
-  }
-  return prefix;
-}
-
-/** Whether a claim's event dates touch [from, to] (dates or prefixes); a claim without dates never does. */
-export function claimInDateRange(claim: Pick<EdgeClaim, 'date' | 'startDate' | 'endDate'>, from?: string, to?: string): boolean {
-  const dates = [claim.date, claim.startDate, claim.endDate].filter((d): d is string => d !== undefined);
-  if (dates.length === 0) return false;
-  const start = prefixStart(dates.reduce((a, b) => (a < b ? a : b)));
-  const end = prefixEnd(dates.reduce((a, b) => (a > b ? a : b)));
-  if (from !== undefined && end < prefixStart(from)) return false;
-  if (to !== undefined && start > prefixEnd(to)) return false;
-  return true;
-}
-
-/** Whether the claim was public on `knownAt`: its document is dated that day or before. */
-export function claimKnownOn(claim: Pick<EdgeClaim, 'documentDate'>, knownAt: string): boolean {
-  return claim.documentDate !== undefined && claim.documentDate <= prefixEnd(knownAt);
-}
+export const deriveStatus = firstMatchingStatus;
 
 /** The status an edge has under the filters, or undefined when the filters hide it. */
 export function edgeStatusUnder(attributes: EdgeAttributes, filters: GraphFilters, statuses: readonly Pick<Status, 'id' | 'rule'>[]): string | undefined {

@@ -36,6 +36,8 @@ export function toEdgeClaim(claim: ResolvedClaim, dataset: Pick<Dataset, 'docume
   for (const field of ['attributedTo', 'date', 'startDate', 'endDate', 'role', 'summary'] as const) {
     if (claim[field] !== undefined) out[field] = claim[field];
   }
+  // Properties kept from imported records (amounts, shares, programmes) travel with the claim.
+  if (claim.attributes !== undefined) out.attributes = claim.attributes;
   return out;
 }
 
@@ -107,9 +109,10 @@ export function buildGraph(dataset: Dataset): EvidenceGraph {
     else graph.addUndirectedEdgeWithKey(group.key, group.source, group.target, attributes);
   }
 
-  graph.forEachNode((node) => {
-    const degree = graph.degree(node);
-    graph.mergeNodeAttributes(node, { degree, size: nodeSizeForDegree(degree) });
+  // Set in place: nothing listens yet, and merging would copy 100k attribute objects.
+  graph.forEachNode((node, attributes) => {
+    attributes.degree = graph.degree(node);
+    attributes.size = nodeSizeForDegree(attributes.degree);
   });
   return graph;
 }

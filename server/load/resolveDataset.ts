@@ -5,6 +5,7 @@ import type { Dataset, ResolvedClaim } from '../model/dataset';
 import type { DocumentRecord, Entity } from '../model/records';
 import { edgeTypeAllows, indexVocabulary, type Vocabulary, type VocabularyIndex } from '../model/vocabulary';
 import { findNearestPassage } from './findNearestPassage';
+import { statusRuleMatches } from '../model/statusRules';
 import type { LoadProblem } from './problems';
 import type { RawData } from './readDataFolder';
 
@@ -21,12 +22,6 @@ export function checkStatusRulesCover(vocabulary: Vocabulary, file: string): Loa
     if (!matched) problems.push({ file, field: 'statuses', message: `no status rule matches an edge whose claims have the stances ${oneOf(present)}` });
   }
   return problems;
-}
-
-export function statusRuleMatches(rule: { all: string[]; any?: string[]; none: string[] }, present: Set<string>): boolean {
-  if (!rule.all.every((s) => present.has(s))) return false;
-  if (rule.any && !rule.any.some((s) => present.has(s))) return false;
-  return !rule.none.some((s) => present.has(s));
 }
 
 function checkVocabularyReferences(vocabulary: Vocabulary, file: string): LoadProblem[] {
@@ -95,13 +90,19 @@ export function resolveDataset(raw: RawData): { dataset?: Dataset; problems: Loa
     else documents.set(document.id, document);
   }
 
+  // A million claims pass here (issue 7): where an id was first seen is kept as a
+  // position, and its description is only written out for a duplicate.
   const claims: ResolvedClaim[] = [];
-  const claimOrigin = new Map<string, string>();
-  for (const { file, index, record: claim } of raw.claims) {
+  const claimOrigin = new Map<string, number>();
+  for (let position = 0; position < raw.claims.length; position++) {
+    const { file, index, record: claim } = raw.claims[position];
     const at = { file, index, id: claim.id };
     const before = problems.length;
-    if (claimOrigin.has(claim.id)) problems.push({ ...at, message: `duplicate claim id "${claim.id}" (first defined in ${claimOrigin.get(claim.id)})` });
-    else claimOrigin.set(claim.id, `${file} record [${index}]`);
+    const firstPosition = claimOrigin.get(claim.id);
+    if (firstPosition !== undefined) {
+      const first = raw.claims[firstPosition];
+      problems.push({ ...at, message: `duplicate claim id "${claim.id}" (first defined in ${first.file} record [${first.index}])` });
+    } else claimOrigin.set(claim.id, position);
 
     const edgeType = vocabulary.edgeTypes.get(claim.type);
     if (!edgeType) problems.push({ ...at, field: 'type', message: `unknown edge type "${claim.type}"; expected one of ${oneOf(vocabulary.edgeTypes.keys())}` });
@@ -137,7 +138,18 @@ export function resolveDataset(raw: RawData): { dataset?: Dataset; problems: Loa
         }
       }
     }
-    if (problems.length === before && !rejected && (claim.document === undefined || documents.has(claim.document))) claims.push(quoteStart === undefined ? { ...claim } : { ...claim, quoteStart, quoteEnd });
+    if (problems.length === before && !rejected && (claim.document === undefined || documents.has(claim.document))) {
+      // The copy refers to the entity's, type's and document's own id strings instead of
+      // the claim's equal ones: a million claims then share a few thousand strings, and
+      // later lookups by these ids (grouping, graph insertion) hit already-hashed keys.
+      const resolved: ResolvedClaim = { ...claim, subject: subject!.id, type: edgeType!.id, object: object!.id, stance: vocabulary.stances.get(claim.stance)!.id };
+      if (claim.document !== undefined) resolved.document = documents.get(claim.document)!.id;
+      if (quoteStart !== undefined) {
+        resolved.quoteStart = quoteStart;
+        resolved.quoteEnd = quoteEnd;
+      }
+      claims.push(resolved);
+    }
   }
 
   if (problems.length > 0) return { problems };

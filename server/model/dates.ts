@@ -1,22 +1,9 @@
 // ISO date prefixes ("2022", "2022-10", "2022-10-05") whose length is their precision.
 // Used for claim dates and document dates; impossible dates such as 2022-13 are refused.
 import { z } from 'zod';
+import { isValidIsoPrefix } from './datePrefixes';
 
-const ISO_PREFIX = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
-
-/** True when `value` is a real calendar date prefix (year, year-month or full date). */
-export function isValidIsoPrefix(value: string): boolean {
-  const match = ISO_PREFIX.exec(value);
-  if (!match) return false;
-  const [, yearText, monthText, dayText] = match;
-  if (monthText === undefined) return true;
-  const month = Number(monthText);
-  if (month < 1 || month > 12) return false;
-  if (dayText === undefined) return true;
-  const day = Number(dayText);
-  const daysInMonth = new Date(Date.UTC(Number(yearText), month, 0)).getUTCDate();
-  return day >= 1 && day <= daysInMonth;
-}
+export { isValidIsoPrefix, prefixEnd, prefixStart } from './datePrefixes';
 
 export const isoDatePrefixSchema = z
   .string()
@@ -26,21 +13,3 @@ export const isoFullDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'expected a date as YYYY-MM-DD' })
   .refine(isValidIsoPrefix, { message: 'expected a date as YYYY-MM-DD that exists in the calendar' });
-
-/** The first day a prefix covers: "2022-10" → "2022-10-01". */
-export function prefixStart(prefix: string): string {
-  if (prefix.length === 4) return `${prefix}-01-01`;
-  if (prefix.length === 7) return `${prefix}-01`;
-  return prefix;
-}
-
-/** The last day a prefix covers: "2022-02" → "2022-02-28". */
-export function prefixEnd(prefix: string): string {
-  if (prefix.length === 4) return `${prefix}-12-31`;
-  if (prefix.length === 7) {
-    const [year, month] = prefix.split('-').map(Number);
-    const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
-    return `${prefix}-${String(lastDay).padStart(2, '0')}`;
-  }
-  return prefix;
-}

@@ -22,6 +22,7 @@ export const edgeClaimSchema = z.object({
   endDate: z.string().optional(),
   role: z.string().optional(),
   summary: z.string().optional(),
+  attributes: z.record(z.string(), z.unknown()).optional(),
 });
 
 export const nodeAttributesSchema = z.object({

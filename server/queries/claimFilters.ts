@@ -1,12 +1,12 @@
-// Which claims the time filters keep. The client's filters.ts mirrors these rules so a
-// view filtered in the browser and one fetched from the API agree:
+// Which claims the time filters keep. The client's filters.ts imports these very
+// functions, so a view filtered in the browser and one fetched from the API agree:
 //   when it happened  a claim spans from its earliest to its latest date prefix
 //                     (date, startDate, endDate); it is in [from, to] when the spans
 //                     touch; a claim without dates is never in a range;
 //   what was known    a claim was public on `knownAt` when its document is dated on or
 //                     before that day; claims without a dated document were not.
 import type { EdgeClaim } from '../model/graph';
-import { prefixEnd, prefixStart } from '../model/dates';
+import { prefixEnd, prefixStart } from '../model/datePrefixes';
 
 export function claimInDateRange(claim: Pick<EdgeClaim, 'date' | 'startDate' | 'endDate'>, from?: string, to?: string): boolean {
   const dates = [claim.date, claim.startDate, claim.endDate].filter((d): d is string => d !== undefined);

@@ -4,7 +4,7 @@
 import type { EdgeClaim } from '../../../server/model/graph';
 import { entityName, type App } from '../app';
 import { edgeDisplayLabel } from '../edgeStyle';
-import { claimKnownOn } from '../filters';
+import { claimKnownOn } from '../../../server/queries/claimFilters';
 import { button, el } from './dom';
 import { stanceBadge, statusBadge } from './samples';
 
@@ -14,6 +14,17 @@ function claimDates(claim: EdgeClaim): string | undefined {
   if (claim.startDate) return `from ${claim.startDate}`;
   if (claim.endDate) return `until ${claim.endDate}`;
   return undefined;
+}
+
+/** Properties kept from an imported record (amounts, shares, programmes), as a list of name: value. */
+function claimAttributes(attributes: Record<string, unknown>): HTMLElement | null {
+  const entries = Object.entries(attributes);
+  if (entries.length === 0) return null;
+  return el(
+    'dl',
+    { className: 'claim-attributes' },
+    ...entries.flatMap(([name, value]) => [el('dt', {}, name), el('dd', {}, typeof value === 'string' ? value : JSON.stringify(value))]),
+  );
 }
 
 function renderClaim(app: App, claim: EdgeClaim, knownAt: string | undefined): HTMLElement {
@@ -45,6 +56,8 @@ function renderClaim(app: App, claim: EdgeClaim, knownAt: string | undefined): H
     el('p', { className: 'claim-head' }, stanceBadge(claim.stance), claim.attributedTo ? el('span', { className: 'attributed' }, ` according to ${entityName(app, claim.attributedTo)}`) : null, dates ? el('span', { className: 'dates' }, ` · ${dates}`) : null),
     claim.quote ? el('blockquote', {}, claim.quote) : null,
     claim.summary ? el('p', { className: 'summary' }, claim.summary) : null,
+    claim.role ? el('p', { className: 'role' }, `Role: ${claim.role}`) : null,
+    claim.attributes ? claimAttributes(claim.attributes) : null,
     source,
     notYetKnown ? el('p', { className: 'hint' }, `Not yet reported on ${knownAt}.`) : null,
   );

@@ -3,7 +3,8 @@
 // relations with the same statuses. Plus the rules themselves on tiny literal cases.
 import path from 'node:path';
 import Graph from 'graphology';
-import { computeVisibility, countVisible, deriveStatus, edgeStatusUnder, restrictToNodes, statusLine, claimInDateRange, type EvidenceGraph } from '../../../client/src/filters';
+import { computeVisibility, countVisible, deriveStatus, edgeStatusUnder, restrictToNodes, statusLine, type EvidenceGraph } from '../../../client/src/filters';
+import { claimInDateRange } from '../../../server/queries/claimFilters';
 import { buildGraph } from '../../../server/graph/buildGraph';
 import { deriveEdgeStatus } from '../../../server/graph/deriveEdgeStatus';
 import { loadDataset } from '../../../server/load/loadDataset';
