@@ -1,12 +1,22 @@
 // Loads a data folder in the two steps of DESIGN.md: read + zod, then resolve references.
 // Throws DataIntegrityError with every problem when the folder is broken.
 import type { Dataset } from '../model/dataset';
-import { DataIntegrityError } from './problems';
+import { DataIntegrityError, formatProblem, type LoadProblem } from './problems';
 import { readDataFolder } from './readDataFolder';
+import { replayJournal } from './replayJournal';
 import { resolveDataset } from './resolveDataset';
 
-export function loadDataset(dataDir: string): Dataset {
-  const { dataset, problems } = resolveDataset(readDataFolder(dataDir));
+export interface LoadOptions {
+  /** Told about what is skipped but not fatal (a torn last journal line); default: printed on stderr. */
+  onWarning?: (problem: LoadProblem) => void;
+}
+
+export function loadDataset(dataDir: string, options: LoadOptions = {}): Dataset {
+  // The journal of writes since the last compaction applies after the JSON files (replayJournal.ts).
+  const raw = replayJournal(readDataFolder(dataDir));
+  const onWarning = options.onWarning ?? ((problem: LoadProblem) => console.warn(`claimgraph: warning: ${formatProblem(problem)}`));
+  raw.journal.warnings.forEach((warning) => onWarning(warning));
+  const { dataset, problems } = resolveDataset(raw);
   if (!dataset || problems.length > 0) throw new DataIntegrityError(problems);
   return dataset;
 }

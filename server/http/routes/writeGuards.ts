@@ -22,6 +22,8 @@ export function writeRateLimit(options: WriteRateLimit): RequestHandler {
     limit: options.limit,
     standardHeaders: 'draft-7',
     legacyHeaders: false,
+    // X-Forwarded-For is ignored on purpose unless CLAIMGRAPH_TRUST_PROXY is set (hardeningConfig.ts): no warning for it.
+    validate: { xForwardedForHeader: false },
     handler: (_req, _res, next) => next(new TooManyRequestsError(`too many writes: at most ${options.limit} every ${options.windowMs / 1000} s from one address; wait and retry (see the Retry-After header)`)),
   });
 }

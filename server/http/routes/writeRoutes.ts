@@ -13,6 +13,7 @@ import { ProposalNotFoundError, WriteConflictError, WriteInputError, WritesNotOp
 import { MethodNotAllowedError, NotFoundError, type FieldError } from '../errors';
 import type { GraphStore } from '../graphStore';
 import { parseInput } from '../parseInput';
+import { stillWithinBudget } from '../timeBudget';
 import { presentProposal } from './presentProposal';
 import { DEFAULT_BODY_LIMIT_BYTES, DEFAULT_WRITE_RATE_LIMIT, readBody, requireWriteToken, writeRateLimit, type WriteRateLimit } from './writeGuards';
 import { ConflictError, InvalidBodyError, WritesDisabledError } from './writeProblems';
@@ -76,7 +77,7 @@ export function writeRoutes(options: WriteRoutesOptions): Router {
   };
   const noStore = { 'Cache-Control': 'no-store' };
 
-  router.post('/api/documents', ...guards, readBody(['text', 'json'], limitBytes), (req, res) => {
+  router.post('/api/documents', ...guards, readBody(['text', 'json'], limitBytes), stillWithinBudget, (req, res) => {
     let text: string;
     let fileName: string | undefined;
     if (typeof req.body === 'string') {
@@ -126,7 +127,7 @@ export function writeRoutes(options: WriteRoutesOptions): Router {
     }
   });
 
-  router.post('/api/proposals/:id/accept', ...guards, readBody(['json'], limitBytes, true), (req, res) => {
+  router.post('/api/proposals/:id/accept', ...guards, readBody(['json'], limitBytes, true), stillWithinBudget, (req, res) => {
     parseInput(noQuerySchema, req.query as Record<string, unknown>, 'query');
     const id = proposalId(req);
     const corrections = parseBody(acceptBodySchema, req.body ?? {});
@@ -145,7 +146,7 @@ export function writeRoutes(options: WriteRoutesOptions): Router {
     }
   });
 
-  router.post('/api/proposals/:id/reject', ...guards, readBody(['json'], limitBytes, true), (req, res) => {
+  router.post('/api/proposals/:id/reject', ...guards, readBody(['json'], limitBytes, true), stillWithinBudget, (req, res) => {
     parseInput(noQuerySchema, req.query as Record<string, unknown>, 'query');
     const id = proposalId(req);
     parseBody(noQuerySchema, req.body ?? {});

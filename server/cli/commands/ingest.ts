@@ -1,0 +1,59 @@
+// `claimgraph ingest ARTICLE.txt [--data DIR]`: stores an article (in the seeds' format)
+// and its extracted claims as pending proposals in the data folder's journal, for review
+// in the client's review panel or through the API.
+import fs from 'node:fs';
+import path from 'node:path';
+import { formatProblem } from '../../load/problems';
+import { resolveDataDir } from '../../paths';
+import { DataFolderInUseError } from '../../store/dataFolderLock';
+import { defaultExtractor } from '../../store/defaultExtractor';
+import { openWriteStore } from '../../store/openWriteStore';
+import { WriteConflictError, WriteInputError } from '../../store/writeErrors';
+import { parseFlags, UsageError, type Command } from '../command';
+
+export const ingestCommand: Command = {
+  name: 'ingest',
+  summary: 'store an article and its extracted claims as proposals pending review',
+  usage: 'claimgraph ingest ARTICLE.txt [--data DIR]',
+  async run(args, io) {
+    const { values, positionals } = parseFlags(args, { data: { type: 'string' } }, true);
+    if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'the article file is missing' : 'expected one article file');
+    const articleFile = positionals[0];
+    const source = fs.readFileSync(articleFile, 'utf8');
+    const dataDir = resolveDataDir(values.data);
+    let opened: ReturnType<typeof openWriteStore>;
+    try {
+      opened = openWriteStore(dataDir, defaultExtractor, (problem) => io.err(`claimgraph ingest: warning: ${formatProblem(problem)}`));
+    } catch (error) {
+      if (!(error instanceof DataFolderInUseError)) throw error;
+      io.err(`claimgraph ingest: ${error.message}; while the server runs, send the article to it: POST /api/documents`);
+      return 1;
+    }
+    const { store } = opened;
+    try {
+      const result = store.ingest(source, path.basename(articleFile));
+      const { document, proposals, skipped } = result;
+      if (!result.created) {
+        io.out(`document ${document.id} is already stored (${proposals.length} proposals); nothing was written`);
+        return 0;
+      }
+      io.out(`stored document ${document.id} (${document.date} "${document.title}") with ${proposals.length} proposal${proposals.length === 1 ? '' : 's'} pending review:`);
+      for (const proposal of proposals) {
+        const { subject, type, object, stance, confidence, quote } = proposal.claim;
+        io.out(`  ${proposal.id}  ${subject} ${type} ${object} (${stance}, confidence ${confidence})`);
+        io.out(`    "${quote}"`);
+      }
+      for (const skip of skipped) io.out(`  skipped extracted claim [${skip.index}]: ${skip.reason}`);
+      io.out(`Review them in the client's review panel or with POST /api/proposals/<id>/accept or /reject; \`claimgraph compact\` folds ${path.join(dataDir, 'journal.jsonl')} into the data files.`);
+      return 0;
+    } catch (error) {
+      if (error instanceof WriteInputError || error instanceof WriteConflictError) {
+        io.err(`claimgraph ingest: ${articleFile}: ${error.message}`);
+        return 1;
+      }
+      throw error;
+    } finally {
+      store.close();
+    }
+  },
+};

@@ -1,0 +1,75 @@
+// The write API's contract (issue 5: ingest, the review queue, accept and reject): the
+// zod schemas of request bodies and responses, with their TypeScript types. Request
+// bodies are strict, so a client cannot set ids, statuses or review fields (mass
+// assignment): an unknown field is a 400 naming it. The client imports the types.
+import { z } from 'zod';
+import { claimSchema } from './records';
+import { correctionsSchema, proposalStatusSchema, proposedClaimSchema } from '../store/journalEntries';
+
+/** POST /api/documents with Content-Type application/json (text/plain sends the article alone). */
+export const documentBodySchema = z.strictObject({
+  text: z.string().min(1, { error: 'the article text is empty' }).meta({ description: 'the article in the seeds\' format: first line " date YYYY-MM-DD Title", then the body' }),
+  fileName: z.string().min(1).max(160).optional().meta({ description: 'stored as documents/<fileName>; the document id is its stem. Default: article-<hash of the text>.txt' }),
+});
+
+/** POST /api/documents with text/plain: the file name, optionally, in the query string. */
+export const documentTextQuerySchema = z.strictObject({
+  fileName: z.string().min(1).max(160).optional(),
+});
+
+/** POST /api/proposals/{id}/accept: every field optional; an empty body accepts the proposal as extracted. */
+export const acceptBodySchema = correctionsSchema;
+
+export const proposalEntitySchema = z.object({ id: z.string(), name: z.string(), type: z.string(), existing: z.boolean() });
+
+export const proposalViewSchema = z.object({
+  id: z.string(),
+  status: proposalStatusSchema,
+  document: z.object({ id: z.string(), title: z.string(), date: z.string() }),
+  claim: proposedClaimSchema,
+  subject: proposalEntitySchema,
+  object: proposalEntitySchema,
+  /** Offsets of the quote in the document's text, for highlighting. */
+  quoteStart: z.number().int(),
+  quoteEnd: z.number().int(),
+  decidedAt: z.string().optional(),
+  /** The claim an accepted proposal became. */
+  claimId: z.string().optional(),
+});
+
+export const proposalsQuerySchema = z.strictObject({
+  status: z.enum(['pending', 'accepted', 'rejected', 'all']).default('pending').meta({ description: 'which proposals (default pending)' }),
+  document: z.string().min(1).max(500).optional().meta({ description: 'only proposals from this document' }),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+export const proposalsResponseSchema = z.object({ total: z.number().int(), offset: z.number().int(), limit: z.number().int(), proposals: z.array(proposalViewSchema) });
+
+export const ingestResponseSchema = z.object({
+  /** False when the same article was stored before (nothing written). */
+  created: z.boolean(),
+  document: z.object({ id: z.string(), title: z.string(), date: z.string() }),
+  proposals: z.array(proposalViewSchema),
+  skipped: z.array(z.object({ index: z.number().int(), reason: z.string() })),
+});
+
+export const acceptedClaimSchema = claimSchema.safeExtend({ quoteStart: z.number().int().optional(), quoteEnd: z.number().int().optional() });
+
+export const decisionResponseSchema = z.object({
+  /** False when the proposal was already decided this way (nothing written). */
+  created: z.boolean(),
+  proposal: proposalViewSchema,
+  claim: acceptedClaimSchema.optional(),
+  /** The key of the edge the accepted claim is on (GET /api/edges/{key}). */
+  edge: z.string().optional(),
+});
+
+export type DocumentBody = z.infer<typeof documentBodySchema>;
+export type AcceptBody = z.infer<typeof acceptBodySchema>;
+export type ProposalEntity = z.infer<typeof proposalEntitySchema>;
+export type ProposalView = z.infer<typeof proposalViewSchema>;
+export type ProposalsQuery = z.output<typeof proposalsQuerySchema>;
+export type ProposalsResponse = z.infer<typeof proposalsResponseSchema>;
+export type IngestResponse = z.infer<typeof ingestResponseSchema>;
+export type DecisionResponse = z.infer<typeof decisionResponseSchema>;

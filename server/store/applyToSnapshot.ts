@@ -1,0 +1,88 @@
+// Puts a write on the served graph at once, without a restart: a new snapshot is built
+// beside the current one (copy on write, so a request in flight keeps a consistent view)
+// and then swapped in. Nodes keep their positions, so the picture does not jump; a new
+// node is placed beside its first placed neighbour, deterministically.
+import crypto from 'node:crypto';
+import { buildGraph, type EvidenceGraph } from '../graph/buildGraph';
+import type { Dataset, ResolvedClaim } from '../model/dataset';
+import type { Claim, DocumentRecord, Entity } from '../model/records';
+
+/** The served graph at one version (the same shape as server/http/graphStore.ts's GraphSnapshot). */
+export interface GraphSnapshot {
+  dataset: Dataset;
+  graph: EvidenceGraph;
+  version: string;
+}
+
+/** Where the write store reads the current snapshot and installs the next one. */
+export interface SnapshotHolder {
+  readonly current: GraphSnapshot;
+  replace(snapshot: GraphSnapshot): void;
+}
+
+/** The next version: a hash of the previous one and the journal line that changed it. */
+export function nextVersion(previous: string, journalLine: string): string {
+  return crypto.createHash('sha256').update(`${previous}\0${journalLine}`).digest('hex');
+}
+
+export function snapshotWithDocument(snapshot: GraphSnapshot, document: DocumentRecord, version: string): GraphSnapshot {
+  const dataset: Dataset = { ...snapshot.dataset, documents: new Map(snapshot.dataset.documents).set(document.id, document), contentHash: version };
+  const graph = snapshot.graph.copy() as EvidenceGraph;
+  graph.setAttribute('version', version);
+  return { dataset, graph, version };
+}
+
+/** Adds an accepted claim (its document already in the dataset) and the entities it created. */
+export function snapshotWithClaim(snapshot: GraphSnapshot, claim: Claim, entities: readonly Entity[], version: string): GraphSnapshot {
+  const previous = snapshot.dataset;
+  const entityMap = new Map(previous.entities);
+  for (const entity of entities) entityMap.set(entity.id, entity);
+  const resolved: ResolvedClaim = { ...claim };
+  const document = claim.document !== undefined ? previous.documents.get(claim.document) : undefined;
+  if (document && claim.quote !== undefined) {
+    const start = document.text.indexOf(claim.quote);
+    if (start !== -1) Object.assign(resolved, { quoteStart: start, quoteEnd: start + claim.quote.length });
+  }
+  const dataset: Dataset = { ...previous, entities: entityMap, claims: [...previous.claims, resolved], contentHash: version };
+  const graph = buildGraph(dataset);
+  keepPositions(snapshot.graph, graph);
+  return { dataset, graph, version };
+}
+
+function hashUnit(text: string, salt: string): number {
+  return crypto.createHash('sha256').update(`${salt}\0${text}`).digest().readUInt32BE(0) / 0x100000000;
+}
+
+/** Copies positions from `before`; places each new node near a placed neighbour, or inside the picture's bounds. */
+export function keepPositions(before: EvidenceGraph, after: EvidenceGraph): void {
+  let minX = Infinity;
+  let maxX = -Infinity;
+  let minY = Infinity;
+  let maxY = -Infinity;
+  before.forEachNode((_node, { x, y }) => {
+    minX = Math.min(minX, x);
+    maxX = Math.max(maxX, x);
+    minY = Math.min(minY, y);
+    maxY = Math.max(maxY, y);
+  });
+  if (!Number.isFinite(minX)) [minX, maxX, minY, maxY] = [-10, 10, -10, 10];
+  const spread = Math.max(1, (maxX - minX + maxY - minY) / 20);
+
+  const placed = new Set<string>();
+  after.forEachNode((node) => {
+    if (!before.hasNode(node)) return;
+    const { x, y } = before.getNodeAttributes(node);
+    after.mergeNodeAttributes(node, { x, y });
+    placed.add(node);
+  });
+  for (const node of after.nodes().sort()) {
+    if (placed.has(node)) continue;
+    const anchor = after.neighbors(node).sort().find((neighbour) => placed.has(neighbour));
+    const angle = hashUnit(node, 'angle') * 2 * Math.PI;
+    const point = anchor
+      ? { x: after.getNodeAttribute(anchor, 'x') + Math.cos(angle) * spread, y: after.getNodeAttribute(anchor, 'y') + Math.sin(angle) * spread }
+      : { x: minX + hashUnit(node, 'x') * (maxX - minX), y: minY + hashUnit(node, 'y') * (maxY - minY) };
+    after.mergeNodeAttributes(node, { x: Math.round(point.x * 1000) / 1000, y: Math.round(point.y * 1000) / 1000 });
+    placed.add(node);
+  }
+}

@@ -1,0 +1,79 @@
+// `claimgraph compact`: folds the journal into the data files and empties it. Each file
+// is replaced atomically (atomicFile.ts) in the order documents, entities.json,
+// claims.json, proposals.json; the journal is emptied last, and only after the files
+// alone were checked to load to the same dataset. A crash at any point is safe: replay
+// skips entries the files already hold (replayJournal.ts).
+import fs from 'node:fs';
+import path from 'node:path';
+import { DataIntegrityError, type LoadProblem } from '../load/problems';
+import { readDataFolder } from '../load/readDataFolder';
+import { replayJournal } from '../load/replayJournal';
+import { resolveDataset } from '../load/resolveDataset';
+import { writeFileAtomic } from './atomicFile';
+import { lockDataFolder } from './dataFolderLock';
+import { JOURNAL_FILE, JournalWriter, readJournal } from './journal';
+import { PROPOSALS_FILE } from './proposalBook';
+
+export interface CompactResult {
+  /** Journal entries folded. */
+  entries: number;
+  documents: number;
+  entities: number;
+  claims: number;
+  /** Proposals kept in proposals.json (pending and decided). */
+  proposals: number;
+}
+
+const PROPOSALS_COMMENT =
+  'The review queue of claimgraph: proposals extracted from ingested articles, pending or decided. Written by `claimgraph compact`; the server adds to it through journal.jsonl. Accepted proposals are claims in claims.json.';
+
+function fromJournal(file: string): boolean {
+  return file.startsWith(JOURNAL_FILE);
+}
+
+/** Appends records to a JSON array file (created when missing), atomically. */
+function appendToArrayFile(file: string, records: readonly unknown[]): void {
+  if (records.length === 0) return;
+  const existing: unknown[] = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as unknown[]) : [];
+  writeFileAtomic(file, `${JSON.stringify([...existing, ...records], null, 2)}\n`);
+}
+
+export function compactDataFolder(dataDir: string, onWarning: (problem: LoadProblem) => void = () => {}): CompactResult {
+  const lock = lockDataFolder(dataDir);
+  const writer = JournalWriter.open(dataDir, onWarning);
+  try {
+    const replayed = replayJournal(readDataFolder(dataDir));
+    const full = resolveDataset(replayed);
+    if (!full.dataset || full.problems.length > 0) throw new DataIntegrityError(full.problems);
+    const proposals = replayed.journal.proposals.list();
+    const entries = replayed.journal.entries;
+    if (entries === 0) return { entries: 0, documents: 0, entities: 0, claims: 0, proposals: proposals.length };
+
+    const sources = new Map<string, string>();
+    for (const { entry } of readJournal(dataDir).lines) if (entry.kind === 'ingest') sources.set(entry.document.id, entry.document.source);
+    const documents = replayed.documents.filter((d) => fromJournal(d.file));
+    for (const { document } of documents) writeFileAtomic(path.join(dataDir, 'documents', `${document.id}.txt`), sources.get(document.id)!);
+    const entities = replayed.entities.filter((e) => fromJournal(e.file)).map((e) => e.record);
+    appendToArrayFile(path.join(dataDir, 'entities.json'), entities);
+    const claims = replayed.claims.filter((c) => fromJournal(c.file)).map((c) => c.record);
+    appendToArrayFile(path.join(dataDir, 'claims.json'), claims);
+    writeFileAtomic(path.join(dataDir, PROPOSALS_FILE), `${JSON.stringify({ $comment: PROPOSALS_COMMENT, proposals }, null, 2)}\n`);
+
+    // The files alone must now hold everything; only then may the journal go.
+    const filesOnly = resolveDataset(readDataFolder(dataDir));
+    const same =
+      filesOnly.dataset !== undefined &&
+      filesOnly.problems.length === 0 &&
+      filesOnly.dataset.entities.size === full.dataset.entities.size &&
+      filesOnly.dataset.claims.length === full.dataset.claims.length &&
+      filesOnly.dataset.documents.size === full.dataset.documents.size;
+    if (!same) {
+      throw new Error(`compaction check failed: the data files do not hold everything the journal did; ${JOURNAL_FILE} was kept, so nothing is lost (the files hold the entries twice, which replay tolerates)`);
+    }
+    writer.truncate();
+    return { entries, documents: documents.length, entities: entities.length, claims: claims.length, proposals: proposals.length };
+  } finally {
+    writer.close();
+    lock.release();
+  }
+}

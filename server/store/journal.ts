@@ -1,0 +1,175 @@
+// The journal: an append-only file of JSON lines (journal.jsonl in the data folder), one
+// write per line. A line is only acknowledged after it was written and fsync'ed, so after
+// a crash every acknowledged write is on disk. A crash in the middle of a write can leave
+// a last line without its newline (a torn line): readers skip it and report it; the
+// writer cuts it off before appending, so a new entry is never glued to a torn one.
+import fs from 'node:fs';
+import path from 'node:path';
+import { formatFieldPath, type LoadProblem } from '../load/problems';
+import { syncFolder } from './atomicFile';
+import { journalEntrySchema, type JournalEntry } from './journalEntries';
+
+export const JOURNAL_FILE = 'journal.jsonl';
+
+export function journalPath(dataDir: string): string {
+  return path.join(dataDir, JOURNAL_FILE);
+}
+
+export interface JournalLine {
+  /** 1-based line number in the journal. */
+  line: number;
+  entry: JournalEntry;
+  /** The line's text without its newline, as written (the dataset's version derives from it). */
+  text: string;
+}
+
+export interface TornTail {
+  line: number;
+  /** Byte offset where the torn line starts: the journal's good length. */
+  offset: number;
+  bytes: number;
+}
+
+export interface JournalContents {
+  lines: JournalLine[];
+  /** Broken lines before the last one: the journal is damaged, loading must stop. */
+  problems: LoadProblem[];
+  tornTail?: TornTail;
+  /** Length in bytes of the intact part (everything before a torn tail). */
+  intactLength: number;
+}
+
+export function describeTornTail(torn: TornTail): LoadProblem {
+  return {
+    file: JOURNAL_FILE,
+    line: torn.line,
+    column: 1,
+    message: `ignored an incomplete last entry (${torn.bytes} bytes, a write interrupted by a crash; it was never acknowledged); every earlier entry is intact`,
+  };
+}
+
+/** Parses journal text. Only the last line may be incomplete; any other bad line is a problem. */
+export function parseJournal(buffer: Buffer): JournalContents {
+  const lines: JournalLine[] = [];
+  const problems: LoadProblem[] = [];
+  let start = 0;
+  let lineNumber = 0;
+  while (start < buffer.length) {
+    lineNumber++;
+    const newline = buffer.indexOf(0x0a, start);
+    if (newline === -1) {
+      return { lines, problems, tornTail: { line: lineNumber, offset: start, bytes: buffer.length - start }, intactLength: start };
+    }
+    const text = buffer.toString('utf8', start, newline);
+    start = newline + 1;
+    if (text.trim() === '') continue;
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (error) {
+      problems.push({ file: JOURNAL_FILE, line: lineNumber, column: 1, message: `malformed journal entry: ${(error as Error).message}` });
+      continue;
+    }
+    const parsed = journalEntrySchema.safeParse(json);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        problems.push({ file: JOURNAL_FILE, line: lineNumber, column: 1, field: formatFieldPath(issue.path) || undefined, message: `invalid journal entry: ${issue.message}` });
+      }
+      continue;
+    }
+    lines.push({ line: lineNumber, entry: parsed.data, text });
+  }
+  return { lines, problems, intactLength: buffer.length };
+}
+
+export function readJournal(dataDir: string): JournalContents {
+  let buffer: Buffer;
+  try {
+    buffer = fs.readFileSync(journalPath(dataDir));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { lines: [], problems: [], intactLength: 0 };
+    throw error;
+  }
+  return parseJournal(buffer);
+}
+
+/**
+ * Appends entries durably. Keeps one file descriptor open; each append is one write of a
+ * whole line followed by fsync, and only then returns.
+ */
+export class JournalWriter {
+  private fd: number | undefined;
+  private size: number;
+
+  private constructor(
+    readonly file: string,
+    fd: number,
+    size: number,
+  ) {
+    this.fd = fd;
+    this.size = size;
+  }
+
+  /**
+   * Opens the journal for appending. A torn last line is copied aside to
+   * journal.jsonl.torn (for a curious operator), cut off, and reported through `report`.
+   */
+  static open(dataDir: string, report: (problem: LoadProblem) => void = () => {}): JournalWriter {
+    const file = journalPath(dataDir);
+    const existed = fs.existsSync(file);
+    const fd = fs.openSync(file, 'a+', 0o644);
+    try {
+      const contents = parseJournal(fs.readFileSync(fd));
+      if (contents.tornTail) {
+        const torn = contents.tornTail;
+        const tail = Buffer.alloc(torn.bytes);
+        fs.readSync(fd, tail, 0, torn.bytes, torn.offset);
+        fs.appendFileSync(`${file}.torn`, Buffer.concat([tail, Buffer.from('\n')]));
+        fs.ftruncateSync(fd, torn.offset);
+        fs.fsyncSync(fd);
+        report(describeTornTail(torn));
+      }
+      if (!existed) syncFolder(dataDir);
+      return new JournalWriter(file, fd, contents.intactLength);
+    } catch (error) {
+      fs.closeSync(fd);
+      throw error;
+    }
+  }
+
+  /** Writes one entry as one line and flushes it to disk. Returns the line's text. */
+  append(entry: JournalEntry): string {
+    if (this.fd === undefined) throw new Error('JournalWriter.append: the journal is closed');
+    const text = JSON.stringify(entry);
+    const buffer = Buffer.from(`${text}\n`, 'utf8');
+    try {
+      let written = 0;
+      while (written < buffer.length) written += fs.writeSync(this.fd, buffer, written, buffer.length - written);
+      fs.fsyncSync(this.fd);
+    } catch (error) {
+      // Cut a partial line off so that the next entry does not start in the middle of it.
+      try {
+        fs.ftruncateSync(this.fd, this.size);
+      } catch {
+        // the original error is the one to report
+      }
+      throw error;
+    }
+    this.size += buffer.length;
+    return text;
+  }
+
+  /** Empties the journal once compaction has folded it into the data files. */
+  truncate(): void {
+    if (this.fd === undefined) throw new Error('JournalWriter.truncate: the journal is closed');
+    fs.ftruncateSync(this.fd, 0);
+    fs.fsyncSync(this.fd);
+    this.size = 0;
+  }
+
+  close(): void {
+    if (this.fd === undefined) return;
+    fs.closeSync(this.fd);
+    this.fd = undefined;
+  }
+}

@@ -1,0 +1,108 @@
+// The records of the write path, declared with zod: what the extractor proposes, what a
+// reviewer may correct, and the entries of the journal (ingest, accept, reject). Each
+// journal entry is self-contained, so replaying it needs no extractor and no guesswork:
+// an accept carries the final claim and the entities it created.
+import { z } from 'zod';
+import { isoDatePrefixSchema } from '../model/dates';
+import { claimSchema, entityIdSchema, entitySchema } from '../model/records';
+
+/** A claim as the extractor proposes it (ids of entities, vocabulary type and stance, a verbatim quote). */
+export const proposedClaimSchema = z.strictObject({
+  subject: entityIdSchema,
+  type: z.string().min(1).max(100),
+  object: entityIdSchema,
+  stance: z.string().min(1).max(100),
+  quote: z.string().min(1).max(5000),
+  date: isoDatePrefixSchema.optional(),
+  attributedTo: z.string().min(1).max(500).optional(),
+  confidence: z.number().min(0).max(1),
+});
+
+/** One pending claim of an ingested document, waiting for a reviewer. */
+export const proposalSchema = z.strictObject({
+  /** Assigned by the server: `<document id>.p<n>`. */
+  id: z.string().min(1).max(300),
+  document: z.string().min(1),
+  claim: proposedClaimSchema,
+  /** Entities the extractor found that the dataset did not have; created when a claim using them is accepted. */
+  newEntities: z.array(entitySchema),
+});
+
+/** A new entity named by a reviewer; the server assigns its id. */
+export const newEntityInputSchema = z.strictObject({
+  name: z.string().trim().min(1).max(500),
+  type: z.string().min(1).max(100),
+  kind: z.string().min(1).max(100).optional(),
+  aliases: z.array(z.string().trim().min(1).max(500)).max(50).optional(),
+  description: z.string().max(5000).optional(),
+  countryCode: z.string().regex(/^[A-Z]{2}$/, { message: 'expected an ISO 3166-1 alpha-2 code such as RU' }).optional(),
+});
+
+/** Subject or object of a correction: an existing entity's id, or a new entity to create. */
+export const entityChoiceSchema = z.union([entityIdSchema, newEntityInputSchema]);
+
+/** What a reviewer may change when accepting. Strict: ids, status and review fields are the server's. */
+export const correctionsSchema = z.strictObject({
+  type: z.string().min(1).max(100).optional(),
+  stance: z.string().min(1).max(100).optional(),
+  subject: entityChoiceSchema.optional(),
+  object: entityChoiceSchema.optional(),
+  date: isoDatePrefixSchema.optional(),
+  attributedTo: z.string().trim().min(1).max(500).optional(),
+});
+
+const at = z.string().min(1);
+
+export const ingestEntrySchema = z.strictObject({
+  kind: z.literal('ingest'),
+  at,
+  /** The article exactly as received, in the seeds' format; compaction writes it to documents/<id>.txt. */
+  document: z.strictObject({ id: z.string().min(1), source: z.string().min(1) }),
+  proposals: z.array(proposalSchema),
+});
+
+export const acceptEntrySchema = z.strictObject({
+  kind: z.literal('accept'),
+  at,
+  proposal: z.string().min(1),
+  corrections: correctionsSchema,
+  claim: claimSchema,
+  /** Entities created by this acceptance, in full. */
+  entities: z.array(entitySchema),
+});
+
+export const rejectEntrySchema = z.strictObject({
+  kind: z.literal('reject'),
+  at,
+  proposal: z.string().min(1),
+});
+
+export const journalEntrySchema = z.discriminatedUnion('kind', [ingestEntrySchema, acceptEntrySchema, rejectEntrySchema]);
+
+export const proposalStatusSchema = z.enum(['pending', 'accepted', 'rejected']);
+
+/** A proposal with its review: kept in proposals.json once the journal is compacted. */
+export const reviewedProposalSchema = proposalSchema.extend({
+  status: proposalStatusSchema,
+  decidedAt: at.optional(),
+  /** The claim an accepted proposal became. */
+  claimId: z.string().min(1).optional(),
+  corrections: correctionsSchema.optional(),
+});
+
+export const proposalsFileSchema = z.strictObject({
+  $comment: z.string().optional(),
+  proposals: z.array(reviewedProposalSchema),
+});
+
+export type ProposedClaim = z.infer<typeof proposedClaimSchema>;
+export type Proposal = z.infer<typeof proposalSchema>;
+export type NewEntityInput = z.infer<typeof newEntityInputSchema>;
+export type EntityChoice = z.infer<typeof entityChoiceSchema>;
+export type Corrections = z.infer<typeof correctionsSchema>;
+export type IngestEntry = z.infer<typeof ingestEntrySchema>;
+export type AcceptEntry = z.infer<typeof acceptEntrySchema>;
+export type RejectEntry = z.infer<typeof rejectEntrySchema>;
+export type JournalEntry = z.infer<typeof journalEntrySchema>;
+export type ProposalStatus = z.infer<typeof proposalStatusSchema>;
+export type ReviewedProposal = z.infer<typeof reviewedProposalSchema>;

@@ -1,0 +1,63 @@
+// The review queue's state: every proposal and its decision, in ingest order. Built from
+// proposals.json (what compaction kept) and then the journal's entries, in that order;
+// the write store updates it after each journalled decision.
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseJsonFile } from '../load/readDataFolder';
+import { formatFieldPath, type LoadProblem } from '../load/problems';
+import type { AcceptEntry, IngestEntry, RejectEntry, ReviewedProposal } from './journalEntries';
+import { proposalsFileSchema } from './journalEntries';
+
+export const PROPOSALS_FILE = 'proposals.json';
+
+export class ProposalBook {
+  private readonly byId = new Map<string, ReviewedProposal>();
+
+  constructor(initial: readonly ReviewedProposal[] = []) {
+    for (const proposal of initial) this.byId.set(proposal.id, proposal);
+  }
+
+  get(id: string): ReviewedProposal | undefined {
+    return this.byId.get(id);
+  }
+
+  list(): ReviewedProposal[] {
+    return [...this.byId.values()];
+  }
+
+  forDocument(documentId: string): ReviewedProposal[] {
+    return this.list().filter((p) => p.document === documentId);
+  }
+
+  /** Adds an ingest's proposals; ones already known (folded by an interrupted compaction) are kept as they are. */
+  applyIngest(entry: IngestEntry): void {
+    for (const proposal of entry.proposals) if (!this.byId.has(proposal.id)) this.byId.set(proposal.id, { ...proposal, status: 'pending' });
+  }
+
+  applyAccept(entry: AcceptEntry): void {
+    const proposal = this.byId.get(entry.proposal);
+    if (!proposal) return;
+    this.byId.set(proposal.id, { ...proposal, status: 'accepted', decidedAt: entry.at, claimId: entry.claim.id, corrections: entry.corrections });
+  }
+
+  applyReject(entry: RejectEntry): void {
+    const proposal = this.byId.get(entry.proposal);
+    if (!proposal) return;
+    this.byId.set(proposal.id, { ...proposal, status: 'rejected', decidedAt: entry.at });
+  }
+}
+
+/** Reads proposals.json (absent: no proposals). Problems name the file and field. */
+export function readProposalsFile(dataDir: string, problems: LoadProblem[]): { proposals: ReviewedProposal[]; text?: string } {
+  const file = path.join(dataDir, PROPOSALS_FILE);
+  if (!fs.existsSync(file)) return { proposals: [] };
+  const text = fs.readFileSync(file, 'utf8');
+  const json = parseJsonFile(PROPOSALS_FILE, text, problems);
+  if (json === undefined) return { proposals: [], text };
+  const parsed = proposalsFileSchema.safeParse(json);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) problems.push({ file: PROPOSALS_FILE, field: formatFieldPath(issue.path) || undefined, message: issue.message });
+    return { proposals: [], text };
+  }
+  return { proposals: parsed.data.proposals, text };
+}

@@ -1,0 +1,278 @@
+// The write path of the embedded store: ingest an article as pending proposals, list
+// them, accept (with corrections) or reject them. Every write is validated, appended to
+// the journal and fsync'ed, and only then applied to the served graph and answered, so
+// an acknowledged write survives a crash. Each write runs synchronously from validation
+// to swap, so two requests never interleave inside one.
+import crypto from 'node:crypto';
+import { DataIntegrityError, type LoadProblem } from '../load/problems';
+import { documentIdFromFileName, parseDocument } from '../load/parseDocument';
+import type { ResolvedClaim } from '../model/dataset';
+import { claimSchema, entitySchema, type Claim, type DocumentRecord, type Entity } from '../model/records';
+import { edgeTypeAllows } from '../model/vocabulary';
+import { snapshotWithClaim, snapshotWithDocument, nextVersion, type SnapshotHolder } from './applyToSnapshot';
+import { articleFileName, claimIdFor, entityIdFor, proposalId, uniqueId } from './assignIds';
+import { sameRecord } from './canonicalJson';
+import { lockDataFolder, type DataFolderLock } from './dataFolderLock';
+import { extractionSchema, type ExtractArticle } from './extraction';
+import { JournalWriter, readJournal } from './journal';
+import type { AcceptEntry, Corrections, EntityChoice, IngestEntry, JournalEntry, Proposal, RejectEntry, ReviewedProposal } from './journalEntries';
+import { ProposalBook, readProposalsFile } from './proposalBook';
+import { ProposalNotFoundError, WriteConflictError, WriteInputError, WritesNotOpenError, type WriteFieldError } from './writeErrors';
+
+/** A file name an article may be stored under: documents/<stem>.txt, no folders. */
+export const ARTICLE_FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,150}\.txt$/;
+
+export interface WriteStoreOptions {
+  dataDir: string;
+  /** The served graph: read for each write, replaced after it. */
+  graphs: SnapshotHolder;
+  extract: ExtractArticle;
+  /** Told about a torn journal tail cut off at start-up. */
+  onWarning?: (problem: LoadProblem) => void;
+  now?: () => Date;
+}
+
+export interface IngestResult {
+  /** False when the same article was ingested before: nothing was written. */
+  created: boolean;
+  document: DocumentRecord;
+  proposals: ReviewedProposal[];
+  /** Extracted claims that could not become proposals, and why. */
+  skipped: Array<{ index: number; reason: string }>;
+}
+
+export interface DecisionResult {
+  /** False when the proposal was already decided this way: nothing was written. */
+  created: boolean;
+  proposal: ReviewedProposal;
+  claim?: ResolvedClaim;
+}
+
+/** Reads proposals.json and the journal into the review queue's state. */
+export function readProposalBook(dataDir: string): ProposalBook {
+  const problems: LoadProblem[] = [];
+  const book = new ProposalBook(readProposalsFile(dataDir, problems).proposals);
+  const journal = readJournal(dataDir);
+  problems.push(...journal.problems);
+  if (problems.length > 0) throw new DataIntegrityError(problems);
+  for (const { entry } of journal.lines) {
+    if (entry.kind === 'ingest') book.applyIngest(entry);
+    else if (entry.kind === 'accept') book.applyAccept(entry);
+    else book.applyReject(entry);
+  }
+  return book;
+}
+
+export class WriteStore {
+  private constructor(
+    readonly dataDir: string,
+    private readonly graphs: SnapshotHolder,
+    private readonly extract: ExtractArticle,
+    /** Undefined when opened read-only: the queue can be listed, writes are refused. */
+    private readonly journal: JournalWriter | undefined,
+    private readonly lock: DataFolderLock,
+    private readonly book: ProposalBook,
+    private readonly now: () => Date,
+  ) {}
+
+  /**
+   * Takes the data folder's lock and opens the journal (cutting off a torn tail). The
+   * snapshot in `graphs` must have been loaded from the same folder (loadDataset replays
+   * the journal too).
+   */
+  static open(options: WriteStoreOptions): WriteStore {
+    const lock = lockDataFolder(options.dataDir);
+    let journal: JournalWriter | undefined;
+    try {
+      journal = JournalWriter.open(options.dataDir, options.onWarning);
+      const book = readProposalBook(options.dataDir);
+      return new WriteStore(options.dataDir, options.graphs, options.extract, journal, lock, book, options.now ?? (() => new Date()));
+    } catch (error) {
+      journal?.close();
+      lock.release();
+      throw error;
+    }
+  }
+
+  /**
+   * Lists the review queue without taking the lock or touching any file: for a server
+   * whose writes are off (no token), which must not write into its data folder.
+   */
+  static openReadOnly(options: Pick<WriteStoreOptions, 'dataDir' | 'graphs'>): WriteStore {
+    return new WriteStore(options.dataDir, options.graphs, () => ({}), undefined, { release: () => {} }, readProposalBook(options.dataDir), () => new Date());
+  }
+
+  get writable(): boolean {
+    return this.journal !== undefined;
+  }
+
+  close(): void {
+    this.journal?.close();
+    this.lock.release();
+  }
+
+  private append(entry: JournalEntry): string {
+    if (!this.journal) throw new WritesNotOpenError();
+    return this.journal.append(entry);
+  }
+
+  proposals(filter: { status?: ReviewedProposal['status']; document?: string } = {}): ReviewedProposal[] {
+    return this.book.list().filter((p) => (filter.status === undefined || p.status === filter.status) && (filter.document === undefined || p.document === filter.document));
+  }
+
+  proposal(id: string): ReviewedProposal {
+    const proposal = this.book.get(id);
+    if (!proposal) throw new ProposalNotFoundError(id);
+    return proposal;
+  }
+
+  /** Stores an article in the seeds' format and its extracted claims as pending proposals. */
+  ingest(source: string, requestedFileName?: string): IngestResult {
+    const fileName = requestedFileName ?? articleFileName(crypto.createHash('sha256').update(source).digest('hex'));
+    if (!ARTICLE_FILE_NAME.test(fileName)) {
+      throw new WriteInputError([{ path: 'fileName', message: 'expected a file name such as 107_some-article.txt: letters, digits, ".", "_" or "-", ending in .txt, no folders' }]);
+    }
+    const documentId = documentIdFromFileName(fileName);
+    const parsed = parseDocument(`documents/${fileName}`, source);
+    if (!parsed.document) {
+      throw new WriteInputError(parsed.problems.map((p) => ({ path: p.field ? `text.${p.field}` : 'text', message: p.line !== undefined ? `line ${p.line}: ${p.message}` : p.message })));
+    }
+    const document = parsed.document;
+    const snapshot = this.graphs.current;
+    const known = snapshot.dataset.documents.get(documentId);
+    if (known) {
+      if (sameRecord(known, document)) return { created: false, document: known, proposals: this.book.forDocument(documentId), skipped: [] };
+      throw new WriteConflictError(`a different document with id "${documentId}" is already stored; send the article under another fileName`);
+    }
+
+    const extraction = extractionSchema.parse(this.extract(source, fileName, snapshot.dataset));
+    const entities = snapshot.dataset.entities;
+    // New entities get ids that are free in the dataset, so accepting one never captures a stranger's id.
+    const newEntities = new Map<string, Entity>();
+    const renamed = new Map<string, string>();
+    for (const found of extraction.entities) {
+      if (found.existing && entities.has(found.id)) continue;
+      const id = entities.has(found.id) || newEntities.has(found.id) ? uniqueId(found.id, (candidate) => entities.has(candidate) || newEntities.has(candidate)) : found.id;
+      renamed.set(found.id, id);
+      const aliases = [...new Set(found.aliases.map((a) => a.trim()).filter((a) => a !== '' && a.length <= 500 && a !== found.name))];
+      newEntities.set(id, entitySchema.parse({ id, type: found.type, name: found.name, aliases, ...(found.kind ? { kind: found.kind } : {}), ...(found.countryCode ? { countryCode: found.countryCode } : {}) }));
+    }
+
+    const proposals: Proposal[] = [];
+    const skipped: IngestResult['skipped'] = [];
+    extraction.claims.forEach((claim, index) => {
+      const subject = renamed.get(claim.subject) ?? claim.subject;
+      const object = renamed.get(claim.object) ?? claim.object;
+      const unknown = [subject, object].find((id) => !entities.has(id) && !newEntities.has(id));
+      if (unknown !== undefined) skipped.push({ index, reason: `refers to entity "${unknown}", which the extraction does not list` });
+      else if (!document.text.includes(claim.quote)) skipped.push({ index, reason: 'its quote is not a verbatim passage of the article body' });
+      else {
+        const uses = [...new Set([subject, object])].filter((id) => newEntities.has(id)).map((id) => newEntities.get(id)!);
+        proposals.push({ id: proposalId(documentId, index), document: documentId, claim: { ...claim, subject, object }, newEntities: uses });
+      }
+    });
+
+    const entry: IngestEntry = { kind: 'ingest', at: this.now().toISOString(), document: { id: documentId, source }, proposals };
+    const line = this.append(entry);
+    this.book.applyIngest(entry);
+    this.graphs.replace(snapshotWithDocument(snapshot, document, nextVersion(snapshot.version, line)));
+    return { created: true, document, proposals: this.book.forDocument(documentId), skipped };
+  }
+
+  /** Turns a proposal into a claim, with the reviewer's corrections. Accepting again returns the same claim. */
+  accept(id: string, corrections: Corrections = {}): DecisionResult {
+    const proposal = this.proposal(id);
+    const snapshot = this.graphs.current;
+    if (proposal.status === 'rejected') throw new WriteConflictError(`proposal "${id}" was rejected; it cannot be accepted`);
+    if (proposal.status === 'accepted') {
+      const isRepeat = Object.keys(corrections).length === 0 || sameRecord(corrections, proposal.corrections ?? {});
+      if (!isRepeat) throw new WriteConflictError(`proposal "${id}" was already accepted as claim "${proposal.claimId}" with other corrections; correct that claim instead`);
+      return { created: false, proposal, claim: snapshot.dataset.claims.find((c) => c.id === proposal.claimId) };
+    }
+
+    const { dataset } = snapshot;
+    const vocabulary = dataset.vocabulary;
+    const errors: WriteFieldError[] = [];
+    const created: Entity[] = [];
+    const taken = (candidate: string) => dataset.entities.has(candidate) || created.some((e) => e.id === candidate);
+
+    const resolveEntity = (choice: EntityChoice, field: 'subject' | 'object'): Entity | undefined => {
+      if (typeof choice === 'string') {
+        const existing = dataset.entities.get(choice) ?? created.find((e) => e.id === choice);
+        if (existing) return existing;
+        const proposed = proposal.newEntities.find((e) => e.id === choice);
+        if (!proposed) {
+          errors.push({ path: field, message: `unknown entity "${choice}"` });
+          return undefined;
+        }
+        if (!vocabulary.nodeTypes.has(proposed.type)) {
+          errors.push({ path: field, message: `the proposed entity "${choice}" has unknown node type "${proposed.type}"; name a new entity instead` });
+          return undefined;
+        }
+        created.push(proposed);
+        return proposed;
+      }
+      const nodeType = vocabulary.nodeTypes.get(choice.type);
+      if (!nodeType) {
+        errors.push({ path: `${field}.type`, message: `unknown node type "${choice.type}"; expected one of ${[...vocabulary.nodeTypes.keys()].join(', ')}` });
+        return undefined;
+      }
+      if (choice.kind !== undefined && nodeType.kinds && !nodeType.kinds.includes(choice.kind)) {
+        errors.push({ path: `${field}.kind`, message: `unknown ${choice.type} kind "${choice.kind}"; expected one of ${nodeType.kinds.join(', ')}` });
+        return undefined;
+      }
+      const entity = entitySchema.parse({ ...choice, id: entityIdFor(choice, taken), aliases: choice.aliases ?? [] });
+      created.push(entity);
+      return entity;
+    };
+
+    const subject = resolveEntity(corrections.subject ?? proposal.claim.subject, 'subject');
+    const object = resolveEntity(corrections.object ?? proposal.claim.object, 'object');
+    const type = corrections.type ?? proposal.claim.type;
+    const stance = corrections.stance ?? proposal.claim.stance;
+    const edgeType = vocabulary.edgeTypes.get(type);
+    if (!edgeType) errors.push({ path: 'type', message: `unknown edge type "${type}"; expected one of ${[...vocabulary.edgeTypes.keys()].join(', ')}` });
+    if (!vocabulary.stances.has(stance)) errors.push({ path: 'stance', message: `unknown stance "${stance}"; expected one of ${[...vocabulary.stances.keys()].join(', ')}` });
+    if (edgeType && subject && object && !edgeTypeAllows(edgeType, subject.type, object.type)) {
+      const allowedS = edgeType.subjectTypes.length ? edgeType.subjectTypes.join('/') : 'any';
+      const allowedO = edgeType.objectTypes.length ? edgeType.objectTypes.join('/') : 'any';
+      errors.push({ path: 'type', message: `edge type "${type}" does not allow ${subject.type} → ${object.type} (allowed: ${allowedS} → ${allowedO})` });
+    }
+    if (!dataset.documents.has(proposal.document)) errors.push({ path: '', message: `the proposal's document "${proposal.document}" is no longer in the dataset` });
+    if (errors.length > 0 || !subject || !object) throw new WriteInputError(errors);
+
+    const claimIds = new Set(dataset.claims.map((c) => c.id));
+    const date = corrections.date ?? proposal.claim.date;
+    const attributedTo = corrections.attributedTo ?? proposal.claim.attributedTo;
+    const claim: Claim = claimSchema.parse({
+      id: claimIdFor(id, (candidate) => claimIds.has(candidate)),
+      subject: subject.id,
+      type,
+      object: object.id,
+      stance,
+      document: proposal.document,
+      quote: proposal.claim.quote,
+      ...(attributedTo !== undefined ? { attributedTo } : {}),
+      ...(date !== undefined ? { date } : {}),
+    });
+
+    const entry: AcceptEntry = { kind: 'accept', at: this.now().toISOString(), proposal: id, corrections, claim, entities: created };
+    const line = this.append(entry);
+    this.book.applyAccept(entry);
+    const next = snapshotWithClaim(snapshot, claim, created, nextVersion(snapshot.version, line));
+    this.graphs.replace(next);
+    return { created: true, proposal: this.book.get(id)!, claim: next.dataset.claims.find((c) => c.id === claim.id) };
+  }
+
+  /** Rejects a pending proposal. Rejecting again is harmless. */
+  reject(id: string): DecisionResult {
+    const proposal = this.proposal(id);
+    if (proposal.status === 'accepted') throw new WriteConflictError(`proposal "${id}" was accepted as claim "${proposal.claimId}"; it cannot be rejected`);
+    if (proposal.status === 'rejected') return { created: false, proposal };
+    const entry: RejectEntry = { kind: 'reject', at: this.now().toISOString(), proposal: id };
+    this.append(entry);
+    this.book.applyReject(entry);
+    // The graph is unchanged (proposals are not on it), so the snapshot and its version stay.
+    return { created: true, proposal: this.book.get(id)! };
+  }
+}

@@ -1,0 +1,42 @@
+// The write routes' OpenAPI part (server/http/routes/writeOpenApi.ts): generated from
+// their zod schemas, and still a valid OpenAPI 3.1 document once merged with the read
+// routes' document.
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { buildOpenApiDocument } from '../../server/http/openapi';
+import { apiRoutes } from '../../server/http/routes';
+import { writeOpenApi } from '../../server/http/routes/writeOpenApi';
+
+function validateOpenApi(document: unknown): { valid: boolean; errors?: unknown; version?: string } {
+  const script = `
+    import { Validator } from '@seriousme/openapi-schema-validator';
+    let text = '';
+    process.stdin.on('data', (chunk) => (text += chunk));
+    process.stdin.on('end', async () => {
+      const validator = new Validator();
+      const result = await validator.validate(JSON.parse(text));
+      process.stdout.write(JSON.stringify({ version: validator.version, ...result }));
+    });`;
+  const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { input: JSON.stringify(document), cwd: path.join(__dirname, '..', '..') });
+  return JSON.parse(out.toString()) as { valid: boolean; errors?: unknown; version?: string };
+}
+
+describe('writeOpenApi', () => {
+  it('describes the write routes, their token and their problems', () => {
+    const { paths, schemas } = writeOpenApi();
+    expect(Object.keys(paths)).toEqual(['/api/documents', '/api/proposals', '/api/proposals/{id}', '/api/proposals/{id}/accept', '/api/proposals/{id}/reject']);
+    const accept = (paths['/api/proposals/{id}/accept'] as { post: { security: unknown; responses: Record<string, unknown> } }).post;
+    expect(accept.security).toEqual([{ writeToken: [] }]);
+    expect(Object.keys(accept.responses).sort()).toEqual(['200', '201', '400', '401', '403', '404', '409', '413', '415', '429']);
+    expect((schemas.AcceptProposalBody as { additionalProperties?: unknown }).additionalProperties).toBe(false);
+  });
+
+  it('merged with the read routes, is a valid OpenAPI 3.1 document', () => {
+    const document = buildOpenApiDocument(apiRoutes) as { paths: Record<string, Record<string, unknown>>; components: Record<string, Record<string, unknown>> };
+    const writes = writeOpenApi();
+    for (const [route, item] of Object.entries(writes.paths)) document.paths[route] = { ...document.paths[route], ...item };
+    Object.assign(document.components.schemas, writes.schemas);
+    document.components.securitySchemes = writes.securitySchemes;
+    expect(validateOpenApi(document)).toMatchObject({ valid: true, version: '3.1' });
+  });
+});
