@@ -27,7 +27,7 @@ function validateOpenApi(document: unknown): { valid: boolean; errors?: unknown 
 }
 
 describe('GET /api/openapi.json', () => {
-  it('lists every route of the API with GET', async () => {
+  it('lists every route of the API: the reads with GET, the writes with POST', async () => {
     const res = await request(app).get('/api/openapi.json').expect(200);
     expect(Object.keys(res.body.paths)).toEqual([
       '/api/health',
@@ -44,9 +44,18 @@ describe('GET /api/openapi.json', () => {
       '/api/stats',
       '/api/export',
       '/api/openapi.json',
+      '/api/proposals',
+      '/api/proposals/{id}',
+      '/api/proposals/{id}/accept',
+      '/api/proposals/{id}/reject',
     ]);
-    expect(Object.keys(res.body.paths)).toEqual(apiRoutes.map((route) => route.path));
-    for (const item of Object.values(res.body.paths) as Array<Record<string, unknown>>) expect(Object.keys(item)).toEqual(['get']);
+    const methods = Object.fromEntries(Object.entries(res.body.paths as Record<string, Record<string, unknown>>).map(([route, item]) => [route, Object.keys(item)]));
+    for (const route of apiRoutes) expect(methods[route.path]).toContain('get');
+    expect(methods['/api/documents']).toEqual(['get', 'post']);
+    expect(methods['/api/proposals']).toEqual(['get']);
+    expect(methods['/api/proposals/{id}/accept']).toEqual(['post']);
+    expect(methods['/api/proposals/{id}/reject']).toEqual(['post']);
+    expect(res.body.components.securitySchemes).toHaveProperty('writeToken');
   });
 
   it('is a valid OpenAPI 3.1 document (@seriousme/openapi-schema-validator)', async () => {
@@ -59,7 +68,7 @@ describe('GET /api/openapi.json', () => {
   it('describes query parameters from the zod schemas, with bounds and required flags', async () => {
     const res = await request(app).get('/api/openapi.json').expect(200);
     const parameters = (route: string) => res.body.paths[route].get.parameters as Array<{ name: string; in: string; required: boolean; schema: Record<string, unknown> }>;
-    expect(parameters('/api/graph').map((p) => p.name)).toEqual(['nodeTypes', 'edgeTypes', 'status', 'from', 'to', 'knownAt', 'documents', 'minClaims']);
+    expect(parameters('/api/graph').map((p) => p.name)).toEqual(['nodeTypes', 'edgeTypes', 'status', 'from', 'to', 'knownAt', 'documents', 'minClaims', 'top']);
     const depth = parameters('/api/entities/{id}/neighbors').find((p) => p.name === 'depth');
     expect(depth).toMatchObject({ in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 3, default: 1 } });
     expect(parameters('/api/entities/{id}/neighbors')[0]).toMatchObject({ name: 'id', in: 'path', required: true });

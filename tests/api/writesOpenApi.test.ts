@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { buildOpenApiDocument } from '../../server/http/openapi';
 import { apiRoutes } from '../../server/http/routes';
-import { writeOpenApi } from '../../server/http/routes/writeOpenApi';
+import { withWriteRoutes, writeOpenApi } from '../../server/http/routes/writeOpenApi';
 
 function validateOpenApi(document: unknown): { valid: boolean; errors?: unknown; version?: string } {
   const script = `
@@ -32,11 +32,7 @@ describe('writeOpenApi', () => {
   });
 
   it('merged with the read routes, is a valid OpenAPI 3.1 document', () => {
-    const document = buildOpenApiDocument(apiRoutes) as { paths: Record<string, Record<string, unknown>>; components: Record<string, Record<string, unknown>> };
-    const writes = writeOpenApi();
-    for (const [route, item] of Object.entries(writes.paths)) document.paths[route] = { ...document.paths[route], ...item };
-    Object.assign(document.components.schemas, writes.schemas);
-    document.components.securitySchemes = writes.securitySchemes;
+    const document = withWriteRoutes(buildOpenApiDocument(apiRoutes));
     expect(validateOpenApi(document)).toMatchObject({ valid: true, version: '3.1' });
   });
 });

@@ -92,3 +92,13 @@ export function writeOpenApi(): { paths: Record<string, JsonSchema>; schemas: Re
     },
   };
 }
+
+/** The whole API's document: the read routes' document with the write routes merged in. */
+export function withWriteRoutes(document: JsonSchema): JsonSchema {
+  const writes = writeOpenApi();
+  const paths = { ...(document.paths as Record<string, JsonSchema>) };
+  for (const [route, item] of Object.entries(writes.paths)) paths[route] = { ...paths[route], ...item };
+  const components = document.components as { schemas: Record<string, JsonSchema> };
+  const tags = [...(document.tags as Array<{ name: string }>), { name: 'review' }];
+  return { ...document, tags, paths, components: { ...components, schemas: { ...components.schemas, ...writes.schemas }, securitySchemes: writes.securitySchemes } };
+}
