@@ -22,6 +22,8 @@ export interface CandidateClaim {
   denial?: boolean;
   /** The rule's own words hedge it ("blamed X for the attack"). */
   hedged?: boolean;
+  /** The rule's own words are a party owning up to the act ("claimed responsibility for"). */
+  confirmed?: boolean;
   /** An argument came from "it", "the company" and the like. */
   viaReference?: boolean;
 }

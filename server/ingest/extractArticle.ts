@@ -86,7 +86,7 @@ export function extractArticle(text: string, fileName: string, dataset?: Dataset
   const groupByKey = new Map(groups.map((g) => [g.key, g]));
 
   // References, resolved in reading order so that a resolved one can be an antecedent.
-  const references = sentences.flatMap((s) => findReferences(s, named.filter((m) => m.sentence === s.index)));
+  const references = sentences.flatMap((s) => findReferences(s, named.filter((m) => m.sentence === s.index), describingNouns(groups)));
   const all = [...named, ...references].sort((a, b) => a.start - b.start);
   resolveInReadingOrder(references, { body, sentences, tags, groups, all });
 
@@ -104,7 +104,7 @@ export function extractArticle(text: string, fileName: string, dataset?: Dataset
   for (const sentence of sentences) {
     if (sentence.heading) continue;
     const masked = maskSentence(sentence, all);
-    const relationContext: RelationContext = { body, tags, vocabulary, entityOf, eventTarget, previousSubject };
+    const relationContext: RelationContext = { body, tags, vocabulary, entityOf, eventTarget, previousSubject, prior: candidates };
     const found = matchRelations(masked, relationContext);
     candidates.push(...found);
     previousSubject = found[0]?.subject ?? previousSubject;
@@ -119,6 +119,19 @@ export function extractArticle(text: string, fileName: string, dataset?: Dataset
     entities: groups.filter((g) => g.mentions.some((m) => m.source !== 'reference')).map((g) => toEntity(g, body)),
     claims,
   };
+}
+
+/** The head nouns that describe the article's names ("exchange" in "the cryptocurrency exchange Kolkhida"), with the type they described. */
+function describingNouns(groups: EntityGroup[]): Map<string, EntityGroup['type']> {
+  const nouns = new Map<string, EntityGroup['type']>();
+  for (const group of groups) {
+    for (const phrase of (group.descriptors ?? '').split(' | ')) {
+      const head = /([a-z][a-z-]+)$/.exec(phrase.trim())?.[1];
+      if (!head || head.length < 4 || /^(?:the|and|with|from|that|this|said|says|also|when|where|which|will|would|been|have|into|over|than|then|after|before|said)$/.test(head)) continue;
+      if (!nouns.has(head)) nouns.set(head, group.type);
+    }
+  }
+  return nouns;
 }
 
 /** The thing "the attack" or "the operation" refers to: the first entity named just after "sabotage", "ruptured"… */

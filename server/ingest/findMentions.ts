@@ -7,7 +7,7 @@
 import { lookupCountry } from './countryLexicon';
 import type { EntityType, Mention } from './mention';
 import {
-  COUNTRY_AS_BODY, FUNCTION_WORDS, GOVERNMENT_BODY, ROLE_NOUNS, MONTHS, NON_ENTITY_HEADS, OF_CONTINUES_AFTER, ORGANIZATION_HEADS, PERSON_TITLES, PLACE_NOUNS,
+  COMPANY_NAME_WORDS, COUNTRY_AS_BODY, FUNCTION_WORDS, GOVERNMENT_BODY, GOVERNMENT_NAME_HEADS, ORGANIZATION_NOUNS_AFTER, ROLE_NOUNS, MONTHS, NON_ENTITY_HEADS, OF_CONTINUES_AFTER, ORGANIZATION_HEADS, PERSON_TITLES, PLACE_NOUNS,
   SERVICE_NOUNS, WEEKDAYS,
 } from './nameCues';
 import type { Sentence } from './splitSentences';
@@ -30,6 +30,8 @@ export interface MentionContext {
   places: Set<string>;
   /** Names known to the dataset, lower-cased: kept even when a cue would drop them. */
   knownNames: Set<string>;
+  /** Offsets of names written as the agent of a compound adjective ("Houthi-controlled"): names, not adjectives. */
+  compoundAgents?: Set<number>;
 }
 
 interface Span {
@@ -78,10 +80,22 @@ function capitalisedSpans(sentence: Sentence, tokens: Token[], context: MentionC
     const token = tokens[i];
     const prefixed = /^(?:then|ex|former)-(\p{Lu}.*)$/u.exec(token.text);
     // "Russian-born", "Paris-based": the name part only.
-    const compound = /^(\p{Lu}[\p{L}]+)-(?:born|based|backed|made|owned|led|speaking|controlled|funded|linked|style)$/u.exec(token.text);
+    const compound = /^(\p{Lu}[\p{L}]+)-(born|based|backed|made|owned|led|speaking|controlled|funded|linked|style|managed|run|operated|registered|flagged|headquartered|allied|aligned|sponsored|supported)$/u.exec(token.text);
     const effective = prefixed
       ? { text: prefixed[1], start: token.end - prefixed[1].length, end: token.end }
       : compound ? { text: compound[1], start: token.start, end: token.start + compound[1].length } : token;
+    if (compound) {
+      // "Dubai-based Meridian", "Iran-backed Houthi movement": the compound is an adjective of the
+      // name after it, never part of it. A base or seat names a place; a backer or owner is an entity.
+      close();
+      if (/^(?:based|registered|flagged|headquartered)$/.test(compound[2])) continue;
+      if (!NOT_NAMES.has(effective.text)) {
+        (context.compoundAgents ??= new Set()).add(effective.start);
+        current.push(effective);
+        close();
+      }
+      continue;
+    }
     if (isNameToken(effective, current.length > 0)) {
       if (current.length === 0 && token.start === tokens[0].start) {
         // An ordinary word opening a longer name stays ("Semiconductor Manufacturing International Corp").
@@ -122,7 +136,7 @@ function capitalisedSpans(sentence: Sentence, tokens: Token[], context: MentionC
         current.push(token);
         continue;
       }
-      if (text === 'for' && OF_CONTINUES_AFTER.has(last) && next?.text === 'the') {
+      if (text === 'for' && OF_CONTINUES_AFTER.has(last) && (next?.text === 'the' || (isNameToken(next, true) && !lookupCountry(next!.text)))) {
         current.push(token);
         continue;
       }
@@ -171,6 +185,8 @@ function trimSpan(span: Span): Span | undefined {
 function titleIndex(tokens: Token[]): number {
   for (let i = tokens.length - 2; i >= 0; i--) {
     if (!PERSON_TITLES.has(tokens[i].text)) continue;
+    // "Ministry of Foreign Affairs", "Office of Foreign Assets Control": a title word after "of" is part of a name.
+    if (i > 0 && tokens[i - 1].text === 'of') continue;
     const rest = tokens.slice(i + 1);
     if (rest.some((t) => ORGANIZATION_HEADS.has(t.text) || PERSON_TITLES.has(t.text))) continue;
     if (rest.length === 1 && lookupCountry(rest[0].text)) continue;
@@ -209,6 +225,8 @@ function serviceCueAfter(body: string, end: number): boolean {
 }
 
 function serviceCueBefore(body: string, start: number): boolean {
+  // "a payment app, KolkhidaPay": the service noun in apposition before the name.
+  if (/\b(?:an?|the|its|their)\s+(?:[a-z-]+\s+){0,2}(?:app|application|service|platform|tool|product|chip|processor)\s*,\s*$/.test(body.slice(Math.max(0, start - 60), start))) return true;
   const words = wordsBefore(body, start, 4);
   if (!words.length || !SERVICE_NOUNS.test(words[words.length - 1])) return false;
   return words.some((w) => /^(the|a|an|its|his|her|their)$/.test(w));
@@ -217,6 +235,11 @@ function serviceCueBefore(body: string, start: number): boolean {
 /** "Ukrainian authorities", "American intelligence agencies": the demonym stands for the state. */
 function standsForState(body: string, end: number): boolean {
   const words = wordsAfter(body, end, 2);
+  // "British and American authorities": a demonym coordinated with one that stands for its state does too.
+  const coordinated = /^\s+and\s+\p{Lu}\p{L}+\s+(\p{Ll}+)/u.exec(body.slice(end, end + 60));
+  if (coordinated && COUNTRY_AS_BODY.test(coordinated[1])) return true;
+  // "the Russian state gas giant": "state" before another noun describes a state-owned thing.
+  if (words[0] === 'state' && words.length > 1 && !/^(?:has|have|had|is|was|said|says|will|would|to|and|of)$/.test(words[1])) return false;
   return words.length > 0 && (COUNTRY_AS_BODY.test(words[0]) || (words.length > 1 && COUNTRY_AS_BODY.test(`${words[0]} ${words[1]}`)));
 }
 
@@ -229,7 +252,9 @@ function typeOfName(tokens: Token[], text: string, context: MentionContext): { t
   const wordTags = tokens.map((t) => context.tags.at(t.start)?.tags ?? new Set<string>());
   if (!known) {
     const next = wordsAfter(body, end, 1)[0];
-    const place = NON_ENTITY_HEADS.has(last) || (next !== undefined && PLACE_NOUNS.test(next)) || (tokens.length === 1 && wordTags[0].has('Place') && !wordTags[0].has('Country'));
+    // "St Petersburg", "Saint-Denis": a saint's name is a place.
+    const saintly = tokens.length > 1 && /^(?:St\.?|Saint|Sankt|San|Santa|Sao|São)$/.test(tokens[0].text) && !lookupCountry(text);
+    const place = saintly || NON_ENTITY_HEADS.has(last) || (next !== undefined && PLACE_NOUNS.test(next)) || (tokens.length === 1 && wordTags[0].has('Place') && !wordTags[0].has('Country'));
     if (place) {
       context.places.add(text);
       return undefined;
@@ -240,12 +265,18 @@ function typeOfName(tokens: Token[], text: string, context: MentionContext): { t
     // "a Wisconsin Republican", "Project Texas", "Operation Barbarossa": party members and named plans are no entities here.
     if (/^(?:Republicans?|Democrats?|Conservatives?|Socialists?|Liberals?)$/.test(last) && tokens.length > 1) return undefined;
     if (tokens.length > 1 && /^(?:Project|Operation|Initiative|Programme|Program|Plan)$/.test(tokens[0].text)) return undefined;
-    // A lone adjective ("a European arrest warrant") names nothing.
-    if (tokens.length === 1 && wordTags[0].has('Adjective') && !wordTags[0].has('Noun')) return undefined;
-    if (tokens.length === 1 && (wordTags[0].has('Demonym') || lexicalTags(text.toLowerCase()).has('Demonym'))) return undefined;
+    // A lone adjective ("a European arrest warrant") names nothing; the agent of "Houthi-controlled" does.
+    const agent = tokens.length === 1 && context.compoundAgents?.has(tokens[0].start) === true;
+    if (!agent && tokens.length === 1 && wordTags[0].has('Adjective') && !wordTags[0].has('Noun')) return undefined;
+    if (!agent && tokens.length === 1 && (wordTags[0].has('Demonym') || lexicalTags(text.toLowerCase()).has('Demonym'))) return undefined;
+    // "posts in Chinese and English": a language is no entity (a demonym language stays its country's alias).
+    if (tokens.length === 1 && /^(?:English|Arabic|Hindi|Urdu|Mandarin|Cantonese|Swahili|Latin|Farsi|Pashto|Tagalog|Hebrew|Bengali|Tamil|Yiddish)$/.test(text)) return undefined;
+    // "Western insurers": a direction used as an adjective.
+    if (tokens.length === 1 && /^(?:Western|Eastern|Northern|Southern|Central)$/.test(text) && next !== undefined) return undefined;
     // "the Baltic states", "Nordic countries": a regional adjective.
     if (tokens.length === 1 && next !== undefined && /^(?:states|countries|nations|region|republics|allies|neighbours|neighbors)$/.test(next)) return undefined;
   }
+  const next0 = wordsAfter(body, end, 1)[0];
   let serviceVotes = 0;
   if (/\d/.test(text)) serviceVotes += 2;
   if (serviceCueBefore(body, tokens[0].start)) serviceVotes += 2;
@@ -254,20 +285,71 @@ function typeOfName(tokens: Token[], text: string, context: MentionContext): { t
   // Organisations speak; products do not ("Microsoft said", "the company announced").
   if (/^\s+(?:has\s+|had\s+)?(?:[a-z]+ly\s+)?(?:said|says|announced|told|confirmed|stated)\b/.test(body.slice(end, end + 40))) serviceVotes -= 1;
   // "Lark, an internal messaging tool": a service noun in apposition.
-  if (/^,\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:service|app|application|platform|tool|chip|processor|smartphone|network|software)\b/.test(body.slice(end, end + 80))) serviceVotes += 2;
+  if (/^,\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:service|app|application|platform|tool|chip|processor|smartphone|network|software|tanker|ship|vessel|carrier|freighter|pipeline)\b/.test(body.slice(end, end + 80))) serviceVotes += 2;
   // "Brazilian users regained access to X", "TikTok's 170 million users".
   if (/\baccess\s+to\s+$/.test(body.slice(Math.max(0, tokens[0].start - 20), tokens[0].start))) serviceVotes += 1;
   if (/^(?:['’]s\s+(?:[\w-]+\s+){0,4}?|\s+)(?:users|subscribers|customers)\b/.test(body.slice(end, end + 60))) serviceVotes += 1;
   if (tokens.some((t) => ORGANIZATION_HEADS.has(t.text)) || FOREIGN_ARTICLES.has(tokens[0].text)) return { type: 'organization', serviceVotes: -2 };
   // "Midnight Blizzard, a hacking group linked to…": an organisation noun in apposition.
-  if (/^,\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:group|company|firm|agency|organi[sz]ation|start-?up|bank|party|militia|outlet|newspaper|broadcaster|regulator|chipmaker|maker|manufacturer|developer|designer|carmaker|lender|insurer|retailer|conglomerate|consultancy|charity|union|movement|network of)\b/.test(body.slice(end, end + 80))) return { type: 'organization', serviceVotes: -2 };
+  if (/^,\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:group|company|firm|agency|organi[sz]ation|start-?up|bank|party|militia|outlet|newspaper|broadcaster|regulator|chipmaker|maker|manufacturer|developer|designer|carmaker|lender|insurer|retailer|conglomerate|consultancy|charity|union|movement|network of)\b(?!['’]s)/.test(body.slice(end, end + 80))) return { type: 'organization', serviceVotes: -2 };
+  // "Houthi movement", "Wagner fighters": a name before an organisation noun.
+  if (next0 !== undefined && ORGANIZATION_NOUNS_AFTER.test(next0)) return { type: 'organization', serviceVotes: -2 };
   const personTagged = wordTags.some((tags) => tags.has('Person') || tags.has('FirstName') || tags.has('LastName'));
   // "the Nord Stream gas pipelines": a product noun outweighs looking like a two-word name.
   if (serviceVotes >= 2 || (serviceVotes >= 1 && !personTagged)) return { type: 'service', serviceVotes };
   const nameLike = tokens.length >= 2 && tokens.length <= 6 && tokens.every((t) => /^(?:\p{Lu}[\p{Ll}'’-]+|\p{Lu}\.|[a-z]{1,4})$/u.test(t.text));
-  if (tokens.length >= 2 && (personTagged || nameLike)) return { type: 'person', serviceVotes };
+  // "Aegis Marine", "Meridian Tanker Management": capitalised words that are ordinary words make a business, not a person.
+  if (tokens.length >= 2 && (personTagged || nameLike)) {
+    // A known first name makes a person unless the rest reads as a business ("Marlin Shipping");
+    // otherwise the article must show it is one ("Kask said", "Mining tycoon …").
+    const firstName = wordTags[0].has('FirstName') || wordTags[0].has('Person');
+    if (hasPersonEvidence(tokens, text, context) || firstName || (personTagged && !tokens.some((t) => isOrganisationWord(t.text)))) return { type: 'person', serviceVotes };
+    return { type: 'organization', serviceVotes };
+  }
+  if (nameLike) return { type: 'organization', serviceVotes };
   if (tokens.length === 1 && wordTags[0].has('Person') && !wordTags[0].has('Organization')) return { type: 'person', serviceVotes };
   return { type: serviceVotes > 0 ? 'service' : 'organization', serviceVotes };
+}
+
+/**
+ * Whether a capitalised word of a name is an ordinary word ("Marine", "Management", "Logistics")
+ * rather than a personal name: a dictionary noun, adjective or particle (verbs are left out, as
+ * surnames such as "Chew" are verbs too), a word with a common-noun suffix, or a word that
+ * company names are made of.
+ */
+function isOrganisationWord(word: string): boolean {
+  const lower = word.toLowerCase();
+  if (COMPANY_NAME_WORDS.has(word)) return true;
+  const tags = lexicalTags(lower);
+  if (tags.has('Person') || tags.has('FirstName') || tags.has('LastName') || tags.has('Place')) return false;
+  if (isKnownWord(lower) && !tags.has('Verb')) return true;
+  return lower.length > 5 && /(?:ment|ory|ics|ies|tion|sion|ity|ance|ence|ness|ship|ical|ial)$/.test(lower);
+}
+
+/** Lower-case words before a name, or in apposition after it, that make it a person's. */
+const PERSON_DESCRIPTORS = /\b(?:tycoon|magnate|billionaire|millionaire|businessman|businesswoman|entrepreneur|oligarch|politician|lawmaker|leader|adviser|advisor|executive|officer|official|minister|president|spokes(?:man|woman|person)|journalist|reporter|lawyer|activist|chief|partner|founder|director|manager|engineer|employee|diplomat|general|commander|judge|prosecutor|analyst|economist|researcher|scientist|spy|agent|citizen|national|resident|son|daughter|wife|husband|brother|sister|mr|ms|mrs|dr)$/i;
+
+/**
+ * Whether a two-to-six-word capitalised name with no known first name is a person's: it has an
+ * initial ("Serhii K."), a person-describing word before it ("Mining tycoon …") or in apposition
+ * after it ("…, a former executive"), or its last word is used alone elsewhere ("Kask met…"),
+ * as surnames are and company names ("Gazprom Neft", "Meridian Tanker Management") are not.
+ */
+function hasPersonEvidence(tokens: Token[], text: string, context: MentionContext): boolean {
+  const body = context.body;
+  if (tokens.some((t) => /^\p{Lu}\.$/u.test(t.text))) return true;
+  const before = body.slice(Math.max(0, tokens[0].start - 40), tokens[0].start);
+  if (PERSON_DESCRIPTORS.test(before.replace(/[\s,]+$/, ''))) return true;
+  const after = body.slice(tokens[tokens.length - 1].end, tokens[tokens.length - 1].end + 60);
+  if (/^,\s+(?:an?|the|his|her|then|former|now)\s+(?:[a-z'’-]+\s+){0,3}?(?:commander-in-chief|tycoon|magnate|billionaire|businessman|businesswoman|entrepreneur|politician|lawmaker|leader|adviser|advisor|executive|officer|official|minister|president|spokes(?:man|woman|person)|journalist|lawyer|activist|chief|partner|founder|director|manager|engineer|employee|diplomat|commander|judge|prosecutor|analyst|instructor|(?:son|daughter|brother|sister|wife|husband|father|mother|cousin|nephew|niece)(?:-in-law)?)\b/.test(after)) return true;
+  // A surname of one or more words used alone: "Kask" after "Tarmo Kask", "Le Pen" after "Marine Le Pen".
+  const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  for (let k = 1; k < tokens.length; k++) {
+    const tail = tokens.slice(k).map((t) => escape(t.text)).join('\\s+');
+    const alone = new RegExp(`(?<!${escape(tokens[k - 1].text)}\\s)(?<![\\p{L}-])${tail}(?![\\p{L}-])`, 'u');
+    if (alone.test(body)) return true;
+  }
+  return /\b(?:he|she|his|her|him)\b/i.test(body.slice(tokens[tokens.length - 1].end, tokens[tokens.length - 1].end + 120).split(/[.!?]/)[0] ?? '');
 }
 
 /** Builds the mentions of one span: a leading country, a title owner, the named entity. */
@@ -295,6 +377,12 @@ function mentionsOfSpan(span: Span, sentence: Sentence, context: MentionContext)
   };
   const whole0 = country(tokens);
   if (whole0) return [whole0];
+  // "Jordan Bardella", "Chad Smith": a country's name used as a first name before a surname.
+  if (tokens.length === 2 && lookupCountry(tokens[0].text)?.kind === 'name' && /^\p{Lu}\p{Ll}+$/u.test(tokens[1].text) && !ORGANIZATION_HEADS.has(tokens[1].text)
+    && !lookupCountry(tokens[1].text) && (lexicalTags(tokens[0].text.toLowerCase()).has('Person') || lexicalTags(tokens[0].text.toLowerCase()).has('FirstName'))
+    && !isKnownWord(tokens[1].text.toLowerCase())) {
+    return [{ start: spanStart, end: spanEnd, text: whole, type: 'person', source: 'name', sentence: sentence.index, serviceVotes: 0 }];
+  }
   if (context.knownNames.has(whole.toLowerCase().replace(/^the\s+/, '')) && titleIndex(tokens) < 0) {
     const typed = typeOfName(tokens, whole, context);
     return typed ? [{ start: spanStart, end: spanEnd, text: whole, type: typed.type, source: 'name', sentence: sentence.index, serviceVotes: typed.serviceVotes }] : [];
@@ -349,7 +437,20 @@ function mentionsOfSpan(span: Span, sentence: Sentence, context: MentionContext)
         fullStart = spanStart;
         tokens = rest;
         const typed = typeOfName(rest, restText, context);
-        if (typed) mentions.push({ start: rest[0].start, end: spanEnd, text: restText, type: 'organization', source: 'name', sentence: sentence.index, fullStart: spanStart, fullEnd: spanEnd, serviceVotes: -2 });
+        if (!typed) return mentions;
+        if (lead.countryForm === 'demonym') {
+          // "Serbian Progressive Party", "German Foreign Office": a demonym belongs to the name and
+          // implies the country; a government body of it is part of that country.
+          lead.modifier = true;
+          mentions.push(lead);
+          const organization: Mention = { start: spanStart, end: spanEnd, text: whole, type: 'organization', source: 'name', sentence: sentence.index, serviceVotes: -2 };
+          if (rest.some((t) => GOVERNMENT_NAME_HEADS.has(t.text))) organization.partOfCountry = lead;
+          mentions.push(organization);
+          return mentions;
+        }
+        // "US Agency for Global Media": an abbreviated country still names the country.
+        if (/^[A-Z]{2,3}$/.test(lead.text)) mentions.push({ ...lead, modifier: true });
+        mentions.push({ start: rest[0].start, end: spanEnd, text: restText, type: 'organization', source: 'name', sentence: sentence.index, fullStart: spanStart, fullEnd: spanEnd, serviceVotes: -2 });
         return mentions;
       }
       lead.modifier = lead.countryForm === 'demonym';
@@ -376,7 +477,7 @@ function mentionsOfSpan(span: Span, sentence: Sentence, context: MentionContext)
 /** Government bodies written in lower case after a country, demonym or city. */
 function governmentBodies(sentence: Sentence, context: MentionContext, named: Mention[]): Mention[] {
   const found: Mention[] = [];
-  const pattern = /\b((?:[Tt]he\s)?)(\p{Lu}[\p{L}]+(?:\s\p{Lu}[\p{L}]+)*)(['’]s)?\s((?:[a-z-]+\s){0,2}?(?:ministry|regulator|military intelligence|intelligence service|intelligence agency|intelligence|embassy|armed forces|navy|army|prosecutor['’]s office|security service|consulate|parliament|agency|watchdog|central bank)(?:\s+in\s+\p{Lu}[\p{L}]+)?)\b(?!\s+(?:agencies|services|officials|sources|chiefs|experts))/gu;
+  const pattern = /\b((?:[Tt]he\s)?)(\p{Lu}[\p{L}]+(?:\s\p{Lu}[\p{L}]+)*)(['’]s)?\s((?:[a-z-]+\s){0,2}?(?:ministry|regulator|military intelligence|intelligence service|intelligence agency|intelligence|embassy|armed forces|navy|army|prosecutor['’]s office|security service|consulate|parliament|agency|watchdog|central bank|liaison office|representative office)(?:\s+in\s+\p{Lu}[\p{L}]+)?)\b(?!\s+(?:agencies|services|officials|sources|chiefs|experts))/gu;
   for (const match of sentence.text.matchAll(pattern)) {
     const qualifier = match[2];
     const form = lookupCountry(qualifier);

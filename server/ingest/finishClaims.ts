@@ -56,7 +56,7 @@ export function finishClaims(candidates: CandidateClaim[], context: FinishContex
     const parties = new Set([candidate.subject.key, candidate.object.key]);
     const speakerOwners = speakerGroup ? speakerGroup.mentions.map((m) => m.titleOwner?.entityKey).filter((k): k is string => k !== undefined) : [];
     const speakerIsParty = speakerGroup ? parties.has(speakerGroup.key) || speakerOwners.some((k) => parties.has(k)) : undefined;
-    let stance: string = detectStance({ text, cueStart, cueEnd, denial: candidate.denial, hedged: candidate.hedged, speakerIsParty, reportingVerb, phrase });
+    let stance: string = detectStance({ text, cueStart, cueEnd, denial: candidate.denial, hedged: candidate.hedged, confirmed: candidate.confirmed, speakerIsParty, reportingVerb, phrase });
     if (!context.vocabulary.stances.has(stance)) stance = context.vocabulary.vocabulary.stances[0].id;
     const date = phrase ? undefined : dateNear(text, cueStart, context.documentDate);
     const namedInSentence = all.filter((m) => m.sentence === sentence.index && m.entityKey && m.source !== 'reference').map((m) => ({ start: m.start - sentence.start, end: m.end - sentence.start, entityId: groupByKey.get(m.entityKey!)?.id }));
@@ -80,7 +80,8 @@ export function finishClaims(candidates: CandidateClaim[], context: FinishContex
     // keep one claim, with the stance a hedge or denial gives it rather than a bare assertion.
     const sameSentence = `${candidate.sentence}|${a}|${candidate.type}|${b}`;
     const twin = sentenceTriples.get(sameSentence);
-    if (twin !== undefined) {
+    // (An allegation and its denial in one sentence are two claims: "…, an allegation Tehran denied".)
+    if (twin !== undefined && (claims[twin].stance === 'asserts' || stance === 'asserts')) {
       if (claims[twin].stance === 'asserts' && stance !== 'asserts') claims[twin] = claim;
       continue;
     }

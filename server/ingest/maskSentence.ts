@@ -24,7 +24,7 @@ export const SLOT = /⟦(\d+)⟧/g;
 export function maskSentence(sentence: Sentence, mentions: Mention[]): MaskedSentence {
   // "its models", "his platform": a possessive determiner is no argument, except of a role ("its legal representative").
   const determinerOnly = (m: Mention) => /^(its|his|their)$/.test(m.referenceWords ?? '')
-    && !/^\s+(?:[a-z]+\s+)?(?:representative|chief|head|director|president|chairman|chairwoman|spokesperson|spokesman|owner|founder|ceo)\b/.test(sentence.text.slice(m.end - sentence.start));
+    && !/^\s+(?:[a-z]+\s+)?(?:representative|chief|head|director|president|chairman|chairwoman|spokesperson|spokesman|owner|founder|ceo|links|ties|relationship|connections)\b/.test(sentence.text.slice(m.end - sentence.start));
   const candidates = mentions
     .filter((m) => m.sentence === sentence.index && !m.modifier && !determinerOnly(m))
     .map((m) => ({ mention: m, start: Math.max(m.fullStart ?? m.start, sentence.start), end: Math.min(m.fullEnd ?? m.end, sentence.end) }))

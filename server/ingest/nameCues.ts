@@ -16,6 +16,23 @@ export const ORGANIZATION_HEADS = new Set([
   'GmbH', 'PLC', 'Commission', 'Ministry', 'Senate', 'Parliament',
 ]);
 
+/** Heads of organisation names that make a government body ("German Foreign Office" is part of Germany). */
+export const GOVERNMENT_NAME_HEADS = new Set([
+  'Department', 'Ministry', 'Office', 'Administration', 'Bureau', 'Agency', 'Commission', 'Police', 'Navy', 'Army', 'Forces',
+  'Guard', 'Directorate', 'Parliament', 'Embassy', 'Consulate', 'Government', 'Cabinet', 'Service', 'Authority',
+]);
+
+/** Capitalised words that business names are made of ("Fjord Bulk", "Adriatic Advisory"): not personal names. */
+export const COMPANY_NAME_WORDS = new Set([
+  'Bulk', 'Shipping', 'Marine', 'Maritime', 'Trading', 'Mining', 'Energy', 'Oil', 'Gas', 'Steel', 'Ore', 'Metals', 'Capital',
+  'Global', 'Digital', 'Logistics', 'Advisory', 'Consulting', 'Airways', 'Lines', 'Line', 'Store', 'Tankers', 'Tanker', 'Resources',
+  'Investments', 'Ventures', 'Trust', 'Finance', 'Securities', 'Insurance', 'Refineries', 'Petroleum', 'Chemicals', 'Pharma',
+  'Telecom', 'Semiconductor', 'Foods', 'Construction', 'Engineering', 'Management', 'Now', 'International', 'Nations',
+]);
+
+/** Lower-case nouns after a name that make it an organisation ("Houthi movement", "Wagner fighters"). */
+export const ORGANIZATION_NOUNS_AFTER = /^(?:movement|militia|militias|rebels|insurgents|fighters|group|faction|party|government|company|firm|conglomerate)$/i;
+
 /** Words after which "of" continues an organisation's name ("Ministry of Commerce"). */
 export const OF_CONTINUES_AFTER = new Set([
   'Department', 'Ministry', 'Court', 'Office', 'Administration', 'Bureau', 'Agency', 'Commission', 'Committee', 'Council',
@@ -54,10 +71,10 @@ export const NON_ENTITY_HEADS = new Set(['Sea', 'Ocean', 'River', 'Airport', 'St
   'Mountains', 'Desert', 'Gulf', 'Strait', 'Canal', 'Peninsula', 'Valley', 'Bay', 'Lake', 'Basin', 'Plateau', 'Avenue', 'Bridge', 'Stadium', 'Act', 'Law', 'List', 'Treaty', 'Agreement', 'Accord', 'Convention', 'Award', 'Prize', 'Summit', 'War', 'Day', 'Games', 'Cup']);
 
 /** Nouns that make the name next to them a product or service ("the messaging app Telegram", "H20 chip"). */
-export const SERVICE_NOUNS = /^(service|services|app|application|platform|network|social network|messaging app|site|website|chip|chips|processor|processors|smartphone|phone|tool|pipeline|pipelines|model|software|system|systems|satellite|satellites|device|browser|search engine|engine|product|console|car|vehicle|drone|drones|aircraft|jet|jets|missile|missiles|tank|tanks|rocket|rockets)$/i;
+export const SERVICE_NOUNS = /^(service|services|app|application|platform|network|social network|messaging app|site|website|chip|chips|processor|processors|smartphone|phone|tool|pipeline|pipelines|model|software|system|systems|satellite|satellites|device|browser|search engine|engine|product|console|car|vehicle|drone|drones|aircraft|jet|jets|missile|missiles|tank|tanks|rocket|rockets|tanker|ship|vessel|freighter|carrier)$/i;
 
 /** Lower-case heads of government bodies named by description ("China's commerce ministry", "Ukrainian military intelligence"). */
-export const GOVERNMENT_BODY = /^(?:(?:[a-z-]+\s){0,2})(ministry|regulator|military intelligence|intelligence service|intelligence agency|intelligence|embassy|armed forces|navy|army|prosecutor's office|security service|consulate|parliament|agency|watchdog|central bank)$/;
+export const GOVERNMENT_BODY = /^(?:(?:[a-z-]+\s){0,2})(ministry|regulator|military intelligence|intelligence service|intelligence agency|intelligence|embassy|armed forces|navy|army|prosecutor's office|security service|consulate|parliament|agency|watchdog|central bank|liaison office|representative office)$/;
 
 /** Lower-case nouns after a demonym or country that mean the country itself ("Ukrainian authorities", "US government"). */
 export const COUNTRY_AS_BODY = /^(government|authorities|officials|administration|lawmakers|police|troops|forces|state|military|diplomats|prosecutors|regulators|intelligence agencies|security services|agencies)$/;
@@ -96,5 +113,12 @@ export const DESCRIPTION_CUES: DescriptionCue[] = [
   { pattern: /^the (?:platform|app|social network|site|website|service|network|messaging app)$/i, type: 'service' },
   { pattern: /^the (?:judge|justice)$/i, type: 'person', nameHint: /Justice|Judge|judge/ },
   { pattern: /^the president$/, type: 'person', nameHint: /President/ },
+  { pattern: /^the prime minister$/i, type: 'person', nameHint: /Prime Minister|prime minister/ },
+  { pattern: /^the minister$/i, type: 'person', nameHint: /Minister|minister/ },
+  { pattern: /^the (?:businessman|businesswoman|tycoon|magnate|billionaire)$/i, type: 'person' },
+  { pattern: /^the party$/i, type: 'organization', nameHint: /Party|party/ },
+  { pattern: /^the bloc$/i, type: 'organization', nameHint: /Union|bloc|alliance/ },
+  { pattern: /^the insurer$/i, type: 'organization', nameHint: /insurer|Insurance|Assurance/ },
   { pattern: /^the (?:country|nation)$/i, type: 'country' },
+  { pattern: /^the government$/i, type: 'country' },
 ];

@@ -6,7 +6,8 @@
 // - a possessive: "Musk's Starlink service" → owns, "Huawei's Ascend processors" →
 //   operates, "China's Ministry of Commerce" → part_of, "Nvidia's processors, the A100
 //   and H100" → operates each;
-// - a government body of a country: "Ukrainian military intelligence" → part_of.
+// - a government body of a country: "Ukrainian military intelligence" → part_of;
+// - a state company after a demonym: "the Russian state gas giant Gazprom" → owns.
 import { edgeTypeAllows, type VocabularyIndex } from '../model/vocabulary';
 import type { CandidateClaim, RuleKind } from './candidateClaim';
 import type { Mention } from './mention';
@@ -20,7 +21,7 @@ export interface PhraseContext {
   groups: EntityGroup[];
 }
 
-const ROLE_BEFORE_NAME = /(?:^|\s)((?:chief executive(?: officer)?|spokes(?:person|man|woman)|commander-in-chief|chief|chairman|chairwoman|head|director|minister|secretary|president|ceo|founder|journalist|instructor|ambassador|envoy|prosecutor|official|commander|adviser|advisor))(?:\s+of\s+[a-z][a-z ]{0,30}?)?\s*,?\s*$/i;
+const ROLE_BEFORE_NAME = /(?:^|\s)((?:chief executive(?: officer)?|(?:managing |senior |general )?partner|managing director|spokes(?:person|man|woman)|commander-in-chief|chief|chairman|chairwoman|head|director|minister|secretary|president|ceo|founder|journalist|instructor|ambassador|envoy|prosecutor|official|commander|adviser|advisor))(?:\s+of\s+[a-z][a-z ]{0,30}?)?\s*,?\s*$/i;
 const CORPORATE_ROLE = /^(chief executive(?: officer)?|ceo|chairman|chairwoman|chief|founder|president)$/i;
 
 /** "Vice Prime Minister" is a position because "prime minister" is. */
@@ -77,7 +78,8 @@ function titleClaims(mention: Mention, context: PhraseContext): CandidateClaim[]
   const ownerText = context.body.slice(Math.max(0, roleStart - 60), roleStart);
   const ownerMention = findOwnerBefore(context, roleStart, mention.sentence);
   // "Kremlin spokesperson Dmitry Peskov", "the company's president of global affairs, Nick Clegg".
-  if (ownerMention && /^(?:['’]s)?\s+(?:[a-z]+\s+)?$/.test(context.body.slice(ownerMention.end, roleStart))) {
+  // ("EU foreign policy chief Kaja Kallas": a few words of portfolio may come between.)
+  if (ownerMention && /^(?:['’]s)?\s+(?:[a-z]+\s+){0,3}$/.test(context.body.slice(ownerMention.end, roleStart))) {
     const owner = context.groupOf(ownerMention);
     mention.fullStart = ownerMention.fullStart ?? ownerMention.start;
     mention.titleOwner = ownerMention;
@@ -141,10 +143,20 @@ function possessiveClaims(mention: Mention, context: PhraseContext): CandidateCl
 }
 
 function bodyClaims(mention: Mention, context: PhraseContext): CandidateClaim[] {
-  if (mention.source !== 'body' || !mention.partOfCountry) return [];
+  if ((mention.source !== 'body' && mention.source !== 'name') || !mention.partOfCountry) return [];
   const body = context.groupOf(mention);
   const country = context.groupOf(mention.partOfCountry);
   const claim = make(context, body, 'part_of', country, mention.fullStart ?? mention.start, mention.end, mention.sentence, 'government body', 'body');
+  return claim ? [claim] : [];
+}
+
+/** "the Russian state gas giant Gazprom", "Chinese state-owned China Mobile": the country owns what follows. */
+function stateOwnedClaims(mention: Mention, mentions: Mention[], context: PhraseContext): CandidateClaim[] {
+  if (mention.source !== 'country' || mention.countryForm !== 'demonym') return [];
+  const owned = mentions.find((m) => m.sentence === mention.sentence && m.source === 'name' && (m.fullStart ?? m.start) > mention.end
+    && /^\s+state(?:-owned|-run|-controlled)?\s+(?:[a-z-]+\s+){0,3}$/.test(context.body.slice(mention.end, m.fullStart ?? m.start)));
+  if (!owned) return [];
+  const claim = make(context, context.groupOf(mention), 'owns', context.groupOf(owned), mention.start, owned.end, mention.sentence, 'state-owned', 'possessive');
   return claim ? [claim] : [];
 }
 
@@ -155,6 +167,7 @@ export function nounPhraseRelations(mentions: Mention[], context: PhraseContext)
     claims.push(...titleClaims(mention, context));
     claims.push(...possessiveClaims(mention, context));
     claims.push(...bodyClaims(mention, context));
+    claims.push(...stateOwnedClaims(mention, mentions, context));
   }
   return claims;
 }

@@ -19,17 +19,41 @@ export interface EntityGroup {
   countryCode?: string;
   /** Titles written with its mentions ("Justice", "President"). */
   titles: Set<string>;
+  /** Lower-case words that describe it where it is named ("the communications regulator Roskomnadzor",
+   * "Adriatic Advisory Ltd, a consulting firm"): what "the regulator" or "the firm" can refer to. */
+  descriptors?: string;
 }
 
-const GOVERNMENT_HEAD = /\b(Department|Ministry|Court|Office|Administration|Bureau|Agency|Commission|Committee|Council|Board|Tribunal|Parliament|Reserve|Congress|Parliament|Senate|Assembly|Navy|Army|Police|Forces|House|Kremlin|Pentagon|Authority|Directorate|Government|Cabinet|Union|Party)\b|\b(ministry|regulator|intelligence|embassy|armed forces|prosecutor['’]s office|agency|watchdog|parliament|consulate)\b/;
+const GOVERNMENT_HEAD = /\b(?:Intelligence|Security)\s+Service\b|\b(Department|Ministry|Court|Office|Administration|Bureau|Agency|Commission|Committee|Council|Board|Tribunal|Parliament|Reserve|Congress|Parliament|Senate|Assembly|Navy|Army|Police|Forces|House|Kremlin|Pentagon|Authority|Directorate|Government|Cabinet|Union|Party|Treasury)\b|\b(ministry|regulator|intelligence|embassy|armed forces|prosecutor['’]s office|agency|watchdog|parliament|consulate|liaison office)\b/;
 const MEDIA_HEAD = /\b(Journal|Times|Post|Daily|News|Press|Monde|Reuters|Bloomberg|Guardian|Telegraph|Herald|Tribune|Gazette)\b/;
 
 export function isGovernmentBody(group: EntityGroup): boolean {
   return group.type === 'organization' && GOVERNMENT_HEAD.test(group.name);
 }
 
+const MEDIA_DESCRIPTOR = /\b(?:newspaper|daily|weekly|magazine|broadcaster|outlet|news agency|tabloid|channel|journal)\b/;
+
 export function isCompany(group: EntityGroup): boolean {
-  return group.type === 'organization' && !isGovernmentBody(group) && !MEDIA_HEAD.test(group.name) && group.existing?.kind !== 'government' && group.existing?.kind !== 'media';
+  return group.type === 'organization' && !isGovernmentBody(group) && !MEDIA_HEAD.test(group.name) && !MEDIA_DESCRIPTOR.test(group.descriptors ?? '')
+    && group.existing?.kind !== 'government' && group.existing?.kind !== 'media';
+}
+
+/** The lower-case words written just before a name and in apposition after it. */
+function describe(group: EntityGroup, body: string): string {
+  const words: string[] = [];
+  for (const m of group.mentions) {
+    if (m.source === 'reference') continue;
+    const start = m.fullStart ?? m.start;
+    const before = /(?:^|[\s,(])((?:[a-z][\w-]*\s+){1,3})$/.exec(body.slice(Math.max(0, start - 50), start));
+    if (before) words.push(before[1].trim());
+    // Only a noun phrase that ends there ("X, a consulting firm in…"), not the next clause ("X, the party said").
+    const after = /^,\s+(?:an?|the)\s+((?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*)(?=\s*[,.;]|\s+(?:of|in|at|for|from|that|which|who|based|owned|run|controlled|behind)\b)/.exec(body.slice(m.end, m.end + 80));
+    if (after) words.push(after[1].trim());
+    // "the Georgian Dream party", "the Houthi movement": a lower-case head noun after the name.
+    const head = /^\s+(party|movement|group|company|firm|exchange|bank|agency|ministry|militia|network|platform|app|service|channel|newspaper|broadcaster|regulator|watchdog|refinery|airline|insurer|union|alliance|bloc|drones?|missiles?|chips?|processors?|jets?|aircraft|pipelines?|satellites?|tankers?|ships?|vessels?|rockets?|software|tool)\b/.exec(body.slice(m.end, m.end + 30));
+    if (head) words.push(head[1]);
+  }
+  return words.join(' | ');
 }
 
 export function normaliseName(text: string): string {
@@ -73,6 +97,10 @@ export function resolveEntities(body: string, mentions: Mention[], datasetEntiti
     if (!text.includes(' ')) {
       const owners = new Set(fullNames.filter((p) => normaliseName(p.text).split(' ').pop() === text).map((p) => normaliseName(p.text)));
       if (owners.size === 1) return `name:${[...owners][0]}`;
+    } else {
+      // "Le Pen" after "Marine Le Pen": a surname of several words joins the one longer name it ends.
+      const owners = new Set(fullNames.filter((p) => normaliseName(p.text).endsWith(` ${text}`)).map((p) => normaliseName(p.text)));
+      if (owners.size === 1) return `name:${[...owners][0]}`;
     }
     return `name:${text}`;
   };
@@ -95,6 +123,8 @@ export function resolveEntities(body: string, mentions: Mention[], datasetEntiti
   for (const group of groups.values()) for (const m of group.mentions) if (/^[A-Z]{2,6}$/.test(m.text) && group.key !== `name:${normaliseName(m.text)}`) acronymOwner.set(`name:${normaliseName(m.text)}`, group.key);
   for (const [from, to] of acronymOwner) merge(groups, from, to);
   mergeInitialisms(groups);
+  mergeKnownAs(groups, named, body);
+  mergePlurals(groups);
   mergeAppositiveBodies(groups, body);
   mergeDescribedBodies(groups, body);
   for (const group of groups.values()) {
@@ -106,6 +136,7 @@ export function resolveEntities(body: string, mentions: Mention[], datasetEntiti
       group.type = votes > 0 ? 'service' : 'organization';
     }
     group.name = chooseName(group);
+    group.descriptors = describe(group, body);
     const match = findExisting(group, body, known);
     if (match) {
       group.existing = match;
@@ -117,7 +148,12 @@ export function resolveEntities(body: string, mentions: Mention[], datasetEntiti
   // the short name is used as a product ("access to X" beside "X Corp."), which makes it the company's service.
   for (const group of [...groups.values()]) {
     if (group.existing || group.type === 'person' || group.type === 'country') continue;
-    const company = [...groups.values()].find((g) => g !== group && g.type === 'organization' && g.name.startsWith(`${group.name} `) && /\b(?:Corp\.?|Inc\.?|Co\.?|Ltd\.?|Group|Holdings|Platforms|Technologies|Industries|Motors|Systems)$/.test(g.name));
+    // Any longer organisation name the short one opens ("Meridian" → "Meridian Tanker Management",
+    // "the Treasury" → "Treasury Department"); one only, or the short name is ambiguous.
+    // ("Gazprom Neft, the oil arm of … Gazprom": named side by side, they are two.)
+    const longer = [...groups.values()].filter((g) => g !== group && g.type === 'organization' && !g.existing && g.name.startsWith(`${group.name} `)
+      && !g.mentions.some((m) => group.mentions.some((n) => n.sentence === m.sentence)));
+    const company = longer.length === 1 ? longer[0] : undefined;
     if (!company) continue;
     const votes = group.mentions.reduce((sum, m) => sum + (m.serviceVotes ?? 0), 0);
     if (votes > 0 || group.type === 'service') group.type = 'service';
@@ -159,6 +195,26 @@ function mergeInitialisms(groups: Map<string, EntityGroup>): void {
   }
 }
 
+/** "The Internal Security Service, known as KAPO": the second name is another name of the first. */
+function mergeKnownAs(groups: Map<string, EntityGroup>, named: Mention[], body: string): void {
+  for (const mention of named) {
+    if (mention.type === 'country' || !mention.entityKey) continue;
+    const start = mention.fullStart ?? mention.start;
+    const previous = named.find((m) => m !== mention && m.end <= start && /^,?\s+(?:also\s+|commonly\s+|widely\s+|better\s+)?(?:known|referred\s+to)\s+as\s+(?:the\s+)?$/.test(body.slice(m.end, start)));
+    if (previous?.entityKey && previous.type !== 'country' && previous.entityKey !== mention.entityKey) merge(groups, mention.entityKey, previous.entityKey);
+  }
+}
+
+/** "the Houthis" beside "Houthi": a plural of a one-word name is that name. */
+function mergePlurals(groups: Map<string, EntityGroup>): void {
+  for (const group of [...groups.values()]) {
+    const text = group.mentions[0]?.text;
+    if (!text || !/^\p{Lu}[\p{L}]+s$/u.test(text) || !group.key.startsWith('name:')) continue;
+    const singular = groups.get(`name:${normaliseName(text.slice(0, -1))}`);
+    if (singular && singular !== group) merge(groups, group.key, singular.key);
+  }
+}
+
 /** "the FSB, Russia's domestic security service": a body described in apposition to its name is that body. */
 function mergeAppositiveBodies(groups: Map<string, EntityGroup>, body: string): void {
   const all = [...groups.values()];
@@ -166,7 +222,9 @@ function mergeAppositiveBodies(groups: Map<string, EntityGroup>, body: string): 
     if (!group.key.startsWith('body:')) continue;
     for (const mention of group.mentions) {
       const start = mention.fullStart ?? mention.start;
-      const named = all.find((g) => g.key.startsWith('name:') && g.type !== 'person' && g.mentions.some((m) => m.end <= start && /^,\s*$/.test(body.slice(m.end, start))));
+      // "the FSB, Russia's domestic security service" and "Lithuania's parliament, the Seimas".
+      const named = all.find((g) => g.key.startsWith('name:') && g.type !== 'person' && g.mentions.some((m) => (m.end <= start && /^,\s*$/.test(body.slice(m.end, start)))
+        || ((m.fullStart ?? m.start) >= mention.end && /^,\s+(?:the\s+)?$/.test(body.slice(mention.end, m.fullStart ?? m.start)) && /^\s*(?:,|\.|\s+(?:has|have|had|is|was|said|says|will|would|urged|called))/.test(body.slice(m.end, m.end + 12)))));
       if (named) {
         merge(groups, group.key, named.key);
         break;

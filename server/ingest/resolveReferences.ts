@@ -10,12 +10,30 @@ import { speakerBefore } from './findSpeaker';
 import type { Sentence } from './splitSentences';
 import type { WordTags } from './tagWords';
 
-const DESCRIPTION = /\b[Tt]he\s+(?:[A-Z][a-z]+\s+)?(?:company|firm|group|chipmaker|carmaker|department|ministry|regulator|court|commission|agency|board|platform|app|social network|site|website|service|messaging app|judge|justice|president|country|nation)\b/g;
+const DESCRIPTION = /\b[Tt]he\s+(?:[A-Z][a-z]+\s+)?(?:company|firm|group|chipmaker|carmaker|insurer|department|ministry|regulator|court|commission|agency|board|party|bloc|platform|app|social network|site|website|service|messaging app|judge|justice|president|prime minister|minister|businessman|businesswoman|tycoon|magnate|billionaire|country|nation|government)\b(?!\s+(?:of|in)\s+\p{Lu})/gu;
 const PRONOUN = /\b(?:it|its|It|Its|he|him|his|He|His|she|her|She|Her)\b/g;
 
-export function findReferences(sentence: Sentence, named: Mention[]): Mention[] {
+/**
+ * The definite descriptions of a sentence ("the company", "the judge"), its pronouns, and "the
+ * NOUN" for any noun that described a name earlier in the article ("the cryptocurrency exchange
+ * Kolkhida" … "The exchange was fined"): `describedBy` maps such nouns to the entity type they described.
+ */
+export function findReferences(sentence: Sentence, named: Mention[], describedBy: Map<string, EntityType> = new Map()): Mention[] {
   const found: Mention[] = [];
   const covered = (start: number, end: number) => named.some((m) => !m.modifier && start < (m.fullEnd ?? m.end) && end > (m.fullStart ?? m.start));
+  for (const match of sentence.text.matchAll(/\b[Tt]he\s+([a-z][a-z-]+)\b/g)) {
+    const type = describedBy.get(match[1]);
+    const start = sentence.start + match.index;
+    const end = start + match[0].length;
+    if (!type || covered(start, end) || DESCRIPTION_CUES.some((c) => c.pattern.test(`the ${match[1]}`))) continue;
+    // "the exchange Kolkhida": a description right before a name is that name's, not a reference.
+    if (named.some((m) => !m.modifier && m.start >= end && /^\s*$/.test(sentence.text.slice(end - sentence.start, m.start - sentence.start)))) continue;
+    // "Selçuk Bayraktar, the son-in-law of…": an apposition describes the name before it.
+    if (named.some((m) => !m.modifier && m.end <= start && /^,\s*$/.test(sentence.text.slice(m.end - sentence.start, start - sentence.start)))) continue;
+    // Only the head noun: "the exchange was fined", not "the exchange rate".
+    if (/^\s+[a-z]+(?:s|ing)?\s+(?:of|for)\b/.test(sentence.text.slice(end - sentence.start)) || /^\s+(?:rate|rates|market|markets)\b/.test(sentence.text.slice(end - sentence.start))) continue;
+    found.push({ start, end, text: match[0], type, source: 'reference', sentence: sentence.index, referenceWords: `the ${match[1]}` });
+  }
   for (const match of sentence.text.matchAll(DESCRIPTION)) {
     const start = sentence.start + match.index;
     const end = start + match[0].length;
@@ -43,12 +61,13 @@ function fits(reference: Mention, group: EntityGroup, brandAsService = false): b
   if (/^(it|its)$/.test(words)) return group.type !== 'person';
   if (/^(he|him|his|she|her)$/.test(words)) return group.type === 'person';
   const cue = DESCRIPTION_CUES.find((c) => c.pattern.test(words));
-  if (!cue) return false;
+  // A noun the article used to describe names fits the names it described.
+  if (!cue) return new RegExp(`\\b${words.replace(/^the\s+/, '')}\\b`).test(group.descriptors ?? '');
   // "the app" may name a brand typed as a company when no service was named ("TikTok").
   if (cue.type !== group.type && !(brandAsService && cue.type === 'service' && isCompany(group))) return false;
   if (cue.company && !isCompany(group)) return false;
   if (cue.nameHint) {
-    const texts = [group.name, ...group.titles, ...group.mentions.map((m) => m.text)];
+    const texts = [group.name, ...group.titles, ...group.mentions.map((m) => m.text), group.descriptors ?? ''];
     if (!texts.some((t) => cue.nameHint!.test(t))) return false;
   }
   return true;
@@ -103,6 +122,8 @@ export function resolveReference(reference: Mention, groups: EntityGroup[], excl
     }
   }
   if (preferSubject && isPronoun && bestSubject) return bestSubject.group;
+  // "Huaxin, which acquired a stake in the company": a description first looks back in its own sentence.
+  if (!isPronoun && best && groups.find((g) => g === best!.group)?.mentions.some((m) => m.sentence === reference.sentence && m.start < reference.start && m.source !== 'reference' && !m.modifier)) return best.group;
   if (!isPronoun) return mostSalient(reference, groups, exclude, anyService) ?? best?.group;
   return best?.group;
 }
@@ -129,7 +150,9 @@ export function resolveInReadingOrder(references: Mention[], context: ReadingCon
     const beforeText = body.slice(sentence.start, reference.start);
     let group: EntityGroup | undefined;
     const afterSaying = /\b(?:said|says|confirmed|announced|signall?ed|added|warned|insisted|argued)\s+(?:that\s+)?$/.exec(beforeText);
-    if (afterSaying && /^(it|he|she)$/.test(reference.referenceWords ?? '')) {
+    // ("added it to its list" is no saying: the pronoun is the verb's object.)
+    const objectOfVerb = /^\s+(?:to|into|on|onto)\b/.test(body.slice(reference.end, reference.end + 6));
+    if (afterSaying && !objectOfVerb && /^(it|he|she)$/.test(reference.referenceWords ?? '')) {
       const speaker = speakerBefore(body, all, sentence, sentence.start + afterSaying.index);
       const speakerGroup = speaker?.entityKey ? groupByKey.get(speaker.entityKey) : undefined;
       // "The office said he…": only a speaker of the pronoun's kind is what it stands for.
@@ -140,7 +163,15 @@ export function resolveInReadingOrder(references: Mention[], context: ReadingCon
     const previousWord = tags.before(reference.start);
     const afterVerbOrPreposition = previousWord !== undefined && (previousWord.tags.has('Verb') || previousWord.tags.has('Preposition'));
     const beforeVerb = !afterVerbOrPreposition && nextWord !== undefined && (nextWord.tags.has('Verb') || (nextWord.tags.has('Adverb') && tags.after(nextWord.end)?.tags.has('Verb') === true));
-    const subjectPosition = reference.referenceWords === 'its' || beforeText.trim() === '' || /(?:,|\band|\bbut|\bthat)$/.test(beforeText.trim()) || (/^(?:it|he|she)$/.test(reference.referenceWords ?? '') && beforeVerb);
+    // "Germany sanctioned the company, citing its links": after such a word "its" is the nearest fitting name.
+    const possessiveOfObject = reference.referenceWords === 'its' && /\b(?:citing|over|for|because\s+of|due\s+to|about|into|on|against)\s*$/i.test(beforeText);
+    // "X was sanctioned by Y, and Z added it to…": "it" in a second clause keeps the first clause's topic.
+    if (!group && reference.referenceWords === 'it' && afterVerbOrPreposition && /,\s+and\s+[^,]*$/.test(beforeText)) {
+      const first = all.find((m) => m.sentence === reference.sentence && m.source !== 'reference' && !m.modifier && m.entityKey);
+      const topic = first?.entityKey ? groupByKey.get(first.entityKey) : undefined;
+      if (topic && topic.type !== 'person' && topic.type !== 'country') group = topic;
+    }
+    const subjectPosition = (reference.referenceWords === 'its' && !possessiveOfObject) || beforeText.trim() === '' || /(?:,|\band|\bbut|\bthat)$/.test(beforeText.trim()) || (/^(?:it|he|she)$/.test(reference.referenceWords ?? '') && beforeVerb);
     group ??= resolveReference(reference, groups, new Set(), subjectPosition);
     if (group) {
       reference.entityKey = group.key;

@@ -31,5 +31,6 @@ export function tokenizeSentence(sentence: Sentence): Token[] {
 
 /** Whether a token starts with a capital letter (or is a code like "H20"). */
 export function isCapitalised(text: string): boolean {
-  return /^\p{Lu}/u.test(text);
+  // "i-Soon", "eBay", "iPhone": a brand may open with one or two lower-case letters.
+  return /^\p{Lu}/u.test(text) || /^[a-z]{1,2}-?\p{Lu}\p{Ll}/u.test(text);
 }
