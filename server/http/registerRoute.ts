@@ -14,7 +14,8 @@ import { budgetOf } from './timeBudget';
 function sendCachedJson(req: Request, res: Response, bodies: ResponseBodyCache, key: string, entry: CachedBody): void {
   res.type('application/json; charset=utf-8');
   res.vary('Accept-Encoding');
-  if (entry.json.length >= GZIP_MIN_BYTES && req.acceptsEncodings('gzip') === 'gzip') {
+  // HEAD gets the headers of the identity answer, as the compression middleware does.
+  if (req.method !== 'HEAD' && entry.json.length >= GZIP_MIN_BYTES && req.acceptsEncodings('gzip') === 'gzip') {
     // Already encoded: the compression middleware leaves it alone.
     res.set('Content-Encoding', 'gzip');
     res.send(bodies.gzipOf(key, entry));

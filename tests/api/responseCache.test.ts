@@ -58,3 +58,14 @@ describe('the rendered-answer cache', () => {
     expect(after.body.nodes).toHaveLength(4);
   });
 });
+
+describe('HEAD on a cached answer', () => {
+  it('carries the identity headers and no body, even when gzip is accepted', async () => {
+    const { app } = freshApp();
+    const get = await request(app).get('/api/graph').set('Accept-Encoding', 'identity').expect(200);
+    const head = await request(app).head('/api/graph').set('Accept-Encoding', 'gzip').expect(200);
+    expect(head.headers['content-encoding']).toBeUndefined();
+    expect(head.headers['content-length']).toBe(String(Buffer.byteLength(get.text)));
+    expect(head.text).toBeUndefined();
+  });
+});
