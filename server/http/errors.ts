@@ -14,6 +14,8 @@ export abstract class HttpProblem extends Error {
   abstract readonly type: string;
   abstract readonly title: string;
   readonly errors?: FieldError[];
+  /** Headers the answer carries besides the problem (Retry-After of a 503). */
+  readonly headers?: Record<string, string>;
 
   constructor(detail: string, errors?: FieldError[]) {
     super(detail);
@@ -49,6 +51,13 @@ export class NotFoundError extends HttpProblem {
     this.type = `urn:claimgraph:problem:${kind}`;
     this.title = kind === 'no-path' ? 'No path found' : 'Not found';
   }
+}
+
+/** 400: the request is well-formed but would produce more than the server's cap (an export too large to build). */
+export class TooLargeResultError extends HttpProblem {
+  override readonly status = 400;
+  override readonly type = 'urn:claimgraph:problem:result-too-large';
+  override readonly title = 'Result too large';
 }
 
 /** 405: the route exists but only answers GET. */

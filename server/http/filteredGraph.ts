@@ -14,7 +14,7 @@ export function pickGraphFilters(query: GraphFilters): GraphFilters {
 }
 
 export function filteredGraph(context: RouteContext, filters: GraphFilters): EvidenceGraph {
-  return filterGraph(context.snapshot.graph, context.snapshot.dataset, pickGraphFilters(filters));
+  return filterGraph(context.snapshot.graph, context.snapshot.dataset, pickGraphFilters(filters), context.budget);
 }
 
 export function projectionOf(context: RouteContext, graph: EvidenceGraph): ProjectedGraph {

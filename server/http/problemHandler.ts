@@ -23,7 +23,10 @@ function clientErrorStatus(error: unknown): number | undefined {
 export function problemHandler(log: (message: string) => void = (message) => console.error(message)): ErrorRequestHandler {
   return (error, req, res, next) => {
     if (res.headersSent) return next(error);
-    if (error instanceof HttpProblem) return sendProblem(res, error.toProblem());
+    if (error instanceof HttpProblem) {
+      if (error.headers) res.set(error.headers);
+      return sendProblem(res, error.toProblem());
+    }
     const status = clientErrorStatus(error);
     if (status !== undefined) {
       const detail = status === 400 ? 'the request could not be read (malformed URL or parameters)' : (error as Error).message;

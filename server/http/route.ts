@@ -3,6 +3,7 @@
 // is generated from the very same ones, so the two cannot drift apart.
 import type { z } from 'zod';
 import type { GraphSnapshot, GraphStore } from './graphStore';
+import type { Checkpoint } from './timeBudget';
 
 /** A download (the export route) rather than a JSON body. */
 export class FileResult {
@@ -17,6 +18,14 @@ export interface RouteContext {
   store: GraphStore;
   /** The snapshot this request reads: taken once, so a concurrent replace cannot mix versions. */
   snapshot: GraphSnapshot;
+  /** The request's time budget: long work calls check() between steps (503 once it has run out). */
+  budget: Checkpoint;
+  /** Size caps configured for this server (server/http/hardeningConfig.ts). */
+  limits: RouteLimits;
+}
+
+export interface RouteLimits {
+  maxExportClaims: number;
 }
 
 export type QuerySchema = z.ZodObject;

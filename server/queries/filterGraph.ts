@@ -14,7 +14,8 @@ export function hasGraphFilters(filters: GraphFilters): boolean {
   return Object.values(filters).some((value) => value !== undefined);
 }
 
-export function filterGraph(graph: EvidenceGraph, dataset: Pick<Dataset, 'vocabulary'>, filters: GraphFilters): EvidenceGraph {
+/** `checkpoint` is called every few thousand edges and may throw to abandon the work (a request's time budget). */
+export function filterGraph(graph: EvidenceGraph, dataset: Pick<Dataset, 'vocabulary'>, filters: GraphFilters, checkpoint?: { check(): void }): EvidenceGraph {
   if (!hasGraphFilters(filters)) return graph;
   const nodeTypes = filters.nodeTypes && new Set(filters.nodeTypes);
   const edgeTypes = filters.edgeTypes && new Set(filters.edgeTypes);
@@ -28,7 +29,9 @@ export function filterGraph(graph: EvidenceGraph, dataset: Pick<Dataset, 'vocabu
     if (!nodeTypes || nodeTypes.has(attributes.type)) out.addNode(node, { ...attributes });
   });
 
+  let steps = 0;
   graph.forEachEdge((edge, attributes, source, target, _sourceAttributes, _targetAttributes, undirected) => {
+    if (++steps % 4096 === 0) checkpoint?.check();
     if (!out.hasNode(source) || !out.hasNode(target)) return;
     if (edgeTypes && !edgeTypes.has(attributes.type)) return;
     let kept = attributes;

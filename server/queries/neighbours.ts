@@ -3,6 +3,8 @@
 // besides the centre are kept: nearer ones first; within one distance those most strongly
 // linked (by claims) to what is already kept, then the least connected, so hubs, which
 // would drag in most of the graph, are the ones cut. The response counts what was left out.
+// Without `limit`, `cap` bounds the work the same way: a hub whose neighbourhood exceeds it
+// is cut to `cap` entities and the response says so (limit = cap, omittedNodes > 0).
 import Graph from 'graphology';
 import type { EvidenceGraph, EvidenceGraphAttributes } from '../graph/buildGraph';
 import type { NeighboursResponse } from '../model/api';
@@ -12,15 +14,23 @@ export interface NeighboursParams {
   center: string;
   depth: number;
   limit?: number;
+  /** Applies as the limit when none is given and the neighbourhood is larger than this. */
+  cap?: number;
+  /** Called every few hundred steps; throws to abandon the query (the request's time budget). */
+  checkpoint?: { check(): void };
 }
 
+const CHECK_EVERY = 512;
+
 /** How many entities lie within `depth` steps of `center` (the centre not counted). */
-function countWithin(graph: EvidenceGraph, center: string, depth: number): number {
+function countWithin(graph: EvidenceGraph, center: string, depth: number, checkpoint?: { check(): void }): number {
   const seen = new Set<string>([center]);
   let frontier = [center];
+  let steps = 0;
   for (let distance = 1; distance <= depth && frontier.length > 0; distance++) {
     const next: string[] = [];
     for (const node of frontier) {
+      if (++steps % CHECK_EVERY === 0) checkpoint?.check();
       for (const neighbour of graph.neighbors(node)) {
         if (!seen.has(neighbour)) {
           seen.add(neighbour);
@@ -43,13 +53,17 @@ function linkStrength(graph: EvidenceGraph, node: string, kept: Set<string>): nu
 }
 
 export function neighbours(graph: EvidenceGraph, params: NeighboursParams): NeighboursResponse {
-  const { center, depth, limit } = params;
+  const { center, depth, cap, checkpoint } = params;
+  const within = params.limit !== undefined || cap !== undefined ? countWithin(graph, center, depth, checkpoint) : 0;
+  const limit = params.limit ?? (cap !== undefined && within > cap ? cap : undefined);
   const kept = new Set<string>([center]);
   const seen = new Set<string>([center]);
   let frontier = [center];
+  let steps = 0;
   for (let distance = 1; distance <= depth && frontier.length > 0; distance++) {
     const next: string[] = [];
     for (const node of frontier) {
+      if (++steps % CHECK_EVERY === 0) checkpoint?.check();
       for (const neighbour of graph.neighbors(node)) {
         if (seen.has(neighbour)) continue;
         seen.add(neighbour);
@@ -58,7 +72,12 @@ export function neighbours(graph: EvidenceGraph, params: NeighboursParams): Neig
     }
     if (limit !== undefined) {
       const room = Math.max(0, limit - (kept.size - 1));
-      const strength = new Map(next.map((node) => [node, linkStrength(graph, node, kept)]));
+      const strength = new Map(
+        next.map((node, index) => {
+          if (index % CHECK_EVERY === 0) checkpoint?.check();
+          return [node, linkStrength(graph, node, kept)];
+        }),
+      );
       next.sort((a, b) => strength.get(b)! - strength.get(a)! || graph.degree(a) - graph.degree(b) || (a < b ? -1 : 1));
       next.splice(room);
     }
@@ -67,9 +86,12 @@ export function neighbours(graph: EvidenceGraph, params: NeighboursParams): Neig
     frontier = next;
   }
 
+  checkpoint?.check();
   const ego = new Graph<NodeAttributes, EdgeAttributes, EvidenceGraphAttributes>({ type: 'mixed', multi: true, allowSelfLoops: true });
   for (const node of kept) ego.addNode(node, graph.getNodeAttributes(node));
+  steps = 0;
   graph.forEachEdge((edge, attributes, source, target, _sourceAttributes, _targetAttributes, undirected) => {
+    if (++steps % (CHECK_EVERY * 16) === 0) checkpoint?.check();
     if (!kept.has(source) || !kept.has(target)) return;
     if (undirected) ego.addUndirectedEdgeWithKey(edge, source, target, attributes);
     else ego.addDirectedEdgeWithKey(edge, source, target, attributes);
@@ -79,7 +101,7 @@ export function neighbours(graph: EvidenceGraph, params: NeighboursParams): Neig
     ...graph.getAttributes(),
     center,
     depth,
-    omittedNodes: limit === undefined ? 0 : countWithin(graph, center, depth) - (kept.size - 1),
+    omittedNodes: limit === undefined ? 0 : within - (kept.size - 1),
   };
   if (limit !== undefined) attributes.limit = limit;
   return { ...(serialized as unknown as Omit<NeighboursResponse, 'attributes'>), attributes };

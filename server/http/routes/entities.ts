@@ -53,12 +53,15 @@ export const entityRoute = defineRoute({
   },
 });
 
+/** Without limit, a neighbourhood larger than this is cut to it (hubs first), and the answer says so. */
+export const NEIGHBOURHOOD_CAP = 1000;
+
 export const neighboursRoute = defineRoute({
   path: '/api/entities/{id}/neighbors',
   operationId: 'getNeighbors',
   tag: 'entities',
   summary: 'The ego network of an entity (depth 1 to 3) as a SerializedGraph',
-  description: 'With limit, at most that many entities besides the centre are kept (hubs are cut first) and attributes.omittedNodes says how many were left out.',
+  description: `With limit, at most that many entities besides the centre are kept (hubs are cut first) and attributes.omittedNodes says how many were left out. Without limit, a neighbourhood of more than ${NEIGHBOURHOOD_CAP} entities is cut the same way to ${NEIGHBOURHOOD_CAP}: attributes.limit is then ${NEIGHBOURHOOD_CAP} and omittedNodes counts the rest.`,
   query: neighboursQuerySchema,
   params: idPathSchema,
   response: { description: 'the ego network', schema: neighboursResponseSchema },
@@ -68,6 +71,6 @@ export const neighboursRoute = defineRoute({
     checkGraphFilters(query, context.snapshot.dataset);
     const graph = filteredGraph(context, query);
     requireInGraph(graph, context, params.id, 'id');
-    return neighbours(graph, { center: params.id, depth: query.depth, limit: query.limit });
+    return neighbours(graph, { center: params.id, depth: query.depth, limit: query.limit, cap: NEIGHBOURHOOD_CAP, checkpoint: context.budget });
   },
 });

@@ -3,6 +3,7 @@
 import { exportFormats, findExportFormat } from '../../export';
 import { exportQuerySchema } from '../../model/api';
 import { checkGraphFilters } from '../checkAgainstData';
+import { TooLargeResultError } from '../errors';
 import { filteredGraph } from '../filteredGraph';
 import { defineRoute, FileResult } from '../route';
 
@@ -18,6 +19,17 @@ export const exportRoute = defineRoute({
     const formatErrors = format ? [] : [{ path: 'format', message: `unknown format "${query.format}"; expected one of ${exportFormats.map((f) => f.name).join(', ')}` }];
     checkGraphFilters(query, context.snapshot.dataset, formatErrors);
     const graph = filteredGraph(context, query);
+    // Claims are most of an export's bytes: refuse before building a string of hundreds of MB.
+    let claims = 0;
+    graph.forEachEdge((_edge, attributes) => {
+      claims += attributes.claimCount;
+    });
+    if (claims > context.limits.maxExportClaims) {
+      throw new TooLargeResultError(
+        `this export would carry ${graph.size} relations with ${claims} claims, more than this server's limit of ${context.limits.maxExportClaims} claims per export; narrow it with filters (edgeTypes, status, from, to, knownAt, documents, minClaims) or run \`claimgraph export\` on the server`,
+      );
+    }
+    context.budget.check();
     return new FileResult(format!.render(graph), format!.contentType, `claimgraph.${format!.extension}`);
   },
 });
