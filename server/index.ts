@@ -4,8 +4,11 @@
 // `npm start` runs this file; `claimgraph serve` calls startServer.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { LayoutTask } from './graph/layout';
 import { openGraph } from './graph/openGraph';
 import { createApp } from './http/app';
+import { answerClientErrors } from './http/clientErrors';
+import { ConfigError, hardeningFromEnv, type HardeningConfig } from './http/hardeningConfig';
 import { GraphStore, snapshotOf } from './http/graphStore';
 import { DataIntegrityError, formatProblem } from './load/problems';
 import { resolveDataDir } from './paths';
@@ -24,6 +27,10 @@ export interface ServerOptions {
   clientDir?: string;
   /** The write API's token and rate limit; default from CLAIMGRAPH_TOKEN and CLAIMGRAPH_WRITE_RATE_LIMIT. */
   writes?: WriteConfig;
+  /** CORS allow-list, trust proxy and request time budget; default from CLAIMGRAPH_CORS_ORIGINS, CLAIMGRAPH_TRUST_PROXY, CLAIMGRAPH_REQUEST_TIMEOUT_MS. */
+  hardening?: HardeningConfig;
+  /** How long SIGTERM/SIGINT waits for in-flight requests before closing their connections; default 10 s. */
+  shutdownGraceMs?: number;
 }
 
 export interface RunningServer {
@@ -43,9 +50,34 @@ export function parsePort(text: string | undefined, source: string): number {
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   // Writes (issue 5) are on when CLAIMGRAPH_TOKEN is set: the folder is then locked and its journal opened.
   const writeConfig = options.writes ?? writeConfigFromEnv(process.env);
-  const { graphs: store, writes } = openServedDataFolder(options.dataDir, writeConfig.token !== undefined, () => new GraphStore(snapshotOf(openGraph(options.dataDir))), defaultExtractor);
-  const app = createApp({ store, clientDir: options.clientDir, writes: { ...writeConfig, writes } });
+  const hardening = options.hardening ?? hardeningFromEnv(process.env);
+  // Large graphs lay out in a worker thread (issue 7): served at once with their start
+  // positions, then under a new version (fresh ETags and caches) once the layout is ready.
+  let layout: LayoutTask | undefined;
+  const { graphs: store, writes } = openServedDataFolder(
+    options.dataDir,
+    writeConfig.token !== undefined,
+    () => {
+      const opened = openGraph(options.dataDir, { backgroundLayout: true });
+      layout = opened.layout;
+      const snapshot = snapshotOf(opened);
+      return new GraphStore(opened.layout.preliminary ? { ...snapshot, version: `${snapshot.version}-start-positions` } : snapshot);
+    },
+    defaultExtractor,
+  );
+  layout?.ready.then(
+    () => {
+      const current = store.current;
+      if (current.version.endsWith('-start-positions')) store.replace({ ...current, version: current.version.slice(0, -'-start-positions'.length) });
+    },
+    () => {},
+  );
+  const app = createApp({ store, clientDir: options.clientDir, writes: { ...writeConfig, writes }, hardening });
   const server = http.createServer(app);
+  answerClientErrors(server);
+  // A client that trickles its headers or body cannot hold a connection much past the request's own budget.
+  server.headersTimeout = Math.min(60_000, hardening.requestTimeoutMs + 5_000);
+  server.requestTimeout = hardening.requestTimeoutMs + 10_000;
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -55,6 +87,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       });
     });
   } catch (error) {
+    layout?.cancel();
     writes.close();
     throw error;
   }
@@ -68,6 +101,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     close: () =>
       new Promise<void>((resolve, reject) =>
         server.close((error) => {
+          layout?.cancel();
           writes.close();
           if (error) reject(error);
           else resolve();
@@ -91,6 +125,10 @@ export async function serveUntilStopped(options: ServerOptions, io: { out: (text
       io.err(`claimgraph: cannot serve: ${error.message}`);
       return 1;
     }
+    if (error instanceof ConfigError) {
+      io.err(`claimgraph: cannot serve: ${error.message}`);
+      return 2;
+    }
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'ENOENT') {
       io.err(`claimgraph: cannot serve: ${(error as Error).message}`);
@@ -105,12 +143,19 @@ export async function serveUntilStopped(options: ServerOptions, io: { out: (text
     const stop = () => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
-      running.close().then(
-        () => resolve(0),
-        () => resolve(0),
-      );
-      // Keep-alive connections could hold close() open: do not wait for them forever.
-      running.server.closeAllConnections();
+      // In-flight requests finish: close() waits for them. Keep-alive connections are closed as soon as they
+      // are idle (now, and each time one finishes its request), and all of them after the grace period.
+      const grace = setTimeout(() => running.server.closeAllConnections(), options.shutdownGraceMs ?? 10_000);
+      const sweep = setInterval(() => running.server.closeIdleConnections(), 50);
+      grace.unref();
+      sweep.unref();
+      const done = () => {
+        clearTimeout(grace);
+        clearInterval(sweep);
+        resolve(0);
+      };
+      running.close().then(done, done);
+      running.server.closeIdleConnections();
     };
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);

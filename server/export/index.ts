@@ -9,6 +9,7 @@ import { exportGexf } from './gexf';
 import { gexfChunks } from './gexfStream';
 import { exportGraphml, graphmlChunks } from './graphml';
 import { exportJson } from './json';
+import { jsonChunks } from './jsonStream';
 
 export interface ExportFormat {
   /** The value of --format and ?format=. */
@@ -19,8 +20,8 @@ export interface ExportFormat {
   render(graph: EvidenceGraph): string;
   /**
    * Streams the same text as `render` into `out` without building one string, for
-   * exports too large for memory (issue 7). Does not end `out`. Absent where the format
-   * cannot stream yet (json): use `render`.
+   * exports too large for memory (issue 7). Does not end `out`. Absent where a format
+   * cannot stream: use `render`.
    */
   write?(graph: EvidenceGraph, out: Writable): Promise<void>;
 }
@@ -28,7 +29,7 @@ export interface ExportFormat {
 const streamed = (chunks: (graph: EvidenceGraph) => Iterable<string>) => (graph: EvidenceGraph, out: Writable) => writeChunks(chunks(graph), out);
 
 export const exportFormats: ExportFormat[] = [
-  { name: 'json', contentType: 'application/json; charset=utf-8', extension: 'json', render: exportJson },
+  { name: 'json', contentType: 'application/json; charset=utf-8', extension: 'json', render: exportJson, write: streamed(jsonChunks) },
   { name: 'gexf', contentType: 'application/gexf+xml; charset=utf-8', extension: 'gexf', render: exportGexf, write: streamed(gexfChunks) },
   { name: 'graphml', contentType: 'application/graphml+xml; charset=utf-8', extension: 'graphml', render: exportGraphml, write: streamed(graphmlChunks) },
   { name: 'nodes.csv', contentType: 'text/csv; charset=utf-8; header=present', extension: 'nodes.csv', render: exportNodesCsv, write: streamed(nodesCsvChunks) },

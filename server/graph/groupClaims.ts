@@ -15,8 +15,7 @@ export interface ClaimGroup {
 
 /** The edge key: `subject|type|object`, ends sorted for undirected types. */
 export function edgeKey(subject: string, type: string, object: string, directed: boolean): string {
-  const [source, target] = directed || subject <= object ? [subject, object] : [object, subject];
-  return `${source}|${type}|${target}`;
+  return directed || subject <= object ? `${subject}|${type}|${object}` : `${object}|${type}|${subject}`;
 }
 
 export function groupClaims(claims: readonly ResolvedClaim[], vocabulary: VocabularyIndex): Map<string, ClaimGroup> {
@@ -28,8 +27,8 @@ export function groupClaims(claims: readonly ResolvedClaim[], vocabulary: Vocabu
     const key = edgeKey(claim.subject, claim.type, claim.object, directed);
     let group = groups.get(key);
     if (!group) {
-      const [source, target] = directed || claim.subject <= claim.object ? [claim.subject, claim.object] : [claim.object, claim.subject];
-      group = { key, source, target, type: claim.type, directed, claims: [] };
+      const inOrder = directed || claim.subject <= claim.object;
+      group = { key, source: inOrder ? claim.subject : claim.object, target: inOrder ? claim.object : claim.subject, type: claim.type, directed, claims: [] };
       groups.set(key, group);
     }
     group.claims.push(claim);

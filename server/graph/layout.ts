@@ -1,12 +1,14 @@
 // Deterministic positions: nodes start on a seeded pseudo-random square, then a fixed
 // number of ForceAtlas2 iterations runs, so the same data always gives the same
 // picture. Positions are cached by the data's content hash outside git (paths.cacheDir).
+// Large graphs lay out in a worker thread (startLayout) while the server answers with
+// the start positions.
 import fs from 'node:fs';
 import path from 'node:path';
-import Graph from 'graphology';
-import forceAtlas2 from 'graphology-layout-forceatlas2';
+import { Worker } from 'node:worker_threads';
 import { cacheDir } from '../paths';
 import type { EvidenceGraph } from './buildGraph';
+import { runForceAtlas2, type LayoutInput } from './layoutWorker';
 
 export const LAYOUT_VERSION = 1;
 
@@ -30,36 +32,96 @@ export function layoutIterations(order: number): number {
   return 50;
 }
 
+/** The layout's input: sorted node keys and, as numbers, their seeded start and the sorted simple edges. */
+export interface PreparedLayout {
+  nodes: string[];
+  input: LayoutInput;
+}
+
 /**
- * Runs the seeded layout and returns the positions (the graph is not changed). The
- * layout runs on a simple undirected copy whose nodes and edges are sorted, so neither
+ * The layout runs on a simple undirected copy whose nodes and edges are sorted, so neither
  * the order of records in the data files nor parallel relations change the picture.
+ * Nodes are numbered in key order, so sorting edges by number sorts them by key too.
  */
-export function computeLayout(graph: EvidenceGraph, seed = 42): Positions {
+export function prepareLayout(graph: EvidenceGraph, seed = 42): PreparedLayout {
   const random = seededRandom(seed);
   const spread = Math.max(10, Math.sqrt(graph.order) * 10);
-  const work = new Graph({ type: 'undirected', multi: false, allowSelfLoops: false });
-  for (const node of graph.nodes().sort()) work.addNode(node, { x: (random() - 0.5) * spread, y: (random() - 0.5) * spread });
-  const pairs = new Set<string>();
-  graph.forEachEdge((_edge, _attributes, source, target) => {
-    if (source !== target) pairs.add(source < target ? `${source}\u0000${target}` : `${target}\u0000${source}`);
+  const nodes = graph.nodes().sort();
+  const index = new Map<string, number>();
+  const x = new Float64Array(nodes.length);
+  const y = new Float64Array(nodes.length);
+  nodes.forEach((node, i) => {
+    index.set(node, i);
+    x[i] = (random() - 0.5) * spread;
+    y[i] = (random() - 0.5) * spread;
   });
-  for (const pair of [...pairs].sort()) {
-    const [a, b] = pair.split('\u0000');
-    work.addEdge(a, b);
-  }
-  if (work.size > 0) {
-    const settings = forceAtlas2.inferSettings(work);
-    forceAtlas2.assign(work, {
-      iterations: layoutIterations(work.order),
-      settings: { ...settings, barnesHutOptimize: work.order > 2000 },
-    });
-  }
+  // A pair (a < b) as the single number a·n + b: exact below 2^53, i.e. for any graph that fits in memory.
+  const pairs = new Set<number>();
+  graph.forEachEdge((_edge, _attributes, source, target) => {
+    const a = index.get(source)!;
+    const b = index.get(target)!;
+    if (a !== b) pairs.add(a < b ? a * nodes.length + b : b * nodes.length + a);
+  });
+  const sorted = Float64Array.from(pairs).sort();
+  const edges = new Uint32Array(sorted.length * 2);
+  sorted.forEach((pair, k) => {
+    edges[2 * k] = Math.floor(pair / nodes.length);
+    edges[2 * k + 1] = pair % nodes.length;
+  });
+  return { nodes, input: { x, y, edges, iterations: layoutIterations(nodes.length) } };
+}
+
+function positionsOf(nodes: string[], xy: ArrayLike<number>): Positions {
   const positions: Positions = {};
-  work.forEachNode((node, attributes) => {
-    positions[node] = { x: round(attributes.x as number), y: round(attributes.y as number) };
+  nodes.forEach((node, i) => {
+    positions[node] = { x: round(xy[2 * i]), y: round(xy[2 * i + 1]) };
   });
   return positions;
+}
+
+/** The seeded start positions: what the server shows until the layout is ready. */
+export function preliminaryPositions(prepared: PreparedLayout): Positions {
+  const xy = new Float64Array(prepared.nodes.length * 2);
+  prepared.nodes.forEach((_node, i) => {
+    xy[2 * i] = prepared.input.x[i];
+    xy[2 * i + 1] = prepared.input.y[i];
+  });
+  return positionsOf(prepared.nodes, xy);
+}
+
+/** Runs the seeded layout in this thread and returns the positions (the graph is not changed). */
+export function computeLayout(graph: EvidenceGraph, seed = 42): Positions {
+  const prepared = prepareLayout(graph, seed);
+  return positionsOf(prepared.nodes, runForceAtlas2(prepared.input));
+}
+
+/** A layout running in a worker thread. */
+export interface BackgroundLayout {
+  positions: Promise<Positions>;
+  /** Stops the worker; `positions` then rejects. */
+  cancel(): void;
+}
+
+/**
+ * The same layout as computeLayout, in a worker thread, so a large graph can be served
+ * while it runs. The worker loads layoutWorker.js next to this file (layoutWorker.ts
+ * under the TypeScript sources).
+ */
+export function computeLayoutInWorker(prepared: PreparedLayout): BackgroundLayout {
+  const extension = path.extname(__filename);
+  const input: LayoutInput = { ...prepared.input, x: prepared.input.x.slice(), y: prepared.input.y.slice(), edges: prepared.input.edges.slice() };
+  const worker = new Worker(path.join(__dirname, `layoutWorker${extension}`), {
+    workerData: { claimgraphLayout: input },
+    transferList: [input.x.buffer, input.y.buffer, input.edges.buffer] as ArrayBuffer[],
+    // Under the .ts sources Node re-parses the file as an ES module and says so; that note is noise here.
+    execArgv: extension === '.ts' ? ['--disable-warning=MODULE_TYPELESS_PACKAGE_JSON'] : [],
+  });
+  const positions = new Promise<Positions>((resolve, reject) => {
+    worker.once('message', (xy: Float64Array) => resolve(positionsOf(prepared.nodes, xy)));
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`layout worker stopped (exit code ${code}) before it finished`)));
+  });
+  return { positions, cancel: () => void worker.terminate() };
 }
 
 const round = (value: number) => Math.round(value * 1000) / 1000;
@@ -107,4 +169,48 @@ export function layoutGraph(graph: EvidenceGraph, contentHash: string): { positi
   applyPositions(graph, positions);
   writeCachedLayout(contentHash, positions);
   return { positions, cached: false };
+}
+
+/** Above this many nodes, startLayout runs ForceAtlas2 in a worker thread (a few seconds or more). */
+export const LAYOUT_IN_WORKER_ABOVE = 2000;
+
+export interface LayoutTask {
+  /** The positions came from the cache. */
+  cached: boolean;
+  /** The graph holds the seeded start positions until `ready` resolves; it then holds the final ones. */
+  preliminary: boolean;
+  /** Resolves once the graph holds its final positions (at once unless preliminary). */
+  ready: Promise<Positions>;
+  /** Stops a running worker; `ready` then rejects. */
+  cancel(): void;
+}
+
+/**
+ * Places the graph's nodes: from the cache, else computed here for small graphs, else
+ * (above `inWorkerAbove` nodes) at their start positions at once and at their final ones
+ * when the worker is done, which also writes the cache.
+ */
+export function startLayout(graph: EvidenceGraph, contentHash: string, options: { inWorkerAbove?: number } = {}): LayoutTask {
+  const cached = readCachedLayout(contentHash);
+  if (cached && graph.everyNode((node) => cached[node] !== undefined)) {
+    applyPositions(graph, cached);
+    return { cached: true, preliminary: false, ready: Promise.resolve(cached), cancel: () => {} };
+  }
+  if (graph.order <= (options.inWorkerAbove ?? LAYOUT_IN_WORKER_ABOVE)) {
+    const positions = computeLayout(graph);
+    applyPositions(graph, positions);
+    writeCachedLayout(contentHash, positions);
+    return { cached: false, preliminary: false, ready: Promise.resolve(positions), cancel: () => {} };
+  }
+  const prepared = prepareLayout(graph);
+  applyPositions(graph, preliminaryPositions(prepared));
+  const background = computeLayoutInWorker(prepared);
+  const ready = background.positions.then((positions) => {
+    applyPositions(graph, positions);
+    writeCachedLayout(contentHash, positions);
+    return positions;
+  });
+  // A cancelled layout is not an error anyone must handle.
+  ready.catch(() => {});
+  return { cached: false, preliminary: true, ready, cancel: background.cancel };
 }

@@ -1,19 +1,31 @@
 // The whole read path in one call: load the data folder (two steps), build the graph,
-// and place its nodes (from the layout cache when the data has not changed).
+// and place its nodes (from the layout cache when the data has not changed). With
+// `backgroundLayout` a large graph is returned at once with its start positions while
+// ForceAtlas2 runs in a worker thread (`layout.ready`); the server uses that (issue 7).
 import { loadDataset } from '../load/loadDataset';
 import type { Dataset } from '../model/dataset';
 import { buildGraph, type EvidenceGraph } from './buildGraph';
-import { layoutGraph } from './layout';
+import { layoutGraph, startLayout, type LayoutTask } from './layout';
 
 export interface OpenedGraph {
   dataset: Dataset;
   graph: EvidenceGraph;
   layoutCached: boolean;
+  layout: LayoutTask;
 }
 
-export function openGraph(dataDir: string): OpenedGraph {
+export interface OpenGraphOptions {
+  /** Lay out graphs above LAYOUT_IN_WORKER_ABOVE nodes in a worker thread instead of before returning. */
+  backgroundLayout?: boolean;
+}
+
+export function openGraph(dataDir: string, options: OpenGraphOptions = {}): OpenedGraph {
   const dataset = loadDataset(dataDir);
   const graph = buildGraph(dataset);
-  const { cached } = layoutGraph(graph, dataset.contentHash);
-  return { dataset, graph, layoutCached: cached };
+  if (options.backgroundLayout) {
+    const layout = startLayout(graph, dataset.contentHash);
+    return { dataset, graph, layoutCached: layout.cached, layout };
+  }
+  const { positions, cached } = layoutGraph(graph, dataset.contentHash);
+  return { dataset, graph, layoutCached: cached, layout: { cached, preliminary: false, ready: Promise.resolve(positions), cancel: () => {} } };
 }

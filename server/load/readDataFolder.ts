@@ -9,6 +9,7 @@ import { claimSchema, entitySchema, type Claim, type DocumentRecord, type Entity
 import { vocabularySchema, type Vocabulary } from '../model/vocabulary';
 import { defaultVocabularyFile } from '../paths';
 import { locateJsonError } from './locateJsonError';
+import { isSettledClaim, isSettledEntity } from './fastRecordCheck';
 import { documentIdFromFileName, parseDocument } from './parseDocument';
 import { formatFieldPath, type LoadProblem } from './problems';
 
@@ -57,18 +58,26 @@ export function parseJsonFile(file: string, text: string, problems: LoadProblem[
   }
 }
 
-/** Parses an array file record by record so one bad record does not hide the others. */
-export function parseRecords<T>(file: string, value: unknown, schema: z.ZodType<T>, noun: string, problems: LoadProblem[], rejectedIds?: Set<string>): Located<T>[] {
+/**
+ * Parses an array file record by record so one bad record does not hide the others.
+ * `isSettled` (fastRecordCheck.ts) lets records that zod would return unchanged skip zod.
+ */
+export function parseRecords<T>(file: string, value: unknown, schema: z.ZodType<T>, noun: string, problems: LoadProblem[], rejectedIds?: Set<string>, isSettled?: (item: unknown) => boolean): Located<T>[] {
   if (!Array.isArray(value)) {
     problems.push({ file, message: `expected a JSON array of ${noun}` });
     return [];
   }
   const out: Located<T>[] = [];
-  value.forEach((item, index) => {
+  for (let index = 0; index < value.length; index++) {
+    const item: unknown = value[index];
+    if (isSettled?.(item)) {
+      out.push({ file, index, record: item as T });
+      continue;
+    }
     const parsed = schema.safeParse(item);
     if (parsed.success) {
       out.push({ file, index, record: parsed.data });
-      return;
+      continue;
     }
     const id = item && typeof item === 'object' && typeof (item as { id?: unknown }).id === 'string' ? (item as { id: string }).id : undefined;
     if (id !== undefined) rejectedIds?.add(id);
@@ -83,17 +92,18 @@ export function parseRecords<T>(file: string, value: unknown, schema: z.ZodType<
       }
       problems.push({ file, index, id, field: field || undefined, message });
     }
-  });
+  }
   return out;
 }
 
 export function readDataFolder(dataDir: string): RawData {
   const problems: LoadProblem[] = [];
   const hash = crypto.createHash('sha256');
+  // The bytes are hashed as read: hashing the decoded text would encode it to UTF-8 again.
   const read = (relative: string, absolute = path.join(dataDir, relative)): string => {
-    const text = fs.readFileSync(absolute, 'utf8');
-    hash.update(`${relative}\0${text}\0`);
-    return text;
+    const bytes = fs.readFileSync(absolute);
+    hash.update(`${relative}\0`).update(bytes).update('\0');
+    return bytes.toString('utf8');
   };
 
   if (!fs.existsSync(dataDir) || !fs.statSync(dataDir).isDirectory()) {
@@ -117,13 +127,13 @@ export function readDataFolder(dataDir: string): RawData {
   const entities: Located<Entity>[] = [];
   for (const file of recordFiles(dataDir, 'entities')) {
     const json = parseJsonFile(file, read(file), problems);
-    if (json !== undefined) entities.push(...parseRecords(file, json, entitySchema, 'entities', problems, rejectedIds.entities));
+    if (json !== undefined) for (const located of parseRecords(file, json, entitySchema, 'entities', problems, rejectedIds.entities, isSettledEntity)) entities.push(located);
   }
 
   const claims: Located<Claim>[] = [];
   for (const file of recordFiles(dataDir, 'claims')) {
     const json = parseJsonFile(file, read(file), problems);
-    if (json !== undefined) claims.push(...parseRecords(file, json, claimSchema, 'claims', problems));
+    if (json !== undefined) for (const located of parseRecords(file, json, claimSchema, 'claims', problems, undefined, isSettledClaim)) claims.push(located); // no push(...): 100k+ records overflow the stack
   }
 
   const documents: RawData['documents'] = [];

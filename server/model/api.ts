@@ -82,7 +82,13 @@ const graphAttributesSchema = z.object({
 });
 
 /** A graph on the wire: graphology's SerializedGraph, ready for `graph.import()`. */
-export const graphResponseSchema = serializedGraphSchema.extend({ attributes: graphAttributesSchema });
+export const graphResponseSchema = serializedGraphSchema.extend({
+  attributes: graphAttributesSchema.extend({
+    /** With the `top` parameter: its value, and how many entities it left out. */
+    top: z.number().int().optional(),
+    omittedNodes: z.number().int().optional(),
+  }),
+});
 
 /** An edge with both ends named and every claim (stance, quote, offsets, document, dates). */
 export const edgeDetailSchema = edgeAttributesSchema.extend({
@@ -122,7 +128,11 @@ export const vocabularyResponseSchema = z.object({
 
 // GET /api/graph
 
-export const graphQuerySchema = z.strictObject(graphFilterShape);
+export const graphQuerySchema = z.strictObject({
+  ...graphFilterShape,
+  // Issue 7: a client opens a graph too large to draw whole on its most connected part.
+  top: integerParameter(1, 1_000_000, 'at most this many entities, the most connected (ties by id), with the relations among them; fewer if their claims would pass 20000').optional(),
+});
 
 // GET /api/entities
 

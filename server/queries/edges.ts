@@ -3,6 +3,7 @@
 import type { EvidenceGraph } from '../graph/buildGraph';
 import type { EdgesResponse } from '../model/api';
 import { edgeDetail } from './edgeDetail';
+import { edgeKeysOfTypes, type EdgeKeyIndex } from './edgeKeyIndex';
 
 export interface EdgesParams {
   types?: string[];
@@ -11,10 +12,13 @@ export interface EdgesParams {
   offset: number;
 }
 
-export function listEdges(graph: EvidenceGraph, params: EdgesParams): EdgesResponse {
+/** `index` (edgeKeyIndex.ts), when given for this graph, answers lists without an entity without scanning every edge. */
+export function listEdges(graph: EvidenceGraph, params: EdgesParams, index?: EdgeKeyIndex): EdgesResponse {
   const types = params.types && new Set(params.types);
-  const candidates = params.entity !== undefined ? graph.edges(params.entity) : graph.edges();
-  const keys = candidates.filter((edge) => !types || types.has(graph.getEdgeAttribute(edge, 'type'))).sort();
+  const keys =
+    index && params.entity === undefined
+      ? edgeKeysOfTypes(index, types)
+      : (params.entity !== undefined ? graph.edges(params.entity) : graph.edges()).filter((edge) => !types || types.has(graph.getEdgeAttribute(edge, 'type'))).sort();
   return {
     total: keys.length,
     limit: params.limit,

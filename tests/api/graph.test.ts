@@ -115,7 +115,7 @@ describe('GET /api/graph', () => {
       ['?minClaims=0', [{ path: 'minClaims', message: 'must be at least 1' }]],
       ['?minClaims=two', [{ path: 'minClaims', message: 'expected a whole number' }]],
       ['?minClaims=1.5', [{ path: 'minClaims', message: 'expected a whole number' }]],
-      ['?nodeType=person', [{ path: 'nodeType', message: 'unknown query parameter; expected one of nodeTypes, edgeTypes, status, from, to, knownAt, documents, minClaims' }]],
+      ['?nodeType=person', [{ path: 'nodeType', message: 'unknown query parameter; expected one of nodeTypes, edgeTypes, status, from, to, knownAt, documents, minClaims, top' }]],
       ['?nodeTypes=person&nodeTypes=country', [{ path: 'nodeTypes', message: 'given more than once; give it once' }]],
     ])('%s', async (query, errors) => {
       expectProblem(await get(query), 400, errors);

@@ -18,11 +18,24 @@ export const exportCommand: Command = {
     const format = findExportFormat(values.format);
     if (!format) throw new UsageError(`unknown format "${values.format}"; expected one of ${exportFormats.map((f) => f.name).join(', ')}`);
     const { graph } = openGraph(resolveDataDir(values.data));
-    const text = format.render(graph);
     if (values.out) {
-      fs.writeFileSync(values.out, text);
+      // Streamed into the file where the format can (issue 7): a large graph's export is
+      // bigger than the longest string V8 can hold.
+      if (format.write) await writeFile(values.out, (out) => format.write!(graph, out));
+      else fs.writeFileSync(values.out, format.render(graph));
       io.err(`wrote ${graph.order} entities and ${graph.size} relations to ${values.out}`);
-    } else io.out(text);
+    } else io.out(format.render(graph));
     return 0;
   },
 };
+
+async function writeFile(file: string, write: (out: fs.WriteStream) => Promise<void>): Promise<void> {
+  const out = fs.createWriteStream(file);
+  const opened = new Promise<void>((resolve, reject) => {
+    out.once('open', () => resolve());
+    out.once('error', reject);
+  });
+  await opened;
+  await write(out);
+  await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+}

@@ -1,6 +1,12 @@
 // Every CLI command, in the order `claimgraph --help` lists them. Add a command here.
 import type { Command } from '../command';
+import { compactCommand } from './compact';
 import { exportCommand } from './export';
+import { extractCommand } from './extract';
+import { generateCommand } from './generate';
+import { importCommand } from './import';
+import { ingestCommand } from './ingest';
+import { serveCommand } from './serve';
 import { validateCommand } from './validate';
 
-export const commands: Command[] = [validateCommand, exportCommand];
+export const commands: Command[] = [validateCommand, serveCommand, exportCommand, importCommand, generateCommand, extractCommand, ingestCommand, compactCommand];

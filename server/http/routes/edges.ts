@@ -1,6 +1,7 @@
 // GET /api/edges (relations with every claim, filtered) and /api/edges/{id}.
 import { edgeResponseSchema, edgesQuerySchema, edgesResponseSchema, idPathSchema, noQuerySchema, type EdgeDetail, type EdgesResponse } from '../../model/api';
 import { edgeDetail } from '../../queries/edgeDetail';
+import { buildEdgeKeyIndex } from '../../queries/edgeKeyIndex';
 import { listEdges } from '../../queries/edges';
 import { checkGraphFilters, edgeTypeErrors, requireEntity } from '../checkAgainstData';
 import { NotFoundError } from '../errors';
@@ -20,7 +21,8 @@ export const edgesRoute = defineRoute({
     checkGraphFilters(query, context.snapshot.dataset, edgeTypeErrors('type', query.type, context.snapshot.dataset));
     const graph = filteredGraph(context, query);
     if (query.entity !== undefined) requireInGraph(graph, context, query.entity, 'entity');
-    return listEdges(graph, { types: query.type, entity: query.entity, limit: query.limit, offset: query.offset });
+    const index = graph === context.snapshot.graph ? context.store.derived(context.snapshot, 'edgeKeyIndex', (snapshot) => buildEdgeKeyIndex(snapshot.graph)) : undefined;
+    return listEdges(graph, { types: query.type, entity: query.entity, limit: query.limit, offset: query.offset }, index);
   },
 });
 

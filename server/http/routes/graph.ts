@@ -1,10 +1,15 @@
 // GET /api/graph: the whole graph under the filters, as graphology's SerializedGraph
-// with positions, claims and statuses, ready for `graph.import()`.
+// with positions, claims and statuses, ready for `graph.import()`. With `top`, only the
+// most connected entities and the relations among them (the opening view of a huge graph).
 import { toSerializedGraph } from '../../export/json';
 import { graphQuerySchema, graphResponseSchema, type GraphResponse } from '../../model/api';
+import { mostConnected } from '../../queries/mostConnected';
 import { checkGraphFilters } from '../checkAgainstData';
 import { filteredGraph } from '../filteredGraph';
 import { defineRoute } from '../route';
+
+/** The claims a `top` view carries at most (about 15 MB of JSON): it stops adding entities before that. */
+export const TOP_MAX_CLAIMS = 20_000;
 
 export const graphRoute = defineRoute({
   path: '/api/graph',
@@ -16,6 +21,16 @@ export const graphRoute = defineRoute({
   handle: ({ query }, context): GraphResponse => {
     checkGraphFilters(query, context.snapshot.dataset);
     const graph = filteredGraph(context, query);
+    if (query.top !== undefined && graph.order > query.top) {
+      const top = query.top;
+      const part = (whole: typeof graph): GraphResponse => {
+        const response = toSerializedGraph(mostConnected(whole, top, TOP_MAX_CLAIMS)) as GraphResponse;
+        response.attributes = { ...response.attributes, top, omittedNodes: whole.order - response.nodes.length };
+        return response;
+      };
+      if (graph === context.snapshot.graph) return context.store.derived(context.snapshot, `serializedGraph?top=${top}`, (s) => part(s.graph));
+      return part(graph);
+    }
     // The whole graph is what the client loads first: serialise it once per version.
     if (graph === context.snapshot.graph) return context.store.derived(context.snapshot, 'serializedGraph', (s) => toSerializedGraph(s.graph) as GraphResponse);
     return toSerializedGraph(graph) as GraphResponse;

@@ -70,10 +70,10 @@ describe('export registry', () => {
   });
 
   it('streams the formats that can stream, only those', () => {
-    expect(exportFormats.filter((f) => f.write).map((f) => f.name)).toEqual(['gexf', 'graphml', 'nodes.csv', 'edges.csv', 'cypher']);
+    expect(exportFormats.filter((f) => f.write).map((f) => f.name)).toEqual(['json', 'gexf', 'graphml', 'nodes.csv', 'edges.csv', 'cypher']);
   });
 
-  it.each(['gexf', 'graphml', 'nodes.csv', 'edges.csv', 'cypher'])('write() gives exactly what render() gives: %s', async (name) => {
+  it.each(['json', 'gexf', 'graphml', 'nodes.csv', 'edges.csv', 'cypher'])('write() gives exactly what render() gives: %s', async (name) => {
     const format = findExportFormat(name)!;
     for (const graph of [nastyGraph(), openGraph(seedDir).graph, largeGraph()]) {
       const sink = slowSink();
