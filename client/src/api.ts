@@ -39,10 +39,11 @@ export function problemMessage(status: number, body: unknown, url: string): stri
   return `The server answered ${status} for ${url}`;
 }
 
-async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
+/** Any JSON call to the API (reads and writes): problem+json answers and an unreachable server become ApiError. */
+export async function requestJson<T>(url: string, init: RequestInit = {}): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(url, { headers: { accept: 'application/json' }, signal });
+    response = await fetch(url, { ...init, headers: { accept: 'application/json', ...(init.headers as Record<string, string> | undefined) } });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiError(`Cannot reach the claimgraph server (${url}). Is it running?`, 0);
@@ -56,6 +57,10 @@ async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
   if (!response.ok) throw new ApiError(problemMessage(response.status, body, url), response.status, isProblem(body) ? body : undefined);
   if (body === undefined) throw new ApiError(`The server sent no JSON for ${url}`, response.status);
   return body as T;
+}
+
+function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
+  return requestJson<T>(url, { signal });
 }
 
 function withQuery(path: string, params: URLSearchParams): string {

@@ -1,30 +1,11 @@
 // GET /api/openapi.json: generated from the route declarations and their zod schemas;
 // it lists every route and is a valid OpenAPI 3.1 document.
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
 import request from 'supertest';
 import { apiRoutes } from '../../server/http/routes';
 import { expectProblem, seedApp } from './seedApp';
+import { validateOpenApi } from './validateOpenApi';
 
 const { app } = seedApp();
-
-/** The validator is an ES module; jest runs CommonJS, so it runs in a child Node process. */
-function validateOpenApi(document: unknown): { valid: boolean; errors?: unknown } {
-  const script = `
-    import { Validator } from '@seriousme/openapi-schema-validator';
-    let text = '';
-    process.stdin.on('data', (chunk) => (text += chunk));
-    process.stdin.on('end', async () => {
-      const validator = new Validator();
-      const result = await validator.validate(JSON.parse(text));
-      process.stdout.write(JSON.stringify({ version: validator.version, ...result }));
-    });`;
-  const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
-    input: JSON.stringify(document),
-    cwd: path.join(__dirname, '..', '..'),
-  });
-  return JSON.parse(out.toString()) as { valid: boolean; errors?: unknown; version?: string };
-}
 
 describe('GET /api/openapi.json', () => {
   it('lists every route of the API: the reads with GET, the writes with POST', async () => {

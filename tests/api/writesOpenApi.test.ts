@@ -1,25 +1,10 @@
 // The write routes' OpenAPI part (server/http/routes/writeOpenApi.ts): generated from
 // their zod schemas, and still a valid OpenAPI 3.1 document once merged with the read
 // routes' document.
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
 import { buildOpenApiDocument } from '../../server/http/openapi';
 import { apiRoutes } from '../../server/http/routes';
 import { withWriteRoutes, writeOpenApi } from '../../server/http/routes/writeOpenApi';
-
-function validateOpenApi(document: unknown): { valid: boolean; errors?: unknown; version?: string } {
-  const script = `
-    import { Validator } from '@seriousme/openapi-schema-validator';
-    let text = '';
-    process.stdin.on('data', (chunk) => (text += chunk));
-    process.stdin.on('end', async () => {
-      const validator = new Validator();
-      const result = await validator.validate(JSON.parse(text));
-      process.stdout.write(JSON.stringify({ version: validator.version, ...result }));
-    });`;
-  const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { input: JSON.stringify(document), cwd: path.join(__dirname, '..', '..') });
-  return JSON.parse(out.toString()) as { valid: boolean; errors?: unknown; version?: string };
-}
+import { validateOpenApi } from './validateOpenApi';
 
 describe('writeOpenApi', () => {
   it('describes the write routes, their token and their problems', () => {
