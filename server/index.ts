@@ -6,10 +6,12 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { LayoutTask } from './graph/layout';
 import { openGraph } from './graph/openGraph';
-import { createApp } from './http/app';
+import { createApp, DEFAULT_RESPONSE_CACHE_BYTES } from './http/app';
+import { cachedAnswerFastPath, createRequestHandler } from './http/cachedAnswerFastPath';
 import { answerClientErrors } from './http/clientErrors';
 import { ConfigError, hardeningFromEnv, type HardeningConfig } from './http/hardeningConfig';
 import { GraphStore, snapshotOf } from './http/graphStore';
+import { ResponseBodyCache } from './http/responseBodyCache';
 import { DataIntegrityError, formatProblem } from './load/problems';
 import { resolveDataDir } from './paths';
 import { writeConfigFromEnv, type WriteConfig } from './http/routes/writeConfig';
@@ -72,8 +74,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     },
     () => {},
   );
-  const app = createApp({ store, clientDir: options.clientDir, writes: { ...writeConfig, writes }, hardening });
-  const server = http.createServer(app);
+  // Cached answers are sent before Express runs (cachedAnswerFastPath.ts); everything else goes through the app.
+  const responseBodies = new ResponseBodyCache(DEFAULT_RESPONSE_CACHE_BYTES);
+  const app = createApp({ store, clientDir: options.clientDir, writes: { ...writeConfig, writes }, hardening, responseBodies });
+  const server = http.createServer(createRequestHandler(app, cachedAnswerFastPath({ store, bodies: responseBodies, corsOrigins: hardening.corsOrigins })));
   answerClientErrors(server);
   // A client that trickles its headers or body cannot hold a connection much past the request's own budget.
   server.headersTimeout = Math.min(60_000, hardening.requestTimeoutMs + 5_000);

@@ -28,9 +28,19 @@ export async function writeChunks(chunks: Iterable<string>, out: Writable): Prom
   if (buffer) await writeOne(out, buffer);
 }
 
+/**
+ * How many of `out`'s high-water marks may wait in its buffer before the writer waits for
+ * 'drain'. Streams say "full" at 16 KiB; waiting then stopped the writer at each of its
+ * writes until the disk or socket had taken the last one, so computing and writing never
+ * overlapped (issue 7). 64 × 16 KiB = 1 MiB keeps both busy and the memory bounded.
+ */
+const BUFFERED_HIGH_WATER_MARKS = 64;
+
 async function writeOne(out: Writable, text: string): Promise<void> {
   if (out.destroyed || out.writableEnded) throw new Error('export: the output closed before the export was written');
-  if (out.write(text)) return;
+  const accepted = out.write(text) || out.writableLength < out.writableHighWaterMark * BUFFERED_HIGH_WATER_MARKS;
+  // A write that failed at once has marked `out` errored; its 'error' comes on a later tick, so wait for it below.
+  if (accepted && !out.destroyed && !out.errored) return;
   await new Promise<void>((resolve, reject) => {
     const cleanup = () => {
       out.off('drain', onDrain);

@@ -23,8 +23,14 @@ export const LIST_SEPARATOR = '; ';
  * U+FFFF are written as escapes (JSON.stringify leaves them raw; XML 1.0 forbids the last two).
  */
 export function safeJson(value: unknown): string {
-  return JSON.stringify(value).replace(/[\u2028\u2029\ufffe\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const json = JSON.stringify(value);
+  // A test first: the replacement with a callback costs time on every claims list even when nothing matches.
+  if (!UNSAFE_IN_JSON.test(json)) return json;
+  return json.replace(UNSAFE_IN_JSON_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
+
+const UNSAFE_IN_JSON = /[\u2028\u2029\ufffe\uffff]/;
+const UNSAFE_IN_JSON_ALL = /[\u2028\u2029\ufffe\uffff]/g;
 
 export function claimsJson(claims: readonly EdgeClaim[]): string {
   return safeJson(claims);

@@ -7,7 +7,11 @@ const HAS_INVALID_XML_CHARACTER = new RegExp(INVALID_XML_CHARACTER.source);
 const XML_TEXT_SPECIAL = /[&<>\r]/;
 const XML_ATTRIBUTE_SPECIAL = /[&<>"\t\n\r]/;
 
+/** Any character that may be invalid (every surrogate, paired or not): one cheap scan before the exact replacement. */
+const MAYBE_INVALID_XML_CHARACTER = /[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]/;
+
 export function toXmlCharacters(value: string): string {
+  if (!MAYBE_INVALID_XML_CHARACTER.test(value)) return value;
   return value.replace(INVALID_XML_CHARACTER, '\ufffd');
 }
 

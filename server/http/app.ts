@@ -32,13 +32,17 @@ export interface AppOptions {
   now?: () => number;
   /** Bound of the cache of rendered answers (bytes); default 128 MiB. */
   responseCacheBytes?: number;
+  /** The cache of rendered answers, when the caller shares it (server/index.ts gives it to the fast path); default a new one. */
+  responseBodies?: ResponseBodyCache;
   /** Test-only: extra routes mounted behind all middleware and before the 404s (e.g. one that throws). */
   extraRoutes?: (app: Express) => void;
 }
 
 export const defaultClientDir = path.join(packageRoot, 'dist', 'client');
 
-export function createApp({ store, clientDir = defaultClientDir, log, writes, hardening, now, extraRoutes, responseCacheBytes = 128 * 1024 * 1024 }: AppOptions): Express {
+export const DEFAULT_RESPONSE_CACHE_BYTES = 128 * 1024 * 1024;
+
+export function createApp({ store, clientDir = defaultClientDir, log, writes, hardening, now, extraRoutes, responseCacheBytes = DEFAULT_RESPONSE_CACHE_BYTES, responseBodies }: AppOptions): Express {
   const corsOrigins = hardening?.corsOrigins ?? defaultHardening.corsOrigins;
   const trustProxy = hardening?.trustProxy ?? defaultHardening.trustProxy;
   const requestTimeoutMs = hardening?.requestTimeoutMs ?? defaultHardening.requestTimeoutMs;
@@ -55,7 +59,7 @@ export function createApp({ store, clientDir = defaultClientDir, log, writes, ha
   app.use(compression());
   // Before the read routes: they answer 405 to any method but GET on their paths (POST /api/documents).
   app.use(writeRoutes({ ...writes, store }));
-  const bodies = new ResponseBodyCache(responseCacheBytes);
+  const bodies = responseBodies ?? new ResponseBodyCache(responseCacheBytes);
   for (const route of apiRoutes) registerRoute(app, route, store, limits, bodies);
   extraRoutes?.(app);
   app.use('/api', (req, _res, next) => next(new NotFoundError(`no API route ${req.method} ${req.originalUrl.split('?')[0]}; see /api/openapi.json`)));

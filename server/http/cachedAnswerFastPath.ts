@@ -1,0 +1,103 @@
+// Answers GET/HEAD requests whose rendered body is already cached (responseBodyCache.ts)
+// before Express runs. For small answers under load the middleware chain (helmet, time
+// budget, CORS, compression, router, query parsing) cost two thirds of the time once the
+// body itself was cached (issue 7). A cached body for (version, exact URL) proves the
+// URL was validated and routed to a cacheable read route, so its answer depends only on
+// If-None-Match and Accept-Encoding; this sends the very headers registerRoute.ts and
+// the middleware would (tests/unit/http/cachedAnswerFastPath.test.ts compares them) and
+// leaves every other request, or any case it cannot mirror exactly, to Express.
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import { etagFor, matchesIfNoneMatch } from './etag';
+import type { GraphStore } from './graphStore';
+import { GZIP_MIN_BYTES, type ResponseBodyCache } from './responseBodyCache';
+import { securityHeaderList } from './securityHeaders';
+
+/** Answers the request and returns true, or returns false (having written nothing) to leave it to Express. */
+export type FastPath = (req: IncomingMessage, res: ServerResponse) => boolean;
+
+export interface FastPathOptions {
+  store: GraphStore;
+  /** The cache the app's routes fill (AppOptions.responseBodies). */
+  bodies: ResponseBodyCache;
+  /** The app's CORS allow-list: when set, every answer varies on Origin, so Express answers them all. */
+  corsOrigins: readonly string[];
+}
+
+type Encoding = 'gzip' | 'identity' | 'other';
+
+/**
+ * What Express would send for this Accept-Encoding: gzip (registerRoute's own choice, by
+ * the `accepts` module's rules), identity, or 'other' when the compression middleware
+ * might pick another coding or the header has parameters (q-values) we do not weigh.
+ */
+function negotiateEncoding(header: string | string[] | undefined): Encoding {
+  if (header === undefined || header === '') return 'identity';
+  if (typeof header !== 'string' || header.includes(';')) return 'other';
+  let other = false;
+  for (const token of header.split(',')) {
+    const coding = token.trim().toLowerCase();
+    if (coding === 'gzip' || coding === '*') return 'gzip';
+    if (coding !== '' && coding !== 'identity') other = true;
+  }
+  return other ? 'other' : 'identity';
+}
+
+/** How many URLs' ETags of the current version are remembered (they are cheap; a SHA-256 per request is not). */
+const MAX_REMEMBERED_ETAGS = 10_000;
+
+export function cachedAnswerFastPath({ store, bodies, corsOrigins }: FastPathOptions): FastPath {
+  if (corsOrigins.length > 0) return () => false;
+  const security: OutgoingHttpHeaders = Object.fromEntries(securityHeaderList());
+  let etagVersion: string | undefined;
+  const etags = new Map<string, string>();
+  const etagOf = (version: string, url: string): string => {
+    if (version !== etagVersion || etags.size >= MAX_REMEMBERED_ETAGS) {
+      etags.clear();
+      etagVersion = version;
+    }
+    let etag = etags.get(url);
+    if (etag === undefined) {
+      etag = etagFor(version, url);
+      etags.set(url, etag);
+    }
+    return etag;
+  };
+  return (req, res) => {
+    const method = req.method;
+    if ((method !== 'GET' && method !== 'HEAD') || req.url === undefined) return false;
+    const key = etagOf(store.current.version, req.url);
+    const entry = bodies.get(key);
+    if (!entry) return false;
+    const headers: OutgoingHttpHeaders = { ...security, ETag: key, 'Cache-Control': 'no-cache' };
+    if (matchesIfNoneMatch(req.headers['if-none-match'], key)) {
+      res.writeHead(304, headers);
+      res.end();
+      return true;
+    }
+    let body = entry.json;
+    // HEAD gets the headers of the identity answer, as in registerRoute.ts.
+    if (method === 'GET' && body.length >= GZIP_MIN_BYTES) {
+      const encoding = negotiateEncoding(req.headers['accept-encoding']);
+      if (encoding === 'other') return false;
+      if (encoding === 'gzip') {
+        body = bodies.gzipOf(key, entry);
+        headers['Content-Encoding'] = 'gzip';
+      }
+    }
+    headers['Content-Type'] = 'application/json; charset=utf-8';
+    headers.Vary = 'Accept-Encoding';
+    headers['Content-Length'] = body.length;
+    res.writeHead(200, headers);
+    if (method === 'HEAD') res.end();
+    else res.end(body);
+    return true;
+  };
+}
+
+/** The server's request listener: the fast path first, then the Express app. */
+export function createRequestHandler(app: (req: IncomingMessage, res: ServerResponse) => void, fastPath?: FastPath): (req: IncomingMessage, res: ServerResponse) => void {
+  if (!fastPath) return app;
+  return (req, res) => {
+    if (!fastPath(req, res)) app(req, res);
+  };
+}
