@@ -22,24 +22,34 @@ export interface NeighboursParams {
 
 const CHECK_EVERY = 512;
 
+/** The entities one step beyond `frontier` not yet in `seen` (which it extends). */
+function nextLayer(graph: EvidenceGraph, frontier: readonly string[], seen: Set<string>, tick: () => void): string[] {
+  const next: string[] = [];
+  for (const node of frontier) {
+    tick();
+    for (const neighbour of graph.neighbors(node)) {
+      if (seen.has(neighbour)) continue;
+      seen.add(neighbour);
+      next.push(neighbour);
+    }
+  }
+  return next;
+}
+
+/** Calls the time budget's checkpoint every CHECK_EVERY steps. */
+function ticker(checkpoint?: { check(): void }): () => void {
+  let steps = 0;
+  return () => {
+    if (++steps % CHECK_EVERY === 0) checkpoint?.check();
+  };
+}
+
 /** How many entities lie within `depth` steps of `center` (the centre not counted). */
 function countWithin(graph: EvidenceGraph, center: string, depth: number, checkpoint?: { check(): void }): number {
   const seen = new Set<string>([center]);
+  const tick = ticker(checkpoint);
   let frontier = [center];
-  let steps = 0;
-  for (let distance = 1; distance <= depth && frontier.length > 0; distance++) {
-    const next: string[] = [];
-    for (const node of frontier) {
-      if (++steps % CHECK_EVERY === 0) checkpoint?.check();
-      for (const neighbour of graph.neighbors(node)) {
-        if (!seen.has(neighbour)) {
-          seen.add(neighbour);
-          next.push(neighbour);
-        }
-      }
-    }
-    frontier = next;
-  }
+  for (let distance = 1; distance <= depth && frontier.length > 0; distance++) frontier = nextLayer(graph, frontier, seen, tick);
   return seen.size - 1;
 }
 
@@ -58,18 +68,10 @@ export function neighbours(graph: EvidenceGraph, params: NeighboursParams): Neig
   const limit = params.limit ?? (cap !== undefined && within > cap ? cap : undefined);
   const kept = new Set<string>([center]);
   const seen = new Set<string>([center]);
+  const tick = ticker(checkpoint);
   let frontier = [center];
-  let steps = 0;
   for (let distance = 1; distance <= depth && frontier.length > 0; distance++) {
-    const next: string[] = [];
-    for (const node of frontier) {
-      if (++steps % CHECK_EVERY === 0) checkpoint?.check();
-      for (const neighbour of graph.neighbors(node)) {
-        if (seen.has(neighbour)) continue;
-        seen.add(neighbour);
-        next.push(neighbour);
-      }
-    }
+    const next = nextLayer(graph, frontier, seen, tick);
     if (limit !== undefined) {
       const room = Math.max(0, limit - (kept.size - 1));
       const strength = new Map(
@@ -89,13 +91,20 @@ export function neighbours(graph: EvidenceGraph, params: NeighboursParams): Neig
   checkpoint?.check();
   const ego = new Graph<NodeAttributes, EdgeAttributes, EvidenceGraphAttributes>({ type: 'mixed', multi: true, allowSelfLoops: true });
   for (const node of kept) ego.addNode(node, graph.getNodeAttributes(node));
-  steps = 0;
-  graph.forEachEdge((edge, attributes, source, target, _sourceAttributes, _targetAttributes, undirected) => {
-    if (++steps % (CHECK_EVERY * 16) === 0) checkpoint?.check();
-    if (!kept.has(source) || !kept.has(target)) return;
+  // Only the kept entities' own relations are visited, not every edge of the graph;
+  // they are added in key order so the answer does not depend on which end came first.
+  const edges = new Map<string, { source: string; target: string; undirected: boolean; attributes: EdgeAttributes }>();
+  for (const node of kept) {
+    tick();
+    graph.forEachEdge(node, (edge, attributes, source, target, _sourceAttributes, _targetAttributes, undirected) => {
+      if (kept.has(source) && kept.has(target)) edges.set(edge, { source, target, undirected, attributes });
+    });
+  }
+  for (const edge of [...edges.keys()].sort()) {
+    const { source, target, undirected, attributes } = edges.get(edge)!;
     if (undirected) ego.addUndirectedEdgeWithKey(edge, source, target, attributes);
     else ego.addDirectedEdgeWithKey(edge, source, target, attributes);
-  });
+  }
   const serialized = ego.export();
   const attributes: NeighboursResponse['attributes'] = {
     ...graph.getAttributes(),
