@@ -8,7 +8,8 @@ import path from 'node:path';
 
 export const repoRoot = path.resolve(__dirname, '..', '..');
 
-function newestMtime(dir: string): number {
+/** The newest modification time of any file below `dir`: a build older than it is stale. */
+export function newestMtime(dir: string): number {
   let newest = 0;
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);

@@ -10,6 +10,7 @@ import { loadDataset } from '../../server/load/loadDataset';
 import { seededRandom } from '../../server/graph/layout';
 import { assertServerBuilt, startChildServer, type ChildServer } from './childServer';
 import { seedDir, seedDocument } from './seedApp';
+import { noneAcknowledged, type Acknowledged } from './acknowledgedWrites';
 
 const TOKEN = 'crash-test-token';
 const headers = { Authorization: `Bearer ${TOKEN}` };
@@ -17,14 +18,6 @@ const headers = { Authorization: `Bearer ${TOKEN}` };
 const CYCLES = Number(process.env.CRASH_CYCLES ?? 3);
 const WORKERS = 6;
 const seed = Number(process.env.CRASH_SEED ?? Date.now() % 100000);
-
-interface Acknowledged {
-  documents: Set<string>;
-  accepted: Map<string, { claimId: string; edge: string }>;
-  /** Answered 2xx, but the kill cut the body off: the claim id is unknown, the decision must be there. */
-  acceptedUnread: Set<string>;
-  rejected: Set<string>;
-}
 
 /** The body of a 2xx answer, or undefined when the kill cut it off mid-way. */
 async function bodyOf<T>(res: Response): Promise<T | undefined> {
@@ -120,7 +113,7 @@ describe('crash safety', () => {
     fs.cpSync(seedDir, dataDir, { recursive: true });
     const env = { CLAIMGRAPH_TOKEN: TOKEN, CLAIMGRAPH_WRITE_RATE_LIMIT: '0', CLAIMGRAPH_CACHE_DIR: cacheDir };
     const random = seededRandom(seed);
-    const acked: Acknowledged = { documents: new Set(), accepted: new Map(), acceptedUnread: new Set(), rejected: new Set() };
+    const acked = noneAcknowledged();
     let server: ChildServer | undefined;
     try {
       for (let cycle = 0; cycle < CYCLES; cycle++) {

@@ -4,23 +4,15 @@
 // tests/e2e/screenshots/, and pixel counts read back through the browser.
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { freePort, newestMtime, repoRoot } from '../api/childServer';
 
-export const repoRoot = path.resolve(__dirname, '..', '..');
+export { repoRoot };
+
 export const screenshotDir = path.join(__dirname, 'screenshots');
 const CHROMIUM = '/usr/bin/chromium';
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs);
-  }
-  return newest;
-}
 
 /** The browser tests drive the built app; a missing or stale build would test other code. */
 export function assertBuilt(): void {
@@ -34,18 +26,6 @@ export function assertBuilt(): void {
       throw new Error(`${source}/ changed since the last build: run \`npm run build\` before the browser tests`);
     }
   }
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 export interface RunningServer {

@@ -12,19 +12,12 @@ import { seededRandom } from '../../server/graph/layout';
 import { loadDataset } from '../../server/load/loadDataset';
 import { assertServerBuilt, repoRoot, startChildServer, type ChildServer } from '../api/childServer';
 import { seedDir, seedDocument } from './hardeningApp';
+import { noneAcknowledged, type Acknowledged } from '../api/acknowledgedWrites';
 
 const CYCLES = Number(process.env.CRASH_LOOP_CYCLES ?? 20);
 const WORKERS = 4;
 const TOKEN = 'crash-loop-token';
 const seed = Number(process.env.CRASH_LOOP_SEED ?? Date.now() % 100_000);
-
-interface Acknowledged {
-  documents: Set<string>;
-  accepted: Map<string, { claimId: string; edge: string }>;
-  rejected: Set<string>;
-  /** Accepted (2xx status) but killed before the answer's body arrived: the proposal must still be accepted. */
-  acceptedUnread: Set<string>;
-}
 
 /** Writes from WORKERS clients until the server dies; records each write answered 2xx. */
 async function writeUntilKilled(server: ChildServer, cycle: number, acked: Acknowledged, article: string, onFirstAnswer: () => void): Promise<number> {
@@ -125,7 +118,7 @@ describe('crash loop', () => {
     const article = fs.readFileSync(path.join(seedDir, 'documents', `${seedDocument}.txt`), 'utf8');
     const env = { CLAIMGRAPH_TOKEN: TOKEN, CLAIMGRAPH_WRITE_RATE_LIMIT: '0', CLAIMGRAPH_CACHE_DIR: cacheDir };
     const random = seededRandom(seed);
-    const acked: Acknowledged = { documents: new Set(), accepted: new Map(), rejected: new Set(), acceptedUnread: new Set() };
+    const acked = noneAcknowledged();
     const warnings: string[] = [];
     const killDelays: number[] = [];
     let server: ChildServer | undefined;

@@ -1,0 +1,14 @@
+// What a crash test remembers: every write the server answered 2xx, which must all be
+// there after a SIGKILL and a restart. Shared by tests/api/crash.test.ts and the
+// hardening suite's longer crash loop.
+export interface Acknowledged {
+  documents: Set<string>;
+  accepted: Map<string, { claimId: string; edge: string }>;
+  /** Answered 2xx, but the kill cut the body off: the claim id is unknown, the decision must be there. */
+  acceptedUnread: Set<string>;
+  rejected: Set<string>;
+}
+
+export function noneAcknowledged(): Acknowledged {
+  return { documents: new Set(), accepted: new Map(), acceptedUnread: new Set(), rejected: new Set() };
+}
