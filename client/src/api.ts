@@ -84,9 +84,15 @@ export function fetchHealth(): Promise<HealthResponse> {
   return getJson('/api/health');
 }
 
-/** An entity and its direct relations, at most `limit` neighbours (hubs cut first): to open more of a large graph. */
-export function fetchNeighbours(id: string, limit: number): Promise<NeighboursResponse> {
-  return getJson(`/api/entities/${encodeURIComponent(id)}/neighbors?depth=1&limit=${limit}`);
+/** A neighbourhood whose relations carry their claims (`claims=all`), as the graph's do. */
+export type NeighboursWithClaims = Omit<NeighboursResponse, 'edges'> & Pick<GraphResponse, 'edges'>;
+
+/**
+ * An entity and its direct relations, at most `limit` neighbours (hubs cut first): to open
+ * more of a large graph. With every claim, since the filters and the relation panel read them.
+ */
+export function fetchNeighbours(id: string, limit: number): Promise<NeighboursWithClaims> {
+  return getJson(`/api/entities/${encodeURIComponent(id)}/neighbors?depth=1&limit=${limit}&claims=all`);
 }
 
 export function searchEntities(q: string, limit: number, signal?: AbortSignal): Promise<EntitySearchResponse> {

@@ -6,7 +6,7 @@
 // against the loaded vocabulary, so a user-extended vocabulary needs no code change.
 import { z } from 'zod';
 import { isoDatePrefixSchema } from './dates';
-import { edgeAttributesSchema, nodeAttributesSchema, serializedGraphSchema } from './graph';
+import { edgeAttributesSchema, edgeClaimSchema, nodeAttributesSchema, serializedGraphSchema } from './graph';
 import { entityIdSchema, entitySchema } from './records';
 import { edgeTypeSchema, nodeTypeSchema, stanceSchema, statusSchema } from './vocabulary';
 
@@ -189,10 +189,16 @@ export const entityDetailsResponseSchema = z.object({
 
 // GET /api/entities/:id/neighbors
 
+/** How much of each relation's evidence a neighbourhood carries: counts and dates, or every claim. */
+export const neighbourClaimsSchema = z.enum(['summary', 'all'], { error: 'expected summary or all' });
+
 export const neighboursQuerySchema = z.strictObject({
   ...graphFilterShape,
   depth: integerParameter(1, 3, 'how many steps away from the entity').default(1),
   limit: integerParameter(1, 1000, 'at most this many entities besides the centre; the rest (hubs first) are left out').optional(),
+  claims: neighbourClaimsSchema
+    .meta({ description: 'summary (the default): each relation carries its status, claim count, documents and dates, its claims are at /api/edges/{id}; all: each relation carries every claim too' })
+    .default('summary'),
 });
 
 export const neighboursResponseSchema = serializedGraphSchema.extend({
@@ -202,7 +208,14 @@ export const neighboursResponseSchema = serializedGraphSchema.extend({
     limit: z.number().int().optional(),
     /** Entities within `depth` steps that `limit` left out. */
     omittedNodes: z.number().int(),
+    /** Whether the relations carry their claims (all) or only their counts and dates (summary). */
+    claims: neighbourClaimsSchema,
   }),
+  edges: z.array(
+    serializedGraphSchema.shape.edges.element.extend({
+      attributes: edgeAttributesSchema.extend({ claims: z.array(edgeClaimSchema).optional() }),
+    }),
+  ),
 });
 
 // GET /api/edges and /api/edges/:id

@@ -194,9 +194,44 @@ describe('GET /api/entities/{id}/neighbors', () => {
     const body = await get('xi-jinping/neighbors');
     expect(nodeKeys(body)).toEqual(['xi-jinping', 'vladimir-putin', 'country:CN']);
     expect(edgeKeys(body)).toEqual(['vladimir-putin|acted_on_behalf_of|xi-jinping', 'xi-jinping|holds_position|country:CN']);
-    expect(body.attributes).toEqual({ name: 'claimgraph', version: store.current.version, center: 'xi-jinping', depth: 1, omittedNodes: 0 });
+    expect(body.attributes).toEqual({ name: 'claimgraph', version: store.current.version, center: 'xi-jinping', depth: 1, omittedNodes: 0, claims: 'summary' });
     // Entities keep their degree in the whole graph, for a size consistent with the main view.
     expect(body.nodes[1].attributes.degree).toBe(4);
+  });
+
+  it('summarises each relation by default: status, claim count, documents and dates, no claims', async () => {
+    const body = await get('xi-jinping/neighbors');
+    expect(body.edges[0].attributes).toEqual({
+      type: 'acted_on_behalf_of',
+      label: 'alleged acted on behalf of',
+      typeLabel: 'acted on behalf of',
+      status: 'alleged',
+      directed: true,
+      color: expect.stringMatching(/^#[0-9a-f]{6}$/),
+      size: expect.any(Number),
+      claimCount: 1,
+      documents: ['000_57d8c84b7f0fe012'],
+    });
+    const musk = await get('elon-musk/neighbors');
+    const graph = (await request(app).get('/api/graph').expect(200)).body as { edges: Array<{ key: string; attributes: { claims: unknown } }> };
+    const inGraph = new Map(graph.edges.map((edge) => [edge.key, edge.attributes]));
+    for (const edge of musk.edges) {
+      const { claims: _claims, ...summary } = inGraph.get(edge.key)!;
+      expect(edge.attributes).toEqual(summary);
+    }
+    const contact = musk.edges.find((edge: { key: string }) => edge.key === 'elon-musk|in_contact_with|vladimir-putin');
+    expect(contact.attributes).toMatchObject({ status: 'disputed', claimCount: 4, firstDate: '2022-10' });
+  });
+
+  it('claims=all carries every claim of each relation, as /api/graph does', async () => {
+    const body = await get('elon-musk/neighbors?claims=all');
+    expect(body.attributes.claims).toBe('all');
+    const graph = (await request(app).get('/api/graph').expect(200)).body as { edges: Array<{ key: string; attributes: unknown }> };
+    const inGraph = new Map(graph.edges.map((edge) => [edge.key, edge.attributes]));
+    expect(body.edges.length).toBe(10);
+    for (const edge of body.edges) expect(edge.attributes).toEqual(inGraph.get(edge.key));
+    const contact = body.edges.find((edge: { key: string }) => edge.key === 'elon-musk|in_contact_with|vladimir-putin');
+    expect(contact.attributes.claims.map((claim: { stance: string }) => claim.stance)).toEqual(['alleges', 'alleges', 'alleges', 'denies']);
   });
 
   it('depth 2 reaches the neighbours of neighbours', async () => {
@@ -232,6 +267,7 @@ describe('GET /api/entities/{id}/neighbors', () => {
   it.each([
     ['elon-musk/neighbors?depth=4', 400, [{ path: 'depth', message: 'must be at most 3' }]],
     ['elon-musk/neighbors?depth=0', 400, [{ path: 'depth', message: 'must be at least 1' }]],
+    ['elon-musk/neighbors?claims=some', 400, [{ path: 'claims', message: 'expected summary or all' }]],
     ['elon-musk/neighbors?limit=1000000000', 400, [{ path: 'limit', message: 'must be at most 1000' }]],
     ['elon-musk/neighbors?nodeTypes=country', 400, [{ path: 'nodeTypes', message: 'leaves out the type "person" of id="elon-musk"' }]],
     ['nobody/neighbors', 404, [{ path: 'id', message: 'no entity with id "nobody"' }]],

@@ -71,6 +71,6 @@ export const neighboursRoute = defineRoute({
     checkGraphFilters(query, context.snapshot.dataset);
     const graph = filteredGraph(context, query);
     requireInGraph(graph, context, params.id, 'id');
-    return neighbours(graph, { center: params.id, depth: query.depth, limit: query.limit, cap: NEIGHBOURHOOD_CAP, checkpoint: context.budget });
+    return neighbours(graph, { center: params.id, depth: query.depth, limit: query.limit, cap: NEIGHBOURHOOD_CAP, checkpoint: context.budget, claims: query.claims });
   },
 });
