@@ -9,7 +9,7 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { etagFor, matchesIfNoneMatch } from './etag';
 import type { GraphStore } from './graphStore';
-import { GZIP_MIN_BYTES, type ResponseBodyCache } from './responseBodyCache';
+import { GZIP_MIN_BYTES, type CachedBody, type ResponseBodyCache } from './responseBodyCache';
 import { securityHeaderList } from './securityHeaders';
 
 /** Answers the request and returns true, or returns false (having written nothing) to leave it to Express. */
@@ -62,36 +62,56 @@ export function cachedAnswerFastPath({ store, bodies, corsOrigins }: FastPathOpt
     }
     return etag;
   };
+  // The headers of a cached answer depend only on its entry and encoding, so they are built
+  // once per entry (Node reads, and does not keep or change, the object given to writeHead):
+  // with eighteen headers, building them per request was a tenth of the fast path's time.
+  const prepared = new WeakMap<CachedBody, PreparedHeaders>();
+  const preparedFor = (key: string, entry: CachedBody): PreparedHeaders => {
+    let headers = prepared.get(entry);
+    if (headers === undefined) {
+      const notModified: OutgoingHttpHeaders = { ...security, ETag: key, 'Cache-Control': 'no-cache' };
+      const identity = { ...notModified, 'Content-Type': 'application/json; charset=utf-8', Vary: 'Accept-Encoding', 'Content-Length': entry.json.length };
+      headers = { notModified, identity };
+      prepared.set(entry, headers);
+    }
+    return headers;
+  };
   return (req, res) => {
     const method = req.method;
     if ((method !== 'GET' && method !== 'HEAD') || req.url === undefined) return false;
     const key = etagOf(store.current.version, req.url);
     const entry = bodies.get(key);
     if (!entry) return false;
-    const headers: OutgoingHttpHeaders = { ...security, ETag: key, 'Cache-Control': 'no-cache' };
+    const headers = preparedFor(key, entry);
     if (matchesIfNoneMatch(req.headers['if-none-match'], key)) {
-      res.writeHead(304, headers);
+      res.writeHead(304, headers.notModified);
       res.end();
       return true;
     }
-    let body = entry.json;
     // HEAD gets the headers of the identity answer, as in registerRoute.ts.
-    if (method === 'GET' && body.length >= GZIP_MIN_BYTES) {
+    if (method === 'GET' && entry.json.length >= GZIP_MIN_BYTES) {
       const encoding = negotiateEncoding(req.headers['accept-encoding']);
       if (encoding === 'other') return false;
       if (encoding === 'gzip') {
-        body = bodies.gzipOf(key, entry);
-        headers['Content-Encoding'] = 'gzip';
+        const body = bodies.gzipOf(key, entry);
+        headers.gzip ??= { ...headers.identity, 'Content-Encoding': 'gzip', 'Content-Length': body.length };
+        res.writeHead(200, headers.gzip);
+        res.end(body);
+        return true;
       }
     }
-    headers['Content-Type'] = 'application/json; charset=utf-8';
-    headers.Vary = 'Accept-Encoding';
-    headers['Content-Length'] = body.length;
-    res.writeHead(200, headers);
+    res.writeHead(200, headers.identity);
     if (method === 'HEAD') res.end();
-    else res.end(body);
+    else res.end(entry.json);
     return true;
   };
+}
+
+/** A cached answer's headers: for 304, and for 200 as it is or gzipped (made on first use). */
+interface PreparedHeaders {
+  notModified: OutgoingHttpHeaders;
+  identity: OutgoingHttpHeaders;
+  gzip?: OutgoingHttpHeaders;
 }
 
 /** The server's request listener: the fast path first, then the Express app. */

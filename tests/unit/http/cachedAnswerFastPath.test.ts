@@ -119,6 +119,21 @@ describe('the cached-answer fast path', () => {
     expect(viaFast.headers.vary).toBe('Accept-Encoding');
   });
 
+  it('sends the same headers on every repeat, whichever encoding came first (headers are prepared once per answer)', async () => {
+    const viaExpress = await ask(s.expressPort, large, 'GET', { 'Accept-Encoding': 'identity' });
+    const zippedViaExpress = await ask(s.expressPort, large, 'GET', { 'Accept-Encoding': 'gzip' });
+    for (const round of [1, 2, 3]) {
+      const zipped = await ask(s.fastPort, large, 'GET', { 'Accept-Encoding': 'gzip' });
+      const plain = await ask(s.fastPort, large, 'GET', { 'Accept-Encoding': 'identity' });
+      const notModified = await ask(s.fastPort, large, 'GET', { 'If-None-Match': viaExpress.headers.etag as string });
+      expect(s.hits()).toBe(3 * round);
+      expect(withoutDate(zipped.headers)).toEqual(withoutDate(zippedViaExpress.headers));
+      expect(withoutDate(plain.headers)).toEqual(withoutDate(viaExpress.headers));
+      expect(notModified.status).toBe(304);
+      expect(notModified.headers['content-length']).toBeUndefined();
+    }
+  });
+
   it('sends gzip bytes that inflate to the plain answer', async () => {
     const plain = await ask(s.expressPort, large, 'GET', { 'Accept-Encoding': 'identity' });
     const zipped = await ask(s.fastPort, large, 'GET', { 'Accept-Encoding': 'gzip' });
