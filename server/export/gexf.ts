@@ -55,9 +55,8 @@ export function formatGexfNode(_key: string, a: NodeAttributes): GexfElement {
   return { label: toXmlCharacters(a.label), viz: { color: a.color, size: a.size, x: a.x, y: a.y }, attributes: attvalues(gexfNodeFields, a) };
 }
 
-/** `fields`: the streamed writer leaves out `claims`, which it writes straight from the claims (gexfStream.ts). */
-export function formatGexfEdge(_key: string, a: EdgeAttributes, fields: FlatField<EdgeAttributes>[] = gexfEdgeFields): GexfElement {
-  return { label: toXmlCharacters(a.label), kind: a.type, weight: a.claimCount, viz: { color: a.color, thickness: a.size }, attributes: attvalues(fields, a) };
+export function formatGexfEdge(_key: string, a: EdgeAttributes): GexfElement {
+  return { label: toXmlCharacters(a.label), kind: a.type, weight: a.claimCount, viz: { color: a.color, thickness: a.size }, attributes: attvalues(gexfEdgeFields, a) };
 }
 
 /** GEXF's <meta> knows creator, description and keywords; pedantic mode writes only those. */

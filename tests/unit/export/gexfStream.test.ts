@@ -30,15 +30,93 @@ function oddGraph(): EvidenceGraph {
   return graph;
 }
 
+/** Text that breaks a careless fast path: markup, quotes, controls, lone surrogates, noncharacters, astral and RTL script. */
+const NASTY_TEXT = `a"b&c<d>e'f\tg\nh\ri\u0000j\u001fk\ud800l\udc00m\ud83d\ude80n\ufffeo\uffffp\u2028q\u2029r\\s/t שלום`;
+
+/**
+ * Values the writer's fast paths (claims in their usual key order, strings with nothing
+ * to escape, colours written once) must leave to the general path: claims with keys in
+ * another order, unknown keys, nested records, toJSON, non-finite and huge numbers, -0,
+ * null and undefined in lists; empty strings; lists of several documents.
+ */
+function arbitraryValuesGraph(): EvidenceGraph {
+  const graph = emptyGraph();
+  const [alice, bob, acme] = nastyNodes.map(([, a]) => structuredClone(a));
+  graph.addNode(NASTY_TEXT, { ...alice, label: NASTY_TEXT, description: NASTY_TEXT, aliases: [NASTY_TEXT, '', '\ud800'], x: -0, y: 1e21, size: 1e-7 });
+  graph.addNode('bob', { ...bob, label: '', description: '', kind: NASTY_TEXT, countryCode: '', color: 'rgba(1, 2, 3, 0.25)', degree: Number.NaN, x: Number.NaN });
+  graph.addNode('acme', { ...acme, attributes: { [NASTY_TEXT]: [1e21, -0, null, true, { deep: NASTY_TEXT }], '': '', when: new Date(Date.UTC(2020, 0, 2)), n: 12 }, color: NASTY_TEXT, degree: 2 ** 40 });
+  const [contact] = nastyEdges.map((e) => structuredClone(e.attributes));
+  const usual = contact.claims[0];
+  const odd: unknown[] = [
+    usual,
+    { subject: 'bob', id: 'out of order', object: NASTY_TEXT, stance: 'asserts' },
+    { ...usual, extra: NASTY_TEXT, attributes: { amount: Number.POSITIVE_INFINITY, share: Number.NaN, big: 1e21, zero: -0, list: [undefined, null, NASTY_TEXT, () => 1], toJSON: 'not a function' } },
+    { ...usual, quote: '', quoteStart: -0, quoteEnd: 1e21, date: undefined, record: { file: NASTY_TEXT, id: '' }, attributes: { when: new Date(Date.UTC(2021, 5, 7)) } },
+    { id: 'with toJSON', toJSON: () => ({ replaced: NASTY_TEXT }) },
+    null,
+    undefined,
+    Object.assign(Object.create(null), { id: 'null prototype', subject: NASTY_TEXT }),
+  ];
+  graph.addDirectedEdgeWithKey(`${NASTY_TEXT}|funded|bob`, NASTY_TEXT, 'bob', {
+    ...contact,
+    type: NASTY_TEXT,
+    label: NASTY_TEXT,
+    typeLabel: '',
+    status: NASTY_TEXT,
+    color: 'rgb(10,20,30)',
+    size: 1e21,
+    documents: ['doc-1', NASTY_TEXT, ''],
+    firstDate: '',
+    claims: odd as EdgeAttributes['claims'],
+  });
+  graph.addDirectedEdgeWithKey('bob|funded|acme', 'bob', 'acme', { ...contact, label: '', type: '', claimCount: Number.NaN, size: -0, documents: [NASTY_TEXT], claims: [] });
+  graph.addUndirectedEdgeWithKey('acme|in_contact_with|bob', 'acme', 'bob', { ...contact, color: '', claimCount: 2 ** 31, documents: [], claims: [{ ...usual, summary: NASTY_TEXT }] });
+  return graph;
+}
+
+/** One special character per string, so that a fast path that misses any one of them changes the output. */
+const ONE_SPECIAL_EACH = ['"', '&', '<', '>', "'", '\t', '\n', '\r', '\u0000', '\u0008', '\u000b', '\u001f', '\u007f', '\ud800', '\udc00', '\ud83d\ude80', '\ufffe', '\uffff', '\u2028', '\u2029', '\\', '/', 'é', 'ж'];
+
+function oneSpecialEachGraph(): EvidenceGraph {
+  const graph = emptyGraph();
+  const [alice] = nastyNodes.map(([, a]) => structuredClone(a));
+  const [contact] = nastyEdges.map((e) => structuredClone(e.attributes));
+  const usual = contact.claims[0];
+  ONE_SPECIAL_EACH.forEach((special, i) => {
+    const text = `x${special}y`;
+    graph.addNode(`n${i}${special}`, { ...alice, label: text, description: text, aliases: [text], attributes: { [text]: text } });
+    if (i === 0) return;
+    graph.addDirectedEdgeWithKey(`e${i}${special}`, `n${i - 1}${ONE_SPECIAL_EACH[i - 1]}`, `n${i}${special}`, {
+      ...contact,
+      type: text,
+      label: text,
+      typeLabel: text,
+      documents: [text],
+      claims: [{ ...usual, quote: text, summary: text, attributes: { [text]: text } }],
+    });
+  });
+  return graph;
+}
+
 describe('gexfChunks', () => {
   it.each([
     ['the nasty fixture', () => nastyGraph()],
     ['the seed dataset', () => openGraph(seedDir).graph],
     ['an empty graph', emptyGraph],
     ['an undirected-only graph with a self-loop, colours in rgb() and mixed number types', oddGraph],
+    ['arbitrary values in claims, labels, keys, lists and numbers', arbitraryValuesGraph],
+    ['one special character in each string', oneSpecialEachGraph],
   ])('writes exactly what graphology-gexf writes: %s', (_name, make) => {
     const graph = make();
     expect(exportGexfStreamed(graph)).toBe(exportGexf(graph));
+  });
+
+  it('writes claims in another key order, with unknown keys or with toJSON as JSON.stringify orders them', () => {
+    const text = exportGexfStreamed(arbitraryValuesGraph());
+    expect(text).toContain('{&quot;subject&quot;:&quot;bob&quot;,&quot;id&quot;:&quot;out of order&quot;,');
+    expect(text).toContain('{&quot;replaced&quot;:&quot;a\\&quot;b&amp;c&lt;d>e');
+    expect(text).toContain(',null,null,{&quot;id&quot;:&quot;null prototype&quot;,');
+    expect(text).toContain('&quot;when&quot;:&quot;2021-06-07T00:00:00.000Z&quot;');
   });
 
   it('declares an integer attribute as double once a value is fractional, as the library does', () => {
