@@ -102,7 +102,12 @@ export function buildGraph(dataset: Dataset): EvidenceGraph {
     graph.addNode(entity.id, attributes);
   }
 
-  for (const group of groupClaims(dataset.claims, dataset.vocabulary).values()) {
+  // Relations go in in key order, whatever the order of the claim files: answers that list
+  // the graph's edges do not depend on it, and exports, which write in key order, then sort
+  // input that is already in order and read it in memory order (a tenth of a GEXF export's
+  // time at 10k entities went to sorting and to the scattered reads after it).
+  const groups = [...groupClaims(dataset.claims, dataset.vocabulary).values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  for (const group of groups) {
     const claims = group.claims.map((c) => toEdgeClaim(c, dataset));
     const attributes = edgeAttributesFromClaims(group.type, claims, dataset);
     if (group.directed) graph.addDirectedEdgeWithKey(group.key, group.source, group.target, attributes);

@@ -19,10 +19,10 @@ describe('GET /api/export', () => {
   it('applies the shared filters', async () => {
     const res = await request(app).get('/api/export?format=json&status=alleged').expect(200);
     expect(JSON.parse(res.text).edges.map((edge: { key: string }) => edge.key)).toEqual([
-      'vladimir-putin|requested|elon-musk',
-      'vladimir-putin|acted_on_behalf_of|xi-jinping',
-      'country:TW|linked_to|starlink',
       'country:RU|used|starlink',
+      'country:TW|linked_to|starlink',
+      'vladimir-putin|acted_on_behalf_of|xi-jinping',
+      'vladimir-putin|requested|elon-musk',
     ]);
   });
 

@@ -23,8 +23,8 @@ describe('jsonChunks', () => {
     const text = exportJsonStreamed(graph);
     expect(text).toBe(exportJson(graph));
     expect(JSON.parse(text).edges.map((e: { key: string; undirected?: boolean }) => [e.key, e.undirected ?? false])).toEqual([
-      ['a|in_contact_with|b', true],
       ['a|criticized|a', false],
+      ['a|in_contact_with|b', true],
     ]);
   });
 
