@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { childEntry, scratchDir, serverEntry } from './benchPaths';
+import { childEntry, scratchDir, serverEntry, serverNodeFlags } from './benchPaths';
 
 export interface StartupResult {
   firstAnswerMs: number;
@@ -93,7 +93,7 @@ export interface RunningServerUnderTest {
 }
 
 /**
- * Starts `node server/index.js` on a free port with an empty layout cache, so the layout
+ * Starts `node server/index.js` with npm start's flags on a free port with an empty layout cache, so the layout
  * is computed as on a first start. Times: spawn → first 200 from /api/health; → first
  * 200 from a search (the search index is built on first use); → layout cache written.
  */
@@ -101,7 +101,7 @@ export async function startServerUnderTest(dataDir: string, searchQuery: string,
   const cacheDir = path.join(scratchDir, `layout-cache-${process.pid}-${Date.now()}`);
   fs.mkdirSync(cacheDir, { recursive: true });
   const started = performance.now();
-  const child = spawn(process.execPath, ['--max-old-space-size=8192', serverEntry], {
+  const child = spawn(process.execPath, [...serverNodeFlags(), serverEntry], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', CLAIMGRAPH_DATA: dataDir, CLAIMGRAPH_CACHE_DIR: cacheDir, CLAIMGRAPH_TOKEN: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
