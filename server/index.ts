@@ -70,7 +70,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   layout?.ready.then(
     () => {
       const current = store.current;
-      if (current.version.endsWith('-start-positions')) store.replace({ ...current, version: current.version.slice(0, -'-start-positions'.length) });
+      if (current.version.endsWith('-start-positions')) store.replacePositions(current.version.slice(0, -'-start-positions'.length));
     },
     () => {},
   );

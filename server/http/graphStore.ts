@@ -16,6 +16,8 @@ export class GraphStore {
   #current: GraphSnapshot;
   #derivedVersion: string;
   #derived = new Map<string, unknown>();
+  /** Names of derived data that carry node positions (see `derived`). */
+  #positional = new Set<string>();
 
   constructor(snapshot: GraphSnapshot) {
     this.#current = snapshot;
@@ -30,18 +32,34 @@ export class GraphStore {
   replace(snapshot: GraphSnapshot): void {
     this.#current = snapshot;
     this.#derived.clear();
+    this.#positional.clear();
     this.#derivedVersion = snapshot.version;
+  }
+
+  /**
+   * Serve the same data and graph under `version` after only its nodes' positions changed
+   * (the background layout finished). Derived data that does not carry positions is kept:
+   * at 100k entities, rebuilding the search index and the other indexes then cost a second
+   * of CPU and a burst of garbage just when the server should be settling.
+   */
+  replacePositions(version: string): void {
+    this.#current = { ...this.#current, version };
+    for (const name of this.#positional) this.#derived.delete(name);
+    this.#positional.clear();
+    this.#derivedVersion = version;
   }
 
   /**
    * `compute(snapshot)`, computed once per version and name. A request that still holds
    * an older snapshot gets a fresh, uncached result rather than polluting the cache.
+   * `positional`: the result carries node positions, so replacePositions drops it.
    */
-  derived<T>(snapshot: GraphSnapshot, name: string, compute: (snapshot: GraphSnapshot) => T): T {
+  derived<T>(snapshot: GraphSnapshot, name: string, compute: (snapshot: GraphSnapshot) => T, options: { positional?: boolean } = {}): T {
     if (snapshot.version !== this.#derivedVersion) return compute(snapshot);
     if (this.#derived.has(name)) return this.#derived.get(name) as T;
     const value = compute(snapshot);
     this.#derived.set(name, value);
+    if (options.positional) this.#positional.add(name);
     return value;
   }
 }
