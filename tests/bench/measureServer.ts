@@ -153,6 +153,9 @@ async function settle(base: string): Promise<void> {
   }
 }
 
+/** Seconds of unmeasured load on each server before a route is measured. */
+const WARM_UP_S = 2;
+
 async function hammer(url: string, durationS: number): Promise<LoadFigures> {
   const result = await autocannon({ url, connections: 64, duration: durationS, pipelining: 1 });
   return { p50Ms: result.latency.p50, p99Ms: result.latency.p99, rps: result.requests.average, errors: result.errors + result.timeouts + result.non2xx };
@@ -177,7 +180,12 @@ export async function measureRoutes(base: string, routes: Array<{ route: string;
     for (const { route, path: url } of routes) {
       // Requests still queued from the previous route would be charged to this one.
       await settle(base);
+      // A short unmeasured load on each server first: JIT warm-up, and on our side the
+      // collection of what the start left behind (the graph replaced when the layout
+      // finished), which would otherwise fall on whichever route is measured first.
+      await hammer(`${base}${url}`, WARM_UP_S);
       const ours = await hammer(`${base}${url}`, durationS);
+      await hammer(`${bareBase}${url}`, WARM_UP_S);
       const baseline = await hammer(`${bareBase}${url}`, durationS);
       results.push({ route, url, bodyBytes: Buffer.from(bodies[url].body, 'base64').length, ours, bare: baseline, throughputRatio: ours.rps / baseline.rps });
     }
