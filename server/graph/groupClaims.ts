@@ -35,3 +35,30 @@ export function groupClaims(claims: readonly ResolvedClaim[], vocabulary: Vocabu
   }
   return groups;
 }
+
+/**
+ * The groups by (source, type, target), each compared by its sorted position among the
+ * entity ids and the edge types: independent of the order of the claim files, and key
+ * order except where one id is a prefix of another (the key compares "|" with the longer
+ * id's next character), so sorting by key afterwards (the exports) is nearly linear.
+ * Ranks make the comparisons numeric: sorting 690,000 groups by their key strings took
+ * over two seconds at 100k entities, this about a quarter of that.
+ */
+export function groupsInStableOrder(groups: Iterable<ClaimGroup>, entityIds: Iterable<string>, edgeTypes: Iterable<string>): ClaimGroup[] {
+  const entityRank = new Map([...entityIds].sort().map((id, rank) => [id, rank]));
+  const typeRank = new Map([...edgeTypes].sort().map((type, rank) => [type, rank]));
+  const list = [...groups];
+  const entities = entityRank.size;
+  // Below 2^53 for any graph that fits in memory (entities² × types).
+  const order = new Float64Array(list.length);
+  const rankOf = (ranks: Map<string, number>, id: string, what: string): number => {
+    const rank = ranks.get(id);
+    if (rank === undefined) throw new Error(`groupsInStableOrder: unknown ${what} "${id}"`);
+    return rank;
+  };
+  list.forEach((group, i) => {
+    order[i] = (rankOf(entityRank, group.source, 'entity') * typeRank.size + rankOf(typeRank, group.type, 'edge type')) * entities + rankOf(entityRank, group.target, 'entity');
+  });
+  const indices = Uint32Array.from(list.keys()).sort((a, b) => order[a] - order[b]);
+  return Array.from(indices, (i) => list[i]);
+}

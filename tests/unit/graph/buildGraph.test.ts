@@ -63,7 +63,7 @@ describe('buildGraph', () => {
     expect(graph.getAttribute('version')).toBe('test');
   });
 
-  it('adds relations in key order, whatever the order of the claims', () => {
+  it('adds relations in (source, type, target) order, whatever the order of the claims', () => {
     expect(graph.edges()).toEqual(['alice|holds_position|acme', 'alice|in_contact_with|bob', 'alice|requested|bob']);
     const reversed = buildGraph(dataset([...data.entities.values()], [...data.claims].reverse()));
     expect(reversed.edges()).toEqual(graph.edges());

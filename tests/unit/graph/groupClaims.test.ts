@@ -1,5 +1,5 @@
 // Edges are derived: one per (subject, type, object), undirected types normalised.
-import { edgeKey, groupClaims } from '../../../server/graph/groupClaims';
+import { edgeKey, groupClaims, groupsInStableOrder } from '../../../server/graph/groupClaims';
 import { claim, vocabulary } from './fixtures';
 
 describe('edgeKey', () => {
@@ -32,5 +32,27 @@ describe('groupClaims', () => {
   });
   it('refuses an unknown edge type', () => {
     expect(() => groupClaims([claim('a', 'hugged', 'b', 'asserts', { id: 'x1' })], vocabulary)).toThrow('groupClaims: unknown edge type "hugged" in claim "x1"');
+  });
+});
+
+describe('groupsInStableOrder', () => {
+  const types = [...vocabulary.edgeTypes.keys()];
+  const keysOf = (claims: Parameters<typeof groupClaims>[0], ids: string[]) => groupsInStableOrder(groupClaims(claims, vocabulary).values(), ids, types).map((g) => g.key);
+
+  it('orders by source, type and target, whatever the order of the claims', () => {
+    const claims = [claim('b', 'requested', 'a', 'asserts'), claim('a', 'requested', 'b', 'asserts'), claim('a', 'criticized', 'b', 'asserts'), claim('b', 'in_contact_with', 'a', 'alleges')];
+    const expected = ['a|criticized|b', 'a|in_contact_with|b', 'a|requested|b', 'b|requested|a'];
+    expect(keysOf(claims, ['b', 'a'])).toEqual(expected);
+    expect(keysOf([...claims].reverse(), ['a', 'b'])).toEqual(expected);
+  });
+
+  it('puts an id before a longer id it is a prefix of (key order would not: "-" sorts before "|")', () => {
+    const claims = [claim('ab-c', 'requested', 'x', 'asserts'), claim('ab', 'requested', 'x', 'asserts')];
+    expect(keysOf(claims, ['x', 'ab-c', 'ab'])).toEqual(['ab|requested|x', 'ab-c|requested|x']);
+    expect(['ab|requested|x', 'ab-c|requested|x'].sort()).toEqual(['ab-c|requested|x', 'ab|requested|x']);
+  });
+
+  it('refuses a group whose entity is not among the ids', () => {
+    expect(() => keysOf([claim('a', 'requested', 'ghost', 'asserts')], ['a'])).toThrow('groupsInStableOrder: unknown entity "ghost"');
   });
 });
