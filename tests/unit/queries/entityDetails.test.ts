@@ -88,6 +88,8 @@ describe('entityDetails', () => {
 
   it('gives nothing for an unknown id, or an entity the graph does not hold', () => {
     expect(entityDetails(graph, dataset, 'nobody')).toBeUndefined();
+    const empty = literalGraph({ entities: [] });
+    expect(entityDetails(empty.graph, empty.dataset, 'alice')).toBeUndefined();
     expect(entityDetails(filterGraph(graph, dataset, { nodeTypes: ['organization'] }), dataset, 'alice')).toBeUndefined();
   });
 

@@ -19,6 +19,13 @@ describe('filterGraph', () => {
     expect(hasGraphFilters({ nodeTypes: [] })).toBe(true);
   });
 
+  it('gives an empty graph for an empty graph, with its attributes', () => {
+    const empty = literalGraph({ entities: [] });
+    const filtered = filterGraph(empty.graph, empty.dataset, { knownAt: '2022', status: ['reported'] });
+    expect(filtered).not.toBe(empty.graph);
+    expect(filtered.export()).toEqual({ options: { type: 'mixed', multi: true, allowSelfLoops: true }, attributes: { name: 'claimgraph', version: 'literal' }, nodes: [], edges: [] });
+  });
+
   it('shows what was known on a day: claims from later documents are dropped and the status recomputed', () => {
     // Known on 2022-01-31: d1 only. The contact was then alleged (c1), not yet disputed;
     // what d2 and d3 said, and the record without a document, were not known.
