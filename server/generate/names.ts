@@ -3,6 +3,7 @@
 // repeat across a large dataset, as real ones do; ids never do (they carry a counter).
 import worldCountries from 'world-countries';
 import type { Entity } from '../model/records';
+import { slugify } from '../model/slug';
 import type { NodeType } from '../model/vocabulary';
 import type { Random } from './random';
 
@@ -35,8 +36,6 @@ const ORGANIZATION_PATTERNS: Record<string, (a: string, b: string) => string> = 
 const SERVICE_PREFIXES = ['Star', 'Sky', 'Net', 'Cloud', 'Blue', 'Orbit', 'Pay', 'Chat', 'Geo', 'Data', 'Wave', 'Signal', 'Swift', 'Beam'];
 const SERVICE_SUFFIXES = ['link', 'net', 'pay', 'chat', 'map', 'cast', 'hub', 'box', 'mail', 'gram', 'sat', 'grid'];
 
-const slug = (text: string) => text.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-
 /** Real countries in code order, so country ids look like the seed data's (country:RU). */
 export const COUNTRIES = worldCountries
   .map((c) => ({ code: c.cca2, name: c.name.common, official: c.name.official }))
@@ -51,7 +50,7 @@ export function makeEntity(nodeType: NodeType, serial: number, random: Random): 
       const first = random.pick(FIRST_NAMES);
       const last = random.pick(LAST_NAMES);
       const name = `${first} ${last}`;
-      return { id: `${slug(name)}-${suffix}`, type: 'person', name, aliases: [last, `${random.pick(WORDS)} official ${name}`], description: `Synthetic person number ${serial}.` };
+      return { id: `${slugify(name)}-${suffix}`, type: 'person', name, aliases: [last, `${random.pick(WORDS)} official ${name}`], description: `Synthetic person number ${serial}.` };
     }
     case 'country': {
       const country = COUNTRIES[serial % COUNTRIES.length];
@@ -59,15 +58,18 @@ export function makeEntity(nodeType: NodeType, serial: number, random: Random): 
       return { id: `country:${country.code}`, type: 'country', name: country.name, aliases, countryCode: country.code };
     }
     case 'service': {
-      const name = `${random.pick(SERVICE_PREFIXES)}${random.pick(SERVICE_SUFFIXES)} ${suffix.toUpperCase()}`;
-      return { id: `${slug(name)}`, type: 'service', name, aliases: [name.split(' ')[0]] };
+      const brand = `${random.pick(SERVICE_PREFIXES)}${random.pick(SERVICE_SUFFIXES)}`;
+      const name = `${brand} ${suffix.toUpperCase()}`;
+      return { id: `${slugify(brand)}-${suffix}`, type: 'service', name, aliases: [brand] };
     }
     default: {
       const kinds = nodeType.kinds ?? [];
       const kind = kinds.length > 0 ? random.pick(kinds) : undefined;
       const pattern: (a: string, b: string) => string = (kind ? ORGANIZATION_PATTERNS[kind] : undefined) ?? ((a, b) => `${a} ${b} ${nodeType.label}`);
-      const name = `${pattern(random.pick(WORDS), random.pick(WORDS))} ${suffix.toUpperCase()}`;
-      const entity: Entity = { id: `${slug(name)}`, type: nodeType.id, name, aliases: [name.replace(/ \S+$/, '')] };
+      const base = pattern(random.pick(WORDS), random.pick(WORDS));
+      const name = `${base} ${suffix.toUpperCase()}`;
+      // The counter goes after the slug, so a long type label never cuts it off.
+      const entity: Entity = { id: `${slugify(base)}-${suffix}`, type: nodeType.id, name, aliases: [base] };
       if (kind) entity.kind = kind;
       return entity;
     }
