@@ -1,7 +1,7 @@
 // Plausible names for synthetic entities, by node type: people, organizations of every
 // kind, real countries (ISO 3166-1 alpha-2 ids such as country:RU) and services. Names
 // repeat across a large dataset, as real ones do; ids never do (they carry a counter).
-import worldCountries from 'world-countries';
+import { countries } from '../model/countries';
 import type { Entity } from '../model/records';
 import { slugify } from '../model/slug';
 import type { NodeType } from '../model/vocabulary';
@@ -37,9 +37,8 @@ const SERVICE_PREFIXES = ['Star', 'Sky', 'Net', 'Cloud', 'Blue', 'Orbit', 'Pay',
 const SERVICE_SUFFIXES = ['link', 'net', 'pay', 'chat', 'map', 'cast', 'hub', 'box', 'mail', 'gram', 'sat', 'grid'];
 
 /** Real countries in code order, so country ids look like the seed data's (country:RU). */
-export const COUNTRIES = worldCountries
-  .map((c) => ({ code: c.cca2, name: c.name.common, official: c.name.official }))
-  .filter((c) => /^[A-Z]{2}$/.test(c.code))
+export const COUNTRIES = countries
+  .map((c) => ({ code: c.code, name: c.name, official: c.officialName }))
   .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 
 /** The `serial`-th entity of a node type (serial counts within the type, from 0). */
