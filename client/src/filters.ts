@@ -10,7 +10,7 @@ import type Graph from 'graphology';
 import type { EdgeAttributes, EdgeClaim, NodeAttributes } from '../../server/model/graph';
 import type { Status } from '../../server/model/vocabulary';
 import { firstMatchingStatus } from '../../server/model/statusRules';
-import { claimInDateRange, claimKnownOn } from '../../server/queries/claimFilters';
+import { claimInDateRange, claimKnownOn } from '../../server/model/claimFilters';
 import type { GraphFilters } from './state';
 
 export type EvidenceGraph = Graph<NodeAttributes, EdgeAttributes>;

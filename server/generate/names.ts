@@ -4,7 +4,7 @@
 import worldCountries from 'world-countries';
 import type { Entity } from '../model/records';
 import type { NodeType } from '../model/vocabulary';
-import type { Random } from './random';
+import type { Random } from '../model/random';
 
 const FIRST_NAMES = [
   'Alina', 'Boris', 'Carmen', 'Dmitry', 'Elena', 'Farid', 'Greta', 'Hiroshi', 'Ines', 'Jonas', 'Katya', 'Liam', 'Marta', 'Nikolai',

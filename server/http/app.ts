@@ -7,7 +7,7 @@ import express, { type Express } from 'express';
 import { packageRoot } from '../paths';
 import { corsAllowList } from './cors';
 import { NotFoundError } from './errors';
-import type { GraphStore } from './graphStore';
+import type { GraphStore } from './snapshotHolder';
 import { defaultHardening, type HardeningConfig } from './hardeningConfig';
 import { problemHandler } from './problemHandler';
 import { registerRoute } from './registerRoute';

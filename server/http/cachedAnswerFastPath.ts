@@ -8,7 +8,7 @@
 // leaves every other request, or any case it cannot mirror exactly, to Express.
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { etagFor, matchesIfNoneMatch } from './etag';
-import type { GraphStore } from './graphStore';
+import type { GraphStore } from './snapshotHolder';
 import { GZIP_MIN_BYTES, type CachedBody, type ResponseBodyCache } from './responseBodyCache';
 import { securityHeaderList } from './securityHeaders';
 

@@ -5,7 +5,7 @@
 import type { Express, Request, Response } from 'express';
 import { MethodNotAllowedError } from './errors';
 import { etagFor, matchesIfNoneMatch } from './etag';
-import type { GraphStore } from './graphStore';
+import type { GraphStore } from './snapshotHolder';
 import { GZIP_MIN_BYTES, type CachedBody, type ResponseBodyCache } from './responseBodyCache';
 import { parseInput } from './parseInput';
 import { expressPath, FileResult, type RouteLimits, type RouteSpec } from './route';

@@ -2,7 +2,7 @@
 // handler. The app registers routes from these declarations and the OpenAPI document
 // is generated from the very same ones, so the two cannot drift apart.
 import type { z } from 'zod';
-import type { GraphSnapshot, GraphStore } from './graphStore';
+import type { GraphSnapshot, GraphStore } from './snapshotHolder';
 import type { Checkpoint } from './timeBudget';
 
 /** A download (the export route) rather than a JSON body. */

@@ -3,10 +3,10 @@
 // the write store updates it after each journalled decision.
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseJsonFile } from '../load/readDataFolder';
-import { formatFieldPath, type LoadProblem } from '../load/problems';
-import type { AcceptEntry, IngestEntry, RejectEntry, ReviewedProposal } from './journalEntries';
-import { proposalsFileSchema } from './journalEntries';
+import { parseJsonFile } from './readDataFolder';
+import { formatFieldPath, type LoadProblem } from './problems';
+import type { AcceptEntry, IngestEntry, RejectEntry, ReviewedProposal } from '../model/journalEntries';
+import { proposalsFileSchema } from '../model/journalEntries';
 
 export const PROPOSALS_FILE = 'proposals.json';
 

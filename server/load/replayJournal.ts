@@ -7,9 +7,9 @@
 // a warning, not a problem: it was never acknowledged.
 import crypto from 'node:crypto';
 import type { Claim, DocumentRecord, Entity } from '../model/records';
-import { sameRecord } from '../store/canonicalJson';
+import { sameRecord } from '../model/canonicalJson';
 import { describeTornTail, JOURNAL_FILE, readJournal } from '../store/journal';
-import { ProposalBook, PROPOSALS_FILE, readProposalsFile } from '../store/proposalBook';
+import { ProposalBook, PROPOSALS_FILE, readProposalsFile } from './proposalBook';
 import { parseDocument } from './parseDocument';
 import type { LoadProblem } from './problems';
 import type { Located, RawData } from './readDataFolder';

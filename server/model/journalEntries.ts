@@ -3,8 +3,8 @@
 // journal entry is self-contained, so replaying it needs no extractor and no guesswork:
 // an accept carries the final claim and the entities it created.
 import { z } from 'zod';
-import { isoDatePrefixSchema } from '../model/dates';
-import { claimSchema, entityIdSchema, entitySchema } from '../model/records';
+import { isoDatePrefixSchema } from './dates';
+import { claimSchema, entityIdSchema, entitySchema } from './records';
 
 /** A claim as the extractor proposes it (ids of entities, vocabulary type and stance, a verbatim quote). */
 export const proposedClaimSchema = z.strictObject({

@@ -4,7 +4,7 @@
 // assignment): an unknown field is a 400 naming it. The client imports the types.
 import { z } from 'zod';
 import { claimSchema } from './records';
-import { correctionsSchema, proposalStatusSchema, proposedClaimSchema } from '../store/journalEntries';
+import { correctionsSchema, proposalStatusSchema, proposedClaimSchema } from './journalEntries';
 
 /** POST /api/documents with Content-Type application/json (text/plain sends the article alone). */
 export const documentBodySchema = z.strictObject({

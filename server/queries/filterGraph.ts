@@ -8,7 +8,7 @@ import { edgeAttributesFromClaims, nodeSizeForDegree, type EvidenceGraph, type E
 import type { GraphFilters } from '../model/api';
 import type { Dataset } from '../model/dataset';
 import type { EdgeAttributes, NodeAttributes } from '../model/graph';
-import { claimInDateRange, claimKnownOn } from './claimFilters';
+import { claimInDateRange, claimKnownOn } from '../model/claimFilters';
 
 export function hasGraphFilters(filters: GraphFilters): boolean {
   return Object.values(filters).some((value) => value !== undefined);

@@ -12,7 +12,7 @@ import { resolveDataset } from '../load/resolveDataset';
 import { writeFileAtomic } from './atomicFile';
 import { lockDataFolder } from './dataFolderLock';
 import { JOURNAL_FILE, JournalWriter, readJournal } from './journal';
-import { PROPOSALS_FILE } from './proposalBook';
+import { PROPOSALS_FILE } from '../load/proposalBook';
 
 export interface CompactResult {
   /** Journal entries folded. */

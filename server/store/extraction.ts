@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import type { Dataset } from '../model/dataset';
 import { entityIdSchema } from '../model/records';
-import { proposedClaimSchema } from './journalEntries';
+import { proposedClaimSchema } from '../model/journalEntries';
 
 export const extractedEntitySchema = z.object({
   id: entityIdSchema,

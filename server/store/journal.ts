@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { formatFieldPath, type LoadProblem } from '../load/problems';
 import { syncFolder } from './atomicFile';
-import { journalEntrySchema, type JournalEntry } from './journalEntries';
+import { journalEntrySchema, type JournalEntry } from '../model/journalEntries';
 
 export const JOURNAL_FILE = 'journal.jsonl';
 

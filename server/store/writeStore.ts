@@ -11,12 +11,12 @@ import { claimSchema, entitySchema, type Claim, type DocumentRecord, type Entity
 import { edgeTypeAllows } from '../model/vocabulary';
 import { snapshotWithClaim, snapshotWithDocument, nextVersion, type SnapshotHolder } from './applyToSnapshot';
 import { articleFileName, claimIdFor, entityIdFor, proposalId, uniqueId } from './assignIds';
-import { sameRecord } from './canonicalJson';
+import { sameRecord } from '../model/canonicalJson';
 import { lockDataFolder, type DataFolderLock } from './dataFolderLock';
 import { extractionSchema, type ExtractArticle } from './extraction';
 import { JournalWriter, readJournal } from './journal';
-import type { AcceptEntry, Corrections, EntityChoice, IngestEntry, JournalEntry, Proposal, RejectEntry, ReviewedProposal } from './journalEntries';
-import { ProposalBook, readProposalsFile } from './proposalBook';
+import type { AcceptEntry, Corrections, EntityChoice, IngestEntry, JournalEntry, Proposal, RejectEntry, ReviewedProposal } from '../model/journalEntries';
+import { ProposalBook, readProposalsFile } from '../load/proposalBook';
 import { ProposalNotFoundError, WriteConflictError, WriteInputError, WritesNotOpenError, type WriteFieldError } from './writeErrors';
 
 /** A file name an article may be stored under: documents/<stem>.txt, no folders. */

@@ -3,7 +3,7 @@
 // routes, wrong methods, malformed URLs and internal errors, never a stack trace.
 import request from 'supertest';
 import { createApp } from '../../server/http/app';
-import { GraphStore, type GraphSnapshot } from '../../server/http/graphStore';
+import { GraphStore, type GraphSnapshot } from '../../server/http/snapshotHolder';
 import { expectProblem, noClientDir, seedApp } from './seedApp';
 
 const { app, store } = seedApp();

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import request from 'supertest';
 import { createApp } from '../../server/http/app';
-import { GraphStore } from '../../server/http/graphStore';
+import { GraphStore } from '../../server/http/snapshotHolder';
 import { entityDetailsResponseSchema, entitySearchResponseSchema, neighboursResponseSchema } from '../../server/model/api';
 import * as searchIndexModule from '../../server/queries/searchIndex';
 import { edgeKeys, expectProblem, noClientDir, nodeKeys, seedApp } from './seedApp';

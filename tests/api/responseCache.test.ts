@@ -4,7 +4,7 @@ import request from 'supertest';
 import { createApp } from '../../server/http/app';
 import path from 'node:path';
 import { openGraph } from '../../server/graph/openGraph';
-import { GraphStore, snapshotOf } from '../../server/http/graphStore';
+import { GraphStore, snapshotOf } from '../../server/http/snapshotHolder';
 import { noClientDir, seedApp } from './seedApp';
 
 const { store } = seedApp();

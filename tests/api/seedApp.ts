@@ -5,7 +5,7 @@ import type { Express } from 'express';
 import type { Response } from 'supertest';
 import { openGraph } from '../../server/graph/openGraph';
 import { createApp } from '../../server/http/app';
-import { GraphStore, snapshotOf } from '../../server/http/graphStore';
+import { GraphStore, snapshotOf } from '../../server/http/snapshotHolder';
 
 export const seedDir = path.join(__dirname, '..', '..', 'graph-data');
 export const seedDocument = '000_57d8c84b7f0fe012';

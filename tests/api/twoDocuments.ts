@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openGraph } from '../../server/graph/openGraph';
 import { createApp } from '../../server/http/app';
-import { GraphStore, snapshotOf } from '../../server/http/graphStore';
+import { GraphStore, snapshotOf } from '../../server/http/snapshotHolder';
 import { noClientDir } from './seedApp';
 
 export function writeTwoDocumentFolder(): string {

@@ -3,7 +3,7 @@
 // routes' document.
 import { buildOpenApiDocument } from '../../server/http/openapi';
 import { apiRoutes } from '../../server/http/routes';
-import { withWriteRoutes, writeOpenApi } from '../../server/http/routes/writeOpenApi';
+import { withWriteRoutes, writeOpenApi } from '../../server/http/writeOpenApi';
 import { validateOpenApi } from './validateOpenApi';
 
 describe('writeOpenApi', () => {

@@ -9,7 +9,7 @@ import request from 'supertest';
 import { generateDataFolder } from '../../server/generate/generateDataFolder';
 import { buildGraph, type EvidenceGraph } from '../../server/graph/buildGraph';
 import { applyPositions, preliminaryPositions, prepareLayout } from '../../server/graph/layout';
-import { GraphStore, snapshotOf } from '../../server/http/graphStore';
+import { GraphStore, snapshotOf } from '../../server/http/snapshotHolder';
 import { NEIGHBOURHOOD_CAP } from '../../server/http/routes/entities';
 import { ServiceUnavailableError, TimeBudget } from '../../server/http/timeBudget';
 import { loadDataset } from '../../server/load/loadDataset';

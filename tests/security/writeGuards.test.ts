@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { openGraph } from '../../server/graph/openGraph';
 import { createApp } from '../../server/http/app';
-import { GraphStore, snapshotOf } from '../../server/http/graphStore';
+import { GraphStore, snapshotOf } from '../../server/http/snapshotHolder';
 import { openServedDataFolder } from '../../server/store/openWriteStore';
 import { ARTICLE, auth, extractFixture, tempSeedCopy, TOKEN, writeApp, type WriteApp } from '../api/writeApp';
 import { expectProblem, noClientDir } from './hardeningApp';

@@ -11,12 +11,12 @@ import { acceptBodySchema, documentBodySchema, documentTextQuerySchema, proposal
 import type { WriteStore } from '../../store/writeStore';
 import { ProposalNotFoundError, WriteConflictError, WriteInputError, WritesNotOpenError } from '../../store/writeErrors';
 import { MethodNotAllowedError, NotFoundError, type FieldError } from '../errors';
-import type { GraphStore } from '../graphStore';
+import type { GraphStore } from '../snapshotHolder';
 import { parseInput } from '../parseInput';
 import { stillWithinBudget } from '../timeBudget';
-import { presentProposal } from './presentProposal';
-import { DEFAULT_BODY_LIMIT_BYTES, DEFAULT_WRITE_RATE_LIMIT, readBody, requireWriteToken, writeRateLimit, type WriteRateLimit } from './writeGuards';
-import { ConflictError, InvalidBodyError, WritesDisabledError } from './writeProblems';
+import { presentProposal } from '../presentProposal';
+import { DEFAULT_BODY_LIMIT_BYTES, DEFAULT_WRITE_RATE_LIMIT, readBody, requireWriteToken, writeRateLimit, type WriteRateLimit } from '../writeGuards';
+import { ConflictError, InvalidBodyError, WritesDisabledError } from '../writeProblems';
 
 export interface WriteRoutesOptions {
   store: GraphStore;

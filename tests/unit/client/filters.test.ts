@@ -4,7 +4,7 @@
 import path from 'node:path';
 import Graph from 'graphology';
 import { computeVisibility, countVisible, deriveStatus, edgeStatusUnder, restrictToNodes, statusLine, type EvidenceGraph } from '../../../client/src/filters';
-import { claimInDateRange } from '../../../server/queries/claimFilters';
+import { claimInDateRange } from '../../../server/model/claimFilters';
 import { buildGraph } from '../../../server/graph/buildGraph';
 import { deriveEdgeStatus } from '../../../server/graph/deriveEdgeStatus';
 import { loadDataset } from '../../../server/load/loadDataset';

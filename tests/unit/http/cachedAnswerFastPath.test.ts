@@ -9,7 +9,7 @@ import zlib from 'node:zlib';
 import { openGraph } from '../../../server/graph/openGraph';
 import { createApp } from '../../../server/http/app';
 import { cachedAnswerFastPath, createRequestHandler, type FastPath } from '../../../server/http/cachedAnswerFastPath';
-import { GraphStore, snapshotOf } from '../../../server/http/graphStore';
+import { GraphStore, snapshotOf } from '../../../server/http/snapshotHolder';
 import { ResponseBodyCache } from '../../../server/http/responseBodyCache';
 import { noClientDir, seedApp } from '../../api/seedApp';
 

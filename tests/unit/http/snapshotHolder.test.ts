@@ -1,7 +1,7 @@
 // The served snapshot and what is derived from it: computed once per version, dropped
 // when the data changes, and kept (but for what carries positions) when only the
 // layout's positions changed.
-import { GraphStore, type GraphSnapshot } from '../../../server/http/graphStore';
+import { GraphStore, type GraphSnapshot } from '../../../server/http/snapshotHolder';
 import { buildGraph } from '../../../server/graph/buildGraph';
 import { claim, dataset, person } from '../graph/fixtures';
 

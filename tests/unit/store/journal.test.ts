@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { JournalWriter, parseJournal, readJournal } from '../../../server/store/journal';
-import type { RejectEntry } from '../../../server/store/journalEntries';
+import type { RejectEntry } from '../../../server/model/journalEntries';
 import { tempDataFolder } from './storeFixtures';
 
 const reject = (proposal: string): RejectEntry => ({ kind: 'reject', at: '2024-01-01T00:00:00.000Z', proposal });
