@@ -4,7 +4,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseJsonFile } from './readDataFolder';
-import { formatFieldPath, type LoadProblem } from './problems';
+import { DataIntegrityError, formatFieldPath, type LoadProblem } from './problems';
+import { readJournal } from './readJournal';
 import type { AcceptEntry, IngestEntry, RejectEntry, ReviewedProposal } from '../model/journalEntries';
 import { proposalsFileSchema } from '../model/journalEntries';
 
@@ -60,4 +61,19 @@ export function readProposalsFile(dataDir: string, problems: LoadProblem[]): { p
     return { proposals: [], text };
   }
   return { proposals: parsed.data.proposals, text };
+}
+
+/** Reads proposals.json and the journal into the review queue's state. */
+export function readProposalBook(dataDir: string): ProposalBook {
+  const problems: LoadProblem[] = [];
+  const book = new ProposalBook(readProposalsFile(dataDir, problems).proposals);
+  const journal = readJournal(dataDir);
+  problems.push(...journal.problems);
+  if (problems.length > 0) throw new DataIntegrityError(problems);
+  for (const { entry } of journal.lines) {
+    if (entry.kind === 'ingest') book.applyIngest(entry);
+    else if (entry.kind === 'accept') book.applyAccept(entry);
+    else book.applyReject(entry);
+  }
+  return book;
 }

@@ -8,7 +8,7 @@
 import crypto from 'node:crypto';
 import type { Claim, DocumentRecord, Entity } from '../model/records';
 import { sameRecord } from '../model/canonicalJson';
-import { describeTornTail, JOURNAL_FILE, readJournal } from '../store/journal';
+import { describeTornTail, JOURNAL_FILE, readJournal } from './readJournal';
 import { ProposalBook, PROPOSALS_FILE, readProposalsFile } from './proposalBook';
 import { parseDocument } from './parseDocument';
 import type { LoadProblem } from './problems';

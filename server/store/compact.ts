@@ -5,14 +5,10 @@
 // skips entries the files already hold (replayJournal.ts).
 import fs from 'node:fs';
 import path from 'node:path';
-import { DataIntegrityError, type LoadProblem } from '../load/problems';
-import { readDataFolder } from '../load/readDataFolder';
-import { replayJournal } from '../load/replayJournal';
-import { resolveDataset } from '../load/resolveDataset';
+import { DataIntegrityError, JOURNAL_FILE, PROPOSALS_FILE, readDataFolder, readJournal, replayJournal, resolveDataset, type LoadProblem } from '../load';
 import { writeFileAtomic } from './atomicFile';
 import { lockDataFolder } from './dataFolderLock';
-import { JOURNAL_FILE, JournalWriter, readJournal } from './journal';
-import { PROPOSALS_FILE } from '../load/proposalBook';
+import { JournalWriter } from './journal';
 
 export interface CompactResult {
   /** Journal entries folded. */

@@ -2,8 +2,7 @@
 // dataset with its journal, builds the graph (no layout: the CLI does not draw it) and
 // opens the write store on it. The server does the same with its own GraphStore.
 import { buildGraph } from '../graph/buildGraph';
-import { loadDataset } from '../load/loadDataset';
-import { formatProblem, type LoadProblem } from '../load/problems';
+import { formatProblem, loadDataset, type LoadProblem } from '../load';
 import type { GraphSnapshot, SnapshotHolder } from './applyToSnapshot';
 import type { ExtractArticle } from './extraction';
 import { WriteStore } from './writeStore';
