@@ -5,7 +5,7 @@
 import louvain from 'graphology-communities-louvain';
 import pagerank from 'graphology-metrics/centrality/pagerank';
 import type { EvidenceGraph } from '../graph/buildGraph';
-import { seededRandom } from '../graph/layout';
+import { seededRandom } from '../model/random';
 import type { StatsResponse } from '../model/api';
 import type { VocabularyIndex } from '../model/vocabulary';
 import { entityRef } from './entityRef';

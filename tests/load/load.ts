@@ -16,7 +16,7 @@ import autocannon from 'autocannon';
 import { bidirectional } from 'graphology-shortest-path/unweighted';
 import { generateDataFolder } from '../../server/generate/generateDataFolder';
 import { buildGraph, type EvidenceGraph } from '../../server/graph/buildGraph';
-import { seededRandom } from '../../server/graph/layout';
+import { seededRandom } from '../../server/model/random';
 import { loadDataset } from '../../server/load/loadDataset';
 
 interface HeapReport {

@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { seededRandom } from '../../server/graph/layout';
+import { seededRandom } from '../../server/model/random';
 import { loadDataset } from '../../server/load/loadDataset';
 import { assertServerBuilt, repoRoot, startChildServer, type ChildServer } from '../api/childServer';
 import { seedDir, seedDocument } from './hardeningApp';
