@@ -10,7 +10,7 @@ import { createApp, DEFAULT_RESPONSE_CACHE_BYTES } from './http/app';
 import { cachedAnswerFastPath, createRequestHandler } from './http/cachedAnswerFastPath';
 import { answerClientErrors } from './http/clientErrors';
 import { ConfigError, hardeningFromEnv, type HardeningConfig } from './http/hardeningConfig';
-import { GraphStore, snapshotOf } from './http/snapshotHolder';
+import { GraphSnapshotHolder, snapshotOf } from './http/snapshotHolder';
 import { ResponseBodyCache } from './http/responseBodyCache';
 import { DataIntegrityError, formatProblem } from './load/problems';
 import { resolveDataDir } from './paths';
@@ -37,7 +37,7 @@ export interface ServerOptions {
 
 export interface RunningServer {
   url: string;
-  store: GraphStore;
+  store: GraphSnapshotHolder;
   server: http.Server;
   close(): Promise<void>;
 }
@@ -63,7 +63,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       const opened = openGraph(options.dataDir, { backgroundLayout: true });
       layout = opened.layout;
       const snapshot = snapshotOf(opened);
-      return new GraphStore(opened.layout.preliminary ? { ...snapshot, version: `${snapshot.version}-start-positions` } : snapshot);
+      return new GraphSnapshotHolder(opened.layout.preliminary ? { ...snapshot, version: `${snapshot.version}-start-positions` } : snapshot);
     },
     defaultExtractor,
   );

@@ -7,7 +7,7 @@
 // straight to text (no element objects), one test per string decides whether it needs
 // escaping, claims in their usual key order and repeated attribute values use text made
 // once, and everything else takes a general path that gives the same bytes.
-import type { EvidenceGraph } from '../graph/buildGraph';
+import type { EvidenceGraph } from '../model/evidenceGraph';
 import { joinChunks } from './chunks';
 import { safeJson, type FlatField, type FlatValue } from './flatAttributes';
 import type { EdgeAttributes, NodeAttributes } from '../model/graph';

@@ -1,7 +1,7 @@
 // The export formats, by name. Each renders the (already filtered) graph with its
 // citations kept. Used by the CLI's `export` command and the API's /api/export route.
 import type { Writable } from 'node:stream';
-import type { EvidenceGraph } from '../graph/buildGraph';
+import type { EvidenceGraph } from '../model/evidenceGraph';
 import { writeChunks } from './chunks';
 import { edgesCsvChunks, exportEdgesCsv, exportNodesCsv, nodesCsvChunks } from './csv';
 import { cypherChunks, exportCypher } from './cypher';

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { seededRandom } from '../model/random';
 import { cacheDir } from '../paths';
-import type { EvidenceGraph } from './buildGraph';
+import type { EvidenceGraph } from '../model/evidenceGraph';
 import { runForceAtlas2, type LayoutInput } from './layoutWorker';
 
 export const LAYOUT_VERSION = 1;

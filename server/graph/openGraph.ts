@@ -4,7 +4,8 @@
 // ForceAtlas2 runs in a worker thread (`layout.ready`); the server uses that (issue 7).
 import { loadDataset } from '../load/loadDataset';
 import type { Dataset } from '../model/dataset';
-import { buildGraph, type EvidenceGraph } from './buildGraph';
+import type { EvidenceGraph } from '../model/evidenceGraph';
+import { buildGraph } from './buildGraph';
 import { layoutGraph, startLayout, type LayoutTask } from './layout';
 
 export interface OpenedGraph {

@@ -8,7 +8,7 @@
 // leaves every other request, or any case it cannot mirror exactly, to Express.
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { etagFor, matchesIfNoneMatch } from './etag';
-import type { GraphStore } from './snapshotHolder';
+import type { GraphSnapshotHolder } from './snapshotHolder';
 import { GZIP_MIN_BYTES, type CachedBody, type ResponseBodyCache } from './responseBodyCache';
 import { securityHeaderList } from './securityHeaders';
 
@@ -16,7 +16,7 @@ import { securityHeaderList } from './securityHeaders';
 export type FastPath = (req: IncomingMessage, res: ServerResponse) => boolean;
 
 export interface FastPathOptions {
-  store: GraphStore;
+  store: GraphSnapshotHolder;
   /** The cache the app's routes fill (AppOptions.responseBodies). */
   bodies: ResponseBodyCache;
   /** The app's CORS allow-list: when set, every answer varies on Origin, so Express answers them all. */

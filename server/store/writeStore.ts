@@ -8,7 +8,8 @@ import { documentIdFromFileName, parseDocument, readProposalBook, type LoadProbl
 import type { ResolvedClaim } from '../model/dataset';
 import { claimSchema, entitySchema, type Claim, type DocumentRecord, type Entity } from '../model/records';
 import { edgeTypeAllows } from '../model/vocabulary';
-import { snapshotWithClaim, snapshotWithDocument, nextVersion, type SnapshotHolder } from './applyToSnapshot';
+import type { SnapshotHolder } from '../model/evidenceGraph';
+import { snapshotWithClaim, snapshotWithDocument, nextVersion } from './applyToSnapshot';
 import { articleFileName, claimIdFor, entityIdFor, proposalId, uniqueId } from './assignIds';
 import { sameRecord } from '../model/canonicalJson';
 import { lockDataFolder, type DataFolderLock } from './dataFolderLock';

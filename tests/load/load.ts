@@ -15,7 +15,8 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { bidirectional } from 'graphology-shortest-path/unweighted';
 import { generateDataFolder } from '../../server/generate/generateDataFolder';
-import { buildGraph, type EvidenceGraph } from '../../server/graph/buildGraph';
+import { buildGraph } from '../../server/graph/buildGraph';
+import type { EvidenceGraph } from '../../server/model/evidenceGraph';
 import { seededRandom } from '../../server/model/random';
 import { loadDataset } from '../../server/load/loadDataset';
 

@@ -11,7 +11,7 @@ import { acceptBodySchema, documentBodySchema, documentTextQuerySchema, proposal
 import type { WriteStore } from '../../store/writeStore';
 import { ProposalNotFoundError, WriteConflictError, WriteInputError, WritesNotOpenError } from '../../store/writeErrors';
 import { MethodNotAllowedError, NotFoundError, type FieldError } from '../errors';
-import type { GraphStore } from '../snapshotHolder';
+import type { GraphSnapshotHolder } from '../snapshotHolder';
 import { parseInput } from '../parseInput';
 import { stillWithinBudget } from '../timeBudget';
 import { presentProposal } from '../presentProposal';
@@ -19,7 +19,7 @@ import { DEFAULT_BODY_LIMIT_BYTES, DEFAULT_WRITE_RATE_LIMIT, readBody, requireWr
 import { ConflictError, InvalidBodyError, WritesDisabledError } from '../writeProblems';
 
 export interface WriteRoutesOptions {
-  store: GraphStore;
+  store: GraphSnapshotHolder;
   /** The data folder's write store; without one every write answers 403. */
   writes?: WriteStore;
   /** CLAIMGRAPH_TOKEN: unset or empty turns writes off (403). */

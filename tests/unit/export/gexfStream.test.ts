@@ -4,7 +4,7 @@ import path from 'node:path';
 import Graph from 'graphology';
 import { exportGexf } from '../../../server/export/gexf';
 import { exportGexfStreamed } from '../../../server/export/gexfStream';
-import type { EvidenceGraph, EvidenceGraphAttributes } from '../../../server/graph/buildGraph';
+import type { EvidenceGraph, EvidenceGraphAttributes } from '../../../server/model/evidenceGraph';
 import { openGraph } from '../../../server/graph/openGraph';
 import type { EdgeAttributes, NodeAttributes } from '../../../server/model/graph';
 import { nastyEdges, nastyGraph, nastyNodes } from '../../fixtures/export/nastyGraph';
