@@ -50,10 +50,10 @@ export function parsePort(text: string | undefined, source: string): number {
 }
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  // Writes (issue 5) are on when CLAIMGRAPH_TOKEN is set: the folder is then locked and its journal opened.
+  // Writes are on when CLAIMGRAPH_TOKEN is set: the folder is then locked and its journal opened.
   const writeConfig = options.writes ?? writeConfigFromEnv(process.env);
   const hardening = options.hardening ?? hardeningFromEnv(process.env);
-  // Large graphs lay out in a worker thread (issue 7): served at once with their start
+  // Large graphs lay out in a worker thread: served at once with their start
   // positions, then under a new version (fresh ETags and caches) once the layout is ready.
   let layout: LayoutTask | undefined;
   const { graphs: store, writes } = openServedDataFolder(

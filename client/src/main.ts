@@ -50,7 +50,7 @@ function dropUnknownIds(state: UiState, graph: EvidenceGraph, problems: string[]
 }
 
 /**
- * Sigma is comfortable to about 10^4 nodes and 10^5 edges (issue 7). Above these counts
+ * Sigma is comfortable to about 10^4 nodes and 10^5 edges. Above these counts
  * the explorer opens on the most connected entities, says so, and adds any entity the
  * user searches for together with its direct relations.
  */

@@ -20,7 +20,7 @@ export interface ExportFormat {
   render(graph: EvidenceGraph): string;
   /**
    * Streams the same text as `render` into `out` without building one string, for
-   * exports too large for memory (issue 7). Does not end `out`. Absent where a format
+   * exports too large for memory. Does not end `out`. Absent where a format
    * cannot stream: use `render`.
    */
   write?(graph: EvidenceGraph, out: Writable): Promise<void>;

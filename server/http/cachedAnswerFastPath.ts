@@ -1,7 +1,7 @@
 // Answers GET/HEAD requests whose rendered body is already cached (responseBodyCache.ts)
 // before Express runs. For small answers under load the middleware chain (helmet, time
 // budget, CORS, compression, router, query parsing) cost two thirds of the time once the
-// body itself was cached (issue 7). A cached body for (version, exact URL) proves the
+// body itself was cached. A cached body for (version, exact URL) proves the
 // URL was validated and routed to a cacheable read route, so its answer depends only on
 // If-None-Match and Accept-Encoding; this sends the very headers registerRoute.ts and
 // the middleware would (tests/unit/http/cachedAnswerFastPath.test.ts compares them) and

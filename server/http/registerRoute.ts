@@ -1,7 +1,7 @@
 // Turns a route declaration into an Express handler: validate the path and query
 // parameters, answer 304 when the client's ETag is current (before doing any work),
-// run the handler on one snapshot of the store, and send JSON or a download. Cacheable
-// JSON bodies are rendered once per ETag (responseBodyCache.ts).
+// run the handler on one snapshot (read once from the snapshot holder), and send JSON or
+// a download. Cacheable JSON bodies are rendered once per ETag (responseBodyCache.ts).
 import type { Express, Request, Response } from 'express';
 import { MethodNotAllowedError } from './errors';
 import { etagFor, matchesIfNoneMatch } from './etag';

@@ -1,6 +1,6 @@
-// The review queue's state: every proposal and its decision, in ingest order. Built from
+// The review queue's state: every proposal and its decision, in ingest order. Read from
 // proposals.json (what compaction kept) and then the journal's entries, in that order;
-// the write store updates it after each journalled decision.
+// the write store applies each decision to it once the decision is journalled.
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseJsonFile } from './readDataFolder';

@@ -40,7 +40,7 @@ export function replayJournal(raw: RawData): ReplayedData {
   if (journal.tornTail) warnings.push(describeTornTail(journal.tornTail));
 
   // Nothing to replay (so after every compaction, and in imported or generated folders):
-  // skip copying and indexing every record, a second or more at a million claims (issue 7).
+  // skip copying and indexing every record, a second or more at a million claims.
   if (journal.lines.length === 0) {
     return { ...raw, problems, contentHash: proposalsFile.text !== undefined ? hash.digest('hex') : raw.contentHash, journal: { proposals, warnings, entries: 0 } };
   }

@@ -1,4 +1,4 @@
-// The opening view of a graph too large to draw whole (issue 7: sigma is comfortable to
+// The opening view of a graph too large to draw whole (sigma is comfortable to
 // about 10^4 nodes and 10^5 edges): the `limit` entities with the most relations, ties by
 // id so the choice is stable, and every relation among them. Attribute objects are
 // shared with the source graph, not copied.

@@ -7,7 +7,7 @@
 // is cut to `cap` entities and the response says so (limit = cap, omittedNodes > 0).
 // With `claims: 'summary'` the relations carry their status, counts, documents and dates
 // but not their claims: among a hub's neighbours the claims were nine tenths of the answer
-// (issue 7: 0.6 of 0.8 MB at 100k entities), and a lookup rarely reads them all.
+// (0.6 of 0.8 MB at 100k entities), and a lookup rarely reads them all.
 import { createEvidenceGraph, type EvidenceGraph } from '../model/evidenceGraph';
 import type { NeighboursResponse } from '../model/api';
 import type { EdgeAttributes } from '../model/graph';

@@ -1,5 +1,5 @@
-// The extractor's output as the write path relies on it (issue 5's `claimgraph extract`
-// shape), checked with zod: the extractor is our code, but its output becomes durable
+// The extractor's output as the write path relies on it (the shape `claimgraph extract`
+// prints), checked with zod: the extractor is our code, but its output becomes durable
 // proposals, so a shape slip must fail here and not in a later replay.
 import { z } from 'zod';
 import type { Dataset } from '../model/dataset';

@@ -1,4 +1,4 @@
-// The conventions every route follows (DESIGN.md): ETags tied to the dataset version and
+// The conventions every route follows: ETags tied to the dataset version and
 // the URL with 304 answers, compression, security headers, problem+json for unknown
 // routes, wrong methods, malformed URLs and internal errors, never a stack trace.
 import request from 'supertest';

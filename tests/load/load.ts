@@ -1,4 +1,4 @@
-// `npm run load` (issue 8, item 8; not part of npm test): drives the server on loopback
+// `npm run load` (not part of npm test): drives the server on loopback
 // with autocannon, 64 connections for 30 s, over a mix of search, entity, neighbours,
 // path and graph requests on a generated dataset, and checks that nothing failed: no
 // errors, no timeouts, no non-2xx answers, and the server's heap after a forced GC within

@@ -1,4 +1,4 @@
-// Issue 8, item 3: bounded work. Depth, limit, path length, offsets, text lengths and
+// Bounded work. Depth, limit, path length, offsets, text lengths and
 // export size are capped; a hub whose neighbourhood exceeds the cap is cut and the answer
 // says so; each request has a time budget, checked inside long loops, past which it
 // answers 503 instead of holding the server.

@@ -1,4 +1,4 @@
-// Issue 8, item 4, the part beyond tests/api/writes.test.ts: every write route refuses
+// The write guards beyond tests/api/writes.test.ts: every write route refuses
 // every content type it does not read (415, naming what it takes), oversized bodies
 // (413) and malformed JSON (400), and a refused request writes nothing. A request
 // answered 503 for running out of time while its body trickled in writes nothing either.

@@ -1,8 +1,8 @@
-// The write API (issue 5): POST /api/documents stores an article and its extracted
+// The write API: POST /api/documents stores an article and its extracted
 // claims as pending proposals; GET /api/proposals lists the review queue;
 // POST /api/proposals/{id}/accept and /reject decide. Routes stay thin: guards
-// (writeGuards.ts), a strict zod schema for the body, one WriteStore call, a presenter.
-// The store journals and fsyncs each write before these routes answer 2xx.
+// (../writeGuards.ts), a strict zod schema for the body, one WriteStore call, a presenter.
+// The write store journals and fsyncs each write before these routes answer 2xx.
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import type { z } from 'zod';
 import { edgeKey } from '../../graph/groupClaims';

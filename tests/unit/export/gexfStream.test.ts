@@ -1,5 +1,5 @@
 // The streaming GEXF writer gives, byte for byte, what graphology-gexf's writer gives:
-// the library stays the reference, ours only makes it stream (issue 7).
+// the library stays the reference, ours only makes it stream.
 import path from 'node:path';
 import Graph from 'graphology';
 import { exportGexf } from '../../../server/export/gexf';
