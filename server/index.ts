@@ -10,11 +10,11 @@ import { createApp, DEFAULT_RESPONSE_CACHE_BYTES } from './http/app';
 import { cachedAnswerFastPath, createRequestHandler } from './http/cachedAnswerFastPath';
 import { answerClientErrors } from './http/clientErrors';
 import { ConfigError, hardeningFromEnv, type HardeningConfig } from './http/hardeningConfig';
-import { GraphStore, snapshotOf } from './http/graphStore';
+import { GraphSnapshotHolder, snapshotOf } from './http/snapshotHolder';
 import { ResponseBodyCache } from './http/responseBodyCache';
 import { DataIntegrityError, formatProblem } from './load/problems';
 import { resolveDataDir } from './paths';
-import { writeConfigFromEnv, type WriteConfig } from './http/routes/writeConfig';
+import { writeConfigFromEnv, type WriteConfig } from './http/writeConfig';
 import { DataFolderInUseError } from './store/dataFolderLock';
 import { defaultExtractor } from './store/defaultExtractor';
 import { openServedDataFolder } from './store/openWriteStore';
@@ -37,7 +37,7 @@ export interface ServerOptions {
 
 export interface RunningServer {
   url: string;
-  store: GraphStore;
+  store: GraphSnapshotHolder;
   server: http.Server;
   close(): Promise<void>;
 }
@@ -50,10 +50,10 @@ export function parsePort(text: string | undefined, source: string): number {
 }
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  // Writes (issue 5) are on when CLAIMGRAPH_TOKEN is set: the folder is then locked and its journal opened.
+  // Writes are on when CLAIMGRAPH_TOKEN is set: the folder is then locked and its journal opened.
   const writeConfig = options.writes ?? writeConfigFromEnv(process.env);
   const hardening = options.hardening ?? hardeningFromEnv(process.env);
-  // Large graphs lay out in a worker thread (issue 7): served at once with their start
+  // Large graphs lay out in a worker thread: served at once with their start
   // positions, then under a new version (fresh ETags and caches) once the layout is ready.
   let layout: LayoutTask | undefined;
   const { graphs: store, writes } = openServedDataFolder(
@@ -63,7 +63,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       const opened = openGraph(options.dataDir, { backgroundLayout: true });
       layout = opened.layout;
       const snapshot = snapshotOf(opened);
-      return new GraphStore(opened.layout.preliminary ? { ...snapshot, version: `${snapshot.version}-start-positions` } : snapshot);
+      return new GraphSnapshotHolder(opened.layout.preliminary ? { ...snapshot, version: `${snapshot.version}-start-positions` } : snapshot);
     },
     defaultExtractor,
   );

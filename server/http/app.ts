@@ -7,7 +7,7 @@ import express, { type Express } from 'express';
 import { packageRoot } from '../paths';
 import { corsAllowList } from './cors';
 import { NotFoundError } from './errors';
-import type { GraphStore } from './graphStore';
+import type { GraphSnapshotHolder } from './snapshotHolder';
 import { defaultHardening, type HardeningConfig } from './hardeningConfig';
 import { problemHandler } from './problemHandler';
 import { registerRoute } from './registerRoute';
@@ -19,7 +19,7 @@ import { timeBudget } from './timeBudget';
 import { writeRoutes, type WriteRoutesOptions } from './routes/writeRoutes';
 
 export interface AppOptions {
-  store: GraphStore;
+  store: GraphSnapshotHolder;
   /** The built client; default dist/client under the package root. */
   clientDir?: string;
   /** Where internal errors are logged; default standard error. */

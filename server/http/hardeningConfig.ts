@@ -1,4 +1,4 @@
-// The server's defensive settings from the environment (issue 8). Each is off or strict
+// The server's defensive settings from the environment. Each is off or strict
 // unless configured, and a bad value stops the server with a message naming the
 // variable, rather than silently falling back to something looser:
 //   CLAIMGRAPH_CORS_ORIGINS        comma list of origins allowed cross-origin reads (default: none, CORS off)

@@ -1,11 +1,11 @@
 // Turns a route declaration into an Express handler: validate the path and query
 // parameters, answer 304 when the client's ETag is current (before doing any work),
-// run the handler on one snapshot of the store, and send JSON or a download. Cacheable
-// JSON bodies are rendered once per ETag (responseBodyCache.ts).
+// run the handler on one snapshot (read once from the snapshot holder), and send JSON or
+// a download. Cacheable JSON bodies are rendered once per ETag (responseBodyCache.ts).
 import type { Express, Request, Response } from 'express';
 import { MethodNotAllowedError } from './errors';
 import { etagFor, matchesIfNoneMatch } from './etag';
-import type { GraphStore } from './graphStore';
+import type { GraphSnapshotHolder } from './snapshotHolder';
 import { GZIP_MIN_BYTES, type CachedBody, type ResponseBodyCache } from './responseBodyCache';
 import { parseInput } from './parseInput';
 import { expressPath, FileResult, type RouteLimits, type RouteSpec } from './route';
@@ -22,7 +22,7 @@ function sendCachedJson(req: Request, res: Response, bodies: ResponseBodyCache, 
   } else res.send(entry.json);
 }
 
-export function registerRoute(app: Express, route: RouteSpec, store: GraphStore, limits: RouteLimits, bodies: ResponseBodyCache): void {
+export function registerRoute(app: Express, route: RouteSpec, store: GraphSnapshotHolder, limits: RouteLimits, bodies: ResponseBodyCache): void {
   const path = expressPath(route.path);
   app.get(path, (req: Request, res) => {
     const params = route.params ? parseInput(route.params, req.params as Record<string, unknown>, 'path') : {};

@@ -2,7 +2,8 @@
 // handler. The app registers routes from these declarations and the OpenAPI document
 // is generated from the very same ones, so the two cannot drift apart.
 import type { z } from 'zod';
-import type { GraphSnapshot, GraphStore } from './graphStore';
+import type { GraphSnapshot } from '../model/evidenceGraph';
+import type { GraphSnapshotHolder } from './snapshotHolder';
 import type { Checkpoint } from './timeBudget';
 
 /** A download (the export route) rather than a JSON body. */
@@ -15,7 +16,7 @@ export class FileResult {
 }
 
 export interface RouteContext {
-  store: GraphStore;
+  store: GraphSnapshotHolder;
   /** The snapshot this request reads: taken once, so a concurrent replace cannot mix versions. */
   snapshot: GraphSnapshot;
   /** The request's time budget: long work calls check() between steps (503 once it has run out). */

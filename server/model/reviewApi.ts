@@ -1,10 +1,10 @@
-// The write API's contract (issue 5: ingest, the review queue, accept and reject): the
+// The write API's contract (ingest, the review queue, accept and reject): the
 // zod schemas of request bodies and responses, with their TypeScript types. Request
 // bodies are strict, so a client cannot set ids, statuses or review fields (mass
 // assignment): an unknown field is a 400 naming it. The client imports the types.
 import { z } from 'zod';
 import { claimSchema } from './records';
-import { correctionsSchema, proposalStatusSchema, proposedClaimSchema } from '../store/journalEntries';
+import { correctionsSchema, proposalStatusSchema, proposedClaimSchema } from './journalEntries';
 
 /** POST /api/documents with Content-Type application/json (text/plain sends the article alone). */
 export const documentBodySchema = z.strictObject({

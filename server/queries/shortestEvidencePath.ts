@@ -5,7 +5,7 @@
 // strongest evidence first, with all claims. Uses graphology-shortest-path on the
 // simple undirected projection.
 import { bidirectional } from 'graphology-shortest-path/unweighted';
-import type { EvidenceGraph } from '../graph/buildGraph';
+import type { EvidenceGraph } from '../model/evidenceGraph';
 import type { PathResponse } from '../model/api';
 import { edgeDetail } from './edgeDetail';
 import { entityRef } from './entityRef';

@@ -3,7 +3,7 @@
 // Louvain run on it: they need a simple (non-multi, non-mixed) graph, and a chain of
 // evidence links two entities whatever the direction of each relation.
 import { UndirectedGraph } from 'graphology';
-import type { EvidenceGraph } from '../graph/buildGraph';
+import type { EvidenceGraph } from '../model/evidenceGraph';
 
 export type ProjectedGraph = UndirectedGraph<Record<string, never>, { weight: number }>;
 

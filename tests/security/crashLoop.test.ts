@@ -1,4 +1,4 @@
-// Issue 8, item 5: nothing acknowledged is lost. A crash loop of 20 cycles: a real server
+// Nothing acknowledged is lost. A crash loop of 20 cycles: a real server
 // process (bin/claimgraph.js serve) takes concurrent writes (ingests, accepts, rejects)
 // and is killed with SIGKILL at a random moment; the data folder must then load, with
 // every write that was answered 2xx in it, and the restarted server must serve them all.
@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { seededRandom } from '../../server/graph/layout';
+import { seededRandom } from '../../server/model/random';
 import { loadDataset } from '../../server/load/loadDataset';
 import { assertServerBuilt, repoRoot, startChildServer, type ChildServer } from '../api/childServer';
 import { seedDir, seedDocument } from './hardeningApp';

@@ -3,7 +3,7 @@
 import { noQuerySchema, openApiResponseSchema } from '../../model/api';
 import { buildOpenApiDocument } from '../openapi';
 import { defineRoute, type RouteSpec } from '../route';
-import { withWriteRoutes } from './writeOpenApi';
+import { withWriteRoutes } from '../writeOpenApi';
 
 export function openApiRoute(allRoutes: () => readonly RouteSpec[]): RouteSpec {
   let document: Record<string, unknown> | undefined;

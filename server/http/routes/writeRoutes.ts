@@ -1,8 +1,8 @@
-// The write API (issue 5): POST /api/documents stores an article and its extracted
+// The write API: POST /api/documents stores an article and its extracted
 // claims as pending proposals; GET /api/proposals lists the review queue;
 // POST /api/proposals/{id}/accept and /reject decide. Routes stay thin: guards
-// (writeGuards.ts), a strict zod schema for the body, one WriteStore call, a presenter.
-// The store journals and fsyncs each write before these routes answer 2xx.
+// (../writeGuards.ts), a strict zod schema for the body, one WriteStore call, a presenter.
+// The write store journals and fsyncs each write before these routes answer 2xx.
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import type { z } from 'zod';
 import { edgeKey } from '../../graph/groupClaims';
@@ -11,15 +11,15 @@ import { acceptBodySchema, documentBodySchema, documentTextQuerySchema, proposal
 import type { WriteStore } from '../../store/writeStore';
 import { ProposalNotFoundError, WriteConflictError, WriteInputError, WritesNotOpenError } from '../../store/writeErrors';
 import { MethodNotAllowedError, NotFoundError, type FieldError } from '../errors';
-import type { GraphStore } from '../graphStore';
+import type { GraphSnapshotHolder } from '../snapshotHolder';
 import { parseInput } from '../parseInput';
 import { stillWithinBudget } from '../timeBudget';
-import { presentProposal } from './presentProposal';
-import { DEFAULT_BODY_LIMIT_BYTES, DEFAULT_WRITE_RATE_LIMIT, readBody, requireWriteToken, writeRateLimit, type WriteRateLimit } from './writeGuards';
-import { ConflictError, InvalidBodyError, WritesDisabledError } from './writeProblems';
+import { presentProposal } from '../presentProposal';
+import { DEFAULT_BODY_LIMIT_BYTES, DEFAULT_WRITE_RATE_LIMIT, readBody, requireWriteToken, writeRateLimit, type WriteRateLimit } from '../writeGuards';
+import { ConflictError, InvalidBodyError, WritesDisabledError } from '../writeProblems';
 
 export interface WriteRoutesOptions {
-  store: GraphStore;
+  store: GraphSnapshotHolder;
   /** The data folder's write store; without one every write answers 403. */
   writes?: WriteStore;
   /** CLAIMGRAPH_TOKEN: unset or empty turns writes off (403). */

@@ -2,7 +2,7 @@
 // (server/model/reviewApi.ts) like the read routes' part: paths and component schemas
 // to merge into buildOpenApiDocument's result.
 import { z } from 'zod';
-import { acceptBodySchema, decisionResponseSchema, documentBodySchema, ingestResponseSchema, proposalsQuerySchema, proposalsResponseSchema, proposalViewSchema } from '../../model/reviewApi';
+import { acceptBodySchema, decisionResponseSchema, documentBodySchema, ingestResponseSchema, proposalsQuerySchema, proposalsResponseSchema, proposalViewSchema } from '../model/reviewApi';
 
 type JsonSchema = Record<string, unknown>;
 

@@ -1,7 +1,7 @@
 // The problems only the write routes answer: 401/403 for the token, 409 for a decision
 // that contradicts an earlier one, 413/415 for bodies, 429 for the rate limit, and 400
 // for a body (not a parameter) that is wrong. Mapped by the app's one error handler.
-import { HttpProblem, type FieldError } from '../errors';
+import { HttpProblem, type FieldError } from './errors';
 
 /** 403: the server has no write token configured, so writes are off. */
 export class WritesDisabledError extends HttpProblem {
