@@ -10,7 +10,7 @@ import { EXIT_INTERNAL_ERROR, exitCodeFor } from './cli/exitCodes';
 import { ConfigError, DEFAULT_CONFIG, parseSetting, processConfig, type ServerConfig } from './config';
 import type { LayoutTask } from './graph/layout';
 import { openGraph } from './graph/openGraph';
-import { createApp, type AppOptions } from './http/app';
+import { createApp, type WriteOptions } from './http/app';
 import { cachedAnswerFastPath, createRequestHandler } from './http/cachedAnswerFastPath';
 import { answerClientErrors } from './http/clientErrors';
 import { defaultHardening, hardeningOf, type HardeningConfig } from './http/hardeningConfig';
@@ -27,7 +27,7 @@ export interface ServerOptions {
   host?: string;
   clientDir?: string;
   /** The write API's token, rate limit and body limit; default server/config.ts's: no token, so writes are off. */
-  writes?: Omit<NonNullable<AppOptions['writes']>, 'writes'>;
+  writes?: Omit<WriteOptions, 'writes'>;
   /** CORS allow-list, trust proxy, request time budget and export cap; default server/config.ts's. */
   hardening?: HardeningConfig;
   /** Bound of the cache of rendered answers (bytes); default server/config.ts's. */
