@@ -1,13 +1,13 @@
 // Deterministic positions: nodes start on a seeded pseudo-random square, then a fixed
 // number of ForceAtlas2 iterations runs, so the same data always gives the same
-// picture. Positions are cached by the data's content hash outside git (paths.cacheDir).
+// picture. Positions are cached by the data's content hash outside git (config.cacheDir).
 // Large graphs lay out in a worker thread (startLayout) while the server answers with
 // the start positions.
 import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { seededRandom } from '../model/random';
-import { cacheDir } from '../paths';
+import { cacheDir } from '../config';
 import type { EvidenceGraph } from '../model/evidenceGraph';
 import { runForceAtlas2, type LayoutInput } from './layoutWorker';
 

@@ -14,7 +14,7 @@ export const documentBodySchema = z.strictObject({
 
 /** POST /api/documents with text/plain: the file name, optionally, in the query string. */
 export const documentTextQuerySchema = z.strictObject({
-  fileName: z.string().min(1).max(160).optional(),
+  fileName: z.string().min(1).max(160).optional().meta({ description: 'with a text/plain body: the file name to store it under' }),
 });
 
 /** POST /api/proposals/{id}/accept: every field optional; an empty body accepts the proposal as extracted. */

@@ -1,9 +1,9 @@
 // `claimgraph export --format json [--data DIR] [--out FILE]`: writes the built graph,
 // claims included, to a file or to standard output.
 import fs from 'node:fs';
+import { resolveDataDir } from '../../config';
 import { openGraph } from '../../graph/openGraph';
 import { exportFormats, findExportFormat } from '../../export';
-import { resolveDataDir } from '../../paths';
 import { parseFlags, UsageError, type Command } from '../command';
 
 
