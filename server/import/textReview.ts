@@ -14,7 +14,12 @@ const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F
 
 /** The longest text each field holds (server/model/records.ts); longer text is cut to it, ending in "…". */
 export const ENTITY_TEXT_LIMITS: Readonly<Record<string, number>> = { name: 500, aliases: 500, description: 5000 };
-export const CLAIM_TEXT_LIMITS: Readonly<Record<string, number>> = { quote: 5000, attributedTo: 500, role: 200, summary: 1000 };
+export const CLAIM_TEXT_LIMITS: Readonly<Record<string, number>> = {
+  quote: 5000,
+  attributedTo: 500,
+  role: 200,
+  summary: 1000,
+};
 
 /** Fields of a claim that are not text from the input's records and are left as they are. */
 const CLAIM_FIELDS_KEPT = new Set(['subject', 'object', 'type', 'stance', 'record.file']);
@@ -30,8 +35,18 @@ interface Change {
 
 const INVALID_UTF8: Change = { key: 'utf8', order: 0, what: 'invalid UTF-8', action: 'replaced by U+FFFD' };
 const CONTROL: Change = { key: 'control', order: 1, what: 'control characters', action: 'removed' };
-const tooLong = (max: number): Change => ({ key: `long ${max}`, order: 2 + max / (max + 1), what: `more than ${max} characters`, action: `cut to ${max}, ending in …` });
-const RESERVED_NAME: Change = { key: 'proto', order: 3, what: 'an attribute named "__proto__"', action: 'left out: JSON readers drop that name' };
+const tooLong = (max: number): Change => ({
+  key: `long ${max}`,
+  order: 2 + max / (max + 1),
+  what: `more than ${max} characters`,
+  action: `cut to ${max}, ending in …`,
+});
+const RESERVED_NAME: Change = {
+  key: 'proto',
+  order: 3,
+  what: 'an attribute named "__proto__"',
+  action: 'left out: JSON readers drop that name',
+};
 
 /** Counts, per change, the records it touched and the fields it touched them in. */
 class ChangeTally {
@@ -68,7 +83,8 @@ class ChangeTally {
 
 /** Sets `key` as an own property, "__proto__" included (plain assignment would set the prototype). */
 function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === '__proto__')
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
   else target[key] = value;
 }
 
@@ -142,7 +158,8 @@ function reviewEntity(entity: EntityInput, reviewer: TextReviewer): EntityInput 
   const out: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(entity)) {
     if (field === 'attributes' && value) setAttributes(out, reviewer.attributes(value as Record<string, unknown>));
-    else if (field === 'aliases' && Array.isArray(value)) out.aliases = value.map((alias: string) => reviewer.limited(alias, 'aliases', ENTITY_TEXT_LIMITS.aliases));
+    else if (field === 'aliases' && Array.isArray(value))
+      out.aliases = value.map((alias: string) => reviewer.limited(alias, 'aliases', ENTITY_TEXT_LIMITS.aliases));
     else if (typeof value === 'string') out[field] = reviewer.limited(value, field, ENTITY_TEXT_LIMITS[field]);
     else out[field] = value;
   }
@@ -198,7 +215,15 @@ export function reviewImportedText(data: ImportedData, inputs: InputFile[]): Imp
   const vocabulary = quiet.value(data.vocabulary, 'vocabulary') as Vocabulary;
   const fileNotes = inputs
     .filter((input) => input.invalidUtf8)
-    .map(({ name, invalidUtf8 }) => `${name}: ${invalidUtf8!.sequences} byte sequence${invalidUtf8!.sequences === 1 ? ' is' : 's are'} not UTF-8 (each replaced by U+FFFD)`);
-  const notes = [...fileNotes, ...data.notes.map((note) => quiet.text(note, 'notes')), ...entityTally.notes('entity', 'entities'), ...claimTally.notes('claim', 'claims')];
+    .map(
+      ({ name, invalidUtf8 }) =>
+        `${name}: ${invalidUtf8!.sequences} byte sequence${invalidUtf8!.sequences === 1 ? ' is' : 's are'} not UTF-8 (each replaced by U+FFFD)`,
+    );
+  const notes = [
+    ...fileNotes,
+    ...data.notes.map((note) => quiet.text(note, 'notes')),
+    ...entityTally.notes('entity', 'entities'),
+    ...claimTally.notes('claim', 'claims'),
+  ];
   return { entities, claims, vocabulary, notes };
 }

@@ -70,7 +70,10 @@ export function flattenHierarchy(source: Document, shape: HierarchyShape): FlatD
     const attributes = original.attributes;
     for (let i = 0; i < attributes.length; i++) {
       const attribute = attributes.item(i)!;
-      const value = attribute.value === '__proto__' && renamed.has(`${original.tagName} ${attribute.name}`) ? PROTO_STAND_IN : attribute.value;
+      const value =
+        attribute.value === '__proto__' && renamed.has(`${original.tagName} ${attribute.name}`)
+          ? PROTO_STAND_IN
+          : attribute.value;
       // As xmldom's parser does: setAttributeNS would look each name up in a list, quadratic in the count.
       const copy = document.createAttributeNS(attribute.namespaceURI, attribute.name);
       copy.value = copy.nodeValue = value;
@@ -102,7 +105,9 @@ export function flattenHierarchy(source: Document, shape: HierarchyShape): FlatD
     frame.next = child.nextSibling;
     if (child.nodeType === TEXT_NODE || child.nodeType === CDATA_SECTION_NODE) {
       const data = (child as unknown as { data: string }).data;
-      frame.copy?.appendChild(child.nodeType === TEXT_NODE ? document.createTextNode(data) : document.createCDATASection(data));
+      frame.copy?.appendChild(
+        child.nodeType === TEXT_NODE ? document.createTextNode(data) : document.createCDATASection(data),
+      );
       continue;
     }
     if (child.nodeType !== ELEMENT_NODE) continue; // comments and processing instructions

@@ -16,7 +16,10 @@ export const ATTRIBUTE_DEPTH_MESSAGE = `nested more than ${MAX_ATTRIBUTE_DEPTH} 
  * `limit`, or undefined when every value is within it. Array positions are numbers.
  * Recursion stops at the limit, so the stack stays shallow whatever the input.
  */
-export function pathBeyondDepth(attributes: unknown, limit: number = MAX_ATTRIBUTE_DEPTH): Array<string | number> | undefined {
+export function pathBeyondDepth(
+  attributes: unknown,
+  limit: number = MAX_ATTRIBUTE_DEPTH,
+): Array<string | number> | undefined {
   if (typeof attributes !== 'object' || attributes === null) return undefined;
   if (Array.isArray(attributes)) {
     for (let index = 0; index < attributes.length; index++) {

@@ -16,9 +16,11 @@ async function run(...argv: string[]) {
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
-const bytes = (...parts: Array<string | number[]>) => Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part, 'utf8') : Buffer.from(part))));
+const bytes = (...parts: Array<string | number[]>) =>
+  Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part, 'utf8') : Buffer.from(part))));
 const note = (text: string) => `claimgraph import: note: ${text}`;
-const entitiesOf = (outDir: string) => JSON.parse(fs.readFileSync(path.join(outDir, 'entities.json'), 'utf8')) as EntityInput[];
+const entitiesOf = (outDir: string) =>
+  JSON.parse(fs.readFileSync(path.join(outDir, 'entities.json'), 'utf8')) as EntityInput[];
 
 describe('the import summary tells every change to the data', () => {
   const longName = 'L'.repeat(5_000_000);
@@ -31,12 +33,20 @@ describe('the import summary tells every change to the data', () => {
       nodes,
       bytes(
         'id,label,type,city,__proto__\n',
-        'a,Al', [0xff], 'ice,person,Par', [0xe9], 'is,x\n', // two sequences that are not UTF-8
-        'b,B', [0xc3], 'ob,person,Berlin,\n', // a lead byte without its continuation
+        'a,Al',
+        [0xff],
+        'ice,person,Par',
+        [0xe9],
+        'is,x\n', // two sequences that are not UTF-8
+        'b,B',
+        [0xc3],
+        'ob,person,Berlin,\n', // a lead byte without its continuation
         'c,Carol,person,Rome\uFFFD,z\n', // a U+FFFD the file itself holds: kept, not counted
         'd,Dan\u0000 Doe,person,Oslo\u0001,\n',
         `e,${longName},person,Lima,\n`,
-        'f,Fay', [0xf0, 0x9f], ',person,Kyiv,\n', // a four-byte sequence cut short
+        'f,Fay',
+        [0xf0, 0x9f],
+        ',person,Kyiv,\n', // a four-byte sequence cut short
       ),
     );
     fs.writeFileSync(edges, 'source,target,type\na,b,associate_of\n');
@@ -59,7 +69,9 @@ describe('the import summary tells every change to the data', () => {
       { id: 'f', type: 'person', name: 'Fay\uFFFD', aliases: [], attributes: { city: 'Kyiv' } },
     ]);
     // The summary is kept with the folder.
-    expect(JSON.parse(fs.readFileSync(path.join(outDir, 'import.json'), 'utf8')).notes).toEqual(result.err.split('\n').map((line) => line.replace('claimgraph import: note: ', '')));
+    expect(JSON.parse(fs.readFileSync(path.join(outDir, 'import.json'), 'utf8')).notes).toEqual(
+      result.err.split('\n').map((line) => line.replace('claimgraph import: note: ', '')),
+    );
   });
 
   it('graph JSON: the same for nodes and edges, entities and claims told apart', () => {
@@ -68,7 +80,14 @@ describe('the import summary tells every change to the data', () => {
         { key: 'a', attributes: { label: 'A\u0000', type: 'person', ['__proto__']: 'kept?' } },
         { key: 'b', attributes: { label: 'B', type: 'person', notes: ['ok', 'tab\tand\u0007bell'] } },
       ],
-      edges: [{ key: 'e1', source: 'a', target: 'b', attributes: { type: 'associate_of', label: `${'S'.repeat(1500)}\u001b` } }],
+      edges: [
+        {
+          key: 'e1',
+          source: 'a',
+          target: 'b',
+          attributes: { type: 'associate_of', label: `${'S'.repeat(1500)}\u001b` },
+        },
+      ],
     }).replace('"__proto__":"kept?"', '"__proto__":{"polluted":true}');
     const data = importData('json', [{ path: 'g.json', name: 'g.json', text }]);
     expect(data.notes).toEqual([
@@ -106,10 +125,16 @@ describe('the import summary tells every change to the data', () => {
   it('FtM: invalid UTF-8 and text too long for description and aliases', () => {
     const folder = temporaryFolder();
     const file = path.join(folder, 'e.ftm.json');
-    const line = (id: string, properties: Record<string, string[]>) => `${JSON.stringify({ id, schema: 'Person', properties })}\n`;
+    const line = (id: string, properties: Record<string, string[]>) =>
+      `${JSON.stringify({ id, schema: 'Person', properties })}\n`;
     fs.writeFileSync(
       file,
-      bytes(line('p1', { name: ['Ivan'], description: ['D'.repeat(6000)] }), '{"id":"p2","schema":"Person","properties":{"name":["Ol', [0xff], `"],"alias":["${'A'.repeat(600)}"]}}\n`),
+      bytes(
+        line('p1', { name: ['Ivan'], description: ['D'.repeat(6000)] }),
+        '{"id":"p2","schema":"Person","properties":{"name":["Ol',
+        [0xff],
+        `"],"alias":["${'A'.repeat(600)}"]}}\n`,
+      ),
     );
     const inputs = readInputFiles([file]);
     expect(inputs[0].invalidUtf8?.sequences).toBe(1);
@@ -127,7 +152,13 @@ describe('the import summary tells every change to the data', () => {
   });
 
   it('a file without any change has no such note', () => {
-    const data = importData('json', [{ path: 'ok.json', name: 'ok.json', text: '{"nodes":[{"key":"a","attributes":{"label":"Zoë \uFFFD","type":"person"}}],"edges":[]}' }]);
+    const data = importData('json', [
+      {
+        path: 'ok.json',
+        name: 'ok.json',
+        text: '{"nodes":[{"key":"a","attributes":{"label":"Zoë \uFFFD","type":"person"}}],"edges":[]}',
+      },
+    ]);
     expect(data.notes).toEqual([]);
     expect(data.entities[0].name).toBe('Zoë \uFFFD');
   });
@@ -164,6 +195,8 @@ describe('inputs an import refuses, naming the file', () => {
 
   it('malformed graph JSON nested 8,000 levels gets its line, not a crash', () => {
     const text = `{"nodes":\n${'['.repeat(8000)}`;
-    expect(() => importData('json', [{ path: 'bad.json', name: 'bad.json', text }])).toThrow('bad.json: line 2: malformed JSON: expected a value but found the end of the file');
+    expect(() => importData('json', [{ path: 'bad.json', name: 'bad.json', text }])).toThrow(
+      'bad.json: line 2: malformed JSON: expected a value but found the end of the file',
+    );
   });
 });

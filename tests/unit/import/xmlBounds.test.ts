@@ -19,21 +19,41 @@ const input = (name: string, text: string) => ({ path: name, name, text });
 
 /** A GEXF whose node i holds node i+1, one node per line from line 5; each node's rank is its own depth. */
 function nestedGexf(levels: number, rankValues = false): string {
-  const lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<gexf xmlns="http://gexf.net/1.3" version="1.3">', '<graph defaultedgetype="directed"><attributes class="node"><attribute id="0" title="rank" type="integer"/></attributes>', '<nodes>'];
+  const lines = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<gexf xmlns="http://gexf.net/1.3" version="1.3">',
+    '<graph defaultedgetype="directed"><attributes class="node"><attribute id="0" title="rank" type="integer"/></attributes>',
+    '<nodes>',
+  ];
   for (let i = 0; i < levels; i++) {
     const attvalues = rankValues ? `<attvalues><attvalue for="0" value="${i}"/></attvalues>` : '';
     // Every other node also holds an edge to its parent, GEXF's other kind of nesting.
-    const edges = rankValues && i > 0 && i % 2 === 0 ? `<edges><edge id="up${i}" source="n${i}" target="n${i - 1}"/></edges>` : '';
+    const edges =
+      rankValues && i > 0 && i % 2 === 0 ? `<edges><edge id="up${i}" source="n${i}" target="n${i - 1}"/></edges>` : '';
     lines.push(`<node id="n${i}" label="N${i}">${attvalues}${edges}<nodes>`);
   }
-  lines.push('</nodes></node>'.repeat(levels), '</nodes>', '<edges><edge id="top" source="n0" target="n1"/></edges>', '</graph>', '</gexf>');
+  lines.push(
+    '</nodes></node>'.repeat(levels),
+    '</nodes>',
+    '<edges><edge id="top" source="n0" target="n1"/></edges>',
+    '</graph>',
+    '</gexf>',
+  );
   return lines.join('\n');
 }
 
 /** A GraphML whose node i holds a graph holding node i+1, one node per line from line 5. */
 function nestedGraphml(levels: number): string {
-  const lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">', '<key id="rank" for="node" attr.name="rank" attr.type="int"/>', '<graph edgedefault="directed">'];
-  for (let i = 0; i < levels; i++) lines.push(`<node id="n${i}"><data key="rank">${i}</data><graph edgedefault="directed">${i > 0 ? `<edge id="up${i}" source="n${i}" target="n${i - 1}"/>` : ''}`);
+  const lines = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">',
+    '<key id="rank" for="node" attr.name="rank" attr.type="int"/>',
+    '<graph edgedefault="directed">',
+  ];
+  for (let i = 0; i < levels; i++)
+    lines.push(
+      `<node id="n${i}"><data key="rank">${i}</data><graph edgedefault="directed">${i > 0 ? `<edge id="up${i}" source="n${i}" target="n${i - 1}"/>` : ''}`,
+    );
   lines.push('</graph></node>'.repeat(levels), '</graph>', '</graphml>');
   return lines.join('\n');
 }
@@ -67,7 +87,9 @@ describe('XML nesting is bounded', () => {
 
   it('refuses any element past the limit, not only nodes', () => {
     const text = `<gexf xmlns="http://gexf.net/1.3" version="1.3"><graph><nodes><node id="a">\n${'<x>'.repeat(100_000)}${'</x>'.repeat(100_000)}</node></nodes></graph></gexf>`;
-    expect(() => importData('gexf', [input('junk.gexf', text)])).toThrow('junk.gexf: line 2: elements are nested more than 256 levels deep (this <x> is at level 257); files nested deeper are refused');
+    expect(() => importData('gexf', [input('junk.gexf', text)])).toThrow(
+      'junk.gexf: line 2: elements are nested more than 256 levels deep (this <x> is at level 257); files nested deeper are refused',
+    );
   });
 });
 
@@ -76,17 +98,32 @@ describe('node hierarchies within the limit', () => {
     const data = importData('gexf', [input('tree.gexf', nestedGexf(120, true))]);
     expect(data.entities).toHaveLength(120);
     // Before, each node took the rank of its last descendant (n0 got 119).
-    expect(data.entities.map((e) => [e.name, e.attributes?.rank])).toEqual(Array.from({ length: 120 }, (_, i) => [`N${i}`, i]));
-    expect(data.claims.map((c) => c.record?.id)).toEqual([...Array.from({ length: 59 }, (_, k) => `up${2 * (k + 1)}`), 'top']);
-    expect(data.notes[0]).toBe('tree.gexf: 119 nodes nested inside other nodes were imported as nodes of their own (the hierarchy is not kept)');
+    expect(data.entities.map((e) => [e.name, e.attributes?.rank])).toEqual(
+      Array.from({ length: 120 }, (_, i) => [`N${i}`, i]),
+    );
+    expect(data.claims.map((c) => c.record?.id)).toEqual([
+      ...Array.from({ length: 59 }, (_, k) => `up${2 * (k + 1)}`),
+      'top',
+    ]);
+    expect(data.notes[0]).toBe(
+      'tree.gexf: 119 nodes nested inside other nodes were imported as nodes of their own (the hierarchy is not kept)',
+    );
   });
 
   it('GraphML: 100 nested graphs, each node with its own data and the edges of its graph', () => {
     const data = importData('graphml', [input('tree.graphml', nestedGraphml(100))]);
-    expect(data.entities.map((e) => [e.id, e.attributes?.rank])).toEqual(Array.from({ length: 100 }, (_, i) => [`n${i}`, i]));
+    expect(data.entities.map((e) => [e.id, e.attributes?.rank])).toEqual(
+      Array.from({ length: 100 }, (_, i) => [`n${i}`, i]),
+    );
     expect(data.claims).toHaveLength(99);
-    expect(data.claims[98]).toMatchObject({ subject: 'n99', object: 'n98', record: { file: 'tree.graphml', id: 'up99' } });
-    expect(data.notes[0]).toBe('tree.graphml: 99 nodes nested inside other nodes were imported as nodes of their own (the hierarchy is not kept)');
+    expect(data.claims[98]).toMatchObject({
+      subject: 'n99',
+      object: 'n98',
+      record: { file: 'tree.graphml', id: 'up99' },
+    });
+    expect(data.notes[0]).toBe(
+      'tree.graphml: 99 nodes nested inside other nodes were imported as nodes of their own (the hierarchy is not kept)',
+    );
   });
 });
 
@@ -95,17 +132,29 @@ describe('other XML hazards', () => {
     `<?xml version="1.0"?>\n<!DOCTYPE gexf [\n${doctype}\n]>\n<gexf xmlns="http://gexf.net/1.3" version="1.3"><graph><nodes><node id="a" label="${label}"/></nodes><edges/></graph></gexf>`;
 
   it('never expands entities a DTD declares (billion laughs)', () => {
-    const lol = ['<!ENTITY lol "lol">', ...Array.from({ length: 8 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i || ''};`.repeat(10)}">`)].join('\n');
-    expect(() => importData('gexf', [input('lol.gexf', gexfWith(lol, '&lol8;'))])).toThrow('lol.gexf: line 13: malformed XML: entity not found:&lol8;');
+    const lol = [
+      '<!ENTITY lol "lol">',
+      ...Array.from({ length: 8 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i || ''};`.repeat(10)}">`),
+    ].join('\n');
+    expect(() => importData('gexf', [input('lol.gexf', gexfWith(lol, '&lol8;'))])).toThrow(
+      'lol.gexf: line 13: malformed XML: entity not found:&lol8;',
+    );
   });
 
   it('never reads external entities', () => {
-    expect(() => importData('gexf', [input('xxe.gexf', gexfWith('<!ENTITY xxe SYSTEM "file:///etc/passwd">', '&xxe;'))])).toThrow('xxe.gexf: line 5: malformed XML: entity not found:&xxe;');
+    expect(() =>
+      importData('gexf', [input('xxe.gexf', gexfWith('<!ENTITY xxe SYSTEM "file:///etc/passwd">', '&xxe;'))]),
+    ).toThrow('xxe.gexf: line 5: malformed XML: entity not found:&xxe;');
   });
 
   it('reads a node with 100,000 XML attributes', () => {
     const attributes = Array.from({ length: 100_000 }, (_, i) => ` a${i}="v"`).join('');
-    const data = importData('gexf', [input('wide.gexf', `<gexf xmlns="http://gexf.net/1.3" version="1.3"><graph><nodes><node id="a" label="A"${attributes}/></nodes><edges/></graph></gexf>`)]);
+    const data = importData('gexf', [
+      input(
+        'wide.gexf',
+        `<gexf xmlns="http://gexf.net/1.3" version="1.3"><graph><nodes><node id="a" label="A"${attributes}/></nodes><edges/></graph></gexf>`,
+      ),
+    ]);
     expect(data.entities).toEqual([{ id: 'a', type: 'unspecified', name: 'A', aliases: [] }]);
   });
 });

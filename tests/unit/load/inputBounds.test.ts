@@ -10,7 +10,7 @@ import request from 'supertest';
 import { main } from '../../../server/cli/main';
 import { openGraph } from '../../../server/graph/openGraph';
 import { createApp } from '../../../server/http/app';
-import { GraphStore, snapshotOf } from '../../../server/http/graphStore';
+import { GraphSnapshotHolder, snapshotOf } from '../../../server/http/snapshotHolder';
 import { locateJsonError } from '../../../server/load/locateJsonError';
 import { formatProblem } from '../../../server/load/problems';
 import { MAX_DATA_FILE_BYTES, readDataFolder } from '../../../server/load/readDataFolder';
@@ -36,7 +36,9 @@ function folderWith(files: Record<string, string>): string {
   return dir;
 }
 
-const entities = JSON.parse(fs.readFileSync(path.join(tiny, 'entities.json'), 'utf8')) as Array<Record<string, unknown>>;
+const entities = JSON.parse(fs.readFileSync(path.join(tiny, 'entities.json'), 'utf8')) as Array<
+  Record<string, unknown>
+>;
 const claims = JSON.parse(fs.readFileSync(path.join(tiny, 'claims.json'), 'utf8')) as Array<Record<string, unknown>>;
 
 /** JSON text of a record with `"attributes": {"KEY": DEEP}`, written out: JSON.stringify itself overflows at 5,000 levels. */
@@ -88,22 +90,57 @@ describe('attributes nested too deep', () => {
   it('validate exits 1 with the problem (it accepted the folder before)', async () => {
     const dir = folderWith({ 'entities.json': deepEntities });
     const result = await run('validate', '--data', dir);
-    expect(result).toEqual({ code: 1, out: '', err: `${dir}: 1 problem\n  entities.json: record [0] id "alice": field "${objectField}": ${message}` });
+    expect(result).toEqual({
+      code: 1,
+      out: '',
+      err: `${dir}: 1 problem\n  entities.json: record [0] id "alice": field "${objectField}": ${message}`,
+    });
   });
 
   it('the fast path leaves such records to zod', () => {
-    expect(isSettledEntity({ ...entities[0], aliases: ['Alice'], attributes: { profile: nestedObject(33) } })).toBe(false);
-    expect(isSettledEntity({ ...entities[0], aliases: ['Alice'], attributes: { profile: nestedObject(31) } })).toBe(true);
+    expect(isSettledEntity({ ...entities[0], aliases: ['Alice'], attributes: { profile: nestedObject(33) } })).toBe(
+      false,
+    );
+    expect(isSettledEntity({ ...entities[0], aliases: ['Alice'], attributes: { profile: nestedObject(31) } })).toBe(
+      true,
+    );
     const { id, subject, type, object, stance, document, quote, date } = claims[0];
-    expect(isSettledClaim({ id, subject, type, object, stance, document, quote, date, attributes: { list: nestedArray(32) } })).toBe(false);
-    expect(isSettledClaim({ id, subject, type, object, stance, document, quote, date, attributes: { list: nestedArray(31) } })).toBe(true);
+    expect(
+      isSettledClaim({
+        id,
+        subject,
+        type,
+        object,
+        stance,
+        document,
+        quote,
+        date,
+        attributes: { list: nestedArray(32) },
+      }),
+    ).toBe(false);
+    expect(
+      isSettledClaim({
+        id,
+        subject,
+        type,
+        object,
+        stance,
+        document,
+        quote,
+        date,
+        attributes: { list: nestedArray(31) },
+      }),
+    ).toBe(true);
   });
 
   it('32 levels load, and every route that returns them answers 200', async () => {
     const attributes = { profile: nestedObject(MAX_ATTRIBUTE_DEPTH - 1) };
     const dir = folderWith({ 'entities.json': JSON.stringify([{ ...entities[0], attributes }, ...entities.slice(1)]) });
     expect(problemsOf(dir)).toEqual([]);
-    const app = createApp({ store: new GraphStore(snapshotOf(openGraph(dir))), clientDir: path.join(dir, 'no-client') });
+    const app = createApp({
+      store: new GraphSnapshotHolder(snapshotOf(openGraph(dir))),
+      clientDir: path.join(dir, 'no-client'),
+    });
     const entity = await request(app).get('/api/entities/alice').expect(200);
     expect(entity.body.entity.attributes).toEqual(attributes);
     await request(app).get('/api/graph').expect(200);
@@ -115,8 +152,16 @@ describe('malformed JSON nested deep', () => {
   it('locateJsonError walks 100,000 levels without recursion', () => {
     expect(locateJsonError(`${'['.repeat(100_000)}${']'.repeat(100_000)}`)).toBeNull();
     expect(locateJsonError(`{"a":${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}}`)).toBeNull();
-    expect(locateJsonError(`[\n${'['.repeat(100_000)}`)).toEqual({ line: 2, column: 100_001, message: "malformed JSON: expected a value but found the end of the file" });
-    expect(locateJsonError(`${'{"a":'.repeat(8000)}1${'}'.repeat(7999)}]`)).toEqual({ line: 1, column: 40_000 + 1 + 7999 + 1, message: "malformed JSON: expected ',' or '}' after the property value but found \"]\"" });
+    expect(locateJsonError(`[\n${'['.repeat(100_000)}`)).toEqual({
+      line: 2,
+      column: 100_001,
+      message: 'malformed JSON: expected a value but found the end of the file',
+    });
+    expect(locateJsonError(`${'{"a":'.repeat(8000)}1${'}'.repeat(7999)}]`)).toEqual({
+      line: 1,
+      column: 40_000 + 1 + 7999 + 1,
+      message: "malformed JSON: expected ',' or '}' after the property value but found \"]\"",
+    });
   });
 
   it('validate names the file, line and column of JSON nested 8,000 levels and cut short', async () => {
