@@ -21,8 +21,8 @@ export const CLAIM_TEXT_LIMITS: Readonly<Record<string, number>> = {
   summary: 1000,
 };
 
-/** Fields of a claim that are not text from the input's records and are left as they are. */
-const CLAIM_FIELDS_KEPT = new Set(['subject', 'object', 'type', 'stance', 'record.file']);
+/** Fields of a claim that are ids of ours, left as they are (record.file too: it names the copy in sources/). */
+const CLAIM_FIELDS_KEPT = new Set(['subject', 'object', 'type', 'stance']);
 const MAX_FIELDS_LISTED = 8;
 
 interface Change {
