@@ -5,6 +5,7 @@
 // which stays the single source of the rules and of every error message.
 // Keep in step with server/model/records.ts: tests/unit/load/fastRecordCheck.test.ts
 // compares the two on many valid and broken records.
+import { pathBeyondDepth } from '../model/attributeDepth';
 import { isValidIsoPrefix } from '../model/dates';
 
 const ENTITY_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
@@ -20,8 +21,8 @@ const entityId: Check = (value) => typeof value === 'string' && value.length >= 
 const datePrefix: Check = (value) => typeof value === 'string' && isValidIsoPrefix(value);
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype;
-/** z.record(z.string(), z.unknown()): zod copies it, which is the same value for plain JSON. */
-const looseRecord: Check = (value) => isPlainObject(value) && !Object.hasOwn(value, '__proto__');
+/** attributesSchema: zod copies it, which is the same value for plain JSON, and refuses values nested too deep. */
+const looseRecord: Check = (value) => isPlainObject(value) && !Object.hasOwn(value, '__proto__') && pathBeyondDepth(value) === undefined;
 
 /** True when `value` is an object with only these keys, in this order, each passing its check. */
 function orderedFields(value: unknown, fields: ReadonlyArray<readonly [string, Check, boolean]>): value is Record<string, unknown> {

@@ -3,7 +3,7 @@
 // the write store applies each decision to it once the decision is journalled.
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseJsonFile } from './readDataFolder';
+import { describeFileSize, MAX_DATA_FILE_BYTES, parseJsonFile } from './readDataFolder';
 import { DataIntegrityError, formatFieldPath, type LoadProblem } from './problems';
 import { readJournal } from './readJournal';
 import type { AcceptEntry, IngestEntry, RejectEntry, ReviewedProposal } from '../model/journalEntries';
@@ -52,6 +52,11 @@ export class ProposalBook {
 export function readProposalsFile(dataDir: string, problems: LoadProblem[]): { proposals: ReviewedProposal[]; text?: string } {
   const file = path.join(dataDir, PROPOSALS_FILE);
   if (!fs.existsSync(file)) return { proposals: [] };
+  const size = fs.statSync(file).size;
+  if (size > MAX_DATA_FILE_BYTES) {
+    problems.push({ file: PROPOSALS_FILE, message: `the file is ${describeFileSize(size)}; files over ${MAX_DATA_FILE_BYTES / 1_000_000} MB are refused` });
+    return { proposals: [] };
+  }
   const text = fs.readFileSync(file, 'utf8');
   const json = parseJsonFile(PROPOSALS_FILE, text, problems);
   if (json === undefined) return { proposals: [], text };
