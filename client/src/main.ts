@@ -2,7 +2,7 @@
 // the view from the URL, and keeps state, graph drawing, panels and URL in step. Every
 // change goes through `update`; filters recompute visibility, sigma redraws through its
 // reducers (positions never change), panels redraw, and the URL is rewritten.
-import Graph from 'graphology';
+import { KeySafeGraph } from '../../server/graph/keySafeGraph';
 import type { GraphResponse, VocabularyResponse } from '../../server/model/api';
 import type { EdgeAttributes, NodeAttributes } from '../../server/model/graph';
 import { ApiError, fetchGraph, fetchHealth, fetchNeighbours, fetchPath, fetchVocabulary } from './api';
@@ -268,7 +268,7 @@ async function boot(): Promise<void> {
     const partial = entities > DRAW_WHOLE_MAX_ENTITIES || edges > DRAW_WHOLE_MAX_RELATIONS ? { entities, relations: edges } : undefined;
     if (partial) notice.loading(`Loading the ${OPENING_ENTITIES.toLocaleString('en')} most connected of ${entities.toLocaleString('en')} entities…`);
     const data = await fetchGraph(partial ? OPENING_ENTITIES : undefined);
-    const graph: EvidenceGraph = new Graph<NodeAttributes, EdgeAttributes>({ type: 'mixed', multi: true, allowSelfLoops: true });
+    const graph: EvidenceGraph = new KeySafeGraph<NodeAttributes, EdgeAttributes>({ type: 'mixed', multi: true, allowSelfLoops: true });
     // The server's graph is mixed and multi like this one; only its items are imported.
     graph.import({ attributes: data.attributes, nodes: data.nodes, edges: data.edges });
     if (graph.order === 0) {

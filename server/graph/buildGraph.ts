@@ -1,12 +1,13 @@
 // Builds the graphology graph from a resolved dataset: one node per entity, one edge per
 // claim group with its derived status, claims, documents, dates and display label. The
 // graph is a mixed multigraph: undirected edge types become undirected edges.
-import Graph from 'graphology';
+import type Graph from 'graphology';
 import type { Dataset, ResolvedClaim } from '../model/dataset';
 import type { EdgeAttributes, EdgeClaim, NodeAttributes } from '../model/graph';
 import { displayLabel } from '../model/vocabulary';
 import { deriveEdgeStatus } from './deriveEdgeStatus';
 import { groupClaims, groupsInStableOrder } from './groupClaims';
+import { KeySafeGraph } from './keySafeGraph';
 
 export interface EvidenceGraphAttributes {
   name: string;
@@ -80,7 +81,7 @@ export function edgeAttributesFromClaims(type: string, claims: EdgeClaim[], data
 }
 
 export function buildGraph(dataset: Dataset): EvidenceGraph {
-  const graph: EvidenceGraph = new Graph<NodeAttributes, EdgeAttributes, EvidenceGraphAttributes>({ type: 'mixed', multi: true, allowSelfLoops: true });
+  const graph: EvidenceGraph = new KeySafeGraph<NodeAttributes, EdgeAttributes, EvidenceGraphAttributes>({ type: 'mixed', multi: true, allowSelfLoops: true });
   graph.replaceAttributes({ name: 'claimgraph', version: dataset.contentHash });
 
   for (const entity of dataset.entities.values()) {
