@@ -22,7 +22,7 @@ const WORDS = [
   'Northern', 'Atlas', 'Granite', 'Meridian', 'Silver', 'Baltic', 'Eastern', 'Pioneer', 'Summit', 'Harbor', 'Crescent', 'Falcon',
   'Liberty', 'Aurora', 'Vanguard', 'Horizon', 'Steppe', 'Cobalt', 'Delta', 'Frontier', 'Orion', 'Polar', 'Sentinel', 'Union',
 ];
-const ORGANIZATION_PATTERNS: Record<string, (a: string, b: string) => string> = {
+const ORGANIZATION_PATTERNS = new Map<string, (a: string, b: string) => string>(Object.entries({
   company: (a, b) => `${a} ${b} Holdings`,
   media: (a, b) => `The ${a} ${b} Herald`,
   government: (a, b) => `Ministry of ${a} ${b} Affairs`,
@@ -31,7 +31,7 @@ const ORGANIZATION_PATTERNS: Record<string, (a: string, b: string) => string> = 
   party: (a, b) => `${a} ${b} Party`,
   ngo: (a, b) => `${a} ${b} Foundation`,
   other: (a, b) => `${a} ${b} Council`,
-};
+}));
 const SERVICE_PREFIXES = ['Star', 'Sky', 'Net', 'Cloud', 'Blue', 'Orbit', 'Pay', 'Chat', 'Geo', 'Data', 'Wave', 'Signal', 'Swift', 'Beam'];
 const SERVICE_SUFFIXES = ['link', 'net', 'pay', 'chat', 'map', 'cast', 'hub', 'box', 'mail', 'gram', 'sat', 'grid'];
 
@@ -65,7 +65,7 @@ export function makeEntity(nodeType: NodeType, serial: number, random: Random): 
     default: {
       const kinds = nodeType.kinds ?? [];
       const kind = kinds.length > 0 ? random.pick(kinds) : undefined;
-      const pattern: (a: string, b: string) => string = (kind ? ORGANIZATION_PATTERNS[kind] : undefined) ?? ((a, b) => `${a} ${b} ${nodeType.label}`);
+      const pattern: (a: string, b: string) => string = (kind ? ORGANIZATION_PATTERNS.get(kind) : undefined) ?? ((a, b) => `${a} ${b} ${nodeType.label}`);
       const name = `${pattern(random.pick(WORDS), random.pick(WORDS))} ${suffix.toUpperCase()}`;
       const entity: Entity = { id: `${slug(name)}`, type: nodeType.id, name, aliases: [name.replace(/ \S+$/, '')] };
       if (kind) entity.kind = kind;

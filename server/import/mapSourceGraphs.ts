@@ -87,7 +87,7 @@ function takeOwnFields(entity: EntityInput, attributes: Record<string, unknown>,
   const nestedObject = nested !== null && typeof nested === 'object' && !Array.isArray(nested) ? nested : parsedJson(nested);
   if (nestedObject !== null && typeof nestedObject === 'object' && !Array.isArray(nestedObject)) {
     delete attributes.attributes;
-    for (const [name, value] of Object.entries(nestedObject)) if (!(name in attributes)) attributes[name] = value;
+    for (const [name, value] of Object.entries(nestedObject)) if (!Object.hasOwn(attributes, name)) attributes[name] = value;
   }
 }
 
