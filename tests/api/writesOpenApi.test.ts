@@ -16,6 +16,24 @@ describe('writeOpenApi', () => {
     expect((schemas.AcceptProposalBody as { additionalProperties?: unknown }).additionalProperties).toBe(false);
   });
 
+  it('bounds every limit and offset of the API alike, the review queue included', () => {
+    const document = withWriteRoutes(buildOpenApiDocument(apiRoutes)) as { paths: Record<string, { get?: { parameters?: Array<{ name: string; schema: { minimum?: number; maximum?: number } }> } }> };
+    const bounds = Object.entries(document.paths).flatMap(([path, item]) =>
+      (item.get?.parameters ?? []).filter((p) => p.name === 'limit' || p.name === 'offset').map((p) => [path, p.name, p.schema.minimum, p.schema.maximum]),
+    );
+    expect(bounds).toEqual([
+      ['/api/entities', 'limit', 1, 1000],
+      ['/api/entities', 'offset', 0, 1_000_000],
+      ['/api/entities/{id}/neighbors', 'limit', 1, 1000],
+      ['/api/edges', 'limit', 1, 1000],
+      ['/api/edges', 'offset', 0, 1_000_000],
+      ['/api/documents', 'limit', 1, 1000],
+      ['/api/documents', 'offset', 0, 1_000_000],
+      ['/api/proposals', 'offset', 0, 1_000_000],
+      ['/api/proposals', 'limit', 1, 1000],
+    ]);
+  });
+
   it('merged with the read routes, is a valid OpenAPI 3.1 document', () => {
     const document = withWriteRoutes(buildOpenApiDocument(apiRoutes));
     expect(validateOpenApi(document)).toMatchObject({ valid: true, version: '3.1' });
