@@ -1,8 +1,9 @@
 // Plausible names for synthetic entities, by node type: people, organizations of every
 // kind, real countries (ISO 3166-1 alpha-2 ids such as country:RU) and services. Names
 // repeat across a large dataset, as real ones do; ids never do (they carry a counter).
-import worldCountries from 'world-countries';
+import { countries } from '../model/countries';
 import type { Entity } from '../model/records';
+import { slugify } from '../model/slug';
 import type { NodeType } from '../model/vocabulary';
 import type { Random } from './random';
 
@@ -35,12 +36,9 @@ const ORGANIZATION_PATTERNS = new Map<string, (a: string, b: string) => string>(
 const SERVICE_PREFIXES = ['Star', 'Sky', 'Net', 'Cloud', 'Blue', 'Orbit', 'Pay', 'Chat', 'Geo', 'Data', 'Wave', 'Signal', 'Swift', 'Beam'];
 const SERVICE_SUFFIXES = ['link', 'net', 'pay', 'chat', 'map', 'cast', 'hub', 'box', 'mail', 'gram', 'sat', 'grid'];
 
-const slug = (text: string) => text.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-
 /** Real countries in code order, so country ids look like the seed data's (country:RU). */
-export const COUNTRIES = worldCountries
-  .map((c) => ({ code: c.cca2, name: c.name.common, official: c.name.official }))
-  .filter((c) => /^[A-Z]{2}$/.test(c.code))
+export const COUNTRIES = countries
+  .map((c) => ({ code: c.code, name: c.name, official: c.officialName }))
   .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 
 /** The `serial`-th entity of a node type (serial counts within the type, from 0). */
@@ -51,7 +49,7 @@ export function makeEntity(nodeType: NodeType, serial: number, random: Random): 
       const first = random.pick(FIRST_NAMES);
       const last = random.pick(LAST_NAMES);
       const name = `${first} ${last}`;
-      return { id: `${slug(name)}-${suffix}`, type: 'person', name, aliases: [last, `${random.pick(WORDS)} official ${name}`], description: `Synthetic person number ${serial}.` };
+      return { id: `${slugify(name)}-${suffix}`, type: 'person', name, aliases: [last, `${random.pick(WORDS)} official ${name}`], description: `Synthetic person number ${serial}.` };
     }
     case 'country': {
       const country = COUNTRIES[serial % COUNTRIES.length];
@@ -59,15 +57,18 @@ export function makeEntity(nodeType: NodeType, serial: number, random: Random): 
       return { id: `country:${country.code}`, type: 'country', name: country.name, aliases, countryCode: country.code };
     }
     case 'service': {
-      const name = `${random.pick(SERVICE_PREFIXES)}${random.pick(SERVICE_SUFFIXES)} ${suffix.toUpperCase()}`;
-      return { id: `${slug(name)}`, type: 'service', name, aliases: [name.split(' ')[0]] };
+      const brand = `${random.pick(SERVICE_PREFIXES)}${random.pick(SERVICE_SUFFIXES)}`;
+      const name = `${brand} ${suffix.toUpperCase()}`;
+      return { id: `${slugify(brand)}-${suffix}`, type: 'service', name, aliases: [brand] };
     }
     default: {
       const kinds = nodeType.kinds ?? [];
       const kind = kinds.length > 0 ? random.pick(kinds) : undefined;
       const pattern: (a: string, b: string) => string = (kind ? ORGANIZATION_PATTERNS.get(kind) : undefined) ?? ((a, b) => `${a} ${b} ${nodeType.label}`);
-      const name = `${pattern(random.pick(WORDS), random.pick(WORDS))} ${suffix.toUpperCase()}`;
-      const entity: Entity = { id: `${slug(name)}`, type: nodeType.id, name, aliases: [name.replace(/ \S+$/, '')] };
+      const base = pattern(random.pick(WORDS), random.pick(WORDS));
+      const name = `${base} ${suffix.toUpperCase()}`;
+      // The counter goes after the slug, so a long type label never cuts it off.
+      const entity: Entity = { id: `${slugify(base)}-${suffix}`, type: nodeType.id, name, aliases: [base] };
       if (kind) entity.kind = kind;
       return entity;
     }

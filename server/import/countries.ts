@@ -1,10 +1,10 @@
 // Country entities for imported data: `country:XX` keyed by the ISO 3166-1 alpha-2 code,
-// named with i18n-iso-countries (bundled, so nothing is fetched at run time). FtM also
-// uses a few codes outside ISO 3166 (eu, xk, zz, ua-dpr…); they keep their code as name.
-import countries from 'i18n-iso-countries';
+// named by the one country source (model/countries) that the extractor uses too. FtM also
+// uses a few codes outside ISO 3166 (eu, zz, ua-dpr…); they are named here, or keep their code as name.
+import { countryByCode } from '../model/countries';
 import type { EntityInput } from '../model/records';
 
-// Codes FollowTheMoney uses that i18n-iso-countries does not name.
+// Codes FollowTheMoney uses that ISO 3166-1 alpha-2 does not name.
 const EXTRA_NAMES: Record<string, string> = {
   EU: 'European Union',
   ZZ: 'Global',
@@ -35,12 +35,10 @@ export function countryEntityId(code: string): string {
 
 /** The entity for a country code: the common short name ("Russia") with the others as aliases. */
 export function countryEntity(code: string): EntityInput {
-  const names = /^[A-Z]{2}$/.test(code) ? countries.getName(code, 'en', { select: 'all' }) ?? [] : [];
-  const official = names[0];
-  const alias = names[1];
-  // The alias is the everyday name ("Russia", "Iran") unless it is a bare abbreviation ("UK").
-  const name = alias && alias.length > 3 ? alias : (official ?? EXTRA_NAMES[code] ?? code);
-  const entity: EntityInput = { id: countryEntityId(code), type: 'country', name, aliases: names.filter((n) => n !== name) };
+  const country = countryByCode(code);
+  const entity: EntityInput = country
+    ? { id: countryEntityId(code), type: 'country', name: country.name, aliases: [...country.aliases] }
+    : { id: countryEntityId(code), type: 'country', name: EXTRA_NAMES[code] ?? code, aliases: [] };
   if (/^[A-Z]{2}$/.test(code)) entity.countryCode = code;
   return entity;
 }

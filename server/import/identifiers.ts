@@ -1,20 +1,8 @@
 // Turns identifiers from imported files into ours. Entity ids must be slugs such as
 // "elon-musk" or codes such as "country:RU"; a source's ids are kept when they already
-// fit, else slugified, and made unique so two source ids never merge by accident.
+// fit, else made into one (idFromKey), and made unique so two source ids never merge by accident.
 import { entityIdSchema } from '../model/records';
-
-const MAX_ID_LENGTH = 200;
-
-/** "Frau Dr. Irene Nierstenhöfer" → "Frau-Dr.-Irene-Nierstenhofer". Empty when nothing is left. */
-export function slugify(value: string): string {
-  return value
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^A-Za-z0-9._:-]+/g, '-')
-    .replace(/^[^A-Za-z0-9]+/, '')
-    .replace(/-+$/, '')
-    .slice(0, MAX_ID_LENGTH - 10);
-}
+import { idFromKey } from '../model/slug';
 
 /** Hands out unique ids, keeping each preferred id when it is valid and still free. */
 export class IdAllocator {
@@ -30,9 +18,9 @@ export class IdAllocator {
     return this.used.has(id);
   }
 
-  /** `preferred` itself if valid and free, else its slug, else the fallback, suffixed -2, -3… until free. */
+  /** `preferred` itself if valid and free, else its id form, else the fallback, suffixed -2, -3… until free. */
   take(preferred: string): string {
-    const base = entityIdSchema.safeParse(preferred).success ? preferred : slugify(preferred) || this.fallback;
+    const base = entityIdSchema.safeParse(preferred).success ? preferred : idFromKey(preferred) || this.fallback;
     let id = base;
     for (let n = 2; this.used.has(id); n++) id = `${base}-${n}`;
     this.used.add(id);

@@ -5,11 +5,12 @@
 // to entities that are not in the input are counted and reported, never fatal.
 import { isValidIsoPrefix } from '../model/dates';
 import { httpUrlSchema, type Claim, type EntityInput } from '../model/records';
+import { slugify } from '../model/slug';
 import type { Vocabulary } from '../model/vocabulary';
 import { countryEntity, countryEntityId, normaliseCountryCode } from './countries';
 import type { FtmEntity, LocatedFtmEntity } from './ftm';
 import { FTM_ADDRESS_PROPERTY, FTM_ADDRESS_SCHEMA, FTM_COUNTRY_PROPERTIES, FTM_EDGE_SCHEMATA, FTM_NODE_SCHEMATA, FTM_SANCTION } from './ftmSchemata';
-import { IdAllocator, slugify } from './identifiers';
+import { IdAllocator } from './identifiers';
 import { FALLBACK_EDGE_TYPE, VocabularyBuilder } from './typeMapping';
 import type { ImportedData } from './types';
 
@@ -247,7 +248,7 @@ export function mapFtm(located: Iterable<LocatedFtmEntity>, baseVocabulary: Voca
       let subject: string | undefined;
       if (code) subject = countryFor(code);
       else if (authority) {
-        const authorityId = `authority-${slugify(authority).toLowerCase() || 'unnamed'}`;
+        const authorityId = `authority-${slugify(authority, 'unnamed')}`;
         subject = entityIdByFtmId.get(authorityId);
         if (subject === undefined) {
           subject = ids.take(authorityId);

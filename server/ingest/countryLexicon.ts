@@ -1,6 +1,6 @@
 // Country names, short forms, demonyms and capitals (as metonyms: "Washington warned",
-// "Moscow has blamed") from the world-countries package, mapped to ISO alpha-2 codes.
-import countries from 'world-countries';
+// "Moscow has blamed") from the one country source (model/countries), mapped to ISO alpha-2 codes.
+import { countries } from '../model/countries';
 
 export interface CountryInfo {
   code: string;
@@ -25,28 +25,25 @@ function buildLexicon(): Map<string, CountryForm> {
     if (!text || forms.has(text)) return;
     forms.set(text, { country, kind });
   };
-  for (const c of countries) {
-    const info = { code: c.cca2, name: c.name.common };
-    byCode.set(c.cca2, info);
-  }
+  for (const c of countries) byCode.set(c.code, { code: c.code, name: c.name });
   // Names first so that a name wins over another country's capital of the same spelling.
   for (const c of countries) {
-    const info = byCode.get(c.cca2)!;
-    add(c.name.common, info, 'name');
-    if (c.name.official.length <= 40) add(c.name.official, info, 'name');
-    for (const alt of c.altSpellings) if (alt.length >= 5 && /^[A-Z][A-Za-z' ()-]+$/.test(alt)) add(alt, info, 'name');
+    const info = byCode.get(c.code)!;
+    add(c.name, info, 'name');
+    if (c.officialName.length <= 40) add(c.officialName, info, 'name');
+    // Short aliases ("UK", "USA") only through SHORT_FORMS: two- and three-letter words are too often not countries.
+    for (const alias of c.aliases) if (alias.length >= 5) add(alias, info, 'name');
   }
   for (const [form, code] of Object.entries(SHORT_FORMS)) add(form, byCode.get(code)!, 'name');
   // Sovereign states first, so that "American" is the United States and not a territory.
   const sovereignFirst = [...countries].sort((a, b) => Number(b.unMember) - Number(a.unMember));
   for (const c of sovereignFirst) {
-    const info = byCode.get(c.cca2)!;
-    const demonym = c.demonyms?.eng;
-    if (demonym) for (const d of new Set([demonym.m, demonym.f])) if (!d.includes(' or ')) add(d, info, 'demonym');
+    const info = byCode.get(c.code)!;
+    for (const d of c.demonyms) if (!d.includes(' or ')) add(d, info, 'demonym');
   }
   for (const c of sovereignFirst) {
-    const info = byCode.get(c.cca2)!;
-    for (const capital of c.capital ?? []) add(capital.replace(/\s+D\.C\.$/, ''), info, 'capital');
+    const info = byCode.get(c.code)!;
+    for (const capital of c.capitals) add(capital.replace(/\s+D\.C\.$/, ''), info, 'capital');
   }
   add('Kiev', byCode.get('UA')!, 'capital');
   return forms;

@@ -4,6 +4,7 @@
 // "Cyberspace Administration of China"), and every group is matched against the
 // dataset's names and aliases so that known entities keep their ids.
 import type { Entity } from '../model/records';
+import { slugify } from '../model/slug';
 import { lookupCountry } from './countryLexicon';
 import type { EntityType, Mention } from './mention';
 import { fullSurface } from './mention';
@@ -58,11 +59,6 @@ function describe(group: EntityGroup, body: string): string {
 
 export function normaliseName(text: string): string {
   return text.toLowerCase().replace(/^the\s+/, '').replace(/[’]/g, "'").replace(/\.$/, '').replace(/\s+/g, ' ').trim();
-}
-
-export function slugify(text: string): string {
-  const slug = text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/['’]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
-  return slug || 'entity';
 }
 
 /** A body named by description: its country and head noun ("CN|regulator"). */

@@ -1,16 +1,6 @@
 // Ids the server assigns: entity ids from names (a slug, or country:XX), proposal ids
 // from the document, claim ids from the proposal. Clients never choose ids.
-export function slugify(name: string): string {
-  const slug = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80)
-    .replace(/-+$/, '');
-  return slug === '' ? 'entity' : slug;
-}
+import { slugify } from '../model/slug';
 
 /** `base`, or `base-2`, `base-3`… whichever is not taken. */
 export function uniqueId(base: string, taken: (id: string) => boolean): string {

@@ -4,19 +4,11 @@
 // an accept carries the final claim and the entities it created.
 import { z } from 'zod';
 import { isoDatePrefixSchema } from '../model/dates';
+import { extractedClaimSchema } from '../model/extraction';
 import { claimSchema, entityIdSchema, entitySchema } from '../model/records';
 
-/** A claim as the extractor proposes it (ids of entities, vocabulary type and stance, a verbatim quote). */
-export const proposedClaimSchema = z.strictObject({
-  subject: entityIdSchema,
-  type: z.string().min(1).max(100),
-  object: entityIdSchema,
-  stance: z.string().min(1).max(100),
-  quote: z.string().min(1).max(5000),
-  date: isoDatePrefixSchema.optional(),
-  attributedTo: z.string().min(1).max(500).optional(),
-  confidence: z.number().min(0).max(1),
-});
+/** A claim as the extractor proposes it: the extractor's own claim schema, stored as it is. */
+export const proposedClaimSchema = extractedClaimSchema;
 
 /** One pending claim of an ingested document, waiting for a reviewer. */
 export const proposalSchema = z.strictObject({

@@ -7,13 +7,14 @@ import crypto from 'node:crypto';
 import { DataIntegrityError, type LoadProblem } from '../load/problems';
 import { documentIdFromFileName, parseDocument } from '../load/parseDocument';
 import type { ResolvedClaim } from '../model/dataset';
+import { extractionResultSchema } from '../model/extraction';
 import { claimSchema, entitySchema, type Claim, type DocumentRecord, type Entity } from '../model/records';
 import { edgeTypeAllows } from '../model/vocabulary';
 import { snapshotWithClaim, snapshotWithDocument, nextVersion, type SnapshotHolder } from './applyToSnapshot';
 import { articleFileName, claimIdFor, entityIdFor, proposalId, uniqueId } from './assignIds';
 import { sameRecord } from './canonicalJson';
 import { lockDataFolder, type DataFolderLock } from './dataFolderLock';
-import { extractionSchema, type ExtractArticle } from './extraction';
+import type { ExtractArticle } from './extraction';
 import { JournalWriter, readJournal } from './journal';
 import type { AcceptEntry, Corrections, EntityChoice, IngestEntry, JournalEntry, Proposal, RejectEntry, ReviewedProposal } from './journalEntries';
 import { ProposalBook, readProposalsFile } from './proposalBook';
@@ -145,7 +146,7 @@ export class WriteStore {
       throw new WriteConflictError(`a different document with id "${documentId}" is already stored; send the article under another fileName`);
     }
 
-    const extraction = extractionSchema.parse(this.extract(source, fileName, snapshot.dataset));
+    const extraction = extractionResultSchema.parse(this.extract(source, fileName, snapshot.dataset));
     const entities = snapshot.dataset.entities;
     // New entities get ids that are free in the dataset, so accepting one never captures a stranger's id.
     const newEntities = new Map<string, Entity>();
