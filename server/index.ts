@@ -16,6 +16,7 @@ import { DataIntegrityError, formatProblem } from './load/problems';
 import { resolveDataDir } from './paths';
 import { writeConfigFromEnv, type WriteConfig } from './http/routes/writeConfig';
 import { DataFolderInUseError } from './store/dataFolderLock';
+import { DiskFullError } from './store/writeErrors';
 import { defaultExtractor } from './store/defaultExtractor';
 import { openServedDataFolder } from './store/openWriteStore';
 
@@ -125,7 +126,7 @@ export async function serveUntilStopped(options: ServerOptions, io: { out: (text
       for (const problem of error.problems) io.err(`  ${formatProblem(problem)}`);
       return 1;
     }
-    if (error instanceof DataFolderInUseError) {
+    if (error instanceof DataFolderInUseError || error instanceof DiskFullError) {
       io.err(`claimgraph: cannot serve: ${error.message}`);
       return 1;
     }

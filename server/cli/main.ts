@@ -1,7 +1,8 @@
 // Entry point of the `claimgraph` command: picks the command, runs it, maps errors to
-// messages and exit codes (1 for data problems, 2 for usage errors), never a stack trace
-// for a user mistake.
+// messages and exit codes (1 for data problems and a full disk, 2 for usage errors),
+// never a stack trace for a user mistake or the state of the machine.
 import { DataIntegrityError, formatProblem } from '../load/problems';
+import { DiskFullError, diskFullCode } from '../store/writeErrors';
 import { UsageError, type CliIo } from './command';
 import { commands } from './commands';
 
@@ -47,8 +48,12 @@ export async function main(argv: string[], io: CliIo = { out: (t) => console.log
       for (const problem of error.problems) io.err(`  ${formatProblem(problem)}`);
       return 1;
     }
+    if (error instanceof DiskFullError) {
+      io.err(`claimgraph ${name}: ${error.message}`);
+      return 1;
+    }
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR') {
+    if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR' || diskFullCode(error)) {
       io.err(`claimgraph ${name}: ${(error as Error).message}`);
       return 1;
     }

@@ -12,7 +12,8 @@ describe('writeOpenApi', () => {
     expect(Object.keys(paths)).toEqual(['/api/documents', '/api/proposals', '/api/proposals/{id}', '/api/proposals/{id}/accept', '/api/proposals/{id}/reject']);
     const accept = (paths['/api/proposals/{id}/accept'] as { post: { security: unknown; responses: Record<string, unknown> } }).post;
     expect(accept.security).toEqual([{ writeToken: [] }]);
-    expect(Object.keys(accept.responses).sort()).toEqual(['200', '201', '400', '401', '403', '404', '409', '413', '415', '429']);
+    expect(Object.keys(accept.responses).sort()).toEqual(['200', '201', '400', '401', '403', '404', '409', '413', '415', '429', '507']);
+    expect(accept.responses['507']).toEqual({ description: "the data folder's disk is full; nothing of this request was written", content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } });
     expect((schemas.AcceptProposalBody as { additionalProperties?: unknown }).additionalProperties).toBe(false);
   });
 

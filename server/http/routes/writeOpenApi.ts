@@ -21,6 +21,7 @@ const writeProblems = {
   '413': problem('the body is too large'),
   '415': problem('the body is not of an accepted content type'),
   '429': problem('too many writes from this address; see Retry-After'),
+  '507': problem("the data folder's disk is full; nothing of this request was written"),
 };
 const idParameter = { name: 'id', in: 'path', required: true, schema: { type: 'string' }, description: 'the proposal id' };
 const security = [{ writeToken: [] }];

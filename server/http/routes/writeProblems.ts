@@ -1,6 +1,8 @@
 // The problems only the write routes answer: 401/403 for the token, 409 for a decision
-// that contradicts an earlier one, 413/415 for bodies, 429 for the rate limit, and 400
-// for a body (not a parameter) that is wrong. Mapped by the app's one error handler.
+// that contradicts an earlier one, 413/415 for bodies, 429 for the rate limit, 400 for a
+// body (not a parameter) that is wrong, and 507 when the data folder's disk is full.
+// Mapped by the app's one error handler.
+import { DISK_FULL, NOTHING_OF_THIS_WRITE } from '../../store/writeErrors';
 import { HttpProblem, type FieldError } from '../errors';
 
 /** 403: the server has no write token configured, so writes are off. */
@@ -51,5 +53,16 @@ export class InvalidBodyError extends HttpProblem {
   override readonly title = 'Invalid request body';
   constructor(errors: FieldError[]) {
     super(errors.map((e) => (e.path === '' ? e.message : `${e.path}: ${e.message}`)).join('; '), errors);
+  }
+}
+
+/** 507: the journal could not take the write for want of space; the store cut off what it had begun. */
+export class InsufficientStorageError extends HttpProblem {
+  override readonly status = 507;
+  override readonly type = 'urn:claimgraph:problem:disk-full';
+  override readonly title = 'Insufficient storage';
+  constructor() {
+    // Without the folder's path: that is for the server's operator, not for clients.
+    super(`${DISK_FULL}; ${NOTHING_OF_THIS_WRITE}`);
   }
 }

@@ -1,4 +1,4 @@
-// The write API (issue 5): POST /api/documents stores an article and its extracted
+// The write API: POST /api/documents stores an article and its extracted
 // claims as pending proposals; GET /api/proposals lists the review queue;
 // POST /api/proposals/{id}/accept and /reject decide. Routes stay thin: guards
 // (writeGuards.ts), a strict zod schema for the body, one WriteStore call, a presenter.
@@ -9,14 +9,14 @@ import { edgeKey } from '../../graph/groupClaims';
 import { idPathSchema, noQuerySchema } from '../../model/api';
 import { acceptBodySchema, documentBodySchema, documentTextQuerySchema, proposalsQuerySchema, type DecisionResponse, type IngestResponse, type ProposalsResponse } from '../../model/reviewApi';
 import type { WriteStore } from '../../store/writeStore';
-import { ProposalNotFoundError, WriteConflictError, WriteInputError, WritesNotOpenError } from '../../store/writeErrors';
+import { DiskFullError, ProposalNotFoundError, WriteConflictError, WriteInputError, WritesNotOpenError } from '../../store/writeErrors';
 import { MethodNotAllowedError, NotFoundError, type FieldError } from '../errors';
 import type { GraphStore } from '../graphStore';
 import { parseInput } from '../parseInput';
 import { stillWithinBudget } from '../timeBudget';
 import { presentProposal } from './presentProposal';
 import { DEFAULT_BODY_LIMIT_BYTES, DEFAULT_WRITE_RATE_LIMIT, readBody, requireWriteToken, writeRateLimit, type WriteRateLimit } from './writeGuards';
-import { ConflictError, InvalidBodyError, WritesDisabledError } from './writeProblems';
+import { ConflictError, InsufficientStorageError, InvalidBodyError, WritesDisabledError } from './writeProblems';
 
 export interface WriteRoutesOptions {
   store: GraphStore;
@@ -56,6 +56,7 @@ function asHttpProblem(error: unknown): unknown {
   if (error instanceof ProposalNotFoundError) return new NotFoundError(error.message, [{ path: 'id', message: error.message }]);
   if (error instanceof WriteConflictError) return new ConflictError(error.message);
   if (error instanceof WritesNotOpenError) return new WritesDisabledError();
+  if (error instanceof DiskFullError) return new InsufficientStorageError();
   return error;
 }
 
