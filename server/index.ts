@@ -1,26 +1,24 @@
-// The server's entry point: configuration (PORT, HOST, CLAIMGRAPH_DATA) → load the data
-// folder → build the graph and its layout → listen, and print the URL. A broken data
-// folder never starts a half-built server: every problem is printed and the exit code is 1.
-// `npm start` runs this file; `claimgraph serve` calls startServer.
+// The server's entry point: the configuration (server/config.ts: PORT, HOST,
+// CLAIMGRAPH_DATA and the rest) → load the data folder → build the graph and its layout
+// → listen, and print the URL. A bad setting stops it before anything is loaded, with
+// one line naming the variable and exit code 2; a broken data folder never starts a
+// half-built server: every problem is printed and the exit code is 1.
+// `npm start` runs this file; `claimgraph serve` calls serve().
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { EXIT_INTERNAL_ERROR, exitCodeFor } from './cli/exitCodes';
+import { ConfigError, DEFAULT_CONFIG, parseSetting, processConfig, type ServerConfig } from './config';
 import type { LayoutTask } from './graph/layout';
 import { openGraph } from './graph/openGraph';
-import { createApp, DEFAULT_RESPONSE_CACHE_BYTES } from './http/app';
+import { createApp, type WriteOptions } from './http/app';
 import { cachedAnswerFastPath, createRequestHandler } from './http/cachedAnswerFastPath';
 import { answerClientErrors } from './http/clientErrors';
-import { ConfigError, hardeningFromEnv, type HardeningConfig } from './http/hardeningConfig';
-import { GraphStore, snapshotOf } from './http/graphStore';
+import { defaultHardening, hardeningOf, type HardeningConfig } from './http/hardeningConfig';
+import { GraphSnapshotHolder, snapshotOf } from './http/snapshotHolder';
 import { ResponseBodyCache } from './http/responseBodyCache';
 import { DataIntegrityError, formatProblem } from './load/problems';
-import { resolveDataDir } from './paths';
-import { writeConfigFromEnv, type WriteConfig } from './http/routes/writeConfig';
-import { DataFolderInUseError } from './store/dataFolderLock';
-import { DiskFullError } from './store/writeErrors';
 import { defaultExtractor } from './store/defaultExtractor';
 import { openServedDataFolder } from './store/openWriteStore';
-
-export const DEFAULT_PORT = 3000;
 
 export interface ServerOptions {
   dataDir: string;
@@ -28,33 +26,45 @@ export interface ServerOptions {
   /** Interface to listen on; default every interface. */
   host?: string;
   clientDir?: string;
-  /** The write API's token and rate limit; default from CLAIMGRAPH_TOKEN and CLAIMGRAPH_WRITE_RATE_LIMIT. */
-  writes?: WriteConfig;
-  /** CORS allow-list, trust proxy and request time budget; default from CLAIMGRAPH_CORS_ORIGINS, CLAIMGRAPH_TRUST_PROXY, CLAIMGRAPH_REQUEST_TIMEOUT_MS. */
+  /** The write API's token, rate limit and body limit; default server/config.ts's: no token, so writes are off. */
+  writes?: Omit<WriteOptions, 'writes'>;
+  /** CORS allow-list, trust proxy, request time budget and export cap; default server/config.ts's. */
   hardening?: HardeningConfig;
+  /** Bound of the cache of rendered answers (bytes); default server/config.ts's. */
+  responseCacheBytes?: number;
   /** How long SIGTERM/SIGINT waits for in-flight requests before closing their connections; default 10 s. */
   shutdownGraceMs?: number;
 }
 
+/** What `npm start` and `claimgraph serve` run with: the whole configuration. */
+export function serverOptionsFrom(config: ServerConfig): ServerOptions {
+  return {
+    dataDir: config.dataDir,
+    port: config.port,
+    host: config.host,
+    writes: { token: config.token, rateLimit: config.writeRateLimit, bodyLimitBytes: config.bodyLimitBytes },
+    hardening: hardeningOf(config),
+    responseCacheBytes: config.responseCacheBytes,
+  };
+}
+
 export interface RunningServer {
   url: string;
-  store: GraphStore;
+  store: GraphSnapshotHolder;
   server: http.Server;
   close(): Promise<void>;
 }
 
-/** A TCP port from text (PORT, --port): a whole number from 0 (any free port) to 65535. */
+/** A TCP port from text (PORT, --port): a whole number from 0 (any free port) to 65535; unset, 3000. */
 export function parsePort(text: string | undefined, source: string): number {
-  if (text === undefined || text === '') return DEFAULT_PORT;
-  if (!/^\d+$/.test(text) || Number(text) > 65535) throw new Error(`${source} must be a port number from 0 to 65535, not "${text}"`);
-  return Number(text);
+  return parseSetting('port', text, source);
 }
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  // Writes (issue 5) are on when CLAIMGRAPH_TOKEN is set: the folder is then locked and its journal opened.
-  const writeConfig = options.writes ?? writeConfigFromEnv(process.env);
-  const hardening = options.hardening ?? hardeningFromEnv(process.env);
-  // Large graphs lay out in a worker thread (issue 7): served at once with their start
+  // Writes are on when there is a token: the folder is then locked and its journal opened.
+  const writeConfig = options.writes ?? {};
+  const hardening = options.hardening ?? defaultHardening;
+  // Large graphs lay out in a worker thread: served at once with their start
   // positions, then under a new version (fresh ETags and caches) once the layout is ready.
   let layout: LayoutTask | undefined;
   const { graphs: store, writes } = openServedDataFolder(
@@ -64,7 +74,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       const opened = openGraph(options.dataDir, { backgroundLayout: true });
       layout = opened.layout;
       const snapshot = snapshotOf(opened);
-      return new GraphStore(opened.layout.preliminary ? { ...snapshot, version: `${snapshot.version}-start-positions` } : snapshot);
+      return new GraphSnapshotHolder(opened.layout.preliminary ? { ...snapshot, version: `${snapshot.version}-start-positions` } : snapshot);
     },
     defaultExtractor,
   );
@@ -76,7 +86,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     () => {},
   );
   // Cached answers are sent before Express runs (cachedAnswerFastPath.ts); everything else goes through the app.
-  const responseBodies = new ResponseBodyCache(DEFAULT_RESPONSE_CACHE_BYTES);
+  const responseBodies = new ResponseBodyCache(options.responseCacheBytes ?? DEFAULT_CONFIG.responseCacheBytes);
   const app = createApp({ store, clientDir: options.clientDir, writes: { ...writeConfig, writes }, hardening, responseBodies });
   const server = http.createServer(createRequestHandler(app, cachedAnswerFastPath({ store, bodies: responseBodies, corsOrigins: hardening.corsOrigins })));
   answerClientErrors(server);
@@ -121,25 +131,12 @@ export async function serveUntilStopped(options: ServerOptions, io: { out: (text
   try {
     running = await startServer(options);
   } catch (error) {
+    const code = exitCodeFor(error);
     if (error instanceof DataIntegrityError) {
       io.err(`claimgraph: ${options.dataDir}: the data folder has ${error.problems.length} problem(s):`);
       for (const problem of error.problems) io.err(`  ${formatProblem(problem)}`);
-      return 1;
-    }
-    if (error instanceof DataFolderInUseError || error instanceof DiskFullError) {
-      io.err(`claimgraph: cannot serve: ${error.message}`);
-      return 1;
-    }
-    if (error instanceof ConfigError) {
-      io.err(`claimgraph: cannot serve: ${error.message}`);
-      return 2;
-    }
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'ENOENT') {
-      io.err(`claimgraph: cannot serve: ${(error as Error).message}`);
-      return 1;
-    }
-    throw error;
+    } else io.err(`claimgraph: cannot serve: ${(error as Error).message}`);
+    return code;
   }
   const { graph } = running.store.current;
   io.out(`claimgraph: serving ${graph.order} entities and ${graph.size} relations from ${options.dataDir}`);
@@ -167,22 +164,32 @@ export async function serveUntilStopped(options: ServerOptions, io: { out: (text
   });
 }
 
+/**
+ * Serves with the configuration of this process (server/config.ts: its environment, then
+ * `overrides` from the command line). A bad setting is one line naming it and exit code 2,
+ * before anything is loaded.
+ */
+export async function serve(overrides: Partial<ServerConfig>, io: { out: (text: string) => void; err: (text: string) => void }): Promise<number> {
+  let config: ServerConfig;
+  try {
+    config = processConfig(overrides);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    io.err(`claimgraph: cannot serve: ${error.message}`);
+    return exitCodeFor(error);
+  }
+  return serveUntilStopped(serverOptionsFrom(config), io);
+}
+
 if (require.main === module) {
   const io = { out: (text: string) => console.log(text), err: (text: string) => console.error(text) };
-  let port: number;
-  try {
-    port = parsePort(process.env.PORT, 'PORT');
-  } catch (error) {
-    io.err(`claimgraph: ${(error as Error).message}`);
-    process.exit(2);
-  }
-  serveUntilStopped({ dataDir: resolveDataDir(), port, host: process.env.HOST || undefined }, io).then(
+  serve({}, io).then(
     (code) => {
       process.exitCode = code;
     },
     (error: unknown) => {
       io.err(`claimgraph: internal error: ${(error as Error)?.stack ?? String(error)}`);
-      process.exitCode = 70;
+      process.exitCode = EXIT_INTERNAL_ERROR;
     },
   );
 }

@@ -1,5 +1,5 @@
-// Where things are: the package root (for the default data folder and vocabulary) and
-// the layout cache, which lives outside git under node_modules/.cache by default.
+// Where things are: the package root, the embedded data folder and its vocabulary. The
+// data folder and the layout cache a process uses are settings (server/config.ts).
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -23,12 +23,3 @@ function findPackageRoot(start: string): string {
 export const packageRoot = findPackageRoot(__dirname);
 export const defaultDataDir = path.join(packageRoot, 'graph-data');
 export const defaultVocabularyFile = path.join(defaultDataDir, 'vocabulary.json');
-
-/** The data folder from --data, then CLAIMGRAPH_DATA, then the embedded graph-data/. */
-export function resolveDataDir(flag?: string): string {
-  return path.resolve(flag ?? process.env.CLAIMGRAPH_DATA ?? defaultDataDir);
-}
-
-export function cacheDir(): string {
-  return path.resolve(process.env.CLAIMGRAPH_CACHE_DIR ?? path.join(packageRoot, 'node_modules', '.cache', 'claimgraph'));
-}

@@ -1,5 +1,5 @@
 // Typed calls to the claimgraph REST API. Types come from the server's zod contract
-// (server/model/api.ts) as types only, so nothing of the server ships to the browser.
+// (server/model/api.ts) as types only, so zod and the schemas do not ship to the browser.
 // A failed call throws ApiError with the problem+json detail the server sent, so the UI
 // can show what went wrong instead of a blank panel.
 import type {

@@ -3,7 +3,8 @@
 // not depend on each other or on sigma.
 import type { PathResponse, VocabularyResponse } from '../../server/model/api';
 import type { EdgeStyle } from './edgeStyle';
-import type { EvidenceGraph, FacetCounts, Visibility } from './filters';
+import type { EvidenceGraph } from '../../server/model/evidenceGraph';
+import type { FacetCounts, Visibility } from './filters';
 import type { UiState } from './state';
 
 export interface PathResult {

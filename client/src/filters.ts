@@ -6,14 +6,12 @@
 //             status is recomputed from the claims that remain;
 //   from, to  keep an edge when one of its claims is dated in the range;
 //   status, edgeTypes, nodeTypes  are inclusion lists; an edge needs both ends shown.
-import type Graph from 'graphology';
-import type { EdgeAttributes, EdgeClaim, NodeAttributes } from '../../server/model/graph';
+import type { EdgeAttributes, EdgeClaim } from '../../server/model/graph';
+import type { EvidenceGraph } from '../../server/model/evidenceGraph';
 import type { Status } from '../../server/model/vocabulary';
 import { firstMatchingStatus } from '../../server/model/statusRules';
-import { claimInDateRange, claimKnownOn } from '../../server/queries/claimFilters';
+import { claimInDateRange, claimKnownOn } from '../../server/model/claimFilters';
 import type { GraphFilters } from './state';
-
-export type EvidenceGraph = Graph<NodeAttributes, EdgeAttributes>;
 
 export interface Visibility {
   nodes: Set<string>;

@@ -2,13 +2,12 @@
 // the view from the URL, and keeps state, graph drawing, panels and URL in step. Every
 // change goes through `update`; filters recompute visibility, sigma redraws through its
 // reducers (positions never change), panels redraw, and the URL is rewritten.
-import { KeySafeGraph } from '../../server/graph/keySafeGraph';
 import type { GraphResponse, VocabularyResponse } from '../../server/model/api';
-import type { EdgeAttributes, NodeAttributes } from '../../server/model/graph';
+import { createEvidenceGraph, type EvidenceGraph } from '../../server/model/evidenceGraph';
 import { ApiError, fetchGraph, fetchHealth, fetchNeighbours, fetchPath, fetchVocabulary } from './api';
 import type { App, PathResult } from './app';
 import { edgeStyles } from './edgeStyle';
-import { computeVisibility, countVisible, restrictToNodes, statusLine, type EvidenceGraph, type Visibility } from './filters';
+import { computeVisibility, countVisible, restrictToNodes, statusLine, type Visibility } from './filters';
 import { neighbourhood, visibleNeighbours } from './neighbourhood';
 import { edgeCurvatures } from './parallel';
 import type { ViewModel } from './reducers';
@@ -51,7 +50,7 @@ function dropUnknownIds(state: UiState, graph: EvidenceGraph, problems: string[]
 }
 
 /**
- * Sigma is comfortable to about 10^4 nodes and 10^5 edges (issue 7). Above these counts
+ * Sigma is comfortable to about 10^4 nodes and 10^5 edges. Above these counts
  * the explorer opens on the most connected entities, says so, and adds any entity the
  * user searches for together with its direct relations.
  */
@@ -268,8 +267,8 @@ async function boot(): Promise<void> {
     const partial = entities > DRAW_WHOLE_MAX_ENTITIES || edges > DRAW_WHOLE_MAX_RELATIONS ? { entities, relations: edges } : undefined;
     if (partial) notice.loading(`Loading the ${OPENING_ENTITIES.toLocaleString('en')} most connected of ${entities.toLocaleString('en')} entities…`);
     const data = await fetchGraph(partial ? OPENING_ENTITIES : undefined);
-    const graph: EvidenceGraph = new KeySafeGraph<NodeAttributes, EdgeAttributes>({ type: 'mixed', multi: true, allowSelfLoops: true });
-    // The server's graph is mixed and multi like this one; only its items are imported.
+    const graph = createEvidenceGraph();
+    // The server's graph has the same options (the same factory); only its items are imported.
     graph.import({ attributes: data.attributes, nodes: data.nodes, edges: data.edges });
     if (graph.order === 0) {
       requireElement('graph').append(el('p', { className: 'empty' }, 'This dataset has no entities yet.'));

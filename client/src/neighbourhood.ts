@@ -1,6 +1,7 @@
 // The entities within `depth` steps of one entity, along the relations the view shows
 // (either direction): the "show only the neighbourhood" view.
-import type { EvidenceGraph, Visibility } from './filters';
+import type { EvidenceGraph } from '../../server/model/evidenceGraph';
+import type { Visibility } from './filters';
 
 export function neighbourhood(graph: EvidenceGraph, centre: string, depth: number, visibility: Visibility): Set<string> {
   const reached = new Set<string>([centre]);

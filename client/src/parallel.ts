@@ -1,7 +1,7 @@
 // Curvatures that keep parallel relations apart: every edge between the same two
 // entities gets its own bend, so two relations never hide each other. A lone edge gets a
 // slight bend too (the curved program cannot draw a perfectly straight line).
-import type { EvidenceGraph } from './filters';
+import type { EvidenceGraph } from '../../server/model/evidenceGraph';
 
 export const LONE_EDGE_CURVATURE = 0.08;
 export const PARALLEL_STEP = 0.35;

@@ -3,7 +3,8 @@
 // graph's data or positions. Pure (no sigma import) so jest can test them.
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import { edgeDisplayLabel, edgeProgramKey, type EdgeStyle, withOpacity } from './edgeStyle';
-import type { EvidenceGraph, Visibility } from './filters';
+import type { EvidenceGraph } from '../../server/model/evidenceGraph';
+import type { Visibility } from './filters';
 
 export const FADED_NODE_COLOUR = '#d5d9df';
 /** Thinner edges than this lose their dash pattern and colour on screen. */

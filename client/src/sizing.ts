@@ -2,7 +2,7 @@
 // scaled into the same range so switching modes keeps the picture readable.
 import pagerank from 'graphology-metrics/centrality/pagerank';
 import type { SizeMode } from './state';
-import type { EvidenceGraph } from './filters';
+import type { EvidenceGraph } from '../../server/model/evidenceGraph';
 
 export const MIN_NODE_SIZE = 3;
 export const MAX_NODE_SIZE = 16;

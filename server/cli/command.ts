@@ -1,6 +1,7 @@
 // The shape of a CLI command and the small argument parser they share (node:util's
 // parseArgs, strict, so a misspelt flag is an error instead of being ignored).
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { ConfigError, parseSetting, type ServerConfig } from '../config';
 
 export interface CliIo {
   out: (text: string) => void;
@@ -23,5 +24,16 @@ export function parseFlags<T extends NonNullable<ParseArgsConfig['options']>>(ar
     return parseArgs({ args, options, strict: true, allowPositionals });
   } catch (error) {
     throw new UsageError((error as Error).message);
+  }
+}
+
+/** A setting given by a flag (--port, --data), checked by server/config.ts; a bad one is a usage error naming the flag. */
+export function flagSetting<K extends keyof ServerConfig>(key: K, text: string | undefined, flag: string): ServerConfig[K] | undefined {
+  if (text === undefined) return undefined;
+  try {
+    return parseSetting(key, text, flag);
+  } catch (error) {
+    if (error instanceof ConfigError) throw new UsageError(error.message);
+    throw error;
   }
 }

@@ -1,10 +1,10 @@
 // Entry point of the `claimgraph` command: picks the command, runs it, maps errors to
-// messages and exit codes (1 for data problems and a full disk, 2 for usage errors),
-// never a stack trace for a user mistake or the state of the machine.
+// messages and exit codes (exitCodes.ts: 1 for data problems, 2 for usage errors and bad
+// settings), never a stack trace for a user mistake.
 import { DataIntegrityError, formatProblem } from '../load/problems';
-import { DiskFullError, diskFullCode } from '../store/writeErrors';
 import { UsageError, type CliIo } from './command';
 import { commands } from './commands';
+import { EXIT_USAGE, exitCodeFor } from './exitCodes';
 
 export function helpText(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
@@ -25,12 +25,12 @@ export async function main(argv: string[], io: CliIo = { out: (t) => console.log
   const [name, ...args] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.out(helpText());
-    return name === undefined ? 2 : 0;
+    return name === undefined ? EXIT_USAGE : 0;
   }
   const command = commands.find((c) => c.name === name);
   if (!command) {
     io.err(`claimgraph: unknown command "${name}"\n\n${helpText()}`);
-    return 2;
+    return EXIT_USAGE;
   }
   if (args.includes('--help') || args.includes('-h')) {
     io.out(`usage: ${command.usage}\n\n${command.summary}`);
@@ -39,24 +39,12 @@ export async function main(argv: string[], io: CliIo = { out: (t) => console.log
   try {
     return await command.run(args, io);
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.err(`claimgraph ${name}: ${error.message}\nusage: ${command.usage}`);
-      return 2;
-    }
-    if (error instanceof DataIntegrityError) {
+    const code = exitCodeFor(error);
+    if (error instanceof UsageError) io.err(`claimgraph ${name}: ${error.message}\nusage: ${command.usage}`);
+    else if (error instanceof DataIntegrityError) {
       io.err(`claimgraph ${name}: the data folder has ${error.problems.length} problem(s):`);
       for (const problem of error.problems) io.err(`  ${formatProblem(problem)}`);
-      return 1;
-    }
-    if (error instanceof DiskFullError) {
-      io.err(`claimgraph ${name}: ${error.message}`);
-      return 1;
-    }
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR' || diskFullCode(error)) {
-      io.err(`claimgraph ${name}: ${(error as Error).message}`);
-      return 1;
-    }
-    throw error;
+    } else io.err(`claimgraph ${name}: ${(error as Error).message}`);
+    return code;
   }
 }

@@ -1,6 +1,7 @@
 // The writers we own produce their text as a sequence of chunks, so the same code can
 // build one string (`render`) or stream into a file or HTTP response without ever
-// holding the whole export in memory (large exports must stream: see issue 7).
+// holding the whole export in memory (a large graph's export is longer than the
+// longest string V8 can hold).
 import type { Writable } from 'node:stream';
 
 /** Chunks are gathered into writes of about this many characters. */
@@ -32,7 +33,7 @@ export async function writeChunks(chunks: Iterable<string>, out: Writable): Prom
  * How many of `out`'s high-water marks may wait in its buffer before the writer waits for
  * 'drain'. Streams say "full" at 16 KiB; waiting then stopped the writer at each of its
  * writes until the disk or socket had taken the last one, so computing and writing never
- * overlapped (issue 7). 64 × 16 KiB = 1 MiB keeps both busy and the memory bounded.
+ * overlapped. 64 × 16 KiB = 1 MiB keeps both busy and the memory bounded.
  */
 const BUFFERED_HIGH_WATER_MARKS = 64;
 

@@ -3,7 +3,7 @@
 // CRLF line ends, fields quoted when they hold a quote, comma, CR or LF. Text cells that
 // start with =, +, -, @, tab or CR get a leading apostrophe so a spreadsheet shows them
 // instead of running them as formulas (CSV injection); numbers are written as they are.
-import type { EvidenceGraph } from '../graph/buildGraph';
+import type { EvidenceGraph } from '../model/evidenceGraph';
 import { edgeFields, nodeFields, type FlatValue } from './flatAttributes';
 import { joinChunks } from './chunks';
 import { sortedEdges, sortedNodes } from './sortedElements';

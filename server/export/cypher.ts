@@ -6,7 +6,7 @@
 // list of documents. Rows go in UNWIND batches, one statement per batch, sorted, so the
 // script is deterministic and loads quickly. Neo4j stores every relationship with a
 // direction: undirected ones are stored source → target (ends sorted) with directed: false.
-import type { EvidenceGraph } from '../graph/buildGraph';
+import type { EvidenceGraph } from '../model/evidenceGraph';
 import type { EdgeAttributes, NodeAttributes } from '../model/graph';
 import { joinChunks } from './chunks';
 import { claimsJson, safeJson } from './flatAttributes';

@@ -5,12 +5,11 @@
 // types between the same two entities are told apart by `kind` (the edge type), as
 // GEXF 1.3 prescribes for multigraphs. gexfStream.ts streams the same bytes.
 import { write } from 'graphology-gexf';
-import type { EvidenceGraph, EvidenceGraphAttributes } from '../graph/buildGraph';
+import { createEvidenceGraph, type EvidenceGraph, type EvidenceGraphAttributes } from '../model/evidenceGraph';
 import type { EdgeAttributes, NodeAttributes } from '../model/graph';
 import { edgeFields, nodeFields, type FlatField, type FlatValue } from './flatAttributes';
 import { sortedEdges, sortedNodes } from './sortedElements';
 import { toXmlCharacters } from './xml';
-import { KeySafeGraph } from '../graph/keySafeGraph';
 
 /** Attributes that GEXF holds in dedicated places (label, viz:*), not in attvalues. */
 const NODE_VIZ_OR_LABEL = new Set(['label', 'color', 'size', 'x', 'y']);
@@ -70,7 +69,7 @@ export function gexfMeta(graph: EvidenceGraph): { creator: string; description: 
  * the attribute objects) makes the output deterministic.
  */
 function sortedCopy(graph: EvidenceGraph): EvidenceGraph {
-  const copy: EvidenceGraph = new KeySafeGraph<NodeAttributes, EdgeAttributes, EvidenceGraphAttributes>({ type: 'mixed', multi: true, allowSelfLoops: true });
+  const copy = createEvidenceGraph();
   copy.replaceAttributes(gexfMeta(graph) as unknown as EvidenceGraphAttributes);
   for (const node of sortedNodes(graph)) copy.addNode(node.key, node.attributes);
   for (const edge of sortedEdges(graph)) {

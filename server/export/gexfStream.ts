@@ -1,13 +1,13 @@
 // Streams the GEXF export chunk by chunk, byte for byte what graphology-gexf's writer
 // gives for the same graph (tests/unit/export/gexfStream.test.ts holds it to that). The
 // library builds the whole document in one string through an XML writer, which is slow
-// and bounded by V8's string limit on large graphs (issue 7); this writer only makes a
+// and bounded by V8's string limit on large graphs; this writer only makes a
 // first pass to infer the attribute model, as the library does, then writes each element.
-// It is also several times faster (issue 7 asks 5x): each value is read once and written
+// It is also several times faster (five times was the goal): each value is read once and written
 // straight to text (no element objects), one test per string decides whether it needs
 // escaping, claims in their usual key order and repeated attribute values use text made
 // once, and everything else takes a general path that gives the same bytes.
-import type { EvidenceGraph } from '../graph/buildGraph';
+import type { EvidenceGraph } from '../model/evidenceGraph';
 import { joinChunks } from './chunks';
 import { safeJson, type FlatField, type FlatValue } from './flatAttributes';
 import type { EdgeAttributes, NodeAttributes } from '../model/graph';

@@ -3,7 +3,7 @@
 // one element per node and edge in key order). Attributes are scalars: the claims travel
 // as a JSON string `claims` beside flat ones (status, claimCount, dates, documents).
 // Every edge states `directed` explicitly because the graph is mixed.
-import type { EvidenceGraph } from '../graph/buildGraph';
+import type { EvidenceGraph } from '../model/evidenceGraph';
 import { edgeFields, nodeFields, type FlatField, type FlatValue, type FlatValueType } from './flatAttributes';
 import { joinChunks } from './chunks';
 import { sortedEdges, sortedNodes } from './sortedElements';

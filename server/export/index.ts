@@ -1,7 +1,7 @@
 // The export formats, by name. Each renders the (already filtered) graph with its
 // citations kept. Used by the CLI's `export` command and the API's /api/export route.
 import type { Writable } from 'node:stream';
-import type { EvidenceGraph } from '../graph/buildGraph';
+import type { EvidenceGraph } from '../model/evidenceGraph';
 import { writeChunks } from './chunks';
 import { edgesCsvChunks, exportEdgesCsv, exportNodesCsv, nodesCsvChunks } from './csv';
 import { cypherChunks, exportCypher } from './cypher';
@@ -20,7 +20,7 @@ export interface ExportFormat {
   render(graph: EvidenceGraph): string;
   /**
    * Streams the same text as `render` into `out` without building one string, for
-   * exports too large for memory (issue 7). Does not end `out`. Absent where a format
+   * exports too large for memory. Does not end `out`. Absent where a format
    * cannot stream: use `render`.
    */
   write?(graph: EvidenceGraph, out: Writable): Promise<void>;

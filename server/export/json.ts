@@ -1,6 +1,6 @@
 // Graph JSON export: graphology's SerializedGraph with every edge's claims (quotes,
 // sources, stances) so the exported graph can still be defended, and positions.
-import type { EvidenceGraph } from '../graph/buildGraph';
+import type { EvidenceGraph } from '../model/evidenceGraph';
 import type { SerializedEvidenceGraph } from '../model/graph';
 
 export function toSerializedGraph(graph: EvidenceGraph): SerializedEvidenceGraph {

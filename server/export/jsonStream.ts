@@ -1,8 +1,8 @@
 // Streams the graph JSON export chunk by chunk, byte for byte what exportJson gives
 // (JSON.stringify of graph.export() with two-space indents), without ever building that
-// one string: at 100k entities and a million claims it passes V8's string limit (issue 7).
+// one string: at 100k entities and a million claims it passes V8's string limit.
 // Each node and edge is serialized alone, as graphology's export() does, and indented.
-import type { EvidenceGraph } from '../graph/buildGraph';
+import type { EvidenceGraph } from '../model/evidenceGraph';
 import { joinChunks } from './chunks';
 
 /** JSON.stringify(value, null, 2) as it appears `depth` levels down in the whole document. */

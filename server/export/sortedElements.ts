@@ -1,6 +1,6 @@
 // The graph's nodes and edges in key order, so that every export of the same graph is
 // byte-identical whatever order the data files (or a filter) inserted them in.
-import type { EvidenceGraph } from '../graph/buildGraph';
+import type { EvidenceGraph } from '../model/evidenceGraph';
 import type { EdgeAttributes, NodeAttributes } from '../model/graph';
 
 export interface ExportNode {

@@ -12,7 +12,7 @@ import { vocabularySchema, type EdgeType, type NodeType, type Vocabulary } from 
 import { defaultVocabularyFile } from '../paths';
 import { COUNTRIES, makeEntity } from './names';
 import { PoolUnion, WeightedPool } from './powerLaw';
-import { createRandom, type Random } from './random';
+import { createRandom, type Random } from '../model/random';
 import { claimSentence, relationPhrase } from './sentences';
 import { ShardWriter } from './shardWriter';
 

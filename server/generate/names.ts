@@ -5,7 +5,7 @@ import { countries } from '../model/countries';
 import type { Entity } from '../model/records';
 import { slugify } from '../model/slug';
 import type { NodeType } from '../model/vocabulary';
-import type { Random } from './random';
+import type { Random } from '../model/random';
 
 const FIRST_NAMES = [
   'Alina', 'Boris', 'Carmen', 'Dmitry', 'Elena', 'Farid', 'Greta', 'Hiroshi', 'Ines', 'Jonas', 'Katya', 'Liam', 'Marta', 'Nikolai',

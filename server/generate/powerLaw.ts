@@ -1,7 +1,7 @@
 // Heavy-tailed sampling: the i-th member of a pool is drawn with weight (i + 1)^-exponent
 // (a Zipf law), so the first few members become hubs with thousands of relations while
 // most have one or two: the degree shape of real investigations (Chung-Lu style).
-import type { Random } from './random';
+import type { Random } from '../model/random';
 
 export class WeightedPool {
   /** Cumulative weights: cumulative[i] is the total weight of members 0..i. */

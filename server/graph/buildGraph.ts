@@ -1,21 +1,12 @@
 // Builds the graphology graph from a resolved dataset: one node per entity, one edge per
 // claim group with its derived status, claims, documents, dates and display label. The
 // graph is a mixed multigraph: undirected edge types become undirected edges.
-import type Graph from 'graphology';
 import type { Dataset, ResolvedClaim } from '../model/dataset';
+import { createEvidenceGraph, type EvidenceGraph } from '../model/evidenceGraph';
 import type { EdgeAttributes, EdgeClaim, NodeAttributes } from '../model/graph';
 import { displayLabel } from '../model/vocabulary';
 import { deriveEdgeStatus } from './deriveEdgeStatus';
 import { groupClaims, groupsInStableOrder } from './groupClaims';
-import { KeySafeGraph } from './keySafeGraph';
-
-export interface EvidenceGraphAttributes {
-  name: string;
-  /** The dataset's content hash: changes whenever the data does. */
-  version: string;
-}
-
-export type EvidenceGraph = Graph<NodeAttributes, EdgeAttributes, EvidenceGraphAttributes>;
 
 export function nodeSizeForDegree(degree: number): number {
   return Math.round((3 + 2.2 * Math.sqrt(degree)) * 100) / 100;
@@ -81,7 +72,7 @@ export function edgeAttributesFromClaims(type: string, claims: EdgeClaim[], data
 }
 
 export function buildGraph(dataset: Dataset): EvidenceGraph {
-  const graph: EvidenceGraph = new KeySafeGraph<NodeAttributes, EdgeAttributes, EvidenceGraphAttributes>({ type: 'mixed', multi: true, allowSelfLoops: true });
+  const graph = createEvidenceGraph();
   graph.replaceAttributes({ name: 'claimgraph', version: dataset.contentHash });
 
   for (const entity of dataset.entities.values()) {

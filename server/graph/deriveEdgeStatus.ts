@@ -1,5 +1,5 @@
 // An edge's status follows from the stances of its claims, by the vocabulary's ordered
-// rules (VOCABULARY.md: confirmed, reported, alleged, disputed, denied).
+// rules (graph-data/vocabulary.json: confirmed, reported, alleged, disputed, denied).
 import { firstMatchingStatus } from '../model/statusRules';
 import type { Status } from '../model/vocabulary';
 

@@ -1,31 +1,20 @@
 // Deterministic positions: nodes start on a seeded pseudo-random square, then a fixed
 // number of ForceAtlas2 iterations runs, so the same data always gives the same
-// picture. Positions are cached by the data's content hash outside git (paths.cacheDir).
+// picture. Positions are cached by the data's content hash outside git (config.cacheDir).
 // Large graphs lay out in a worker thread (startLayout) while the server answers with
 // the start positions.
 import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { cacheDir } from '../paths';
-import type { EvidenceGraph } from './buildGraph';
+import { seededRandom } from '../model/random';
+import { cacheDir } from '../config';
+import type { EvidenceGraph } from '../model/evidenceGraph';
 import { runForceAtlas2, type LayoutInput } from './layoutWorker';
 
 export const LAYOUT_VERSION = 1;
 
 /** By node key; read with Object.hasOwn (or build with Object.create(null)): a key may be "constructor". */
 export type Positions = Record<string, { x: number; y: number }>;
-
-/** mulberry32: a small, fast, seedable PRNG; good enough for initial positions. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function layoutIterations(order: number): number {
   if (order <= 1000) return 500;

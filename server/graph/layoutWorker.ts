@@ -1,6 +1,6 @@
 // The ForceAtlas2 step of the seeded layout, runnable in this thread or in a worker
 // thread. At 100k nodes FA2 does about half an iteration per second, so the server runs
-// it in a worker at start-up (issue 7) and answers with the preliminary positions until
+// it in a worker at start-up and answers with the preliminary positions until
 // it is done. This file imports packages only: under the TypeScript sources (tests) the
 // worker thread loads it through Node's type stripping, which cannot follow our
 // extension-less relative imports.

@@ -1,10 +1,11 @@
 // The whole read path in one call: load the data folder (two steps), build the graph,
 // and place its nodes (from the layout cache when the data has not changed). With
 // `backgroundLayout` a large graph is returned at once with its start positions while
-// ForceAtlas2 runs in a worker thread (`layout.ready`); the server uses that (issue 7).
+// ForceAtlas2 runs in a worker thread (`layout.ready`); the server uses that.
 import { loadDataset } from '../load/loadDataset';
 import type { Dataset } from '../model/dataset';
-import { buildGraph, type EvidenceGraph } from './buildGraph';
+import type { EvidenceGraph } from '../model/evidenceGraph';
+import { buildGraph } from './buildGraph';
 import { layoutGraph, startLayout, type LayoutTask } from './layout';
 
 export interface OpenedGraph {

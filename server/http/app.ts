@@ -4,29 +4,41 @@
 import path from 'node:path';
 import compression from 'compression';
 import express, { type Express } from 'express';
+import { DEFAULT_CONFIG, type WriteRateLimit } from '../config';
 import { packageRoot } from '../paths';
+import type { WriteStore } from '../store/writeStore';
 import { corsAllowList } from './cors';
 import { NotFoundError } from './errors';
-import type { GraphStore } from './graphStore';
+import type { GraphSnapshotHolder } from './snapshotHolder';
 import { defaultHardening, type HardeningConfig } from './hardeningConfig';
 import { problemHandler } from './problemHandler';
-import { registerRoute } from './registerRoute';
+import { registerRoutes } from './registerRoute';
 import { ResponseBodyCache } from './responseBodyCache';
-import { apiRoutes } from './routes';
+import { allRoutes } from './routes';
+import { requireWriteToken, writeRateLimit } from './writeGuards';
 import { securityHeaders } from './securityHeaders';
 import { serveClient } from './staticClient';
 import { timeBudget } from './timeBudget';
-import { writeRoutes, type WriteRoutesOptions } from './routes/writeRoutes';
+
+export interface WriteOptions {
+  /** The data folder's write store; without one every write answers 403. */
+  writes?: WriteStore;
+  /** CLAIMGRAPH_TOKEN: unset or empty turns writes off (403). */
+  token?: string;
+  /** Per client address; false turns the limit off; default 120 a minute (server/config.ts). */
+  rateLimit?: WriteRateLimit | false;
+  bodyLimitBytes?: number;
+}
 
 export interface AppOptions {
-  store: GraphStore;
+  store: GraphSnapshotHolder;
   /** The built client; default dist/client under the package root. */
   clientDir?: string;
   /** Where internal errors are logged; default standard error. */
   log?: (message: string) => void;
   /** The write API (ingest, review queue): write store, token, rate limit. Without it every write answers 403. */
-  writes?: Omit<WriteRoutesOptions, 'store'>;
-  /** CORS allow-list, trust proxy, time budget (server/http/hardeningConfig.ts); default: CORS and trust proxy off, 10 s. */
+  writes?: WriteOptions;
+  /** CORS allow-list, trust proxy, time budget, export cap (server/config.ts); default: CORS and trust proxy off, 10 s, 250,000 claims. */
   hardening?: Partial<HardeningConfig>;
   /** The clock of the time budget; tests pass one that they advance. */
   now?: () => number;
@@ -40,13 +52,21 @@ export interface AppOptions {
 
 export const defaultClientDir = path.join(packageRoot, 'dist', 'client');
 
-export const DEFAULT_RESPONSE_CACHE_BYTES = 128 * 1024 * 1024;
-
-export function createApp({ store, clientDir = defaultClientDir, log, writes, hardening, now, extraRoutes, responseCacheBytes = DEFAULT_RESPONSE_CACHE_BYTES, responseBodies }: AppOptions): Express {
+export function createApp({ store, clientDir = defaultClientDir, log, writes, hardening, now, extraRoutes, responseCacheBytes = DEFAULT_CONFIG.responseCacheBytes, responseBodies }: AppOptions): Express {
   const corsOrigins = hardening?.corsOrigins ?? defaultHardening.corsOrigins;
   const trustProxy = hardening?.trustProxy ?? defaultHardening.trustProxy;
   const requestTimeoutMs = hardening?.requestTimeoutMs ?? defaultHardening.requestTimeoutMs;
-  const limits = { maxExportClaims: hardening?.maxExportClaims ?? defaultHardening.maxExportClaims };
+  const limits = {
+    maxExportClaims: hardening?.maxExportClaims ?? defaultHardening.maxExportClaims,
+    neighbourhoodCap: DEFAULT_CONFIG.neighbourhoodCap,
+    topMaxClaims: DEFAULT_CONFIG.topMaxClaims,
+  };
+  const rateLimit = writes?.rateLimit ?? DEFAULT_CONFIG.writeRateLimit;
+  // One rate-limit count and one token check for every write route.
+  const guards = {
+    rateLimit: rateLimit === false ? [] : [writeRateLimit(rateLimit)],
+    writeToken: [requireWriteToken(writes?.writes?.writable ? writes.token : undefined)],
+  };
   const app = express();
   app.disable('x-powered-by');
   // Off unless configured: otherwise any client could pick its own address (and rate-limit bucket) with X-Forwarded-For.
@@ -57,10 +77,8 @@ export function createApp({ store, clientDir = defaultClientDir, log, writes, ha
   app.use(timeBudget(requestTimeoutMs, now));
   app.use(corsAllowList(corsOrigins));
   app.use(compression());
-  // Before the read routes: they answer 405 to any method but GET on their paths (POST /api/documents).
-  app.use(writeRoutes({ ...writes, store }));
   const bodies = responseBodies ?? new ResponseBodyCache(responseCacheBytes);
-  for (const route of apiRoutes) registerRoute(app, route, store, limits, bodies);
+  registerRoutes(app, allRoutes, { store, writes: writes?.writes, limits, bodies, guards, bodyLimitBytes: writes?.bodyLimitBytes ?? DEFAULT_CONFIG.bodyLimitBytes });
   extraRoutes?.(app);
   app.use('/api', (req, _res, next) => next(new NotFoundError(`no API route ${req.method} ${req.originalUrl.split('?')[0]}; see /api/openapi.json`)));
   serveClient(app, clientDir);

@@ -1,14 +1,14 @@
 // Answers GET/HEAD requests whose rendered body is already cached (responseBodyCache.ts)
 // before Express runs. For small answers under load the middleware chain (helmet, time
 // budget, CORS, compression, router, query parsing) cost two thirds of the time once the
-// body itself was cached (issue 7). A cached body for (version, exact URL) proves the
+// body itself was cached. A cached body for (version, exact URL) proves the
 // URL was validated and routed to a cacheable read route, so its answer depends only on
 // If-None-Match and Accept-Encoding; this sends the very headers registerRoute.ts and
 // the middleware would (tests/unit/http/cachedAnswerFastPath.test.ts compares them) and
 // leaves every other request, or any case it cannot mirror exactly, to Express.
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { etagFor, matchesIfNoneMatch } from './etag';
-import type { GraphStore } from './graphStore';
+import type { GraphSnapshotHolder } from './snapshotHolder';
 import { GZIP_MIN_BYTES, type CachedBody, type ResponseBodyCache } from './responseBodyCache';
 import { securityHeaderList } from './securityHeaders';
 
@@ -16,7 +16,7 @@ import { securityHeaderList } from './securityHeaders';
 export type FastPath = (req: IncomingMessage, res: ServerResponse) => boolean;
 
 export interface FastPathOptions {
-  store: GraphStore;
+  store: GraphSnapshotHolder;
   /** The cache the app's routes fill (AppOptions.responseBodies). */
   bodies: ResponseBodyCache;
   /** The app's CORS allow-list: when set, every answer varies on Origin, so Express answers them all. */

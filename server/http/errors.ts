@@ -1,7 +1,9 @@
-// The errors routes throw, each mapped to an HTTP status and an RFC 9457 problem
-// document by the one error handler (problemHandler.ts). Messages are for users: they
-// say which parameter was wrong and what was expected.
+// Every problem the API answers, in one module: the errors routes and guards throw, each
+// with its HTTP status and RFC 9457 type, sent by the one error handler
+// (problemHandler.ts), which also maps the store's errors to them (problemOf). Messages
+// are for users: they say which parameter or field was wrong and what was expected.
 import type { Problem } from '../model/api';
+import { DISK_FULL, DiskFullError, NOTHING_OF_THIS_WRITE, ProposalNotFoundError, WriteConflictError, WriteInputError, WritesNotOpenError } from '../store/writeErrors';
 
 export interface FieldError {
   /** The parameter (or parameter.sub.path) the message is about. */
@@ -60,9 +62,95 @@ export class TooLargeResultError extends HttpProblem {
   override readonly title = 'Result too large';
 }
 
-/** 405: the route exists but only answers GET. */
+/** 405: the route exists but does not answer this method. */
 export class MethodNotAllowedError extends HttpProblem {
   override readonly status = 405;
   override readonly type = 'urn:claimgraph:problem:method-not-allowed';
   override readonly title = 'Method not allowed';
+}
+
+/** 403: the server has no write token configured, so writes are off. */
+export class WritesDisabledError extends HttpProblem {
+  override readonly status = 403;
+  override readonly type = 'urn:claimgraph:problem:writes-disabled';
+  override readonly title = 'Writes are disabled';
+  constructor() {
+    super('writes are disabled on this server: start it with the environment variable CLAIMGRAPH_TOKEN set to a secret, and send that secret with each write as the header "Authorization: Bearer <token>"');
+  }
+}
+
+/** 401: a write without the right token. */
+export class UnauthorizedError extends HttpProblem {
+  override readonly status = 401;
+  override readonly type = 'urn:claimgraph:problem:unauthorized';
+  override readonly title = 'Unauthorized';
+}
+
+/** 409: a write that contradicts an earlier one. */
+export class ConflictError extends HttpProblem {
+  override readonly status = 409;
+  override readonly type = 'urn:claimgraph:problem:conflict';
+  override readonly title = 'Conflict';
+}
+
+export class PayloadTooLargeError extends HttpProblem {
+  override readonly status = 413;
+  override readonly type = 'urn:claimgraph:problem:payload-too-large';
+  override readonly title = 'Payload too large';
+}
+
+export class UnsupportedMediaTypeError extends HttpProblem {
+  override readonly status = 415;
+  override readonly type = 'urn:claimgraph:problem:unsupported-media-type';
+  override readonly title = 'Unsupported media type';
+}
+
+export class TooManyRequestsError extends HttpProblem {
+  override readonly status = 429;
+  override readonly type = 'urn:claimgraph:problem:too-many-requests';
+  override readonly title = 'Too many requests';
+}
+
+/** 400 about the request body (not a parameter): errors[] names each bad field. */
+export class InvalidBodyError extends HttpProblem {
+  override readonly status = 400;
+  override readonly type = 'urn:claimgraph:problem:invalid-body';
+  override readonly title = 'Invalid request body';
+  constructor(errors: FieldError[]) {
+    super(errors.map((e) => (e.path === '' ? e.message : `${e.path}: ${e.message}`)).join('; '), errors);
+  }
+}
+
+/** 507: the data folder's disk has no room for the write; the store cut off what it had begun. */
+export class InsufficientStorageError extends HttpProblem {
+  override readonly status = 507;
+  override readonly type = 'urn:claimgraph:problem:disk-full';
+  override readonly title = 'Insufficient storage';
+  constructor() {
+    // Without the folder's path: that is for the server's operator, not for clients.
+    super(`${DISK_FULL}; ${NOTHING_OF_THIS_WRITE}`);
+  }
+}
+
+const RETRY_AFTER_SECONDS = '5';
+
+/** 503: the request ran out of its time budget (timeBudget.ts). */
+export class ServiceUnavailableError extends HttpProblem {
+  override readonly status = 503;
+  override readonly type = 'urn:claimgraph:problem:time-budget-exceeded';
+  override readonly title = 'Request took too long';
+  override readonly headers = { 'Retry-After': RETRY_AFTER_SECONDS };
+  constructor(budgetMs: number) {
+    super(`the request took longer than its time budget of ${budgetMs} ms and was stopped; narrow it (filters, depth, limit) or retry later`);
+  }
+}
+
+/** The store's errors in HTTP terms; anything else is returned as it is. */
+export function problemOf(error: unknown): unknown {
+  if (error instanceof WriteInputError) return new InvalidBodyError(error.errors);
+  if (error instanceof ProposalNotFoundError) return new NotFoundError(error.message, [{ path: 'id', message: error.message }]);
+  if (error instanceof WriteConflictError) return new ConflictError(error.message);
+  if (error instanceof WritesNotOpenError) return new WritesDisabledError();
+  if (error instanceof DiskFullError) return new InsufficientStorageError();
+  return error;
 }

@@ -1,6 +1,6 @@
 // The graph a request asks for: the snapshot's graph under the validated filters, and
 // its simple projection (for paths, PageRank, Louvain), cached per version when unfiltered.
-import type { EvidenceGraph } from '../graph/buildGraph';
+import type { EvidenceGraph } from '../model/evidenceGraph';
 import type { GraphFilters } from '../model/api';
 import { filterGraph } from '../queries/filterGraph';
 import { simpleProjection, type ProjectedGraph } from '../queries/simpleProjection';

@@ -1,18 +1,19 @@
-// The OpenAPI 3.1 document, generated from the route declarations and their zod schemas
-// with zod's own z.toJSONSchema (JSON Schema 2020-12, the dialect of OpenAPI 3.1). Query
-// parameters are described as the client sends them (io: input), bodies as the server
-// sends them (io: output). Nothing here is written by hand but the prose.
+// The OpenAPI 3.1 document, generated from the route declarations (reads and writes) and
+// their zod schemas with zod's own z.toJSONSchema (JSON Schema 2020-12, the dialect of
+// OpenAPI 3.1). Parameters and request bodies are described as the client sends them
+// (io: input), answers as the server sends them (io: output); a route's guards and body
+// add the problems they answer and its security. Nothing here is written by hand but the prose.
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { problemSchema } from '../model/api';
 import { packageRoot } from '../paths';
-import type { RouteSpec } from './route';
+import type { Guard, RouteSpec } from './route';
 
 type JsonSchema = Record<string, unknown>;
 
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
-  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, target: 'draft-2020-12' }) as JsonSchema;
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, target: 'draft-2020-12', unrepresentable: 'any' }) as JsonSchema;
   return rest;
 }
 
@@ -40,6 +41,22 @@ function packageVersion(): string {
 }
 
 const problemResponse = (description: string) => ({ description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } });
+const jsonContent = (name: string) => ({ 'application/json': { schema: { $ref: `#/components/schemas/${name}` } } });
+
+/** What each guard adds to the operations behind it. */
+const guardDocs: Record<Guard, { security?: JsonSchema[]; responses: Record<string, JsonSchema> }> = {
+  writeToken: {
+    security: [{ writeToken: [] }],
+    responses: {
+      '401': problemResponse('the Authorization: Bearer token is missing or wrong'),
+      '403': problemResponse('writes are off: the server has no CLAIMGRAPH_TOKEN'),
+      '507': problemResponse("the data folder's disk is full; nothing of this request was written"),
+    },
+  },
+  rateLimit: { responses: { '429': problemResponse('too many writes from this address; see Retry-After') } },
+};
+
+const securitySchemes = { writeToken: { type: 'http', scheme: 'bearer', description: "the server's CLAIMGRAPH_TOKEN" } };
 
 export function buildOpenApiDocument(routes: readonly RouteSpec[]): JsonSchema {
   const schemas: Record<string, JsonSchema> = { Problem: jsonSchema(problemSchema, 'output') };
@@ -49,24 +66,50 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[]): JsonSchema {
     if ('schema' in route.response) {
       const name = `${operationName(route)}Response`;
       schemas[name] = jsonSchema(route.response.schema, 'output');
-      responses['200'] = { description: route.response.description, content: { 'application/json': { schema: { $ref: `#/components/schemas/${name}` } } } };
+      responses['200'] = { description: route.response.description, content: jsonContent(name) };
+      if (route.created) responses['201'] = { description: route.created, content: jsonContent(name) };
     } else {
       const content = Object.fromEntries(route.response.contentTypes().map((type) => [type, { schema: { type: 'string' } }]));
       responses['200'] = { description: route.response.description, content };
     }
-    if (route.cacheable !== false) responses['304'] = { description: 'not modified: the ETag given in If-None-Match is current' };
-    responses['400'] = problemResponse('a parameter is unknown, malformed or out of bounds; errors[] names it');
+    const method = route.method ?? 'get';
+    if (method === 'get' && route.cacheable !== false) responses['304'] = { description: 'not modified: the ETag given in If-None-Match is current' };
+    responses['400'] = route.body
+      ? problemResponse('the body or a parameter is wrong; errors[] names each field')
+      : problemResponse('a parameter is unknown, malformed or out of bounds; errors[] names it');
+    const security: JsonSchema[] = [];
+    for (const guard of route.guards ?? []) {
+      Object.assign(responses, guardDocs[guard].responses);
+      security.push(...(guardDocs[guard].security ?? []));
+    }
+    if (route.body) {
+      responses['413'] = problemResponse('the body is too large');
+      responses['415'] = problemResponse('the body is not of an accepted content type');
+    }
     if (route.notFound) responses['404'] = problemResponse(route.notFound);
+    if (route.conflict) responses['409'] = problemResponse(route.conflict);
     const operation: JsonSchema = {
       operationId: route.operationId,
       tags: [route.tag],
       summary: route.summary,
-      parameters: [...parameters(route.params, 'path'), ...parameters(route.query, 'query')],
-      responses,
+      ...(security.length > 0 ? { security } : {}),
+      parameters: [...parameters(route.params, 'path'), ...parameters(route.query, 'query'), ...parameters(route.body?.text?.query, 'query')],
     };
+    if (route.body) {
+      const name = `${operationName(route)}Body`;
+      schemas[name] = jsonSchema(route.body.json, 'input');
+      const text = route.body.text ? { 'text/plain': { schema: { type: 'string' } } } : {};
+      operation.requestBody = {
+        ...(route.body.text ? { description: `JSON, or the ${route.body.text.field} alone as text/plain` } : {}),
+        required: route.body.optional !== true,
+        content: { ...text, ...jsonContent(name) },
+      };
+    }
+    operation.responses = responses;
     if (route.description) operation.description = route.description;
-    paths[route.path] = { ...paths[route.path], get: operation };
+    paths[route.path] = { ...paths[route.path], [method]: operation };
   }
+  const secured = routes.some((route) => route.guards?.includes('writeToken'));
   return {
     openapi: '3.1.0',
     info: {
@@ -77,6 +120,6 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[]): JsonSchema {
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
     tags: [...new Set(routes.map((route) => route.tag))].map((name) => ({ name })),
     paths,
-    components: { schemas },
+    components: secured ? { schemas, securitySchemes } : { schemas },
   };
 }

@@ -1,11 +1,12 @@
 // The one error handler: every error becomes an application/problem+json response
-// (RFC 9457). Our own errors carry their status and field errors; errors with a 4xx
+// (RFC 9457). Our own errors carry their status and field errors, the store's are mapped
+// to them first (errors.ts, problemOf); errors with a 4xx
 // status from Express itself (a malformed URL) keep it; anything else is a 500 whose
 // details go to the server log, never to the client.
 import { STATUS_CODES } from 'node:http';
 import type { ErrorRequestHandler, Response } from 'express';
 import type { Problem } from '../model/api';
-import { HttpProblem } from './errors';
+import { HttpProblem, problemOf } from './errors';
 
 export function sendProblem(res: Response, problem: Problem): void {
   res.removeHeader('ETag');
@@ -21,8 +22,9 @@ function clientErrorStatus(error: unknown): number | undefined {
 }
 
 export function problemHandler(log: (message: string) => void = (message) => console.error(message)): ErrorRequestHandler {
-  return (error, req, res, next) => {
-    if (res.headersSent) return next(error);
+  return (thrown, req, res, next) => {
+    if (res.headersSent) return next(thrown);
+    const error = problemOf(thrown);
     if (error instanceof HttpProblem) {
       if (error.headers) res.set(error.headers);
       return sendProblem(res, error.toProblem());

@@ -1,15 +1,32 @@
-// Turns a route declaration into an Express handler: validate the path and query
-// parameters, answer 304 when the client's ETag is current (before doing any work),
-// run the handler on one snapshot of the store, and send JSON or a download. Cacheable
-// JSON bodies are rendered once per ETag (responseBodyCache.ts).
-import type { Express, Request, Response } from 'express';
+// Turns route declarations into Express handlers.
+// A read (GET): validate the path and query parameters, answer 304 when the client's
+// ETag is current (before doing any work), run the handler on one snapshot of the store,
+// and send JSON or a download. Cacheable JSON bodies are rendered once per ETag
+// (responseBodyCache.ts).
+// A write (POST): its guards (rate limit, then token), then its body (content type, size,
+// JSON syntax), then the time budget, then the query, path and body schemas, then the
+// handler; the answer is never cached.
+// Any other method on a declared path is a 405 naming the methods it answers.
+import type { Express, Request, RequestHandler, Response } from 'express';
+import type { WriteStore } from '../store/writeStore';
 import { MethodNotAllowedError } from './errors';
 import { etagFor, matchesIfNoneMatch } from './etag';
-import type { GraphStore } from './graphStore';
+import type { GraphSnapshotHolder } from './snapshotHolder';
 import { GZIP_MIN_BYTES, type CachedBody, type ResponseBodyCache } from './responseBodyCache';
-import { parseInput } from './parseInput';
-import { expressPath, FileResult, type RouteLimits, type RouteSpec } from './route';
-import { budgetOf } from './timeBudget';
+import { parseBody, parseInput } from './parseInput';
+import { expressPath, FileResult, JsonResult, type Guard, type RouteContext, type RouteLimits, type RouteSpec } from './route';
+import { budgetOf, stillWithinBudget } from './timeBudget';
+import { readBody } from './writeGuards';
+
+export interface RouteDependencies {
+  store: GraphSnapshotHolder;
+  writes?: WriteStore;
+  limits: RouteLimits;
+  bodies: ResponseBodyCache;
+  /** The middleware of each guard, shared by every route behind it (one rate-limit count for all writes). */
+  guards: Record<Guard, RequestHandler[]>;
+  bodyLimitBytes: number;
+}
 
 function sendCachedJson(req: Request, res: Response, bodies: ResponseBodyCache, key: string, entry: CachedBody): void {
   res.type('application/json; charset=utf-8');
@@ -22,9 +39,9 @@ function sendCachedJson(req: Request, res: Response, bodies: ResponseBodyCache, 
   } else res.send(entry.json);
 }
 
-export function registerRoute(app: Express, route: RouteSpec, store: GraphStore, limits: RouteLimits, bodies: ResponseBodyCache): void {
-  const path = expressPath(route.path);
-  app.get(path, (req: Request, res) => {
+function registerRead(app: Express, route: RouteSpec, deps: RouteDependencies): void {
+  const { store, limits, bodies, writes } = deps;
+  app.get(expressPath(route.path), (req: Request, res) => {
     const params = route.params ? parseInput(route.params, req.params as Record<string, unknown>, 'path') : {};
     const query = parseInput(route.query, req.query as Record<string, unknown>, 'query');
     const snapshot = store.current;
@@ -46,7 +63,7 @@ export function registerRoute(app: Express, route: RouteSpec, store: GraphStore,
     }
     const budget = budgetOf(res);
     budget.check();
-    const body = route.handle({ query, params }, { store, snapshot, budget, limits });
+    const body = route.handle({ query, params, body: undefined }, { store, writes, snapshot, budget, limits });
     // An answer past the deadline is a 503 too: a client that gave up must not get a late body counted as success.
     budget.check();
     if (body instanceof FileResult) {
@@ -54,8 +71,45 @@ export function registerRoute(app: Express, route: RouteSpec, store: GraphStore,
     } else if (cacheKey !== undefined) sendCachedJson(req, res, bodies, cacheKey, bodies.put(cacheKey, Buffer.from(JSON.stringify(body))));
     else res.json(body);
   });
-  app.all(path, (req, res, next) => {
-    res.set('Allow', 'GET, HEAD');
-    next(new MethodNotAllowedError(`${req.method} is not allowed on ${route.path}; it answers GET`));
+}
+
+function registerWrite(app: Express, route: RouteSpec, deps: RouteDependencies): void {
+  const { store, limits, writes } = deps;
+  const body = route.body;
+  const guards = (route.guards ?? []).flatMap((guard) => deps.guards[guard]);
+  const reading = body ? [readBody(body.text ? ['text', 'json'] : ['json'], deps.bodyLimitBytes, body.optional === true), stillWithinBudget] : [stillWithinBudget];
+  app.post(expressPath(route.path), ...guards, ...reading, (req: Request, res) => {
+    const rawQuery = req.query as Record<string, unknown>;
+    let query: Record<string, unknown>;
+    let given: unknown = req.body ?? {};
+    if (body?.text && typeof req.body === 'string') {
+      query = parseInput(body.text.query, rawQuery, 'query');
+      given = { [body.text.field]: req.body, ...query };
+    } else query = parseInput(route.query, rawQuery, 'query');
+    const params = route.params ? parseInput(route.params, req.params as Record<string, unknown>, 'path') : {};
+    const parsedBody = body ? parseBody(body.json, given) : undefined;
+    const context: RouteContext = { store, writes, snapshot: store.current, budget: budgetOf(res), limits };
+    const answer = route.handle({ query, params, body: parsedBody }, context);
+    res.set('Cache-Control', 'no-store');
+    if (answer instanceof JsonResult) res.status(answer.status).set(answer.headers).json(answer.body);
+    else res.json(answer);
   });
+}
+
+/** Registers every route; routes sharing a path (GET and POST /api/documents) share its 405. */
+export function registerRoutes(app: Express, routes: readonly RouteSpec[], deps: RouteDependencies): void {
+  const byPath = new Map<string, RouteSpec[]>();
+  for (const route of routes) byPath.set(route.path, [...(byPath.get(route.path) ?? []), route]);
+  for (const [path, declared] of byPath) {
+    for (const route of declared) {
+      if ((route.method ?? 'get') === 'get') registerRead(app, route, deps);
+      else registerWrite(app, route, deps);
+    }
+    const methods = declared.map((route) => (route.method ?? 'get').toUpperCase());
+    const allow = methods.flatMap((method) => (method === 'GET' ? ['GET', 'HEAD'] : [method])).join(', ');
+    app.all(expressPath(path), (req, res, next) => {
+      res.set('Allow', allow);
+      next(new MethodNotAllowedError(`${req.method} is not allowed on ${path}; it answers ${methods.join(' or ')}`));
+    });
+  }
 }

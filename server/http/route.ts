@@ -1,8 +1,12 @@
-// A route declared as data: its path, its input schemas, its response schema and a thin
-// handler. The app registers routes from these declarations and the OpenAPI document
-// is generated from the very same ones, so the two cannot drift apart.
+// A route declared as data: its method and path, its input schemas (path, query, body),
+// the guards it stands behind, its answers and a thin handler. The app registers routes
+// from these declarations (registerRoute.ts) and the OpenAPI document is generated from
+// the very same ones (openapi.ts), reads and writes alike, so the two cannot drift apart.
 import type { z } from 'zod';
-import type { GraphSnapshot, GraphStore } from './graphStore';
+import type { ServerConfig } from '../config';
+import type { WriteStore } from '../store/writeStore';
+import type { GraphSnapshot } from '../model/evidenceGraph';
+import type { GraphSnapshotHolder } from './snapshotHolder';
 import type { Checkpoint } from './timeBudget';
 
 /** A download (the export route) rather than a JSON body. */
@@ -14,23 +18,50 @@ export class FileResult {
   ) {}
 }
 
+/** A JSON answer with its own status and headers (a write's 201 and Location). */
+export class JsonResult {
+  constructor(
+    readonly body: unknown,
+    readonly status: number = 200,
+    readonly headers: Record<string, string> = {},
+  ) {}
+}
+
 export interface RouteContext {
-  store: GraphStore;
-  /** The snapshot this request reads: taken once, so a concurrent replace cannot mix versions. */
+  store: GraphSnapshotHolder;
+  /** The data folder's write store; absent when the server was started without writes. */
+  writes?: WriteStore;
+  /** The snapshot this request reads: taken once, so a concurrent replace cannot mix versions. A write's is the one before it: it presents its result from store.current. */
   snapshot: GraphSnapshot;
   /** The request's time budget: long work calls check() between steps (503 once it has run out). */
   budget: Checkpoint;
-  /** Size caps configured for this server (server/http/hardeningConfig.ts). */
+  /** Size caps configured for this server (server/config.ts). */
   limits: RouteLimits;
 }
 
-export interface RouteLimits {
-  maxExportClaims: number;
-}
+export type RouteLimits = Pick<ServerConfig, 'maxExportClaims' | 'neighbourhoodCap' | 'topMaxClaims'>;
 
 export type QuerySchema = z.ZodObject;
 
-export interface RouteSpec<Q extends QuerySchema = QuerySchema, P extends QuerySchema = QuerySchema> {
+/** What stands in front of a route, in the order given: the rate limit of writes, the write token (writeGuards.ts). */
+export type Guard = 'rateLimit' | 'writeToken';
+
+/** A request body: JSON with a strict schema, and optionally a text/plain alternative. */
+export interface BodySpec<B extends z.ZodType = z.ZodType> {
+  /** The JSON body; strict, so a field a client may not set is refused by name. */
+  json: B;
+  /**
+   * A text/plain body is also taken: it becomes the JSON body's `field`, and the query
+   * parameters `query` accepts (instead of the route's) join it, before `json` checks the whole.
+   */
+  text?: { field: string; query: QuerySchema };
+  /** Without a body the JSON schema reads {}. */
+  optional?: boolean;
+}
+
+export interface RouteSpec<Q extends QuerySchema = QuerySchema, P extends QuerySchema = QuerySchema, B extends z.ZodType = z.ZodType> {
+  /** Default get; a get also answers HEAD. */
+  method?: 'get' | 'post';
   /** OpenAPI-style path, e.g. /api/entities/{id}. */
   path: string;
   operationId: string;
@@ -39,17 +70,23 @@ export interface RouteSpec<Q extends QuerySchema = QuerySchema, P extends QueryS
   description?: string;
   query: Q;
   params?: P;
+  body?: BodySpec<B>;
+  guards?: readonly Guard[];
   /** The 200 body: a JSON schema, or the content types of a download. */
   response: { description: string; schema: z.ZodType } | { description: string; contentTypes: () => string[] };
+  /** Whether the route answers 201 (a write that created something), with the 200 body's schema. */
+  created?: string;
   /** Whether the route answers 404 (unknown id, no path). */
   notFound?: string;
-  /** GET responses are cacheable (ETag + 304) unless they describe the running server. */
+  /** Whether the route answers 409 (a write contradicting an earlier one). */
+  conflict?: string;
+  /** GET responses are cacheable (ETag + 304) unless they describe the running server or the review queue. */
   cacheable?: boolean;
-  handle(input: { query: z.output<Q>; params: z.output<P> }, context: RouteContext): unknown;
+  handle(input: { query: z.output<Q>; params: z.output<P>; body: z.output<B> }, context: RouteContext): unknown;
 }
 
 /** Keeps the handler's input typed by its schemas, then erases the types for the route list. */
-export function defineRoute<Q extends QuerySchema, P extends QuerySchema = QuerySchema>(spec: RouteSpec<Q, P>): RouteSpec {
+export function defineRoute<Q extends QuerySchema, P extends QuerySchema = QuerySchema, B extends z.ZodType = z.ZodType>(spec: RouteSpec<Q, P, B>): RouteSpec {
   return spec as unknown as RouteSpec;
 }
 

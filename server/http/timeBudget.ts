@@ -5,21 +5,10 @@
 //   call `budget.check()` between steps and at checkpoints inside long loops, which
 //   throws a ServiceUnavailableError once the deadline has passed.
 import type { RequestHandler, Response } from 'express';
-import { HttpProblem } from './errors';
+import { ServiceUnavailableError } from './errors';
 import { sendProblem } from './problemHandler';
 
-const RETRY_AFTER_SECONDS = '5';
-
-/** 503: the request ran out of its time budget. */
-export class ServiceUnavailableError extends HttpProblem {
-  override readonly status = 503;
-  override readonly type = 'urn:claimgraph:problem:time-budget-exceeded';
-  override readonly title = 'Request took too long';
-  override readonly headers = { 'Retry-After': RETRY_AFTER_SECONDS };
-  constructor(budgetMs: number) {
-    super(`the request took longer than its time budget of ${budgetMs} ms and was stopped; narrow it (filters, depth, limit) or retry later`);
-  }
-}
+export { ServiceUnavailableError };
 
 export class TimeBudget {
   readonly deadline: number;

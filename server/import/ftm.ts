@@ -56,6 +56,7 @@ export function readFtmLines(file: string, text: string, entities: Map<string, L
     }
     const parsed = ftmEntitySchema.safeParse(value);
     if (!parsed.success) throw new ImportError({ file, line, record }, `not a FollowTheMoney entity: ${issueText(parsed.error)}`);
-    entities.set(parsed.data.id, { entity: parsed.data, file, line });
+    // The line itself, now that it is checked: zod's copy would drop an own "__proto__" key without a word.
+    entities.set(parsed.data.id, { entity: value as FtmEntity, file, line });
   });
 }

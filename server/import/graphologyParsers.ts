@@ -4,7 +4,7 @@
 // hand graphology the Document.
 import { DOMParser, type Document } from '@xmldom/xmldom';
 import type Graph from 'graphology';
-import { KeySafeGraph } from '../graph/keySafeGraph';
+import { KeySafeGraph } from '../model/keySafeGraph';
 import { XmlDocument } from './xml';
 
 type ParsedGraph = Graph<Record<string, unknown>, Record<string, unknown>, Record<string, unknown>>;

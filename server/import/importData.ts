@@ -1,7 +1,9 @@
 // The import formats by name, and the one function the CLI calls: read the input files,
 // parse them with the format's reader, and map them onto our records and vocabulary.
+import { isUtf8 } from 'node:buffer';
 import fs from 'node:fs';
 import path from 'node:path';
+import { describeFileSize } from '../load/readDataFolder';
 import { vocabularySchema, type Vocabulary } from '../model/vocabulary';
 import { defaultVocabularyFile } from '../paths';
 import { readCsv, EDGE_END_TYPE_ATTRIBUTE, type CsvColumns } from './csv';
@@ -12,6 +14,7 @@ import { ImportError } from './importError';
 import { readGraphJson } from './json';
 import { mapFtm } from './mapFtm';
 import { mapSourceGraphs } from './mapSourceGraphs';
+import { reviewImportedText } from './textReview';
 import type { ImportedData, SourceGraph, TypeMappingOptions } from './types';
 
 export const importFormats = ['gexf', 'graphml', 'json', 'csv', 'ftm'] as const;
@@ -29,23 +32,83 @@ export interface InputFile {
   /** Its base name: what messages and claims cite. */
   name: string;
   text: string;
+  /** Byte sequences that were not UTF-8: how many, and the character that stands for each in `text` until the import ends. */
+  invalidUtf8?: { sequences: number; marker: string };
+}
+
+/**
+ * The largest input file: it is decoded whole into one string, and V8 cannot make a string
+ * of more than 2^29 - 24 characters (about 536.9 million); past that, reading would fail
+ * with an error naming no file. 512 MB (decimal) stays under it.
+ */
+export const MAX_INPUT_FILE_BYTES = 512_000_000;
+
+/**
+ * Bytes that are not UTF-8 are decoded as a noncharacter (U+FDD0…U+FDEF, reserved for a
+ * program's internal use) that occurs in no input, instead of U+FFFD: the records made
+ * from them can then be counted exactly, and the marker becomes U+FFFD when the import
+ * ends (textReview.ts). A U+FFFD that the file itself holds is kept and not counted.
+ */
+function chooseMarker(texts: string[]): string | undefined {
+  for (let code = 0xfdd0; code <= 0xfdef; code++) {
+    const marker = String.fromCharCode(code);
+    if (!texts.some((text) => text.includes(marker))) return marker;
+  }
+  return undefined;
+}
+
+const ENCODED_REPLACEMENT = Buffer.from([0xef, 0xbf, 0xbd]);
+
+/** Decodes bytes that are not all UTF-8: U+FFFD the file holds stays, every invalid sequence becomes `marker`. */
+function decodeMarkingInvalid(bytes: Buffer, marker: string): { text: string; invalid: number } {
+  // An encoded U+FFFD always decodes as itself (EF starts a sequence whatever precedes it),
+  // so decoding between them separately gives the same text, with every U+FFFD inside a piece an invalid sequence.
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  const pieces: string[] = [];
+  let invalid = 0;
+  for (let start = 0; ; ) {
+    const found = bytes.indexOf(ENCODED_REPLACEMENT, start);
+    const piece = decoder.decode(bytes.subarray(start, found === -1 ? bytes.length : found));
+    pieces.push(
+      piece.replace(/\uFFFD/g, () => {
+        invalid++;
+        return marker;
+      }),
+    );
+    if (found === -1) break;
+    start = found + ENCODED_REPLACEMENT.length;
+  }
+  return { text: pieces.join('\uFFFD'), invalid };
 }
 
 export function readInputFiles(paths: string[]): InputFile[] {
   const names = new Map<string, string>();
-  return paths.map((filePath) => {
+  const read = paths.map((filePath) => {
     const name = path.basename(filePath);
     if (names.has(name)) throw new ImportError({ file: name }, `two input files have this name (${names.get(name)} and ${filePath}); claims cite files by name, so rename one`);
     names.set(name, filePath);
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = fs.readFileSync(filePath, 'utf8');
+      const size = fs.statSync(filePath).size;
+      if (size > MAX_INPUT_FILE_BYTES) {
+        throw new ImportError({ file: filePath }, `the file is ${describeFileSize(size)}; input files over ${MAX_INPUT_FILE_BYTES / 1_000_000} MB are refused (split it into several files: every format but csv takes several FILEs)`);
+      }
+      bytes = fs.readFileSync(filePath);
     } catch (error) {
+      if (error instanceof ImportError) throw error;
       const code = (error as NodeJS.ErrnoException).code;
       throw new ImportError({ file: filePath }, code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot read it (${code ?? (error as Error).message})`);
     }
+    // Only a file that is not UTF-8 keeps its bytes, to be decoded again once the marker is chosen.
+    return isUtf8(bytes) ? { path: filePath, name, text: bytes.toString('utf8') } : { path: filePath, name, text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes), bytes };
+  });
+  const marker = read.every((file) => file.bytes === undefined) ? undefined : (chooseMarker(read.map((file) => file.text)) ?? '\uFFFD');
+  return read.map((file) => {
+    const decoded = file.bytes === undefined ? { text: file.text, invalid: 0 } : decodeMarkingInvalid(file.bytes, marker!);
     // A byte-order mark is not part of the data (JSON.parse, for one, refuses it).
-    return { path: filePath, name, text: text.replace(/^\uFEFF/, '') };
+    const input: InputFile = { path: file.path, name: file.name, text: decoded.text.replace(/^\uFEFF/, '') };
+    if (file.bytes !== undefined) input.invalidUtf8 = { sequences: decoded.invalid, marker: marker! };
+    return input;
   });
 }
 
@@ -58,7 +121,7 @@ export function importData(format: ImportFormat, inputs: InputFile[], options: I
   if (format === 'ftm') {
     const entities = new Map<string, LocatedFtmEntity>();
     for (const input of inputs) readFtmLines(input.name, input.text, entities);
-    return mapFtm(entities.values(), baseVocabulary);
+    return reviewImportedText(mapFtm(entities.values(), baseVocabulary), inputs);
   }
   let graphs: SourceGraph[];
   let mapping: TypeMappingOptions = options;
@@ -74,5 +137,5 @@ export function importData(format: ImportFormat, inputs: InputFile[], options: I
     const read = format === 'gexf' ? readGexf : format === 'graphml' ? readGraphml : readGraphJson;
     graphs = inputs.map((input) => read(input.name, input.text));
   }
-  return mapSourceGraphs(graphs, mapping, baseVocabulary);
+  return reviewImportedText(mapSourceGraphs(graphs, mapping, baseVocabulary), inputs);
 }

@@ -1,5 +1,8 @@
 // The error an importer throws for a malformed or foreign input file. It names the file
 // and, when it can, the record (an id) or the line, so the user can find and fix it.
+import { ATTRIBUTE_DEPTH_MESSAGE, pathBeyondDepth } from '../model/attributeDepth';
+import { formatFieldPath } from '../load/problems';
+
 export interface ImportLocation {
   /** The input file's name as the user gave it (its base name). */
   file: string;
@@ -26,4 +29,10 @@ export function formatImportLocation(location: ImportLocation): string {
   if (location.line !== undefined) parts.push(`line ${location.line}`);
   if (location.record !== undefined) parts.push(`record ${JSON.stringify(location.record)}`);
   return parts.join(': ');
+}
+
+/** Refuses a record whose attributes nest deeper than the loader accepts (MAX_ATTRIBUTE_DEPTH), naming the field. */
+export function refuseDeepAttributes(location: ImportLocation, attributes: Record<string, unknown> | undefined): void {
+  const path = pathBeyondDepth(attributes);
+  if (path) throw new ImportError(location, `field "${formatFieldPath(['attributes', ...path])}": ${ATTRIBUTE_DEPTH_MESSAGE}`);
 }

@@ -41,28 +41,36 @@ function schemaError(file: string, error: z.ZodError): ImportError {
   return new ImportError({ file, record }, `${field ? `field "${field}": ` : ''}${issue.message}`);
 }
 
-function fromSerializedGraph(file: string, value: z.infer<typeof serializedGraphSchema>): SourceGraph {
+/** A node's or edge's own attributes, from the file as parsed: zod's copy would drop an own "__proto__" key without a word. */
+function rawAttributes(raw: unknown, collection: 'nodes' | 'edges', index: number): Record<string, unknown> {
+  const item = (raw as Record<string, Array<{ attributes?: Record<string, unknown> }>>)[collection][index];
+  return { ...item.attributes };
+}
+
+function fromSerializedGraph(file: string, value: z.infer<typeof serializedGraphSchema>, raw: unknown): SourceGraph {
   const graphType = value.options?.type ?? 'mixed';
   const seen = new Set<string>();
   const nodes = value.nodes.map((node, index) => {
     if (seen.has(node.key)) throw new ImportError({ file, record: `nodes[${index}]` }, `duplicate node key "${node.key}"`);
     seen.add(node.key);
-    return { key: node.key, attributes: { ...node.attributes } };
+    return { key: node.key, attributes: rawAttributes(raw, 'nodes', index) };
   });
   const edges = value.edges.map((edge, index) => ({
     source: edge.source,
     target: edge.target,
     directed: edge.undirected !== undefined ? !edge.undirected : graphType !== 'undirected',
-    attributes: { ...edge.attributes },
+    attributes: rawAttributes(raw, 'edges', index),
     record: edge.key ?? `edges[${index}]`,
   }));
   return { file, nodes, edges };
 }
 
-function fromSigmaDemo(file: string, value: z.infer<typeof sigmaDemoSchema>): SourceGraph {
+function fromSigmaDemo(file: string, value: z.infer<typeof sigmaDemoSchema>, raw: unknown): SourceGraph {
   const clusterLabels = new Map((value.clusters ?? []).map((c) => [c.key, c.clusterLabel]));
   const seen = new Set<string>();
-  const nodes = value.nodes.map(({ key, ...attributes }, index) => {
+  const rawNodes = (raw as { nodes: Array<Record<string, unknown>> }).nodes;
+  const nodes = value.nodes.map(({ key }, index) => {
+    const { key: _key, ...attributes } = rawNodes[index];
     if (seen.has(key)) throw new ImportError({ file, record: `nodes[${index}]` }, `duplicate node key "${key}"`);
     seen.add(key);
     const clusterLabel = attributes.cluster !== undefined ? clusterLabels.get(String(attributes.cluster)) : undefined;
@@ -81,9 +89,9 @@ export function readGraphJson(file: string, text: string): SourceGraph {
   if (edges.length > 0 && Array.isArray(edges[0])) {
     const parsed = sigmaDemoSchema.safeParse(value);
     if (!parsed.success) throw schemaError(file, parsed.error);
-    return fromSigmaDemo(file, parsed.data);
+    return fromSigmaDemo(file, parsed.data, value);
   }
   const parsed = serializedGraphSchema.safeParse(value);
   if (!parsed.success) throw schemaError(file, parsed.error);
-  return fromSerializedGraph(file, parsed.data);
+  return fromSerializedGraph(file, parsed.data, value);
 }

@@ -11,17 +11,13 @@ import { countryEntity, countryEntityId, normaliseCountryCode } from './countrie
 import type { FtmEntity, LocatedFtmEntity } from './ftm';
 import { FTM_ADDRESS_PROPERTY, FTM_ADDRESS_SCHEMA, FTM_COUNTRY_PROPERTIES, FTM_EDGE_SCHEMATA, FTM_NODE_SCHEMATA, FTM_SANCTION } from './ftmSchemata';
 import { IdAllocator } from './identifiers';
+import { refuseDeepAttributes } from './importError';
 import { FALLBACK_EDGE_TYPE, VocabularyBuilder } from './typeMapping';
 import type { ImportedData } from './types';
 
-const MAX_NAME = 500;
-const MAX_DESCRIPTION = 5000;
-const MAX_ROLE = 200;
-const MAX_SUMMARY = 1000;
 const SUMMARY_PROPERTIES = ['summary', 'description', 'purpose', 'program'];
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-const clip = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
 
 function strings(values: readonly unknown[] | undefined): string[] {
   return (values ?? []).filter((v): v is string => typeof v === 'string').map((v) => v.trim()).filter((v) => v !== '');
@@ -110,15 +106,16 @@ export function mapFtm(located: Iterable<LocatedFtmEntity>, baseVocabulary: Voca
     const id = entityIdByFtmId.get(entity.id)!;
     const properties: Record<string, unknown[]> = { ...entity.properties };
     const names = strings(properties.name);
-    const name = clip(entity.caption?.trim() || names[0] || strings(properties.alias)[0] || entity.id, MAX_NAME);
-    const aliases = [...new Set([...names, ...strings(properties.alias)].map((a) => clip(a, MAX_NAME)))].filter((a) => a !== name);
+    // Text too long for its field is cut, and counted, when the import ends (textReview.ts).
+    const name = entity.caption?.trim() || names[0] || strings(properties.alias)[0] || entity.id;
+    const aliases = [...new Set([...names, ...strings(properties.alias)])].filter((a) => a !== name);
     delete properties.name;
     delete properties.alias;
     const record: EntityInput = { id, type: mapping.type, name, aliases };
     if (mapping.kind) record.kind = mapping.kind;
     const description = strings(properties.description)[0];
     if (description) {
-      record.description = clip(description, MAX_DESCRIPTION);
+      record.description = description;
       delete properties.description;
     }
     const urls = strings(properties.sourceUrl);
@@ -161,6 +158,7 @@ export function mapFtm(located: Iterable<LocatedFtmEntity>, baseVocabulary: Voca
     }
 
     record.attributes = { schema: entity.schema, ...properties, ...envelope(entity) };
+    refuseDeepAttributes({ file: item.file, line: item.line, record: entity.id }, record.attributes);
     entities.push(record);
   }
 
@@ -186,7 +184,7 @@ export function mapFtm(located: Iterable<LocatedFtmEntity>, baseVocabulary: Voca
     for (const property of roleProperties) {
       const role = strings(properties[property])[0];
       if (role) {
-        details.role = clip(role, MAX_ROLE);
+        details.role = role;
         delete properties[property];
         break;
       }
@@ -194,7 +192,7 @@ export function mapFtm(located: Iterable<LocatedFtmEntity>, baseVocabulary: Voca
     for (const property of SUMMARY_PROPERTIES) {
       const summary = strings(properties[property])[0];
       if (summary) {
-        details.summary = clip(summary, MAX_SUMMARY);
+        details.summary = summary;
         if (strings(properties[property]).length === 1) delete properties[property];
         break;
       }
@@ -226,6 +224,7 @@ export function mapFtm(located: Iterable<LocatedFtmEntity>, baseVocabulary: Voca
       fellBack++;
     }
     const { details, record, attributes } = claimDetails(item, used, roleProperties);
+    refuseDeepAttributes({ file: item.file, line: item.line, record: item.entity.id }, attributes);
     addClaim({ subject, type, object, stance: 'asserts', record, ...details, attributes }, item.entity.id);
   };
 
@@ -254,7 +253,7 @@ export function mapFtm(located: Iterable<LocatedFtmEntity>, baseVocabulary: Voca
           subject = ids.take(authorityId);
           entityIdByFtmId.set(authorityId, subject);
           entityTypes.set(subject, 'organization');
-          entities.push({ id: subject, type: 'organization', kind: 'government', name: clip(authority, MAX_NAME), aliases: [], description: 'Sanctioning authority named by imported Sanction records.' });
+          entities.push({ id: subject, type: 'organization', kind: 'government', name: authority, aliases: [], description: 'Sanctioning authority named by imported Sanction records.' });
         }
       }
       if (subject === undefined) {

@@ -5,24 +5,20 @@
 import type { Claim, EntityInput } from '../model/records';
 import type { Vocabulary } from '../model/vocabulary';
 import { IdAllocator } from './identifiers';
-import { ImportError } from './importError';
+import { ImportError, refuseDeepAttributes } from './importError';
 import { FALLBACK_EDGE_TYPE, MAX_NEW_TYPES, UNSPECIFIED_NODE_TYPE, VocabularyBuilder, type MappedNodeType } from './typeMapping';
 import type { ImportedData, SourceGraph, TypeMappingOptions } from './types';
 
 /** The attribute name tried when the user names none. */
 export const DEFAULT_TYPE_ATTRIBUTE = 'type';
+/** Aliases longer than an entity's names may be (see entitySchema) stay attributes. */
 const MAX_NAME = 500;
-const MAX_SUMMARY = 1000;
 
 /** A type value as text: strings trimmed, numbers and booleans spelt out; anything else has none. */
 function typeValue(value: unknown): string | undefined {
   if (typeof value === 'string') return value.trim() || undefined;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return undefined;
-}
-
-function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
 function attributeNames(graphs: SourceGraph[], of: 'nodes' | 'edges'): string[] {
@@ -87,12 +83,13 @@ function takeOwnFields(entity: EntityInput, attributes: Record<string, unknown>,
   const nestedObject = nested !== null && typeof nested === 'object' && !Array.isArray(nested) ? nested : parsedJson(nested);
   if (nestedObject !== null && typeof nestedObject === 'object' && !Array.isArray(nestedObject)) {
     delete attributes.attributes;
-    for (const [name, value] of Object.entries(nestedObject)) if (!Object.hasOwn(attributes, name)) attributes[name] = value;
+    // defineProperty: an own "__proto__" stays an attribute (the import summary tells what becomes of it).
+    for (const [name, value] of Object.entries(nestedObject)) if (!Object.hasOwn(attributes, name)) Object.defineProperty(attributes, name, { value, enumerable: true, writable: true, configurable: true });
   }
 }
 
 export function mapSourceGraphs(graphs: SourceGraph[], options: TypeMappingOptions, baseVocabulary: Vocabulary): ImportedData {
-  const notes: string[] = [];
+  const notes: string[] = graphs.flatMap((graph) => graph.notes ?? []);
   const vocabulary = new VocabularyBuilder(baseVocabulary);
   const nodeFallbackText = options.defaultNodeType ? `"${options.defaultNodeType}"` : '"unspecified"';
   const edgeFallbackText = `"${options.defaultEdgeType ?? FALLBACK_EDGE_TYPE}"`;
@@ -124,9 +121,11 @@ export function mapSourceGraphs(graphs: SourceGraph[], options: TypeMappingOptio
       if (id !== node.key) attributes.sourceKey = node.key;
       const labelText = typeof label === 'string' && label.trim() ? label.trim() : typeof label === 'number' ? String(label) : node.key;
       if (typeof label !== 'string' && label !== undefined && typeof label !== 'number') attributes.label = label;
-      const entity: EntityInput = { id, type: mapped.type, name: clip(labelText, MAX_NAME), aliases: [] };
+      // Text too long for its field is cut, and counted, when the import ends (textReview.ts).
+      const entity: EntityInput = { id, type: mapped.type, name: labelText, aliases: [] };
       if (mapped.kind) entity.kind = mapped.kind;
       takeOwnFields(entity, attributes, vocabulary.kindsOf(mapped.type));
+      refuseDeepAttributes({ file: graph.file, line: node.line, record: node.key }, attributes);
       if (Object.keys(attributes).length > 0) entity.attributes = attributes;
       entities.push(entity);
       entityById.set(id, entity);
@@ -161,8 +160,9 @@ export function mapSourceGraphs(graphs: SourceGraph[], options: TypeMappingOptio
       claimIds.add(id);
       const claim: Claim = { id, subject, type, object, stance: 'asserts', record: { file: graph.file, id: edge.record } };
       if (edge.date !== undefined) claim.date = edge.date;
-      if (typeof label === 'string' && label.trim()) claim.summary = clip(label.trim(), MAX_SUMMARY);
+      if (typeof label === 'string' && label.trim()) claim.summary = label.trim();
       else if (label !== undefined) attributes.label = label;
+      refuseDeepAttributes({ file: graph.file, line: edge.line, record: edge.record }, attributes);
       if (Object.keys(attributes).length > 0) claim.attributes = attributes;
       claims.push(claim);
     }

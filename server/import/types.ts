@@ -29,6 +29,8 @@ export interface SourceGraph {
   file: string;
   nodes: SourceNode[];
   edges: SourceEdge[];
+  /** What reading the file changed or left out, for the import summary. */
+  notes?: string[];
 }
 
 /** How node and edge types are read from a generic graph's attributes. */

@@ -1,8 +1,17 @@
 // Reads GEXF and GraphML files: parses the XML with @xmldom/xmldom (stopping at the first
-// error, with its line), checks the root element is the expected format, and checks node
-// and edge ids before graphology sees them, so that every error names a line.
-import { DOMParser, type Document, type Element } from '@xmldom/xmldom';
+// error, with its line; it expands no entity declared in a DTD, so entity bombs and
+// external entities are errors), refuses elements nested past MAX_XML_DEPTH, checks the
+// root element is the expected format, and checks node and edge ids before graphology
+// sees them, so that every error names a line.
+import { DOMParser, type Document, type Element, type Node } from '@xmldom/xmldom';
 import { ImportError } from './importError';
+
+/**
+ * The deepest element nesting an XML input may have (libxml2's default limit too). A GEXF
+ * or GraphML node sits 4 levels down and each level of a node hierarchy adds 2, so this
+ * allows hierarchies about 125 nodes deep.
+ */
+export const MAX_XML_DEPTH = 256;
 
 export interface XmlItem {
   element: Element;
@@ -26,13 +35,42 @@ export function parseXml(file: string, text: string): Document {
       throw new Error(message);
     },
   });
+  let document: Document;
   try {
-    return parser.parseFromString(text, 'application/xml');
+    document = parser.parseFromString(text, 'application/xml');
   } catch (error) {
     const locator = (error as { locator?: { lineNumber?: number } }).locator;
     const line = locator?.lineNumber !== undefined && locator.lineNumber > 0 ? locator.lineNumber : undefined;
     const message = first?.message ?? (error as Error).message;
     throw new ImportError({ file, line }, `malformed XML: ${message.replace(/^\[xmldom \w+\]\s*/, '').split('\n')[0]}`);
+  }
+  if (document.documentElement) checkNestingDepth(file, document.documentElement);
+  return document;
+}
+
+/** Refuses the first element deeper than MAX_XML_DEPTH, walking the tree without recursion. */
+function checkNestingDepth(file: string, root: Element): void {
+  let node: Node = root;
+  let depth = 1;
+  for (;;) {
+    if (depth > MAX_XML_DEPTH && node.nodeType === 1) {
+      const tag = (node as Element).tagName;
+      throw new ImportError({ file, line: lineOf(node) }, `elements are nested more than ${MAX_XML_DEPTH} levels deep (this <${tag}> is at level ${depth}); files nested deeper are refused`);
+    }
+    if (node.firstChild) {
+      node = node.firstChild;
+      depth++;
+      continue;
+    }
+    for (;;) {
+      if (node === root) return;
+      if (node.nextSibling) {
+        node = node.nextSibling;
+        break;
+      }
+      node = node.parentNode!;
+      depth--;
+    }
   }
 }
 

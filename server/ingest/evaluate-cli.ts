@@ -3,8 +3,9 @@
 // Exit code 1 when the folder is missing or has no gold files.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { resolveDataDir } from '../config';
 import { loadDataset } from '../load/loadDataset';
-import { packageRoot, resolveDataDir } from '../paths';
+import { packageRoot } from '../paths';
 import { DevSetError, evaluateDevSet } from './evaluation/evaluateDevSet';
 import { formatScores } from './evaluation/formatScores';
 

@@ -1,5 +1,6 @@
-// Loads a data folder in the two steps of DESIGN.md: read + zod, then resolve references.
-// Throws DataIntegrityError with every problem when the folder is broken.
+// Loads a data folder in two steps: read every file with zod and replay the journal of
+// writes on top, then resolve references. Throws DataIntegrityError with every problem
+// when the folder is broken.
 import type { Dataset } from '../model/dataset';
 import { DataIntegrityError, formatProblem, type LoadProblem } from './problems';
 import { readDataFolder } from './readDataFolder';

@@ -58,11 +58,8 @@ export function locateJsonError(text: string): JsonSyntaxLocation | null {
     if (!match || match[0] === '-') fail('a value');
     pos += match![0].length;
   };
-  const value = (): void => {
-    skipWhitespace();
+  const scalar = () => {
     const ch = text[pos];
-    if (ch === '{') return object();
-    if (ch === '[') return array();
     if (ch === '"') return string();
     if (ch === 't') return literal('true');
     if (ch === 'f') return literal('false');
@@ -70,52 +67,49 @@ export function locateJsonError(text: string): JsonSyntaxLocation | null {
     if (ch === '-' || (ch !== undefined && ch >= '0' && ch <= '9')) return number();
     fail('a value');
   };
-  const object = () => {
-    pos++;
+  const propertyName = () => {
     skipWhitespace();
-    if (text[pos] === '}') {
-      pos++;
-      return;
-    }
-    for (;;) {
-      skipWhitespace();
-      if (text[pos] !== '"') fail('a property name in double quotes');
-      string();
-      skipWhitespace();
-      if (text[pos] !== ':') fail("':' after the property name");
-      pos++;
-      value();
-      skipWhitespace();
-      if (text[pos] === ',') {
-        pos++;
-        continue;
-      }
-      if (text[pos] === '}') {
-        pos++;
-        return;
-      }
-      fail("',' or '}' after the property value");
-    }
+    if (text[pos] !== '"') fail('a property name in double quotes');
+    string();
+    skipWhitespace();
+    if (text[pos] !== ':') fail("':' after the property name");
+    pos++;
   };
-  const array = () => {
-    pos++;
-    skipWhitespace();
-    if (text[pos] === ']') {
-      pos++;
-      return;
-    }
+  // One value, containers included, with an explicit stack of the open containers: a
+  // file nested a hundred thousand levels deep must get its line and column, not a
+  // stack overflow.
+  const value = (): void => {
+    const open: Array<'{' | '['> = [];
     for (;;) {
-      value();
       skipWhitespace();
-      if (text[pos] === ',') {
+      const ch = text[pos];
+      if (ch === '{' || ch === '[') {
         pos++;
-        continue;
+        skipWhitespace();
+        if (text[pos] === (ch === '{' ? '}' : ']')) pos++;
+        else {
+          open.push(ch);
+          if (ch === '{') propertyName();
+          continue;
+        }
+      } else scalar();
+      // A value is complete: close the containers it completes, or go on to the next member.
+      for (;;) {
+        if (open.length === 0) return;
+        const container = open[open.length - 1];
+        skipWhitespace();
+        if (text[pos] === ',') {
+          pos++;
+          if (container === '{') propertyName();
+          break;
+        }
+        if (text[pos] === (container === '{' ? '}' : ']')) {
+          pos++;
+          open.pop();
+          continue;
+        }
+        fail(container === '{' ? "',' or '}' after the property value" : "',' or ']' after the array element");
       }
-      if (text[pos] === ']') {
-        pos++;
-        return;
-      }
-      fail("',' or ']' after the array element");
     }
   };
 
@@ -127,9 +121,13 @@ export function locateJsonError(text: string): JsonSyntaxLocation | null {
     return null;
   } catch (error) {
     if (!(error instanceof JsonScanError)) throw error;
-    const before = text.slice(0, error.offset);
-    const line = before.split('\n').length;
-    const column = error.offset - before.lastIndexOf('\n');
+    let line = 1;
+    let lineStart = 0;
+    for (let newline = text.indexOf('\n'); newline !== -1 && newline < error.offset; newline = text.indexOf('\n', newline + 1)) {
+      line++;
+      lineStart = newline + 1;
+    }
+    const column = error.offset - lineStart + 1;
     return { line, column, message: `malformed JSON: ${error.message}` };
   }
 }

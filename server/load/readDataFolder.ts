@@ -13,6 +13,30 @@ import { isSettledClaim, isSettledEntity } from './fastRecordCheck';
 import { documentIdFromFileName, parseDocument } from './parseDocument';
 import { formatFieldPath, type LoadProblem } from './problems';
 
+/**
+ * The largest file the loader reads. Each file is decoded into one string, and V8 cannot
+ * make a string of more than 2^29 - 24 characters (about 536.9 million): past that,
+ * reading would fail with an error that names no file. 512 MB (decimal) stays under it.
+ */
+export const MAX_DATA_FILE_BYTES = 512_000_000;
+
+/** "587 MB", or the exact byte count where rounding would hide that it is over the limit. */
+export function describeFileSize(bytes: number): string {
+  const megabytes = Math.round(bytes / 1_000_000);
+  return megabytes * 1_000_000 > MAX_DATA_FILE_BYTES ? `${megabytes} MB` : `${bytes} bytes`;
+}
+
+const maxMegabytes = MAX_DATA_FILE_BYTES / 1_000_000;
+
+/** What to do about a file over MAX_DATA_FILE_BYTES: records can be split into a folder of files. */
+function oversizeMessage(relative: string, bytes: number): string {
+  const size = describeFileSize(bytes);
+  const records = /^(entities|claims)(\.json$|\/)/.exec(relative);
+  if (records) return `the file is ${size}; files over ${maxMegabytes} MB must be split into several files in ${records[1]}/ (${records[1]}/*.json, read in name order)`;
+  if (relative.startsWith('documents/')) return `the document is ${size}; documents over ${maxMegabytes} MB are refused`;
+  return `the file is ${size}; files over ${maxMegabytes} MB are refused`;
+}
+
 export interface Located<T> {
   file: string;
   index: number;
@@ -100,7 +124,13 @@ export function readDataFolder(dataDir: string): RawData {
   const problems: LoadProblem[] = [];
   const hash = crypto.createHash('sha256');
   // The bytes are hashed as read: hashing the decoded text would encode it to UTF-8 again.
-  const read = (relative: string, absolute = path.join(dataDir, relative)): string => {
+  // Too large a file is a problem naming it, found from its size before anything is read.
+  const read = (relative: string, absolute = path.join(dataDir, relative)): string | undefined => {
+    const size = fs.statSync(absolute).size;
+    if (size > MAX_DATA_FILE_BYTES) {
+      problems.push({ file: relative, message: oversizeMessage(relative, size) });
+      return undefined;
+    }
     const bytes = fs.readFileSync(absolute);
     hash.update(`${relative}\0`).update(bytes).update('\0');
     return bytes.toString('utf8');
@@ -116,7 +146,8 @@ export function readDataFolder(dataDir: string): RawData {
   const vocabularyFile = fs.existsSync(ownVocabulary) ? ownVocabulary : defaultVocabularyFile;
   const vocabularyName = vocabularyFile === ownVocabulary ? 'vocabulary.json' : path.relative(dataDir, vocabularyFile);
   let vocabulary: Vocabulary | undefined;
-  const vocabularyJson = parseJsonFile(vocabularyName, read('vocabulary.json', vocabularyFile), problems);
+  const vocabularyText = read('vocabulary.json', vocabularyFile);
+  const vocabularyJson = vocabularyText === undefined ? undefined : parseJsonFile(vocabularyName, vocabularyText, problems);
   if (vocabularyJson !== undefined) {
     const parsed = vocabularySchema.safeParse(vocabularyJson);
     if (parsed.success) vocabulary = parsed.data;
@@ -126,13 +157,15 @@ export function readDataFolder(dataDir: string): RawData {
   const rejectedIds = { entities: new Set<string>(), documents: new Set<string>() };
   const entities: Located<Entity>[] = [];
   for (const file of recordFiles(dataDir, 'entities')) {
-    const json = parseJsonFile(file, read(file), problems);
+    const text = read(file);
+    const json = text === undefined ? undefined : parseJsonFile(file, text, problems);
     if (json !== undefined) for (const located of parseRecords(file, json, entitySchema, 'entities', problems, rejectedIds.entities, isSettledEntity)) entities.push(located);
   }
 
   const claims: Located<Claim>[] = [];
   for (const file of recordFiles(dataDir, 'claims')) {
-    const json = parseJsonFile(file, read(file), problems);
+    const text = read(file);
+    const json = text === undefined ? undefined : parseJsonFile(file, text, problems);
     if (json !== undefined) for (const located of parseRecords(file, json, claimSchema, 'claims', problems, undefined, isSettledClaim)) claims.push(located); // no push(...): 100k+ records overflow the stack
   }
 
@@ -142,7 +175,12 @@ export function readDataFolder(dataDir: string): RawData {
     for (const entry of fs.readdirSync(documentDir).sort()) {
       if (!entry.endsWith('.txt')) continue;
       const file = `documents/${entry}`;
-      const parsed = parseDocument(file, read(file));
+      const text = read(file);
+      if (text === undefined) {
+        rejectedIds.documents.add(documentIdFromFileName(file));
+        continue;
+      }
+      const parsed = parseDocument(file, text);
       problems.push(...parsed.problems);
       if (parsed.document) documents.push({ file, document: parsed.document });
       else rejectedIds.documents.add(documentIdFromFileName(file));

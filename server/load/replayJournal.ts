@@ -7,9 +7,9 @@
 // a warning, not a problem: it was never acknowledged.
 import crypto from 'node:crypto';
 import type { Claim, DocumentRecord, Entity } from '../model/records';
-import { sameRecord } from '../store/canonicalJson';
-import { describeTornTail, JOURNAL_FILE, readJournal } from '../store/journal';
-import { ProposalBook, PROPOSALS_FILE, readProposalsFile } from '../store/proposalBook';
+import { sameRecord } from '../model/canonicalJson';
+import { describeTornTail, JOURNAL_FILE, readJournal } from './readJournal';
+import { ProposalBook, PROPOSALS_FILE, readProposalsFile } from './proposalBook';
 import { parseDocument } from './parseDocument';
 import type { LoadProblem } from './problems';
 import type { Located, RawData } from './readDataFolder';
@@ -40,7 +40,7 @@ export function replayJournal(raw: RawData): ReplayedData {
   if (journal.tornTail) warnings.push(describeTornTail(journal.tornTail));
 
   // Nothing to replay (so after every compaction, and in imported or generated folders):
-  // skip copying and indexing every record, a second or more at a million claims (issue 7).
+  // skip copying and indexing every record, a second or more at a million claims.
   if (journal.lines.length === 0) {
     return { ...raw, problems, contentHash: proposalsFile.text !== undefined ? hash.digest('hex') : raw.contentHash, journal: { proposals, warnings, entries: 0 } };
   }

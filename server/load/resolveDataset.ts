@@ -90,7 +90,7 @@ export function resolveDataset(raw: RawData): { dataset?: Dataset; problems: Loa
     else documents.set(document.id, document);
   }
 
-  // A million claims pass here (issue 7): where an id was first seen is kept as a
+  // A million claims pass here: where an id was first seen is kept as a
   // position, and its description is only written out for a duplicate.
   const claims: ResolvedClaim[] = [];
   const claimOrigin = new Map<string, number>();

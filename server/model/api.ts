@@ -130,7 +130,7 @@ export const vocabularyResponseSchema = z.object({
 
 export const graphQuerySchema = z.strictObject({
   ...graphFilterShape,
-  // Issue 7: a client opens a graph too large to draw whole on its most connected part.
+  // A client opens a graph too large to draw whole on its most connected part.
   top: integerParameter(1, 1_000_000, 'at most this many entities, the most connected (ties by id), with the relations among them; fewer if their claims would pass 20000').optional(),
 });
 

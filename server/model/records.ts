@@ -3,6 +3,7 @@
 // Step 1 of the loader checks shapes here; references and the vocabulary are checked in
 // step 2 (server/load/resolveDataset.ts) because they depend on other files.
 import { z } from 'zod';
+import { ATTRIBUTE_DEPTH_MESSAGE, pathBeyondDepth } from './attributeDepth';
 import { isoDatePrefixSchema, isoFullDateSchema } from './dates';
 
 /** Ids are slugs ("elon-musk") or prefixed codes ("country:RU"): no spaces, no slashes. */
@@ -17,6 +18,12 @@ export const httpUrlSchema = z
   .max(2000)
   .refine((value) => /^https?:\/\/[^\s]+$/i.test(value), { message: 'expected an http(s) URL' });
 
+/** Properties kept from imported sources that have no field of ours; nested at most MAX_ATTRIBUTE_DEPTH levels. */
+export const attributesSchema = z.record(z.string(), z.unknown()).superRefine((attributes, ctx) => {
+  const path = pathBeyondDepth(attributes);
+  if (path) ctx.addIssue({ code: 'custom', path, message: ATTRIBUTE_DEPTH_MESSAGE });
+});
+
 export const entitySchema = z.strictObject({
   id: entityIdSchema,
   type: z.string().min(1),
@@ -27,7 +34,7 @@ export const entitySchema = z.strictObject({
   /** ISO 3166-1 alpha-2 code, for country entities. */
   countryCode: z.string().regex(/^[A-Z]{2}$/, { message: 'expected an ISO 3166-1 alpha-2 code such as RU' }).optional(),
   /** Properties kept from imported sources that have no field of ours. */
-  attributes: z.record(z.string(), z.unknown()).optional(),
+  attributes: attributesSchema.optional(),
 });
 
 /** A citation of a record in a structured source (an imported file) instead of a quote. */
@@ -53,7 +60,7 @@ export const claimSchema = z
     endDate: isoDatePrefixSchema.optional(),
     role: z.string().max(200).optional(),
     summary: z.string().max(1000).optional(),
-    attributes: z.record(z.string(), z.unknown()).optional(),
+    attributes: attributesSchema.optional(),
   })
   .superRefine((claim, ctx) => {
     const hasQuote = claim.quote !== undefined;

@@ -1,11 +1,11 @@
-// The write API's contract (issue 5: ingest, the review queue, accept and reject): the
+// The write API's contract (ingest, the review queue, accept and reject): the
 // zod schemas of request bodies and responses, with their TypeScript types. Request
 // bodies are strict, so a client cannot set ids, statuses or review fields (mass
 // assignment): an unknown field is a 400 naming it. The client imports the types.
 import { z } from 'zod';
 import { integerParameter } from './api';
 import { claimSchema } from './records';
-import { correctionsSchema, proposalStatusSchema, proposedClaimSchema } from '../store/journalEntries';
+import { correctionsSchema, proposalStatusSchema, proposedClaimSchema } from './journalEntries';
 
 /** POST /api/documents with Content-Type application/json (text/plain sends the article alone). */
 export const documentBodySchema = z.strictObject({
@@ -15,7 +15,7 @@ export const documentBodySchema = z.strictObject({
 
 /** POST /api/documents with text/plain: the file name, optionally, in the query string. */
 export const documentTextQuerySchema = z.strictObject({
-  fileName: z.string().min(1).max(160).optional(),
+  fileName: z.string().min(1).max(160).optional().meta({ description: 'with a text/plain body: the file name to store it under' }),
 });
 
 /** POST /api/proposals/{id}/accept: every field optional; an empty body accepts the proposal as extracted. */

@@ -1,6 +1,6 @@
 // An edge as the API shows it on its own: its attributes (status, claims with quotes
 // and sources, dates) plus its key and both ends named.
-import type { EvidenceGraph } from '../graph/buildGraph';
+import type { EvidenceGraph } from '../model/evidenceGraph';
 import type { EdgeDetail } from '../model/api';
 import { entityRef } from './entityRef';
 

@@ -1,7 +1,7 @@
 // Edge keys in key order, all of them and by edge type, built once per graph version so
 // that a page of relations of a type is a slice instead of a scan and a sort of every
-// edge on each request (issue 7: 700k relations at 100k entities).
-import type { EvidenceGraph } from '../graph/buildGraph';
+// edge on each request (700k relations at 100k entities).
+import type { EvidenceGraph } from '../model/evidenceGraph';
 
 export interface EdgeKeyIndex {
   all: string[];

@@ -1,6 +1,6 @@
 // Relations with every claim, optionally only those of some edge types or of one entity,
 // in edge-key order so that pages are stable.
-import type { EvidenceGraph } from '../graph/buildGraph';
+import type { EvidenceGraph } from '../model/evidenceGraph';
 import type { EdgesResponse } from '../model/api';
 import { edgeDetail } from './edgeDetail';
 import { edgeKeysOfTypes, type EdgeKeyIndex } from './edgeKeyIndex';

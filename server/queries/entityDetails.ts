@@ -1,7 +1,7 @@
 // One entity with its degree and its relations grouped by edge type (in vocabulary
 // order): for each relation the edge id, the other end, the direction as seen from this
 // entity, the status and the number of claims. Strongest evidence first in each group.
-import type { EvidenceGraph } from '../graph/buildGraph';
+import type { EvidenceGraph } from '../model/evidenceGraph';
 import type { EntityDetailsResponse, Relation } from '../model/api';
 import type { Dataset } from '../model/dataset';
 import { entityRef } from './entityRef';

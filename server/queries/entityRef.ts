@@ -1,5 +1,5 @@
 // How one entity is mentioned in query results: id, name and node type.
-import type { EvidenceGraph } from '../graph/buildGraph';
+import type { EvidenceGraph } from '../model/evidenceGraph';
 import type { EntityRef } from '../model/api';
 
 export function entityRef(graph: EvidenceGraph, id: string): EntityRef {

@@ -3,12 +3,11 @@
 // claims and recompute each edge's status from those that remain, so "what was known on
 // day X" shows the status of that day; edge filters then apply to the recomputed edge.
 // Entities stay even when no relation of theirs passes: the filters are about evidence.
-import { edgeAttributesFromClaims, nodeSizeForDegree, type EvidenceGraph, type EvidenceGraphAttributes } from '../graph/buildGraph';
+import { edgeAttributesFromClaims, nodeSizeForDegree } from '../graph/buildGraph';
+import { createEvidenceGraph, type EvidenceGraph } from '../model/evidenceGraph';
 import type { GraphFilters } from '../model/api';
 import type { Dataset } from '../model/dataset';
-import type { EdgeAttributes, NodeAttributes } from '../model/graph';
-import { claimInDateRange, claimKnownOn } from './claimFilters';
-import { KeySafeGraph } from '../graph/keySafeGraph';
+import { claimInDateRange, claimKnownOn } from '../model/claimFilters';
 
 export function hasGraphFilters(filters: GraphFilters): boolean {
   return Object.values(filters).some((value) => value !== undefined);
@@ -23,7 +22,7 @@ export function filterGraph(graph: EvidenceGraph, dataset: Pick<Dataset, 'vocabu
   const documents = filters.documents && new Set(filters.documents);
   const { knownAt, from, to, minClaims } = filters;
 
-  const out: EvidenceGraph = new KeySafeGraph<NodeAttributes, EdgeAttributes, EvidenceGraphAttributes>({ type: 'mixed', multi: true, allowSelfLoops: true });
+  const out = createEvidenceGraph();
   out.replaceAttributes({ ...graph.getAttributes() });
   graph.forEachNode((node, attributes) => {
     if (!nodeTypes || nodeTypes.has(attributes.type)) out.addNode(node, { ...attributes });

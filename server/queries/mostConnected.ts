@@ -1,10 +1,8 @@
-// The opening view of a graph too large to draw whole (issue 7: sigma is comfortable to
+// The opening view of a graph too large to draw whole (sigma is comfortable to
 // about 10^4 nodes and 10^5 edges): the `limit` entities with the most relations, ties by
 // id so the choice is stable, and every relation among them. Attribute objects are
 // shared with the source graph, not copied.
-import type { EvidenceGraph, EvidenceGraphAttributes } from '../graph/buildGraph';
-import type { EdgeAttributes, NodeAttributes } from '../model/graph';
-import { KeySafeGraph } from '../graph/keySafeGraph';
+import { createEvidenceGraph, type EvidenceGraph } from '../model/evidenceGraph';
 
 /**
  * `maxClaims` bounds the size of the part: hubs of a large graph are densely linked, and
@@ -26,7 +24,7 @@ export function mostConnected(graph: EvidenceGraph, limit: number, maxClaims = I
     claims += added;
     kept.add(node);
   }
-  const part: EvidenceGraph = new KeySafeGraph<NodeAttributes, EdgeAttributes, EvidenceGraphAttributes>({ type: 'mixed', multi: true, allowSelfLoops: true });
+  const part = createEvidenceGraph();
   part.replaceAttributes(graph.getAttributes());
   // In the source graph's order, so the part serialises like the whole graph does.
   graph.forEachNode((node, attributes) => {

@@ -7,11 +7,10 @@
 // is cut to `cap` entities and the response says so (limit = cap, omittedNodes > 0).
 // With `claims: 'summary'` the relations carry their status, counts, documents and dates
 // but not their claims: among a hub's neighbours the claims were nine tenths of the answer
-// (issue 7: 0.6 of 0.8 MB at 100k entities), and a lookup rarely reads them all.
-import type { EvidenceGraph, EvidenceGraphAttributes } from '../graph/buildGraph';
+// (0.6 of 0.8 MB at 100k entities), and a lookup rarely reads them all.
+import { createEvidenceGraph, type EvidenceGraph } from '../model/evidenceGraph';
 import type { NeighboursResponse } from '../model/api';
-import type { EdgeAttributes, NodeAttributes } from '../model/graph';
-import { KeySafeGraph } from '../graph/keySafeGraph';
+import type { EdgeAttributes } from '../model/graph';
 
 export interface NeighboursParams {
   center: string;
@@ -101,7 +100,7 @@ export function neighbours(graph: EvidenceGraph, params: NeighboursParams): Neig
   }
 
   checkpoint?.check();
-  const ego = new KeySafeGraph<NodeAttributes, EdgeAttributes, EvidenceGraphAttributes>({ type: 'mixed', multi: true, allowSelfLoops: true });
+  const ego = createEvidenceGraph();
   for (const node of kept) ego.addNode(node, graph.getNodeAttributes(node));
   // Only the kept entities' own relations are visited, not every edge of the graph;
   // they are added in key order so the answer does not depend on which end came first.

@@ -3,7 +3,7 @@
 // (3 points), as a prefix (2) or within one typo (1); a name equal to the query gets 10
 // more, a name starting with it 4 more; each extra word in the name costs 0.6, so the
 // shortest fitting alias wins. Each entity is reported once, with its best-matching name.
-import type { EvidenceGraph } from '../graph/buildGraph';
+import type { EvidenceGraph } from '../model/evidenceGraph';
 import type { SearchHit } from '../model/api';
 import { editDistanceWithin } from './editDistance';
 import { tokenize, normalizeText } from './normalizeText';

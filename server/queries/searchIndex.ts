@@ -4,7 +4,7 @@
 //   - sorted words: binary search gives every word starting with a prefix;
 //   - deletion variants (SymSpell): every word and each of its one-letter deletions →
 //     the words, so words within one typo of a query word are found by lookup.
-import type { EvidenceGraph } from '../graph/buildGraph';
+import type { EvidenceGraph } from '../model/evidenceGraph';
 import { tokenize, normalizeText } from './normalizeText';
 
 export interface IndexedName {

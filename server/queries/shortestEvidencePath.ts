@@ -4,7 +4,7 @@
 // entities either way); each step lists every relation between its two entities,
 // strongest evidence first, with all claims. Searches from both ends at once on the
 // simple undirected projection.
-import type { EvidenceGraph } from '../graph/buildGraph';
+import type { EvidenceGraph } from '../model/evidenceGraph';
 import type { PathResponse } from '../model/api';
 import { bidirectionalSearch } from './bidirectionalSearch';
 import { edgeDetail } from './edgeDetail';

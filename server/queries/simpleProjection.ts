@@ -2,8 +2,8 @@
 // entities, weighted by the number of claims between them. Path finding, PageRank and
 // Louvain run on it: they need a simple (non-multi, non-mixed) graph, and a chain of
 // evidence links two entities whatever the direction of each relation.
-import type { EvidenceGraph } from '../graph/buildGraph';
-import { KeySafeGraph } from '../graph/keySafeGraph';
+import type { EvidenceGraph } from '../model/evidenceGraph';
+import { KeySafeGraph } from '../model/keySafeGraph';
 
 export type ProjectedGraph = KeySafeGraph<Record<string, never>, { weight: number }>;
 

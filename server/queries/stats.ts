@@ -4,8 +4,8 @@
 // (graphology-communities-louvain, seeded so the same data gives the same groups).
 import louvain from 'graphology-communities-louvain';
 import pagerank from 'graphology-metrics/centrality/pagerank';
-import type { EvidenceGraph } from '../graph/buildGraph';
-import { seededRandom } from '../graph/layout';
+import type { EvidenceGraph } from '../model/evidenceGraph';
+import { seededRandom } from '../model/random';
 import type { StatsResponse } from '../model/api';
 import type { VocabularyIndex } from '../model/vocabulary';
 import { entityRef } from './entityRef';

@@ -3,22 +3,10 @@
 // and then swapped in. Nodes keep their positions, so the picture does not jump; a new
 // node is placed beside its first placed neighbour, deterministically.
 import crypto from 'node:crypto';
-import { buildGraph, type EvidenceGraph } from '../graph/buildGraph';
+import { buildGraph } from '../graph/buildGraph';
 import type { Dataset, ResolvedClaim } from '../model/dataset';
+import type { EvidenceGraph, GraphSnapshot } from '../model/evidenceGraph';
 import type { Claim, DocumentRecord, Entity } from '../model/records';
-
-/** The served graph at one version (the same shape as server/http/graphStore.ts's GraphSnapshot). */
-export interface GraphSnapshot {
-  dataset: Dataset;
-  graph: EvidenceGraph;
-  version: string;
-}
-
-/** Where the write store reads the current snapshot and installs the next one. */
-export interface SnapshotHolder {
-  readonly current: GraphSnapshot;
-  replace(snapshot: GraphSnapshot): void;
-}
 
 /** The next version: a hash of the previous one and the journal line that changed it. */
 export function nextVersion(previous: string, journalLine: string): string {

@@ -2,18 +2,14 @@
 // is replaced atomically (atomicFile.ts) in the order documents, entities.json,
 // claims.json, proposals.json; the journal is emptied last, and only after the files
 // alone were checked to load to the same dataset. A crash at any point is safe: replay
-// skips entries the files already hold (replayJournal.ts). So is a full disk: the write
-// that fails leaves no temporary file, and the journal stays.
+// skips entries the files already hold (load/replayJournal.ts). So is a full disk: the
+// write that fails leaves no temporary file, and the journal stays.
 import fs from 'node:fs';
 import path from 'node:path';
-import { DataIntegrityError, type LoadProblem } from '../load/problems';
-import { readDataFolder } from '../load/readDataFolder';
-import { replayJournal } from '../load/replayJournal';
-import { resolveDataset } from '../load/resolveDataset';
+import { DataIntegrityError, JOURNAL_FILE, PROPOSALS_FILE, readDataFolder, readJournal, replayJournal, resolveDataset, type LoadProblem } from '../load';
 import { writeFileAtomic } from './atomicFile';
 import { lockDataFolder } from './dataFolderLock';
-import { JOURNAL_FILE, JournalWriter, readJournal } from './journal';
-import { PROPOSALS_FILE } from './proposalBook';
+import { JournalWriter } from './journal';
 import { onDiskFull } from './writeErrors';
 
 export interface CompactResult {

@@ -1,10 +1,9 @@
 // Opens a data folder for writing outside the server (the CLI's `ingest`): loads the
 // dataset with its journal, builds the graph (no layout: the CLI does not draw it) and
-// opens the write store on it. The server does the same with its own GraphStore.
+// opens the write store on it. The server does the same with its own GraphSnapshotHolder.
 import { buildGraph } from '../graph/buildGraph';
-import { loadDataset } from '../load/loadDataset';
-import { formatProblem, type LoadProblem } from '../load/problems';
-import type { GraphSnapshot, SnapshotHolder } from './applyToSnapshot';
+import { formatProblem, loadDataset, type LoadProblem } from '../load';
+import type { GraphSnapshot, SnapshotHolder } from '../model/evidenceGraph';
 import type { ExtractArticle } from './extraction';
 import { WriteStore } from './writeStore';
 

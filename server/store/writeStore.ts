@@ -4,20 +4,19 @@
 // an acknowledged write survives a crash. Each write runs synchronously from validation
 // to swap, so two requests never interleave inside one.
 import crypto from 'node:crypto';
-import { DataIntegrityError, type LoadProblem } from '../load/problems';
-import { documentIdFromFileName, parseDocument } from '../load/parseDocument';
+import { documentIdFromFileName, parseDocument, readProposalBook, type LoadProblem, type ProposalBook } from '../load';
 import type { ResolvedClaim } from '../model/dataset';
 import { extractionResultSchema } from '../model/extraction';
 import { claimSchema, entitySchema, type Claim, type DocumentRecord, type Entity } from '../model/records';
 import { edgeTypeAllows } from '../model/vocabulary';
-import { snapshotWithClaim, snapshotWithDocument, nextVersion, type SnapshotHolder } from './applyToSnapshot';
+import type { SnapshotHolder } from '../model/evidenceGraph';
+import { snapshotWithClaim, snapshotWithDocument, nextVersion } from './applyToSnapshot';
 import { articleFileName, claimIdFor, entityIdFor, proposalId, uniqueId } from './assignIds';
-import { sameRecord } from './canonicalJson';
+import { sameRecord } from '../model/canonicalJson';
 import { lockDataFolder, type DataFolderLock } from './dataFolderLock';
 import type { ExtractArticle } from './extraction';
-import { JournalWriter, readJournal } from './journal';
-import type { AcceptEntry, Corrections, EntityChoice, IngestEntry, JournalEntry, Proposal, RejectEntry, ReviewedProposal } from './journalEntries';
-import { ProposalBook, readProposalsFile } from './proposalBook';
+import { JournalWriter } from './journal';
+import type { AcceptEntry, Corrections, EntityChoice, IngestEntry, JournalEntry, Proposal, RejectEntry, ReviewedProposal } from '../model/journalEntries';
 import { NOTHING_AT_OPEN, NOTHING_OF_THIS_WRITE, onDiskFull, ProposalNotFoundError, WriteConflictError, WriteInputError, WritesNotOpenError, type WriteFieldError } from './writeErrors';
 
 /** A file name an article may be stored under: documents/<stem>.txt, no folders. */
@@ -47,21 +46,6 @@ export interface DecisionResult {
   created: boolean;
   proposal: ReviewedProposal;
   claim?: ResolvedClaim;
-}
-
-/** Reads proposals.json and the journal into the review queue's state. */
-export function readProposalBook(dataDir: string): ProposalBook {
-  const problems: LoadProblem[] = [];
-  const book = new ProposalBook(readProposalsFile(dataDir, problems).proposals);
-  const journal = readJournal(dataDir);
-  problems.push(...journal.problems);
-  if (problems.length > 0) throw new DataIntegrityError(problems);
-  for (const { entry } of journal.lines) {
-    if (entry.kind === 'ingest') book.applyIngest(entry);
-    else if (entry.kind === 'accept') book.applyAccept(entry);
-    else book.applyReject(entry);
-  }
-  return book;
 }
 
 export class WriteStore {

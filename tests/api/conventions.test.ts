@@ -1,9 +1,10 @@
-// The conventions every route follows (DESIGN.md): ETags tied to the dataset version and
+// The conventions every route follows: ETags tied to the dataset version and
 // the URL with 304 answers, compression, security headers, problem+json for unknown
 // routes, wrong methods, malformed URLs and internal errors, never a stack trace.
 import request from 'supertest';
 import { createApp } from '../../server/http/app';
-import { GraphStore, type GraphSnapshot } from '../../server/http/graphStore';
+import type { GraphSnapshot } from '../../server/model/evidenceGraph';
+import { GraphSnapshotHolder } from '../../server/http/snapshotHolder';
 import { expectProblem, noClientDir, seedApp } from './seedApp';
 
 const { app, store } = seedApp();
@@ -31,7 +32,7 @@ describe('ETag and 304', () => {
   });
 
   it('the ETag changes when the store serves a new version, and the old one no longer matches', async () => {
-    const own = new GraphStore(store.current);
+    const own = new GraphSnapshotHolder(store.current);
     const ownApp = createApp({ store: own, clientDir: noClientDir });
     const before = await request(ownApp).get('/api/graph').expect(200);
     own.replace({ ...store.current, version: 'a-later-version' } as GraphSnapshot);
@@ -88,7 +89,7 @@ describe('problems', () => {
 
   it('an internal error is a 500 problem without details; the details go to the log', async () => {
     const logged: string[] = [];
-    const broken = { derived: () => undefined, replace: () => undefined } as unknown as GraphStore;
+    const broken = { derived: () => undefined, replace: () => undefined } as unknown as GraphSnapshotHolder;
     Object.defineProperty(broken, 'current', {
       get() {
         throw new Error('secret internal detail');

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadDataset } from '../../server/load/loadDataset';
-import { seededRandom } from '../../server/graph/layout';
+import { seededRandom } from '../../server/model/random';
 import { assertServerBuilt, startChildServer, type ChildServer } from './childServer';
 import { seedDir, seedDocument } from './seedApp';
 import { noneAcknowledged, type Acknowledged } from './acknowledgedWrites';

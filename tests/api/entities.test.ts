@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import request from 'supertest';
 import { createApp } from '../../server/http/app';
-import { GraphStore } from '../../server/http/graphStore';
+import { GraphSnapshotHolder } from '../../server/http/snapshotHolder';
 import { entityDetailsResponseSchema, entitySearchResponseSchema, neighboursResponseSchema } from '../../server/model/api';
 import * as searchIndexModule from '../../server/queries/searchIndex';
 import { edgeKeys, expectProblem, noClientDir, nodeKeys, seedApp } from './seedApp';
@@ -96,7 +96,7 @@ describe('GET /api/entities (search)', () => {
   });
 
   it('builds the index once per dataset version, and again when the store gets a new version', async () => {
-    const fresh = new GraphStore(store.current);
+    const fresh = new GraphSnapshotHolder(store.current);
     const freshApp = createApp({ store: fresh, clientDir: noClientDir });
     const build = jest.spyOn(searchIndexModule, 'buildSearchIndex');
     try {

@@ -1,4 +1,4 @@
-// GET /api/graph?top=N (issue 7): the opening view of a graph too large to draw whole,
+// GET /api/graph?top=N: the opening view of a graph too large to draw whole,
 // the N most connected entities and the relations among them, saying what it left out.
 import request from 'supertest';
 import { graphResponseSchema } from '../../server/model/api';

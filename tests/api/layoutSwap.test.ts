@@ -1,7 +1,7 @@
 // A graph above the worker threshold is served at once with its seeded start positions,
 // under a version marked "-start-positions", and under the data's own version once the
 // background layout is done. Only what carries positions is rebuilt then: the search
-// index built before the swap serves on (issue 7: rebuilding it at 100k entities cost a
+// index built before the swap serves on (rebuilding it at 100k entities cost a
 // second and a burst of garbage just as the server settled).
 import fs from 'node:fs';
 import os from 'node:os';

@@ -4,13 +4,13 @@ import request from 'supertest';
 import { createApp } from '../../server/http/app';
 import path from 'node:path';
 import { openGraph } from '../../server/graph/openGraph';
-import { GraphStore, snapshotOf } from '../../server/http/graphStore';
+import { GraphSnapshotHolder, snapshotOf } from '../../server/http/snapshotHolder';
 import { noClientDir, seedApp } from './seedApp';
 
 const { store } = seedApp();
 
 function freshApp() {
-  const own = new GraphStore(store.current);
+  const own = new GraphSnapshotHolder(store.current);
   return { own, app: createApp({ store: own, clientDir: noClientDir }) };
 }
 

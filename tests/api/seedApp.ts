@@ -5,7 +5,7 @@ import type { Express } from 'express';
 import type { Response } from 'supertest';
 import { openGraph } from '../../server/graph/openGraph';
 import { createApp } from '../../server/http/app';
-import { GraphStore, snapshotOf } from '../../server/http/graphStore';
+import { GraphSnapshotHolder, snapshotOf } from '../../server/http/snapshotHolder';
 
 export const seedDir = path.join(__dirname, '..', '..', 'graph-data');
 export const seedDocument = '000_57d8c84b7f0fe012';
@@ -13,11 +13,11 @@ export const seedTitle = "Musk in 'secret contact' with Putin, claims bombshell 
 /** No built client in API tests: the static routes are tested separately. */
 export const noClientDir = path.join(__dirname, 'no-client-here');
 
-let cached: { app: Express; store: GraphStore } | undefined;
+let cached: { app: Express; store: GraphSnapshotHolder } | undefined;
 
-export function seedApp(): { app: Express; store: GraphStore } {
+export function seedApp(): { app: Express; store: GraphSnapshotHolder } {
   if (!cached) {
-    const store = new GraphStore(snapshotOf(openGraph(seedDir)));
+    const store = new GraphSnapshotHolder(snapshotOf(openGraph(seedDir)));
     cached = { app: createApp({ store, clientDir: noClientDir }), store };
   }
   return cached;

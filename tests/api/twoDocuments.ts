@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openGraph } from '../../server/graph/openGraph';
 import { createApp } from '../../server/http/app';
-import { GraphStore, snapshotOf } from '../../server/http/graphStore';
+import { GraphSnapshotHolder, snapshotOf } from '../../server/http/snapshotHolder';
 import { noClientDir } from './seedApp';
 
 export function writeTwoDocumentFolder(): string {
@@ -32,6 +32,6 @@ export function writeTwoDocumentFolder(): string {
 
 export function twoDocumentApp() {
   const dir = writeTwoDocumentFolder();
-  const store = new GraphStore(snapshotOf(openGraph(dir)));
+  const store = new GraphSnapshotHolder(snapshotOf(openGraph(dir)));
   return { dir, store, app: createApp({ store, clientDir: noClientDir }) };
 }

@@ -8,8 +8,8 @@ import path from 'node:path';
 import type { Express } from 'express';
 import { openGraph } from '../../server/graph/openGraph';
 import { createApp } from '../../server/http/app';
-import { GraphStore, snapshotOf } from '../../server/http/graphStore';
-import type { WriteRateLimit } from '../../server/http/routes/writeGuards';
+import { GraphSnapshotHolder, snapshotOf } from '../../server/http/snapshotHolder';
+import type { WriteRateLimit } from '../../server/http/writeGuards';
 import type { ExtractArticle } from '../../server/store/extraction';
 import { openServedDataFolder } from '../../server/store/openWriteStore';
 import type { WriteStore } from '../../server/store/writeStore';
@@ -63,7 +63,7 @@ export function tempSeedCopy(): string {
 
 export interface WriteApp {
   app: Express;
-  store: GraphStore;
+  store: GraphSnapshotHolder;
   writes: WriteStore;
   dataDir: string;
   close(): void;
@@ -72,7 +72,7 @@ export interface WriteApp {
 export function writeApp(options: { dataDir?: string; token?: string; rateLimit?: WriteRateLimit | false; bodyLimitBytes?: number; extract?: ExtractArticle } = {}): WriteApp {
   const dataDir = options.dataDir ?? tempSeedCopy();
   const token = 'token' in options ? options.token : TOKEN;
-  const { graphs: store, writes } = openServedDataFolder(dataDir, token !== undefined, () => new GraphStore(snapshotOf(openGraph(dataDir))), options.extract ?? extractFixture, () => {});
+  const { graphs: store, writes } = openServedDataFolder(dataDir, token !== undefined, () => new GraphSnapshotHolder(snapshotOf(openGraph(dataDir))), options.extract ?? extractFixture, () => {});
   const app = createApp({ store, clientDir: noClientDir, writes: { writes, token, rateLimit: options.rateLimit ?? false, bodyLimitBytes: options.bodyLimitBytes } });
   return { app, store, writes, dataDir, close: () => writes.close() };
 }

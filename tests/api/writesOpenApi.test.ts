@@ -1,9 +1,9 @@
-// The write routes' OpenAPI part (server/http/routes/writeOpenApi.ts): generated from
+// The write routes' OpenAPI part (server/http/writeOpenApi.ts): generated from
 // their zod schemas, and still a valid OpenAPI 3.1 document once merged with the read
 // routes' document.
 import { buildOpenApiDocument } from '../../server/http/openapi';
 import { apiRoutes } from '../../server/http/routes';
-import { withWriteRoutes, writeOpenApi } from '../../server/http/routes/writeOpenApi';
+import { withWriteRoutes, writeOpenApi } from '../../server/http/writeOpenApi';
 import { validateOpenApi } from './validateOpenApi';
 
 describe('writeOpenApi', () => {

@@ -1,4 +1,4 @@
-// `npm run load` (issue 8, item 8; not part of npm test): drives the server on loopback
+// `npm run load` (not part of npm test): drives the server on loopback
 // with autocannon, 64 connections for 30 s, over a mix of search, entity, neighbours,
 // path and graph requests on a generated dataset, and checks that nothing failed: no
 // errors, no timeouts, no non-2xx answers, and the server's heap after a forced GC within
@@ -15,8 +15,9 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { bidirectional } from 'graphology-shortest-path/unweighted';
 import { generateDataFolder } from '../../server/generate/generateDataFolder';
-import { buildGraph, type EvidenceGraph } from '../../server/graph/buildGraph';
-import { seededRandom } from '../../server/graph/layout';
+import { buildGraph } from '../../server/graph/buildGraph';
+import type { EvidenceGraph } from '../../server/model/evidenceGraph';
+import { seededRandom } from '../../server/model/random';
 import { loadDataset } from '../../server/load/loadDataset';
 
 interface HeapReport {

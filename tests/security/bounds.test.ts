@@ -1,4 +1,4 @@
-// Issue 8, item 3: bounded work. Depth, limit, path length, offsets, text lengths and
+// Bounded work. Depth, limit, path length, offsets, text lengths and
 // export size are capped; a hub whose neighbourhood exceeds the cap is cut and the answer
 // says so; each request has a time budget, checked inside long loops, past which it
 // answers 503 instead of holding the server.
@@ -7,9 +7,10 @@ import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import { generateDataFolder } from '../../server/generate/generateDataFolder';
-import { buildGraph, type EvidenceGraph } from '../../server/graph/buildGraph';
+import { buildGraph } from '../../server/graph/buildGraph';
+import type { EvidenceGraph } from '../../server/model/evidenceGraph';
 import { applyPositions, preliminaryPositions, prepareLayout } from '../../server/graph/layout';
-import { GraphStore, snapshotOf } from '../../server/http/graphStore';
+import { GraphSnapshotHolder, snapshotOf } from '../../server/http/snapshotHolder';
 import { NEIGHBOURHOOD_CAP } from '../../server/http/routes/entities';
 import { ServiceUnavailableError, TimeBudget } from '../../server/http/timeBudget';
 import { loadDataset } from '../../server/load/loadDataset';
@@ -83,7 +84,7 @@ describe('a hub beyond the neighbourhood cap', () => {
     // Seeded start positions: the cut is about topology, a force layout would only cost time.
     applyPositions(graph, preliminaryPositions(prepareLayout(graph)));
     hub = graph.nodes().reduce((best, node) => (graph.degree(node) > graph.degree(best) ? node : best));
-    hubApp = createApp({ store: new GraphStore(snapshotOf({ dataset, graph })), clientDir: noClientDir });
+    hubApp = createApp({ store: new GraphSnapshotHolder(snapshotOf({ dataset, graph })), clientDir: noClientDir });
   }, 60_000);
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -145,7 +146,7 @@ describe('a hub beyond the neighbourhood cap', () => {
   it('a request whose budget runs out inside the query answers 503', async () => {
     // A clock that moves 1 ms each time it is read: the third reading is past a 2 ms budget.
     let now = 0;
-    const slowClock = createApp({ store: new GraphStore(snapshotOf({ dataset: loadDataset(dir), graph })), clientDir: noClientDir, hardening: { requestTimeoutMs: 2 }, now: () => now++ });
+    const slowClock = createApp({ store: new GraphSnapshotHolder(snapshotOf({ dataset: loadDataset(dir), graph })), clientDir: noClientDir, hardening: { requestTimeoutMs: 2 }, now: () => now++ });
     const res = await request(slowClock).get(`/api/entities/${encodeURIComponent(hub)}/neighbors?depth=3`);
     expectProblem(res, 503);
     expect(res.headers['retry-after']).toBe('5');

@@ -1,4 +1,4 @@
-// Issue 8, items 6 and 7: a broken data folder fails clearly. The real programs (the
+// A broken data folder fails clearly. The real programs (the
 // built `claimgraph validate`, `claimgraph serve`, and `npm start`'s dist/server/index.js)
 // run on every malformed fixture in tests/fixtures/data/broken-*: each exits non-zero
 // with a message naming the file, record and field, and never prints a stack trace.

@@ -15,7 +15,7 @@ import request from 'supertest';
 import type { z } from 'zod';
 import { openGraph } from '../../server/graph/openGraph';
 import { createApp } from '../../server/http/app';
-import { GraphStore, snapshotOf } from '../../server/http/graphStore';
+import { GraphSnapshotHolder, snapshotOf } from '../../server/http/snapshotHolder';
 import { apiRoutes } from '../../server/http/routes';
 import * as api from '../../server/model/api';
 import { BUILTIN_ENTITY_IDS, BUILTIN_NAMES } from '../builtinNames';
@@ -344,7 +344,7 @@ describe('ids and names that are JavaScript built-ins', () => {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimgraph-builtins-'));
         made.push(dir);
         writeFolder(dir, data);
-        const store = new GraphStore(snapshotOf(openGraph(dir)));
+        const store = new GraphSnapshotHolder(snapshotOf(openGraph(dir)));
         const server = await listening(createApp({ store, clientDir: noClientDir }));
         try {
           await readEveryRoute(server, data);
@@ -355,7 +355,7 @@ describe('ids and names that are JavaScript built-ins', () => {
       }),
       { numRuns: RUNS },
     );
-    const server = await listening(createApp({ store: new GraphStore(snapshotOf(openGraph(seedDir))), clientDir: noClientDir }));
+    const server = await listening(createApp({ store: new GraphSnapshotHolder(snapshotOf(openGraph(seedDir))), clientDir: noClientDir }));
     try {
       expect((await get(server, '/api/openapi.json', '/api/openapi.json', api.openApiResponseSchema)).status).toBe(200);
     } finally {

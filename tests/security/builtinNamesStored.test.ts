@@ -11,7 +11,7 @@ import request from 'supertest';
 import type { z } from 'zod';
 import { openGraph } from '../../server/graph/openGraph';
 import { createApp } from '../../server/http/app';
-import { GraphStore, snapshotOf } from '../../server/http/graphStore';
+import { GraphSnapshotHolder, snapshotOf } from '../../server/http/snapshotHolder';
 import { importData, readInputFiles, type ImportFormat } from '../../server/import/importData';
 import { writeDataFolder } from '../../server/import/writeDataFolder';
 import * as api from '../../server/model/api';
@@ -183,7 +183,7 @@ describe('imports of files whose ids, types and schemata are built-in names', ()
     const outDir = path.join(temporaryFolder(), 'out');
     writeDataFolder(outDir, data, inputs.map((i) => ({ path: i.path, name: i.name })), { format, options: {}, notes: data.notes });
     const opened = openGraph(outDir);
-    const app = createApp({ store: new GraphStore(snapshotOf(opened)), clientDir: noClientDir });
+    const app = createApp({ store: new GraphSnapshotHolder(snapshotOf(opened)), clientDir: noClientDir });
     const vocabulary = JSON.parse(fs.readFileSync(path.join(outDir, 'vocabulary.json'), 'utf8')) as { nodeTypes: Array<{ id: string }>; edgeTypes: Array<{ id: string }> };
     return {
       app,

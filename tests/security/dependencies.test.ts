@@ -1,4 +1,4 @@
-// Issue 8, item 9: the lock file pins path-to-regexp (Express 5's router) at 8.4 or later,
+// The lock file pins path-to-regexp (Express 5's router) at 8.4 or later,
 // the release with the fix for the regular-expression denial of service in route
 // matching. (`npm audit --omit=dev` is the other half; it needs the registry, so it is
 // run by hand and its result recorded in README.md's security section.)

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import { loadDataset } from '../../server/load/loadDataset';
-import { journalPath, parseJournal } from '../../server/store/journal';
+import { journalPath, parseJournal } from '../../server/load';
 import { LOCK_FILE } from '../../server/store/dataFolderLock';
 import { assertServerBuilt, repoRoot, startChildServer } from '../api/childServer';
 import { seedDir } from '../api/seedApp';

@@ -1,4 +1,4 @@
-// Issue 8, item 2: hostile input never reaches a 5xx. A property test (fast-check) sends
+// Hostile input never reaches a 5xx. A property test (fast-check) sends
 // 10,000 generated requests (fuzzRequests.ts) to the real server (startServer, listening
 // on loopback, writes on) and checks every answer: a 2xx whose body matches its route's
 // zod schema, or a 4xx problem+json; the security headers on each; and that nothing was

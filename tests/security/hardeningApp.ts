@@ -1,4 +1,4 @@
-// Shared by the hardening tests (issue 8): apps over the seed dataset with chosen
+// Shared by the hardening tests: apps over the seed dataset with chosen
 // defensive settings and test-only routes (one that throws, one that stalls, one that
 // echoes the client address), and the header checks every response must pass.
 import type { Express } from 'express';

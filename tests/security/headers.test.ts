@@ -1,4 +1,4 @@
-// Issue 8, item 1: every response (200s, 304s, 4xx, 404s, 500s, 503s, the static client)
+// Every response (200s, 304s, 4xx, 404s, 500s, 503s, the static client)
 // carries helmet's headers with CSP script-src 'self' and no X-Powered-By; unknown routes
 // are JSON 404s; a throwing handler is a problem+json 500 with no stack trace and no
 // detail of the error; CORS is off unless an allow-list is configured; `trust proxy` is

@@ -1,4 +1,4 @@
-// Issue 8, item 5: SIGTERM shuts the server down gracefully. A write in flight when the
+// SIGTERM shuts the server down gracefully. A write in flight when the
 // signal arrives (its body still uploading) is finished and answered 2xx, new connections
 // are refused meanwhile, the process exits 0 soon after, and the write is in the data
 // folder (the journal was flushed and closed). Idle keep-alive connections do not hold

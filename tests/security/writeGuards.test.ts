@@ -1,4 +1,4 @@
-// Issue 8, item 4, the part beyond tests/api/writes.test.ts: every write route refuses
+// The write guards beyond tests/api/writes.test.ts: every write route refuses
 // every content type it does not read (415, naming what it takes), oversized bodies
 // (413) and malformed JSON (400), and a refused request writes nothing. A request
 // answered 503 for running out of time while its body trickled in writes nothing either.
@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { openGraph } from '../../server/graph/openGraph';
 import { createApp } from '../../server/http/app';
-import { GraphStore, snapshotOf } from '../../server/http/graphStore';
+import { GraphSnapshotHolder, snapshotOf } from '../../server/http/snapshotHolder';
 import { openServedDataFolder } from '../../server/store/openWriteStore';
 import { ARTICLE, auth, extractFixture, tempSeedCopy, TOKEN, writeApp, type WriteApp } from '../api/writeApp';
 import { expectProblem, noClientDir } from './hardeningApp';
@@ -103,7 +103,7 @@ describe('every write route refuses content types it does not read', () => {
 describe('the time budget on writes', () => {
   it('a write whose body arrives after the budget answers 503 and writes nothing', async () => {
     const dataDir = tempSeedCopy();
-    const { graphs: store, writes } = openServedDataFolder(dataDir, true, () => new GraphStore(snapshotOf(openGraph(dataDir))), extractFixture, () => {});
+    const { graphs: store, writes } = openServedDataFolder(dataDir, true, () => new GraphSnapshotHolder(snapshotOf(openGraph(dataDir))), extractFixture, () => {});
     const server = http.createServer(createApp({ store, clientDir: noClientDir, writes: { writes, token: TOKEN, rateLimit: false }, hardening: { requestTimeoutMs: 150 } }));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;

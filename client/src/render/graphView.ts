@@ -5,7 +5,7 @@
 import Sigma from 'sigma';
 import type { CameraState } from 'sigma/types';
 import { reduceEdge, reduceNode, type ViewModel } from '../reducers';
-import type { EvidenceGraph } from '../filters';
+import type { EvidenceGraph } from '../../../server/model/evidenceGraph';
 import { fitCamera } from '../cameraFit';
 import type { CameraView } from '../state';
 import { drawLabelWithHalo } from './drawLabel';

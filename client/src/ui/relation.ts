@@ -4,7 +4,7 @@
 import type { EdgeClaim } from '../../../server/model/graph';
 import { entityName, type App } from '../app';
 import { edgeDisplayLabel } from '../edgeStyle';
-import { claimKnownOn } from '../../../server/queries/claimFilters';
+import { claimKnownOn } from '../../../server/model/claimFilters';
 import { button, el } from './dom';
 import { stanceBadge, statusBadge } from './samples';
 

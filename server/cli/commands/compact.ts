@@ -1,10 +1,11 @@
 // `claimgraph compact [--data DIR]`: folds the journal of writes into the data folder's
 // JSON and document files, atomically, and empties it (server/store/compact.ts).
+import { resolveDataDir } from '../../config';
 import { formatProblem } from '../../load/problems';
-import { resolveDataDir } from '../../paths';
 import { compactDataFolder } from '../../store/compact';
 import { DataFolderInUseError } from '../../store/dataFolderLock';
 import { parseFlags, type Command } from '../command';
+import { exitCodeFor } from '../exitCodes';
 
 export const compactCommand: Command = {
   name: 'compact',
@@ -26,7 +27,7 @@ export const compactCommand: Command = {
     } catch (error) {
       if (!(error instanceof DataFolderInUseError)) throw error;
       io.err(`claimgraph compact: ${error.message}`);
-      return 1;
+      return exitCodeFor(error);
     }
   },
 };

@@ -1,9 +1,9 @@
 // `claimgraph export --format json [--data DIR] [--out FILE]`: writes the built graph,
 // claims included, to a file or to standard output.
 import fs from 'node:fs';
+import { resolveDataDir } from '../../config';
 import { openGraph } from '../../graph/openGraph';
 import { exportFormats, findExportFormat } from '../../export';
-import { resolveDataDir } from '../../paths';
 import { parseFlags, UsageError, type Command } from '../command';
 
 
@@ -19,7 +19,7 @@ export const exportCommand: Command = {
     if (!format) throw new UsageError(`unknown format "${values.format}"; expected one of ${exportFormats.map((f) => f.name).join(', ')}`);
     const { graph } = openGraph(resolveDataDir(values.data));
     if (values.out) {
-      // Streamed into the file where the format can (issue 7): a large graph's export is
+      // Streamed into the file where the format can: a large graph's export is
       // bigger than the longest string V8 can hold.
       if (format.write) await writeFile(values.out, (out) => format.write!(graph, out));
       else fs.writeFileSync(values.out, format.render(graph));

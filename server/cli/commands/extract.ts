@@ -3,10 +3,11 @@
 // the data folder already has are matched by name and alias and keep their ids.
 import fs from 'node:fs';
 import path from 'node:path';
+import { resolveDataDir } from '../../config';
 import { ArticleFormatError, extractArticle } from '../../ingest/extractArticle';
 import { loadDataset } from '../../load/loadDataset';
-import { resolveDataDir } from '../../paths';
 import { parseFlags, UsageError, type Command } from '../command';
+import { exitCodeFor } from '../exitCodes';
 
 export const extractCommand: Command = {
   name: 'extract',
@@ -24,7 +25,7 @@ export const extractCommand: Command = {
     } catch (error) {
       if (!(error instanceof ArticleFormatError)) throw error;
       io.err(`claimgraph extract: ${error.message}`);
-      return 1;
+      return exitCodeFor(error);
     }
   },
 };

@@ -7,6 +7,7 @@ import { importData, importFormats, isImportFormat, readInputFiles, type ImportO
 import { ImportError } from '../../import/importError';
 import { OutputFolderError, writeDataFolder } from '../../import/writeDataFolder';
 import { parseFlags, UsageError, type Command } from '../command';
+import { exitCodeFor } from '../exitCodes';
 
 // Flag name → ImportOptions field. Every one is an optional string.
 const mappingFlags = {
@@ -76,7 +77,7 @@ export const importCommand: Command = {
       if (error instanceof ImportError || error instanceof OutputFolderError) {
         io.err(`claimgraph import: ${error.message}`);
         io.err(`nothing was written to ${values.out}`);
-        return 1;
+        return exitCodeFor(error);
       }
       throw error;
     }

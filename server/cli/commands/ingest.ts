@@ -3,13 +3,14 @@
 // in the client's review panel or through the API.
 import fs from 'node:fs';
 import path from 'node:path';
+import { resolveDataDir } from '../../config';
 import { formatProblem } from '../../load/problems';
-import { resolveDataDir } from '../../paths';
 import { DataFolderInUseError } from '../../store/dataFolderLock';
 import { defaultExtractor } from '../../store/defaultExtractor';
 import { openWriteStore } from '../../store/openWriteStore';
 import { WriteConflictError, WriteInputError } from '../../store/writeErrors';
 import { parseFlags, UsageError, type Command } from '../command';
+import { exitCodeFor } from '../exitCodes';
 
 export const ingestCommand: Command = {
   name: 'ingest',
@@ -27,7 +28,7 @@ export const ingestCommand: Command = {
     } catch (error) {
       if (!(error instanceof DataFolderInUseError)) throw error;
       io.err(`claimgraph ingest: ${error.message}; while the server runs, send the article to it: POST /api/documents`);
-      return 1;
+      return exitCodeFor(error);
     }
     const { store } = opened;
     try {
@@ -49,7 +50,7 @@ export const ingestCommand: Command = {
     } catch (error) {
       if (error instanceof WriteInputError || error instanceof WriteConflictError) {
         io.err(`claimgraph ingest: ${articleFile}: ${error.message}`);
-        return 1;
+        return exitCodeFor(error);
       }
       throw error;
     } finally {

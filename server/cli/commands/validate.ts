@@ -1,10 +1,11 @@
 // `claimgraph validate [--data DIR]`: loads a data folder and prints a summary, or every
 // problem and exit code 1.
+import { resolveDataDir } from '../../config';
 import { buildGraph } from '../../graph/buildGraph';
 import { loadDataset } from '../../load/loadDataset';
 import { DataIntegrityError, formatProblem } from '../../load/problems';
-import { resolveDataDir } from '../../paths';
 import { parseFlags, type Command } from '../command';
+import { exitCodeFor } from '../exitCodes';
 
 export const validateCommand: Command = {
   name: 'validate',
@@ -29,7 +30,7 @@ export const validateCommand: Command = {
       if (!(error instanceof DataIntegrityError)) throw error;
       io.err(`${dataDir}: ${error.problems.length} problem${error.problems.length === 1 ? '' : 's'}`);
       for (const problem of error.problems) io.err(`  ${formatProblem(problem)}`);
-      return 1;
+      return exitCodeFor(error);
     }
   },
 };

@@ -1,5 +1,6 @@
 // GET /api/entities (search), /api/entities/{id} (details and relations) and
 // /api/entities/{id}/neighbors (the ego network).
+import { NEIGHBOURHOOD_CAP } from '../../config';
 import {
   entityDetailsResponseSchema,
   entitySearchQuerySchema,
@@ -53,8 +54,8 @@ export const entityRoute = defineRoute({
   },
 });
 
-/** Without limit, a neighbourhood larger than this is cut to it (hubs first), and the answer says so. */
-export const NEIGHBOURHOOD_CAP = 1000;
+/** Declared in server/config.ts; the description below states it. */
+export { NEIGHBOURHOOD_CAP };
 
 export const neighboursRoute = defineRoute({
   path: '/api/entities/{id}/neighbors',
@@ -71,6 +72,6 @@ export const neighboursRoute = defineRoute({
     checkGraphFilters(query, context.snapshot.dataset);
     const graph = filteredGraph(context, query);
     requireInGraph(graph, context, params.id, 'id');
-    return neighbours(graph, { center: params.id, depth: query.depth, limit: query.limit, cap: NEIGHBOURHOOD_CAP, checkpoint: context.budget, claims: query.claims });
+    return neighbours(graph, { center: params.id, depth: query.depth, limit: query.limit, cap: context.limits.neighbourhoodCap, checkpoint: context.budget, claims: query.claims });
   },
 });

@@ -8,9 +8,6 @@ import { checkGraphFilters } from '../checkAgainstData';
 import { filteredGraph } from '../filteredGraph';
 import { defineRoute } from '../route';
 
-/** The claims a `top` view carries at most (about 15 MB of JSON): it stops adding entities before that. */
-export const TOP_MAX_CLAIMS = 20_000;
-
 export const graphRoute = defineRoute({
   path: '/api/graph',
   operationId: 'getGraph',
@@ -24,7 +21,7 @@ export const graphRoute = defineRoute({
     if (query.top !== undefined && graph.order > query.top) {
       const top = query.top;
       const part = (whole: typeof graph): GraphResponse => {
-        const response = toSerializedGraph(mostConnected(whole, top, TOP_MAX_CLAIMS)) as GraphResponse;
+        const response = toSerializedGraph(mostConnected(whole, top, context.limits.topMaxClaims)) as GraphResponse;
         response.attributes = { ...response.attributes, top, omittedNodes: whole.order - response.nodes.length };
         return response;
       };

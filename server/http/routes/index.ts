@@ -1,4 +1,5 @@
-// Every API route, in the order the OpenAPI document lists them. Add a route here.
+// Every API route, in the order the OpenAPI document lists them: the read routes
+// (apiRoutes), then the review API's (writeRoutes.ts). Add a route here.
 import type { RouteSpec } from '../route';
 import { edgeRoute, edgesRoute } from './edges';
 import { documentRoute, documentsRoute } from './documents';
@@ -9,6 +10,7 @@ import { healthRoute, vocabularyRoute } from './meta';
 import { openApiRoute } from './openapi';
 import { pathRoute } from './path';
 import { statsRoute } from './stats';
+import { writeRoutes } from './writeRoutes';
 
 export const apiRoutes: RouteSpec[] = [
   healthRoute,
@@ -25,4 +27,7 @@ export const apiRoutes: RouteSpec[] = [
   statsRoute,
   exportRoute,
 ];
-apiRoutes.push(openApiRoute(() => apiRoutes));
+apiRoutes.push(openApiRoute(() => allRoutes));
+
+/** What the app serves and /api/openapi.json describes. */
+export const allRoutes: readonly RouteSpec[] = [...apiRoutes, ...writeRoutes];

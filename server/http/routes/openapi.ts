@@ -1,9 +1,8 @@
 // GET /api/openapi.json: the OpenAPI 3.1 document of every route, this one and the
-// write routes included.
+// write routes included, generated from their declarations.
 import { noQuerySchema, openApiResponseSchema } from '../../model/api';
 import { buildOpenApiDocument } from '../openapi';
 import { defineRoute, type RouteSpec } from '../route';
-import { withWriteRoutes } from './writeOpenApi';
 
 export function openApiRoute(allRoutes: () => readonly RouteSpec[]): RouteSpec {
   let document: Record<string, unknown> | undefined;
@@ -15,6 +14,6 @@ export function openApiRoute(allRoutes: () => readonly RouteSpec[]): RouteSpec {
     query: noQuerySchema,
     response: { description: 'the OpenAPI document', schema: openApiResponseSchema },
     // The document depends on the code only, so it is built once.
-    handle: () => (document ??= withWriteRoutes(buildOpenApiDocument(allRoutes()))),
+    handle: () => (document ??= buildOpenApiDocument(allRoutes())),
   });
 }

@@ -1,7 +1,7 @@
 // The Node flags npm start gives the server, which the benchmark reuses. A young
 // generation of at least 16 MiB: with V8's default (shrunk to about 1 MiB once the memory
 // reducer has run), a server holding a 100k-entity graph spent a seventh of its time in
-// scavenges under load and promoted request garbage into the old space (issue 7).
+// scavenges under load and promoted request garbage into the old space.
 import { execFileSync } from 'node:child_process';
 import { serverNodeFlags } from '../../bench/benchPaths';
 

@@ -3,13 +3,14 @@
 // relations with the same statuses. Plus the rules themselves on tiny literal cases.
 import path from 'node:path';
 import Graph from 'graphology';
-import { computeVisibility, countVisible, deriveStatus, edgeStatusUnder, restrictToNodes, statusLine, type EvidenceGraph } from '../../../client/src/filters';
-import { claimInDateRange } from '../../../server/queries/claimFilters';
+import { computeVisibility, countVisible, deriveStatus, edgeStatusUnder, restrictToNodes, statusLine } from '../../../client/src/filters';
+import { claimInDateRange } from '../../../server/model/claimFilters';
 import { buildGraph } from '../../../server/graph/buildGraph';
 import { deriveEdgeStatus } from '../../../server/graph/deriveEdgeStatus';
 import { loadDataset } from '../../../server/load/loadDataset';
 import type { GraphFilters } from '../../../server/model/api';
 import type { EdgeAttributes, NodeAttributes } from '../../../server/model/graph';
+import type { EvidenceGraph, EvidenceGraphAttributes } from '../../../server/model/evidenceGraph';
 import { filterGraph } from '../../../server/queries/filterGraph';
 
 const dataset = loadDataset(path.resolve(__dirname, '../../../graph-data'));
@@ -68,7 +69,7 @@ describe('claimInDateRange', () => {
 });
 
 function tinyGraph(): EvidenceGraph {
-  const g: EvidenceGraph = new Graph<NodeAttributes, EdgeAttributes>({ type: 'mixed', multi: true });
+  const g: EvidenceGraph = new Graph<NodeAttributes, EdgeAttributes, EvidenceGraphAttributes>({ type: 'mixed', multi: true });
   const node = (type: string): NodeAttributes => ({ type, label: type, aliases: [], color: '#000000', degree: 1, size: 3, x: 0, y: 0 });
   g.addNode('a', node('person'));
   g.addNode('b', node('country'));

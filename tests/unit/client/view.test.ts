@@ -2,13 +2,14 @@
 // neighbourhoods, and the reducers that combine them with hover, selection and path.
 import Graph from 'graphology';
 import { edgeDisplayLabel, edgeProgramKey, edgeStyles, withOpacity } from '../../../client/src/edgeStyle';
-import { computeVisibility, type EvidenceGraph } from '../../../client/src/filters';
+import { computeVisibility } from '../../../client/src/filters';
 import { neighbourhood } from '../../../client/src/neighbourhood';
 import { edgeCurvatures, LONE_EDGE_CURVATURE } from '../../../client/src/parallel';
 import { FADED_EDGE_COLOUR, FADED_NODE_COLOUR, reduceEdge, reduceNode, type ViewModel } from '../../../client/src/reducers';
 import { fitCamera, MIN_FIT_RATIO } from '../../../client/src/cameraFit';
 import { MAX_NODE_SIZE, MIN_NODE_SIZE, nodeSizes, scaledSize } from '../../../client/src/sizing';
 import type { EdgeAttributes, NodeAttributes } from '../../../server/model/graph';
+import type { EvidenceGraph, EvidenceGraphAttributes } from '../../../server/model/evidenceGraph';
 import vocabulary from '../../../graph-data/vocabulary.json';
 
 const statuses = vocabulary.statuses as Parameters<typeof edgeStyles>[0] & Parameters<typeof computeVisibility>[2];
@@ -23,7 +24,7 @@ function edge(type: string, status: string, directed: boolean, stances: string[]
 
 /** a–b twice (contact disputed, request alleged), b→c reported, d alone. */
 function sampleGraph(): EvidenceGraph {
-  const g: EvidenceGraph = new Graph<NodeAttributes, EdgeAttributes>({ type: 'mixed', multi: true });
+  const g: EvidenceGraph = new Graph<NodeAttributes, EdgeAttributes, EvidenceGraphAttributes>({ type: 'mixed', multi: true });
   for (const [key, degree] of [['a', 2], ['b', 3], ['c', 1], ['d', 0]] as const) {
     g.addNode(key, { type: 'person', label: key.toUpperCase(), aliases: [], color: '#e15759', degree, size: 3, x: 0, y: 0 });
   }

@@ -1,7 +1,7 @@
 // The round-trip check the GEXF and GraphML tests share: a graph parsed back from an
 // export has the same nodes, ends, directions, key attributes and claims as the original.
 import type Graph from 'graphology';
-import type { EvidenceGraph } from '../../../server/graph/buildGraph';
+import type { EvidenceGraph } from '../../../server/model/evidenceGraph';
 
 export function expectSameGraph(graph: EvidenceGraph, back: Graph): void {
   expect([back.order, back.size]).toEqual([graph.order, graph.size]);

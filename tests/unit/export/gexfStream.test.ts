@@ -1,10 +1,10 @@
 // The streaming GEXF writer gives, byte for byte, what graphology-gexf's writer gives:
-// the library stays the reference, ours only makes it stream (issue 7).
+// the library stays the reference, ours only makes it stream.
 import path from 'node:path';
 import Graph from 'graphology';
 import { exportGexf } from '../../../server/export/gexf';
 import { exportGexfStreamed } from '../../../server/export/gexfStream';
-import type { EvidenceGraph, EvidenceGraphAttributes } from '../../../server/graph/buildGraph';
+import type { EvidenceGraph, EvidenceGraphAttributes } from '../../../server/model/evidenceGraph';
 import { openGraph } from '../../../server/graph/openGraph';
 import type { EdgeAttributes, NodeAttributes } from '../../../server/model/graph';
 import { nastyEdges, nastyGraph, nastyNodes } from '../../fixtures/export/nastyGraph';

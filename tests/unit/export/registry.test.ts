@@ -1,10 +1,10 @@
 // The format registry that the CLI's `export` and the API's /api/export share: every
-// format of issue 3 by name, and streaming (`write`) giving exactly what `render` gives.
+// export format by name, and streaming (`write`) giving exactly what `render` gives.
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import Graph from 'graphology';
 import { exportFormats, findExportFormat } from '../../../server/export';
-import type { EvidenceGraph, EvidenceGraphAttributes } from '../../../server/graph/buildGraph';
+import type { EvidenceGraph, EvidenceGraphAttributes } from '../../../server/model/evidenceGraph';
 import { openGraph } from '../../../server/graph/openGraph';
 import type { EdgeAttributes, NodeAttributes } from '../../../server/model/graph';
 import { nastyEdges, nastyGraph, nastyNodes } from '../../fixtures/export/nastyGraph';
@@ -41,7 +41,7 @@ function largeGraph(): EvidenceGraph {
 }
 
 describe('export registry', () => {
-  it('offers every format of issue 3, with content types and extensions', () => {
+  it('offers every export format, with content types and extensions', () => {
     expect(exportFormats.map((f) => [f.name, f.contentType, f.extension])).toEqual([
       ['json', 'application/json; charset=utf-8', 'json'],
       ['gexf', 'application/gexf+xml; charset=utf-8', 'gexf'],

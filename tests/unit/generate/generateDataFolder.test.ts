@@ -1,4 +1,4 @@
-// The synthetic data generator (issue 7): same seed, same bytes; the asked-for counts;
+// The synthetic data generator: same seed, same bytes; the asked-for counts;
 // every node type, edge type, stance and status; edge types' allowed ends respected;
 // heavy-tailed degrees; sharded output; and a folder the loader accepts as it is.
 import crypto from 'node:crypto';

@@ -1,4 +1,4 @@
-// Every row of VOCABULARY.md's status table, driven by the rules in vocabulary.json.
+// Every row of README's "Edge status" table, driven by the rules in vocabulary.json.
 import { deriveEdgeStatus } from '../../../server/graph/deriveEdgeStatus';
 import { vocabulary } from './fixtures';
 

@@ -4,7 +4,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { buildGraph } from '../../../server/graph/buildGraph';
-import { computeLayout, layoutGraph, seededRandom } from '../../../server/graph/layout';
+import { computeLayout, layoutGraph } from '../../../server/graph/layout';
+import { seededRandom } from '../../../server/model/random';
 import { claim, dataset, person } from './fixtures';
 
 const people = ['a', 'b', 'c', 'd', 'e'].map((id) => person(id));

@@ -9,7 +9,7 @@ import zlib from 'node:zlib';
 import { openGraph } from '../../../server/graph/openGraph';
 import { createApp } from '../../../server/http/app';
 import { cachedAnswerFastPath, createRequestHandler, type FastPath } from '../../../server/http/cachedAnswerFastPath';
-import { GraphStore, snapshotOf } from '../../../server/http/graphStore';
+import { GraphSnapshotHolder, snapshotOf } from '../../../server/http/snapshotHolder';
 import { ResponseBodyCache } from '../../../server/http/responseBodyCache';
 import { noClientDir, seedApp } from '../../api/seedApp';
 
@@ -43,7 +43,7 @@ function withoutDate(headers: http.IncomingHttpHeaders): http.IncomingHttpHeader
 }
 
 interface Setup {
-  store: GraphStore;
+  store: GraphSnapshotHolder;
   /** Answers only through Express. */
   expressPort: number;
   /** The fast path, then Express. */
@@ -53,7 +53,7 @@ interface Setup {
 }
 
 async function setup(corsOrigins: string[] = []): Promise<Setup> {
-  const store = new GraphStore(seedApp().store.current);
+  const store = new GraphSnapshotHolder(seedApp().store.current);
   const bodies = new ResponseBodyCache(16 * 1024 * 1024);
   const app = createApp({ store, clientDir: noClientDir, responseBodies: bodies, hardening: { corsOrigins } });
   const fastPath = cachedAnswerFastPath({ store, bodies, corsOrigins });

@@ -3,7 +3,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { buildGraph, type EvidenceGraph } from '../../../server/graph/buildGraph';
+import { buildGraph } from '../../../server/graph/buildGraph';
+import type { EvidenceGraph } from '../../../server/model/evidenceGraph';
 import type { Dataset } from '../../../server/model/dataset';
 import { importData, readInputFiles, type ImportFormat, type ImportOptions } from '../../../server/import/importData';
 import type { ImportedData } from '../../../server/import/types';

@@ -4,7 +4,7 @@
 // direction). Parallel source edges are one edge with several claims on both sides.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { EvidenceGraph } from '../../../server/graph/buildGraph';
+import type { EvidenceGraph } from '../../../server/model/evidenceGraph';
 import { findExportFormat } from '../../../server/export';
 import type { ImportFormat, ImportOptions } from '../../../server/import/importData';
 import { dataset, importInto, temporaryFolder } from './helpers';

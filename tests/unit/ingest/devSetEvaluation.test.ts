@@ -1,5 +1,5 @@
-// The dev-set evaluation as a test: it fails when the totals fall below the aims of
-// issue 5 (entity F1 ≥ 0.9, claim F1 ≥ 0.6). The dev set lives beside the repository in
+// The dev-set evaluation as a test: it fails when the totals fall below the aims
+// (entity F1 ≥ 0.9, claim F1 ≥ 0.6). The dev set lives beside the repository in
 // ../shared/dev-articles; without it this test fails and says so.
 import fs from 'node:fs';
 import os from 'node:os';

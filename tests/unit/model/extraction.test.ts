@@ -8,7 +8,7 @@ import { extractArticle } from '../../../server/ingest/extractArticle';
 import { extractionResultSchema as ingestSide } from '../../../server/ingest/extractionResult';
 import { extractionResultSchema } from '../../../server/model/extraction';
 import type { ExtractArticle } from '../../../server/store/extraction';
-import { JOURNAL_FILE } from '../../../server/store/journal';
+import { JOURNAL_FILE } from '../../../server/load';
 import { openWriteStore } from '../../../server/store/openWriteStore';
 import { ARTICLE, extractArticleFixture, tempDataFolder } from '../store/storeFixtures';
 

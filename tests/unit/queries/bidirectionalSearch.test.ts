@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import Graph from 'graphology';
 import { bidirectional } from 'graphology-shortest-path/unweighted';
-import { KeySafeGraph } from '../../../server/graph/keySafeGraph';
+import { KeySafeGraph } from '../../../server/model/keySafeGraph';
 import { bidirectionalSearch } from '../../../server/queries/bidirectionalSearch';
 import { BUILTIN_NAMES } from '../../builtinNames';
 

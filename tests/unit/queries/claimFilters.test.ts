@@ -1,7 +1,7 @@
 // Which claims the time filters keep, claim by claim: a claim's span runs from the start
 // of its earliest date prefix to the end of its latest, and touches a range or not; a
 // claim was known on a day when its document is dated on or before that day's end.
-import { claimInDateRange, claimKnownOn } from '../../../server/queries/claimFilters';
+import { claimInDateRange, claimKnownOn } from '../../../server/model/claimFilters';
 
 describe('claimInDateRange', () => {
   it('never keeps a claim without dates, even without bounds', () => {

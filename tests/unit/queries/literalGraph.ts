@@ -6,7 +6,8 @@
 // real data could never give.
 import fs from 'node:fs';
 import path from 'node:path';
-import { buildGraph, type EvidenceGraph } from '../../../server/graph/buildGraph';
+import { buildGraph } from '../../../server/graph/buildGraph';
+import type { EvidenceGraph } from '../../../server/model/evidenceGraph';
 import { resolveDataset } from '../../../server/load/resolveDataset';
 import type { Dataset } from '../../../server/model/dataset';
 import { claimSchema, documentSchema, entitySchema, type Claim, type DocumentRecord, type EntityInput } from '../../../server/model/records';

@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { main } from '../../../server/cli/main';
-import { readJournal } from '../../../server/store/journal';
+import { readJournal } from '../../../server/load/readJournal';
 import { LOCK_FILE } from '../../../server/store/dataFolderLock';
 import { ARTICLE, tempDataFolder } from './storeFixtures';
 

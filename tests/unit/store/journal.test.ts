@@ -3,8 +3,9 @@
 // append so that entry is not glued to it; any other broken line stops the load.
 import fs from 'node:fs';
 import path from 'node:path';
-import { JournalWriter, parseJournal, readJournal } from '../../../server/store/journal';
-import type { RejectEntry } from '../../../server/store/journalEntries';
+import { parseJournal, readJournal } from '../../../server/load/readJournal';
+import { JournalWriter } from '../../../server/store/journal';
+import type { RejectEntry } from '../../../server/model/journalEntries';
 import { tempDataFolder } from './storeFixtures';
 
 const reject = (proposal: string): RejectEntry => ({ kind: 'reject', at: '2024-01-01T00:00:00.000Z', proposal });

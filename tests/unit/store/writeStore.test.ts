@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadDataset } from '../../../server/load/loadDataset';
-import { readJournal } from '../../../server/store/journal';
+import { readJournal } from '../../../server/load/readJournal';
 import { ProposalNotFoundError, WriteConflictError, WriteInputError } from '../../../server/store/writeErrors';
 import { ARTICLE, openStore, tempDataFolder } from './storeFixtures';
 

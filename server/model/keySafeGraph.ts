@@ -1,4 +1,5 @@
-// The graphology Graph every graph of ours is made of, safe for any node key.
+// The graphology Graph every graph of ours is made of (createEvidenceGraph, the import
+// parsers, the projection), safe for any node key.
 // graphology (0.26) indexes each node's neighbours in plain objects keyed by the
 // neighbour's key (`nodeData.out[target]`), so for a node named after a member of
 // Object.prototype ("constructor", "valueOf", "toString"…) it finds the inherited member
@@ -10,7 +11,7 @@
 // two nodes) with Object.hasOwn. It relies on internals of graphology 0.26: the
 // instance's `NodeDataClass`, whose `clear()` creates the adjacency objects `in`, `out`
 // and `undirected`, and the `_nodes` Map; the constructor refuses to run if they are
-// gone, and tests/unit/graph/keySafeGraph.test.ts holds it to the keys that break plain
+// gone, and tests/unit/model/keySafeGraph.test.ts holds it to the keys that break plain
 // graphology.
 import Graph from 'graphology';
 import type { Attributes, GraphOptions } from 'graphology-types';

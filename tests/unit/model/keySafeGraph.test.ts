@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Graph from 'graphology';
 import type { GraphOptions } from 'graphology-types';
-import { KeySafeGraph } from '../../../server/graph/keySafeGraph';
+import { KeySafeGraph } from '../../../server/model/keySafeGraph';
 import { BUILTIN_NAMES } from '../../builtinNames';
 
 const KINDS: Array<[string, Partial<GraphOptions>]> = [
@@ -123,7 +123,7 @@ describe.each(KINDS)('KeySafeGraph, %s', (_kind, options) => {
 describe('our code builds every graph as a KeySafeGraph', () => {
   // layoutWorker.ts is the one exception: it may import packages only, and its node keys
   // are the numbers 0…n-1.
-  const EXEMPT = new Set(['server/graph/keySafeGraph.ts', 'server/graph/layoutWorker.ts']);
+  const EXEMPT = new Set(['server/model/keySafeGraph.ts', 'server/graph/layoutWorker.ts']);
   const root = path.join(__dirname, '..', '..', '..');
 
   function sources(dir: string): string[] {

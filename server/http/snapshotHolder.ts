@@ -1,18 +1,12 @@
 // The graph the API serves, behind one small object: the current snapshot (dataset,
-// graph, version) and a way to replace it. A later issue adds live writes, so routes
-// must read `store.current` once per request and never keep a graph of their own; data
-// derived from a snapshot (search index, metrics) is cached here, keyed by its version.
-import type { EvidenceGraph } from '../graph/buildGraph';
+// graph, version) and a way to replace it. Writes and the background layout replace the
+// snapshot while requests are in flight, so a route reads `current` once per request and
+// never keeps a graph of its own; data derived from a snapshot (search index, metrics) is
+// cached here, keyed by its version.
 import type { Dataset } from '../model/dataset';
+import type { EvidenceGraph, GraphSnapshot, SnapshotHolder } from '../model/evidenceGraph';
 
-export interface GraphSnapshot {
-  dataset: Dataset;
-  graph: EvidenceGraph;
-  /** Changes whenever the data does; ETags and derived-data caches are keyed by it. */
-  version: string;
-}
-
-export class GraphStore {
+export class GraphSnapshotHolder implements SnapshotHolder {
   #current: GraphSnapshot;
   #derivedVersion: string;
   #derived = new Map<string, unknown>();

@@ -5,8 +5,8 @@
 //                     touch; a claim without dates is never in a range;
 //   what was known    a claim was public on `knownAt` when its document is dated on or
 //                     before that day; claims without a dated document were not.
-import type { EdgeClaim } from '../model/graph';
-import { prefixEnd, prefixStart } from '../model/datePrefixes';
+import type { EdgeClaim } from './graph';
+import { prefixEnd, prefixStart } from './datePrefixes';
 
 export function claimInDateRange(claim: Pick<EdgeClaim, 'date' | 'startDate' | 'endDate'>, from?: string, to?: string): boolean {
   const dates = [claim.date, claim.startDate, claim.endDate].filter((d): d is string => d !== undefined);

@@ -1,12 +1,13 @@
-// The review queue's state: every proposal and its decision, in ingest order. Built from
+// The review queue's state: every proposal and its decision, in ingest order. Read from
 // proposals.json (what compaction kept) and then the journal's entries, in that order;
-// the write store updates it after each journalled decision.
+// the write store applies each decision to it once the decision is journalled.
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseJsonFile } from '../load/readDataFolder';
-import { formatFieldPath, type LoadProblem } from '../load/problems';
-import type { AcceptEntry, IngestEntry, RejectEntry, ReviewedProposal } from './journalEntries';
-import { proposalsFileSchema } from './journalEntries';
+import { describeFileSize, MAX_DATA_FILE_BYTES, parseJsonFile } from './readDataFolder';
+import { DataIntegrityError, formatFieldPath, type LoadProblem } from './problems';
+import { readJournal } from './readJournal';
+import type { AcceptEntry, IngestEntry, RejectEntry, ReviewedProposal } from '../model/journalEntries';
+import { proposalsFileSchema } from '../model/journalEntries';
 
 export const PROPOSALS_FILE = 'proposals.json';
 
@@ -51,6 +52,11 @@ export class ProposalBook {
 export function readProposalsFile(dataDir: string, problems: LoadProblem[]): { proposals: ReviewedProposal[]; text?: string } {
   const file = path.join(dataDir, PROPOSALS_FILE);
   if (!fs.existsSync(file)) return { proposals: [] };
+  const size = fs.statSync(file).size;
+  if (size > MAX_DATA_FILE_BYTES) {
+    problems.push({ file: PROPOSALS_FILE, message: `the file is ${describeFileSize(size)}; files over ${MAX_DATA_FILE_BYTES / 1_000_000} MB are refused` });
+    return { proposals: [] };
+  }
   const text = fs.readFileSync(file, 'utf8');
   const json = parseJsonFile(PROPOSALS_FILE, text, problems);
   if (json === undefined) return { proposals: [], text };
@@ -60,4 +66,19 @@ export function readProposalsFile(dataDir: string, problems: LoadProblem[]): { p
     return { proposals: [], text };
   }
   return { proposals: parsed.data.proposals, text };
+}
+
+/** Reads proposals.json and the journal into the review queue's state. */
+export function readProposalBook(dataDir: string): ProposalBook {
+  const problems: LoadProblem[] = [];
+  const book = new ProposalBook(readProposalsFile(dataDir, problems).proposals);
+  const journal = readJournal(dataDir);
+  problems.push(...journal.problems);
+  if (problems.length > 0) throw new DataIntegrityError(problems);
+  for (const { entry } of journal.lines) {
+    if (entry.kind === 'ingest') book.applyIngest(entry);
+    else if (entry.kind === 'accept') book.applyAccept(entry);
+    else book.applyReject(entry);
+  }
+  return book;
 }

@@ -5,16 +5,10 @@
 import crypto from 'node:crypto';
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
-import { InvalidBodyError, PayloadTooLargeError, TooManyRequestsError, UnauthorizedError, UnsupportedMediaTypeError, WritesDisabledError } from './writeProblems';
+import type { WriteRateLimit } from '../config';
+import { InvalidBodyError, PayloadTooLargeError, TooManyRequestsError, UnauthorizedError, UnsupportedMediaTypeError, WritesDisabledError } from './errors';
 
-export interface WriteRateLimit {
-  /** Writes allowed per client address in each window. */
-  limit: number;
-  windowMs: number;
-}
-
-export const DEFAULT_WRITE_RATE_LIMIT: WriteRateLimit = { limit: 120, windowMs: 60_000 };
-export const DEFAULT_BODY_LIMIT_BYTES = 1_000_000;
+export type { WriteRateLimit };
 
 export function writeRateLimit(options: WriteRateLimit): RequestHandler {
   return rateLimit({
@@ -22,7 +16,7 @@ export function writeRateLimit(options: WriteRateLimit): RequestHandler {
     limit: options.limit,
     standardHeaders: 'draft-7',
     legacyHeaders: false,
-    // X-Forwarded-For is ignored on purpose unless CLAIMGRAPH_TRUST_PROXY is set (hardeningConfig.ts): no warning for it.
+    // X-Forwarded-For is ignored on purpose unless CLAIMGRAPH_TRUST_PROXY is set (server/config.ts): no warning for it.
     validate: { xForwardedForHeader: false },
     handler: (_req, _res, next) => next(new TooManyRequestsError(`too many writes: at most ${options.limit} every ${options.windowMs / 1000} s from one address; wait and retry (see the Retry-After header)`)),
   });

@@ -3,9 +3,9 @@
 // journal entry is self-contained, so replaying it needs no extractor and no guesswork:
 // an accept carries the final claim and the entities it created.
 import { z } from 'zod';
-import { isoDatePrefixSchema } from '../model/dates';
-import { extractedClaimSchema } from '../model/extraction';
-import { claimSchema, entityIdSchema, entitySchema } from '../model/records';
+import { isoDatePrefixSchema } from './dates';
+import { extractedClaimSchema } from './extraction';
+import { claimSchema, entityIdSchema, entitySchema } from './records';
 
 /** A claim as the extractor proposes it: the extractor's own claim schema, stored as it is. */
 export const proposedClaimSchema = extractedClaimSchema;

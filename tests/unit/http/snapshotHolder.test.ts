@@ -1,7 +1,8 @@
 // The served snapshot and what is derived from it: computed once per version, dropped
 // when the data changes, and kept (but for what carries positions) when only the
 // layout's positions changed.
-import { GraphStore, type GraphSnapshot } from '../../../server/http/graphStore';
+import type { GraphSnapshot } from '../../../server/model/evidenceGraph';
+import { GraphSnapshotHolder } from '../../../server/http/snapshotHolder';
 import { buildGraph } from '../../../server/graph/buildGraph';
 import { claim, dataset, person } from '../graph/fixtures';
 
@@ -10,9 +11,9 @@ function snapshot(version: string): GraphSnapshot {
   return { dataset: data, graph: buildGraph(data), version };
 }
 
-describe('GraphStore', () => {
+describe('GraphSnapshotHolder', () => {
   it('computes derived data once per version and name', () => {
-    const store = new GraphStore(snapshot('v1'));
+    const store = new GraphSnapshotHolder(snapshot('v1'));
     let runs = 0;
     const compute = () => ++runs;
     expect(store.derived(store.current, 'index', compute)).toBe(1);
@@ -21,7 +22,7 @@ describe('GraphStore', () => {
   });
 
   it('drops everything derived when the data is replaced', () => {
-    const store = new GraphStore(snapshot('v1'));
+    const store = new GraphSnapshotHolder(snapshot('v1'));
     store.derived(store.current, 'index', () => 'old');
     store.replace(snapshot('v2'));
     expect(store.current.version).toBe('v2');
@@ -30,7 +31,7 @@ describe('GraphStore', () => {
 
   it('keeps what does not carry positions when only the positions changed, under the new version', () => {
     const first = snapshot('v1-start-positions');
-    const store = new GraphStore(first);
+    const store = new GraphSnapshotHolder(first);
     store.derived(store.current, 'searchIndex', () => 'index of v1');
     store.derived(store.current, 'serializedGraph', () => 'graph with start positions', { positional: true });
     store.replacePositions('v1');
@@ -40,7 +41,7 @@ describe('GraphStore', () => {
   });
 
   it('gives a request holding an older snapshot a fresh result without caching it', () => {
-    const store = new GraphStore(snapshot('v1'));
+    const store = new GraphSnapshotHolder(snapshot('v1'));
     const old = store.current;
     store.replace(snapshot('v2'));
     expect(store.derived(old, 'index', () => 'for v1')).toBe('for v1');

@@ -1,9 +1,9 @@
 // A proposal as the API shows it: its document's title and date, its two entities by
 // name (existing in the dataset, or new ones the extractor found) and where its quote
 // sits in the document's text, so the review panel can highlight it.
-import type { Dataset } from '../../model/dataset';
-import type { ProposalEntity, ProposalView } from '../../model/reviewApi';
-import type { ReviewedProposal } from '../../store/journalEntries';
+import type { Dataset } from '../model/dataset';
+import type { ProposalEntity, ProposalView } from '../model/reviewApi';
+import type { ReviewedProposal } from '../model/journalEntries';
 
 function entityOf(proposal: ReviewedProposal, id: string, dataset: Dataset): ProposalEntity {
   const existing = dataset.entities.get(id);

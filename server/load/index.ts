@@ -1,0 +1,12 @@
+// The loader's public entry: what the write path (server/store/) may use of it. The
+// store writes the journal and proposals.json; reading them back, and every check that
+// turns files into a dataset, is the loader's, so the store replays through this entry
+// and never reaches into the loader's files (the lint enforces it).
+export { loadDataset, type LoadOptions } from './loadDataset';
+export { DataIntegrityError, formatFieldPath, formatProblem, type LoadProblem } from './problems';
+export { documentIdFromFileName, parseDocument } from './parseDocument';
+export { readDataFolder, type Located, type RawData } from './readDataFolder';
+export { replayJournal, type JournalReplay, type ReplayedData } from './replayJournal';
+export { resolveDataset } from './resolveDataset';
+export { describeTornTail, JOURNAL_FILE, journalPath, parseJournal, readJournal, type JournalContents, type JournalLine, type TornTail } from './readJournal';
+export { ProposalBook, PROPOSALS_FILE, readProposalBook, readProposalsFile } from './proposalBook';
