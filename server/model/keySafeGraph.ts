@@ -44,7 +44,8 @@ function keySafeNodeData(base: NodeDataClass): NodeDataClass {
       override clear(): void {
         super.clear();
         const indexes = this as unknown as Record<string, unknown>;
-        for (const index of ADJACENCY_INDEXES) if (Object.hasOwn(indexes, index)) indexes[index] = Object.create(NO_MEMBERS);
+        for (const index of ADJACENCY_INDEXES)
+          if (Object.hasOwn(indexes, index)) indexes[index] = Object.create(NO_MEMBERS);
       }
     };
     keySafeClasses.set(base, safe);
@@ -61,10 +62,15 @@ export class KeySafeGraph<
     super(options);
     const internals = this as unknown as { NodeDataClass?: NodeDataClass };
     if (typeof internals.NodeDataClass !== 'function') {
-      throw new Error('KeySafeGraph: this graphology has no NodeDataClass; check server/graph/keySafeGraph.ts against the installed version');
+      throw new Error(
+        'KeySafeGraph: this graphology has no NodeDataClass; check server/graph/keySafeGraph.ts against the installed version',
+      );
     }
     internals.NodeDataClass = keySafeNodeData(internals.NodeDataClass);
-    if (!(this.#nodes() instanceof Map)) throw new Error('KeySafeGraph: this graphology keeps no _nodes Map; check server/graph/keySafeGraph.ts against the installed version');
+    if (!(this.#nodes() instanceof Map))
+      throw new Error(
+        'KeySafeGraph: this graphology keeps no _nodes Map; check server/graph/keySafeGraph.ts against the installed version',
+      );
   }
 
   #nodes(): Map<string, NodeData> {
@@ -96,7 +102,12 @@ export class KeySafeGraph<
 
   /** graphology's nullCopy builds a plain Graph; copy() and emptyCopy() start from it, so they stay key-safe through this. */
   override nullCopy(options?: Partial<GraphOptions>): KeySafeGraph<NodeAttributes, EdgeAttributes, GraphAttributes> {
-    const copy = new KeySafeGraph<NodeAttributes, EdgeAttributes, GraphAttributes>({ type: this.type, multi: this.multi, allowSelfLoops: this.allowSelfLoops, ...options });
+    const copy = new KeySafeGraph<NodeAttributes, EdgeAttributes, GraphAttributes>({
+      type: this.type,
+      multi: this.multi,
+      allowSelfLoops: this.allowSelfLoops,
+      ...options,
+    });
     copy.replaceAttributes({ ...this.getAttributes() });
     return copy;
   }

@@ -121,7 +121,8 @@ const publishedHere = new Set<string>();
  * not publish is a previous process's that had the same id.
  */
 function take(file: string, content: string, depth: number, reentrant: boolean): Attempt {
-  if (depth > MAX_TAKEOVER_DEPTH) throw new Error(`could not take the lock ${file}: too many takeover locks left by killed processes`);
+  if (depth > MAX_TAKEOVER_DEPTH)
+    throw new Error(`could not take the lock ${file}: too many takeover locks left by killed processes`);
   const deadline = Date.now() + TAKEOVER_WAIT_MS;
   for (;;) {
     if (publish(file, content)) return { taken: true };
@@ -129,14 +130,18 @@ function take(file: string, content: string, depth: number, reentrant: boolean):
     if (seen === undefined) continue; // released meanwhile: try again
     const holder = holderOf(seen);
     if (holder === process.pid && reentrant && publishedHere.has(seen)) return { taken: true };
-    if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && processIsAlive(holder)) return { taken: false, holder };
+    if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && processIsAlive(holder))
+      return { taken: false, holder };
 
     // Stale: replace it, under the takeover lock, if it still holds what we saw.
     const takeover = `${file}${TAKEOVER_SUFFIX}`;
     const ours = `${process.pid}\n${randomBytes(8).toString('hex')}\n`;
     const taken = take(takeover, ours, depth + 1, false);
     if (!taken.taken) {
-      if (Date.now() > deadline) throw new Error(`could not take the lock ${file}: process ${taken.holder} holds ${takeover} for longer than ${TAKEOVER_WAIT_MS} ms`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `could not take the lock ${file}: process ${taken.holder} holds ${takeover} for longer than ${TAKEOVER_WAIT_MS} ms`,
+        );
       sleep(1);
       continue; // another process is taking it over; see who holds it then
     }

@@ -15,9 +15,33 @@ const ENTITIES = [
 ];
 const TEXT = 'Constructor met valueOf. valueOf funded __proto__. __proto__ supported hasOwnProperty.';
 const CLAIMS = [
-  { id: '__proto__', subject: 'constructor', type: 'in_contact_with', object: 'valueOf', stance: 'asserts', document: 'toString', quote: 'Constructor met valueOf.' },
-  { id: 'constructor', subject: 'valueOf', type: 'funded', object: 'toString', stance: 'alleges', document: 'toString', quote: 'valueOf funded __proto__.' },
-  { id: 'valueOf', subject: 'toString', type: 'supported', object: 'hasOwnProperty', stance: 'asserts', document: 'toString', quote: '__proto__ supported hasOwnProperty.' },
+  {
+    id: '__proto__',
+    subject: 'constructor',
+    type: 'in_contact_with',
+    object: 'valueOf',
+    stance: 'asserts',
+    document: 'toString',
+    quote: 'Constructor met valueOf.',
+  },
+  {
+    id: 'constructor',
+    subject: 'valueOf',
+    type: 'funded',
+    object: 'toString',
+    stance: 'alleges',
+    document: 'toString',
+    quote: 'valueOf funded __proto__.',
+  },
+  {
+    id: 'valueOf',
+    subject: 'toString',
+    type: 'supported',
+    object: 'hasOwnProperty',
+    stance: 'asserts',
+    document: 'toString',
+    quote: '__proto__ supported hasOwnProperty.',
+  },
 ];
 
 let dataDir: string;
@@ -27,7 +51,10 @@ let browser: Browser;
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimgraph-e2e-builtins-'));
   fs.mkdirSync(path.join(dataDir, 'documents'));
-  fs.copyFileSync(path.join(__dirname, '..', '..', 'graph-data', 'vocabulary.json'), path.join(dataDir, 'vocabulary.json'));
+  fs.copyFileSync(
+    path.join(__dirname, '..', '..', 'graph-data', 'vocabulary.json'),
+    path.join(dataDir, 'vocabulary.json'),
+  );
   fs.writeFileSync(path.join(dataDir, 'entities.json'), JSON.stringify(ENTITIES));
   fs.writeFileSync(path.join(dataDir, 'claims.json'), JSON.stringify(CLAIMS));
   fs.writeFileSync(path.join(dataDir, 'documents', 'toString.txt'), ` date 2024-05-01 valueOf\n${TEXT}\n`);
@@ -63,8 +90,15 @@ describe('the explorer on built-in names', () => {
     await pick('To', 'hasOwnProperty', 'hasOwnProperty');
     await page.click('#path-find');
     await page.waitForSelector('.path-chain');
-    expect(await page.locator('.path-chain > .path-node').allTextContents()).toEqual(['Constructor', 'valueOf', '__proto__', 'hasOwnProperty']);
-    await expect(page.locator('.path-result > p').first().textContent()).resolves.toBe('3 steps from Constructor to hasOwnProperty:');
+    expect(await page.locator('.path-chain > .path-node').allTextContents()).toEqual([
+      'Constructor',
+      'valueOf',
+      '__proto__',
+      'hasOwnProperty',
+    ]);
+    await expect(page.locator('.path-result > p').first().textContent()).resolves.toBe(
+      '3 steps from Constructor to hasOwnProperty:',
+    );
     expect(errors).toEqual([]);
     await page.close();
   });

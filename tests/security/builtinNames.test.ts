@@ -28,7 +28,13 @@ const RUNS = Number(process.env.BUILTIN_NAMES_RUNS ?? 60);
 
 const NODE_TYPES = ['person', 'organization', 'service'] as const;
 /** Edge types open to any ends: two undirected, three directed. */
-const EDGE_TYPES = { in_contact_with: false, linked_to: false, requested: true, funded: true, supported: true } as const;
+const EDGE_TYPES = {
+  in_contact_with: false,
+  linked_to: false,
+  requested: true,
+  funded: true,
+  supported: true,
+} as const;
 type EdgeTypeId = keyof typeof EDGE_TYPES;
 const STANCES = ['asserts', 'alleges', 'denies', 'confirms'] as const;
 
@@ -69,8 +75,21 @@ const generated: fc.Arbitrary<Generated> = fc
   })
   .chain(({ ids, documentIds, claimIds }) =>
     fc.record({
-      entities: fc.tuple(...ids.map((id) => fc.record({ id: fc.constant(id), type: fc.constantFrom(...NODE_TYPES), name: builtinName, aliases: fc.uniqueArray(builtinName, { maxLength: 2 }) }))),
-      documents: fc.tuple(...documentIds.map((id, i) => fc.record({ id: fc.constant(id), title: builtinName, date: fc.constant(`2024-0${i + 1}-15`) }))),
+      entities: fc.tuple(
+        ...ids.map((id) =>
+          fc.record({
+            id: fc.constant(id),
+            type: fc.constantFrom(...NODE_TYPES),
+            name: builtinName,
+            aliases: fc.uniqueArray(builtinName, { maxLength: 2 }),
+          }),
+        ),
+      ),
+      documents: fc.tuple(
+        ...documentIds.map((id, i) =>
+          fc.record({ id: fc.constant(id), title: builtinName, date: fc.constant(`2024-0${i + 1}-15`) }),
+        ),
+      ),
       claims: fc.tuple(
         ...claimIds.map((id) =>
           fc.record(
@@ -102,13 +121,18 @@ function writeFolder(dir: string, data: Generated): void {
   fs.writeFileSync(path.join(dir, 'entities.json'), JSON.stringify(data.entities, null, 2));
   const claims = data.claims.map((claim) => {
     const { document, ...rest } = claim;
-    return document !== undefined ? { ...rest, document, quote: sentence(claim, names) } : { ...rest, record: { file: claim.id, id: claim.subject } };
+    return document !== undefined
+      ? { ...rest, document, quote: sentence(claim, names) }
+      : { ...rest, record: { file: claim.id, id: claim.subject } };
   });
   fs.writeFileSync(path.join(dir, 'claims.json'), JSON.stringify(claims, null, 2));
   for (const document of data.documents) {
     const quoted = data.claims.filter((claim) => claim.document === document.id).map((claim) => sentence(claim, names));
     const body = quoted.length > 0 ? quoted.join('\n') : `Nothing here about ${document.title}.`;
-    fs.writeFileSync(path.join(dir, 'documents', `${document.id}.txt`), ` date ${document.date} ${document.title}\n${body}\n`);
+    fs.writeFileSync(
+      path.join(dir, 'documents', `${document.id}.txt`),
+      ` date ${document.date} ${document.title}\n${body}\n`,
+    );
   }
 }
 
@@ -127,7 +151,8 @@ function expectedEdges(data: Generated): Map<string, ExpectedEdge> {
   const edges = new Map<string, ExpectedEdge>();
   for (const claim of data.claims) {
     const directed = EDGE_TYPES[claim.type];
-    const [source, target] = directed || claim.subject <= claim.object ? [claim.subject, claim.object] : [claim.object, claim.subject];
+    const [source, target] =
+      directed || claim.subject <= claim.object ? [claim.subject, claim.object] : [claim.object, claim.subject];
     const key = `${source}|${claim.type}|${target}`;
     const edge = edges.get(key) ?? { key, source, target, directed, claims: [] };
     edge.claims.push(claim.id);
@@ -186,16 +211,45 @@ async function get(server: http.Server, url: string, route: string, schema?: z.Z
   return res;
 }
 
-function expectNotFound(res: request.Response, detail: string, errors: Array<{ path: string; message: string }>, kind = 'not-found'): void {
+function expectNotFound(
+  res: request.Response,
+  detail: string,
+  errors: Array<{ path: string; message: string }>,
+  kind = 'not-found',
+): void {
   expect([res.status, res.headers['content-type']]).toEqual([404, 'application/problem+json; charset=utf-8']);
-  expect(res.body).toEqual({ type: `urn:claimgraph:problem:${kind}`, title: kind === 'no-path' ? 'No path found' : 'Not found', status: 404, detail, errors });
+  expect(res.body).toEqual({
+    type: `urn:claimgraph:problem:${kind}`,
+    title: kind === 'no-path' ? 'No path found' : 'Not found',
+    status: 404,
+    detail,
+    errors,
+  });
 }
 
 const enc = encodeURIComponent;
-type SerializedEdge = { key: string; source: string; target: string; undirected?: boolean; attributes: { claims?: Array<{ id: string }> } };
+type SerializedEdge = {
+  key: string;
+  source: string;
+  target: string;
+  undirected?: boolean;
+  attributes: { claims?: Array<{ id: string }> };
+};
 type SerializedGraph = { nodes: Array<{ key: string }>; edges: SerializedEdge[] };
-const edgeSummary = (edge: SerializedEdge) => [edge.key, edge.source, edge.target, edge.undirected === true, sorted((edge.attributes.claims ?? []).map((c) => c.id))];
-const expectedSummary = (edge: ExpectedEdge) => [edge.key, edge.source, edge.target, !edge.directed, sorted(edge.claims)];
+const edgeSummary = (edge: SerializedEdge) => [
+  edge.key,
+  edge.source,
+  edge.target,
+  edge.undirected === true,
+  sorted((edge.attributes.claims ?? []).map((c) => c.id)),
+];
+const expectedSummary = (edge: ExpectedEdge) => [
+  edge.key,
+  edge.source,
+  edge.target,
+  !edge.directed,
+  sorted(edge.claims),
+];
 
 async function readEveryRoute(server: http.Server, data: Generated): Promise<void> {
   const edges = expectedEdges(data);
@@ -206,62 +260,122 @@ async function readEveryRoute(server: http.Server, data: Generated): Promise<voi
   const documentIds = data.documents.map((d) => d.id);
 
   const health = await get(server, '/api/health', '/api/health', api.healthResponseSchema);
-  expect(health.body.counts).toEqual({ entities: ids.length, edges: edges.size, claims: data.claims.length, documents: data.documents.length });
+  expect(health.body.counts).toEqual({
+    entities: ids.length,
+    edges: edges.size,
+    claims: data.claims.length,
+    documents: data.documents.length,
+  });
   expect((await get(server, '/api/vocabulary', '/api/vocabulary', api.vocabularyResponseSchema)).status).toBe(200);
 
   const whole = (await get(server, '/api/graph', '/api/graph', api.graphResponseSchema)).body as SerializedGraph;
   expect(sorted(whole.nodes.map((n) => n.key))).toEqual(sorted(ids));
   expect(whole.edges.map(edgeSummary).sort()).toEqual(edgeList.map(expectedSummary).sort());
   for (const document of documentIds) {
-    const part = (await get(server, `/api/graph?documents=${enc(document)}`, '/api/graph', api.graphResponseSchema)).body as SerializedGraph;
+    const part = (await get(server, `/api/graph?documents=${enc(document)}`, '/api/graph', api.graphResponseSchema))
+      .body as SerializedGraph;
     const quoting = edgeList
-      .map((edge) => ({ ...edge, claims: edge.claims.filter((id) => data.claims.find((c) => c.id === id)!.document === document) }))
+      .map((edge) => ({
+        ...edge,
+        claims: edge.claims.filter((id) => data.claims.find((c) => c.id === id)!.document === document),
+      }))
       .filter((edge) => edge.claims.length > 0);
     expect(part.edges.map(edgeSummary).sort()).toEqual(quoting.map(expectedSummary).sort());
   }
 
   for (const name of new Set(data.entities.map((e) => e.name))) {
-    const search = await get(server, `/api/entities?q=${enc(name)}&limit=1000`, '/api/entities', api.entitySearchResponseSchema);
+    const search = await get(
+      server,
+      `/api/entities?q=${enc(name)}&limit=1000`,
+      '/api/entities',
+      api.entitySearchResponseSchema,
+    );
     const hits = (search.body.hits as Array<{ id: string }>).map((hit) => hit.id);
-    for (const entity of data.entities.filter((e) => e.name === name)) expect([name, hits]).toEqual([name, expect.arrayContaining([entity.id])]);
+    for (const entity of data.entities.filter((e) => e.name === name))
+      expect([name, hits]).toEqual([name, expect.arrayContaining([entity.id])]);
   }
 
   for (const entity of data.entities) {
-    const details = await get(server, `/api/entities/${enc(entity.id)}`, '/api/entities/{id}', api.entityDetailsResponseSchema);
+    const details = await get(
+      server,
+      `/api/entities/${enc(entity.id)}`,
+      '/api/entities/{id}',
+      api.entityDetailsResponseSchema,
+    );
     expect(details.status).toBe(200);
     expect(details.body.entity).toEqual(entity);
     const incident = edgeList.filter((edge) => edge.source === entity.id || edge.target === entity.id);
     expect(details.body.degree).toBe(degree(edgeList, entity.id));
     expect(details.body.claimCount).toBe(incident.reduce((sum, edge) => sum + edge.claims.length, 0));
-    const relations = (details.body.relations as Array<{ edges: Array<{ edge: string; other: { id: string }; direction: string }> }>).flatMap((group) => group.edges.map((r) => [r.edge, r.other.id, r.direction]));
-    const expectedRelations = incident.map((edge) => [edge.key, edge.source === entity.id ? edge.target : edge.source, !edge.directed ? 'undirected' : edge.source === entity.id ? 'outgoing' : 'incoming']);
+    const relations = (
+      details.body.relations as Array<{ edges: Array<{ edge: string; other: { id: string }; direction: string }> }>
+    ).flatMap((group) => group.edges.map((r) => [r.edge, r.other.id, r.direction]));
+    const expectedRelations = incident.map((edge) => [
+      edge.key,
+      edge.source === entity.id ? edge.target : edge.source,
+      !edge.directed ? 'undirected' : edge.source === entity.id ? 'outgoing' : 'incoming',
+    ]);
     expect(relations.sort()).toEqual(expectedRelations.sort());
 
     const distance = distances(around, entity.id);
     for (const depth of [1, 2, 3]) {
-      const ego = (await get(server, `/api/entities/${enc(entity.id)}/neighbors?depth=${depth}&claims=all`, '/api/entities/{id}/neighbors', api.neighboursResponseSchema)).body as SerializedGraph;
+      const ego = (
+        await get(
+          server,
+          `/api/entities/${enc(entity.id)}/neighbors?depth=${depth}&claims=all`,
+          '/api/entities/{id}/neighbors',
+          api.neighboursResponseSchema,
+        )
+      ).body as SerializedGraph;
       const within = new Set([...distance].filter(([, d]) => d <= depth).map(([id]) => id));
       expect(sorted(ego.nodes.map((n) => n.key))).toEqual(sorted(within));
-      expect(ego.edges.map(edgeSummary).sort()).toEqual(edgeList.filter((edge) => within.has(edge.source) && within.has(edge.target)).map(expectedSummary).sort());
+      expect(ego.edges.map(edgeSummary).sort()).toEqual(
+        edgeList
+          .filter((edge) => within.has(edge.source) && within.has(edge.target))
+          .map(expectedSummary)
+          .sort(),
+      );
     }
 
-    const ofEntity = await get(server, `/api/edges?entity=${enc(entity.id)}&limit=1000`, '/api/edges', api.edgesResponseSchema);
-    expect((ofEntity.body.edges as Array<{ id: string }>).map((e) => e.id)).toEqual(sorted(incident.map((edge) => edge.key)));
+    const ofEntity = await get(
+      server,
+      `/api/edges?entity=${enc(entity.id)}&limit=1000`,
+      '/api/edges',
+      api.edgesResponseSchema,
+    );
+    expect((ofEntity.body.edges as Array<{ id: string }>).map((e) => e.id)).toEqual(
+      sorted(incident.map((edge) => edge.key)),
+    );
   }
   for (const id of absentIds) {
-    expectNotFound(await get(server, `/api/entities/${enc(id)}`, '/api/entities/{id}'), `no entity with id "${id}"`, [{ path: 'id', message: `no entity with id "${id}"` }]);
-    expectNotFound(await get(server, `/api/entities/${enc(id)}/neighbors`, '/api/entities/{id}/neighbors'), `no entity with id "${id}"`, [{ path: 'id', message: `no entity with id "${id}"` }]);
+    expectNotFound(await get(server, `/api/entities/${enc(id)}`, '/api/entities/{id}'), `no entity with id "${id}"`, [
+      { path: 'id', message: `no entity with id "${id}"` },
+    ]);
+    expectNotFound(
+      await get(server, `/api/entities/${enc(id)}/neighbors`, '/api/entities/{id}/neighbors'),
+      `no entity with id "${id}"`,
+      [{ path: 'id', message: `no entity with id "${id}"` }],
+    );
   }
 
   const all = await get(server, '/api/edges?limit=1000', '/api/edges', api.edgesResponseSchema);
   expect((all.body.edges as Array<{ id: string }>).map((e) => e.id)).toEqual(sorted(edges.keys()));
   for (const edge of edgeList) {
     const one = await get(server, `/api/edges/${enc(edge.key)}`, '/api/edges/{id}', api.edgeResponseSchema);
-    expect([one.body.id, one.body.source.id, one.body.target.id, sorted((one.body.claims as Array<{ id: string }>).map((c) => c.id))]).toEqual([edge.key, edge.source, edge.target, sorted(edge.claims)]);
+    expect([
+      one.body.id,
+      one.body.source.id,
+      one.body.target.id,
+      sorted((one.body.claims as Array<{ id: string }>).map((c) => c.id)),
+    ]).toEqual([edge.key, edge.source, edge.target, sorted(edge.claims)]);
   }
   const missingEdge = `${ids[0]}|requested|hasOwnProperty`;
   if (!edges.has(missingEdge)) {
-    expectNotFound(await get(server, `/api/edges/${enc(missingEdge)}`, '/api/edges/{id}'), `no relation with id "${missingEdge}"`, [{ path: 'id', message: 'expected an edge id such as elon-musk|owns|starlink' }]);
+    expectNotFound(
+      await get(server, `/api/edges/${enc(missingEdge)}`, '/api/edges/{id}'),
+      `no relation with id "${missingEdge}"`,
+      [{ path: 'id', message: 'expected an edge id such as elon-musk|owns|starlink' }],
+    );
   }
 
   for (const [i, from] of ids.entries()) {
@@ -269,7 +383,12 @@ async function readEveryRoute(server: http.Server, data: Generated): Promise<voi
     for (const to of ids.slice(i)) {
       const res = await get(server, `/api/path?from=${enc(from)}&to=${enc(to)}`, '/api/path', api.pathResponseSchema);
       if (!distance.has(to)) {
-        expectNotFound(res, `no chain of relations leads from "${from}" to "${to}"`, [{ path: 'to', message: `not connected to "${from}"` }], 'no-path');
+        expectNotFound(
+          res,
+          `no chain of relations leads from "${from}" to "${to}"`,
+          [{ path: 'to', message: `not connected to "${from}"` }],
+          'no-path',
+        );
         continue;
       }
       expect(res.status).toBe(200);
@@ -282,21 +401,36 @@ async function readEveryRoute(server: http.Server, data: Generated): Promise<voi
   const documents = await get(server, '/api/documents', '/api/documents', api.documentsResponseSchema);
   expect(sorted((documents.body.documents as Array<{ id: string }>).map((d) => d.id))).toEqual(sorted(documentIds));
   for (const document of data.documents) {
-    const one = await get(server, `/api/documents/${enc(document.id)}`, '/api/documents/{id}', api.documentResponseSchema);
+    const one = await get(
+      server,
+      `/api/documents/${enc(document.id)}`,
+      '/api/documents/{id}',
+      api.documentResponseSchema,
+    );
     expect([one.body.id, one.body.title]).toEqual([document.id, document.title]);
-    expect(sorted((one.body.spans as Array<{ claim: string }>).map((s) => s.claim))).toEqual(sorted(data.claims.filter((c) => c.document === document.id).map((c) => c.id)));
+    expect(sorted((one.body.spans as Array<{ claim: string }>).map((s) => s.claim))).toEqual(
+      sorted(data.claims.filter((c) => c.document === document.id).map((c) => c.id)),
+    );
   }
   for (const id of BUILTIN_NAMES.filter((name) => !documentIds.includes(name))) {
-    expectNotFound(await get(server, `/api/documents/${enc(id)}`, '/api/documents/{id}'), `no document with id "${id}"`, [{ path: 'id', message: `no document with id "${id}"` }]);
+    expectNotFound(
+      await get(server, `/api/documents/${enc(id)}`, '/api/documents/{id}'),
+      `no document with id "${id}"`,
+      [{ path: 'id', message: `no document with id "${id}"` }],
+    );
   }
 
   const stats = await get(server, '/api/stats?top=100', '/api/stats', api.statsResponseSchema);
   // Stats count the sources the relations cite: documents quoted and files of records cited (here named after the claim).
   const cited = new Set(data.claims.map((claim) => claim.document ?? claim.id));
   expect(stats.body.counts).toEqual({ ...health.body.counts, documents: cited.size });
-  expect((stats.body.topByDegree as Array<{ id: string; value: number }>).map((e) => [e.id, e.value]).sort()).toEqual(ids.map((id) => [id, degree(edgeList, id)]).sort());
+  expect((stats.body.topByDegree as Array<{ id: string; value: number }>).map((e) => [e.id, e.value]).sort()).toEqual(
+    ids.map((id) => [id, degree(edgeList, id)]).sort(),
+  );
   expect(sorted((stats.body.topByPageRank as Array<{ id: string }>).map((e) => e.id))).toEqual(sorted(ids));
-  expect(sorted((stats.body.communities.groups as Array<{ members: string[] }>).flatMap((g) => g.members))).toEqual(sorted(ids));
+  expect(sorted((stats.body.communities.groups as Array<{ members: string[] }>).flatMap((g) => g.members))).toEqual(
+    sorted(ids),
+  );
 
   for (const format of ['json', 'gexf', 'graphml', 'nodes.csv', 'edges.csv', 'cypher']) {
     const file = await get(server, `/api/export?format=${format}`, '/api/export');
@@ -333,9 +467,27 @@ async function listening(app: http.RequestListener): Promise<http.Server> {
 
 describe('ids and names that are JavaScript built-ins', () => {
   it('lists every member name of Object.prototype and Function.prototype', () => {
-    const names = new Set([...Object.getOwnPropertyNames(Object.prototype), ...Object.getOwnPropertyNames(Function.prototype)]);
+    const names = new Set([
+      ...Object.getOwnPropertyNames(Object.prototype),
+      ...Object.getOwnPropertyNames(Function.prototype),
+    ]);
     expect([...names].sort()).toEqual([...BUILTIN_NAMES]);
-    expect(BUILTIN_ENTITY_IDS).toEqual(['apply', 'arguments', 'bind', 'call', 'caller', 'constructor', 'hasOwnProperty', 'isPrototypeOf', 'length', 'name', 'propertyIsEnumerable', 'toLocaleString', 'toString', 'valueOf']);
+    expect(BUILTIN_ENTITY_IDS).toEqual([
+      'apply',
+      'arguments',
+      'bind',
+      'call',
+      'caller',
+      'constructor',
+      'hasOwnProperty',
+      'isPrototypeOf',
+      'length',
+      'name',
+      'propertyIsEnumerable',
+      'toLocaleString',
+      'toString',
+      'valueOf',
+    ]);
   });
 
   it('every read route answers each generated folder with the body its data calls for, never a 5xx', async () => {
@@ -355,7 +507,9 @@ describe('ids and names that are JavaScript built-ins', () => {
       }),
       { numRuns: RUNS },
     );
-    const server = await listening(createApp({ store: new GraphSnapshotHolder(snapshotOf(openGraph(seedDir))), clientDir: noClientDir }));
+    const server = await listening(
+      createApp({ store: new GraphSnapshotHolder(snapshotOf(openGraph(seedDir))), clientDir: noClientDir }),
+    );
     try {
       expect((await get(server, '/api/openapi.json', '/api/openapi.json', api.openApiResponseSchema)).status).toBe(200);
     } finally {

@@ -51,19 +51,34 @@ const keys = (items: Array<{ key: string }>) => items.map((item) => item.key).so
 
 /** Every read route on every entity, relation and pair of entities of the app's data: no 5xx, each entity found. */
 async function sweep(app: Express): Promise<void> {
-  const graph = (await get(app, '/api/graph', api.graphResponseSchema)).body as { nodes: Array<{ key: string }>; edges: Array<{ key: string }> };
+  const graph = (await get(app, '/api/graph', api.graphResponseSchema)).body as {
+    nodes: Array<{ key: string }>;
+    edges: Array<{ key: string }>;
+  };
   const ids = keys(graph.nodes);
   for (const id of ids) {
-    expect([id, (await get(app, `/api/entities/${enc(id)}`, api.entityDetailsResponseSchema)).status]).toEqual([id, 200]);
-    for (const depth of [1, 2, 3]) expect([id, (await get(app, `/api/entities/${enc(id)}/neighbors?depth=${depth}`, api.neighboursResponseSchema)).status]).toEqual([id, 200]);
+    expect([id, (await get(app, `/api/entities/${enc(id)}`, api.entityDetailsResponseSchema)).status]).toEqual([
+      id,
+      200,
+    ]);
+    for (const depth of [1, 2, 3])
+      expect([
+        id,
+        (await get(app, `/api/entities/${enc(id)}/neighbors?depth=${depth}`, api.neighboursResponseSchema)).status,
+      ]).toEqual([id, 200]);
     expect([id, (await get(app, `/api/edges?entity=${enc(id)}`, api.edgesResponseSchema)).status]).toEqual([id, 200]);
-    for (const to of ids) expect([404, 200]).toContain((await get(app, `/api/path?from=${enc(id)}&to=${enc(to)}`, api.pathResponseSchema)).status);
+    for (const to of ids)
+      expect([404, 200]).toContain(
+        (await get(app, `/api/path?from=${enc(id)}&to=${enc(to)}`, api.pathResponseSchema)).status,
+      );
   }
-  for (const edge of keys(graph.edges)) expect([edge, (await get(app, `/api/edges/${enc(edge)}`, api.edgeResponseSchema)).status]).toEqual([edge, 200]);
+  for (const edge of keys(graph.edges))
+    expect([edge, (await get(app, `/api/edges/${enc(edge)}`, api.edgeResponseSchema)).status]).toEqual([edge, 200]);
   expect((await get(app, '/api/stats?top=100', api.statsResponseSchema)).status).toBe(200);
   expect((await get(app, '/api/health', api.healthResponseSchema)).status).toBe(200);
   expect((await get(app, '/api/documents', api.documentsResponseSchema)).status).toBe(200);
-  for (const format of ['json', 'gexf', 'graphml', 'nodes.csv', 'edges.csv', 'cypher']) expect([format, (await get(app, `/api/export?format=${format}`)).status]).toEqual([format, 200]);
+  for (const format of ['json', 'gexf', 'graphml', 'nodes.csv', 'edges.csv', 'cypher'])
+    expect([format, (await get(app, `/api/export?format=${format}`)).status]).toEqual([format, 200]);
 }
 
 describe('a reviewer accepts a claim about a new entity named "Constructor"', () => {
@@ -74,11 +89,17 @@ describe('a reviewer accepts a claim about a new entity named "Constructor"', ()
     expect(entity.body.entity).toEqual({ id: 'constructor', type: 'person', name: 'Constructor', aliases: [] });
     expect(entity.body.degree).toBe(2);
     const relations = await get(app, '/api/edges?entity=constructor', api.edgesResponseSchema);
-    expect((relations.body.edges as Array<{ id: string }>).map((e) => e.id)).toEqual(['constructor|in_contact_with|elon-musk', 'constructor|provided_access|starlink']);
+    expect((relations.body.edges as Array<{ id: string }>).map((e) => e.id)).toEqual([
+      'constructor|in_contact_with|elon-musk',
+      'constructor|provided_access|starlink',
+    ]);
     const neighbours = await get(app, '/api/entities/constructor/neighbors', api.neighboursResponseSchema);
     expect(keys(neighbours.body.nodes)).toEqual(['constructor', 'elon-musk', 'starlink']);
     const path = await get(app, '/api/path?from=constructor&to=vladimir-putin', api.pathResponseSchema);
-    expect([path.status, (path.body.nodes as Array<{ id: string }>).map((n) => n.id)]).toEqual([200, ['constructor', 'elon-musk', 'vladimir-putin']]);
+    expect([path.status, (path.body.nodes as Array<{ id: string }>).map((n) => n.id)]).toEqual([
+      200,
+      ['constructor', 'elon-musk', 'vladimir-putin'],
+    ]);
     const stats = await get(app, '/api/stats?top=100', api.statsResponseSchema);
     expect(stats.body.topByDegree).toContainEqual({ id: 'constructor', name: 'Constructor', type: 'person', value: 2 });
     const proposals = await get(app, '/api/proposals?status=all', proposalsResponseSchema);
@@ -92,11 +113,29 @@ describe('a reviewer accepts a claim about a new entity named "Constructor"', ()
 
   it('serves it on every read route, after a restart and after compaction', async () => {
     const first = writeApp();
-    await request(first.app).post('/api/documents').set(auth).send({ text: ARTICLE, fileName: `${DOC}.txt` }).expect(201);
-    const accepted = await request(first.app).post(`/api/proposals/${DOC}.p1/accept`).set(auth).send({ object: { name: 'Constructor', type: 'person' } });
-    expect([accepted.status, accepted.body.claim.object, accepted.body.edge]).toEqual([201, 'constructor', 'constructor|in_contact_with|elon-musk']);
-    const byId = await request(first.app).post(`/api/proposals/${DOC}.p2/accept`).set(auth).send({ subject: 'constructor' });
-    expect([byId.status, byId.body.claim.subject, byId.body.edge]).toEqual([201, 'constructor', 'constructor|provided_access|starlink']);
+    await request(first.app)
+      .post('/api/documents')
+      .set(auth)
+      .send({ text: ARTICLE, fileName: `${DOC}.txt` })
+      .expect(201);
+    const accepted = await request(first.app)
+      .post(`/api/proposals/${DOC}.p1/accept`)
+      .set(auth)
+      .send({ object: { name: 'Constructor', type: 'person' } });
+    expect([accepted.status, accepted.body.claim.object, accepted.body.edge]).toEqual([
+      201,
+      'constructor',
+      'constructor|in_contact_with|elon-musk',
+    ]);
+    const byId = await request(first.app)
+      .post(`/api/proposals/${DOC}.p2/accept`)
+      .set(auth)
+      .send({ subject: 'constructor' });
+    expect([byId.status, byId.body.claim.subject, byId.body.edge]).toEqual([
+      201,
+      'constructor',
+      'constructor|provided_access|starlink',
+    ]);
     await expectConstructorServed(first.app);
     first.close();
 
@@ -105,8 +144,12 @@ describe('a reviewer accepts a claim about a new entity named "Constructor"', ()
     restarted.close();
 
     expect(compactDataFolder(first.dataDir)).toMatchObject({ entries: 3, entities: 1, claims: 2 });
-    const entities = JSON.parse(fs.readFileSync(path.join(first.dataDir, 'entities.json'), 'utf8')) as Array<{ id: string }>;
-    expect(entities.filter((e) => e.id === 'constructor')).toEqual([{ id: 'constructor', type: 'person', name: 'Constructor', aliases: [] }]);
+    const entities = JSON.parse(fs.readFileSync(path.join(first.dataDir, 'entities.json'), 'utf8')) as Array<{
+      id: string;
+    }>;
+    expect(entities.filter((e) => e.id === 'constructor')).toEqual([
+      { id: 'constructor', type: 'person', name: 'Constructor', aliases: [] },
+    ]);
     const compacted = writeApp({ dataDir: first.dataDir });
     await expectConstructorServed(compacted.app);
     compacted.close();
@@ -160,8 +203,10 @@ describe('imports of files whose ids, types and schemata are built-in names', ()
       { key: 'e3', source: 'valueOf', target: 'valueOf', attributes: { type: 'linked' } },
     ],
   });
-  const NODES_CSV = 'id,label,type\nconstructor,Constructor,constructor\ntoLocaleString,toLocaleString,person\npropertyIsEnumerable,__proto__,company\n';
-  const EDGES_CSV = 'source,target,type\nconstructor,toLocaleString,constructor\ntoLocaleString,propertyIsEnumerable,works for\npropertyIsEnumerable,constructor,met\n';
+  const NODES_CSV =
+    'id,label,type\nconstructor,Constructor,constructor\ntoLocaleString,toLocaleString,person\npropertyIsEnumerable,__proto__,company\n';
+  const EDGES_CSV =
+    'source,target,type\nconstructor,toLocaleString,constructor\ntoLocaleString,propertyIsEnumerable,works for\npropertyIsEnumerable,constructor,met\n';
   const FTM = [
     { id: 'constructor', schema: 'Person', properties: { name: ['Constructor'] } },
     { id: 'valueOf', schema: 'Company', properties: { name: ['valueOf'] } },
@@ -172,7 +217,10 @@ describe('imports of files whose ids, types and schemata are built-in names', ()
     .map((entity) => JSON.stringify(entity))
     .join('\n');
 
-  function imported(format: ImportFormat, files: Array<[string, string]>): { app: Express; entities: string[]; edges: string[]; nodeTypes: string[]; edgeTypes: string[]; notes: string[] } {
+  function imported(
+    format: ImportFormat,
+    files: Array<[string, string]>,
+  ): { app: Express; entities: string[]; edges: string[]; nodeTypes: string[]; edgeTypes: string[]; notes: string[] } {
     const inputDir = temporaryFolder();
     const paths = files.map(([name, text]) => {
       fs.writeFileSync(path.join(inputDir, name), text);
@@ -181,10 +229,18 @@ describe('imports of files whose ids, types and schemata are built-in names', ()
     const inputs = readInputFiles(paths);
     const data = importData(format, inputs);
     const outDir = path.join(temporaryFolder(), 'out');
-    writeDataFolder(outDir, data, inputs.map((i) => ({ path: i.path, name: i.name })), { format, options: {}, notes: data.notes });
+    writeDataFolder(
+      outDir,
+      data,
+      inputs.map((i) => ({ path: i.path, name: i.name })),
+      { format, options: {}, notes: data.notes },
+    );
     const opened = openGraph(outDir);
     const app = createApp({ store: new GraphSnapshotHolder(snapshotOf(opened)), clientDir: noClientDir });
-    const vocabulary = JSON.parse(fs.readFileSync(path.join(outDir, 'vocabulary.json'), 'utf8')) as { nodeTypes: Array<{ id: string }>; edgeTypes: Array<{ id: string }> };
+    const vocabulary = JSON.parse(fs.readFileSync(path.join(outDir, 'vocabulary.json'), 'utf8')) as {
+      nodeTypes: Array<{ id: string }>;
+      edgeTypes: Array<{ id: string }>;
+    };
     return {
       app,
       entities: [...opened.dataset.entities.keys()].sort(),
@@ -198,7 +254,13 @@ describe('imports of files whose ids, types and schemata are built-in names', ()
   it('GEXF: node ids kept, a type value "constructor" becomes a node type of its own', async () => {
     const result = imported('gexf', [['builtins.gexf', GEXF]]);
     expect(result.entities).toEqual(['constructor', 'hasOwnProperty', 'valueOf']);
-    expect(result.edges).toEqual(['constructor|linked_to|hasOwnProperty', 'hasOwnProperty|linked_to|valueOf', 'constructor|linked_to|valueOf'].sort());
+    expect(result.edges).toEqual(
+      [
+        'constructor|linked_to|hasOwnProperty',
+        'hasOwnProperty|linked_to|valueOf',
+        'constructor|linked_to|valueOf',
+      ].sort(),
+    );
     expect(result.nodeTypes).toContain('constructor');
     await sweep(result.app);
   });
@@ -208,14 +270,21 @@ describe('imports of files whose ids, types and schemata are built-in names', ()
     expect(result.entities).toEqual(['constructor', 'hasOwnProperty', 'isPrototypeOf']);
     expect(result.nodeTypes).toContain('constructor');
     expect(result.edgeTypes).toContain('constructor');
-    expect(result.edges).toEqual(['constructor|constructor|hasOwnProperty', 'hasOwnProperty|in_contact_with|isPrototypeOf']);
+    expect(result.edges).toEqual([
+      'constructor|constructor|hasOwnProperty',
+      'hasOwnProperty|in_contact_with|isPrototypeOf',
+    ]);
     await sweep(result.app);
   });
 
   it('JSON (SerializedGraph): builtin node keys, edge keys and types', async () => {
     const result = imported('json', [['builtins.json', JSON_GRAPH]]);
     expect(result.entities).toEqual(['constructor', 'toString', 'valueOf']);
-    expect(result.edges).toEqual(['constructor|constructor|toString', 'toString|funded|valueOf', 'valueOf|linked_to|valueOf']);
+    expect(result.edges).toEqual([
+      'constructor|constructor|toString',
+      'toString|funded|valueOf',
+      'valueOf|linked_to|valueOf',
+    ]);
     await sweep(result.app);
   });
 
@@ -225,7 +294,11 @@ describe('imports of files whose ids, types and schemata are built-in names', ()
       ['edges.csv', EDGES_CSV],
     ]);
     expect(result.entities).toEqual(['constructor', 'propertyIsEnumerable', 'toLocaleString']);
-    expect(result.edges).toEqual(['constructor|constructor|toLocaleString', 'constructor|in_contact_with|propertyIsEnumerable', 'toLocaleString|holds_position|propertyIsEnumerable']);
+    expect(result.edges).toEqual([
+      'constructor|constructor|toLocaleString',
+      'constructor|in_contact_with|propertyIsEnumerable',
+      'toLocaleString|holds_position|propertyIsEnumerable',
+    ]);
     await sweep(result.app);
   });
 

@@ -28,11 +28,15 @@ const DISK_FULL_PROBLEM = {
 
 beforeAll(() => {
   try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${DISK_BYTES},mode=0755`, 'tmpfs', mountPoint], { stdio: 'pipe' });
+    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${DISK_BYTES},mode=0755`, 'tmpfs', mountPoint], {
+      stdio: 'pipe',
+    });
   } catch (error) {
     fs.rmdirSync(mountPoint);
     const said = (error as { stderr?: Buffer }).stderr?.toString().trim() || (error as Error).message;
-    throw new Error(`this test makes its own full disk, a 2 MiB tmpfs at ${mountPoint}, and must be allowed to mount one (root, or CAP_SYS_ADMIN): mount said: ${said}`);
+    throw new Error(
+      `this test makes its own full disk, a 2 MiB tmpfs at ${mountPoint}, and must be allowed to mount one (root, or CAP_SYS_ADMIN): mount said: ${said}`,
+    );
   }
 });
 
@@ -44,7 +48,8 @@ afterAll(() => {
 const open: WriteApp[] = [];
 afterEach(() => {
   for (const made of open.splice(0)) made.close();
-  for (const name of fs.readdirSync(mountPoint)) fs.rmSync(path.join(mountPoint, name), { recursive: true, force: true });
+  for (const name of fs.readdirSync(mountPoint))
+    fs.rmSync(path.join(mountPoint, name), { recursive: true, force: true });
 });
 
 function app(dataDir: string): WriteApp {
@@ -99,17 +104,25 @@ function article(n: number): string {
   ].join('\n');
 }
 
-const ingest = (made: WriteApp, n: number) => request(made.app).post(`/api/documents?fileName=part-${n}.txt`).set(auth).type('text/plain').send(article(n));
+const ingest = (made: WriteApp, n: number) =>
+  request(made.app).post(`/api/documents?fileName=part-${n}.txt`).set(auth).type('text/plain').send(article(n));
 
 /** Every file below `dir` whose name says it is a temporary or lock file. */
 function leftovers(dir: string): string[] {
-  return (fs.readdirSync(dir, { recursive: true }) as string[]).filter((name) => /\.tmp$/.test(name) || path.basename(name).startsWith(LOCK_FILE)).sort();
+  return (fs.readdirSync(dir, { recursive: true }) as string[])
+    .filter((name) => /\.tmp$/.test(name) || path.basename(name).startsWith(LOCK_FILE))
+    .sort();
 }
 
 function journalState(dir: string) {
   const bytes = fs.readFileSync(journalPath(dir));
   const parsed = parseJournal(bytes);
-  return { endsWithNewline: bytes.length === 0 || bytes[bytes.length - 1] === 0x0a, entries: parsed.lines.length, tornTail: parsed.tornTail, problems: parsed.problems };
+  return {
+    endsWithNewline: bytes.length === 0 || bytes[bytes.length - 1] === 0x0a,
+    entries: parsed.lines.length,
+    tornTail: parsed.tornTail,
+    problems: parsed.problems,
+  };
 }
 
 describe('a full disk under the data folder', () => {
@@ -126,10 +139,19 @@ describe('a full disk under the data folder', () => {
       else refused = res;
     }
     expect(acknowledged.length).toBeGreaterThanOrEqual(5);
-    expect([refused!.status, refused!.headers['content-type'], refused!.body]).toEqual([507, 'application/problem+json; charset=utf-8', DISK_FULL_PROBLEM]);
+    expect([refused!.status, refused!.headers['content-type'], refused!.body]).toEqual([
+      507,
+      'application/problem+json; charset=utf-8',
+      DISK_FULL_PROBLEM,
+    ]);
     // Refused again, for as long as the disk is full; nothing of them is in the journal.
     for (let n = 500; n < 503; n++) expect((await ingest(first, n)).body).toEqual(DISK_FULL_PROBLEM);
-    expect(journalState(dir)).toEqual({ endsWithNewline: true, entries: acknowledged.length, tornTail: undefined, problems: [] });
+    expect(journalState(dir)).toEqual({
+      endsWithNewline: true,
+      entries: acknowledged.length,
+      tornTail: undefined,
+      problems: [],
+    });
     // Reads go on.
     const queue = await request(first.app).get('/api/proposals?status=all&limit=1000');
     expect([queue.status, queue.body.total]).toEqual([200, 2 * acknowledged.length]);
@@ -140,15 +162,25 @@ describe('a full disk under the data folder', () => {
     emptyFillers();
     const restarted = app(dir);
     const all = await request(restarted.app).get('/api/proposals?status=all&limit=1000');
-    expect(all.body.proposals.map((p: { id: string }) => p.id).sort()).toEqual(acknowledged.flatMap((n) => [`part-${n}.p1`, `part-${n}.p2`]).sort());
-    for (const n of acknowledged) expect((await request(restarted.app).get(`/api/documents/part-${n}`)).status).toBe(200);
+    expect(all.body.proposals.map((p: { id: string }) => p.id).sort()).toEqual(
+      acknowledged.flatMap((n) => [`part-${n}.p1`, `part-${n}.p2`]).sort(),
+    );
+    for (const n of acknowledged)
+      expect((await request(restarted.app).get(`/api/documents/part-${n}`)).status).toBe(200);
     expect((await request(restarted.app).get('/api/documents/part-500')).status).toBe(404);
     // With room again, the next write lands after the last acknowledged one and the folder loads.
     expect((await ingest(restarted, 600)).status).toBe(201);
     restarted.close();
-    expect(journalState(dir)).toEqual({ endsWithNewline: true, entries: acknowledged.length + 1, tornTail: undefined, problems: [] });
+    expect(journalState(dir)).toEqual({
+      endsWithNewline: true,
+      entries: acknowledged.length + 1,
+      tornTail: undefined,
+      problems: [],
+    });
     const warnings: string[] = [];
-    expect(loadDataset(dir, { onWarning: (problem) => warnings.push(problem.message) }).documents.size).toBe(1 + acknowledged.length + 1);
+    expect(loadDataset(dir, { onWarning: (problem) => warnings.push(problem.message) }).documents.size).toBe(
+      1 + acknowledged.length + 1,
+    );
     expect(warnings).toEqual([]);
   });
 
@@ -161,7 +193,14 @@ describe('a full disk under the data folder', () => {
     const accept = await request(made.app)
       .post('/api/proposals/part-1.p2/accept')
       .set(auth)
-      .send({ subject: { name: 'Orbital Relay', type: 'organization', kind: 'company', description: 'A reseller. '.repeat(400) } });
+      .send({
+        subject: {
+          name: 'Orbital Relay',
+          type: 'organization',
+          kind: 'company',
+          description: 'A reseller. '.repeat(400),
+        },
+      });
     expect([accept.status, accept.body]).toEqual([507, DISK_FULL_PROBLEM]);
     expect(journalState(dir)).toEqual({ endsWithNewline: true, entries: 1, tornTail: undefined, problems: [] });
     const proposal = await request(made.app).get('/api/proposals/part-1.p2');
@@ -179,16 +218,25 @@ describe('a full disk under the data folder', () => {
     const journal = fs.readFileSync(journalPath(dir));
     const summary = () => {
       const dataset = loadDataset(dir);
-      return { entities: dataset.entities.size, claims: dataset.claims.length, documents: [...dataset.documents.keys()].sort() };
+      return {
+        entities: dataset.entities.size,
+        claims: dataset.claims.length,
+        documents: [...dataset.documents.keys()].sort(),
+      };
     };
     const before = summary();
     // Room for the lock and a document or two, not for the whole compaction.
     fillLeaving(12 * 1024);
 
     const run = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-      execFile(node, ['bin/claimgraph.js', 'compact', '--data', dir], { cwd: repoRoot, timeout: 60_000 }, (error, stdout, stderr) => {
-        resolve({ code: error ? ((error as { code?: number }).code ?? null) : 0, stdout, stderr });
-      });
+      execFile(
+        node,
+        ['bin/claimgraph.js', 'compact', '--data', dir],
+        { cwd: repoRoot, timeout: 60_000 },
+        (error, stdout, stderr) => {
+          resolve({ code: error ? ((error as { code?: number }).code ?? null) : 0, stdout, stderr });
+        },
+      );
     });
     expect(run).toEqual({
       code: 1,
@@ -200,11 +248,17 @@ describe('a full disk under the data folder', () => {
     expect(summary()).toEqual(before);
     // Each file it wrote before the disk filled up was written whole; the journal still holds them too.
     const written = fs.readdirSync(path.join(dir, 'documents')).filter((name) => name.startsWith('part-'));
-    for (const name of written) expect(fs.readFileSync(path.join(dir, 'documents', name), 'utf8')).toBe(article(Number(name.slice(5, -4))));
+    for (const name of written)
+      expect(fs.readFileSync(path.join(dir, 'documents', name), 'utf8')).toBe(article(Number(name.slice(5, -4))));
 
     emptyFillers();
-    const again = execFileSync(node, ['bin/claimgraph.js', 'compact', '--data', dir], { cwd: repoRoot, encoding: 'utf8' });
-    expect(again).toBe(`${dir}: folded 4 journal entries: ${3 - written.length} document(s), 0 entities, 1 claim(s); 6 proposal(s) kept in proposals.json\n`);
+    const again = execFileSync(node, ['bin/claimgraph.js', 'compact', '--data', dir], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+    });
+    expect(again).toBe(
+      `${dir}: folded 4 journal entries: ${3 - written.length} document(s), 0 entities, 1 claim(s); 6 proposal(s) kept in proposals.json\n`,
+    );
     expect(summary()).toEqual(before);
     expect(fs.readFileSync(journalPath(dir), 'utf8')).toBe('');
   });
@@ -214,9 +268,14 @@ describe('a full disk under the data folder', () => {
     const dir = folderOnSmallDisk('serve');
     fillCompletely();
     const run = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-      execFile(node, ['bin/claimgraph.js', 'serve', '--port', '0', '--data', dir], { cwd: repoRoot, timeout: 60_000, env: { ...process.env, CLAIMGRAPH_TOKEN: 'full-disk-token' } }, (error, stdout, stderr) => {
-        resolve({ code: error ? ((error as { code?: number }).code ?? null) : 0, stdout, stderr });
-      });
+      execFile(
+        node,
+        ['bin/claimgraph.js', 'serve', '--port', '0', '--data', dir],
+        { cwd: repoRoot, timeout: 60_000, env: { ...process.env, CLAIMGRAPH_TOKEN: 'full-disk-token' } },
+        (error, stdout, stderr) => {
+          resolve({ code: error ? ((error as { code?: number }).code ?? null) : 0, stdout, stderr });
+        },
+      );
     });
     expect(run).toEqual({
       code: 1,

@@ -25,7 +25,8 @@ function chainGraph(options: Partial<GraphOptions>): KeySafeGraph {
   BUILTIN_NAMES.forEach((name, i) => {
     if (i === 0) return;
     const key = `${BUILTIN_NAMES[i - 1]}|${name}`;
-    if (options.type === 'undirected' || (options.type === 'mixed' && i % 2 === 0)) graph.addUndirectedEdgeWithKey(key, BUILTIN_NAMES[i - 1], name);
+    if (options.type === 'undirected' || (options.type === 'mixed' && i % 2 === 0))
+      graph.addUndirectedEdgeWithKey(key, BUILTIN_NAMES[i - 1], name);
     else graph.addDirectedEdgeWithKey(key, BUILTIN_NAMES[i - 1], name);
   });
   return graph;
@@ -57,7 +58,10 @@ describe.each(KINDS)('KeySafeGraph, %s', (_kind, options) => {
     expect(graph.order).toBe(BUILTIN_NAMES.length + 1);
     expect(graph.size).toBe(BUILTIN_NAMES.length - 1);
     BUILTIN_NAMES.forEach((name, i) => {
-      const expected = [i > 0 ? BUILTIN_NAMES[i - 1] : undefined, i < BUILTIN_NAMES.length - 1 ? BUILTIN_NAMES[i + 1] : undefined].filter((n) => n !== undefined);
+      const expected = [
+        i > 0 ? BUILTIN_NAMES[i - 1] : undefined,
+        i < BUILTIN_NAMES.length - 1 ? BUILTIN_NAMES[i + 1] : undefined,
+      ].filter((n) => n !== undefined);
       expect([name, graph.neighbors(name).sort()]).toEqual([name, [...expected].sort()]);
       expect([name, graph.degree(name)]).toEqual([name, expected.length]);
       expect(graph.edges(name).length).toBe(expected.length);
@@ -67,9 +71,18 @@ describe.each(KINDS)('KeySafeGraph, %s', (_kind, options) => {
         expect(graph.edges(BUILTIN_NAMES[i - 1], name)).toEqual([`${BUILTIN_NAMES[i - 1]}|${name}`]);
         if (!graph.multi) expect(graph.edge(BUILTIN_NAMES[i - 1], name)).toBe(`${BUILTIN_NAMES[i - 1]}|${name}`);
       }
-      expect([name, graph.hasEdge('plain', name), graph.areNeighbors('plain', name), graph.edges('plain', name)]).toEqual([name, false, false, []]);
+      expect([
+        name,
+        graph.hasEdge('plain', name),
+        graph.areNeighbors('plain', name),
+        graph.edges('plain', name),
+      ]).toEqual([name, false, false, []]);
       if (!graph.multi) expect([name, graph.edge('plain', name)]).toEqual([name, undefined]);
-      expect([name, graph.hasDirectedEdge('plain', name), graph.hasUndirectedEdge('plain', name)]).toEqual([name, false, false]);
+      expect([name, graph.hasDirectedEdge('plain', name), graph.hasUndirectedEdge('plain', name)]).toEqual([
+        name,
+        false,
+        false,
+      ]);
     });
     expect(graph.neighbors('plain')).toEqual([]);
   });
@@ -88,7 +101,12 @@ describe.each(KINDS)('KeySafeGraph, %s', (_kind, options) => {
     expect(graph.hasEdge('missing', 'constructor')).toBe(false);
     // The one-argument forms (by edge key) are graphology's own.
     const [key] = graph.edges();
-    expect([graph.hasEdge(key), graph.hasDirectedEdge(key), graph.hasUndirectedEdge(key), graph.hasEdge('no such edge')]).toEqual([true, !undirected, undirected, false]);
+    expect([
+      graph.hasEdge(key),
+      graph.hasDirectedEdge(key),
+      graph.hasUndirectedEdge(key),
+      graph.hasEdge('no such edge'),
+    ]).toEqual([true, !undirected, undirected, false]);
     expect(() => (graph.hasEdge as (...args: unknown[]) => boolean)('a', 'b', 'c')).toThrow(/invalid arity/);
   });
 
@@ -137,7 +155,11 @@ describe('our code builds every graph as a KeySafeGraph', () => {
   it('constructs no plain graphology graph in server/ or client/src/', () => {
     const offenders = [...sources('server'), ...sources('client/src')]
       .filter((file) => !EXEMPT.has(file))
-      .filter((file) => /new (Graph|DirectedGraph|UndirectedGraph|MultiGraph|MultiDirectedGraph|MultiUndirectedGraph)\b|Graph\.from\(|import (Graph|\{[^}]*\b(Directed|Undirected|Multi\w*)Graph\b[^}]*\}) from 'graphology'/.test(fs.readFileSync(path.join(root, file), 'utf8')));
+      .filter((file) =>
+        /new (Graph|DirectedGraph|UndirectedGraph|MultiGraph|MultiDirectedGraph|MultiUndirectedGraph)\b|Graph\.from\(|import (Graph|\{[^}]*\b(Directed|Undirected|Multi\w*)Graph\b[^}]*\}) from 'graphology'/.test(
+          fs.readFileSync(path.join(root, file), 'utf8'),
+        ),
+      );
     expect(offenders).toEqual([]);
   });
 });

@@ -43,9 +43,20 @@ interface Racer {
 }
 
 function startRacer(): Racer {
-  const child = spawn(process.execPath, ['--experimental-transform-types', '--disable-warning=ExperimentalWarning', '--disable-warning=MODULE_TYPELESS_PACKAGE_JSON', '--input-type=module', '-e', RACER_SOURCE], {
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      '--experimental-transform-types',
+      '--disable-warning=ExperimentalWarning',
+      '--disable-warning=MODULE_TYPELESS_PACKAGE_JSON',
+      '--input-type=module',
+      '-e',
+      RACER_SOURCE,
+    ],
+    {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    },
+  );
   const answers: Array<(answer: object) => void> = [];
   readline.createInterface({ input: child.stdout! }).on('line', (line) => answers.shift()?.(JSON.parse(line)));
   return {
@@ -101,7 +112,9 @@ async function race(dir: string): Promise<void> {
   expect(answers.filter((answer) => answer.error)).toEqual([]);
   expect(holders).toHaveLength(1);
   const [winner] = holders;
-  expect(answers.filter((answer) => !answer.held)).toEqual(Array.from({ length: RACERS - 1 }, () => ({ busy: winner.child.pid })));
+  expect(answers.filter((answer) => !answer.held)).toEqual(
+    Array.from({ length: RACERS - 1 }, () => ({ busy: winner.child.pid })),
+  );
   expect(fs.readFileSync(path.join(dir, LOCK_FILE), 'utf8').split('\n')[0]).toBe(String(winner.child.pid));
   expect(await winner.ask({ release: true })).toEqual({ released: true });
   expect(lockFiles(dir)).toEqual([]);
@@ -110,8 +123,14 @@ async function race(dir: string): Promise<void> {
 describe('lockDataFolder, four processes at once', () => {
   const stale: Array<[string, (dir: string) => void]> = [
     ['a free folder', () => {}],
-    ['a lock left by a dead process', (dir) => fs.writeFileSync(path.join(dir, LOCK_FILE), `${dead}\n0123456789abcdef\n`)],
-    ['a lock of an earlier version (the pid alone) left by a dead process', (dir) => fs.writeFileSync(path.join(dir, LOCK_FILE), `${dead}\n`)],
+    [
+      'a lock left by a dead process',
+      (dir) => fs.writeFileSync(path.join(dir, LOCK_FILE), `${dead}\n0123456789abcdef\n`),
+    ],
+    [
+      'a lock of an earlier version (the pid alone) left by a dead process',
+      (dir) => fs.writeFileSync(path.join(dir, LOCK_FILE), `${dead}\n`),
+    ],
     ['an empty lock (its writer died before writing)', (dir) => fs.writeFileSync(path.join(dir, LOCK_FILE), '')],
     [
       'a dead lock and the takeover lock of a process killed while taking it over',
@@ -122,13 +141,17 @@ describe('lockDataFolder, four processes at once', () => {
     ],
   ];
 
-  it.each(stale)(`has exactly one holder in each of ${ROUNDS} rounds on %s`, async (_what, prepare) => {
-    for (let round = 0; round < ROUNDS; round++) {
-      const dir = folder();
-      prepare(dir);
-      await race(dir);
-    }
-  }, 120_000);
+  it.each(stale)(
+    `has exactly one holder in each of ${ROUNDS} rounds on %s`,
+    async (_what, prepare) => {
+      for (let round = 0; round < ROUNDS; round++) {
+        const dir = folder();
+        prepare(dir);
+        await race(dir);
+      }
+    },
+    120_000,
+  );
 });
 
 describe('lockDataFolder in this process', () => {
@@ -142,7 +165,9 @@ describe('lockDataFolder in this process', () => {
     );
     await other.ask({ release: true });
     const lock = lockDataFolder(dir);
-    expect(fs.readFileSync(path.join(dir, LOCK_FILE), 'utf8')).toMatch(new RegExp(`^${process.pid}\\n[0-9a-f]{16}\\n$`));
+    expect(fs.readFileSync(path.join(dir, LOCK_FILE), 'utf8')).toMatch(
+      new RegExp(`^${process.pid}\\n[0-9a-f]{16}\\n$`),
+    );
     lock.release();
     expect(lockFiles(dir)).toEqual([]);
   });
@@ -166,7 +191,7 @@ describe('lockDataFolder in this process', () => {
     expect(lockFiles(dir)).toEqual([]);
   });
 
-  it('removes the temporary lock files of processes killed before they removed them, and no one else\'s', () => {
+  it("removes the temporary lock files of processes killed before they removed them, and no one else's", () => {
     const dir = folder();
     const left = [`${LOCK_FILE}.${dead}.a1b2c3d4e5f6.tmp`, `${LOCK_FILE}.takeover.${dead}.00ff00ff00ff.tmp`];
     const live = `${LOCK_FILE}.${racers[0].child.pid}.a1b2c3d4e5f6.tmp`;
