@@ -1,6 +1,6 @@
 // The one table from errors to the exit codes of `claimgraph` and `npm start`: 1 when
 // the data or something around the program is wrong (a broken or locked data folder, a
-// file that cannot be read or written, a port in use), 2 when the command line or a
+// file that cannot be read or written, a full disk, a port in use), 2 when the command line or a
 // setting is (a bad flag, a bad environment variable). Anything else is an internal
 // error, 70 (EX_SOFTWARE), reported by the entry points with its stack.
 import { ConfigError } from '../config';
@@ -9,7 +9,7 @@ import { OutputFolderError } from '../import/writeDataFolder';
 import { ArticleFormatError } from '../ingest/extractArticle';
 import { DataIntegrityError } from '../load/problems';
 import { DataFolderInUseError } from '../store/dataFolderLock';
-import { WriteConflictError, WriteInputError } from '../store/writeErrors';
+import { DiskFullError, WriteConflictError, WriteInputError } from '../store/writeErrors';
 import { UsageError } from './command';
 
 export const EXIT_DATA_PROBLEM = 1;
@@ -28,13 +28,16 @@ const exitCodes: ReadonlyArray<readonly [ErrorClass, number]> = [
   [ArticleFormatError, EXIT_DATA_PROBLEM],
   [WriteInputError, EXIT_DATA_PROBLEM],
   [WriteConflictError, EXIT_DATA_PROBLEM],
+  [DiskFullError, EXIT_DATA_PROBLEM],
 ];
 
-/** System errors (error.code) a user can fix: a missing or unreadable file, a port in use, an address this machine does not have. */
+/** System errors (error.code) a user can fix: a missing or unreadable file, a full disk, a port in use, an address this machine does not have. */
 const systemErrorCodes: Readonly<Record<string, number>> = {
   ENOENT: EXIT_DATA_PROBLEM,
   EACCES: EXIT_DATA_PROBLEM,
   EISDIR: EXIT_DATA_PROBLEM,
+  ENOSPC: EXIT_DATA_PROBLEM,
+  EDQUOT: EXIT_DATA_PROBLEM,
   EADDRINUSE: EXIT_DATA_PROBLEM,
   EADDRNOTAVAIL: EXIT_DATA_PROBLEM,
   ENOTFOUND: EXIT_DATA_PROBLEM,

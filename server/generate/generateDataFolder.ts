@@ -42,9 +42,10 @@ export const DEFAULT_SHARD_SIZE = 50_000;
 const POPULARITY_EXPONENT = 0.8;
 /** Share of claims that restate an earlier relation (another source, maybe another stance). */
 const REPEAT_SHARE = 0.3;
-const NODE_TYPE_SHARES: Record<string, number> = { person: 0.5, organization: 0.3, service: 0.12, country: 0.01 };
-const EDGE_TYPE_WEIGHTS: Record<string, number> = { in_contact_with: 3, associate_of: 2, holds_position: 2, member_of: 2, criticized: 2, supported: 2 };
-const STANCE_WEIGHTS: Record<string, number> = { asserts: 0.45, alleges: 0.3, confirms: 0.15, denies: 0.1 };
+// Maps, not objects: the vocabulary may come from the user, and a type "constructor" must not find Object's.
+const NODE_TYPE_SHARES = new Map(Object.entries({ person: 0.5, organization: 0.3, service: 0.12, country: 0.01 }));
+const EDGE_TYPE_WEIGHTS = new Map(Object.entries({ in_contact_with: 3, associate_of: 2, holds_position: 2, member_of: 2, criticized: 2, supported: 2 }));
+const STANCE_WEIGHTS = new Map(Object.entries({ asserts: 0.45, alleges: 0.3, confirms: 0.15, denies: 0.1 }));
 const SOURCES = ['people familiar with the matter', 'intelligence sources', 'officials who asked not to be named', 'leaked documents'];
 const ROLES = ['President', 'CEO', 'spokesperson', 'minister', 'director', 'chair', 'adviser'];
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -59,7 +60,7 @@ export function minimumEntities(vocabulary: Vocabulary): number {
 
 /** How many entities of each node type: the shares above, at least two of each, countries capped at real ones. */
 export function entityCountsByType(nodeTypes: readonly NodeType[], total: number): number[] {
-  const shares = nodeTypes.map((t) => NODE_TYPE_SHARES[t.id] ?? 0.1);
+  const shares = nodeTypes.map((t) => NODE_TYPE_SHARES.get(t.id) ?? 0.1);
   const shareSum = shares.reduce((a, b) => a + b, 0);
   const cap = (t: NodeType) => (t.id === 'country' ? COUNTRIES.length : Infinity);
   const counts = nodeTypes.map((t, i) => Math.min(cap(t), Math.max(2, Math.floor((total * shares[i]) / shareSum))));
@@ -70,10 +71,10 @@ export function entityCountsByType(nodeTypes: readonly NodeType[], total: number
   return counts;
 }
 
-function weightedChooser<T extends { id: string }>(items: readonly T[], weights: Record<string, number>, fallback: number) {
+function weightedChooser<T extends { id: string }>(items: readonly T[], weights: ReadonlyMap<string, number>, fallback: number) {
   const cumulative: number[] = [];
   let total = 0;
-  for (const item of items) cumulative.push((total += weights[item.id] ?? fallback));
+  for (const item of items) cumulative.push((total += weights.get(item.id) ?? fallback));
   return (random: Random): T => {
     const target = random.next() * total;
     const index = cumulative.findIndex((value) => value > target);

@@ -23,7 +23,7 @@ const WORDS = [
   'Northern', 'Atlas', 'Granite', 'Meridian', 'Silver', 'Baltic', 'Eastern', 'Pioneer', 'Summit', 'Harbor', 'Crescent', 'Falcon',
   'Liberty', 'Aurora', 'Vanguard', 'Horizon', 'Steppe', 'Cobalt', 'Delta', 'Frontier', 'Orion', 'Polar', 'Sentinel', 'Union',
 ];
-const ORGANIZATION_PATTERNS: Record<string, (a: string, b: string) => string> = {
+const ORGANIZATION_PATTERNS = new Map<string, (a: string, b: string) => string>(Object.entries({
   company: (a, b) => `${a} ${b} Holdings`,
   media: (a, b) => `The ${a} ${b} Herald`,
   government: (a, b) => `Ministry of ${a} ${b} Affairs`,
@@ -32,7 +32,7 @@ const ORGANIZATION_PATTERNS: Record<string, (a: string, b: string) => string> = 
   party: (a, b) => `${a} ${b} Party`,
   ngo: (a, b) => `${a} ${b} Foundation`,
   other: (a, b) => `${a} ${b} Council`,
-};
+}));
 const SERVICE_PREFIXES = ['Star', 'Sky', 'Net', 'Cloud', 'Blue', 'Orbit', 'Pay', 'Chat', 'Geo', 'Data', 'Wave', 'Signal', 'Swift', 'Beam'];
 const SERVICE_SUFFIXES = ['link', 'net', 'pay', 'chat', 'map', 'cast', 'hub', 'box', 'mail', 'gram', 'sat', 'grid'];
 
@@ -64,7 +64,7 @@ export function makeEntity(nodeType: NodeType, serial: number, random: Random): 
     default: {
       const kinds = nodeType.kinds ?? [];
       const kind = kinds.length > 0 ? random.pick(kinds) : undefined;
-      const pattern: (a: string, b: string) => string = (kind ? ORGANIZATION_PATTERNS[kind] : undefined) ?? ((a, b) => `${a} ${b} ${nodeType.label}`);
+      const pattern: (a: string, b: string) => string = (kind ? ORGANIZATION_PATTERNS.get(kind) : undefined) ?? ((a, b) => `${a} ${b} ${nodeType.label}`);
       const base = pattern(random.pick(WORDS), random.pick(WORDS));
       const name = `${base} ${suffix.toUpperCase()}`;
       // The counter goes after the slug, so a long type label never cuts it off.

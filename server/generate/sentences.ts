@@ -4,7 +4,7 @@
 import type { EdgeType } from '../model/vocabulary';
 
 /** Past-tense phrases for the embedded vocabulary's edge types; others use their label. */
-const PHRASES: Record<string, string> = {
+const PHRASES = new Map<string, string>(Object.entries({
   holds_position: 'held a position in',
   owns: 'owned',
   operates: 'operated',
@@ -23,10 +23,10 @@ const PHRASES: Record<string, string> = {
   attacked: 'attacked',
   sanctioned: 'sanctioned',
   linked_to: 'was linked to',
-};
+}));
 
 export function relationPhrase(edgeType: EdgeType): string {
-  return PHRASES[edgeType.id] ?? `had a "${edgeType.label}" relation with`;
+  return PHRASES.get(edgeType.id) ?? `had a "${edgeType.label}" relation with`;
 }
 
 export interface SentenceParts {

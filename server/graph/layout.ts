@@ -13,6 +13,7 @@ import { runForceAtlas2, type LayoutInput } from './layoutWorker';
 
 export const LAYOUT_VERSION = 1;
 
+/** By node key; read with Object.hasOwn (or build with Object.create(null)): a key may be "constructor". */
 export type Positions = Record<string, { x: number; y: number }>;
 
 export function layoutIterations(order: number): number {
@@ -61,7 +62,7 @@ export function prepareLayout(graph: EvidenceGraph, seed = 42): PreparedLayout {
 }
 
 function positionsOf(nodes: string[], xy: ArrayLike<number>): Positions {
-  const positions: Positions = {};
+  const positions: Positions = Object.create(null);
   nodes.forEach((node, i) => {
     positions[node] = { x: round(xy[2 * i]), y: round(xy[2 * i + 1]) };
   });
@@ -117,7 +118,7 @@ const round = (value: number) => Math.round(value * 1000) / 1000;
 
 export function applyPositions(graph: EvidenceGraph, positions: Positions): void {
   graph.forEachNode((node) => {
-    const point = positions[node];
+    const point = Object.hasOwn(positions, node) ? positions[node] : undefined;
     if (point) graph.mergeNodeAttributes(node, point);
   });
 }
@@ -150,7 +151,7 @@ export function writeCachedLayout(contentHash: string, positions: Positions): vo
 /** Positions from the cache, or computed and cached. */
 export function layoutGraph(graph: EvidenceGraph, contentHash: string): { positions: Positions; cached: boolean } {
   const cached = readCachedLayout(contentHash);
-  if (cached && graph.everyNode((node) => cached[node] !== undefined)) {
+  if (cached && graph.everyNode((node) => Object.hasOwn(cached, node))) {
     applyPositions(graph, cached);
     return { positions: cached, cached: true };
   }
@@ -181,7 +182,7 @@ export interface LayoutTask {
  */
 export function startLayout(graph: EvidenceGraph, contentHash: string, options: { inWorkerAbove?: number } = {}): LayoutTask {
   const cached = readCachedLayout(contentHash);
-  if (cached && graph.everyNode((node) => cached[node] !== undefined)) {
+  if (cached && graph.everyNode((node) => Object.hasOwn(cached, node))) {
     applyPositions(graph, cached);
     return { cached: true, preliminary: false, ready: Promise.resolve(cached), cancel: () => {} };
   }

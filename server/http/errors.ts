@@ -3,7 +3,7 @@
 // (problemHandler.ts), which also maps the store's errors to them (problemOf). Messages
 // are for users: they say which parameter or field was wrong and what was expected.
 import type { Problem } from '../model/api';
-import { ProposalNotFoundError, WriteConflictError, WriteInputError, WritesNotOpenError } from '../store/writeErrors';
+import { DISK_FULL, DiskFullError, NOTHING_OF_THIS_WRITE, ProposalNotFoundError, WriteConflictError, WriteInputError, WritesNotOpenError } from '../store/writeErrors';
 
 export interface FieldError {
   /** The parameter (or parameter.sub.path) the message is about. */
@@ -121,6 +121,17 @@ export class InvalidBodyError extends HttpProblem {
   }
 }
 
+/** 507: the data folder's disk has no room for the write; the store cut off what it had begun. */
+export class InsufficientStorageError extends HttpProblem {
+  override readonly status = 507;
+  override readonly type = 'urn:claimgraph:problem:disk-full';
+  override readonly title = 'Insufficient storage';
+  constructor() {
+    // Without the folder's path: that is for the server's operator, not for clients.
+    super(`${DISK_FULL}; ${NOTHING_OF_THIS_WRITE}`);
+  }
+}
+
 const RETRY_AFTER_SECONDS = '5';
 
 /** 503: the request ran out of its time budget (timeBudget.ts). */
@@ -140,5 +151,6 @@ export function problemOf(error: unknown): unknown {
   if (error instanceof ProposalNotFoundError) return new NotFoundError(error.message, [{ path: 'id', message: error.message }]);
   if (error instanceof WriteConflictError) return new ConflictError(error.message);
   if (error instanceof WritesNotOpenError) return new WritesDisabledError();
+  if (error instanceof DiskFullError) return new InsufficientStorageError();
   return error;
 }

@@ -50,6 +50,7 @@ const guardDocs: Record<Guard, { security?: JsonSchema[]; responses: Record<stri
     responses: {
       '401': problemResponse('the Authorization: Bearer token is missing or wrong'),
       '403': problemResponse('writes are off: the server has no CLAIMGRAPH_TOKEN'),
+      '507': problemResponse("the data folder's disk is full; nothing of this request was written"),
     },
   },
   rateLimit: { responses: { '429': problemResponse('too many writes from this address; see Retry-After') } },

@@ -8,13 +8,14 @@ export interface FtmNodeMapping {
   kind?: string;
 }
 
-export const FTM_NODE_SCHEMATA: Record<string, FtmNodeMapping> = {
+// Maps, not objects: the schema names come from the input, and "constructor" must not find Object's.
+export const FTM_NODE_SCHEMATA: ReadonlyMap<string, FtmNodeMapping> = new Map(Object.entries({
   Person: { type: 'person' },
   Organization: { type: 'organization', kind: 'other' },
   Company: { type: 'organization', kind: 'company' },
   PublicBody: { type: 'organization', kind: 'government' },
   LegalEntity: { type: 'organization', kind: 'other' },
-};
+}));
 
 export interface FtmEdgeMapping {
   /** The property holding the subject's id, and the object's. */
@@ -25,7 +26,7 @@ export interface FtmEdgeMapping {
   role?: string[];
 }
 
-export const FTM_EDGE_SCHEMATA: Record<string, FtmEdgeMapping> = {
+export const FTM_EDGE_SCHEMATA: ReadonlyMap<string, FtmEdgeMapping> = new Map(Object.entries({
   Ownership: { subject: 'owner', object: 'asset', type: 'owns', role: ['role'] },
   Directorship: { subject: 'director', object: 'organization', type: 'holds_position', role: ['role'] },
   Employment: { subject: 'employee', object: 'employer', type: 'holds_position', role: ['role'] },
@@ -37,7 +38,7 @@ export const FTM_EDGE_SCHEMATA: Record<string, FtmEdgeMapping> = {
   Payment: { subject: 'payer', object: 'beneficiary', type: 'funded' },
   Debt: { subject: 'creditor', object: 'debtor', type: 'funded' },
   Succession: { subject: 'predecessor', object: 'successor', type: 'linked_to' },
-};
+}));
 
 /** Sanction: the sanctioning country (or, without one, the authority) → the listed entity. */
 export const FTM_SANCTION = { schema: 'Sanction', object: 'entity', type: 'sanctioned' } as const;

@@ -3,7 +3,8 @@
 // the shared parser factories to ours lets us parse (and report errors) ourselves and
 // hand graphology the Document.
 import { DOMParser, type Document } from '@xmldom/xmldom';
-import Graph from 'graphology';
+import type Graph from 'graphology';
+import { KeySafeGraph } from '../model/keySafeGraph';
 import { XmlDocument } from './xml';
 
 type ParsedGraph = Graph<Record<string, unknown>, Record<string, unknown>, Record<string, unknown>>;
@@ -18,11 +19,11 @@ const gexfParser = createGexfParser(DOMParser, XmlDocument);
 const graphmlParser = createGraphmlParser(DOMParser, XmlDocument);
 
 export function parseGexfDocument(document: Document): ParsedGraph {
-  return gexfParser(Graph, document);
+  return gexfParser(KeySafeGraph, document);
 }
 
 export function parseGraphmlDocument(document: Document): ParsedGraph {
-  return graphmlParser(Graph, document);
+  return graphmlParser(KeySafeGraph, document);
 }
 
 export type { ParsedGraph };

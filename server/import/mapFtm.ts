@@ -92,7 +92,7 @@ export function mapFtm(located: Iterable<LocatedFtmEntity>, baseVocabulary: Voca
 
   // Things first, so that links can check the types at both ends.
   for (const item of all.values()) {
-    const mapping = FTM_NODE_SCHEMATA[item.entity.schema];
+    const mapping = FTM_NODE_SCHEMATA.get(item.entity.schema);
     if (!mapping) continue;
     const id = ids.take(item.entity.id);
     entityIdByFtmId.set(item.entity.id, id);
@@ -101,7 +101,7 @@ export function mapFtm(located: Iterable<LocatedFtmEntity>, baseVocabulary: Voca
 
   for (const item of all.values()) {
     const { entity } = item;
-    const mapping = FTM_NODE_SCHEMATA[entity.schema];
+    const mapping = FTM_NODE_SCHEMATA.get(entity.schema);
     if (!mapping) continue;
     const id = entityIdByFtmId.get(entity.id)!;
     const properties: Record<string, unknown[]> = { ...entity.properties };
@@ -230,7 +230,7 @@ export function mapFtm(located: Iterable<LocatedFtmEntity>, baseVocabulary: Voca
 
   for (const item of all.values()) {
     const { entity } = item;
-    const edge = FTM_EDGE_SCHEMATA[entity.schema];
+    const edge = FTM_EDGE_SCHEMATA.get(entity.schema);
     if (edge) {
       const subjects = strings(entity.properties[edge.subject]).map((s) => end(s, edge.subject));
       const objects = strings(entity.properties[edge.object]).map((o) => end(o, edge.object));
@@ -266,7 +266,7 @@ export function mapFtm(located: Iterable<LocatedFtmEntity>, baseVocabulary: Voca
       }
       continue;
     }
-    if (!FTM_NODE_SCHEMATA[entity.schema] && entity.schema !== FTM_ADDRESS_SCHEMA) skipped.add(entity.schema);
+    if (!FTM_NODE_SCHEMATA.get(entity.schema) && entity.schema !== FTM_ADDRESS_SCHEMA) skipped.add(entity.schema);
   }
 
   const notes: string[] = [];

@@ -18,7 +18,8 @@ export const FALLBACK_EDGE_TYPE = 'linked_to';
 /** More distinct new types than this means the attribute is not a type (e.g. a name). */
 export const MAX_NEW_TYPES = 30;
 
-const NODE_SYNONYMS: Record<string, MappedNodeType> = {
+// Maps, not objects: a type value such as "constructor" must not find an Object.prototype member.
+const NODE_SYNONYMS = new Map<string, MappedNodeType>(Object.entries({
   people: { type: 'person' },
   persons: { type: 'person' },
   human: { type: 'person' },
@@ -49,9 +50,9 @@ const NODE_SYNONYMS: Record<string, MappedNodeType> = {
   software: { type: 'service' },
   app: { type: 'service' },
   website: { type: 'service' },
-};
+}));
 
-const EDGE_SYNONYMS: Record<string, string> = {
+const EDGE_SYNONYMS = new Map<string, string>(Object.entries({
   owner_of: 'owns',
   owned: 'owns',
   controls: 'owns',
@@ -86,7 +87,7 @@ const EDGE_SYNONYMS: Record<string, string> = {
   related_to: 'linked_to',
   link: 'linked_to',
   linked: 'linked_to',
-};
+}));
 
 // Colours for added types, chosen apart from the default vocabulary's Tableau palette.
 const PALETTE = ['#17becf', '#bcbd22', '#8c564b', '#e377c2', '#7f7f7f', '#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#aec7e8', '#ffbb78', '#98df8a', '#ff9896', '#c5b0d5'];
@@ -125,7 +126,7 @@ export class VocabularyBuilder {
     if (organization?.kinds?.includes(id) && id !== 'other') return { type: 'organization', kind: id };
     const singular = id.endsWith('s') ? id.slice(0, -1) : undefined;
     if (singular && this.nodeTypes.has(singular)) return { type: singular };
-    return NODE_SYNONYMS[id];
+    return NODE_SYNONYMS.get(id);
   }
 
   /** Our node type for a raw value; a value that matches none becomes a new node type. */
@@ -158,7 +159,7 @@ export class VocabularyBuilder {
     if (id === undefined) return undefined;
     if (this.edgeTypes.has(id)) return id;
     for (const t of this.edgeTypes.values()) if (toIdentifier(t.label) === id) return t.id;
-    return EDGE_SYNONYMS[id];
+    return EDGE_SYNONYMS.get(id);
   }
 
   /** Our edge type for a raw value; a value that matches none becomes a new edge type open to any ends. */

@@ -3,9 +3,10 @@
 // itself) whose nodes and edges carry the attributes declared in graph.ts. Kept apart
 // from graph.ts because that file holds zod schemas: the client calls this factory, and
 // importing a value from graph.ts would ship zod to the browser.
-import Graph from 'graphology';
+import type Graph from 'graphology';
 import type { Dataset } from './dataset';
 import type { EdgeAttributes, NodeAttributes } from './graph';
+import { KeySafeGraph } from './keySafeGraph';
 
 export interface EvidenceGraphAttributes {
   name: string;
@@ -15,9 +16,9 @@ export interface EvidenceGraphAttributes {
 
 export type EvidenceGraph = Graph<NodeAttributes, EdgeAttributes, EvidenceGraphAttributes>;
 
-/** An empty evidence graph with the options every graph of claimgraph has. */
+/** An empty evidence graph with the options every graph of claimgraph has; key-safe, as entity ids are the data's ("constructor" is one). */
 export function createEvidenceGraph(): EvidenceGraph {
-  return new Graph<NodeAttributes, EdgeAttributes, EvidenceGraphAttributes>({ type: 'mixed', multi: true, allowSelfLoops: true });
+  return new KeySafeGraph<NodeAttributes, EdgeAttributes, EvidenceGraphAttributes>({ type: 'mixed', multi: true, allowSelfLoops: true });
 }
 
 /** The served graph at one version: the dataset, the graph built from it, and the version. */

@@ -3,6 +3,7 @@
 // bodies are strict, so a client cannot set ids, statuses or review fields (mass
 // assignment): an unknown field is a 400 naming it. The client imports the types.
 import { z } from 'zod';
+import { integerParameter } from './api';
 import { claimSchema } from './records';
 import { correctionsSchema, proposalStatusSchema, proposedClaimSchema } from './journalEntries';
 
@@ -40,8 +41,9 @@ export const proposalViewSchema = z.object({
 export const proposalsQuerySchema = z.strictObject({
   status: z.enum(['pending', 'accepted', 'rejected', 'all']).default('pending').meta({ description: 'which proposals (default pending)' }),
   document: z.string().min(1).max(500).optional().meta({ description: 'only proposals from this document' }),
-  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
+  // The bounds and messages of every other page of the API (README, Security: `limit` ≤ 1000).
+  offset: integerParameter(0, 1_000_000, 'how many proposals to skip').default(0),
+  limit: integerParameter(1, 1000, 'how many proposals at most').default(100),
 });
 
 export const proposalsResponseSchema = z.object({ total: z.number().int(), offset: z.number().int(), limit: z.number().int(), proposals: z.array(proposalViewSchema) });

@@ -2,11 +2,11 @@
 // filter first, so that `status=reported,confirmed` finds a chain that avoids
 // allegations. Relations count whatever their direction (a chain of evidence links two
 // entities either way); each step lists every relation between its two entities,
-// strongest evidence first, with all claims. Uses graphology-shortest-path on the
+// strongest evidence first, with all claims. Searches from both ends at once on the
 // simple undirected projection.
-import { bidirectional } from 'graphology-shortest-path/unweighted';
 import type { EvidenceGraph } from '../model/evidenceGraph';
 import type { PathResponse } from '../model/api';
+import { bidirectionalSearch } from './bidirectionalSearch';
 import { edgeDetail } from './edgeDetail';
 import { entityRef } from './entityRef';
 import type { ProjectedGraph } from './simpleProjection';
@@ -28,7 +28,7 @@ export function shortestEvidencePath(
   params: PathParams,
   statusRank: (status: string) => number,
 ): PathOutcome {
-  const nodes = params.from === params.to ? [params.from] : bidirectional(projection, params.from, params.to);
+  const nodes = params.from === params.to ? [params.from] : bidirectionalSearch(projection, params.from, params.to);
   if (!nodes) return { found: false, reason: 'none' };
   const length = nodes.length - 1;
   if (length > params.maxLength) return { found: false, reason: 'too-long', length };

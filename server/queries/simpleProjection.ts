@@ -2,13 +2,13 @@
 // entities, weighted by the number of claims between them. Path finding, PageRank and
 // Louvain run on it: they need a simple (non-multi, non-mixed) graph, and a chain of
 // evidence links two entities whatever the direction of each relation.
-import { UndirectedGraph } from 'graphology';
 import type { EvidenceGraph } from '../model/evidenceGraph';
+import { KeySafeGraph } from '../model/keySafeGraph';
 
-export type ProjectedGraph = UndirectedGraph<Record<string, never>, { weight: number }>;
+export type ProjectedGraph = KeySafeGraph<Record<string, never>, { weight: number }>;
 
 export function simpleProjection(graph: EvidenceGraph): ProjectedGraph {
-  const projection: ProjectedGraph = new UndirectedGraph({ allowSelfLoops: false });
+  const projection: ProjectedGraph = new KeySafeGraph({ type: 'undirected', allowSelfLoops: false });
   // Sorted insertion keeps iteration order (and so results) independent of the data files' order.
   for (const node of graph.nodes().sort()) projection.addNode(node);
   const pairs: Array<[string, string, number]> = [];

@@ -13,8 +13,9 @@ import type { ProjectedGraph } from './simpleProjection';
 
 const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
 
+/** By vocabulary id, in vocabulary order; null-prototype, as the ids are the data's ("constructor" is a valid one). */
 function zeroCounts(ids: readonly { id: string }[]): Record<string, number> {
-  return Object.fromEntries(ids.map(({ id }) => [id, 0]));
+  return Object.assign(Object.create(null) as Record<string, number>, Object.fromEntries(ids.map(({ id }) => [id, 0])));
 }
 
 function topBy(graph: EvidenceGraph, value: (node: string) => number, top: number, digits: number): StatsResponse['topByDegree'] {
@@ -66,14 +67,14 @@ export function graphStats(graph: EvidenceGraph, projection: ProjectedGraph, voc
     claims += attributes.claimCount;
     for (const document of attributes.documents) documents.add(document);
   });
-  const ranks = projection.order === 0 ? {} : pagerank(projection, { getEdgeWeight: 'weight' });
+  const ranks: Record<string, number> = projection.order === 0 ? {} : pagerank(projection, { getEdgeWeight: 'weight' });
   return {
     counts: { entities: graph.order, edges: graph.size, claims, documents: documents.size },
     byNodeType,
     byEdgeType,
     byStatus,
     topByDegree: topBy(graph, (node) => graph.degree(node), top, 0),
-    topByPageRank: topBy(graph, (node) => ranks[node] ?? 0, top, 6),
+    topByPageRank: topBy(graph, (node) => (Object.hasOwn(ranks, node) ? ranks[node] : 0), top, 6),
     communities: communities(graph, projection),
   };
 }

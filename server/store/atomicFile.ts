@@ -35,6 +35,11 @@ export function writeFileAtomic(file: string, text: string): void {
     throw error;
   }
   fs.closeSync(fd);
-  fs.renameSync(temporary, file);
+  try {
+    fs.renameSync(temporary, file);
+  } catch (error) {
+    fs.rmSync(temporary, { force: true });
+    throw error;
+  }
   syncFolder(folder);
 }

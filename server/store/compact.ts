@@ -2,13 +2,15 @@
 // is replaced atomically (atomicFile.ts) in the order documents, entities.json,
 // claims.json, proposals.json; the journal is emptied last, and only after the files
 // alone were checked to load to the same dataset. A crash at any point is safe: replay
-// skips entries the files already hold (load/replayJournal.ts).
+// skips entries the files already hold (load/replayJournal.ts). So is a full disk: the
+// write that fails leaves no temporary file, and the journal stays.
 import fs from 'node:fs';
 import path from 'node:path';
 import { DataIntegrityError, JOURNAL_FILE, PROPOSALS_FILE, readDataFolder, readJournal, replayJournal, resolveDataset, type LoadProblem } from '../load';
 import { writeFileAtomic } from './atomicFile';
 import { lockDataFolder } from './dataFolderLock';
 import { JournalWriter } from './journal';
+import { onDiskFull } from './writeErrors';
 
 export interface CompactResult {
   /** Journal entries folded. */
@@ -34,7 +36,14 @@ function appendToArrayFile(file: string, records: readonly unknown[]): void {
   writeFileAtomic(file, `${JSON.stringify([...existing, ...records], null, 2)}\n`);
 }
 
+/** What a compaction stopped by a full disk leaves behind. */
+export const COMPACTION_UNDONE = 'the journal was not folded, and the folder holds the same data as before; free some space and run compact again';
+
 export function compactDataFolder(dataDir: string, onWarning: (problem: LoadProblem) => void = () => {}): CompactResult {
+  return onDiskFull(dataDir, COMPACTION_UNDONE, () => compactLocked(dataDir, onWarning));
+}
+
+function compactLocked(dataDir: string, onWarning: (problem: LoadProblem) => void): CompactResult {
   const lock = lockDataFolder(dataDir);
   const writer = JournalWriter.open(dataDir, onWarning);
   try {

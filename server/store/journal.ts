@@ -8,6 +8,18 @@ import { describeTornTail, journalPath, parseJournal, type LoadProblem } from '.
 import type { JournalEntry } from '../model/journalEntries';
 import { syncFolder } from './atomicFile';
 
+/** Appends `bytes` to `file`, or (on a full disk, say) leaves it as it was. */
+function copyAside(file: string, bytes: Buffer): void {
+  const before = fs.existsSync(file) ? fs.statSync(file).size : undefined;
+  try {
+    fs.appendFileSync(file, bytes);
+  } catch (error) {
+    if (before === undefined) fs.rmSync(file, { force: true });
+    else fs.truncateSync(file, before);
+    throw error;
+  }
+}
+
 /**
  * Appends entries durably. Keeps one file descriptor open; each append is one write of a
  * whole line followed by fsync, and only then returns.
@@ -15,6 +27,8 @@ import { syncFolder } from './atomicFile';
 export class JournalWriter {
   private fd: number | undefined;
   private size: number;
+  /** A failed append could not be cut off: do so before the next one, or refuse it. */
+  private pastIntactEnd = false;
 
   private constructor(
     readonly file: string,
@@ -39,7 +53,7 @@ export class JournalWriter {
         const torn = contents.tornTail;
         const tail = Buffer.alloc(torn.bytes);
         fs.readSync(fd, tail, 0, torn.bytes, torn.offset);
-        fs.appendFileSync(`${file}.torn`, Buffer.concat([tail, Buffer.from('\n')]));
+        copyAside(`${file}.torn`, Buffer.concat([tail, Buffer.from('\n')]));
         fs.ftruncateSync(fd, torn.offset);
         fs.fsyncSync(fd);
         report(describeTornTail(torn));
@@ -57,21 +71,31 @@ export class JournalWriter {
     if (this.fd === undefined) throw new Error('JournalWriter.append: the journal is closed');
     const text = JSON.stringify(entry);
     const buffer = Buffer.from(`${text}\n`, 'utf8');
+    // The file is opened for appending: a partial line left by a failed append would
+    // glue itself to this one, and the journal would not load again.
+    if (this.pastIntactEnd) this.cutToIntactEnd();
     try {
       let written = 0;
       while (written < buffer.length) written += fs.writeSync(this.fd, buffer, written, buffer.length - written);
       fs.fsyncSync(this.fd);
     } catch (error) {
-      // Cut a partial line off so that the next entry does not start in the middle of it.
+      // Cut a partial line off (a full disk takes part of a line), so that nothing of this entry stays.
+      this.pastIntactEnd = true;
       try {
-        fs.ftruncateSync(this.fd, this.size);
+        this.cutToIntactEnd();
       } catch {
-        // the original error is the one to report
+        // the original error is the one to report; the next append tries again
       }
       throw error;
     }
     this.size += buffer.length;
     return text;
+  }
+
+  private cutToIntactEnd(): void {
+    fs.ftruncateSync(this.fd!, this.size);
+    fs.fsyncSync(this.fd!);
+    this.pastIntactEnd = false;
   }
 
   /** Empties the journal once compaction has folded it into the data files. */

@@ -1,5 +1,5 @@
 // What can go wrong in a write, in the store's own terms; the HTTP routes map these to
-// 400, 404 and 409 problems and the CLI prints them. Messages are for the user.
+// 400, 404, 409 and 507 problems and the CLI prints them. Messages are for the user.
 export interface WriteFieldError {
   /** The field of the request the message is about, e.g. "subject.type". */
   path: string;
@@ -34,5 +34,46 @@ export class WritesNotOpenError extends Error {
   constructor() {
     super('this data folder was opened read-only; writes are off');
     this.name = 'WritesNotOpenError';
+  }
+}
+
+/** How every message about a full disk begins, in the API and on the command line. */
+export const DISK_FULL = "the data folder's disk is full";
+
+/** What a write refused for want of space leaves behind: the journal cuts off any part of its line. */
+export const NOTHING_OF_THIS_WRITE = 'nothing of this request was written';
+/** What opening a folder for writes on a full disk leaves: a lock appears whole or not at all, and so does the journal's cut-off tail. */
+export const NOTHING_AT_OPEN = 'nothing was written; free some space, or open the folder read-only (a server without CLAIMGRAPH_TOKEN)';
+
+/** ENOSPC (no space left on the device) or EDQUOT (the user's disk quota is used up); undefined for any other error. */
+export function diskFullCode(error: unknown): 'ENOSPC' | 'EDQUOT' | undefined {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return code === 'ENOSPC' || code === 'EDQUOT' ? code : undefined;
+}
+
+/**
+ * A write to the data folder failed for want of space. `consequence` says what that
+ * left behind, for the user ("nothing was written"); the store makes it true by undoing
+ * what it had begun (a partial journal line is cut off, temporary files are removed).
+ */
+export class DiskFullError extends Error {
+  constructor(
+    readonly dataDir: string,
+    readonly code: 'ENOSPC' | 'EDQUOT',
+    readonly consequence: string,
+  ) {
+    super(`${DISK_FULL} (${dataDir}: ${code === 'EDQUOT' ? 'disk quota exceeded' : 'no space left on device'}); ${consequence}`);
+    this.name = 'DiskFullError';
+  }
+}
+
+/** Runs `write`; a full disk becomes a DiskFullError saying `consequence`. */
+export function onDiskFull<T>(dataDir: string, consequence: string, write: () => T): T {
+  try {
+    return write();
+  } catch (error) {
+    const code = diskFullCode(error);
+    if (code) throw new DiskFullError(dataDir, code, consequence);
+    throw error;
   }
 }

@@ -17,7 +17,7 @@ import { lockDataFolder, type DataFolderLock } from './dataFolderLock';
 import type { ExtractArticle } from './extraction';
 import { JournalWriter } from './journal';
 import type { AcceptEntry, Corrections, EntityChoice, IngestEntry, JournalEntry, Proposal, RejectEntry, ReviewedProposal } from '../model/journalEntries';
-import { ProposalNotFoundError, WriteConflictError, WriteInputError, WritesNotOpenError, type WriteFieldError } from './writeErrors';
+import { NOTHING_AT_OPEN, NOTHING_OF_THIS_WRITE, onDiskFull, ProposalNotFoundError, WriteConflictError, WriteInputError, WritesNotOpenError, type WriteFieldError } from './writeErrors';
 
 /** A file name an article may be stored under: documents/<stem>.txt, no folders. */
 export const ARTICLE_FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,150}\.txt$/;
@@ -66,10 +66,10 @@ export class WriteStore {
    * the journal too).
    */
   static open(options: WriteStoreOptions): WriteStore {
-    const lock = lockDataFolder(options.dataDir);
+    const lock = onDiskFull(options.dataDir, NOTHING_AT_OPEN, () => lockDataFolder(options.dataDir));
     let journal: JournalWriter | undefined;
     try {
-      journal = JournalWriter.open(options.dataDir, options.onWarning);
+      journal = onDiskFull(options.dataDir, NOTHING_AT_OPEN, () => JournalWriter.open(options.dataDir, options.onWarning));
       const book = readProposalBook(options.dataDir);
       return new WriteStore(options.dataDir, options.graphs, options.extract, journal, lock, book, options.now ?? (() => new Date()));
     } catch (error) {
@@ -97,8 +97,9 @@ export class WriteStore {
   }
 
   private append(entry: JournalEntry): string {
-    if (!this.journal) throw new WritesNotOpenError();
-    return this.journal.append(entry);
+    const journal = this.journal;
+    if (!journal) throw new WritesNotOpenError();
+    return onDiskFull(this.dataDir, NOTHING_OF_THIS_WRITE, () => journal.append(entry));
   }
 
   proposals(filter: { status?: ReviewedProposal['status']; document?: string } = {}): ReviewedProposal[] {

@@ -30,11 +30,11 @@ describe('the route declarations', () => {
     const reads = described.filter((d) => d.route.startsWith('get ') && !d.route.includes('proposals'));
     expect(reads.every((d) => d.security === undefined && d.body === undefined && d.problems[0] === '400')).toBe(true);
     expect(described.filter((d) => !reads.includes(d))).toEqual([
-      { route: 'post /api/documents', security: [{ writeToken: [] }], problems: ['400', '401', '403', '409', '413', '415', '429'], body: { required: true, types: ['text/plain', 'application/json'] } },
+      { route: 'post /api/documents', security: [{ writeToken: [] }], problems: ['400', '401', '403', '409', '413', '415', '429', '507'], body: { required: true, types: ['text/plain', 'application/json'] } },
       { route: 'get /api/proposals', security: undefined, problems: ['400'], body: undefined },
       { route: 'get /api/proposals/{id}', security: undefined, problems: ['400', '404'], body: undefined },
-      { route: 'post /api/proposals/{id}/accept', security: [{ writeToken: [] }], problems: ['400', '401', '403', '404', '409', '413', '415', '429'], body: { required: false, types: ['application/json'] } },
-      { route: 'post /api/proposals/{id}/reject', security: [{ writeToken: [] }], problems: ['400', '401', '403', '404', '409', '413', '415', '429'], body: { required: false, types: ['application/json'] } },
+      { route: 'post /api/proposals/{id}/accept', security: [{ writeToken: [] }], problems: ['400', '401', '403', '404', '409', '413', '415', '429', '507'], body: { required: false, types: ['application/json'] } },
+      { route: 'post /api/proposals/{id}/reject', security: [{ writeToken: [] }], problems: ['400', '401', '403', '404', '409', '413', '415', '429', '507'], body: { required: false, types: ['application/json'] } },
     ]);
   });
 

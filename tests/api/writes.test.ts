@@ -266,6 +266,19 @@ describe('bad writes', () => {
     expect((await request(made.app).get('/api/proposals')).status).toBe(200);
   });
 
+  it('pages the review queue like every other list: limit 1 to 1000, offset 0 to 1,000,000', async () => {
+    const made = app();
+    await ingest(made);
+    const page = await request(made.app).get('/api/proposals?limit=1000&offset=1');
+    expect([page.status, page.body.limit, page.body.offset, page.body.total, page.body.proposals.map((p: { id: string }) => p.id)]).toEqual([200, 1000, 1, 2, [`${DOC}.p2`]]);
+    expectProblem(await request(made.app).get('/api/proposals?limit=1001'), 400, [{ path: 'limit', message: 'must be at most 1000' }]);
+    expectProblem(await request(made.app).get('/api/proposals?limit=0&offset=-1'), 400, [
+      { path: 'offset', message: 'must be at least 0' },
+      { path: 'limit', message: 'must be at least 1' },
+    ]);
+    expectProblem(await request(made.app).get('/api/proposals?limit=ten'), 400, [{ path: 'limit', message: 'expected a whole number' }]);
+  });
+
   it('answers 405 to other methods on the write paths', async () => {
     const made = app();
     const res = await request(made.app).get(`/api/proposals/${DOC}.p1/accept`);
