@@ -1,5 +1,5 @@
 // What every panel may use: the data, the current state and view, and the actions that
-// change the state. main.ts implements it; panels only see this interface, so they do
+// change the state. explorer.ts implements it; panels only see this interface, so they do
 // not depend on each other or on sigma.
 import type { PathResponse, VocabularyResponse } from '../../server/model/api';
 import type { EdgeStyle } from './edgeStyle';

@@ -1,6 +1,6 @@
 // The explorer's UI state: everything a view depends on besides the data itself.
 // It is plain data so it can round-trip through the URL (url.ts) and drive sigma's
-// reducers (reducers.ts); panels change it only through `updateState` in main.ts.
+// reducers (reducers.ts); panels change it only through `App.update` (explorer.ts).
 
 /** The graph filters, named as the API names them so a view maps 1:1 onto /api queries. */
 export interface GraphFilters {
