@@ -122,8 +122,14 @@ describe('crash safety', () => {
         const running = server;
         const killAfter = 5 + Math.floor(random() * 40);
         let count = 0;
+        let killed = false;
+        // The first cycle also waits for an acknowledged reject, so every kind of write is
+        // exercised whatever order the concurrent answers come in.
         const { answered } = await burst(running, cycle, acked, () => {
-          if (++count === killAfter) running.child.kill('SIGKILL');
+          if (++count >= killAfter && !killed && (cycle > 0 || (acked.rejected.size > 0 && acked.accepted.size > 0))) {
+            killed = true;
+            running.child.kill('SIGKILL');
+          }
         });
         await running.exited;
         expect(running.child.signalCode).toBe('SIGKILL');
