@@ -8,7 +8,10 @@ module.exports = {
   transform: {
     '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', diagnostics: false }],
     // any-ascii is an ES module; Node requires it as one, jest's CommonJS runtime cannot.
-    '/node_modules/any-ascii/.+\\.js$': ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs', target: 'ES2023' }, diagnostics: false }],
+    '/node_modules/any-ascii/.+\\.js$': [
+      'ts-jest',
+      { tsconfig: { allowJs: true, module: 'commonjs', target: 'ES2023' }, diagnostics: false },
+    ],
   },
   transformIgnorePatterns: ['/node_modules/(?!any-ascii/)'],
   testTimeout: 30000,

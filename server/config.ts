@@ -65,19 +65,25 @@ function commaList(text: string): string[] {
 }
 
 function parsePortNumber(text: string, source: string): number {
-  if (!/^\d+$/.test(text) || Number(text) > 65535) throw new ConfigError(`${source} must be a port number from 0 to 65535, not "${text}"`);
+  if (!/^\d+$/.test(text) || Number(text) > 65535)
+    throw new ConfigError(`${source} must be a port number from 0 to 65535, not "${text}"`);
   return Number(text);
 }
 
-const HOST_NAME = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
+const HOST_NAME =
+  /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
 
 function parseHost(text: string, source: string): string {
-  if (net.isIP(text) === 0 && !HOST_NAME.test(text)) throw new ConfigError(`${source} must be an IP address or a host name, such as 127.0.0.1, ::1 or localhost, not "${text}"`);
+  if (net.isIP(text) === 0 && !HOST_NAME.test(text))
+    throw new ConfigError(
+      `${source} must be an IP address or a host name, such as 127.0.0.1, ::1 or localhost, not "${text}"`,
+    );
   return text;
 }
 
 function parseWriteRateLimit(text: string, source: string): WriteRateLimit | false {
-  if (!/^\d+$/.test(text)) throw new ConfigError(`${source} must be a whole number of writes per minute (0: no limit), not "${text}"`);
+  if (!/^\d+$/.test(text))
+    throw new ConfigError(`${source} must be a whole number of writes per minute (0: no limit), not "${text}"`);
   const limit = Number(text);
   return limit === 0 ? false : { limit, windowMs: 60_000 };
 }
@@ -92,7 +98,9 @@ function parseCorsOriginList(text: string, source: string): string[] {
     }
     // A wildcard or a path would widen or blur the allow-list: only exact origins.
     if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.origin !== origin || origin.includes('*')) {
-      throw new ConfigError(`${source}: "${origin}" is not an origin such as https://example.org (scheme, host and port only, no path, no wildcard)`);
+      throw new ConfigError(
+        `${source}: "${origin}" is not an origin such as https://example.org (scheme, host and port only, no path, no wildcard)`,
+      );
     }
     return origin;
   });
@@ -122,7 +130,8 @@ function wholeNumber(min: number, max: number, fallback: number, expects: (sourc
   return (text: string, source: string): number => {
     const value = text.trim();
     if (value === '') return fallback;
-    if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) throw new ConfigError(expects(source, text));
+    if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max)
+      throw new ConfigError(expects(source, text));
     return Number(value);
   };
 }
@@ -133,9 +142,21 @@ function wholeNumber(min: number, max: number, fallback: number, expects: (sourc
  */
 export const settings = {
   /** The port to listen on; 0 takes any free port. */
-  port: setting<number>({ env: 'PORT', default: 3000, shown: '3000', what: 'the port `npm start` and `claimgraph serve` listen on (`0`: any free port); `--port` overrides it', parse: parsePortNumber }),
+  port: setting<number>({
+    env: 'PORT',
+    default: 3000,
+    shown: '3000',
+    what: 'the port `npm start` and `claimgraph serve` listen on (`0`: any free port); `--port` overrides it',
+    parse: parsePortNumber,
+  }),
   /** The interface to listen on; undefined: every interface. */
-  host: setting<string | undefined>({ env: 'HOST', default: undefined, shown: 'unset: every interface', what: 'the interface to listen on, e.g. `127.0.0.1`', parse: parseHost }),
+  host: setting<string | undefined>({
+    env: 'HOST',
+    default: undefined,
+    shown: 'unset: every interface',
+    what: 'the interface to listen on, e.g. `127.0.0.1`',
+    parse: parseHost,
+  }),
   /** The data folder (absolute). */
   dataDir: setting<string>({
     env: 'CLAIMGRAPH_DATA',
@@ -149,11 +170,17 @@ export const settings = {
     env: 'CLAIMGRAPH_CACHE_DIR',
     default: path.join(packageRoot, 'node_modules', '.cache', 'claimgraph'),
     shown: '`node_modules/.cache/claimgraph/`',
-    what: 'where computed layouts are cached, by the data\'s content hash',
+    what: "where computed layouts are cached, by the data's content hash",
     parse: (text) => path.resolve(text),
   }),
   /** The write API's bearer token; undefined turns writes off (403). */
-  token: setting<string | undefined>({ env: 'CLAIMGRAPH_TOKEN', default: undefined, shown: 'unset: writes off', what: 'the write API\'s bearer token', parse: (text) => text }),
+  token: setting<string | undefined>({
+    env: 'CLAIMGRAPH_TOKEN',
+    default: undefined,
+    shown: 'unset: writes off',
+    what: "the write API's bearer token",
+    parse: (text) => text,
+  }),
   /** Writes per client address per window; false: no limit. */
   writeRateLimit: setting<WriteRateLimit | false>({
     env: 'CLAIMGRAPH_WRITE_RATE_LIMIT',
@@ -183,8 +210,14 @@ export const settings = {
     env: 'CLAIMGRAPH_REQUEST_TIMEOUT_MS',
     default: 10_000,
     shown: '10000',
-    what: 'each request\'s time budget, in milliseconds (at most 600000)',
-    parse: wholeNumber(1, MAX_REQUEST_TIMEOUT_MS, 10_000, (source, text) => `${source} must be a whole number of milliseconds from 1 to ${MAX_REQUEST_TIMEOUT_MS}, not "${text}"`),
+    what: "each request's time budget, in milliseconds (at most 600000)",
+    parse: wholeNumber(
+      1,
+      MAX_REQUEST_TIMEOUT_MS,
+      10_000,
+      (source, text) =>
+        `${source} must be a whole number of milliseconds from 1 to ${MAX_REQUEST_TIMEOUT_MS}, not "${text}"`,
+    ),
   }),
   /** An export carrying more claims than this is refused (400) rather than built in memory. */
   maxExportClaims: setting<number>({
@@ -192,16 +225,37 @@ export const settings = {
     default: 250_000,
     shown: '250000',
     what: 'the most claims one `/api/export` may carry',
-    parse: wholeNumber(1, Number.MAX_SAFE_INTEGER, 250_000, (source, text) => `${source} must be a whole number of claims of at least 1, not "${text}"`),
+    parse: wholeNumber(
+      1,
+      Number.MAX_SAFE_INTEGER,
+      250_000,
+      (source, text) => `${source} must be a whole number of claims of at least 1, not "${text}"`,
+    ),
   }),
   /** Without `limit`, a neighbourhood larger than this is cut to it (hubs first), and the answer says so. */
-  neighbourhoodCap: setting<number>({ default: 1000, shown: '1000', what: 'entities in a neighbourhood asked for without `limit`; more are cut, hubs first, and the answer says so' }),
+  neighbourhoodCap: setting<number>({
+    default: 1000,
+    shown: '1000',
+    what: 'entities in a neighbourhood asked for without `limit`; more are cut, hubs first, and the answer says so',
+  }),
   /** The claims a `top` view carries at most (about 15 MB of JSON): it stops adding entities before that. */
-  topMaxClaims: setting<number>({ default: 20_000, shown: '20000', what: 'claims in a `/api/graph?top=N` view; it stops adding entities before that' }),
+  topMaxClaims: setting<number>({
+    default: 20_000,
+    shown: '20000',
+    what: 'claims in a `/api/graph?top=N` view; it stops adding entities before that',
+  }),
   /** A write's body larger than this is refused (413). */
-  bodyLimitBytes: setting<number>({ default: 1_000_000, shown: '1000000', what: 'bytes in a write\'s body; a larger one is refused with `413`' }),
+  bodyLimitBytes: setting<number>({
+    default: 1_000_000,
+    shown: '1000000',
+    what: "bytes in a write's body; a larger one is refused with `413`",
+  }),
   /** The bound of the cache of rendered answers. */
-  responseCacheBytes: setting<number>({ default: 128 * 1024 * 1024, shown: '134217728 (128 MiB)', what: 'bytes of rendered answers kept for repeated requests' }),
+  responseCacheBytes: setting<number>({
+    default: 128 * 1024 * 1024,
+    shown: '134217728 (128 MiB)',
+    what: 'bytes of rendered answers kept for repeated requests',
+  }),
 };
 
 type Settings = typeof settings;
@@ -219,7 +273,11 @@ export const DEFAULT_MAX_EXPORT_CLAIMS = DEFAULT_CONFIG.maxExportClaims;
 export const NEIGHBOURHOOD_CAP = DEFAULT_CONFIG.neighbourhoodCap;
 
 /** Validates one setting's text, as given by `source` (its variable, or a flag); unset or empty is the default. */
-export function parseSetting<K extends keyof Settings>(key: K, text: string | undefined, source?: string): ServerConfig[K] {
+export function parseSetting<K extends keyof Settings>(
+  key: K,
+  text: string | undefined,
+  source?: string,
+): ServerConfig[K] {
   const declared = settings[key] as Setting<ServerConfig[K]>;
   if (text === undefined || text === '' || declared.env === undefined) return declared.default;
   return declared.parse(text, source ?? declared.env);

@@ -74,21 +74,35 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       const opened = openGraph(options.dataDir, { backgroundLayout: true });
       layout = opened.layout;
       const snapshot = snapshotOf(opened);
-      return new GraphSnapshotHolder(opened.layout.preliminary ? { ...snapshot, version: `${snapshot.version}-start-positions` } : snapshot);
+      return new GraphSnapshotHolder(
+        opened.layout.preliminary ? { ...snapshot, version: `${snapshot.version}-start-positions` } : snapshot,
+      );
     },
     defaultExtractor,
   );
   layout?.ready.then(
     () => {
       const current = store.current;
-      if (current.version.endsWith('-start-positions')) store.replacePositions(current.version.slice(0, -'-start-positions'.length));
+      if (current.version.endsWith('-start-positions'))
+        store.replacePositions(current.version.slice(0, -'-start-positions'.length));
     },
     () => {},
   );
   // Cached answers are sent before Express runs (cachedAnswerFastPath.ts); everything else goes through the app.
   const responseBodies = new ResponseBodyCache(options.responseCacheBytes ?? DEFAULT_CONFIG.responseCacheBytes);
-  const app = createApp({ store, clientDir: options.clientDir, writes: { ...writeConfig, writes }, hardening, responseBodies });
-  const server = http.createServer(createRequestHandler(app, cachedAnswerFastPath({ store, bodies: responseBodies, corsOrigins: hardening.corsOrigins })));
+  const app = createApp({
+    store,
+    clientDir: options.clientDir,
+    writes: { ...writeConfig, writes },
+    hardening,
+    responseBodies,
+  });
+  const server = http.createServer(
+    createRequestHandler(
+      app,
+      cachedAnswerFastPath({ store, bodies: responseBodies, corsOrigins: hardening.corsOrigins }),
+    ),
+  );
   answerClientErrors(server);
   // A client that trickles its headers or body cannot hold a connection much past the request's own budget.
   server.headersTimeout = Math.min(60_000, hardening.requestTimeoutMs + 5_000);
@@ -107,7 +121,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     throw error;
   }
   const { port } = server.address() as AddressInfo;
-  const host = options.host === undefined || options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
+  const host =
+    options.host === undefined || options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}/`,
     store,
@@ -126,7 +141,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 }
 
 /** Starts the server and prints where; resolves when it stops (SIGINT/SIGTERM) with the exit code. */
-export async function serveUntilStopped(options: ServerOptions, io: { out: (text: string) => void; err: (text: string) => void }): Promise<number> {
+export async function serveUntilStopped(
+  options: ServerOptions,
+  io: { out: (text: string) => void; err: (text: string) => void },
+): Promise<number> {
   let running: RunningServer;
   try {
     running = await startServer(options);
@@ -169,7 +187,10 @@ export async function serveUntilStopped(options: ServerOptions, io: { out: (text
  * `overrides` from the command line). A bad setting is one line naming it and exit code 2,
  * before anything is loaded.
  */
-export async function serve(overrides: Partial<ServerConfig>, io: { out: (text: string) => void; err: (text: string) => void }): Promise<number> {
+export async function serve(
+  overrides: Partial<ServerConfig>,
+  io: { out: (text: string) => void; err: (text: string) => void },
+): Promise<number> {
   let config: ServerConfig;
   try {
     config = processConfig(overrides);

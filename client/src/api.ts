@@ -27,7 +27,12 @@ export class ApiError extends Error {
 }
 
 function isProblem(value: unknown): value is Problem {
-  return typeof value === 'object' && value !== null && typeof (value as Problem).title === 'string' && typeof (value as Problem).detail === 'string';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as Problem).title === 'string' &&
+    typeof (value as Problem).detail === 'string'
+  );
 }
 
 /** The message a person reads: the server's detail when it sent one. */
@@ -43,7 +48,10 @@ export function problemMessage(status: number, body: unknown, url: string): stri
 export async function requestJson<T>(url: string, init: RequestInit = {}): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(url, { ...init, headers: { accept: 'application/json', ...(init.headers as Record<string, string> | undefined) } });
+    response = await fetch(url, {
+      ...init,
+      headers: { accept: 'application/json', ...(init.headers as Record<string, string> | undefined) },
+    });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiError(`Cannot reach the claimgraph server (${url}). Is it running?`, 0);
@@ -54,7 +62,8 @@ export async function requestJson<T>(url: string, init: RequestInit = {}): Promi
   } catch {
     body = undefined;
   }
-  if (!response.ok) throw new ApiError(problemMessage(response.status, body, url), response.status, isProblem(body) ? body : undefined);
+  if (!response.ok)
+    throw new ApiError(problemMessage(response.status, body, url), response.status, isProblem(body) ? body : undefined);
   if (body === undefined) throw new ApiError(`The server sent no JSON for ${url}`, response.status);
   return body as T;
 }

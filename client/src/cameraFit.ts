@@ -12,5 +12,9 @@ export function fitCamera(points: readonly { x: number; y: number }[]): CameraVi
   const ys = points.map((point) => point.y);
   const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
   const extent = Math.max(maxX - minX, maxY - minY);
-  return { x: (minX + maxX) / 2, y: (minY + maxY) / 2, ratio: Math.min(1, Math.max(MIN_FIT_RATIO, extent * FIT_MARGIN)) };
+  return {
+    x: (minX + maxX) / 2,
+    y: (minY + maxY) / 2,
+    ratio: Math.min(1, Math.max(MIN_FIT_RATIO, extent * FIT_MARGIN)),
+  };
 }

@@ -18,20 +18,24 @@ export interface EdgeStyle {
 }
 
 /** Emphasis by status id; a status the client does not know gets its pattern's default. */
-const EMPHASIS = new Map<string, { opacity: number; width: number }>(Object.entries({
-  confirmed: { opacity: 1, width: 1.6 },
-  reported: { opacity: 0.9, width: 1.2 },
-  disputed: { opacity: 0.9, width: 1.2 },
-  alleged: { opacity: 0.85, width: 1 },
-  denied: { opacity: 0.4, width: 0.8 },
-}));
+const EMPHASIS = new Map<string, { opacity: number; width: number }>(
+  Object.entries({
+    confirmed: { opacity: 1, width: 1.6 },
+    reported: { opacity: 0.9, width: 1.2 },
+    disputed: { opacity: 0.9, width: 1.2 },
+    alleged: { opacity: 0.85, width: 1 },
+    denied: { opacity: 0.4, width: 0.8 },
+  }),
+);
 const DEFAULT_EMPHASIS: Record<LinePattern, { opacity: number; width: number }> = {
   solid: { opacity: 0.9, width: 1.2 },
   dashed: { opacity: 0.75, width: 1 },
   dotted: { opacity: 0.6, width: 1 },
 };
 
-export function edgeStyles(statuses: readonly Pick<Status, 'id' | 'style' | 'labelPrefix' | 'label'>[]): Map<string, EdgeStyle> {
+export function edgeStyles(
+  statuses: readonly Pick<Status, 'id' | 'style' | 'labelPrefix' | 'label'>[],
+): Map<string, EdgeStyle> {
   const styles = new Map<string, EdgeStyle>();
   for (const status of statuses) {
     const emphasis = EMPHASIS.get(status.id) ?? DEFAULT_EMPHASIS[status.style];

@@ -18,7 +18,16 @@ import { nodeSizes } from './sizing';
 import type { CameraView, UiState } from './state';
 import { stateToSearch } from './url';
 import type { Notice } from './ui/notice';
-import { type DerivedView, deriveView, nextState, pathChanged, pathHighlight, recountTotals, rederiveView, totalCounts } from './viewDerivation';
+import {
+  type DerivedView,
+  deriveView,
+  nextState,
+  pathChanged,
+  pathHighlight,
+  recountTotals,
+  rederiveView,
+  totalCounts,
+} from './viewDerivation';
 
 export interface Panel {
   update(): void;
@@ -53,7 +62,14 @@ export interface ExplorerOptions {
   partial?: PartialView;
 }
 
-export function createExplorer({ vocabulary, graph, notice, state: initial, statusLine: statusLineElement, partial }: ExplorerOptions): Explorer {
+export function createExplorer({
+  vocabulary,
+  graph,
+  notice,
+  state: initial,
+  statusLine: statusLineElement,
+  partial,
+}: ExplorerOptions): Explorer {
   const statuses = vocabulary.statuses;
   const styles = edgeStyles(statuses);
   const totals = totalCounts(graph, statuses);
@@ -73,7 +89,18 @@ export function createExplorer({ vocabulary, graph, notice, state: initial, stat
   });
 
   const writeUrl = () => window.history.replaceState(null, '', `${window.location.pathname}${stateToSearch(state)}`);
-  const model = (): ViewModel => ({ graph, visibility: derived.visibility, sizes: sizes.get(state.sizeMode), curvatures, styles, focus: derived.focus, hovered, selectedNode: state.selectedNode, selectedEdge: state.selectedEdge, path: pathHighlight(path) });
+  const model = (): ViewModel => ({
+    graph,
+    visibility: derived.visibility,
+    sizes: sizes.get(state.sizeMode),
+    curvatures,
+    styles,
+    focus: derived.focus,
+    hovered,
+    selectedNode: state.selectedNode,
+    selectedEdge: state.selectedEdge,
+    path: pathHighlight(path),
+  });
 
   function requestPath(): void {
     path = paths.request(state.path, state.filters);
@@ -98,14 +125,18 @@ export function createExplorer({ vocabulary, graph, notice, state: initial, stat
     }
   }
 
-  const app = createApp({ vocabulary, graph, styles, totals, notice }, { state: () => state, derived: () => derived, path: () => path, view: () => view, update });
+  const app = createApp(
+    { vocabulary, graph, styles, totals, notice },
+    { state: () => state, derived: () => derived, path: () => path, view: () => view, update },
+  );
   return {
     app,
     model,
     render,
     requestPath,
     hover(node) {
-      hovered = node === undefined ? undefined : { node, neighbours: visibleNeighbours(graph, node, derived.visibility) };
+      hovered =
+        node === undefined ? undefined : { node, neighbours: visibleNeighbours(graph, node, derived.visibility) };
       view?.refresh();
     },
     moveCamera(camera) {
@@ -139,8 +170,20 @@ function createSizeCache(graph: EvidenceGraph): { get(mode: UiState['sizeMode'])
 
 /** The App the panels see, read through the explorer's current state. */
 function createApp(
-  data: { vocabulary: VocabularyResponse; graph: EvidenceGraph; styles: Map<string, EdgeStyle>; totals: FacetCounts; notice: Notice },
-  current: { state(): UiState; derived(): DerivedView; path(): PathResult | undefined; view(): GraphView | undefined; update(change: Partial<UiState>): void },
+  data: {
+    vocabulary: VocabularyResponse;
+    graph: EvidenceGraph;
+    styles: Map<string, EdgeStyle>;
+    totals: FacetCounts;
+    notice: Notice;
+  },
+  current: {
+    state(): UiState;
+    derived(): DerivedView;
+    path(): PathResult | undefined;
+    view(): GraphView | undefined;
+    update(change: Partial<UiState>): void;
+  },
 ): App {
   const { update } = current;
   return {
@@ -154,7 +197,12 @@ function createApp(
     pathResult: current.path,
     update,
     selectNode(node) {
-      update({ selectedNode: node, selectedEdge: undefined, openDocument: undefined, neighbourhoodDepth: current.state().selectedNode === node ? current.state().neighbourhoodDepth : undefined });
+      update({
+        selectedNode: node,
+        selectedEdge: undefined,
+        openDocument: undefined,
+        neighbourhoodDepth: current.state().selectedNode === node ? current.state().neighbourhoodDepth : undefined,
+      });
       current.view()?.focusNode(node);
     },
     selectEdge(edge) {

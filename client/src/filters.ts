@@ -23,7 +23,11 @@ export interface Visibility {
 export const deriveStatus = firstMatchingStatus;
 
 /** The status an edge has under the filters, or undefined when the filters hide it. */
-export function edgeStatusUnder(attributes: EdgeAttributes, filters: GraphFilters, statuses: readonly Pick<Status, 'id' | 'rule'>[]): string | undefined {
+export function edgeStatusUnder(
+  attributes: EdgeAttributes,
+  filters: GraphFilters,
+  statuses: readonly Pick<Status, 'id' | 'rule'>[],
+): string | undefined {
   if (filters.edgeTypes !== undefined && !filters.edgeTypes.includes(attributes.type)) return undefined;
   let claims = attributes.claims;
   let status: string | undefined = attributes.status;
@@ -36,12 +40,20 @@ export function edgeStatusUnder(attributes: EdgeAttributes, filters: GraphFilter
     );
     if (status === undefined) return undefined;
   }
-  if ((filters.from !== undefined || filters.to !== undefined) && !claims.some((claim) => claimInDateRange(claim, filters.from, filters.to))) return undefined;
+  if (
+    (filters.from !== undefined || filters.to !== undefined) &&
+    !claims.some((claim) => claimInDateRange(claim, filters.from, filters.to))
+  )
+    return undefined;
   if (filters.status !== undefined && !filters.status.includes(status)) return undefined;
   return status;
 }
 
-export function computeVisibility(graph: EvidenceGraph, filters: GraphFilters, statuses: readonly Pick<Status, 'id' | 'rule'>[]): Visibility {
+export function computeVisibility(
+  graph: EvidenceGraph,
+  filters: GraphFilters,
+  statuses: readonly Pick<Status, 'id' | 'rule'>[],
+): Visibility {
   const nodes = new Set<string>();
   graph.forEachNode((node, attributes) => {
     if (filters.nodeTypes === undefined || filters.nodeTypes.includes(attributes.type)) nodes.add(node);

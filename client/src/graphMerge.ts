@@ -17,7 +17,12 @@ export interface GraphMerging {
   openEntity(id: string): Promise<void>;
 }
 
-export function createGraphMerging(graph: EvidenceGraph, explorer: Explorer, notice: Notice, partial: PartialView | undefined): GraphMerging {
+export function createGraphMerging(
+  graph: EvidenceGraph,
+  explorer: Explorer,
+  notice: Notice,
+  partial: PartialView | undefined,
+): GraphMerging {
   function mergeIntoGraph(data: Pick<GraphResponse, 'nodes' | 'edges'>): void {
     graph.import({ nodes: data.nodes, edges: data.edges }, true);
     explorer.graphChanged();

@@ -13,14 +13,27 @@ import { createGraphMerging } from './graphMerge';
 import { mountGraphView, showInitialCamera } from './graphStage';
 import { requireElement } from './page';
 import { mountReviewPanel, mountSearchAndPanels, mountToolbar } from './panels';
-import { graphLimit, partialLoadingMessage, partialOpeningNotice, partialViewFor, type PartialView } from './partialView';
+import {
+  graphLimit,
+  partialLoadingMessage,
+  partialOpeningNotice,
+  partialViewFor,
+  type PartialView,
+} from './partialView';
 import { restoreLink, restoreProblemsNotice } from './restoreLink';
 import { el } from './ui/dom';
 import { createNotice, type Notice } from './ui/notice';
 
 function start(vocabulary: VocabularyResponse, graph: EvidenceGraph, notice: Notice, partial?: PartialView): void {
   const restored = restoreLink(window.location.search, graph);
-  const explorer = createExplorer({ vocabulary, graph, notice, state: restored.state, statusLine: requireElement('status-line'), partial });
+  const explorer = createExplorer({
+    vocabulary,
+    graph,
+    notice,
+    state: restored.state,
+    statusLine: requireElement('status-line'),
+    partial,
+  });
   const merging = createGraphMerging(graph, explorer, notice, partial);
   mountSearchAndPanels(explorer, merging.openEntity);
   const view = mountGraphView(explorer);
@@ -41,7 +54,8 @@ function start(vocabulary: VocabularyResponse, graph: EvidenceGraph, notice: Not
 /** Escape outside a text field clears the selection, the open document and the path. */
 function clearOnEscape(app: App): void {
   document.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape' && !(event.target instanceof HTMLInputElement)) app.update({ selectedNode: undefined, selectedEdge: undefined, openDocument: undefined, path: undefined });
+    if (event.key === 'Escape' && !(event.target instanceof HTMLInputElement))
+      app.update({ selectedNode: undefined, selectedEdge: undefined, openDocument: undefined, path: undefined });
   });
 }
 

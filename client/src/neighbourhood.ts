@@ -3,7 +3,12 @@
 import type { EvidenceGraph } from '../../server/model/evidenceGraph';
 import type { Visibility } from './filters';
 
-export function neighbourhood(graph: EvidenceGraph, centre: string, depth: number, visibility: Visibility): Set<string> {
+export function neighbourhood(
+  graph: EvidenceGraph,
+  centre: string,
+  depth: number,
+  visibility: Visibility,
+): Set<string> {
   const reached = new Set<string>([centre]);
   let frontier = [centre];
   for (let step = 0; step < depth && frontier.length > 0; step++) {

@@ -16,7 +16,13 @@ import { createToolbar } from './ui/toolbar';
 export function mountSearchAndPanels(explorer: Explorer, openEntity: (id: string) => Promise<void>): void {
   const { app } = explorer;
   const colours = new Map(app.vocabulary.nodeTypes.map((type) => [type.id, type.color]));
-  const search = createEntityPicker({ label: 'Search entities', placeholder: 'Search names and aliases…', colours, hiddenLabel: true, onChoose: (hit) => (app.graph.hasNode(hit.id) ? app.selectNode(hit.id) : void openEntity(hit.id)) });
+  const search = createEntityPicker({
+    label: 'Search entities',
+    placeholder: 'Search names and aliases…',
+    colours,
+    hiddenLabel: true,
+    onChoose: (hit) => (app.graph.hasNode(hit.id) ? app.selectNode(hit.id) : void openEntity(hit.id)),
+  });
   search.input.id = 'search';
   search.element.querySelector('label')?.setAttribute('for', 'search');
   requireElement('search-slot').append(search.element);
@@ -33,5 +39,10 @@ export function mountToolbar(explorer: Explorer, resetCamera: () => void): void 
 export function mountReviewPanel(explorer: Explorer, refreshGraph: () => Promise<void>): void {
   const review = createReviewPanel(explorer.app, refreshGraph);
   requireElement('graph').parentElement?.append(review.element);
-  requireElement('toolbar').append(button('Review', () => (review.element.hidden ? review.open() : review.close()), { className: 'secondary', attrs: { id: 'open-review', 'aria-controls': 'review' } }));
+  requireElement('toolbar').append(
+    button('Review', () => (review.element.hidden ? review.open() : review.close()), {
+      className: 'secondary',
+      attrs: { id: 'open-review', 'aria-controls': 'review' },
+    }),
+  );
 }

@@ -17,7 +17,9 @@ export interface PartialView {
 /** A partial view when the dataset's counts (from /api/health) exceed what is drawn whole. */
 export function partialViewFor(counts: { entities: number; edges: number }): PartialView | undefined {
   const { entities, edges } = counts;
-  return entities > DRAW_WHOLE_MAX_ENTITIES || edges > DRAW_WHOLE_MAX_RELATIONS ? { entities, relations: edges } : undefined;
+  return entities > DRAW_WHOLE_MAX_ENTITIES || edges > DRAW_WHOLE_MAX_RELATIONS
+    ? { entities, relations: edges }
+    : undefined;
 }
 
 /** How many entities to ask /api/graph for: the opening ones, or (undefined) all. */
@@ -32,7 +34,9 @@ export function partialLoadingMessage(partial: PartialView): string {
 
 /** The status line, with how much of the dataset is held when only part of it is. */
 export function statusLineText(line: string, held: number, partial: PartialView | undefined): string {
-  return partial ? `${line} · part of a larger graph: ${held.toLocaleString('en')} of ${partial.entities.toLocaleString('en')} entities; search to open others` : line;
+  return partial
+    ? `${line} · part of a larger graph: ${held.toLocaleString('en')} of ${partial.entities.toLocaleString('en')} entities; search to open others`
+    : line;
 }
 
 /** The notice once a partial view is drawn: what it holds and how to open the rest. */

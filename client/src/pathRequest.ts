@@ -25,7 +25,12 @@ export function createPathRequests(settled: (result: PathResult) => void): PathR
           if (ticket === latest) settled({ request, response, loading: false });
         },
         (error: unknown) => {
-          if (ticket === latest) settled({ request, loading: false, error: error instanceof ApiError || error instanceof Error ? error.message : String(error) });
+          if (ticket === latest)
+            settled({
+              request,
+              loading: false,
+              error: error instanceof ApiError || error instanceof Error ? error.message : String(error),
+            });
         },
       );
       return { request, loading: true };

@@ -75,7 +75,8 @@ export function reduceEdge(model: ViewModel, edge: string, data: EdgeData): Edge
   const inPath = model.path?.edges.has(edge) ?? false;
   const touchesHover = model.hovered !== undefined && (source === model.hovered.node || target === model.hovered.node);
   if (edge === model.selectedEdge || inPath) return { ...out, size: (out.size ?? 1) * 2, forceLabel: true, zIndex: 3 };
-  if (model.path !== undefined || (model.hovered !== undefined && !touchesHover)) return { ...out, color: FADED_EDGE_COLOUR, label: null, zIndex: 0 };
+  if (model.path !== undefined || (model.hovered !== undefined && !touchesHover))
+    return { ...out, color: FADED_EDGE_COLOUR, label: null, zIndex: 0 };
   if (touchesHover) return { ...out, forceLabel: true, zIndex: 2 };
   // Edge labels only where the user looks (hover, selection, path): all at once pile up.
   return { ...out, label: null };

@@ -17,5 +17,8 @@ export function acceptProposal(id: string, corrections: AcceptBody, token: strin
 }
 
 export function rejectProposal(id: string, token: string): Promise<DecisionResponse> {
-  return requestJson(`/api/proposals/${encodeURIComponent(id)}/reject`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+  return requestJson(`/api/proposals/${encodeURIComponent(id)}/reject`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+  });
 }

@@ -63,7 +63,12 @@ export function isFilterActive(filters: GraphFilters): boolean {
  * Toggles one value of an inclusion list whose `undefined` means "all of `universe`".
  * Returns undefined again when every value is included, so the default stays short.
  */
-export function toggleInList(current: readonly string[] | undefined, value: string, included: boolean, universe: readonly string[]): string[] | undefined {
+export function toggleInList(
+  current: readonly string[] | undefined,
+  value: string,
+  included: boolean,
+  universe: readonly string[],
+): string[] | undefined {
   const set = new Set(current ?? universe);
   if (included) set.add(value);
   else set.delete(value);

@@ -51,7 +51,12 @@ export function stateToSearch(state: UiState): string {
 }
 
 function parseList(value: string): string[] {
-  return value === '' ? [] : value.split(',').map((item) => item.trim()).filter((item) => item !== '');
+  return value === ''
+    ? []
+    : value
+        .split(',')
+        .map((item) => item.trim())
+        .filter((item) => item !== '');
 }
 
 function parseCamera(value: string): CameraView | undefined {

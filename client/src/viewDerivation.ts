@@ -24,7 +24,10 @@ export interface DerivedView {
 
 /** The shown part of `filtered`: all of it, or the selected entity's neighbourhood at the state's depth. */
 export function focusView(graph: EvidenceGraph, state: UiState, filtered: Visibility): DerivedView {
-  const focus = state.selectedNode !== undefined && state.neighbourhoodDepth !== undefined ? neighbourhood(graph, state.selectedNode, state.neighbourhoodDepth, filtered) : undefined;
+  const focus =
+    state.selectedNode !== undefined && state.neighbourhoodDepth !== undefined
+      ? neighbourhood(graph, state.selectedNode, state.neighbourhoodDepth, filtered)
+      : undefined;
   const visibility = focus ? restrictToNodes(graph, filtered, focus) : filtered;
   return { filtered, focus, visibility, counts: countVisible(graph, visibility) };
 }
@@ -39,9 +42,19 @@ export function deriveView(graph: EvidenceGraph, state: UiState, statuses: Statu
  * visibility only when the filters changed, the focus only when the filters, the
  * selection or the depth did; otherwise `derived` itself.
  */
-export function rederiveView(graph: EvidenceGraph, previous: UiState, state: UiState, derived: DerivedView, statuses: Statuses): DerivedView {
-  const filtered = state.filters !== previous.filters ? computeVisibility(graph, state.filters, statuses) : derived.filtered;
-  const focusChanged = state.filters !== previous.filters || state.selectedNode !== previous.selectedNode || state.neighbourhoodDepth !== previous.neighbourhoodDepth;
+export function rederiveView(
+  graph: EvidenceGraph,
+  previous: UiState,
+  state: UiState,
+  derived: DerivedView,
+  statuses: Statuses,
+): DerivedView {
+  const filtered =
+    state.filters !== previous.filters ? computeVisibility(graph, state.filters, statuses) : derived.filtered;
+  const focusChanged =
+    state.filters !== previous.filters ||
+    state.selectedNode !== previous.selectedNode ||
+    state.neighbourhoodDepth !== previous.neighbourhoodDepth;
   return focusChanged ? focusView(graph, state, filtered) : derived;
 }
 
@@ -58,12 +71,17 @@ export function pathChanged(previous: UiState, state: UiState): boolean {
 }
 
 /** What a path result holds that the graph highlights: the ids of its entities and relations. */
-type FoundPath = { response?: { nodes: readonly { id: string }[]; steps: readonly { edges: readonly { id: string }[] }[] } };
+type FoundPath = {
+  response?: { nodes: readonly { id: string }[]; steps: readonly { edges: readonly { id: string }[] }[] };
+};
 
 /** The entities and relations of a found path, as the reducers highlight them. */
 export function pathHighlight(path: FoundPath | undefined): ViewModel['path'] {
   if (!path?.response) return undefined;
-  return { nodes: new Set(path.response.nodes.map((node) => node.id)), edges: new Set(path.response.steps.flatMap((step) => step.edges.map((edge) => edge.id))) };
+  return {
+    nodes: new Set(path.response.nodes.map((node) => node.id)),
+    edges: new Set(path.response.steps.flatMap((step) => step.edges.map((edge) => edge.id))),
+  };
 }
 
 /** Counts over the whole graph, unfiltered: the "of total" beside each filter. */

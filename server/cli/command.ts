@@ -19,7 +19,11 @@ export interface Command {
 /** Thrown for bad command-line input; main prints the message and the command's usage. */
 export class UsageError extends Error {}
 
-export function parseFlags<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T, allowPositionals = false) {
+export function parseFlags<T extends NonNullable<ParseArgsConfig['options']>>(
+  args: string[],
+  options: T,
+  allowPositionals = false,
+) {
   try {
     return parseArgs({ args, options, strict: true, allowPositionals });
   } catch (error) {
@@ -28,7 +32,11 @@ export function parseFlags<T extends NonNullable<ParseArgsConfig['options']>>(ar
 }
 
 /** A setting given by a flag (--port, --data), checked by server/config.ts; a bad one is a usage error naming the flag. */
-export function flagSetting<K extends keyof ServerConfig>(key: K, text: string | undefined, flag: string): ServerConfig[K] | undefined {
+export function flagSetting<K extends keyof ServerConfig>(
+  key: K,
+  text: string | undefined,
+  flag: string,
+): ServerConfig[K] | undefined {
   if (text === undefined) return undefined;
   try {
     return parseSetting(key, text, flag);

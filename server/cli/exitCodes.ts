@@ -47,7 +47,9 @@ const systemErrorCodes: Readonly<Record<string, number>> = {
 export function exitCodeOf(error: unknown): number | undefined {
   for (const [errorClass, code] of exitCodes) if (error instanceof errorClass) return code;
   const systemCode = (error as NodeJS.ErrnoException | undefined)?.code;
-  return typeof systemCode === 'string' && Object.hasOwn(systemErrorCodes, systemCode) ? systemErrorCodes[systemCode] : undefined;
+  return typeof systemCode === 'string' && Object.hasOwn(systemErrorCodes, systemCode)
+    ? systemErrorCodes[systemCode]
+    : undefined;
 }
 
 /** The exit code of an error the table knows; any other is thrown on, to be reported as an internal error. */

@@ -21,7 +21,10 @@ export function helpText(): string {
   ].join('\n');
 }
 
-export async function main(argv: string[], io: CliIo = { out: (t) => console.log(t), err: (t) => console.error(t) }): Promise<number> {
+export async function main(
+  argv: string[],
+  io: CliIo = { out: (t) => console.log(t), err: (t) => console.error(t) },
+): Promise<number> {
   const [name, ...args] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.out(helpText());

@@ -21,12 +21,22 @@ export type CypherValue = string | number | boolean | readonly string[];
 export function cypherString(value: string): string {
   const escaped = value.replace(
     /[\\'\u0000-\u001f\u007f-\u009f\u2028\u2029]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
-    (c) => CYPHER_ESCAPES[c] ?? (c >= '\ud800' && c <= '\udfff' ? '\ufffd' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
+    (c) =>
+      CYPHER_ESCAPES[c] ??
+      (c >= '\ud800' && c <= '\udfff' ? '\ufffd' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
   );
   return `'${escaped}'`;
 }
 
-const CYPHER_ESCAPES: Record<string, string> = { '\\': '\\\\', "'": "\\'", '\n': '\\n', '\r': '\\r', '\t': '\\t', '\b': '\\b', '\f': '\\f' };
+const CYPHER_ESCAPES: Record<string, string> = {
+  '\\': '\\\\',
+  "'": "\\'",
+  '\n': '\\n',
+  '\r': '\\r',
+  '\t': '\\t',
+  '\b': '\\b',
+  '\f': '\\f',
+};
 
 /** Cypher's exponent takes no '+' (1e21, not 1e+21). */
 export function cypherNumber(value: number): string {
@@ -64,7 +74,10 @@ export function nodeLabel(type: string): string {
 
 /** in_contact_with → IN_CONTACT_WITH. */
 export function relationshipType(type: string): string {
-  const name = type.replace(/[^A-Za-z0-9]+/g, '_').replace(/^_+|_+$/g, '').toUpperCase();
+  const name = type
+    .replace(/[^A-Za-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .toUpperCase();
   return /^[A-Z]/.test(name) ? name : `REL_${name}`;
 }
 
@@ -116,7 +129,8 @@ function* batches<T>(items: T[], groupOf: (item: T) => string): Generator<{ grou
   }
   for (const group of [...groups.keys()].sort(compareKeys)) {
     const rows = groups.get(group)!;
-    for (let i = 0; i < rows.length; i += CYPHER_BATCH_SIZE) yield { group, rows: rows.slice(i, i + CYPHER_BATCH_SIZE) };
+    for (let i = 0; i < rows.length; i += CYPHER_BATCH_SIZE)
+      yield { group, rows: rows.slice(i, i + CYPHER_BATCH_SIZE) };
   }
 }
 
@@ -136,11 +150,20 @@ export function* cypherChunks(graph: EvidenceGraph): Generator<string> {
   yield 'CREATE CONSTRAINT claimgraph_entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;\n';
 
   for (const { group, rows } of batches<ExportNode>(sortedNodes(graph), (node) => nodeLabel(node.attributes.type))) {
-    yield unwind(rows.map((node) => mapLiteral([['id', cypherString(node.key)], ['properties', cypherMap(nodeProperties(node.attributes))]])));
+    yield unwind(
+      rows.map((node) =>
+        mapLiteral([
+          ['id', cypherString(node.key)],
+          ['properties', cypherMap(nodeProperties(node.attributes))],
+        ]),
+      ),
+    );
     yield `MERGE (n:Entity {id: row.id})\nSET n:${group}, n += row.properties;\n`;
   }
 
-  for (const { group, rows } of batches<ExportEdge>(sortedEdges(graph), (edge) => relationshipType(edge.attributes.type))) {
+  for (const { group, rows } of batches<ExportEdge>(sortedEdges(graph), (edge) =>
+    relationshipType(edge.attributes.type),
+  )) {
     yield unwind(
       rows.map((edge) =>
         mapLiteral([

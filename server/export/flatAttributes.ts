@@ -48,7 +48,11 @@ export const nodeFields: FlatField<NodeAttributes>[] = [
   { name: 'description', type: 'string', value: (a) => a.description },
   { name: 'kind', type: 'string', value: (a) => a.kind },
   { name: 'countryCode', type: 'string', value: (a) => a.countryCode },
-  { name: 'attributes', type: 'string', value: (a) => (a.attributes === undefined ? undefined : safeJson(a.attributes)) },
+  {
+    name: 'attributes',
+    type: 'string',
+    value: (a) => (a.attributes === undefined ? undefined : safeJson(a.attributes)),
+  },
   { name: 'color', type: 'string', value: (a) => a.color },
   { name: 'degree', type: 'integer', value: (a) => a.degree },
   { name: 'size', type: 'double', value: (a) => a.size },

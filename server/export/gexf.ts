@@ -51,11 +51,21 @@ function attvalues<A>(fields: FlatField<A>[], attributes: A): GexfAttributes {
 }
 
 export function formatGexfNode(_key: string, a: NodeAttributes): GexfElement {
-  return { label: toXmlCharacters(a.label), viz: { color: a.color, size: a.size, x: a.x, y: a.y }, attributes: attvalues(gexfNodeFields, a) };
+  return {
+    label: toXmlCharacters(a.label),
+    viz: { color: a.color, size: a.size, x: a.x, y: a.y },
+    attributes: attvalues(gexfNodeFields, a),
+  };
 }
 
 export function formatGexfEdge(_key: string, a: EdgeAttributes): GexfElement {
-  return { label: toXmlCharacters(a.label), kind: a.type, weight: a.claimCount, viz: { color: a.color, thickness: a.size }, attributes: attvalues(gexfEdgeFields, a) };
+  return {
+    label: toXmlCharacters(a.label),
+    kind: a.type,
+    weight: a.claimCount,
+    viz: { color: a.color, thickness: a.size },
+    attributes: attvalues(gexfEdgeFields, a),
+  };
 }
 
 /** GEXF's <meta> knows creator, description and keywords; pedantic mode writes only those. */

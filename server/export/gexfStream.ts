@@ -45,7 +45,8 @@ function inferModel<A>(fields: FlatField<A>[], elements: Iterable<A>): Model {
       if (value === undefined) continue;
       const type = gexfTypeOf(gexfValue(value));
       if (type === undefined) continue;
-      if (current === undefined || (type !== current && TYPE_PRIORITY[type] < TYPE_PRIORITY[current])) model.set(field.name, type);
+      if (current === undefined || (type !== current && TYPE_PRIORITY[type] < TYPE_PRIORITY[current]))
+        model.set(field.name, type);
     }
   }
   return model;
@@ -168,7 +169,8 @@ function jsonAttribute(value: unknown): string | undefined {
     if (key === 'toJSON' && typeof item === 'function') return viaStringify(value);
     let itemText: string | undefined;
     // Strings and numbers inline: they are nearly every value of a claim.
-    if (typeof item === 'string') itemText = NEEDS_JSON_OR_XML_ESCAPE.test(item) ? attribute(safeJson(item)) : `&quot;${item}&quot;`;
+    if (typeof item === 'string')
+      itemText = NEEDS_JSON_OR_XML_ESCAPE.test(item) ? attribute(safeJson(item)) : `&quot;${item}&quot;`;
     else if (typeof item === 'number') itemText = Number.isFinite(item) ? String(item) : 'null';
     else if (isUnwritable(item)) continue;
     else itemText = jsonAttribute(item);
@@ -186,10 +188,32 @@ function jsonAttribute(value: unknown): string | undefined {
  * walk along this list confirms more cheaply than a look-up per key. Anything else (other
  * keys, another order) goes through jsonAttribute's general path, with the same bytes.
  */
-const CLAIM_KEYS = ['id', 'subject', 'object', 'stance', 'quote', 'quoteStart', 'quoteEnd', 'document', 'documentTitle', 'documentDate', 'record', 'attributedTo', 'date', 'startDate', 'endDate', 'role', 'summary', 'attributes'];
+const CLAIM_KEYS = [
+  'id',
+  'subject',
+  'object',
+  'stance',
+  'quote',
+  'quoteStart',
+  'quoteEnd',
+  'document',
+  'documentTitle',
+  'documentDate',
+  'record',
+  'attributedTo',
+  'date',
+  'startDate',
+  'endDate',
+  'role',
+  'summary',
+  'attributes',
+];
 const CLAIM_KEY_TEXTS = CLAIM_KEYS.map(keyText);
 /** The same with the &quot; that opens a string value: one piece fewer per value, and strings are most of them. */
-const CLAIM_KEY_STRING_TEXTS = CLAIM_KEY_TEXTS.map(({ first, next }) => ({ first: `${first}&quot;`, next: `${next}&quot;` }));
+const CLAIM_KEY_STRING_TEXTS = CLAIM_KEY_TEXTS.map(({ first, next }) => ({
+  first: `${first}&quot;`,
+  next: `${next}&quot;`,
+}));
 
 /** A claim as jsonAttribute writes it, or undefined when its keys are not a subsequence of CLAIM_KEYS. */
 function claimAttribute(claim: Record<string, unknown>): string | undefined {
@@ -220,13 +244,15 @@ function claimAttribute(claim: Record<string, unknown>): string | undefined {
 
 /** An edge's claims as jsonAttribute writes them: the usual list of plain claims on the fast path, anything else through jsonAttribute. */
 function claimsAttribute(claims: unknown): string | undefined {
-  if (!Array.isArray(claims) || typeof (claims as { toJSON?: unknown }).toJSON === 'function') return jsonAttribute(claims);
+  if (!Array.isArray(claims) || typeof (claims as { toJSON?: unknown }).toJSON === 'function')
+    return jsonAttribute(claims);
   let out = '[';
   for (let i = 0; i < claims.length; i++) {
     const claim: unknown = claims[i];
     if (i > 0) out += ',';
     // A toJSON of the claim's own is not among CLAIM_KEYS, so such a claim takes the general path.
-    const text = typeof claim === 'object' && claim !== null && isPlainRecord(claim) ? claimAttribute(claim) : undefined;
+    const text =
+      typeof claim === 'object' && claim !== null && isPlainRecord(claim) ? claimAttribute(claim) : undefined;
     out += text ?? (isUnwritable(claim) ? undefined : jsonAttribute(claim)) ?? 'null';
   }
   return `${out}]`;
@@ -291,7 +317,11 @@ function fieldSlot<A>(opening: string, field: FlatField<A>): AttvalueSlot<A> {
  * as JSON straight from the attribute (an edge's claims), by claimsAttribute, rather than
  * through the field's JSON string.
  */
-function attvalueSlots<A>(model: Model, fields: FlatField<A>[], claimLists: Record<string, (attributes: A) => unknown> = {}): AttvalueSlot<A>[] {
+function attvalueSlots<A>(
+  model: Model,
+  fields: FlatField<A>[],
+  claimLists: Record<string, (attributes: A) => unknown> = {},
+): AttvalueSlot<A>[] {
   const slots: AttvalueSlot<A>[] = [];
   for (const name of model.keys()) {
     const opening = `${line(6)}<attvalue for="${attribute(name)}" value="`;
@@ -329,7 +359,8 @@ function colorAttributes(color: string): string {
 function modelElement(model: Model, modelClass: string): string {
   if (model.size === 0) return '';
   let out = `${line(3)}<attributes class="${modelClass}">`;
-  for (const [name, type] of model) out += `${line(4)}<attribute id="${attribute(name)}" title="${attribute(name)}" type="${type}"/>`;
+  for (const [name, type] of model)
+    out += `${line(4)}<attribute id="${attribute(name)}" title="${attribute(name)}" type="${type}"/>`;
   return `${out}${line(3)}</attributes>`;
 }
 
@@ -380,19 +411,32 @@ const CHUNK_SIZE = 64 * 1024;
 export function* gexfChunks(graph: EvidenceGraph): Generator<string> {
   const nodes = sortedNodes(graph);
   const edges = sortedEdges(graph);
-  const nodeModel = inferModel(gexfNodeFields, nodes.map((n) => n.attributes));
-  const edgeModel = inferModel(gexfEdgeFields, edges.map((e) => e.attributes));
+  const nodeModel = inferModel(
+    gexfNodeFields,
+    nodes.map((n) => n.attributes),
+  );
+  const edgeModel = inferModel(
+    gexfEdgeFields,
+    edges.map((e) => e.attributes),
+  );
   const meta = gexfMeta(graph);
   // graphology's inferType: a mixed graph with edges of one kind only is of that kind.
-  const defaultEdgeType = graph.directedSize > 0 && graph.undirectedSize === 0 ? 'directed' : graph.undirectedSize > 0 && graph.directedSize === 0 ? 'undirected' : 'directed';
+  const defaultEdgeType =
+    graph.directedSize > 0 && graph.undirectedSize === 0
+      ? 'directed'
+      : graph.undirectedSize > 0 && graph.directedSize === 0
+        ? 'undirected'
+        : 'directed';
 
-  yield '<?xml version="1.0" encoding="UTF-8"?>' +
+  yield (
+    '<?xml version="1.0" encoding="UTF-8"?>' +
     `${line(1)}<gexf version="1.3" xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd">` +
     `${line(2)}<meta>` +
     `${line(3)}<creator>${text(meta.creator)}</creator>${line(3)}<description>${text(meta.description)}</description>${line(3)}<keywords>${text(meta.keywords)}</keywords>` +
     `${line(2)}</meta>${line(2)}<graph defaultedgetype="${defaultEdgeType}">` +
     modelElement(nodeModel, 'node') +
-    modelElement(edgeModel, 'edge');
+    modelElement(edgeModel, 'edge')
+  );
 
   if (nodes.length === 0) yield `${line(3)}<nodes/>`;
   else {

@@ -9,7 +9,12 @@ import { joinChunks } from './chunks';
 import { sortedEdges, sortedNodes } from './sortedElements';
 import { escapeXmlAttribute, escapeXmlText } from './xml';
 
-const GRAPHML_TYPE: Record<FlatValueType, string> = { string: 'string', integer: 'int', double: 'double', boolean: 'boolean' };
+const GRAPHML_TYPE: Record<FlatValueType, string> = {
+  string: 'string',
+  integer: 'int',
+  double: 'double',
+  boolean: 'boolean',
+};
 
 const graphFields: FlatField<{ name: string; version: string }>[] = [
   { name: 'name', type: 'string', value: (a) => a.name },
@@ -21,7 +26,10 @@ const keyId = (scope: 'g' | 'n' | 'e', name: string) => `${scope}_${name}`;
 
 function keyElements<A>(scope: 'g' | 'n' | 'e', forWhat: string, fields: FlatField<A>[]): string {
   return fields
-    .map((f) => `  <key id="${keyId(scope, f.name)}" for="${forWhat}" attr.name="${f.name}" attr.type="${GRAPHML_TYPE[f.type]}"/>\n`)
+    .map(
+      (f) =>
+        `  <key id="${keyId(scope, f.name)}" for="${forWhat}" attr.name="${f.name}" attr.type="${GRAPHML_TYPE[f.type]}"/>\n`,
+    )
     .join('');
 }
 
@@ -40,9 +48,13 @@ function dataElements<A>(scope: 'g' | 'n' | 'e', fields: FlatField<A>[], attribu
 
 export function* graphmlChunks(graph: EvidenceGraph): Generator<string> {
   yield '<?xml version="1.0" encoding="UTF-8"?>\n';
-  yield '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" ' +
-    'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n';
-  yield keyElements('g', 'graph', graphFields) + keyElements('n', 'node', nodeFields) + keyElements('e', 'edge', edgeFields);
+  yield (
+    '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" ' +
+    'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n'
+  );
+  yield (
+    keyElements('g', 'graph', graphFields) + keyElements('n', 'node', nodeFields) + keyElements('e', 'edge', edgeFields)
+  );
   // edgedefault="undirected" + directed="true" on directed edges: graphology-graphml
   // ignores directed="false" and would read undirected edges as directed otherwise.
   yield '  <graph id="claimgraph" edgedefault="undirected">\n';
@@ -51,8 +63,10 @@ export function* graphmlChunks(graph: EvidenceGraph): Generator<string> {
     yield `    <node id="${escapeXmlAttribute(node.key)}">\n${dataElements('n', nodeFields, node.attributes, '      ')}    </node>\n`;
   }
   for (const edge of sortedEdges(graph)) {
-    yield `    <edge id="${escapeXmlAttribute(edge.key)}" source="${escapeXmlAttribute(edge.source)}" target="${escapeXmlAttribute(edge.target)}" directed="${!edge.undirected}">\n` +
-      `${dataElements('e', edgeFields, edge.attributes, '      ')}    </edge>\n`;
+    yield (
+      `    <edge id="${escapeXmlAttribute(edge.key)}" source="${escapeXmlAttribute(edge.source)}" target="${escapeXmlAttribute(edge.target)}" directed="${!edge.undirected}">\n` +
+      `${dataElements('e', edgeFields, edge.attributes, '      ')}    </edge>\n`
+    );
   }
   yield '  </graph>\n</graphml>\n';
 }

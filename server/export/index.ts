@@ -26,15 +26,52 @@ export interface ExportFormat {
   write?(graph: EvidenceGraph, out: Writable): Promise<void>;
 }
 
-const streamed = (chunks: (graph: EvidenceGraph) => Iterable<string>) => (graph: EvidenceGraph, out: Writable) => writeChunks(chunks(graph), out);
+const streamed = (chunks: (graph: EvidenceGraph) => Iterable<string>) => (graph: EvidenceGraph, out: Writable) =>
+  writeChunks(chunks(graph), out);
 
 export const exportFormats: ExportFormat[] = [
-  { name: 'json', contentType: 'application/json; charset=utf-8', extension: 'json', render: exportJson, write: streamed(jsonChunks) },
-  { name: 'gexf', contentType: 'application/gexf+xml; charset=utf-8', extension: 'gexf', render: exportGexf, write: streamed(gexfChunks) },
-  { name: 'graphml', contentType: 'application/graphml+xml; charset=utf-8', extension: 'graphml', render: exportGraphml, write: streamed(graphmlChunks) },
-  { name: 'nodes.csv', contentType: 'text/csv; charset=utf-8; header=present', extension: 'nodes.csv', render: exportNodesCsv, write: streamed(nodesCsvChunks) },
-  { name: 'edges.csv', contentType: 'text/csv; charset=utf-8; header=present', extension: 'edges.csv', render: exportEdgesCsv, write: streamed(edgesCsvChunks) },
-  { name: 'cypher', contentType: 'application/x-cypher-query; charset=utf-8', extension: 'cypher', render: exportCypher, write: streamed(cypherChunks) },
+  {
+    name: 'json',
+    contentType: 'application/json; charset=utf-8',
+    extension: 'json',
+    render: exportJson,
+    write: streamed(jsonChunks),
+  },
+  {
+    name: 'gexf',
+    contentType: 'application/gexf+xml; charset=utf-8',
+    extension: 'gexf',
+    render: exportGexf,
+    write: streamed(gexfChunks),
+  },
+  {
+    name: 'graphml',
+    contentType: 'application/graphml+xml; charset=utf-8',
+    extension: 'graphml',
+    render: exportGraphml,
+    write: streamed(graphmlChunks),
+  },
+  {
+    name: 'nodes.csv',
+    contentType: 'text/csv; charset=utf-8; header=present',
+    extension: 'nodes.csv',
+    render: exportNodesCsv,
+    write: streamed(nodesCsvChunks),
+  },
+  {
+    name: 'edges.csv',
+    contentType: 'text/csv; charset=utf-8; header=present',
+    extension: 'edges.csv',
+    render: exportEdgesCsv,
+    write: streamed(edgesCsvChunks),
+  },
+  {
+    name: 'cypher',
+    contentType: 'application/x-cypher-query; charset=utf-8',
+    extension: 'cypher',
+    render: exportCypher,
+    write: streamed(cypherChunks),
+  },
 ];
 
 export function findExportFormat(name: string): ExportFormat | undefined {

@@ -27,6 +27,12 @@ export function sortedNodes(graph: EvidenceGraph): ExportNode[] {
 }
 
 export function sortedEdges(graph: EvidenceGraph): ExportEdge[] {
-  const edges = graph.mapEdges((key, attributes, source, target, _sa, _ta, undirected): ExportEdge => ({ key, source, target, undirected, attributes }));
+  const edges = graph.mapEdges((key, attributes, source, target, _sa, _ta, undirected): ExportEdge => ({
+    key,
+    source,
+    target,
+    undirected,
+    attributes,
+  }));
   return edges.sort((a, b) => compareKeys(a.key, b.key));
 }

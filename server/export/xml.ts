@@ -2,7 +2,8 @@
 // characters are escaped, and characters XML 1.0 cannot carry at all (most C0 controls,
 // lone surrogates, U+FFFE/U+FFFF) become U+FFFD so the file always parses.
 // Written without the `u` flag (lone surrogates spelled out): several times faster on long strings.
-const INVALID_XML_CHARACTER = /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const INVALID_XML_CHARACTER =
+  /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 const HAS_INVALID_XML_CHARACTER = new RegExp(INVALID_XML_CHARACTER.source);
 const XML_TEXT_SPECIAL = /[&<>\r]/;
 const XML_ATTRIBUTE_SPECIAL = /[&<>"\t\n\r]/;
@@ -18,7 +19,9 @@ export function toXmlCharacters(value: string): string {
 /** For element content. \r is a character reference because parsers normalise raw CR to LF. */
 export function escapeXmlText(value: string): string {
   if (!XML_TEXT_SPECIAL.test(value) && !HAS_INVALID_XML_CHARACTER.test(value)) return value;
-  return toXmlCharacters(value).replace(/[&<>\r]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&#xD;'));
+  return toXmlCharacters(value).replace(/[&<>\r]/g, (c) =>
+    c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&#xD;',
+  );
 }
 
 /** For attribute values in double quotes. Tab, LF and CR are references because parsers turn raw ones into spaces. */

@@ -44,11 +44,31 @@ const POPULARITY_EXPONENT = 0.8;
 const REPEAT_SHARE = 0.3;
 // Maps, not objects: the vocabulary may come from the user, and a type "constructor" must not find Object's.
 const NODE_TYPE_SHARES = new Map(Object.entries({ person: 0.5, organization: 0.3, service: 0.12, country: 0.01 }));
-const EDGE_TYPE_WEIGHTS = new Map(Object.entries({ in_contact_with: 3, associate_of: 2, holds_position: 2, member_of: 2, criticized: 2, supported: 2 }));
+const EDGE_TYPE_WEIGHTS = new Map(
+  Object.entries({ in_contact_with: 3, associate_of: 2, holds_position: 2, member_of: 2, criticized: 2, supported: 2 }),
+);
 const STANCE_WEIGHTS = new Map(Object.entries({ asserts: 0.45, alleges: 0.3, confirms: 0.15, denies: 0.1 }));
-const SOURCES = ['people familiar with the matter', 'intelligence sources', 'officials who asked not to be named', 'leaked documents'];
+const SOURCES = [
+  'people familiar with the matter',
+  'intelligence sources',
+  'officials who asked not to be named',
+  'leaked documents',
+];
 const ROLES = ['President', 'CEO', 'spokesperson', 'minister', 'director', 'chair', 'adviser'];
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const HEADLINES = ['new report', 'leaked files', 'investigation', 'court filings', 'officials say', 'analysis'];
 const DAY_MS = 86_400_000;
 const FIRST_DOCUMENT_DAY = Date.UTC(2015, 0, 1) / DAY_MS;
@@ -66,12 +86,17 @@ export function entityCountsByType(nodeTypes: readonly NodeType[], total: number
   const counts = nodeTypes.map((t, i) => Math.min(cap(t), Math.max(2, Math.floor((total * shares[i]) / shareSum))));
   // The largest uncapped type absorbs the rounding (and the minimums of small totals).
   let biggest = 0;
-  for (let i = 1; i < nodeTypes.length; i++) if (cap(nodeTypes[i]) === Infinity && counts[i] > counts[biggest]) biggest = i;
+  for (let i = 1; i < nodeTypes.length; i++)
+    if (cap(nodeTypes[i]) === Infinity && counts[i] > counts[biggest]) biggest = i;
   counts[biggest] += total - counts.reduce((a, b) => a + b, 0);
   return counts;
 }
 
-function weightedChooser<T extends { id: string }>(items: readonly T[], weights: ReadonlyMap<string, number>, fallback: number) {
+function weightedChooser<T extends { id: string }>(
+  items: readonly T[],
+  weights: ReadonlyMap<string, number>,
+  fallback: number,
+) {
   const cumulative: number[] = [];
   let total = 0;
   for (const item of items) cumulative.push((total += weights.get(item.id) ?? fallback));
@@ -113,8 +138,10 @@ export function generateDataFolder(options: GenerateOptions): GenerateSummary {
   const vocabularyFile = options.vocabularyFile ?? defaultVocabularyFile;
   const vocabularyText = fs.readFileSync(vocabularyFile, 'utf8');
   const vocabulary = vocabularySchema.parse(JSON.parse(vocabularyText));
-  if (options.entities < minimumEntities(vocabulary)) throw new RangeError(`--entities must be at least ${minimumEntities(vocabulary)} (two per node type)`);
-  if (options.claims < vocabulary.edgeTypes.length) throw new RangeError(`--claims must be at least ${vocabulary.edgeTypes.length} (one per edge type)`);
+  if (options.entities < minimumEntities(vocabulary))
+    throw new RangeError(`--entities must be at least ${minimumEntities(vocabulary)} (two per node type)`);
+  if (options.claims < vocabulary.edgeTypes.length)
+    throw new RangeError(`--claims must be at least ${vocabulary.edgeTypes.length} (one per edge type)`);
 
   const random = createRandom(options.seed);
   fs.mkdirSync(options.outDir, { recursive: true });
@@ -146,9 +173,14 @@ export function generateDataFolder(options: GenerateOptions): GenerateSummary {
   files.push(...entityWriter.files);
 
   const everyPool = [...pools.values()];
-  const sidePool = (types: readonly string[]) => new PoolUnion(types.length === 0 ? everyPool : types.map((t) => pools.get(t)!).filter(Boolean));
-  const sides = new Map(vocabulary.edgeTypes.map((t) => [t.id, { subjects: sidePool(t.subjectTypes), objects: sidePool(t.objectTypes) }]));
-  const edgeTypes = vocabulary.edgeTypes.filter((t) => !sides.get(t.id)!.subjects.isEmpty && !sides.get(t.id)!.objects.isEmpty);
+  const sidePool = (types: readonly string[]) =>
+    new PoolUnion(types.length === 0 ? everyPool : types.map((t) => pools.get(t)!).filter(Boolean));
+  const sides = new Map(
+    vocabulary.edgeTypes.map((t) => [t.id, { subjects: sidePool(t.subjectTypes), objects: sidePool(t.objectTypes) }]),
+  );
+  const edgeTypes = vocabulary.edgeTypes.filter(
+    (t) => !sides.get(t.id)!.subjects.isEmpty && !sides.get(t.id)!.objects.isEmpty,
+  );
   const chooseEdgeType = weightedChooser(edgeTypes, EDGE_TYPE_WEIGHTS, 1);
   const chooseStance = weightedChooser(vocabulary.stances, STANCE_WEIGHTS, 0.1);
 
@@ -210,8 +242,16 @@ export function generateDataFolder(options: GenerateOptions): GenerateSummary {
       }
       if (relation.type.id === 'holds_position') claim.role = random.pick(ROLES);
       if (random.chance(0.05)) claim.summary = `${relation.type.label} (${stance})`;
-      const nameOf = (entity: Entity) => (entity.aliases.length > 0 && random.chance(0.3) ? random.pick(entity.aliases) : entity.name);
-      claim.quote = claimSentence({ subject: nameOf(subject), object: nameOf(object), phrase: relationPhrase(relation.type), stance, when: describeWhen(date), source });
+      const nameOf = (entity: Entity) =>
+        entity.aliases.length > 0 && random.chance(0.3) ? random.pick(entity.aliases) : entity.name;
+      claim.quote = claimSentence({
+        subject: nameOf(subject),
+        object: nameOf(object),
+        phrase: relationPhrase(relation.type),
+        stance,
+        when: describeWhen(date),
+        source,
+      });
       if (k === 0) title = `${subject.name} and ${object.name}: ${random.pick(HEADLINES)}`;
       lines.push(`${claim.quote}.${random.chance(0.3) ? ' The claims could not be independently verified.' : ''}`);
       if (random.chance(0.1)) lines.push(random.pick(HEADLINES).replace(/^./, (c) => c.toUpperCase()));
@@ -219,7 +259,10 @@ export function generateDataFolder(options: GenerateOptions): GenerateSummary {
       byEdgeType[claim.type] += 1;
       byStance[stance] += 1;
     }
-    fs.writeFileSync(path.join(documentDir, `${documentId}.txt`), ` date ${isoDay(documentDay)} ${title}\n${lines.join('\n')}\n`);
+    fs.writeFileSync(
+      path.join(documentDir, `${documentId}.txt`),
+      ` date ${isoDay(documentDay)} ${title}\n${lines.join('\n')}\n`,
+    );
     documents += 1;
   }
   claimWriter.close();

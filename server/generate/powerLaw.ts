@@ -7,7 +7,10 @@ export class WeightedPool {
   /** Cumulative weights: cumulative[i] is the total weight of members 0..i. */
   private readonly cumulative: Float64Array;
 
-  constructor(readonly members: readonly number[], exponent: number) {
+  constructor(
+    readonly members: readonly number[],
+    exponent: number,
+  ) {
     this.cumulative = new Float64Array(members.length);
     let total = 0;
     for (let i = 0; i < members.length; i++) {

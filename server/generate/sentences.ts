@@ -4,26 +4,28 @@
 import type { EdgeType } from '../model/vocabulary';
 
 /** Past-tense phrases for the embedded vocabulary's edge types; others use their label. */
-const PHRASES = new Map<string, string>(Object.entries({
-  holds_position: 'held a position in',
-  owns: 'owned',
-  operates: 'operated',
-  part_of: 'was part of',
-  member_of: 'was a member of',
-  associate_of: 'was an associate of',
-  in_contact_with: 'was in contact with',
-  requested: 'made a request to',
-  acted_on_behalf_of: 'acted on behalf of',
-  provided_access: 'provided access to',
-  restricted_access: 'restricted the access of',
-  funded: 'funded',
-  supported: 'supported',
-  criticized: 'criticized',
-  used: 'used',
-  attacked: 'attacked',
-  sanctioned: 'sanctioned',
-  linked_to: 'was linked to',
-}));
+const PHRASES = new Map<string, string>(
+  Object.entries({
+    holds_position: 'held a position in',
+    owns: 'owned',
+    operates: 'operated',
+    part_of: 'was part of',
+    member_of: 'was a member of',
+    associate_of: 'was an associate of',
+    in_contact_with: 'was in contact with',
+    requested: 'made a request to',
+    acted_on_behalf_of: 'acted on behalf of',
+    provided_access: 'provided access to',
+    restricted_access: 'restricted the access of',
+    funded: 'funded',
+    supported: 'supported',
+    criticized: 'criticized',
+    used: 'used',
+    attacked: 'attacked',
+    sanctioned: 'sanctioned',
+    linked_to: 'was linked to',
+  }),
+);
 
 export function relationPhrase(edgeType: EdgeType): string {
   return PHRASES.get(edgeType.id) ?? `had a "${edgeType.label}" relation with`;

@@ -34,7 +34,10 @@ export function toEdgeClaim(claim: ResolvedClaim, dataset: Pick<Dataset, 'docume
 }
 
 /** Earliest and latest date prefixes the claims mention (date, startDate, endDate). */
-export function claimDateRange(claims: readonly Pick<EdgeClaim, 'date' | 'startDate' | 'endDate'>[]): { firstDate?: string; lastDate?: string } {
+export function claimDateRange(claims: readonly Pick<EdgeClaim, 'date' | 'startDate' | 'endDate'>[]): {
+  firstDate?: string;
+  lastDate?: string;
+} {
   let firstDate: string | undefined;
   let lastDate: string | undefined;
   for (const claim of claims) {
@@ -48,14 +51,20 @@ export function claimDateRange(claims: readonly Pick<EdgeClaim, 'date' | 'startD
 }
 
 /** The derived attributes of one edge from its claims. Used by the builder and by filters that recompute status. */
-export function edgeAttributesFromClaims(type: string, claims: EdgeClaim[], dataset: Pick<Dataset, 'vocabulary'>): EdgeAttributes {
+export function edgeAttributesFromClaims(
+  type: string,
+  claims: EdgeClaim[],
+  dataset: Pick<Dataset, 'vocabulary'>,
+): EdgeAttributes {
   const edgeType = dataset.vocabulary.edgeTypes.get(type);
   if (!edgeType) throw new Error(`edgeAttributesFromClaims: unknown edge type "${type}"`);
   const status = deriveEdgeStatus(
     claims.map((c) => c.stance),
     dataset.vocabulary.vocabulary.statuses,
   );
-  const documents = [...new Set(claims.map((c) => c.document ?? c.record?.file).filter((d): d is string => d !== undefined))].sort();
+  const documents = [
+    ...new Set(claims.map((c) => c.document ?? c.record?.file).filter((d): d is string => d !== undefined)),
+  ].sort();
   return {
     type,
     label: displayLabel(edgeType, dataset.vocabulary.statuses.get(status)),
@@ -98,7 +107,11 @@ export function buildGraph(dataset: Dataset): EvidenceGraph {
   // answers that list the graph's edges do not depend on it, and exports, which write in
   // key order, then sort input that is (nearly) in order and read it in memory order (a
   // tenth of a GEXF export's time at 10k entities went to sorting and the scattered reads).
-  const groups = groupsInStableOrder(groupClaims(dataset.claims, dataset.vocabulary).values(), dataset.entities.keys(), dataset.vocabulary.edgeTypes.keys());
+  const groups = groupsInStableOrder(
+    groupClaims(dataset.claims, dataset.vocabulary).values(),
+    dataset.entities.keys(),
+    dataset.vocabulary.edgeTypes.keys(),
+  );
   for (const group of groups) {
     const claims = group.claims.map((c) => toEdgeClaim(c, dataset));
     const attributes = edgeAttributesFromClaims(group.type, claims, dataset);

@@ -8,6 +8,7 @@ export function deriveEdgeStatus(stances: Iterable<string>, statuses: readonly S
   if (present.size === 0) throw new Error('deriveEdgeStatus: an edge needs at least one claim');
   const status = firstMatchingStatus(present, statuses);
   // The loader checks that the rules cover every combination, so this is a broken vocabulary.
-  if (status === undefined) throw new Error(`deriveEdgeStatus: no status rule matches the stances ${[...present].join(', ')}`);
+  if (status === undefined)
+    throw new Error(`deriveEdgeStatus: no status rule matches the stances ${[...present].join(', ')}`);
   return status;
 }

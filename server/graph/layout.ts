@@ -99,7 +99,12 @@ export interface BackgroundLayout {
  */
 export function computeLayoutInWorker(prepared: PreparedLayout): BackgroundLayout {
   const extension = path.extname(__filename);
-  const input: LayoutInput = { ...prepared.input, x: prepared.input.x.slice(), y: prepared.input.y.slice(), edges: prepared.input.edges.slice() };
+  const input: LayoutInput = {
+    ...prepared.input,
+    x: prepared.input.x.slice(),
+    y: prepared.input.y.slice(),
+    edges: prepared.input.edges.slice(),
+  };
   const worker = new Worker(path.join(__dirname, `layoutWorker${extension}`), {
     workerData: { claimgraphLayout: input },
     transferList: [input.x.buffer, input.y.buffer, input.edges.buffer] as ArrayBuffer[],
@@ -180,7 +185,11 @@ export interface LayoutTask {
  * (above `inWorkerAbove` nodes) at their start positions at once and at their final ones
  * when the worker is done, which also writes the cache.
  */
-export function startLayout(graph: EvidenceGraph, contentHash: string, options: { inWorkerAbove?: number } = {}): LayoutTask {
+export function startLayout(
+  graph: EvidenceGraph,
+  contentHash: string,
+  options: { inWorkerAbove?: number } = {},
+): LayoutTask {
   const cached = readCachedLayout(contentHash);
   if (cached && graph.everyNode((node) => Object.hasOwn(cached, node))) {
     applyPositions(graph, cached);

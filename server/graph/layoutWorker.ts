@@ -25,7 +25,10 @@ export function runForceAtlas2(input: LayoutInput): Float64Array {
   for (let k = 0; k < input.edges.length; k += 2) work.addEdge(String(input.edges[k]), String(input.edges[k + 1]));
   if (work.size > 0) {
     const settings = forceAtlas2.inferSettings(work);
-    forceAtlas2.assign(work, { iterations: input.iterations, settings: { ...settings, barnesHutOptimize: work.order > 2000 } });
+    forceAtlas2.assign(work, {
+      iterations: input.iterations,
+      settings: { ...settings, barnesHutOptimize: work.order > 2000 },
+    });
   }
   const out = new Float64Array(order * 2);
   for (let i = 0; i < order; i++) {

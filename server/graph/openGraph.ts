@@ -28,5 +28,10 @@ export function openGraph(dataDir: string, options: OpenGraphOptions = {}): Open
     return { dataset, graph, layoutCached: layout.cached, layout };
   }
   const { positions, cached } = layoutGraph(graph, dataset.contentHash);
-  return { dataset, graph, layoutCached: cached, layout: { cached, preliminary: false, ready: Promise.resolve(positions), cancel: () => {} } };
+  return {
+    dataset,
+    graph,
+    layoutCached: cached,
+    layout: { cached, preliminary: false, ready: Promise.resolve(positions), cancel: () => {} },
+  };
 }

@@ -52,7 +52,17 @@ export interface AppOptions {
 
 export const defaultClientDir = path.join(packageRoot, 'dist', 'client');
 
-export function createApp({ store, clientDir = defaultClientDir, log, writes, hardening, now, extraRoutes, responseCacheBytes = DEFAULT_CONFIG.responseCacheBytes, responseBodies }: AppOptions): Express {
+export function createApp({
+  store,
+  clientDir = defaultClientDir,
+  log,
+  writes,
+  hardening,
+  now,
+  extraRoutes,
+  responseCacheBytes = DEFAULT_CONFIG.responseCacheBytes,
+  responseBodies,
+}: AppOptions): Express {
   const corsOrigins = hardening?.corsOrigins ?? defaultHardening.corsOrigins;
   const trustProxy = hardening?.trustProxy ?? defaultHardening.trustProxy;
   const requestTimeoutMs = hardening?.requestTimeoutMs ?? defaultHardening.requestTimeoutMs;
@@ -78,9 +88,18 @@ export function createApp({ store, clientDir = defaultClientDir, log, writes, ha
   app.use(corsAllowList(corsOrigins));
   app.use(compression());
   const bodies = responseBodies ?? new ResponseBodyCache(responseCacheBytes);
-  registerRoutes(app, allRoutes, { store, writes: writes?.writes, limits, bodies, guards, bodyLimitBytes: writes?.bodyLimitBytes ?? DEFAULT_CONFIG.bodyLimitBytes });
+  registerRoutes(app, allRoutes, {
+    store,
+    writes: writes?.writes,
+    limits,
+    bodies,
+    guards,
+    bodyLimitBytes: writes?.bodyLimitBytes ?? DEFAULT_CONFIG.bodyLimitBytes,
+  });
   extraRoutes?.(app);
-  app.use('/api', (req, _res, next) => next(new NotFoundError(`no API route ${req.method} ${req.originalUrl.split('?')[0]}; see /api/openapi.json`)));
+  app.use('/api', (req, _res, next) =>
+    next(new NotFoundError(`no API route ${req.method} ${req.originalUrl.split('?')[0]}; see /api/openapi.json`)),
+  );
   serveClient(app, clientDir);
   app.use((req, _res, next) => next(new NotFoundError(`nothing at ${req.method} ${req.originalUrl.split('?')[0]}`)));
   app.use(problemHandler(log));

@@ -70,7 +70,12 @@ export function cachedAnswerFastPath({ store, bodies, corsOrigins }: FastPathOpt
     let headers = prepared.get(entry);
     if (headers === undefined) {
       const notModified: OutgoingHttpHeaders = { ...security, ETag: key, 'Cache-Control': 'no-cache' };
-      const identity = { ...notModified, 'Content-Type': 'application/json; charset=utf-8', Vary: 'Accept-Encoding', 'Content-Length': entry.json.length };
+      const identity = {
+        ...notModified,
+        'Content-Type': 'application/json; charset=utf-8',
+        Vary: 'Accept-Encoding',
+        'Content-Length': entry.json.length,
+      };
       headers = { notModified, identity };
       prepared.set(entry, headers);
     }
@@ -115,7 +120,10 @@ interface PreparedHeaders {
 }
 
 /** The server's request listener: the fast path first, then the Express app. */
-export function createRequestHandler(app: (req: IncomingMessage, res: ServerResponse) => void, fastPath?: FastPath): (req: IncomingMessage, res: ServerResponse) => void {
+export function createRequestHandler(
+  app: (req: IncomingMessage, res: ServerResponse) => void,
+  fastPath?: FastPath,
+): (req: IncomingMessage, res: ServerResponse) => void {
   if (!fastPath) return app;
   return (req, res) => {
     if (!fastPath(req, res)) app(req, res);

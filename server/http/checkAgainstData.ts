@@ -13,13 +13,27 @@ function expected(values: Iterable<string>): string {
   return list.length > MAX_LISTED ? `${list.slice(0, MAX_LISTED).join(', ')}, …` : list.join(', ');
 }
 
-function checkList(errors: FieldError[], path: string, values: string[] | undefined, known: Map<string, unknown>, what: string, listKnown = true): void {
+function checkList(
+  errors: FieldError[],
+  path: string,
+  values: string[] | undefined,
+  known: Map<string, unknown>,
+  what: string,
+  listKnown = true,
+): void {
   for (const value of values ?? []) {
-    if (!known.has(value)) errors.push({ path, message: `unknown ${what} "${value}"${listKnown ? `; expected one of ${expected(known.keys())}` : ''}` });
+    if (!known.has(value))
+      errors.push({
+        path,
+        message: `unknown ${what} "${value}"${listKnown ? `; expected one of ${expected(known.keys())}` : ''}`,
+      });
   }
 }
 
-export function graphFilterErrors(filters: GraphFilters, dataset: Pick<Dataset, 'vocabulary' | 'documents'>): FieldError[] {
+export function graphFilterErrors(
+  filters: GraphFilters,
+  dataset: Pick<Dataset, 'vocabulary' | 'documents'>,
+): FieldError[] {
   const errors: FieldError[] = [];
   checkList(errors, 'nodeTypes', filters.nodeTypes, dataset.vocabulary.nodeTypes, 'node type');
   checkList(errors, 'edgeTypes', filters.edgeTypes, dataset.vocabulary.edgeTypes, 'edge type');
@@ -32,18 +46,30 @@ export function graphFilterErrors(filters: GraphFilters, dataset: Pick<Dataset, 
 }
 
 /** Throws a ValidationError listing every problem of the filters and of `more`. */
-export function checkGraphFilters(filters: GraphFilters, dataset: Pick<Dataset, 'vocabulary' | 'documents'>, more: FieldError[] = []): void {
+export function checkGraphFilters(
+  filters: GraphFilters,
+  dataset: Pick<Dataset, 'vocabulary' | 'documents'>,
+  more: FieldError[] = [],
+): void {
   const errors = [...graphFilterErrors(filters, dataset), ...more];
   if (errors.length > 0) throw new ValidationError(errors);
 }
 
-export function nodeTypeErrors(path: string, values: string[] | undefined, dataset: Pick<Dataset, 'vocabulary'>): FieldError[] {
+export function nodeTypeErrors(
+  path: string,
+  values: string[] | undefined,
+  dataset: Pick<Dataset, 'vocabulary'>,
+): FieldError[] {
   const errors: FieldError[] = [];
   checkList(errors, path, values, dataset.vocabulary.nodeTypes, 'node type');
   return errors;
 }
 
-export function edgeTypeErrors(path: string, values: string[] | undefined, dataset: Pick<Dataset, 'vocabulary'>): FieldError[] {
+export function edgeTypeErrors(
+  path: string,
+  values: string[] | undefined,
+  dataset: Pick<Dataset, 'vocabulary'>,
+): FieldError[] {
   const errors: FieldError[] = [];
   checkList(errors, path, values, dataset.vocabulary.edgeTypes, 'edge type');
   return errors;
@@ -51,5 +77,6 @@ export function edgeTypeErrors(path: string, values: string[] | undefined, datas
 
 /** 404 naming the parameter when `id` is no entity of the dataset. */
 export function requireEntity(dataset: Pick<Dataset, 'entities'>, id: string, parameter: string): void {
-  if (!dataset.entities.has(id)) throw new NotFoundError(`no entity with id "${id}"`, [{ path: parameter, message: `no entity with id "${id}"` }]);
+  if (!dataset.entities.has(id))
+    throw new NotFoundError(`no entity with id "${id}"`, [{ path: parameter, message: `no entity with id "${id}"` }]);
 }

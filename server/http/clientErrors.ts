@@ -15,7 +15,8 @@ function statusFor(code: string | undefined): number {
 }
 
 function detailFor(status: number): string {
-  if (status === 431) return 'the request line or headers are too large (the URL is probably too long); send a shorter request';
+  if (status === 431)
+    return 'the request line or headers are too large (the URL is probably too long); send a shorter request';
   if (status === 408) return 'the request was not received in time';
   return 'the request could not be parsed as HTTP';
 }
@@ -29,7 +30,12 @@ export function answerClientErrors(server: http.Server): void {
       return;
     }
     const status = statusFor(error.code);
-    const problem: Problem = { type: 'about:blank', title: STATUS_CODES[status] ?? 'Bad Request', status, detail: detailFor(status) };
+    const problem: Problem = {
+      type: 'about:blank',
+      title: STATUS_CODES[status] ?? 'Bad Request',
+      status,
+      detail: detailFor(status),
+    };
     const body = JSON.stringify(problem);
     const lines = [
       `HTTP/1.1 ${status} ${STATUS_CODES[status]}`,

@@ -3,7 +3,15 @@
 // (problemHandler.ts), which also maps the store's errors to them (problemOf). Messages
 // are for users: they say which parameter or field was wrong and what was expected.
 import type { Problem } from '../model/api';
-import { DISK_FULL, DiskFullError, NOTHING_OF_THIS_WRITE, ProposalNotFoundError, WriteConflictError, WriteInputError, WritesNotOpenError } from '../store/writeErrors';
+import {
+  DISK_FULL,
+  DiskFullError,
+  NOTHING_OF_THIS_WRITE,
+  ProposalNotFoundError,
+  WriteConflictError,
+  WriteInputError,
+  WritesNotOpenError,
+} from '../store/writeErrors';
 
 export interface FieldError {
   /** The parameter (or parameter.sub.path) the message is about. */
@@ -75,7 +83,9 @@ export class WritesDisabledError extends HttpProblem {
   override readonly type = 'urn:claimgraph:problem:writes-disabled';
   override readonly title = 'Writes are disabled';
   constructor() {
-    super('writes are disabled on this server: start it with the environment variable CLAIMGRAPH_TOKEN set to a secret, and send that secret with each write as the header "Authorization: Bearer <token>"');
+    super(
+      'writes are disabled on this server: start it with the environment variable CLAIMGRAPH_TOKEN set to a secret, and send that secret with each write as the header "Authorization: Bearer <token>"',
+    );
   }
 }
 
@@ -141,14 +151,17 @@ export class ServiceUnavailableError extends HttpProblem {
   override readonly title = 'Request took too long';
   override readonly headers = { 'Retry-After': RETRY_AFTER_SECONDS };
   constructor(budgetMs: number) {
-    super(`the request took longer than its time budget of ${budgetMs} ms and was stopped; narrow it (filters, depth, limit) or retry later`);
+    super(
+      `the request took longer than its time budget of ${budgetMs} ms and was stopped; narrow it (filters, depth, limit) or retry later`,
+    );
   }
 }
 
 /** The store's errors in HTTP terms; anything else is returned as it is. */
 export function problemOf(error: unknown): unknown {
   if (error instanceof WriteInputError) return new InvalidBodyError(error.errors);
-  if (error instanceof ProposalNotFoundError) return new NotFoundError(error.message, [{ path: 'id', message: error.message }]);
+  if (error instanceof ProposalNotFoundError)
+    return new NotFoundError(error.message, [{ path: 'id', message: error.message }]);
   if (error instanceof WriteConflictError) return new ConflictError(error.message);
   if (error instanceof WritesNotOpenError) return new WritesDisabledError();
   if (error instanceof DiskFullError) return new InsufficientStorageError();

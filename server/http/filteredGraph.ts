@@ -18,7 +18,8 @@ export function filteredGraph(context: RouteContext, filters: GraphFilters): Evi
 }
 
 export function projectionOf(context: RouteContext, graph: EvidenceGraph): ProjectedGraph {
-  if (graph === context.snapshot.graph) return context.store.derived(context.snapshot, 'projection', (snapshot) => simpleProjection(snapshot.graph));
+  if (graph === context.snapshot.graph)
+    return context.store.derived(context.snapshot, 'projection', (snapshot) => simpleProjection(snapshot.graph));
   return simpleProjection(graph);
 }
 

@@ -2,7 +2,14 @@
 // the request time budget and the export cap. Each is declared, defaulted and parsed in
 // server/config.ts (off or strict unless configured; a bad value names its variable);
 // this module names the group and reads each of its variables alone.
-import { DEFAULT_CONFIG, parseSetting, settingFromEnv, type Environment, type ServerConfig, type TrustProxySetting } from '../config';
+import {
+  DEFAULT_CONFIG,
+  parseSetting,
+  settingFromEnv,
+  type Environment,
+  type ServerConfig,
+  type TrustProxySetting,
+} from '../config';
 
 export { DEFAULT_MAX_EXPORT_CLAIMS, DEFAULT_REQUEST_TIMEOUT_MS, type TrustProxySetting } from '../config';
 
@@ -10,7 +17,12 @@ export type HardeningConfig = Pick<ServerConfig, 'corsOrigins' | 'trustProxy' | 
 
 /** A group's values out of a whole configuration. */
 export function hardeningOf(config: Readonly<HardeningConfig>): HardeningConfig {
-  return { corsOrigins: config.corsOrigins, trustProxy: config.trustProxy, requestTimeoutMs: config.requestTimeoutMs, maxExportClaims: config.maxExportClaims };
+  return {
+    corsOrigins: config.corsOrigins,
+    trustProxy: config.trustProxy,
+    requestTimeoutMs: config.requestTimeoutMs,
+    maxExportClaims: config.maxExportClaims,
+  };
 }
 
 export const defaultHardening: HardeningConfig = hardeningOf(DEFAULT_CONFIG);

@@ -13,7 +13,11 @@ import type { Guard, RouteSpec } from './route';
 type JsonSchema = Record<string, unknown>;
 
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
-  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, target: 'draft-2020-12', unrepresentable: 'any' }) as JsonSchema;
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, {
+    io,
+    target: 'draft-2020-12',
+    unrepresentable: 'any',
+  }) as JsonSchema;
   return rest;
 }
 
@@ -22,7 +26,12 @@ function parameters(schema: z.ZodObject | undefined, where: 'query' | 'path'): J
   const object = jsonSchema(schema, 'input') as { properties?: Record<string, JsonSchema>; required?: string[] };
   return Object.entries(object.properties ?? {}).map(([name, property]) => {
     const { description, ...propertySchema } = property;
-    const parameter: JsonSchema = { name, in: where, required: where === 'path' || (object.required ?? []).includes(name), schema: propertySchema };
+    const parameter: JsonSchema = {
+      name,
+      in: where,
+      required: where === 'path' || (object.required ?? []).includes(name),
+      schema: propertySchema,
+    };
     if (typeof description === 'string') parameter.description = description;
     return parameter;
   });
@@ -40,7 +49,10 @@ function packageVersion(): string {
   }
 }
 
-const problemResponse = (description: string) => ({ description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } });
+const problemResponse = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+});
 const jsonContent = (name: string) => ({ 'application/json': { schema: { $ref: `#/components/schemas/${name}` } } });
 
 /** What each guard adds to the operations behind it. */
@@ -56,7 +68,9 @@ const guardDocs: Record<Guard, { security?: JsonSchema[]; responses: Record<stri
   rateLimit: { responses: { '429': problemResponse('too many writes from this address; see Retry-After') } },
 };
 
-const securitySchemes = { writeToken: { type: 'http', scheme: 'bearer', description: "the server's CLAIMGRAPH_TOKEN" } };
+const securitySchemes = {
+  writeToken: { type: 'http', scheme: 'bearer', description: "the server's CLAIMGRAPH_TOKEN" },
+};
 
 export function buildOpenApiDocument(routes: readonly RouteSpec[]): JsonSchema {
   const schemas: Record<string, JsonSchema> = { Problem: jsonSchema(problemSchema, 'output') };
@@ -69,11 +83,14 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[]): JsonSchema {
       responses['200'] = { description: route.response.description, content: jsonContent(name) };
       if (route.created) responses['201'] = { description: route.created, content: jsonContent(name) };
     } else {
-      const content = Object.fromEntries(route.response.contentTypes().map((type) => [type, { schema: { type: 'string' } }]));
+      const content = Object.fromEntries(
+        route.response.contentTypes().map((type) => [type, { schema: { type: 'string' } }]),
+      );
       responses['200'] = { description: route.response.description, content };
     }
     const method = route.method ?? 'get';
-    if (method === 'get' && route.cacheable !== false) responses['304'] = { description: 'not modified: the ETag given in If-None-Match is current' };
+    if (method === 'get' && route.cacheable !== false)
+      responses['304'] = { description: 'not modified: the ETag given in If-None-Match is current' };
     responses['400'] = route.body
       ? problemResponse('the body or a parameter is wrong; errors[] names each field')
       : problemResponse('a parameter is unknown, malformed or out of bounds; errors[] names it');
@@ -93,7 +110,11 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[]): JsonSchema {
       tags: [route.tag],
       summary: route.summary,
       ...(security.length > 0 ? { security } : {}),
-      parameters: [...parameters(route.params, 'path'), ...parameters(route.query, 'query'), ...parameters(route.body?.text?.query, 'query')],
+      parameters: [
+        ...parameters(route.params, 'path'),
+        ...parameters(route.query, 'query'),
+        ...parameters(route.body?.text?.query, 'query'),
+      ],
     };
     if (route.body) {
       const name = `${operationName(route)}Body`;
@@ -115,7 +136,8 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[]): JsonSchema {
     info: {
       title: 'claimgraph API',
       version: packageVersion(),
-      description: 'An evidence-first entity-relationship graph: every relation is backed by quoted claims from source documents. Errors are application/problem+json (RFC 9457).',
+      description:
+        'An evidence-first entity-relationship graph: every relation is backed by quoted claims from source documents. Errors are application/problem+json (RFC 9457).',
     },
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
     tags: [...new Set(routes.map((route) => route.tag))].map((name) => ({ name })),

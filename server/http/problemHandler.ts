@@ -17,11 +17,14 @@ export function sendProblem(res: Response, problem: Problem): void {
 
 function clientErrorStatus(error: unknown): number | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
-  const status = (error as { status?: unknown; statusCode?: unknown }).status ?? (error as { statusCode?: unknown }).statusCode;
+  const status =
+    (error as { status?: unknown; statusCode?: unknown }).status ?? (error as { statusCode?: unknown }).statusCode;
   return typeof status === 'number' && status >= 400 && status < 500 ? status : undefined;
 }
 
-export function problemHandler(log: (message: string) => void = (message) => console.error(message)): ErrorRequestHandler {
+export function problemHandler(
+  log: (message: string) => void = (message) => console.error(message),
+): ErrorRequestHandler {
   return (thrown, req, res, next) => {
     if (res.headersSent) return next(thrown);
     const error = problemOf(thrown);
@@ -31,10 +34,16 @@ export function problemHandler(log: (message: string) => void = (message) => con
     }
     const status = clientErrorStatus(error);
     if (status !== undefined) {
-      const detail = status === 400 ? 'the request could not be read (malformed URL or parameters)' : (error as Error).message;
+      const detail =
+        status === 400 ? 'the request could not be read (malformed URL or parameters)' : (error as Error).message;
       return sendProblem(res, { type: 'about:blank', title: STATUS_CODES[status] ?? 'Client error', status, detail });
     }
     log(`claimgraph: internal error on ${req.method} ${req.originalUrl}: ${(error as Error)?.stack ?? String(error)}`);
-    sendProblem(res, { type: 'urn:claimgraph:problem:internal', title: 'Internal server error', status: 500, detail: 'the server failed to answer; the error was logged' });
+    sendProblem(res, {
+      type: 'urn:claimgraph:problem:internal',
+      title: 'Internal server error',
+      status: 500,
+      detail: 'the server failed to answer; the error was logged',
+    });
   };
 }

@@ -14,7 +14,15 @@ import { etagFor, matchesIfNoneMatch } from './etag';
 import type { GraphSnapshotHolder } from './snapshotHolder';
 import { GZIP_MIN_BYTES, type CachedBody, type ResponseBodyCache } from './responseBodyCache';
 import { parseBody, parseInput } from './parseInput';
-import { expressPath, FileResult, JsonResult, type Guard, type RouteContext, type RouteLimits, type RouteSpec } from './route';
+import {
+  expressPath,
+  FileResult,
+  JsonResult,
+  type Guard,
+  type RouteContext,
+  type RouteLimits,
+  type RouteSpec,
+} from './route';
 import { budgetOf, stillWithinBudget } from './timeBudget';
 import { readBody } from './writeGuards';
 
@@ -68,7 +76,8 @@ function registerRead(app: Express, route: RouteSpec, deps: RouteDependencies): 
     budget.check();
     if (body instanceof FileResult) {
       res.attachment(body.filename).type(body.contentType).send(body.body);
-    } else if (cacheKey !== undefined) sendCachedJson(req, res, bodies, cacheKey, bodies.put(cacheKey, Buffer.from(JSON.stringify(body))));
+    } else if (cacheKey !== undefined)
+      sendCachedJson(req, res, bodies, cacheKey, bodies.put(cacheKey, Buffer.from(JSON.stringify(body))));
     else res.json(body);
   });
 }
@@ -77,7 +86,12 @@ function registerWrite(app: Express, route: RouteSpec, deps: RouteDependencies):
   const { store, limits, writes } = deps;
   const body = route.body;
   const guards = (route.guards ?? []).flatMap((guard) => deps.guards[guard]);
-  const reading = body ? [readBody(body.text ? ['text', 'json'] : ['json'], deps.bodyLimitBytes, body.optional === true), stillWithinBudget] : [stillWithinBudget];
+  const reading = body
+    ? [
+        readBody(body.text ? ['text', 'json'] : ['json'], deps.bodyLimitBytes, body.optional === true),
+        stillWithinBudget,
+      ]
+    : [stillWithinBudget];
   app.post(expressPath(route.path), ...guards, ...reading, (req: Request, res) => {
     const rawQuery = req.query as Record<string, unknown>;
     let query: Record<string, unknown>;

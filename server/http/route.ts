@@ -59,7 +59,11 @@ export interface BodySpec<B extends z.ZodType = z.ZodType> {
   optional?: boolean;
 }
 
-export interface RouteSpec<Q extends QuerySchema = QuerySchema, P extends QuerySchema = QuerySchema, B extends z.ZodType = z.ZodType> {
+export interface RouteSpec<
+  Q extends QuerySchema = QuerySchema,
+  P extends QuerySchema = QuerySchema,
+  B extends z.ZodType = z.ZodType,
+> {
   /** Default get; a get also answers HEAD. */
   method?: 'get' | 'post';
   /** OpenAPI-style path, e.g. /api/entities/{id}. */
@@ -86,7 +90,11 @@ export interface RouteSpec<Q extends QuerySchema = QuerySchema, P extends QueryS
 }
 
 /** Keeps the handler's input typed by its schemas, then erases the types for the route list. */
-export function defineRoute<Q extends QuerySchema, P extends QuerySchema = QuerySchema, B extends z.ZodType = z.ZodType>(spec: RouteSpec<Q, P, B>): RouteSpec {
+export function defineRoute<
+  Q extends QuerySchema,
+  P extends QuerySchema = QuerySchema,
+  B extends z.ZodType = z.ZodType,
+>(spec: RouteSpec<Q, P, B>): RouteSpec {
   return spec as unknown as RouteSpec;
 }
 

@@ -48,7 +48,12 @@ export class GraphSnapshotHolder implements SnapshotHolder {
    * an older snapshot gets a fresh, uncached result rather than polluting the cache.
    * `positional`: the result carries node positions, so replacePositions drops it.
    */
-  derived<T>(snapshot: GraphSnapshot, name: string, compute: (snapshot: GraphSnapshot) => T, options: { positional?: boolean } = {}): T {
+  derived<T>(
+    snapshot: GraphSnapshot,
+    name: string,
+    compute: (snapshot: GraphSnapshot) => T,
+    options: { positional?: boolean } = {},
+  ): T {
     if (snapshot.version !== this.#derivedVersion) return compute(snapshot);
     if (this.#derived.has(name)) return this.#derived.get(name) as T;
     const value = compute(snapshot);

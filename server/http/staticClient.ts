@@ -10,7 +10,12 @@ export function serveClient(app: Express, clientDir: string): void {
   const built = fs.existsSync(indexFile);
   if (built) app.use(express.static(clientDir, { index: 'index.html', maxAge: 0 }));
   app.get('/{*splat}', (_req, res, next) => {
-    if (!built) return next(new NotFoundError(`the web client is not built (no ${indexFile}); run npm run build, or use the API under /api`));
+    if (!built)
+      return next(
+        new NotFoundError(
+          `the web client is not built (no ${indexFile}); run npm run build, or use the API under /api`,
+        ),
+      );
     res.sendFile(indexFile);
   });
 }

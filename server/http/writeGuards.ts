@@ -6,7 +6,14 @@ import crypto from 'node:crypto';
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import type { WriteRateLimit } from '../config';
-import { InvalidBodyError, PayloadTooLargeError, TooManyRequestsError, UnauthorizedError, UnsupportedMediaTypeError, WritesDisabledError } from './errors';
+import {
+  InvalidBodyError,
+  PayloadTooLargeError,
+  TooManyRequestsError,
+  UnauthorizedError,
+  UnsupportedMediaTypeError,
+  WritesDisabledError,
+} from './errors';
 
 export type { WriteRateLimit };
 
@@ -18,7 +25,12 @@ export function writeRateLimit(options: WriteRateLimit): RequestHandler {
     legacyHeaders: false,
     // X-Forwarded-For is ignored on purpose unless CLAIMGRAPH_TRUST_PROXY is set (server/config.ts): no warning for it.
     validate: { xForwardedForHeader: false },
-    handler: (_req, _res, next) => next(new TooManyRequestsError(`too many writes: at most ${options.limit} every ${options.windowMs / 1000} s from one address; wait and retry (see the Retry-After header)`)),
+    handler: (_req, _res, next) =>
+      next(
+        new TooManyRequestsError(
+          `too many writes: at most ${options.limit} every ${options.windowMs / 1000} s from one address; wait and retry (see the Retry-After header)`,
+        ),
+      ),
   });
 }
 
@@ -37,15 +49,24 @@ export function requireWriteToken(token: string | undefined): RequestHandler {
     const header = req.get('Authorization');
     const match = header === undefined ? null : /^Bearer[ ]+(\S+)[ ]*$/i.exec(header);
     res.set('WWW-Authenticate', 'Bearer realm="claimgraph writes"');
-    if (!match) return next(new UnauthorizedError('this write needs the header "Authorization: Bearer <token>" with the token set in the server\'s CLAIMGRAPH_TOKEN'));
-    if (!tokensMatch(match[1], token)) return next(new UnauthorizedError('the bearer token is not the one configured in CLAIMGRAPH_TOKEN'));
+    if (!match)
+      return next(
+        new UnauthorizedError(
+          'this write needs the header "Authorization: Bearer <token>" with the token set in the server\'s CLAIMGRAPH_TOKEN',
+        ),
+      );
+    if (!tokensMatch(match[1], token))
+      return next(new UnauthorizedError('the bearer token is not the one configured in CLAIMGRAPH_TOKEN'));
     res.removeHeader('WWW-Authenticate');
     next();
   };
 }
 
 export function hasBody(req: Request): boolean {
-  return req.headers['transfer-encoding'] !== undefined || (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0');
+  return (
+    req.headers['transfer-encoding'] !== undefined ||
+    (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0')
+  );
 }
 
 export type BodyKind = 'json' | 'text';
@@ -63,18 +84,29 @@ export function readBody(kinds: BodyKind[], limitBytes: number, optional = false
   return (req: Request, res: Response, next: NextFunction) => {
     if (!hasBody(req)) {
       req.body = undefined;
-      return optional ? next() : next(new InvalidBodyError([{ path: '', message: `the request has no body; send ${types.join(' or ')}` }]));
+      return optional
+        ? next()
+        : next(new InvalidBodyError([{ path: '', message: `the request has no body; send ${types.join(' or ')}` }]));
     }
     const kind = kinds.find((k) => req.is(k === 'json' ? 'application/json' : 'text/plain'));
     if (!kind) {
-      return next(new UnsupportedMediaTypeError(`send the body as ${types.join(' or ')}, not ${JSON.stringify(req.get('Content-Type') ?? 'no Content-Type')}`));
+      return next(
+        new UnsupportedMediaTypeError(
+          `send the body as ${types.join(' or ')}, not ${JSON.stringify(req.get('Content-Type') ?? 'no Content-Type')}`,
+        ),
+      );
     }
     parsers[kind](req, res, (error?: unknown) => {
       if (error === undefined) return next();
       const type = (error as { type?: string }).type;
-      if (type === 'entity.too.large') return next(new PayloadTooLargeError(`the body is larger than the limit of ${limitBytes} bytes`));
-      if (type === 'entity.parse.failed') return next(new InvalidBodyError([{ path: '', message: `the body is not valid JSON: ${(error as Error).message}` }]));
-      if (type === 'charset.unsupported' || type === 'encoding.unsupported') return next(new UnsupportedMediaTypeError((error as Error).message));
+      if (type === 'entity.too.large')
+        return next(new PayloadTooLargeError(`the body is larger than the limit of ${limitBytes} bytes`));
+      if (type === 'entity.parse.failed')
+        return next(
+          new InvalidBodyError([{ path: '', message: `the body is not valid JSON: ${(error as Error).message}` }]),
+        );
+      if (type === 'charset.unsupported' || type === 'encoding.unsupported')
+        return next(new UnsupportedMediaTypeError((error as Error).message));
       next(error);
     });
   };

@@ -7,8 +7,15 @@ import { writeRoutes } from './routes/writeRoutes';
 
 type JsonSchema = Record<string, unknown>;
 
-export function writeOpenApi(): { paths: Record<string, JsonSchema>; schemas: Record<string, JsonSchema>; securitySchemes: Record<string, JsonSchema> } {
-  const document = buildOpenApiDocument(writeRoutes) as { paths: Record<string, JsonSchema>; components: { schemas: Record<string, JsonSchema>; securitySchemes: Record<string, JsonSchema> } };
+export function writeOpenApi(): {
+  paths: Record<string, JsonSchema>;
+  schemas: Record<string, JsonSchema>;
+  securitySchemes: Record<string, JsonSchema>;
+} {
+  const document = buildOpenApiDocument(writeRoutes) as {
+    paths: Record<string, JsonSchema>;
+    components: { schemas: Record<string, JsonSchema>; securitySchemes: Record<string, JsonSchema> };
+  };
   const { Problem: _sharedWithTheReads, ...schemas } = document.components.schemas;
   return { paths: document.paths, schemas, securitySchemes: document.components.securitySchemes };
 }
@@ -19,6 +26,20 @@ export function withWriteRoutes(document: JsonSchema): JsonSchema {
   const paths = { ...(document.paths as Record<string, JsonSchema>) };
   for (const [route, item] of Object.entries(writes.paths)) paths[route] = { ...paths[route], ...item };
   const components = document.components as { schemas: Record<string, JsonSchema> };
-  const tags = [...new Set([...(document.tags as Array<{ name: string }>).map((tag) => tag.name), ...writeRoutes.map((route) => route.tag)])].map((name) => ({ name }));
-  return { ...document, tags, paths, components: { ...components, schemas: { ...components.schemas, ...writes.schemas }, securitySchemes: writes.securitySchemes } };
+  const tags = [
+    ...new Set([
+      ...(document.tags as Array<{ name: string }>).map((tag) => tag.name),
+      ...writeRoutes.map((route) => route.tag),
+    ]),
+  ].map((name) => ({ name }));
+  return {
+    ...document,
+    tags,
+    paths,
+    components: {
+      ...components,
+      schemas: { ...components.schemas, ...writes.schemas },
+      securitySchemes: writes.securitySchemes,
+    },
+  };
 }

@@ -47,12 +47,22 @@ function readRows(file: string, text: string, required: Array<[string, string]>)
     }
     throw error;
   }
-  const header = parsed.length > 0 ? Object.keys(parsed[0].record) : (text.split(/\r?\n/, 1)[0] ?? '').split(',').map((c) => c.trim().replace(/^"|"$/g, ''));
+  const header =
+    parsed.length > 0
+      ? Object.keys(parsed[0].record)
+      : (text.split(/\r?\n/, 1)[0] ?? '').split(',').map((c) => c.trim().replace(/^"|"$/g, ''));
   for (const [column, flag] of required) {
-    if (!header.includes(column)) throw new ImportError({ file, line: 1 }, `no column "${column}" (${flag}); the columns are: ${header.join(', ')}`);
+    if (!header.includes(column))
+      throw new ImportError(
+        { file, line: 1 },
+        `no column "${column}" (${flag}); the columns are: ${header.join(', ')}`,
+      );
   }
   // csv-parse's trim leaves spaces inside quotes ("CDU "); a key with a stray space is the same key.
-  return parsed.map(({ record, info }) => ({ line: info.lines, values: Object.fromEntries(Object.entries(record).map(([k, v]) => [k, v.trim()])) }));
+  return parsed.map(({ record, info }) => ({
+    line: info.lines,
+    values: Object.fromEntries(Object.entries(record).map(([k, v]) => [k, v.trim()])),
+  }));
 }
 
 /** An empty cell says nothing; it is not kept as an attribute. */
@@ -72,7 +82,11 @@ function readNodes(input: CsvInput, columns: CsvColumns): SourceGraph {
   const nodes: SourceNode[] = rows.map(({ line, values }) => {
     const key = values[idCol];
     if (!key) throw new ImportError({ file: input.file, line }, `the node has an empty "${idCol}"`);
-    if (lines.has(key)) throw new ImportError({ file: input.file, line, record: key }, `duplicate node id (first at line ${lines.get(key)})`);
+    if (lines.has(key))
+      throw new ImportError(
+        { file: input.file, line, record: key },
+        `duplicate node id (first at line ${lines.get(key)})`,
+      );
     lines.set(key, line);
     const { [idCol]: _id, ...attributes } = withoutEmpty(values);
     if (labelCol && labelCol !== 'label') {
@@ -104,15 +118,20 @@ function readEdges(input: CsvInput, columns: CsvColumns, makeNodes: boolean): So
     if (!source) throw new ImportError(at, `the edge has an empty "${sourceCol}"`);
     if (!target) throw new ImportError(at, `the edge has an empty "${targetCol}"`);
     const attributes: Record<string, string> = withoutEmpty(values);
-    for (const used of [sourceCol, targetCol, columns.sourceTypeCol, columns.targetTypeCol, columns.dateCol]) if (used) delete attributes[used];
+    for (const used of [sourceCol, targetCol, columns.sourceTypeCol, columns.targetTypeCol, columns.dateCol])
+      if (used) delete attributes[used];
     const edge: SourceEdge = { source, target, directed: true, attributes, record: `line ${line}`, line };
     if (columns.dateCol && values[columns.dateCol]) {
       const date = values[columns.dateCol];
-      if (!isValidIsoPrefix(date)) throw new ImportError(at, `"${columns.dateCol}" is "${date}", expected a date as YYYY, YYYY-MM or YYYY-MM-DD`);
+      if (!isValidIsoPrefix(date))
+        throw new ImportError(at, `"${columns.dateCol}" is "${date}", expected a date as YYYY, YYYY-MM or YYYY-MM-DD`);
       edge.date = date;
     }
     if (makeNodes) {
-      for (const [key, typeCol] of [[source, columns.sourceTypeCol], [target, columns.targetTypeCol]] as const) {
+      for (const [key, typeCol] of [
+        [source, columns.sourceTypeCol],
+        [target, columns.targetTypeCol],
+      ] as const) {
         if (nodes.has(key)) continue;
         const node: SourceNode = { key, attributes: { label: key }, line };
         if (typeCol && values[typeCol]) node.attributes[EDGE_END_TYPE_ATTRIBUTE] = values[typeCol];
@@ -128,5 +147,8 @@ function readEdges(input: CsvInput, columns: CsvColumns, makeNodes: boolean): So
 export function readCsv(inputs: CsvInput[], columns: CsvColumns): SourceGraph[] {
   if (inputs.length === 1) return [readEdges(inputs[0], columns, true)];
   if (inputs.length === 2) return [readNodes(inputs[0], columns), readEdges(inputs[1], columns, false)];
-  throw new ImportError({ file: inputs.map((i) => i.file).join(', ') }, `csv takes one file (edges) or two (nodes, then edges), not ${inputs.length}`);
+  throw new ImportError(
+    { file: inputs.map((i) => i.file).join(', ') },
+    `csv takes one file (edges) or two (nodes, then edges), not ${inputs.length}`,
+  );
 }

@@ -10,15 +10,29 @@ import { PROTO_STAND_IN } from './xmlHierarchy';
 function ownAttributes(attributes: Record<string, unknown>): Record<string, unknown> {
   const copy = { ...attributes };
   if (Object.hasOwn(copy, PROTO_STAND_IN)) {
-    Object.defineProperty(copy, '__proto__', { value: copy[PROTO_STAND_IN], enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(copy, '__proto__', {
+      value: copy[PROTO_STAND_IN],
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
     delete copy[PROTO_STAND_IN];
   }
   return copy;
 }
 
-export function fromXmlGraph(file: string, graph: ParsedGraph, nodes: XmlItem[], edges: XmlItem[], nestedNodes = 0): SourceGraph {
+export function fromXmlGraph(
+  file: string,
+  graph: ParsedGraph,
+  nodes: XmlItem[],
+  edges: XmlItem[],
+  nestedNodes = 0,
+): SourceGraph {
   if (graph.size !== edges.length || graph.order !== nodes.length) {
-    throw new ImportError({ file }, `read ${nodes.length} nodes and ${edges.length} edges but graphology kept ${graph.order} and ${graph.size}`);
+    throw new ImportError(
+      { file },
+      `read ${nodes.length} nodes and ${edges.length} edges but graphology kept ${graph.order} and ${graph.size}`,
+    );
   }
   const nodeLines = new Map(nodes.map((n) => [n.id!, n.line]));
   const source: SourceGraph = { file, nodes: [], edges: [] };
@@ -29,13 +43,22 @@ export function fromXmlGraph(file: string, graph: ParsedGraph, nodes: XmlItem[],
         : `${file}: ${nestedNodes} nodes nested inside other nodes were imported as nodes of their own (the hierarchy is not kept)`,
     ];
   }
-  graph.forEachNode((key, attributes) => source.nodes.push({ key, attributes: ownAttributes(attributes), line: nodeLines.get(key) }));
+  graph.forEachNode((key, attributes) =>
+    source.nodes.push({ key, attributes: ownAttributes(attributes), line: nodeLines.get(key) }),
+  );
   // graphology keeps edges in document order, so the i-th edge is the i-th <edge> element.
   let index = 0;
   graph.forEachEdge((edge, attributes, sourceKey, targetKey) => {
     const item = edges[index++];
     const record = item.id ?? (item.line !== undefined ? `line ${item.line}` : `edge ${index}`);
-    source.edges.push({ source: sourceKey, target: targetKey, directed: graph.isDirected(edge), attributes: ownAttributes(attributes), record, line: item.line });
+    source.edges.push({
+      source: sourceKey,
+      target: targetKey,
+      directed: graph.isDirected(edge),
+      attributes: ownAttributes(attributes),
+      record,
+      line: item.line,
+    });
   });
   return source;
 }

@@ -42,12 +42,22 @@ export function readFtmLines(file: string, text: string, entities: Map<string, L
     try {
       value = JSON.parse(lineText);
     } catch (error) {
-      throw new ImportError({ file, line }, `not a JSON line: ${(error as Error).message} (FtM files hold one JSON entity per line)`);
+      throw new ImportError(
+        { file, line },
+        `not a JSON line: ${(error as Error).message} (FtM files hold one JSON entity per line)`,
+      );
     }
-    const record = value && typeof value === 'object' && !Array.isArray(value) && typeof (value as { id?: unknown }).id === 'string' ? (value as { id: string }).id : undefined;
+    const record =
+      value && typeof value === 'object' && !Array.isArray(value) && typeof (value as { id?: unknown }).id === 'string'
+        ? (value as { id: string }).id
+        : undefined;
     if (value && typeof value === 'object' && 'op' in value) {
       const delta = deltaSchema.safeParse(value);
-      if (!delta.success) throw new ImportError({ file, line, record: (value as { entity?: { id?: string } }).entity?.id }, `not a yente delta operation: ${issueText(delta.error)}`);
+      if (!delta.success)
+        throw new ImportError(
+          { file, line, record: (value as { entity?: { id?: string } }).entity?.id },
+          `not a yente delta operation: ${issueText(delta.error)}`,
+        );
       if (delta.data.op === 'DEL') {
         entities.delete(delta.data.entity.id);
         return;
@@ -55,7 +65,8 @@ export function readFtmLines(file: string, text: string, entities: Map<string, L
       value = delta.data.entity;
     }
     const parsed = ftmEntitySchema.safeParse(value);
-    if (!parsed.success) throw new ImportError({ file, line, record }, `not a FollowTheMoney entity: ${issueText(parsed.error)}`);
+    if (!parsed.success)
+      throw new ImportError({ file, line, record }, `not a FollowTheMoney entity: ${issueText(parsed.error)}`);
     // The line itself, now that it is checked: zod's copy would drop an own "__proto__" key without a word.
     entities.set(parsed.data.id, { entity: value as FtmEntity, file, line });
   });

@@ -10,7 +10,8 @@ import { flattenHierarchy, GEXF_HIERARCHY } from './xmlHierarchy';
 export function readGexf(file: string, text: string): SourceGraph {
   const document = parseXml(file, text);
   expectRoot(file, document, 'gexf', 'GEXF');
-  if (document.getElementsByTagName('graph').length === 0) throw new ImportError({ file }, 'the GEXF file has no <graph> element');
+  if (document.getElementsByTagName('graph').length === 0)
+    throw new ImportError({ file }, 'the GEXF file has no <graph> element');
   // Nested nodes are lifted to the top level first: graphology would read them in quadratic time.
   const flat = flattenHierarchy(document, GEXF_HIERARCHY);
   const { nodes, edges } = checkedNodesAndEdges(file, flat.document);

@@ -10,7 +10,8 @@ import { flattenHierarchy, GRAPHML_HIERARCHY } from './xmlHierarchy';
 export function readGraphml(file: string, text: string): SourceGraph {
   const document = parseXml(file, text);
   expectRoot(file, document, 'graphml', 'GraphML');
-  if (document.getElementsByTagName('graph').length === 0) throw new ImportError({ file }, 'the GraphML file has no <graph> element');
+  if (document.getElementsByTagName('graph').length === 0)
+    throw new ImportError({ file }, 'the GraphML file has no <graph> element');
   // Nested nodes are lifted to the top level first: graphology would read them in quadratic time.
   const flat = flattenHierarchy(document, GRAPHML_HIERARCHY);
   const { nodes, edges } = checkedNodesAndEdges(file, flat.document);

@@ -8,7 +8,11 @@ import { KeySafeGraph } from '../model/keySafeGraph';
 import { XmlDocument } from './xml';
 
 type ParsedGraph = Graph<Record<string, unknown>, Record<string, unknown>, Record<string, unknown>>;
-type GraphologyXmlParser = (graph: typeof Graph, source: Document, options?: { addMissingNodes?: boolean }) => ParsedGraph;
+type GraphologyXmlParser = (
+  graph: typeof Graph,
+  source: Document,
+  options?: { addMissingNodes?: boolean },
+) => ParsedGraph;
 type ParserFactory = (domParser: typeof DOMParser, document: typeof XmlDocument) => GraphologyXmlParser;
 
 // The factories are plain CommonJS files without type declarations; their signatures are above.

@@ -66,7 +66,7 @@ function decodeMarkingInvalid(bytes: Buffer, marker: string): { text: string; in
   const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   const pieces: string[] = [];
   let invalid = 0;
-  for (let start = 0; ; ) {
+  for (let start = 0; ;) {
     const found = bytes.indexOf(ENCODED_REPLACEMENT, start);
     const piece = decoder.decode(bytes.subarray(start, found === -1 ? bytes.length : found));
     pieces.push(
@@ -85,26 +85,45 @@ export function readInputFiles(paths: string[]): InputFile[] {
   const names = new Map<string, string>();
   const read = paths.map((filePath) => {
     const name = path.basename(filePath);
-    if (names.has(name)) throw new ImportError({ file: name }, `two input files have this name (${names.get(name)} and ${filePath}); claims cite files by name, so rename one`);
+    if (names.has(name))
+      throw new ImportError(
+        { file: name },
+        `two input files have this name (${names.get(name)} and ${filePath}); claims cite files by name, so rename one`,
+      );
     names.set(name, filePath);
     let bytes: Buffer;
     try {
       const size = fs.statSync(filePath).size;
       if (size > MAX_INPUT_FILE_BYTES) {
-        throw new ImportError({ file: filePath }, `the file is ${describeFileSize(size)}; input files over ${MAX_INPUT_FILE_BYTES / 1_000_000} MB are refused (split it into several files: every format but csv takes several FILEs)`);
+        throw new ImportError(
+          { file: filePath },
+          `the file is ${describeFileSize(size)}; input files over ${MAX_INPUT_FILE_BYTES / 1_000_000} MB are refused (split it into several files: every format but csv takes several FILEs)`,
+        );
       }
       bytes = fs.readFileSync(filePath);
     } catch (error) {
       if (error instanceof ImportError) throw error;
       const code = (error as NodeJS.ErrnoException).code;
-      throw new ImportError({ file: filePath }, code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot read it (${code ?? (error as Error).message})`);
+      throw new ImportError(
+        { file: filePath },
+        code === 'ENOENT'
+          ? 'no such file'
+          : code === 'EISDIR'
+            ? 'is a folder, not a file'
+            : `cannot read it (${code ?? (error as Error).message})`,
+      );
     }
     // Only a file that is not UTF-8 keeps its bytes, to be decoded again once the marker is chosen.
-    return isUtf8(bytes) ? { path: filePath, name, text: bytes.toString('utf8') } : { path: filePath, name, text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes), bytes };
+    return isUtf8(bytes)
+      ? { path: filePath, name, text: bytes.toString('utf8') }
+      : { path: filePath, name, text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes), bytes };
   });
-  const marker = read.every((file) => file.bytes === undefined) ? undefined : (chooseMarker(read.map((file) => file.text)) ?? '\uFFFD');
+  const marker = read.every((file) => file.bytes === undefined)
+    ? undefined
+    : (chooseMarker(read.map((file) => file.text)) ?? '\uFFFD');
   return read.map((file) => {
-    const decoded = file.bytes === undefined ? { text: file.text, invalid: 0 } : decodeMarkingInvalid(file.bytes, marker!);
+    const decoded =
+      file.bytes === undefined ? { text: file.text, invalid: 0 } : decodeMarkingInvalid(file.bytes, marker!);
     // A byte-order mark is not part of the data (JSON.parse, for one, refuses it).
     const input: InputFile = { path: file.path, name: file.name, text: decoded.text.replace(/^\uFEFF/, '') };
     if (file.bytes !== undefined) input.invalidUtf8 = { sequences: decoded.invalid, marker: marker! };
@@ -116,7 +135,12 @@ export function defaultVocabulary(): Vocabulary {
   return vocabularySchema.parse(JSON.parse(fs.readFileSync(defaultVocabularyFile, 'utf8')));
 }
 
-export function importData(format: ImportFormat, inputs: InputFile[], options: ImportOptions = {}, baseVocabulary: Vocabulary = defaultVocabulary()): ImportedData {
+export function importData(
+  format: ImportFormat,
+  inputs: InputFile[],
+  options: ImportOptions = {},
+  baseVocabulary: Vocabulary = defaultVocabulary(),
+): ImportedData {
   if (inputs.length === 0) throw new ImportError({ file: '(none)' }, 'no input file given');
   if (format === 'ftm') {
     const entities = new Map<string, LocatedFtmEntity>();
@@ -126,8 +150,12 @@ export function importData(format: ImportFormat, inputs: InputFile[], options: I
   let graphs: SourceGraph[];
   let mapping: TypeMappingOptions = options;
   if (format === 'csv') {
-    graphs = readCsv(inputs.map((i) => ({ file: i.name, text: i.text })), options);
-    const edgeEndsTyped = inputs.length === 1 && (options.sourceTypeCol !== undefined || options.targetTypeCol !== undefined);
+    graphs = readCsv(
+      inputs.map((i) => ({ file: i.name, text: i.text })),
+      options,
+    );
+    const edgeEndsTyped =
+      inputs.length === 1 && (options.sourceTypeCol !== undefined || options.targetTypeCol !== undefined);
     mapping = {
       ...options,
       nodeTypeAttr: edgeEndsTyped ? EDGE_END_TYPE_ATTRIBUTE : (options.typeCol ?? options.nodeTypeAttr),

@@ -34,5 +34,6 @@ export function formatImportLocation(location: ImportLocation): string {
 /** Refuses a record whose attributes nest deeper than the loader accepts (MAX_ATTRIBUTE_DEPTH), naming the field. */
 export function refuseDeepAttributes(location: ImportLocation, attributes: Record<string, unknown> | undefined): void {
   const path = pathBeyondDepth(attributes);
-  if (path) throw new ImportError(location, `field "${formatFieldPath(['attributes', ...path])}": ${ATTRIBUTE_DEPTH_MESSAGE}`);
+  if (path)
+    throw new ImportError(location, `field "${formatFieldPath(['attributes', ...path])}": ${ATTRIBUTE_DEPTH_MESSAGE}`);
 }

@@ -8,14 +8,24 @@ import { formatFieldPath } from '../load/problems';
 import { ImportError } from './importError';
 import type { SourceGraph } from './types';
 
-const keySchema = z.union([z.string().min(1), z.number()], { error: 'expected a key: a non-empty string or a number' }).transform(String);
+const keySchema = z
+  .union([z.string().min(1), z.number()], { error: 'expected a key: a non-empty string or a number' })
+  .transform(String);
 const attributesSchema = z.record(z.string(), z.unknown());
 
 const serializedGraphSchema = z.object({
   attributes: attributesSchema.optional(),
   options: z.object({ type: z.enum(['mixed', 'directed', 'undirected']).optional() }).optional(),
   nodes: z.array(z.object({ key: keySchema, attributes: attributesSchema.optional() })),
-  edges: z.array(z.object({ key: keySchema.optional(), source: keySchema, target: keySchema, attributes: attributesSchema.optional(), undirected: z.boolean().optional() })),
+  edges: z.array(
+    z.object({
+      key: keySchema.optional(),
+      source: keySchema,
+      target: keySchema,
+      attributes: attributesSchema.optional(),
+      undirected: z.boolean().optional(),
+    }),
+  ),
 });
 
 const sigmaDemoSchema = z.object({
@@ -29,14 +39,20 @@ function parseJson(file: string, text: string): unknown {
     return JSON.parse(text);
   } catch (error) {
     const located = locateJsonError(text);
-    throw new ImportError({ file, line: located?.line }, located ? located.message : `malformed JSON: ${(error as Error).message}`);
+    throw new ImportError(
+      { file, line: located?.line },
+      located ? located.message : `malformed JSON: ${(error as Error).message}`,
+    );
   }
 }
 
 function schemaError(file: string, error: z.ZodError): ImportError {
   const issue = error.issues[0];
   const [collection, index] = issue.path;
-  const record = (collection === 'nodes' || collection === 'edges') && typeof index === 'number' ? `${collection}[${index}]` : undefined;
+  const record =
+    (collection === 'nodes' || collection === 'edges') && typeof index === 'number'
+      ? `${collection}[${index}]`
+      : undefined;
   const field = formatFieldPath(issue.path);
   return new ImportError({ file, record }, `${field ? `field "${field}": ` : ''}${issue.message}`);
 }
@@ -51,7 +67,8 @@ function fromSerializedGraph(file: string, value: z.infer<typeof serializedGraph
   const graphType = value.options?.type ?? 'mixed';
   const seen = new Set<string>();
   const nodes = value.nodes.map((node, index) => {
-    if (seen.has(node.key)) throw new ImportError({ file, record: `nodes[${index}]` }, `duplicate node key "${node.key}"`);
+    if (seen.has(node.key))
+      throw new ImportError({ file, record: `nodes[${index}]` }, `duplicate node key "${node.key}"`);
     seen.add(node.key);
     return { key: node.key, attributes: rawAttributes(raw, 'nodes', index) };
   });
@@ -76,14 +93,29 @@ function fromSigmaDemo(file: string, value: z.infer<typeof sigmaDemoSchema>, raw
     const clusterLabel = attributes.cluster !== undefined ? clusterLabels.get(String(attributes.cluster)) : undefined;
     return { key, attributes: clusterLabel !== undefined ? { ...attributes, clusterLabel } : attributes };
   });
-  const edges = value.edges.map(([source, target], index) => ({ source, target, directed: true, attributes: {}, record: `edges[${index}]` }));
+  const edges = value.edges.map(([source, target], index) => ({
+    source,
+    target,
+    directed: true,
+    attributes: {},
+    record: `edges[${index}]`,
+  }));
   return { file, nodes, edges };
 }
 
 export function readGraphJson(file: string, text: string): SourceGraph {
   const value = parseJson(file, text);
-  if (!value || typeof value !== 'object' || Array.isArray(value) || !Array.isArray((value as { nodes?: unknown }).nodes) || !Array.isArray((value as { edges?: unknown }).edges)) {
-    throw new ImportError({ file }, 'not a graph JSON file: expected an object with "nodes" and "edges" arrays (a graphology SerializedGraph or a sigma.js demo dataset)');
+  if (
+    !value ||
+    typeof value !== 'object' ||
+    Array.isArray(value) ||
+    !Array.isArray((value as { nodes?: unknown }).nodes) ||
+    !Array.isArray((value as { edges?: unknown }).edges)
+  ) {
+    throw new ImportError(
+      { file },
+      'not a graph JSON file: expected an object with "nodes" and "edges" arrays (a graphology SerializedGraph or a sigma.js demo dataset)',
+    );
   }
   const edges = (value as { edges: unknown[] }).edges;
   if (edges.length > 0 && Array.isArray(edges[0])) {

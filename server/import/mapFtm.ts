@@ -9,7 +9,14 @@ import { slugify } from '../model/slug';
 import type { Vocabulary } from '../model/vocabulary';
 import { countryEntity, countryEntityId, normaliseCountryCode } from './countries';
 import type { FtmEntity, LocatedFtmEntity } from './ftm';
-import { FTM_ADDRESS_PROPERTY, FTM_ADDRESS_SCHEMA, FTM_COUNTRY_PROPERTIES, FTM_EDGE_SCHEMATA, FTM_NODE_SCHEMATA, FTM_SANCTION } from './ftmSchemata';
+import {
+  FTM_ADDRESS_PROPERTY,
+  FTM_ADDRESS_SCHEMA,
+  FTM_COUNTRY_PROPERTIES,
+  FTM_EDGE_SCHEMATA,
+  FTM_NODE_SCHEMATA,
+  FTM_SANCTION,
+} from './ftmSchemata';
 import { IdAllocator } from './identifiers';
 import { refuseDeepAttributes } from './importError';
 import { FALLBACK_EDGE_TYPE, VocabularyBuilder } from './typeMapping';
@@ -20,7 +27,10 @@ const SUMMARY_PROPERTIES = ['summary', 'description', 'purpose', 'program'];
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 function strings(values: readonly unknown[] | undefined): string[] {
-  return (values ?? []).filter((v): v is string => typeof v === 'string').map((v) => v.trim()).filter((v) => v !== '');
+  return (values ?? [])
+    .filter((v): v is string => typeof v === 'string')
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
 }
 
 /** FtM dates are ISO strings, sometimes with a time: keep the date part when it is a real date. */
@@ -44,7 +54,10 @@ class Counter {
     return [...this.counts.values()].reduce((a, b) => a + b, 0);
   }
   describe(): string {
-    return [...this.counts].sort(([a], [b]) => a.localeCompare(b)).map(([key, n]) => `${n} ${key}`).join(', ');
+    return [...this.counts]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([key, n]) => `${n} ${key}`)
+      .join(', ');
   }
 }
 
@@ -131,7 +144,14 @@ export function mapFtm(located: Iterable<LocatedFtmEntity>, baseVocabulary: Voca
           continue;
         }
         addClaim(
-          { subject: id, type: 'linked_to', object: countryFor(code), stance: 'asserts', record: recordOf(item, urls), summary: property },
+          {
+            subject: id,
+            type: 'linked_to',
+            object: countryFor(code),
+            stance: 'asserts',
+            record: recordOf(item, urls),
+            summary: property,
+          },
           `${entity.id}#${property}:${code}`,
         );
       }
@@ -145,7 +165,8 @@ export function mapFtm(located: Iterable<LocatedFtmEntity>, baseVocabulary: Voca
       const missing: string[] = [];
       for (const addressId of addressIds) {
         const address = all.get(addressId)?.entity;
-        if (address && address.schema === FTM_ADDRESS_SCHEMA) addresses.push(strings(address.properties.full)[0] ?? address.caption ?? addressId);
+        if (address && address.schema === FTM_ADDRESS_SCHEMA)
+          addresses.push(strings(address.properties.full)[0] ?? address.caption ?? addressId);
         else {
           missing.push(addressId);
           dangling.add(FTM_ADDRESS_PROPERTY);
@@ -167,7 +188,11 @@ export function mapFtm(located: Iterable<LocatedFtmEntity>, baseVocabulary: Voca
     const properties: Record<string, unknown[]> = { ...item.entity.properties };
     for (const property of used) delete properties[property];
     const details: Partial<Claim> = {};
-    const dates = (property: string) => strings(properties[property]).map(isoPrefix).filter((d): d is string => d !== undefined).sort();
+    const dates = (property: string) =>
+      strings(properties[property])
+        .map(isoPrefix)
+        .filter((d): d is string => d !== undefined)
+        .sort();
     const take = (property: string, pick: 'first' | 'last', field: 'date' | 'startDate' | 'endDate') => {
       const values = dates(property);
       if (values.length === 0) return;
@@ -210,11 +235,23 @@ export function mapFtm(located: Iterable<LocatedFtmEntity>, baseVocabulary: Voca
   /** Our entity id for a referenced FtM id, or undefined (counted) when it is not an imported thing. */
   const end = (ftmId: string, property: string): string | undefined => {
     const id = entityIdByFtmId.get(ftmId);
-    if (id === undefined) dangling.add(all.has(ftmId) ? `${property} (to a ${all.get(ftmId)!.entity.schema}, which is not imported as a node)` : property);
+    if (id === undefined)
+      dangling.add(
+        all.has(ftmId)
+          ? `${property} (to a ${all.get(ftmId)!.entity.schema}, which is not imported as a node)`
+          : property,
+      );
     return id;
   };
 
-  const link = (item: LocatedFtmEntity, subject: string, preferredType: string, object: string, used: string[], roleProperties?: string[]) => {
+  const link = (
+    item: LocatedFtmEntity,
+    subject: string,
+    preferredType: string,
+    object: string,
+    used: string[],
+    roleProperties?: string[],
+  ) => {
     const subjectType = entityTypes.get(subject)!;
     const objectType = entityTypes.get(object)!;
     let type = preferredType;
@@ -236,13 +273,16 @@ export function mapFtm(located: Iterable<LocatedFtmEntity>, baseVocabulary: Voca
       const objects = strings(entity.properties[edge.object]).map((o) => end(o, edge.object));
       for (const subject of subjects) {
         for (const object of objects) {
-          if (subject !== undefined && object !== undefined) link(item, subject, edge.type, object, [edge.subject, edge.object], edge.role);
+          if (subject !== undefined && object !== undefined)
+            link(item, subject, edge.type, object, [edge.subject, edge.object], edge.role);
         }
       }
       continue;
     }
     if (entity.schema === FTM_SANCTION.schema) {
-      const code = strings(entity.properties.country).map(normaliseCountryCode).find((c) => c !== undefined);
+      const code = strings(entity.properties.country)
+        .map(normaliseCountryCode)
+        .find((c) => c !== undefined);
       const authority = strings(entity.properties.authority)[0];
       let subject: string | undefined;
       if (code) subject = countryFor(code);
@@ -253,7 +293,14 @@ export function mapFtm(located: Iterable<LocatedFtmEntity>, baseVocabulary: Voca
           subject = ids.take(authorityId);
           entityIdByFtmId.set(authorityId, subject);
           entityTypes.set(subject, 'organization');
-          entities.push({ id: subject, type: 'organization', kind: 'government', name: authority, aliases: [], description: 'Sanctioning authority named by imported Sanction records.' });
+          entities.push({
+            id: subject,
+            type: 'organization',
+            kind: 'government',
+            name: authority,
+            aliases: [],
+            description: 'Sanctioning authority named by imported Sanction records.',
+          });
         }
       }
       if (subject === undefined) {
@@ -262,7 +309,8 @@ export function mapFtm(located: Iterable<LocatedFtmEntity>, baseVocabulary: Voca
       }
       for (const o of strings(entity.properties[FTM_SANCTION.object])) {
         const object = end(o, FTM_SANCTION.object);
-        if (object !== undefined) link(item, subject, FTM_SANCTION.type, object, [FTM_SANCTION.object, ...(code ? ['country'] : [])]);
+        if (object !== undefined)
+          link(item, subject, FTM_SANCTION.type, object, [FTM_SANCTION.object, ...(code ? ['country'] : [])]);
       }
       continue;
     }
@@ -271,9 +319,21 @@ export function mapFtm(located: Iterable<LocatedFtmEntity>, baseVocabulary: Voca
 
   const notes: string[] = [];
   const addressCount = [...all.values()].filter((i) => i.entity.schema === FTM_ADDRESS_SCHEMA).length;
-  if (addressCount > 0) notes.push(`${plural(addressCount, 'Address entity is not a node', 'Address entities are not nodes')}: ${plural(addressesCopied, 'address reference was', 'address references were')} copied as text into the "addresses" attribute of the entities that make them`);
-  if (skipped.total > 0) notes.push(`skipped ${plural(skipped.total, 'entity', 'entities')} of schemata with no mapping: ${skipped.describe()}`);
-  if (dangling.total > 0) notes.push(`${plural(dangling.total, 'reference', 'references')} to entities not in the input ${dangling.total === 1 ? 'was' : 'were'} left out: ${dangling.describe()}`);
-  if (fellBack > 0) notes.push(`${plural(fellBack, 'link', 'links')} imported as ${FALLBACK_EDGE_TYPE} because the ends do not fit the mapped type (the FtM schema is kept in the claim's attributes)`);
+  if (addressCount > 0)
+    notes.push(
+      `${plural(addressCount, 'Address entity is not a node', 'Address entities are not nodes')}: ${plural(addressesCopied, 'address reference was', 'address references were')} copied as text into the "addresses" attribute of the entities that make them`,
+    );
+  if (skipped.total > 0)
+    notes.push(
+      `skipped ${plural(skipped.total, 'entity', 'entities')} of schemata with no mapping: ${skipped.describe()}`,
+    );
+  if (dangling.total > 0)
+    notes.push(
+      `${plural(dangling.total, 'reference', 'references')} to entities not in the input ${dangling.total === 1 ? 'was' : 'were'} left out: ${dangling.describe()}`,
+    );
+  if (fellBack > 0)
+    notes.push(
+      `${plural(fellBack, 'link', 'links')} imported as ${FALLBACK_EDGE_TYPE} because the ends do not fit the mapped type (the FtM schema is kept in the claim's attributes)`,
+    );
   return { entities, claims, vocabulary: vocabulary.result(), notes };
 }

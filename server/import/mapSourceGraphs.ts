@@ -6,7 +6,13 @@ import type { Claim, EntityInput } from '../model/records';
 import type { Vocabulary } from '../model/vocabulary';
 import { IdAllocator } from './identifiers';
 import { ImportError, refuseDeepAttributes } from './importError';
-import { FALLBACK_EDGE_TYPE, MAX_NEW_TYPES, UNSPECIFIED_NODE_TYPE, VocabularyBuilder, type MappedNodeType } from './typeMapping';
+import {
+  FALLBACK_EDGE_TYPE,
+  MAX_NEW_TYPES,
+  UNSPECIFIED_NODE_TYPE,
+  VocabularyBuilder,
+  type MappedNodeType,
+} from './typeMapping';
 import type { ImportedData, SourceGraph, TypeMappingOptions } from './types';
 
 /** The attribute name tried when the user names none. */
@@ -23,14 +29,25 @@ function typeValue(value: unknown): string | undefined {
 
 function attributeNames(graphs: SourceGraph[], of: 'nodes' | 'edges'): string[] {
   const names = new Set<string>();
-  for (const graph of graphs) for (const item of graph[of]) for (const name of Object.keys(item.attributes)) names.add(name);
+  for (const graph of graphs)
+    for (const item of graph[of]) for (const name of Object.keys(item.attributes)) names.add(name);
   return [...names].sort();
 }
 
 /** Checks the type attribute exists; explains what happens when it does not. */
-function checkTypeAttribute(graphs: SourceGraph[], of: 'nodes' | 'edges', given: string | undefined, flag: string, fallback: string, fallbackGiven: boolean, notes: string[]): string {
+function checkTypeAttribute(
+  graphs: SourceGraph[],
+  of: 'nodes' | 'edges',
+  given: string | undefined,
+  flag: string,
+  fallback: string,
+  fallbackGiven: boolean,
+  notes: string[],
+): string {
   const attribute = given ?? DEFAULT_TYPE_ATTRIBUTE;
-  const items: Array<{ attributes: Record<string, unknown> }> = graphs.flatMap((g): Array<{ attributes: Record<string, unknown> }> => g[of]);
+  const items: Array<{ attributes: Record<string, unknown> }> = graphs.flatMap(
+    (g): Array<{ attributes: Record<string, unknown> }> => g[of],
+  );
   if (items.length === 0) return attribute;
   const present = items.some((item) => typeValue(item.attributes[attribute]) !== undefined);
   if (present) return attribute;
@@ -39,10 +56,16 @@ function checkTypeAttribute(graphs: SourceGraph[], of: 'nodes' | 'edges', given:
   const foundText = found.length ? found.join(', ') : 'none';
   const noun = of === 'nodes' ? 'node' : 'edge';
   if (given !== undefined) {
-    throw new ImportError({ file: files }, `no ${noun} has the attribute "${given}" named by ${flag}; the ${noun} attributes are: ${foundText}`);
+    throw new ImportError(
+      { file: files },
+      `no ${noun} has the attribute "${given}" named by ${flag}; the ${noun} attributes are: ${foundText}`,
+    );
   }
   // With a default type given, the user already said what untyped items are.
-  if (!fallbackGiven) notes.push(`${files}: no ${noun} has an attribute "${attribute}", so every ${noun} is imported as ${fallback}; name the ${noun} type attribute with ${flag} NAME (${noun} attributes: ${foundText})`);
+  if (!fallbackGiven)
+    notes.push(
+      `${files}: no ${noun} has an attribute "${attribute}", so every ${noun} is imported as ${fallback}; name the ${noun} type attribute with ${flag} NAME (${noun} attributes: ${foundText})`,
+    );
   return attribute;
 }
 
@@ -61,7 +84,11 @@ function parsedJson(value: unknown): unknown {
  * Taking them back makes export → import give the same entities; values that do not fit
  * stay ordinary attributes.
  */
-function takeOwnFields(entity: EntityInput, attributes: Record<string, unknown>, kinds: readonly string[] | undefined): void {
+function takeOwnFields(
+  entity: EntityInput,
+  attributes: Record<string, unknown>,
+  kinds: readonly string[] | undefined,
+): void {
   const { kind, description, countryCode, aliases, attributes: nested } = attributes;
   if (entity.kind === undefined && typeof kind === 'string' && kinds?.includes(kind)) {
     entity.kind = kind;
@@ -76,25 +103,51 @@ function takeOwnFields(entity: EntityInput, attributes: Record<string, unknown>,
     delete attributes.countryCode;
   }
   const aliasList = Array.isArray(aliases) ? aliases : parsedJson(aliases);
-  if (Array.isArray(aliasList) && aliasList.every((a) => typeof a === 'string' && a.trim() !== '' && a.length <= MAX_NAME)) {
+  if (
+    Array.isArray(aliasList) &&
+    aliasList.every((a) => typeof a === 'string' && a.trim() !== '' && a.length <= MAX_NAME)
+  ) {
     entity.aliases = aliasList as string[];
     delete attributes.aliases;
   }
-  const nestedObject = nested !== null && typeof nested === 'object' && !Array.isArray(nested) ? nested : parsedJson(nested);
+  const nestedObject =
+    nested !== null && typeof nested === 'object' && !Array.isArray(nested) ? nested : parsedJson(nested);
   if (nestedObject !== null && typeof nestedObject === 'object' && !Array.isArray(nestedObject)) {
     delete attributes.attributes;
     // defineProperty: an own "__proto__" stays an attribute (the import summary tells what becomes of it).
-    for (const [name, value] of Object.entries(nestedObject)) if (!Object.hasOwn(attributes, name)) Object.defineProperty(attributes, name, { value, enumerable: true, writable: true, configurable: true });
+    for (const [name, value] of Object.entries(nestedObject))
+      if (!Object.hasOwn(attributes, name))
+        Object.defineProperty(attributes, name, { value, enumerable: true, writable: true, configurable: true });
   }
 }
 
-export function mapSourceGraphs(graphs: SourceGraph[], options: TypeMappingOptions, baseVocabulary: Vocabulary): ImportedData {
+export function mapSourceGraphs(
+  graphs: SourceGraph[],
+  options: TypeMappingOptions,
+  baseVocabulary: Vocabulary,
+): ImportedData {
   const notes: string[] = graphs.flatMap((graph) => graph.notes ?? []);
   const vocabulary = new VocabularyBuilder(baseVocabulary);
   const nodeFallbackText = options.defaultNodeType ? `"${options.defaultNodeType}"` : '"unspecified"';
   const edgeFallbackText = `"${options.defaultEdgeType ?? FALLBACK_EDGE_TYPE}"`;
-  const nodeTypeAttr = checkTypeAttribute(graphs, 'nodes', options.nodeTypeAttr, '--node-type-attr', nodeFallbackText, options.defaultNodeType !== undefined, notes);
-  const edgeTypeAttr = checkTypeAttribute(graphs, 'edges', options.edgeTypeAttr, '--edge-type-attr', edgeFallbackText, options.defaultEdgeType !== undefined, notes);
+  const nodeTypeAttr = checkTypeAttribute(
+    graphs,
+    'nodes',
+    options.nodeTypeAttr,
+    '--node-type-attr',
+    nodeFallbackText,
+    options.defaultNodeType !== undefined,
+    notes,
+  );
+  const edgeTypeAttr = checkTypeAttribute(
+    graphs,
+    'edges',
+    options.edgeTypeAttr,
+    '--edge-type-attr',
+    edgeFallbackText,
+    options.defaultEdgeType !== undefined,
+    notes,
+  );
 
   const ids = new IdAllocator('node');
   const entityIdByKey = new Map<string, string>();
@@ -119,7 +172,8 @@ export function mapSourceGraphs(graphs: SourceGraph[], options: TypeMappingOptio
       // Keep the source's own word when ours differs ("entreprise" → organization/company).
       if (rawType !== undefined && rawTypeText !== mapped.type) attributes[nodeTypeAttr] = rawType;
       if (id !== node.key) attributes.sourceKey = node.key;
-      const labelText = typeof label === 'string' && label.trim() ? label.trim() : typeof label === 'number' ? String(label) : node.key;
+      const labelText =
+        typeof label === 'string' && label.trim() ? label.trim() : typeof label === 'number' ? String(label) : node.key;
       if (typeof label !== 'string' && label !== undefined && typeof label !== 'number') attributes.label = label;
       // Text too long for its field is cut, and counted, when the import ends (textReview.ts).
       const entity: EntityInput = { id, type: mapped.type, name: labelText, aliases: [] };
@@ -141,13 +195,17 @@ export function mapSourceGraphs(graphs: SourceGraph[], options: TypeMappingOptio
       const object = entityIdByKey.get(edge.target);
       if (subject === undefined || object === undefined) {
         const missing = subject === undefined ? edge.source : edge.target;
-        throw new ImportError({ file: graph.file, line: edge.line, record: edge.record }, `the edge refers to a node "${missing}" that is not defined`);
+        throw new ImportError(
+          { file: graph.file, line: edge.line, record: edge.record },
+          `the edge refers to a node "${missing}" that is not defined`,
+        );
       }
       const subjectType = entityById.get(subject)!.type;
       const objectType = entityById.get(object)!.type;
       const { [edgeTypeAttr]: rawType, label, ...rest } = edge.attributes;
       const rawTypeText = typeValue(rawType) ?? options.defaultEdgeType;
-      let type = rawTypeText === undefined ? FALLBACK_EDGE_TYPE : vocabulary.edgeType(rawTypeText, edgeTypeAttr, edge.directed);
+      let type =
+        rawTypeText === undefined ? FALLBACK_EDGE_TYPE : vocabulary.edgeType(rawTypeText, edgeTypeAttr, edge.directed);
       const attributes: Record<string, unknown> = { ...rest };
       if (!vocabulary.allows(type, subjectType, objectType)) {
         // "owns" between two papers cannot be drawn as owns; keep the link and the word.
@@ -158,7 +216,14 @@ export function mapSourceGraphs(graphs: SourceGraph[], options: TypeMappingOptio
       let id = `${graph.file}#${edge.record}`.slice(0, 190);
       for (let n = 2; claimIds.has(id); n++) id = `${graph.file}#${edge.record}`.slice(0, 190) + `~${n}`;
       claimIds.add(id);
-      const claim: Claim = { id, subject, type, object, stance: 'asserts', record: { file: graph.file, id: edge.record } };
+      const claim: Claim = {
+        id,
+        subject,
+        type,
+        object,
+        stance: 'asserts',
+        record: { file: graph.file, id: edge.record },
+      };
       if (edge.date !== undefined) claim.date = edge.date;
       if (typeof label === 'string' && label.trim()) claim.summary = label.trim();
       else if (label !== undefined) attributes.label = label;
@@ -170,7 +235,10 @@ export function mapSourceGraphs(graphs: SourceGraph[], options: TypeMappingOptio
 
   const added = vocabulary.added;
   if (added.nodeTypes > MAX_NEW_TYPES || added.edgeTypes > MAX_NEW_TYPES) {
-    const [noun, attribute, count] = added.nodeTypes > MAX_NEW_TYPES ? ['node', nodeTypeAttr, added.nodeTypes] : ['edge', edgeTypeAttr, added.edgeTypes];
+    const [noun, attribute, count] =
+      added.nodeTypes > MAX_NEW_TYPES
+        ? ['node', nodeTypeAttr, added.nodeTypes]
+        : ['edge', edgeTypeAttr, added.edgeTypes];
     throw new ImportError(
       { file: graphs.map((g) => g.file).join(', ') },
       `the ${noun} attribute "${attribute}" has ${count} values that are none of our types; a type attribute should have at most ${MAX_NEW_TYPES} (choose another with --${noun}-type-attr)`,
@@ -178,11 +246,20 @@ export function mapSourceGraphs(graphs: SourceGraph[], options: TypeMappingOptio
   }
   if (added.nodeTypes + added.edgeTypes > 0) {
     const vocabularyResult = vocabulary.result();
-    const newNodeTypes = vocabularyResult.nodeTypes.slice(baseVocabulary.nodeTypes.length).map((t) => t.id).filter((t) => t !== UNSPECIFIED_NODE_TYPE);
+    const newNodeTypes = vocabularyResult.nodeTypes
+      .slice(baseVocabulary.nodeTypes.length)
+      .map((t) => t.id)
+      .filter((t) => t !== UNSPECIFIED_NODE_TYPE);
     const newEdgeTypes = vocabularyResult.edgeTypes.slice(baseVocabulary.edgeTypes.length).map((t) => t.id);
-    const parts = [newNodeTypes.length ? `node types ${newNodeTypes.join(', ')}` : '', newEdgeTypes.length ? `edge types ${newEdgeTypes.join(', ')}` : ''].filter(Boolean);
+    const parts = [
+      newNodeTypes.length ? `node types ${newNodeTypes.join(', ')}` : '',
+      newEdgeTypes.length ? `edge types ${newEdgeTypes.join(', ')}` : '',
+    ].filter(Boolean);
     notes.push(`added to vocabulary.json: ${parts.join('; ')}`);
   }
-  if (fellBack > 0) notes.push(`${fellBack} edge${fellBack === 1 ? '' : 's'} imported as ${FALLBACK_EDGE_TYPE} because their type does not allow the types of their ends (the original type is kept in the claim's attributes)`);
+  if (fellBack > 0)
+    notes.push(
+      `${fellBack} edge${fellBack === 1 ? '' : 's'} imported as ${FALLBACK_EDGE_TYPE} because their type does not allow the types of their ends (the original type is kept in the claim's attributes)`,
+    );
   return { entities, claims, vocabulary: vocabulary.result(), notes };
 }

@@ -19,78 +19,98 @@ export const FALLBACK_EDGE_TYPE = 'linked_to';
 export const MAX_NEW_TYPES = 30;
 
 // Maps, not objects: a type value such as "constructor" must not find an Object.prototype member.
-const NODE_SYNONYMS = new Map<string, MappedNodeType>(Object.entries({
-  people: { type: 'person' },
-  persons: { type: 'person' },
-  human: { type: 'person' },
-  individual: { type: 'person' },
-  natural_person: { type: 'person' },
-  organisation: { type: 'organization' },
-  organizations: { type: 'organization' },
-  organisations: { type: 'organization' },
-  org: { type: 'organization' },
-  legal_entity: { type: 'organization', kind: 'other' },
-  companies: { type: 'organization', kind: 'company' },
-  business: { type: 'organization', kind: 'company' },
-  firm: { type: 'organization', kind: 'company' },
-  corporation: { type: 'organization', kind: 'company' },
-  enterprise: { type: 'organization', kind: 'company' },
-  entreprise: { type: 'organization', kind: 'company' },
-  public_body: { type: 'organization', kind: 'government' },
-  agency: { type: 'organization', kind: 'government' },
-  political_party: { type: 'organization', kind: 'party' },
-  nonprofit: { type: 'organization', kind: 'ngo' },
-  non_profit: { type: 'organization', kind: 'ngo' },
-  charity: { type: 'organization', kind: 'ngo' },
-  countries: { type: 'country' },
-  nation: { type: 'country' },
-  territory: { type: 'country' },
-  platform: { type: 'service' },
-  product: { type: 'service' },
-  software: { type: 'service' },
-  app: { type: 'service' },
-  website: { type: 'service' },
-}));
+const NODE_SYNONYMS = new Map<string, MappedNodeType>(
+  Object.entries({
+    people: { type: 'person' },
+    persons: { type: 'person' },
+    human: { type: 'person' },
+    individual: { type: 'person' },
+    natural_person: { type: 'person' },
+    organisation: { type: 'organization' },
+    organizations: { type: 'organization' },
+    organisations: { type: 'organization' },
+    org: { type: 'organization' },
+    legal_entity: { type: 'organization', kind: 'other' },
+    companies: { type: 'organization', kind: 'company' },
+    business: { type: 'organization', kind: 'company' },
+    firm: { type: 'organization', kind: 'company' },
+    corporation: { type: 'organization', kind: 'company' },
+    enterprise: { type: 'organization', kind: 'company' },
+    entreprise: { type: 'organization', kind: 'company' },
+    public_body: { type: 'organization', kind: 'government' },
+    agency: { type: 'organization', kind: 'government' },
+    political_party: { type: 'organization', kind: 'party' },
+    nonprofit: { type: 'organization', kind: 'ngo' },
+    non_profit: { type: 'organization', kind: 'ngo' },
+    charity: { type: 'organization', kind: 'ngo' },
+    countries: { type: 'country' },
+    nation: { type: 'country' },
+    territory: { type: 'country' },
+    platform: { type: 'service' },
+    product: { type: 'service' },
+    software: { type: 'service' },
+    app: { type: 'service' },
+    website: { type: 'service' },
+  }),
+);
 
-const EDGE_SYNONYMS = new Map<string, string>(Object.entries({
-  owner_of: 'owns',
-  owned: 'owns',
-  controls: 'owns',
-  runs: 'operates',
-  operated: 'operates',
-  unit_of: 'part_of',
-  subsidiary_of: 'part_of',
-  member: 'member_of',
-  director_of: 'holds_position',
-  employee_of: 'holds_position',
-  works_for: 'holds_position',
-  associate: 'associate_of',
-  associated_with: 'associate_of',
-  family: 'associate_of',
-  contact: 'in_contact_with',
-  contacted: 'in_contact_with',
-  met: 'in_contact_with',
-  funds: 'funded',
-  financed: 'funded',
-  paid: 'funded',
-  payment: 'funded',
-  donated_to: 'funded',
-  sponsored: 'funded',
-  sponsors: 'funded',
-  supports: 'supported',
-  endorsed: 'supported',
-  criticised: 'criticized',
-  criticizes: 'criticized',
-  attacks: 'attacked',
-  sanctions: 'sanctioned',
-  uses: 'used',
-  related_to: 'linked_to',
-  link: 'linked_to',
-  linked: 'linked_to',
-}));
+const EDGE_SYNONYMS = new Map<string, string>(
+  Object.entries({
+    owner_of: 'owns',
+    owned: 'owns',
+    controls: 'owns',
+    runs: 'operates',
+    operated: 'operates',
+    unit_of: 'part_of',
+    subsidiary_of: 'part_of',
+    member: 'member_of',
+    director_of: 'holds_position',
+    employee_of: 'holds_position',
+    works_for: 'holds_position',
+    associate: 'associate_of',
+    associated_with: 'associate_of',
+    family: 'associate_of',
+    contact: 'in_contact_with',
+    contacted: 'in_contact_with',
+    met: 'in_contact_with',
+    funds: 'funded',
+    financed: 'funded',
+    paid: 'funded',
+    payment: 'funded',
+    donated_to: 'funded',
+    sponsored: 'funded',
+    sponsors: 'funded',
+    supports: 'supported',
+    endorsed: 'supported',
+    criticised: 'criticized',
+    criticizes: 'criticized',
+    attacks: 'attacked',
+    sanctions: 'sanctioned',
+    uses: 'used',
+    related_to: 'linked_to',
+    link: 'linked_to',
+    linked: 'linked_to',
+  }),
+);
 
 // Colours for added types, chosen apart from the default vocabulary's Tableau palette.
-const PALETTE = ['#17becf', '#bcbd22', '#8c564b', '#e377c2', '#7f7f7f', '#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#aec7e8', '#ffbb78', '#98df8a', '#ff9896', '#c5b0d5'];
+const PALETTE = [
+  '#17becf',
+  '#bcbd22',
+  '#8c564b',
+  '#e377c2',
+  '#7f7f7f',
+  '#1f77b4',
+  '#ff7f0e',
+  '#2ca02c',
+  '#d62728',
+  '#9467bd',
+  '#aec7e8',
+  '#ffbb78',
+  '#98df8a',
+  '#ff9896',
+  '#c5b0d5',
+];
 
 /**
  * Resolves type values against a vocabulary and extends a copy of it with new types.
@@ -135,7 +155,12 @@ export class VocabularyBuilder {
     if (matched) return matched;
     const id = this.newIdentifier(raw, attributeName, 'node');
     if (!this.nodeTypes.has(id)) {
-      const added: NodeType = { id, label: raw.trim() || id, color: this.nextColour(), description: `Imported: nodes whose "${attributeName}" is "${raw.trim()}".` };
+      const added: NodeType = {
+        id,
+        label: raw.trim() || id,
+        color: this.nextColour(),
+        description: `Imported: nodes whose "${attributeName}" is "${raw.trim()}".`,
+      };
       this.addedNodeTypes++;
       this.nodeTypes.set(id, added);
       this.vocabulary.nodeTypes.push(added);
@@ -146,7 +171,12 @@ export class VocabularyBuilder {
   /** The type for nodes that have no type value; added to the vocabulary on first use. */
   unspecifiedNodeType(): MappedNodeType {
     if (!this.nodeTypes.has(UNSPECIFIED_NODE_TYPE)) {
-      const added: NodeType = { id: UNSPECIFIED_NODE_TYPE, label: 'Unspecified', color: '#9d9d9d', description: 'Imported: nodes whose source gave no type.' };
+      const added: NodeType = {
+        id: UNSPECIFIED_NODE_TYPE,
+        label: 'Unspecified',
+        color: '#9d9d9d',
+        description: 'Imported: nodes whose source gave no type.',
+      };
       this.nodeTypes.set(added.id, added);
       this.vocabulary.nodeTypes.push(added);
     }

@@ -34,14 +34,25 @@ const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
  * Writes the folder and returns the dataset loaded back from it. `replace` allows an
  * existing non-empty folder to be replaced (it is swapped out only after success).
  */
-export function writeDataFolder(outDir: string, data: ImportedData, sources: SourceFileRecord[], manifest: ImportManifest, replace = false): Dataset {
+export function writeDataFolder(
+  outDir: string,
+  data: ImportedData,
+  sources: SourceFileRecord[],
+  manifest: ImportManifest,
+  replace = false,
+): Dataset {
   const target = path.resolve(outDir);
   if (fs.existsSync(target) && !isEmptyFolder(target) && !replace) {
-    throw new OutputFolderError(`${outDir} already exists and is not empty; choose a new --out folder or pass --force to replace it`);
+    throw new OutputFolderError(
+      `${outDir} already exists and is not empty; choose a new --out folder or pass --force to replace it`,
+    );
   }
   const parent = path.dirname(target);
   fs.mkdirSync(parent, { recursive: true });
-  const temporary = path.join(parent, `.${path.basename(target)}.import-${process.pid}-${crypto.randomBytes(4).toString('hex')}`);
+  const temporary = path.join(
+    parent,
+    `.${path.basename(target)}.import-${process.pid}-${crypto.randomBytes(4).toString('hex')}`,
+  );
   let previous: string | undefined;
   let dataset: Dataset;
   try {
@@ -56,9 +67,16 @@ export function writeDataFolder(outDir: string, data: ImportedData, sources: Sou
       // A read-only input stays readable but should not make the copy hard to delete.
       fs.chmodSync(destination, 0o644);
       const bytes = fs.readFileSync(destination);
-      return { file: source.name, bytes: bytes.length, sha256: crypto.createHash('sha256').update(bytes).digest('hex') };
+      return {
+        file: source.name,
+        bytes: bytes.length,
+        sha256: crypto.createHash('sha256').update(bytes).digest('hex'),
+      };
     });
-    fs.writeFileSync(path.join(temporary, 'import.json'), json({ ...manifest, files, entities: data.entities.length, claims: data.claims.length }));
+    fs.writeFileSync(
+      path.join(temporary, 'import.json'),
+      json({ ...manifest, files, entities: data.entities.length, claims: data.claims.length }),
+    );
     // Load it back with the loader `validate` and `serve` use: what we write must pass.
     dataset = loadDataset(temporary);
     if (fs.existsSync(target)) {

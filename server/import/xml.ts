@@ -55,7 +55,10 @@ function checkNestingDepth(file: string, root: Element): void {
   for (;;) {
     if (depth > MAX_XML_DEPTH && node.nodeType === 1) {
       const tag = (node as Element).tagName;
-      throw new ImportError({ file, line: lineOf(node) }, `elements are nested more than ${MAX_XML_DEPTH} levels deep (this <${tag}> is at level ${depth}); files nested deeper are refused`);
+      throw new ImportError(
+        { file, line: lineOf(node) },
+        `elements are nested more than ${MAX_XML_DEPTH} levels deep (this <${tag}> is at level ${depth}); files nested deeper are refused`,
+      );
     }
     if (node.firstChild) {
       node = node.firstChild;
@@ -78,7 +81,10 @@ function checkNestingDepth(file: string, root: Element): void {
 export function expectRoot(file: string, document: Document, localName: string, formatName: string): void {
   const root = document.documentElement;
   if (!root || root.localName !== localName) {
-    throw new ImportError({ file, line: root ? lineOf(root) : undefined }, `not a ${formatName} file: the root element is <${root?.tagName ?? 'nothing'}>, expected <${localName}>`);
+    throw new ImportError(
+      { file, line: root ? lineOf(root) : undefined },
+      `not a ${formatName} file: the root element is <${root?.tagName ?? 'nothing'}>, expected <${localName}>`,
+    );
   }
 }
 
@@ -103,20 +109,32 @@ export function checkedNodesAndEdges(file: string, document: Document): { nodes:
   const nodeLines = new Map<string, number | undefined>();
   for (const node of nodes) {
     if (!node.id) throw new ImportError({ file, line: node.line }, 'a node has no id attribute');
-    if (nodeLines.has(node.id)) throw new ImportError({ file, line: node.line, record: node.id }, `duplicate node id (first at line ${nodeLines.get(node.id)})`);
+    if (nodeLines.has(node.id))
+      throw new ImportError(
+        { file, line: node.line, record: node.id },
+        `duplicate node id (first at line ${nodeLines.get(node.id)})`,
+      );
     nodeLines.set(node.id, node.line);
   }
   const edgeLines = new Map<string, number | undefined>();
   for (const edge of edges) {
     const record = edge.id ?? (edge.line !== undefined ? `line ${edge.line}` : undefined);
     if (edge.id) {
-      if (edgeLines.has(edge.id)) throw new ImportError({ file, line: edge.line, record }, `duplicate edge id (first at line ${edgeLines.get(edge.id)})`);
+      if (edgeLines.has(edge.id))
+        throw new ImportError(
+          { file, line: edge.line, record },
+          `duplicate edge id (first at line ${edgeLines.get(edge.id)})`,
+        );
       edgeLines.set(edge.id, edge.line);
     }
     for (const end of ['source', 'target'] as const) {
       const value = edge.element.getAttribute(end);
       if (!value) throw new ImportError({ file, line: edge.line, record }, `the edge has no ${end} attribute`);
-      if (!nodeLines.has(value)) throw new ImportError({ file, line: edge.line, record }, `the edge's ${end} "${value}" is not a node of the file`);
+      if (!nodeLines.has(value))
+        throw new ImportError(
+          { file, line: edge.line, record },
+          `the edge's ${end} "${value}" is not a node of the file`,
+        );
     }
   }
   return { nodes, edges };

@@ -16,7 +16,19 @@ export interface CountryForm {
 
 // Short forms that world-countries lists among two-letter codes we must not treat as words
 // ("IT", "IN"), so only these are taken.
-const SHORT_FORMS: Record<string, string> = { US: 'US', 'U.S.': 'US', USA: 'US', America: 'US', UK: 'GB', 'U.K.': 'GB', Britain: 'GB', 'Great Britain': 'GB', UAE: 'AE', Emirates: 'AE', PRC: 'CN' };
+const SHORT_FORMS: Record<string, string> = {
+  US: 'US',
+  'U.S.': 'US',
+  USA: 'US',
+  America: 'US',
+  UK: 'GB',
+  'U.K.': 'GB',
+  Britain: 'GB',
+  'Great Britain': 'GB',
+  UAE: 'AE',
+  Emirates: 'AE',
+  PRC: 'CN',
+};
 
 function buildLexicon(): Map<string, CountryForm> {
   const forms = new Map<string, CountryForm>();

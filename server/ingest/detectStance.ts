@@ -23,9 +23,11 @@ export interface StanceInput {
   phrase?: boolean;
 }
 
-const HEDGES = /\b(?:(?:documents|records|filings|files|emails|messages|data)\s+(?:show|showed|shows|suggest|suggested|indicate|indicated|seen\s+by|reviewed\s+by|obtained\s+by)|allegedly|alleged|reportedly|purportedly|according to|claims?|claimed|claiming|suspected|believed to|believed|people familiar|sources said|blamed|blames|rumou?red|said to have|appears? to|is thought to|may have|(?:officials|sources|people|analysts|diplomats|investigators)\s+(?:say|said|told|believe))\b/i;
+const HEDGES =
+  /\b(?:(?:documents|records|filings|files|emails|messages|data)\s+(?:show|showed|shows|suggest|suggested|indicate|indicated|seen\s+by|reviewed\s+by|obtained\s+by)|allegedly|alleged|reportedly|purportedly|according to|claims?|claimed|claiming|suspected|believed to|believed|people familiar|sources said|blamed|blames|rumou?red|said to have|appears? to|is thought to|may have|(?:officials|sources|people|analysts|diplomats|investigators)\s+(?:say|said|told|believe))\b/i;
 const DENIAL_BEFORE = /\b(?:den(?:ied|ies|y|ying)|rejected|refuted|dismissed)\b[^.;]{0,60}$/i;
-const NEGATION_BEFORE = /\b(?:not|never|no longer|n't|no)\s+(?:[\w'’-]+\s+){0,2}$|\b(?:not|never)\s+been\s+(?:asked|told|ordered|allowed)\s+to\s+$/i;
+const NEGATION_BEFORE =
+  /\b(?:not|never|no longer|n't|no)\s+(?:[\w'’-]+\s+){0,2}$|\b(?:not|never)\s+been\s+(?:asked|told|ordered|allowed)\s+to\s+$/i;
 const CONFIRMING = /^(?:said|says|say|confirmed|confirms|acknowledged|admitted|announced|stated|told)$/i;
 
 export function detectStance(input: StanceInput): StanceId {

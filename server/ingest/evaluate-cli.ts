@@ -12,7 +12,11 @@ import { formatScores } from './evaluation/formatScores';
 export const defaultDevSetDir = path.resolve(packageRoot, '..', 'shared', 'dev-articles');
 
 function main(argv: string[]): number {
-  const { values } = parseArgs({ args: argv, options: { dir: { type: 'string' }, data: { type: 'string' }, details: { type: 'boolean' } }, strict: true });
+  const { values } = parseArgs({
+    args: argv,
+    options: { dir: { type: 'string' }, data: { type: 'string' }, details: { type: 'boolean' } },
+    strict: true,
+  });
   const folder = path.resolve(values.dir ?? defaultDevSetDir);
   try {
     const dataset = loadDataset(resolveDataDir(values.data));

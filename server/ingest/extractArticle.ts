@@ -29,7 +29,9 @@ export class ArticleFormatError extends Error {}
 let defaultVocabulary: VocabularyIndex | undefined;
 /** The embedded vocabulary (graph-data/vocabulary.json), read once. */
 export function loadDefaultVocabulary(): VocabularyIndex {
-  defaultVocabulary ??= indexVocabulary(vocabularySchema.parse(JSON.parse(fs.readFileSync(defaultVocabularyFile, 'utf8'))));
+  defaultVocabulary ??= indexVocabulary(
+    vocabularySchema.parse(JSON.parse(fs.readFileSync(defaultVocabularyFile, 'utf8'))),
+  );
   return defaultVocabulary;
 }
 
@@ -74,26 +76,50 @@ export function extractArticle(text: string, fileName: string, dataset?: Dataset
   const sentences = splitSentences(body);
   const tags = tagWords(body);
   const words = capitalisedWords(sentences);
-  const context: MentionContext = { body, tags, capitalisedInside: words.inside, standaloneInside: words.standalone, places: new Set(), knownNames: knownNames(datasetEntities) };
+  const context: MentionContext = {
+    body,
+    tags,
+    capitalisedInside: words.inside,
+    standaloneInside: words.standalone,
+    places: new Set(),
+    knownNames: knownNames(datasetEntities),
+  };
 
   // Names, then entities. A name seen as a place anywhere ("Le Bourget airport") is a place everywhere.
-  const named: Mention[] = sentences.flatMap((s) => findMentions(s, context)).filter((m) => !context.places.has(m.text));
+  const named: Mention[] = sentences
+    .flatMap((s) => findMentions(s, context))
+    .filter((m) => !context.places.has(m.text));
   for (const mention of named) {
     const next = tags.after(mention.end);
-    if (next && next.start - mention.end <= 1 && /^[a-z]/.test(next.text) && next.tags.has('Noun') && !next.tags.has('Pronoun') && !next.tags.has('Verb')) mention.nounModifier = true;
+    if (
+      next &&
+      next.start - mention.end <= 1 &&
+      /^[a-z]/.test(next.text) &&
+      next.tags.has('Noun') &&
+      !next.tags.has('Pronoun') &&
+      !next.tags.has('Verb')
+    )
+      mention.nounModifier = true;
   }
   const groups = resolveEntities(body, named, datasetEntities);
   const groupByKey = new Map(groups.map((g) => [g.key, g]));
 
   // References, resolved in reading order so that a resolved one can be an antecedent.
-  const references = sentences.flatMap((s) => findReferences(s, named.filter((m) => m.sentence === s.index), describingNouns(groups)));
+  const references = sentences.flatMap((s) =>
+    findReferences(
+      s,
+      named.filter((m) => m.sentence === s.index),
+      describingNouns(groups),
+    ),
+  );
   const all = [...named, ...references].sort((a, b) => a.start - b.start);
   resolveInReadingOrder(references, { body, sentences, tags, groups, all });
 
   const entityOf = (slot: Slot, exclude: Set<string>): EntityGroup | undefined => {
     const mention = slot.mention;
     if (!mention.entityKey) return undefined;
-    if (mention.source === 'reference' && exclude.has(mention.entityKey)) return resolveReference(mention, groups, exclude, false);
+    if (mention.source === 'reference' && exclude.has(mention.entityKey))
+      return resolveReference(mention, groups, exclude, false);
     return groupByKey.get(mention.entityKey);
   };
   const eventTarget = findEventTarget(body, groups);
@@ -104,16 +130,39 @@ export function extractArticle(text: string, fileName: string, dataset?: Dataset
   for (const sentence of sentences) {
     if (sentence.heading) continue;
     const masked = maskSentence(sentence, all);
-    const relationContext: RelationContext = { body, tags, vocabulary, entityOf, eventTarget, previousSubject, prior: candidates };
+    const relationContext: RelationContext = {
+      body,
+      tags,
+      vocabulary,
+      entityOf,
+      eventTarget,
+      previousSubject,
+      prior: candidates,
+    };
     const found = matchRelations(masked, relationContext);
     candidates.push(...found);
     previousSubject = found[0]?.subject ?? previousSubject;
   }
-  candidates.push(...nounPhraseRelations(named.filter((m) => !sentences[m.sentence].heading), {
-    body, vocabulary, groups, groupOf: (m) => (m.entityKey ? groupByKey.get(m.entityKey) : undefined),
-  }));
+  candidates.push(
+    ...nounPhraseRelations(
+      named.filter((m) => !sentences[m.sentence].heading),
+      {
+        body,
+        vocabulary,
+        groups,
+        groupOf: (m) => (m.entityKey ? groupByKey.get(m.entityKey) : undefined),
+      },
+    ),
+  );
 
-  const claims = finishClaims(candidates, { body, sentences, all, groupByKey, documentDate: document.date, vocabulary });
+  const claims = finishClaims(candidates, {
+    body,
+    sentences,
+    all,
+    groupByKey,
+    documentDate: document.date,
+    vocabulary,
+  });
   return {
     document: { id: document.id, date: document.date, title: document.title },
     entities: groups.filter((g) => g.mentions.some((m) => m.source !== 'reference')).map((g) => toEntity(g, body)),
@@ -127,7 +176,14 @@ function describingNouns(groups: EntityGroup[]): Map<string, EntityGroup['type']
   for (const group of groups) {
     for (const phrase of (group.descriptors ?? '').split(' | ')) {
       const head = /([a-z][a-z-]+)$/.exec(phrase.trim())?.[1];
-      if (!head || head.length < 4 || /^(?:the|and|with|from|that|this|said|says|also|when|where|which|will|would|been|have|into|over|than|then|after|before|said)$/.test(head)) continue;
+      if (
+        !head ||
+        head.length < 4 ||
+        /^(?:the|and|with|from|that|this|said|says|also|when|where|which|will|would|been|have|into|over|than|then|after|before|said)$/.test(
+          head,
+        )
+      )
+        continue;
       if (!nouns.has(head)) nouns.set(head, group.type);
     }
   }
@@ -160,5 +216,11 @@ function toEntity(group: EntityGroup, body: string): ExtractedEntity {
       if (clean && clean !== group.name) aliases.add(clean);
     }
   }
-  return { id: group.id, name: group.name, type: group.type, aliases: [...aliases], existing: group.existing !== undefined };
+  return {
+    id: group.id,
+    name: group.name,
+    type: group.type,
+    aliases: [...aliases],
+    existing: group.existing !== undefined,
+  };
 }

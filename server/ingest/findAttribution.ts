@@ -20,7 +20,8 @@ export interface AttributionInput {
   parties: string[];
 }
 
-export const REPORTING_VERB = /\b(said|says|say|told|reported|reports|claimed|claims|claim|confirmed|confirms|acknowledged|admitted|announced|stated|insisted|noted|warned|argued|wrote|cited|citing)\b/g;
+export const REPORTING_VERB =
+  /\b(said|says|say|told|reported|reports|claimed|claims|claim|confirmed|confirms|acknowledged|admitted|announced|stated|insisted|noted|warned|argued|wrote|cited|citing)\b/g;
 
 export function findAttribution(input: AttributionInput): string | undefined {
   const according = /\b[Aa]ccording to\s+([^,.;]+)/.exec(input.text);
@@ -32,7 +33,10 @@ export function findAttribution(input: AttributionInput): string | undefined {
     return according[1].trim().slice(0, 120);
   }
   if (input.speaker?.entityId && !input.parties.includes(input.speaker.entityId)) return input.speaker.entityId;
-  const sources = /\b((?:intelligence|unnamed|anonymous|diplomatic|security|government)\s+sources|people familiar with [\w\s]+?|a source in [^,.;]+?)(?:\s+who)?\s+(?:said|say|claim|claimed|told)\b/.exec(input.text);
+  const sources =
+    /\b((?:intelligence|unnamed|anonymous|diplomatic|security|government)\s+sources|people familiar with [\w\s]+?|a source in [^,.;]+?)(?:\s+who)?\s+(?:said|say|claim|claimed|told)\b/.exec(
+      input.text,
+    );
   if (sources && sources.index < input.cueStart) return sources[1];
   return undefined;
 }

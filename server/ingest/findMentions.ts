@@ -7,16 +7,89 @@
 import { lookupCountry } from './countryLexicon';
 import type { EntityType, Mention } from './mention';
 import {
-  COMPANY_NAME_WORDS, COUNTRY_AS_BODY, FUNCTION_WORDS, GOVERNMENT_BODY, GOVERNMENT_NAME_HEADS, ORGANIZATION_NOUNS_AFTER, ROLE_NOUNS, MONTHS, NON_ENTITY_HEADS, OF_CONTINUES_AFTER, ORGANIZATION_HEADS, PERSON_TITLES, PLACE_NOUNS,
-  SERVICE_NOUNS, WEEKDAYS,
+  COMPANY_NAME_WORDS,
+  COUNTRY_AS_BODY,
+  FUNCTION_WORDS,
+  GOVERNMENT_BODY,
+  GOVERNMENT_NAME_HEADS,
+  ORGANIZATION_NOUNS_AFTER,
+  ROLE_NOUNS,
+  MONTHS,
+  NON_ENTITY_HEADS,
+  OF_CONTINUES_AFTER,
+  ORGANIZATION_HEADS,
+  PERSON_TITLES,
+  PLACE_NOUNS,
+  SERVICE_NOUNS,
+  WEEKDAYS,
 } from './nameCues';
 import type { Sentence } from './splitSentences';
 import { isKnownWord, lexicalTags, type WordTags } from './tagWords';
 import { isCapitalised, tokenizeSentence, type Token } from './tokenizeSentence';
 
-const NAME_PARTICLES = new Set(['de', 'da', 'do', 'dos', 'das', 'du', 'del', 'della', 'van', 'von', 'der', 'bin', 'al', 'el', 'le', 'la']);
-const NOT_NAMES = new Set([...MONTHS, ...WEEKDAYS, 'AI', 'IP', 'CEO', 'GDP', 'VPN', 'I', 'OK', 'TV', 'PM', 'AM', 'USB', 'GPS', 'LLM', 'API', 'IPO', 'ETF', 'ESG', 'EV', 'PC', 'CFO', 'COO', 'CTO', 'DNA', 'PR', 'HQ', 'ID']);
-const POSSESSIVE_NAME_WORDS = new Set(['Prosecutor', 'Attorney', 'President', 'People', 'Peoples', 'Children', 'Women', 'Men', 'Workers', 'Veterans', 'Citizens', 'Farmers', 'Journalists']);
+const NAME_PARTICLES = new Set([
+  'de',
+  'da',
+  'do',
+  'dos',
+  'das',
+  'du',
+  'del',
+  'della',
+  'van',
+  'von',
+  'der',
+  'bin',
+  'al',
+  'el',
+  'le',
+  'la',
+]);
+const NOT_NAMES = new Set([
+  ...MONTHS,
+  ...WEEKDAYS,
+  'AI',
+  'IP',
+  'CEO',
+  'GDP',
+  'VPN',
+  'I',
+  'OK',
+  'TV',
+  'PM',
+  'AM',
+  'USB',
+  'GPS',
+  'LLM',
+  'API',
+  'IPO',
+  'ETF',
+  'ESG',
+  'EV',
+  'PC',
+  'CFO',
+  'COO',
+  'CTO',
+  'DNA',
+  'PR',
+  'HQ',
+  'ID',
+]);
+const POSSESSIVE_NAME_WORDS = new Set([
+  'Prosecutor',
+  'Attorney',
+  'President',
+  'People',
+  'Peoples',
+  'Children',
+  'Women',
+  'Men',
+  'Workers',
+  'Veterans',
+  'Citizens',
+  'Farmers',
+  'Journalists',
+]);
 const FOREIGN_ARTICLES = new Set(['Le', 'La', 'Les', 'El', 'Der', 'Die', 'Das', 'Il']);
 
 export interface MentionContext {
@@ -41,12 +114,18 @@ interface Span {
 const spanText = (body: string, tokens: Token[]) => body.slice(tokens[0].start, tokens[tokens.length - 1].end);
 
 /** Whether a capitalised word at a sentence's start is an ordinary word rather than a name. */
-function isOrdinarySentenceStart(word: string, next: Token | undefined, afterNext: Token | undefined, context: MentionContext): boolean {
+function isOrdinarySentenceStart(
+  word: string,
+  next: Token | undefined,
+  afterNext: Token | undefined,
+  context: MentionContext,
+): boolean {
   if (FUNCTION_WORDS.has(word)) return true;
   if (lookupCountry(word) || context.knownNames.has(word.toLowerCase())) return false;
   if (context.capitalisedInside.has(word)) return false;
   // Abstract nouns ("Guidance", "Compliance", "Security") open sentences and headings.
-  if (/(?:ance|ence|ity|tion|sion|ment|ness|ing|ure|ism|ship|dom)$/.test(word) && !next?.text.match(/^\p{Lu}/u)) return true;
+  if (/(?:ance|ence|ity|tion|sion|ment|ness|ing|ure|ism|ship|dom)$/.test(word) && !next?.text.match(/^\p{Lu}/u))
+    return true;
   // "Oracle, which stores…": a word that a relative clause describes is a name.
   if (next?.text === ',' && /^(?:which|who|whose)$/.test(afterNext?.text ?? '')) return false;
   // "Apple and Google removed it": a word coordinated with a name is a name too.
@@ -57,8 +136,14 @@ function isOrdinarySentenceStart(word: string, next: Token | undefined, afterNex
   if (isKnownWord(word.toLowerCase())) return true;
   // A plural of a common noun: "Explosions", "Prosecutors", "Officials".
   const singular = word.toLowerCase().replace(/(?:(?<=[sxz]|ch|sh)es|s)$/, '');
-  if (singular !== word.toLowerCase() && (isKnownWord(singular) || /(?:ance|ence|ity|tion|sion|ment|ness|ure|ism|or|ist|ian|ant)$/.test(singular))) return true;
-  return ['Verb', 'Adverb', 'Adjective', 'Determiner', 'Preposition', 'Conjunction', 'Pronoun', 'Value'].some((t) => tags.has(t));
+  if (
+    singular !== word.toLowerCase() &&
+    (isKnownWord(singular) || /(?:ance|ence|ity|tion|sion|ment|ness|ure|ism|or|ist|ian|ant)$/.test(singular))
+  )
+    return true;
+  return ['Verb', 'Adverb', 'Adjective', 'Determiner', 'Preposition', 'Conjunction', 'Pronoun', 'Value'].some((t) =>
+    tags.has(t),
+  );
 }
 
 /** Capitalised spans of a sentence, joined across particles, "of" in organisation names and "'s" in "People's Daily". */
@@ -80,10 +165,15 @@ function capitalisedSpans(sentence: Sentence, tokens: Token[], context: MentionC
     const token = tokens[i];
     const prefixed = /^(?:then|ex|former)-(\p{Lu}.*)$/u.exec(token.text);
     // "Russian-born", "Paris-based": the name part only.
-    const compound = /^(\p{Lu}[\p{L}]+)-(born|based|backed|made|owned|led|speaking|controlled|funded|linked|style|managed|run|operated|registered|flagged|headquartered|allied|aligned|sponsored|supported)$/u.exec(token.text);
+    const compound =
+      /^(\p{Lu}[\p{L}]+)-(born|based|backed|made|owned|led|speaking|controlled|funded|linked|style|managed|run|operated|registered|flagged|headquartered|allied|aligned|sponsored|supported)$/u.exec(
+        token.text,
+      );
     const effective = prefixed
       ? { text: prefixed[1], start: token.end - prefixed[1].length, end: token.end }
-      : compound ? { text: compound[1], start: token.start, end: token.start + compound[1].length } : token;
+      : compound
+        ? { text: compound[1], start: token.start, end: token.start + compound[1].length }
+        : token;
     if (compound) {
       // "Dubai-based Meridian", "Iran-backed Houthi movement": the compound is an adjective of the
       // name after it, never part of it. A base or seat names a place; a backer or owner is an entity.
@@ -99,18 +189,40 @@ function capitalisedSpans(sentence: Sentence, tokens: Token[], context: MentionC
     if (isNameToken(effective, current.length > 0)) {
       if (current.length === 0 && token.start === tokens[0].start) {
         // An ordinary word opening a longer name stays ("Semiconductor Manufacturing International Corp").
-        const possessiveName = /^['’]s$/.test(tokens[i + 1]?.text ?? '') && isNameToken(tokens[i + 2], true) && (POSSESSIVE_NAME_WORDS.has(effective.text) || lexicalTags(effective.text.toLowerCase()).has('Actor'));
+        const possessiveName =
+          /^['’]s$/.test(tokens[i + 1]?.text ?? '') &&
+          isNameToken(tokens[i + 2], true) &&
+          (POSSESSIVE_NAME_WORDS.has(effective.text) || lexicalTags(effective.text.toLowerCase()).has('Actor'));
         // "Secretary of State Antony Blinken", "Ministry of Defence": "of" continues a title or a body's name.
-        const ofName = tokens[i + 1]?.text === 'of' && OF_CONTINUES_AFTER.has(effective.text) && isNameToken(tokens[i + 2], true);
-        const opensName = tokens[i + 1] !== undefined && (isNameToken(tokens[i + 1], true) || possessiveName || ofName) && !FUNCTION_WORDS.has(effective.text);
+        const ofName =
+          tokens[i + 1]?.text === 'of' && OF_CONTINUES_AFTER.has(effective.text) && isNameToken(tokens[i + 2], true);
+        const opensName =
+          tokens[i + 1] !== undefined &&
+          (isNameToken(tokens[i + 1], true) || possessiveName || ofName) &&
+          !FUNCTION_WORDS.has(effective.text);
         if (!opensName && isOrdinarySentenceStart(effective.text, tokens[i + 1], tokens[i + 2], context)) continue;
-        const known = lookupCountry(effective.text) || context.capitalisedInside.has(effective.text) || context.knownNames.has(effective.text.toLowerCase());
+        const known =
+          lookupCountry(effective.text) ||
+          context.capitalisedInside.has(effective.text) ||
+          context.knownNames.has(effective.text.toLowerCase());
         // A heading's first word is a name only when the body names it too ("Data fears and denials").
         if (sentence.heading && !known && !context.standaloneInside.has(effective.text)) continue;
         // "Tech billionaire Elon Musk", "Opposition leader X": a describing word before a role noun and a name.
         const roleWord = tokens[i + 1] ? context.tags.at(tokens[i + 1].start) : undefined;
-        const describing = roleWord !== undefined && /^[a-z][\w-]*$/.test(roleWord.text) && roleWord.tags.has('Noun') && !roleWord.tags.has('Pronoun') && !ROLE_NOUNS.test(roleWord.text);
-        if (!known && describing && isCapitalised(tokens[i + 2]?.text ?? '') && !PERSON_TITLES.has(effective.text) && !ORGANIZATION_HEADS.has(effective.text)) continue;
+        const describing =
+          roleWord !== undefined &&
+          /^[a-z][\w-]*$/.test(roleWord.text) &&
+          roleWord.tags.has('Noun') &&
+          !roleWord.tags.has('Pronoun') &&
+          !ROLE_NOUNS.test(roleWord.text);
+        if (
+          !known &&
+          describing &&
+          isCapitalised(tokens[i + 2]?.text ?? '') &&
+          !PERSON_TITLES.has(effective.text) &&
+          !ORGANIZATION_HEADS.has(effective.text)
+        )
+          continue;
       }
       current.push(effective);
       continue;
@@ -128,15 +240,27 @@ function capitalisedSpans(sentence: Sentence, tokens: Token[], context: MentionC
         current.push(token);
         continue;
       }
-      if (text === 'of' && OF_CONTINUES_AFTER.has(last) && (isNameToken(next, true) || (next?.text === 'the' && isNameToken(tokens[i + 2], true)))) {
+      if (
+        text === 'of' &&
+        OF_CONTINUES_AFTER.has(last) &&
+        (isNameToken(next, true) || (next?.text === 'the' && isNameToken(tokens[i + 2], true)))
+      ) {
         current.push(token);
         continue;
       }
-      if ((text === 'for' || text === 'the') && current.some((t) => t.text === 'of' || t.text === 'for') && (isNameToken(next, true) || next?.text === 'the')) {
+      if (
+        (text === 'for' || text === 'the') &&
+        current.some((t) => t.text === 'of' || t.text === 'for') &&
+        (isNameToken(next, true) || next?.text === 'the')
+      ) {
         current.push(token);
         continue;
       }
-      if (text === 'for' && OF_CONTINUES_AFTER.has(last) && (next?.text === 'the' || (isNameToken(next, true) && !lookupCountry(next!.text)))) {
+      if (
+        text === 'for' &&
+        OF_CONTINUES_AFTER.has(last) &&
+        (next?.text === 'the' || (isNameToken(next, true) && !lookupCountry(next!.text)))
+      ) {
         current.push(token);
         continue;
       }
@@ -153,7 +277,10 @@ function capitalisedSpans(sentence: Sentence, tokens: Token[], context: MentionC
       }
       if (/^['’]s$/.test(text) && isNameToken(next, true) && current.length <= 2) {
         // "People's Daily", "Federal Prosecutor's Office" are one name; "Musk's Starlink" is two.
-        const common = (POSSESSIVE_NAME_WORDS.has(last) || lexicalTags(last.toLowerCase()).has('Actor')) && !lookupCountry(last) && !context.knownNames.has(last.toLowerCase());
+        const common =
+          (POSSESSIVE_NAME_WORDS.has(last) || lexicalTags(last.toLowerCase()).has('Actor')) &&
+          !lookupCountry(last) &&
+          !context.knownNames.has(last.toLowerCase());
         if (common && !context.standaloneInside.has(last)) {
           current.push(token);
           continue;
@@ -174,9 +301,15 @@ function startsCountryName(text: string): boolean {
 function trimSpan(span: Span): Span | undefined {
   const tokens = [...span.tokens];
   while (tokens.length && /^(?:of|and|for|the|The|A|An)$/.test(tokens[0].text)) tokens.shift();
-  while (tokens.length && (/^(?:of|and|for|the|['’]s)$/.test(tokens[tokens.length - 1].text) || NAME_PARTICLES.has(tokens[tokens.length - 1].text))) tokens.pop();
+  while (
+    tokens.length &&
+    (/^(?:of|and|for|the|['’]s)$/.test(tokens[tokens.length - 1].text) ||
+      NAME_PARTICLES.has(tokens[tokens.length - 1].text))
+  )
+    tokens.pop();
   // A verb-like first word of a span ("Protecting Americans") is not part of a name.
-  while (tokens.length > 1 && /ing$/.test(tokens[0].text) && lexicalTags(tokens[0].text.toLowerCase()).has('Gerund')) tokens.shift();
+  while (tokens.length > 1 && /ing$/.test(tokens[0].text) && lexicalTags(tokens[0].text.toLowerCase()).has('Gerund'))
+    tokens.shift();
   if (!tokens.length) return undefined;
   return { tokens };
 }
@@ -219,14 +352,24 @@ function serviceCueAfter(body: string, end: number): boolean {
   for (const word of words) {
     if (SERVICE_NOUNS.test(word)) return true;
     // "Kuleba by phone" is no phone: only nouns and adjectives may come between.
-    if (/^(?:by|on|of|in|at|to|with|for|from|and|or|the|a|an|was|is|has|had|have|were|are|said|will|would|that|which|who)$/.test(word)) return false;
+    if (
+      /^(?:by|on|of|in|at|to|with|for|from|and|or|the|a|an|was|is|has|had|have|were|are|said|will|would|that|which|who)$/.test(
+        word,
+      )
+    )
+      return false;
   }
   return false;
 }
 
 function serviceCueBefore(body: string, start: number): boolean {
   // "a payment app, KolkhidaPay": the service noun in apposition before the name.
-  if (/\b(?:an?|the|its|their)\s+(?:[a-z-]+\s+){0,2}(?:app|application|service|platform|tool|product|chip|processor)\s*,\s*$/.test(body.slice(Math.max(0, start - 60), start))) return true;
+  if (
+    /\b(?:an?|the|its|their)\s+(?:[a-z-]+\s+){0,2}(?:app|application|service|platform|tool|product|chip|processor)\s*,\s*$/.test(
+      body.slice(Math.max(0, start - 60), start),
+    )
+  )
+    return true;
   const words = wordsBefore(body, start, 4);
   if (!words.length || !SERVICE_NOUNS.test(words[words.length - 1])) return false;
   return words.some((w) => /^(the|a|an|its|his|her|their)$/.test(w));
@@ -239,12 +382,24 @@ function standsForState(body: string, end: number): boolean {
   const coordinated = /^\s+and\s+\p{Lu}\p{L}+\s+(\p{Ll}+)/u.exec(body.slice(end, end + 60));
   if (coordinated && COUNTRY_AS_BODY.test(coordinated[1])) return true;
   // "the Russian state gas giant": "state" before another noun describes a state-owned thing.
-  if (words[0] === 'state' && words.length > 1 && !/^(?:has|have|had|is|was|said|says|will|would|to|and|of)$/.test(words[1])) return false;
-  return words.length > 0 && (COUNTRY_AS_BODY.test(words[0]) || (words.length > 1 && COUNTRY_AS_BODY.test(`${words[0]} ${words[1]}`)));
+  if (
+    words[0] === 'state' &&
+    words.length > 1 &&
+    !/^(?:has|have|had|is|was|said|says|will|would|to|and|of)$/.test(words[1])
+  )
+    return false;
+  return (
+    words.length > 0 &&
+    (COUNTRY_AS_BODY.test(words[0]) || (words.length > 1 && COUNTRY_AS_BODY.test(`${words[0]} ${words[1]}`)))
+  );
 }
 
 /** Types one part of a span that is not a country; undefined drops it (a place, a law, a month). */
-function typeOfName(tokens: Token[], text: string, context: MentionContext): { type: EntityType; serviceVotes: number } | undefined {
+function typeOfName(
+  tokens: Token[],
+  text: string,
+  context: MentionContext,
+): { type: EntityType; serviceVotes: number } | undefined {
   const last = tokens[tokens.length - 1].text;
   const body = context.body;
   const end = tokens[tokens.length - 1].end;
@@ -253,8 +408,13 @@ function typeOfName(tokens: Token[], text: string, context: MentionContext): { t
   if (!known) {
     const next = wordsAfter(body, end, 1)[0];
     // "St Petersburg", "Saint-Denis": a saint's name is a place.
-    const saintly = tokens.length > 1 && /^(?:St\.?|Saint|Sankt|San|Santa|Sao|São)$/.test(tokens[0].text) && !lookupCountry(text);
-    const place = saintly || NON_ENTITY_HEADS.has(last) || (next !== undefined && PLACE_NOUNS.test(next)) || (tokens.length === 1 && wordTags[0].has('Place') && !wordTags[0].has('Country'));
+    const saintly =
+      tokens.length > 1 && /^(?:St\.?|Saint|Sankt|San|Santa|Sao|São)$/.test(tokens[0].text) && !lookupCountry(text);
+    const place =
+      saintly ||
+      NON_ENTITY_HEADS.has(last) ||
+      (next !== undefined && PLACE_NOUNS.test(next)) ||
+      (tokens.length === 1 && wordTags[0].has('Place') && !wordTags[0].has('Country'));
     if (place) {
       context.places.add(text);
       return undefined;
@@ -263,51 +423,96 @@ function typeOfName(tokens: Token[], text: string, context: MentionContext): { t
     if (tokens.length === 1 && /^[A-Z]{2}$/.test(text) && !/^(?:EU|UN)$/.test(text)) return undefined;
     if (tokens.every((t) => PERSON_TITLES.has(t.text))) return undefined;
     // "a Wisconsin Republican", "Project Texas", "Operation Barbarossa": party members and named plans are no entities here.
-    if (/^(?:Republicans?|Democrats?|Conservatives?|Socialists?|Liberals?)$/.test(last) && tokens.length > 1) return undefined;
-    if (tokens.length > 1 && /^(?:Project|Operation|Initiative|Programme|Program|Plan)$/.test(tokens[0].text)) return undefined;
+    if (/^(?:Republicans?|Democrats?|Conservatives?|Socialists?|Liberals?)$/.test(last) && tokens.length > 1)
+      return undefined;
+    if (tokens.length > 1 && /^(?:Project|Operation|Initiative|Programme|Program|Plan)$/.test(tokens[0].text))
+      return undefined;
     // A lone adjective ("a European arrest warrant") names nothing; the agent of "Houthi-controlled" does.
     const agent = tokens.length === 1 && context.compoundAgents?.has(tokens[0].start) === true;
     if (!agent && tokens.length === 1 && wordTags[0].has('Adjective') && !wordTags[0].has('Noun')) return undefined;
-    if (!agent && tokens.length === 1 && (wordTags[0].has('Demonym') || lexicalTags(text.toLowerCase()).has('Demonym'))) return undefined;
+    if (!agent && tokens.length === 1 && (wordTags[0].has('Demonym') || lexicalTags(text.toLowerCase()).has('Demonym')))
+      return undefined;
     // "posts in Chinese and English": a language is no entity (a demonym language stays its country's alias).
-    if (tokens.length === 1 && /^(?:English|Arabic|Hindi|Urdu|Mandarin|Cantonese|Swahili|Latin|Farsi|Pashto|Tagalog|Hebrew|Bengali|Tamil|Yiddish)$/.test(text)) return undefined;
+    if (
+      tokens.length === 1 &&
+      /^(?:English|Arabic|Hindi|Urdu|Mandarin|Cantonese|Swahili|Latin|Farsi|Pashto|Tagalog|Hebrew|Bengali|Tamil|Yiddish)$/.test(
+        text,
+      )
+    )
+      return undefined;
     // "Western insurers": a direction used as an adjective.
-    if (tokens.length === 1 && /^(?:Western|Eastern|Northern|Southern|Central)$/.test(text) && next !== undefined) return undefined;
+    if (tokens.length === 1 && /^(?:Western|Eastern|Northern|Southern|Central)$/.test(text) && next !== undefined)
+      return undefined;
     // "the Baltic states", "Nordic countries": a regional adjective.
-    if (tokens.length === 1 && next !== undefined && /^(?:states|countries|nations|region|republics|allies|neighbours|neighbors)$/.test(next)) return undefined;
+    if (
+      tokens.length === 1 &&
+      next !== undefined &&
+      /^(?:states|countries|nations|region|republics|allies|neighbours|neighbors)$/.test(next)
+    )
+      return undefined;
   }
   const next0 = wordsAfter(body, end, 1)[0];
   let serviceVotes = 0;
   if (/\d/.test(text)) serviceVotes += 2;
   if (serviceCueBefore(body, tokens[0].start)) serviceVotes += 2;
   // "the Nord Stream gas pipelines", "H800 chips" (but not "an internal ByteDance messaging tool").
-  if (serviceCueAfter(body, end) && !/\b(?:an?|another)\s+(?:[a-z][\w-]*\s+){0,2}$/.test(body.slice(Math.max(0, tokens[0].start - 40), tokens[0].start))) serviceVotes += 1;
+  if (
+    serviceCueAfter(body, end) &&
+    !/\b(?:an?|another)\s+(?:[a-z][\w-]*\s+){0,2}$/.test(body.slice(Math.max(0, tokens[0].start - 40), tokens[0].start))
+  )
+    serviceVotes += 1;
   // Organisations speak; products do not ("Microsoft said", "the company announced").
-  if (/^\s+(?:has\s+|had\s+)?(?:[a-z]+ly\s+)?(?:said|says|announced|told|confirmed|stated)\b/.test(body.slice(end, end + 40))) serviceVotes -= 1;
+  if (
+    /^\s+(?:has\s+|had\s+)?(?:[a-z]+ly\s+)?(?:said|says|announced|told|confirmed|stated)\b/.test(
+      body.slice(end, end + 40),
+    )
+  )
+    serviceVotes -= 1;
   // "Lark, an internal messaging tool": a service noun in apposition.
-  if (/^,\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:service|app|application|platform|tool|chip|processor|smartphone|network|software|tanker|ship|vessel|carrier|freighter|pipeline)\b/.test(body.slice(end, end + 80))) serviceVotes += 2;
+  if (
+    /^,\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:service|app|application|platform|tool|chip|processor|smartphone|network|software|tanker|ship|vessel|carrier|freighter|pipeline)\b/.test(
+      body.slice(end, end + 80),
+    )
+  )
+    serviceVotes += 2;
   // "Brazilian users regained access to X", "TikTok's 170 million users".
   if (/\baccess\s+to\s+$/.test(body.slice(Math.max(0, tokens[0].start - 20), tokens[0].start))) serviceVotes += 1;
-  if (/^(?:['’]s\s+(?:[\w-]+\s+){0,4}?|\s+)(?:users|subscribers|customers)\b/.test(body.slice(end, end + 60))) serviceVotes += 1;
-  if (tokens.some((t) => ORGANIZATION_HEADS.has(t.text)) || FOREIGN_ARTICLES.has(tokens[0].text)) return { type: 'organization', serviceVotes: -2 };
+  if (/^(?:['’]s\s+(?:[\w-]+\s+){0,4}?|\s+)(?:users|subscribers|customers)\b/.test(body.slice(end, end + 60)))
+    serviceVotes += 1;
+  if (tokens.some((t) => ORGANIZATION_HEADS.has(t.text)) || FOREIGN_ARTICLES.has(tokens[0].text))
+    return { type: 'organization', serviceVotes: -2 };
   // "Midnight Blizzard, a hacking group linked to…": an organisation noun in apposition.
-  if (/^,\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:group|company|firm|agency|organi[sz]ation|start-?up|bank|party|militia|outlet|newspaper|broadcaster|regulator|chipmaker|maker|manufacturer|developer|designer|carmaker|lender|insurer|retailer|conglomerate|consultancy|charity|union|movement|network of)\b(?!['’]s)/.test(body.slice(end, end + 80))) return { type: 'organization', serviceVotes: -2 };
+  if (
+    /^,\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:group|company|firm|agency|organi[sz]ation|start-?up|bank|party|militia|outlet|newspaper|broadcaster|regulator|chipmaker|maker|manufacturer|developer|designer|carmaker|lender|insurer|retailer|conglomerate|consultancy|charity|union|movement|network of)\b(?!['’]s)/.test(
+      body.slice(end, end + 80),
+    )
+  )
+    return { type: 'organization', serviceVotes: -2 };
   // "Houthi movement", "Wagner fighters": a name before an organisation noun.
   if (next0 !== undefined && ORGANIZATION_NOUNS_AFTER.test(next0)) return { type: 'organization', serviceVotes: -2 };
   const personTagged = wordTags.some((tags) => tags.has('Person') || tags.has('FirstName') || tags.has('LastName'));
   // "the Nord Stream gas pipelines": a product noun outweighs looking like a two-word name.
   if (serviceVotes >= 2 || (serviceVotes >= 1 && !personTagged)) return { type: 'service', serviceVotes };
-  const nameLike = tokens.length >= 2 && tokens.length <= 6 && tokens.every((t) => /^(?:\p{Lu}[\p{Ll}'’-]+|\p{Lu}\.|[a-z]{1,4})$/u.test(t.text));
+  const nameLike =
+    tokens.length >= 2 &&
+    tokens.length <= 6 &&
+    tokens.every((t) => /^(?:\p{Lu}[\p{Ll}'’-]+|\p{Lu}\.|[a-z]{1,4})$/u.test(t.text));
   // "Aegis Marine", "Meridian Tanker Management": capitalised words that are ordinary words make a business, not a person.
   if (tokens.length >= 2 && (personTagged || nameLike)) {
     // A known first name makes a person unless the rest reads as a business ("Marlin Shipping");
     // otherwise the article must show it is one ("Kask said", "Mining tycoon …").
     const firstName = wordTags[0].has('FirstName') || wordTags[0].has('Person');
-    if (hasPersonEvidence(tokens, text, context) || firstName || (personTagged && !tokens.some((t) => isOrganisationWord(t.text)))) return { type: 'person', serviceVotes };
+    if (
+      hasPersonEvidence(tokens, text, context) ||
+      firstName ||
+      (personTagged && !tokens.some((t) => isOrganisationWord(t.text)))
+    )
+      return { type: 'person', serviceVotes };
     return { type: 'organization', serviceVotes };
   }
   if (nameLike) return { type: 'organization', serviceVotes };
-  if (tokens.length === 1 && wordTags[0].has('Person') && !wordTags[0].has('Organization')) return { type: 'person', serviceVotes };
+  if (tokens.length === 1 && wordTags[0].has('Person') && !wordTags[0].has('Organization'))
+    return { type: 'person', serviceVotes };
   return { type: serviceVotes > 0 ? 'service' : 'organization', serviceVotes };
 }
 
@@ -327,7 +532,8 @@ function isOrganisationWord(word: string): boolean {
 }
 
 /** Lower-case words before a name, or in apposition after it, that make it a person's. */
-const PERSON_DESCRIPTORS = /\b(?:tycoon|magnate|billionaire|millionaire|businessman|businesswoman|entrepreneur|oligarch|politician|lawmaker|leader|adviser|advisor|executive|officer|official|minister|president|spokes(?:man|woman|person)|journalist|reporter|lawyer|activist|chief|partner|founder|director|manager|engineer|employee|diplomat|general|commander|judge|prosecutor|analyst|economist|researcher|scientist|spy|agent|citizen|national|resident|son|daughter|wife|husband|brother|sister|mr|ms|mrs|dr)$/i;
+const PERSON_DESCRIPTORS =
+  /\b(?:tycoon|magnate|billionaire|millionaire|businessman|businesswoman|entrepreneur|oligarch|politician|lawmaker|leader|adviser|advisor|executive|officer|official|minister|president|spokes(?:man|woman|person)|journalist|reporter|lawyer|activist|chief|partner|founder|director|manager|engineer|employee|diplomat|general|commander|judge|prosecutor|analyst|economist|researcher|scientist|spy|agent|citizen|national|resident|son|daughter|wife|husband|brother|sister|mr|ms|mrs|dr)$/i;
 
 /**
  * Whether a two-to-six-word capitalised name with no known first name is a person's: it has an
@@ -341,15 +547,25 @@ function hasPersonEvidence(tokens: Token[], text: string, context: MentionContex
   const before = body.slice(Math.max(0, tokens[0].start - 40), tokens[0].start);
   if (PERSON_DESCRIPTORS.test(before.replace(/[\s,]+$/, ''))) return true;
   const after = body.slice(tokens[tokens.length - 1].end, tokens[tokens.length - 1].end + 60);
-  if (/^,\s+(?:an?|the|his|her|then|former|now)\s+(?:[a-z'’-]+\s+){0,3}?(?:commander-in-chief|tycoon|magnate|billionaire|businessman|businesswoman|entrepreneur|politician|lawmaker|leader|adviser|advisor|executive|officer|official|minister|president|spokes(?:man|woman|person)|journalist|lawyer|activist|chief|partner|founder|director|manager|engineer|employee|diplomat|commander|judge|prosecutor|analyst|instructor|(?:son|daughter|brother|sister|wife|husband|father|mother|cousin|nephew|niece)(?:-in-law)?)\b/.test(after)) return true;
+  if (
+    /^,\s+(?:an?|the|his|her|then|former|now)\s+(?:[a-z'’-]+\s+){0,3}?(?:commander-in-chief|tycoon|magnate|billionaire|businessman|businesswoman|entrepreneur|politician|lawmaker|leader|adviser|advisor|executive|officer|official|minister|president|spokes(?:man|woman|person)|journalist|lawyer|activist|chief|partner|founder|director|manager|engineer|employee|diplomat|commander|judge|prosecutor|analyst|instructor|(?:son|daughter|brother|sister|wife|husband|father|mother|cousin|nephew|niece)(?:-in-law)?)\b/.test(
+      after,
+    )
+  )
+    return true;
   // A surname of one or more words used alone: "Kask" after "Tarmo Kask", "Le Pen" after "Marine Le Pen".
   const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   for (let k = 1; k < tokens.length; k++) {
-    const tail = tokens.slice(k).map((t) => escape(t.text)).join('\\s+');
+    const tail = tokens
+      .slice(k)
+      .map((t) => escape(t.text))
+      .join('\\s+');
     const alone = new RegExp(`(?<!${escape(tokens[k - 1].text)}\\s)(?<![\\p{L}-])${tail}(?![\\p{L}-])`, 'u');
     if (alone.test(body)) return true;
   }
-  return /\b(?:he|she|his|her|him)\b/i.test(body.slice(tokens[tokens.length - 1].end, tokens[tokens.length - 1].end + 120).split(/[.!?]/)[0] ?? '');
+  return /\b(?:he|she|his|her|him)\b/i.test(
+    body.slice(tokens[tokens.length - 1].end, tokens[tokens.length - 1].end + 120).split(/[.!?]/)[0] ?? '',
+  );
 }
 
 /** Builds the mentions of one span: a leading country, a title owner, the named entity. */
@@ -369,8 +585,14 @@ function mentionsOfSpan(span: Span, sentence: Sentence, context: MentionContext)
     }
     if (!form) return undefined;
     return {
-      start: t[0].start, end: t[t.length - 1].end, text, type: 'country', source: 'country', sentence: sentence.index,
-      countryCode: form.country.code, countryForm: form.kind,
+      start: t[0].start,
+      end: t[t.length - 1].end,
+      text,
+      type: 'country',
+      source: 'country',
+      sentence: sentence.index,
+      countryCode: form.country.code,
+      countryForm: form.kind,
       // A demonym is an adjective unless it stands for the state: "Ukrainian authorities", "the Chinese government".
       modifier: form.kind === 'demonym' && !/s$/.test(text) && !standsForState(body, t[t.length - 1].end),
     };
@@ -378,14 +600,43 @@ function mentionsOfSpan(span: Span, sentence: Sentence, context: MentionContext)
   const whole0 = country(tokens);
   if (whole0) return [whole0];
   // "Jordan Bardella", "Chad Smith": a country's name used as a first name before a surname.
-  if (tokens.length === 2 && lookupCountry(tokens[0].text)?.kind === 'name' && /^\p{Lu}\p{Ll}+$/u.test(tokens[1].text) && !ORGANIZATION_HEADS.has(tokens[1].text)
-    && !lookupCountry(tokens[1].text) && (lexicalTags(tokens[0].text.toLowerCase()).has('Person') || lexicalTags(tokens[0].text.toLowerCase()).has('FirstName'))
-    && !isKnownWord(tokens[1].text.toLowerCase())) {
-    return [{ start: spanStart, end: spanEnd, text: whole, type: 'person', source: 'name', sentence: sentence.index, serviceVotes: 0 }];
+  if (
+    tokens.length === 2 &&
+    lookupCountry(tokens[0].text)?.kind === 'name' &&
+    /^\p{Lu}\p{Ll}+$/u.test(tokens[1].text) &&
+    !ORGANIZATION_HEADS.has(tokens[1].text) &&
+    !lookupCountry(tokens[1].text) &&
+    (lexicalTags(tokens[0].text.toLowerCase()).has('Person') ||
+      lexicalTags(tokens[0].text.toLowerCase()).has('FirstName')) &&
+    !isKnownWord(tokens[1].text.toLowerCase())
+  ) {
+    return [
+      {
+        start: spanStart,
+        end: spanEnd,
+        text: whole,
+        type: 'person',
+        source: 'name',
+        sentence: sentence.index,
+        serviceVotes: 0,
+      },
+    ];
   }
   if (context.knownNames.has(whole.toLowerCase().replace(/^the\s+/, '')) && titleIndex(tokens) < 0) {
     const typed = typeOfName(tokens, whole, context);
-    return typed ? [{ start: spanStart, end: spanEnd, text: whole, type: typed.type, source: 'name', sentence: sentence.index, serviceVotes: typed.serviceVotes }] : [];
+    return typed
+      ? [
+          {
+            start: spanStart,
+            end: spanEnd,
+            text: whole,
+            type: typed.type,
+            source: 'name',
+            sentence: sentence.index,
+            serviceVotes: typed.serviceVotes,
+          },
+        ]
+      : [];
   }
   // A title splits owner and person.
   const at = titleIndex(tokens);
@@ -398,7 +649,11 @@ function mentionsOfSpan(span: Span, sentence: Sentence, context: MentionContext)
     // "Secretary of State Antony Blinken", "Minister of Homeland Security X": the portfolio belongs to the title.
     if (tokens[titleEnd + 1]?.text === 'of' && tokens.length - (titleEnd + 3) >= 2) {
       titleEnd += 2;
-      if (/^(?:Security|Affairs|Services|Development|Staff|Defence|Defense)$/.test(tokens[titleEnd + 1]?.text ?? '') && tokens.length - (titleEnd + 2) >= 2) titleEnd++;
+      if (
+        /^(?:Security|Affairs|Services|Development|Staff|Defence|Defense)$/.test(tokens[titleEnd + 1]?.text ?? '') &&
+        tokens.length - (titleEnd + 2) >= 2
+      )
+        titleEnd++;
     }
     title = spanText(body, tokens.slice(at, titleEnd + 1));
     const left = tokens.slice(0, at);
@@ -413,13 +668,34 @@ function mentionsOfSpan(span: Span, sentence: Sentence, context: MentionContext)
         const ownerText = spanText(body, left);
         // "Commerce Secretary": a dictionary word naming a portfolio, not an organisation ("Microsoft President" names one).
         const word = left[0].text;
-        const portfolio = left.length === 1 && !ORGANIZATION_HEADS.has(word) && !context.capitalisedInside.has(word) && !/^[A-Z]+$/.test(word)
-          && lexicalTags(word.toLowerCase()).has('Noun') && !lexicalTags(word.toLowerCase()).has('ProperNoun') && !context.knownNames.has(word.toLowerCase());
+        const portfolio =
+          left.length === 1 &&
+          !ORGANIZATION_HEADS.has(word) &&
+          !context.capitalisedInside.has(word) &&
+          !/^[A-Z]+$/.test(word) &&
+          lexicalTags(word.toLowerCase()).has('Noun') &&
+          !lexicalTags(word.toLowerCase()).has('ProperNoun') &&
+          !context.knownNames.has(word.toLowerCase());
         if (typed && !portfolio) {
-          owner = { start: left[0].start, end: left[left.length - 1].end, text: ownerText, type: typed.type === 'person' ? 'organization' : typed.type, source: 'name', sentence: sentence.index };
+          owner = {
+            start: left[0].start,
+            end: left[left.length - 1].end,
+            text: ownerText,
+            type: typed.type === 'person' ? 'organization' : typed.type,
+            source: 'name',
+            sentence: sentence.index,
+          };
         } else {
           // "Commerce Secretary": a portfolio, not an entity; the title rule looks for its department.
-          owner = { start: left[0].start, end: left[left.length - 1].end, text: ownerText, type: 'organization', source: 'name', sentence: sentence.index, modifier: true };
+          owner = {
+            start: left[0].start,
+            end: left[left.length - 1].end,
+            text: ownerText,
+            type: 'organization',
+            source: 'name',
+            sentence: sentence.index,
+            modifier: true,
+          };
         }
       }
       if (!(owner.modifier && owner.source === 'name')) mentions.push(owner);
@@ -443,14 +719,32 @@ function mentionsOfSpan(span: Span, sentence: Sentence, context: MentionContext)
           // implies the country; a government body of it is part of that country.
           lead.modifier = true;
           mentions.push(lead);
-          const organization: Mention = { start: spanStart, end: spanEnd, text: whole, type: 'organization', source: 'name', sentence: sentence.index, serviceVotes: -2 };
+          const organization: Mention = {
+            start: spanStart,
+            end: spanEnd,
+            text: whole,
+            type: 'organization',
+            source: 'name',
+            sentence: sentence.index,
+            serviceVotes: -2,
+          };
           if (rest.some((t) => GOVERNMENT_NAME_HEADS.has(t.text))) organization.partOfCountry = lead;
           mentions.push(organization);
           return mentions;
         }
         // "US Agency for Global Media": an abbreviated country still names the country.
         if (/^[A-Z]{2,3}$/.test(lead.text)) mentions.push({ ...lead, modifier: true });
-        mentions.push({ start: rest[0].start, end: spanEnd, text: restText, type: 'organization', source: 'name', sentence: sentence.index, fullStart: spanStart, fullEnd: spanEnd, serviceVotes: -2 });
+        mentions.push({
+          start: rest[0].start,
+          end: spanEnd,
+          text: restText,
+          type: 'organization',
+          source: 'name',
+          sentence: sentence.index,
+          fullStart: spanStart,
+          fullEnd: spanEnd,
+          serviceVotes: -2,
+        });
         return mentions;
       }
       lead.modifier = lead.countryForm === 'demonym';
@@ -468,8 +762,17 @@ function mentionsOfSpan(span: Span, sentence: Sentence, context: MentionContext)
   if (!typed) return mentions;
   const type: EntityType = title ? 'person' : typed.type;
   mentions.push({
-    start: tokens[0].start, end: spanEnd, text, type, source: 'name', sentence: sentence.index,
-    fullStart, fullEnd: spanEnd, title, titleOwner: owner, serviceVotes: typed.serviceVotes,
+    start: tokens[0].start,
+    end: spanEnd,
+    text,
+    type,
+    source: 'name',
+    sentence: sentence.index,
+    fullStart,
+    fullEnd: spanEnd,
+    title,
+    titleOwner: owner,
+    serviceVotes: typed.serviceVotes,
   });
   return mentions;
 }
@@ -477,7 +780,8 @@ function mentionsOfSpan(span: Span, sentence: Sentence, context: MentionContext)
 /** Government bodies written in lower case after a country, demonym or city. */
 function governmentBodies(sentence: Sentence, context: MentionContext, named: Mention[]): Mention[] {
   const found: Mention[] = [];
-  const pattern = /\b((?:[Tt]he\s)?)(\p{Lu}[\p{L}]+(?:\s\p{Lu}[\p{L}]+)*)(['’]s)?\s((?:[a-z-]+\s){0,2}?(?:ministry|regulator|military intelligence|intelligence service|intelligence agency|intelligence|embassy|armed forces|navy|army|prosecutor['’]s office|security service|consulate|parliament|agency|watchdog|central bank|liaison office|representative office)(?:\s+in\s+\p{Lu}[\p{L}]+)?)\b(?!\s+(?:agencies|services|officials|sources|chiefs|experts))/gu;
+  const pattern =
+    /\b((?:[Tt]he\s)?)(\p{Lu}[\p{L}]+(?:\s\p{Lu}[\p{L}]+)*)(['’]s)?\s((?:[a-z-]+\s){0,2}?(?:ministry|regulator|military intelligence|intelligence service|intelligence agency|intelligence|embassy|armed forces|navy|army|prosecutor['’]s office|security service|consulate|parliament|agency|watchdog|central bank|liaison office|representative office)(?:\s+in\s+\p{Lu}[\p{L}]+)?)\b(?!\s+(?:agencies|services|officials|sources|chiefs|experts))/gu;
   for (const match of sentence.text.matchAll(pattern)) {
     const qualifier = match[2];
     const form = lookupCountry(qualifier);
@@ -486,12 +790,20 @@ function governmentBodies(sentence: Sentence, context: MentionContext, named: Me
     const start = sentence.start + match.index + match[1].length;
     const end = sentence.start + match.index + match[0].length;
     const qualifierStart = start;
-    const qualifierMention = named.find((m) => m.start === qualifierStart && m.end === qualifierStart + qualifier.length);
+    const qualifierMention = named.find(
+      (m) => m.start === qualifierStart && m.end === qualifierStart + qualifier.length,
+    );
     // Only a country, demonym or capital qualifies a body ("Ascend artificial intelligence" is no body).
     if (!form) continue;
     const body: Mention = {
-      start, end, text: context.body.slice(start, end), type: 'organization', source: 'body', sentence: sentence.index,
-      fullStart: sentence.start + match.index, serviceVotes: -2,
+      start,
+      end,
+      text: context.body.slice(start, end),
+      type: 'organization',
+      source: 'body',
+      sentence: sentence.index,
+      fullStart: sentence.start + match.index,
+      serviceVotes: -2,
     };
     if (form && form.kind !== 'capital' && qualifierMention) {
       body.partOfCountry = qualifierMention;
@@ -518,7 +830,13 @@ export function findMentions(sentence: Sentence, context: MentionContext): Menti
     if (!target || target === mention) continue;
     mention.possessorOf = target;
     // "China's Ministry of Commerce" is how the body is written: keep it as its full form.
-    if (mention.type === 'country' && target.type === 'organization' && possessive[1] === '' && (target.fullStart ?? target.start) === targetStart) target.fullStart = mention.start;
+    if (
+      mention.type === 'country' &&
+      target.type === 'organization' &&
+      possessive[1] === '' &&
+      (target.fullStart ?? target.start) === targetStart
+    )
+      target.fullStart = mention.start;
   }
   const bodies = governmentBodies(sentence, context, mentions);
   for (const body of bodies) {

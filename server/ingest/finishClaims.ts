@@ -34,7 +34,11 @@ export function finishClaims(candidates: CandidateClaim[], context: FinishContex
     const cueStart = candidate.cueStart - sentence.start;
     const cueEnd = candidate.cueEnd - sentence.start;
     // "Peskov said their only communication with Musk": "their" is the speaker's organisation.
-    if (candidate.type === 'in_contact_with' && /\btheir\s+(?:only\s+|\w+\s+)?$/.test(text.slice(0, cueStart)) && candidate.subject.type === 'person') {
+    if (
+      candidate.type === 'in_contact_with' &&
+      /\btheir\s+(?:only\s+|\w+\s+)?$/.test(text.slice(0, cueStart)) &&
+      candidate.subject.type === 'person'
+    ) {
       const owner = candidate.subject.mentions.find((m) => m.titleOwner?.entityKey)?.titleOwner;
       const ownerGroup = owner?.entityKey ? groupByKey.get(owner.entityKey) : undefined;
       if (ownerGroup) candidate.subject = ownerGroup;
@@ -50,26 +54,69 @@ export function finishClaims(candidates: CandidateClaim[], context: FinishContex
         reportingVerb = match[1];
         const speakerMention = speakerBefore(body, all, sentence, sentence.start + match.index);
         speakerGroup = speakerMention?.entityKey ? groupByKey.get(speakerMention.entityKey) : undefined;
-        speaker = speakerMention ? { start: speakerMention.start - sentence.start, end: speakerMention.end - sentence.start, entityId: speakerGroup?.id } : undefined;
+        speaker = speakerMention
+          ? {
+              start: speakerMention.start - sentence.start,
+              end: speakerMention.end - sentence.start,
+              entityId: speakerGroup?.id,
+            }
+          : undefined;
       }
     }
     const parties = new Set([candidate.subject.key, candidate.object.key]);
-    const speakerOwners = speakerGroup ? speakerGroup.mentions.map((m) => m.titleOwner?.entityKey).filter((k): k is string => k !== undefined) : [];
-    const speakerIsParty = speakerGroup ? parties.has(speakerGroup.key) || speakerOwners.some((k) => parties.has(k)) : undefined;
-    let stance: string = detectStance({ text, cueStart, cueEnd, denial: candidate.denial, hedged: candidate.hedged, confirmed: candidate.confirmed, speakerIsParty, reportingVerb, phrase });
+    const speakerOwners = speakerGroup
+      ? speakerGroup.mentions.map((m) => m.titleOwner?.entityKey).filter((k): k is string => k !== undefined)
+      : [];
+    const speakerIsParty = speakerGroup
+      ? parties.has(speakerGroup.key) || speakerOwners.some((k) => parties.has(k))
+      : undefined;
+    let stance: string = detectStance({
+      text,
+      cueStart,
+      cueEnd,
+      denial: candidate.denial,
+      hedged: candidate.hedged,
+      confirmed: candidate.confirmed,
+      speakerIsParty,
+      reportingVerb,
+      phrase,
+    });
     if (!context.vocabulary.stances.has(stance)) stance = context.vocabulary.vocabulary.stances[0].id;
     const date = phrase ? undefined : dateNear(text, cueStart, context.documentDate);
-    const namedInSentence = all.filter((m) => m.sentence === sentence.index && m.entityKey && m.source !== 'reference').map((m) => ({ start: m.start - sentence.start, end: m.end - sentence.start, entityId: groupByKey.get(m.entityKey!)?.id }));
-    const attributedTo = phrase ? undefined : findAttribution({ text, cueStart, named: namedInSentence, speaker, parties: [candidate.subject.id, candidate.object.id] });
+    const namedInSentence = all
+      .filter((m) => m.sentence === sentence.index && m.entityKey && m.source !== 'reference')
+      .map((m) => ({
+        start: m.start - sentence.start,
+        end: m.end - sentence.start,
+        entityId: groupByKey.get(m.entityKey!)?.id,
+      }));
+    const attributedTo = phrase
+      ? undefined
+      : findAttribution({
+          text,
+          cueStart,
+          named: namedInSentence,
+          speaker,
+          parties: [candidate.subject.id, candidate.object.id],
+        });
     const quote = body.slice(candidate.quoteStart, candidate.quoteEnd).trim();
     if (!quote) continue;
     const edgeType = context.vocabulary.edgeTypes.get(candidate.type);
-    const [a, b] = edgeType && !edgeType.directed ? [candidate.subject.id, candidate.object.id].sort() : [candidate.subject.id, candidate.object.id];
+    const [a, b] =
+      edgeType && !edgeType.directed
+        ? [candidate.subject.id, candidate.object.id].sort()
+        : [candidate.subject.id, candidate.object.id];
     const key = `${a}|${candidate.type}|${b}|${stance}`;
     const claim = {
-      subject: candidate.subject.id, type: candidate.type, object: candidate.object.id, stance, quote,
-      ...(date ? { date } : {}), ...(attributedTo ? { attributedTo } : {}),
-      confidence: scoreConfidence(candidate, stance), order: candidate.quoteStart,
+      subject: candidate.subject.id,
+      type: candidate.type,
+      object: candidate.object.id,
+      stance,
+      quote,
+      ...(date ? { date } : {}),
+      ...(attributedTo ? { attributedTo } : {}),
+      confidence: scoreConfidence(candidate, stance),
+      order: candidate.quoteStart,
     };
     const previous = seen.get(key);
     if (previous !== undefined) {

@@ -23,18 +23,30 @@ export const SLOT = /⟦(\d+)⟧/g;
 
 export function maskSentence(sentence: Sentence, mentions: Mention[]): MaskedSentence {
   // "its models", "his platform": a possessive determiner is no argument, except of a role ("its legal representative").
-  const determinerOnly = (m: Mention) => /^(its|his|their)$/.test(m.referenceWords ?? '')
-    && !/^\s+(?:[a-z]+\s+)?(?:representative|chief|head|director|president|chairman|chairwoman|spokesperson|spokesman|owner|founder|ceo|links|ties|relationship|connections)\b/.test(sentence.text.slice(m.end - sentence.start));
+  const determinerOnly = (m: Mention) =>
+    /^(its|his|their)$/.test(m.referenceWords ?? '') &&
+    !/^\s+(?:[a-z]+\s+)?(?:representative|chief|head|director|president|chairman|chairwoman|spokesperson|spokesman|owner|founder|ceo|links|ties|relationship|connections)\b/.test(
+      sentence.text.slice(m.end - sentence.start),
+    );
   const candidates = mentions
     .filter((m) => m.sentence === sentence.index && !m.modifier && !determinerOnly(m))
-    .map((m) => ({ mention: m, start: Math.max(m.fullStart ?? m.start, sentence.start), end: Math.min(m.fullEnd ?? m.end, sentence.end) }))
+    .map((m) => ({
+      mention: m,
+      start: Math.max(m.fullStart ?? m.start, sentence.start),
+      end: Math.min(m.fullEnd ?? m.end, sentence.end),
+    }))
     .sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
   const slots: Slot[] = [];
   for (const candidate of candidates) {
     const last = slots[slots.length - 1];
     // "Semiconductor Manufacturing International Corp (SMIC)": the bracketed acronym is the same slot.
-    if (last && candidate.mention.entityKey && candidate.mention.entityKey === last.mention.entityKey
-      && sentence.text.slice(last.end - sentence.start, candidate.start - sentence.start) === ' (' && sentence.text[candidate.end - sentence.start] === ')') {
+    if (
+      last &&
+      candidate.mention.entityKey &&
+      candidate.mention.entityKey === last.mention.entityKey &&
+      sentence.text.slice(last.end - sentence.start, candidate.start - sentence.start) === ' (' &&
+      sentence.text[candidate.end - sentence.start] === ')'
+    ) {
       last.end = candidate.end + 1;
       continue;
     }

@@ -10,8 +10,10 @@ import { RELATION_RULES, type ArgumentSource, type RelationRule } from './relati
 import type { EntityGroup } from './resolveEntities';
 import type { WordTags } from './tagWords';
 
-const PREPOSITIONS = /^(of|to|for|with|in|on|at|from|into|over|against|about|through|under|between|among|across|near|inside|like|than|including|via|toward|towards)$/i;
-const AUXILIARIES = /^(is|are|was|were|be|been|being|has|have|had|do|does|did|will|would|can|could|may|might|should|must|said|says|say)$/i;
+const PREPOSITIONS =
+  /^(of|to|for|with|in|on|at|from|into|over|against|about|through|under|between|among|across|near|inside|like|than|including|via|toward|towards)$/i;
+const AUXILIARIES =
+  /^(is|are|was|were|be|been|being|has|have|had|do|does|did|will|would|can|could|may|might|should|must|said|says|say)$/i;
 
 export interface RelationContext {
   body: string;
@@ -28,7 +30,25 @@ export interface RelationContext {
 }
 
 /** Every edge type but criticism: what "an allegation X denied" can be about. */
-const DENIABLE = ['holds_position', 'owns', 'operates', 'part_of', 'member_of', 'associate_of', 'in_contact_with', 'requested', 'acted_on_behalf_of', 'provided_access', 'restricted_access', 'funded', 'supported', 'used', 'attacked', 'sanctioned', 'linked_to'];
+const DENIABLE = [
+  'holds_position',
+  'owns',
+  'operates',
+  'part_of',
+  'member_of',
+  'associate_of',
+  'in_contact_with',
+  'requested',
+  'acted_on_behalf_of',
+  'provided_access',
+  'restricted_access',
+  'funded',
+  'supported',
+  'used',
+  'attacked',
+  'sanctioned',
+  'linked_to',
+];
 
 /** Whether a slot can be the subject of a verb that follows it. */
 function eligibleSubject(masked: MaskedSentence, index: number, context: RelationContext): boolean {
@@ -38,14 +58,31 @@ function eligibleSubject(masked: MaskedSentence, index: number, context: Relatio
   // "an internal ByteDance messaging tool": a name inside an indefinite noun phrase is no subject.
   if (slot.mention.nounModifier && /\b(?:an?|another)\s+(?:[a-z][\w-]*\s+){0,2}$/.test(before)) return false;
   // Articles, possessive determiners and a place compound ("on Dubai-based ⟦X⟧") do not change what governs the name.
-  const previousWord = /([\w'’-]+)\s*$/.exec(before.replace(/(?:\s+[A-Za-z]+-(?:based|registered|flagged|headquartered))?(?:\s+(?:the|a|an|its|his|her|their))?\s*$/i, ' '))?.[1];
+  const previousWord = /([\w'’-]+)\s*$/.exec(
+    before.replace(
+      /(?:\s+[A-Za-z]+-(?:based|registered|flagged|headquartered))?(?:\s+(?:the|a|an|its|his|her|their))?\s*$/i,
+      ' ',
+    ),
+  )?.[1];
   if (!previousWord) return true;
   if (previousWord.toLowerCase() === 'by') return true;
   // "saying he had undermined…": after a reporting verb comes the reported clause's subject.
-  if (/^(?:said|says|saying|claimed|claiming|alleged|alleging|warned|warning|argued|arguing|noted|insisted|stated|stating|added|adding)$/i.test(previousWord)) return true;
+  if (
+    /^(?:said|says|saying|claimed|claiming|alleged|alleging|warned|warning|argued|arguing|noted|insisted|stated|stating|added|adding)$/i.test(
+      previousWord,
+    )
+  )
+    return true;
   if (PREPOSITIONS.test(previousWord)) return false;
   const word = context.tags.before(slot.start);
-  if (word && word.tags.has('Verb') && !AUXILIARIES.test(word.text) && !word.tags.has('Auxiliary') && /^[a-z]/.test(word.text)) return false;
+  if (
+    word &&
+    word.tags.has('Verb') &&
+    !AUXILIARIES.test(word.text) &&
+    !word.tags.has('Auxiliary') &&
+    /^[a-z]/.test(word.text)
+  )
+    return false;
   return true;
 }
 
@@ -57,15 +94,28 @@ function slotAt(token: string | undefined): number | undefined {
 
 /** Slot indices in masked order with their masked positions. */
 function slotPositions(masked: MaskedSentence): Array<{ index: number; start: number; end: number }> {
-  return [...masked.text.matchAll(/⟦(\d+)⟧/g)].map((m) => ({ index: Number(m[1]), start: m.index, end: m.index + m[0].length }));
+  return [...masked.text.matchAll(/⟦(\d+)⟧/g)].map((m) => ({
+    index: Number(m[1]),
+    start: m.index,
+    end: m.index + m[0].length,
+  }));
 }
 
 /** "accused Iran of supplying", "charged an official with spying for": the accused is the doer of the act after it. */
-const ACCUSATION_BEFORE = /\b(?:accused|accusing|accuses|accuse|suspected|suspecting|charged|charging|charges|charge|convicted|indicted)\s+(?:(?:the\s+)?([^.;]{0,80}?)\s+)?(?:of|with)\s+(?:[a-z]+ly\s+)?$/i;
+const ACCUSATION_BEFORE =
+  /\b(?:accused|accusing|accuses|accuse|suspected|suspecting|charged|charging|charges|charge|convicted|indicted)\s+(?:(?:the\s+)?([^.;]{0,80}?)\s+)?(?:of|with)\s+(?:[a-z]+ly\s+)?$/i;
 /** "⟦Voronin⟧, a Russian businessman who is suspected of…": the passive accused is the relative clause's antecedent. */
-const PASSIVE_ACCUSED = /(⟦\d+⟧)(?:,\s+(?:an?|the)\s+[^,.;⟦]*?)?(?:\s*,)?\s+(?:who|which|that)\s+(?:is|was|are|were|has\s+been|had\s+been|have\s+been)\s+(?:[a-z]+ly\s+)?$/;
+const PASSIVE_ACCUSED =
+  /(⟦\d+⟧)(?:,\s+(?:an?|the)\s+[^,.;⟦]*?)?(?:\s*,)?\s+(?:who|which|that)\s+(?:is|was|are|were|has\s+been|had\s+been|have\s+been)\s+(?:[a-z]+ly\s+)?$/;
 
-function pickArgument(source: ArgumentSource, masked: MaskedSentence, match: RegExpExecArray, group: 's' | 'o', context: RelationContext, clauseSubject = false): number | undefined {
+function pickArgument(
+  source: ArgumentSource,
+  masked: MaskedSentence,
+  match: RegExpExecArray,
+  group: 's' | 'o',
+  context: RelationContext,
+  clauseSubject = false,
+): number | undefined {
   const positions = slotPositions(masked);
   if (source === 'group') return slotAt(match.groups?.[group]);
   if (source === 'before') {
@@ -73,30 +123,50 @@ function pickArgument(source: ArgumentSource, masked: MaskedSentence, match: Reg
       // "accused ⟦Iran⟧ of supplying…": the accused does it; an unnamed accused ("an official") leaves no subject.
       const accusation = ACCUSATION_BEFORE.exec(masked.text.slice(0, match.index));
       // ("accused ⟦her⟧ last year of acting…": a time phrase may follow the accused.)
-      const accused = accusation?.[1]?.replace(/\s+(?:(?:last|this|next)\s+\w+|in\s+\d{4}|on\s+\p{Lu}\w+|earlier|previously|repeatedly|publicly)$/u, '');
+      const accused = accusation?.[1]?.replace(
+        /\s+(?:(?:last|this|next)\s+\w+|in\s+\d{4}|on\s+\p{Lu}\w+|earlier|previously|repeatedly|publicly)$/u,
+        '',
+      );
       if (accusation && accused !== undefined) return /^⟦\d+⟧$/.test(accused) ? slotAt(accused) : undefined;
       if (accusation) {
         const antecedent = PASSIVE_ACCUSED.exec(masked.text.slice(0, accusation.index));
         if (antecedent) return slotAt(antecedent[1]);
       }
       // "⟦Selçuk Bayraktar⟧, the son-in-law of…": a noun in apposition is about the name it follows.
-      const apposition = /(⟦\d+⟧),\s+(?:the|an?|his|her|its)\s+(?:[a-z-]+\s+){0,2}$/.exec(masked.text.slice(0, match.index));
+      const apposition = /(⟦\d+⟧),\s+(?:the|an?|his|her|its)\s+(?:[a-z-]+\s+){0,2}$/.exec(
+        masked.text.slice(0, match.index),
+      );
       if (apposition && /^[a-z-]+\s+(?:of|for|to|at)\b/i.test(match[0])) return slotAt(apposition[1]);
       // ", accusing the platform of…", ", citing…": a participle after the main clause shares its subject.
       // "… named ⟦X⟧ as the leader of ⟦Y⟧ and imposed sanctions on him": a verb after "and" shares the clause's subject too.
-      if ((/,\s+$/.test(masked.text.slice(0, match.index)) && /^[a-z]+ing\b/i.test(match[0])) || /[^⟦⟧\s]\s+and\s+$/.test(masked.text.slice(0, match.index))) {
+      if (
+        (/,\s+$/.test(masked.text.slice(0, match.index)) && /^[a-z]+ing\b/i.test(match[0])) ||
+        /[^⟦⟧\s]\s+and\s+$/.test(masked.text.slice(0, match.index))
+      ) {
         const first = positions.find((p) => p.end <= match.index && eligibleSubject(masked, p.index, context));
         if (first) return first.index;
       }
       // "a joint venture that would own ⟦O⟧": a relative clause's subject is the noun it follows, named or not.
       // ("informed ⟦Nvidia⟧ that exports…" is a reported clause, not a relative one.)
-      const relative = /(⟦\d+⟧|[\w'’-]+)(\s*,)?\s+(that|which|who)\s+(?:(?:would|will|could|can|may|might|has|have|had|also|now|still|once)\s+){0,2}$/.exec(masked.text.slice(0, match.index));
+      const relative =
+        /(⟦\d+⟧|[\w'’-]+)(\s*,)?\s+(that|which|who)\s+(?:(?:would|will|could|can|may|might|has|have|had|also|now|still|once)\s+){0,2}$/.exec(
+          masked.text.slice(0, match.index),
+        );
       const antecedent = relative ? slotAt(relative[1]) : undefined;
-      const reported = relative !== null && relative[3] === 'that' && (antecedent === undefined ? /^(?:said|says|say|reported|claimed|confirmed|denied|announced|added|warned|argued|stated|noted|insisted|show|showed|shows)$/i.test(relative[1]) : !eligibleSubject(masked, antecedent, context));
+      const reported =
+        relative !== null &&
+        relative[3] === 'that' &&
+        (antecedent === undefined
+          ? /^(?:said|says|say|reported|claimed|confirmed|denied|announced|added|warned|argued|stated|noted|insisted|show|showed|shows)$/i.test(
+              relative[1],
+            )
+          : !eligibleSubject(masked, antecedent, context));
       if (relative && !reported) {
         // "⟦i-Soon⟧, a Shanghai-based contractor that sold…": an unnamed antecedent in apposition stands for the name.
         if (antecedent === undefined) {
-          const appositive = /(⟦\d+⟧),\s+(?:an?|the)\s+[^,.;⟦]*$/.exec(masked.text.slice(0, (relative.index ?? 0) + relative[1].length));
+          const appositive = /(⟦\d+⟧),\s+(?:an?|the)\s+[^,.;⟦]*$/.exec(
+            masked.text.slice(0, (relative.index ?? 0) + relative[1].length),
+          );
           return appositive ? slotAt(appositive[1]) : undefined;
         }
         return antecedent;
@@ -104,13 +174,26 @@ function pickArgument(source: ArgumentSource, masked: MaskedSentence, match: Reg
     }
     // Names inside a relative clause (", which invested in OpenAI,") are not what the main verb is about.
     // So are names inside an apposition just before the verb ("⟦A⟧, the oil arm of ⟦B⟧, currently owns").
-    const inRelativeClause = [...masked.text.slice(0, match.index).matchAll(/,\s+(?:which|who|whose|where)\b[^,]*,|,\s+(?:the|an?)\s+[^,]*,(?=\s+(?:[a-z]+\s+){0,2}$)/g)].map((m) => [m.index, m.index + m[0].length]);
-    const candidates = positions.filter((p) => p.end <= match.index && !inRelativeClause.some(([a, b]) => p.start >= a && p.end <= b));
+    const inRelativeClause = [
+      ...masked.text
+        .slice(0, match.index)
+        .matchAll(/,\s+(?:which|who|whose|where)\b[^,]*,|,\s+(?:the|an?)\s+[^,]*,(?=\s+(?:[a-z]+\s+){0,2}$)/g),
+    ].map((m) => [m.index, m.index + m[0].length]);
+    const candidates = positions.filter(
+      (p) => p.end <= match.index && !inRelativeClause.some(([a, b]) => p.start >= a && p.end <= b),
+    );
     for (let i = candidates.length - 1; i >= 0; i--) {
       if (group === 's' && !eligibleSubject(masked, candidates[i].index, context)) continue;
       // A passive clause's subject: "⟦A⟧, a consulting firm in ⟦B⟧ that is controlled by…" is about A, not B.
-      if (group === 'o' && clauseSubject && !eligibleSubject(masked, candidates[i].index, context)
-        && !/^,\s+(?:an?|the)\s+[^,.;⟦]*?(?:⟦\d+⟧[^,.;⟦]*?)?\b(?:that|which|who)\s+$/.test(masked.text.slice(candidates[i].end, match.index))) continue;
+      if (
+        group === 'o' &&
+        clauseSubject &&
+        !eligibleSubject(masked, candidates[i].index, context) &&
+        !/^,\s+(?:an?|the)\s+[^,.;⟦]*?(?:⟦\d+⟧[^,.;⟦]*?)?\b(?:that|which|who)\s+$/.test(
+          masked.text.slice(candidates[i].end, match.index),
+        )
+      )
+        continue;
       return candidates[i].index;
     }
     return undefined;
@@ -159,15 +242,35 @@ function isPassiveUse(masked: MaskedSentence, match: RegExpExecArray): boolean {
   return /\b(?:was|were|is|are|been|being|be)\s+(?:[a-z]+ly\s+)?$/.test(before) && /^[\w-]+\s+by\b/.test(match[0]);
 }
 
-function claimsOfMatch(rule: RelationRule, masked: MaskedSentence, match: RegExpExecArray, context: RelationContext, sentenceClaims: CandidateClaim[] = []): CandidateClaim[] {
+function claimsOfMatch(
+  rule: RelationRule,
+  masked: MaskedSentence,
+  match: RegExpExecArray,
+  context: RelationContext,
+  sentenceClaims: CandidateClaim[] = [],
+): CandidateClaim[] {
   if (!rule.name.startsWith('passive') && isPassiveUse(masked, match)) return [];
   const subjectSlot = pickArgument(rule.subject, masked, match, 's', context);
-  const objectSlot = rule.object === 'event' || rule.object === 'agents' || rule.object === 'earlier' ? undefined : pickArgument(rule.object, masked, match, 'o', context, rule.objectIsClauseSubject === true);
+  const objectSlot =
+    rule.object === 'event' || rule.object === 'agents' || rule.object === 'earlier'
+      ? undefined
+      : pickArgument(rule.object, masked, match, 'o', context, rule.objectIsClauseSubject === true);
   // ("⟦British⟧ and ⟦American⟧ authorities … imposed": names joined to the subject before the cue are subjects too.)
   const cueAt = match.index;
-  const subjectSlots = subjectSlot === undefined ? [] : [subjectSlot, ...coordinated(masked, subjectSlot, 'before'),
-    ...(rule.subject === 'group' ? coordinated(masked, subjectSlot, 'after') : coordinated(masked, subjectSlot, 'after').filter((i) => (slotPositions(masked).find((p) => p.index === i)?.end ?? Infinity) <= cueAt))];
-  const objectIsDeterminer = objectSlot !== undefined && /^(his|its|her|their)$/.test(masked.slots[objectSlot].mention.referenceWords ?? '');
+  const subjectSlots =
+    subjectSlot === undefined
+      ? []
+      : [
+          subjectSlot,
+          ...coordinated(masked, subjectSlot, 'before'),
+          ...(rule.subject === 'group'
+            ? coordinated(masked, subjectSlot, 'after')
+            : coordinated(masked, subjectSlot, 'after').filter(
+                (i) => (slotPositions(masked).find((p) => p.index === i)?.end ?? Infinity) <= cueAt,
+              )),
+        ];
+  const objectIsDeterminer =
+    objectSlot !== undefined && /^(his|its|her|their)$/.test(masked.slots[objectSlot].mention.referenceWords ?? '');
   if (objectIsDeterminer && !rule.possessiveObject) return [];
   const objectSlots = objectSlot === undefined ? [] : [objectSlot, ...coordinated(masked, objectSlot, 'after')];
   // "accused Iran of supplying…": the act is an accusation, so the claim is alleged.
@@ -178,12 +281,20 @@ function claimsOfMatch(rule: RelationRule, masked: MaskedSentence, match: RegExp
   const subjects: Array<{ group: EntityGroup; slot?: Slot }> = [];
   const objectGroups = (exclude: Set<string>): Array<{ group: EntityGroup; slot?: Slot }> => {
     if (rule.object === 'event') return context.eventTarget ? [{ group: context.eventTarget }] : [];
-    return objectSlots.map((i) => ({ group: context.entityOf(masked.slots[i], exclude), slot: masked.slots[i] })).filter((o): o is { group: EntityGroup; slot: Slot } => o.group !== undefined);
+    return objectSlots
+      .map((i) => ({ group: context.entityOf(masked.slots[i], exclude), slot: masked.slots[i] }))
+      .filter((o): o is { group: EntityGroup; slot: Slot } => o.group !== undefined);
   };
   if (subjectSlots.length === 0) {
-    if (context.previousSubject && /^(?:This|That|It)\b/.test(masked.sentence.text) && rule.subject === 'before') subjects.push({ group: context.previousSubject });
+    if (context.previousSubject && /^(?:This|That|It)\b/.test(masked.sentence.text) && rule.subject === 'before')
+      subjects.push({ group: context.previousSubject });
   } else {
-    const namedObjects = new Set(objectSlots.map((i) => masked.slots[i].mention).filter((m) => m.source !== 'reference').map((m) => m.entityKey!));
+    const namedObjects = new Set(
+      objectSlots
+        .map((i) => masked.slots[i].mention)
+        .filter((m) => m.source !== 'reference')
+        .map((m) => m.entityKey!),
+    );
     for (const i of subjectSlots) {
       const group = context.entityOf(masked.slots[i], namedObjects);
       if (group) subjects.push({ group, slot: masked.slots[i] });
@@ -196,11 +307,15 @@ function claimsOfMatch(rule: RelationRule, masked: MaskedSentence, match: RegExp
     let earlierType: string | undefined;
     if (rule.object === 'agents') {
       // (Only acts of earlier sentences: "X, which is owned by Y, criticized the deal" is not about Y's ownership.)
-      objects = agentsOfAct(match.groups?.act ?? '', subject.group, cueStart, context.prior ?? [], context.body).map((group) => ({ group }));
+      objects = agentsOfAct(match.groups?.act ?? '', subject.group, cueStart, context.prior ?? [], context.body).map(
+        (group) => ({ group }),
+      );
     } else if (rule.object === 'earlier') {
       const act = match.groups?.act;
       const types = act === undefined ? DENIABLE : typesOfDeniedAct(act.replace(/^ever\s+/, ''));
-      const earlier = types.length ? deniedClaim(subject.group, types, masked.sentence.index, prior, act === undefined ? 0 : 2) : undefined;
+      const earlier = types.length
+        ? deniedClaim(subject.group, types, masked.sentence.index, prior, act === undefined ? 0 : 2)
+        : undefined;
       if (!earlier) continue;
       earlierType = earlier.type;
       objects = [{ group: earlier.subject.key === subject.group.key ? earlier.object : earlier.subject }];
@@ -211,21 +326,48 @@ function claimsOfMatch(rule: RelationRule, masked: MaskedSentence, match: RegExp
       if (object.group.key === subject.group.key) continue;
       let type = earlierType ?? rule.type;
       if (!allowed(context, type, subject.group, object.group)) {
-        if (rule.personType && subject.group.type === 'person' && allowed(context, rule.personType, subject.group, object.group)) type = rule.personType;
-        else if (rule.fallbackType && allowed(context, rule.fallbackType, subject.group, object.group)) type = rule.fallbackType;
+        if (
+          rule.personType &&
+          subject.group.type === 'person' &&
+          allowed(context, rule.personType, subject.group, object.group)
+        )
+          type = rule.personType;
+        else if (rule.fallbackType && allowed(context, rule.fallbackType, subject.group, object.group))
+          type = rule.fallbackType;
         else continue;
       }
       if (rule.objectNotService && object.group.type === 'service') continue;
       // "several Russian officials", "Hamas leaders": a name used before its noun is quoted with the noun.
-      const objectEnd = object.slot && (object.slot.mention.countryForm === 'demonym' || object.slot.mention.nounModifier)
-        ? object.slot.end + (/^\s+[a-z][\w-]*(?:\s+(?:agencies|services|forces))?/.exec(context.body.slice(object.slot.end, masked.sentence.end))?.[0].length ?? 0)
-        : object.slot?.end;
-      const extents = [cueStart, cueEnd, subject.slot?.start, subject.slot?.end, object.slot?.start, objectEnd].filter((n): n is number => n !== undefined);
+      const objectEnd =
+        object.slot && (object.slot.mention.countryForm === 'demonym' || object.slot.mention.nounModifier)
+          ? object.slot.end +
+            (/^\s+[a-z][\w-]*(?:\s+(?:agencies|services|forces))?/.exec(
+              context.body.slice(object.slot.end, masked.sentence.end),
+            )?.[0].length ?? 0)
+          : object.slot?.end;
+      const extents = [cueStart, cueEnd, subject.slot?.start, subject.slot?.end, object.slot?.start, objectEnd].filter(
+        (n): n is number => n !== undefined,
+      );
       const viaReference = [subject.slot, object.slot].some((s) => s?.mention.source === 'reference');
       claims.push({
-        subject: subject.group, type, object: object.group, sentence: masked.sentence.index,
-        quoteStart: Math.max(masked.sentence.start, Math.min(...extents)), quoteEnd: completePhrase(context.body, Math.min(masked.sentence.end, Math.max(...extents)), masked.sentence.end),
-        cueStart, cueEnd, rule: rule.name, kind: 'verb', denial: rule.denial, hedged: rule.hedged || accused, confirmed: rule.confirmed, viaReference,
+        subject: subject.group,
+        type,
+        object: object.group,
+        sentence: masked.sentence.index,
+        quoteStart: Math.max(masked.sentence.start, Math.min(...extents)),
+        quoteEnd: completePhrase(
+          context.body,
+          Math.min(masked.sentence.end, Math.max(...extents)),
+          masked.sentence.end,
+        ),
+        cueStart,
+        cueEnd,
+        rule: rule.name,
+        kind: 'verb',
+        denial: rule.denial,
+        hedged: rule.hedged || accused,
+        confirmed: rule.confirmed,
+        viaReference,
       });
     }
   }

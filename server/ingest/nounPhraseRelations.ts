@@ -21,7 +21,8 @@ export interface PhraseContext {
   groups: EntityGroup[];
 }
 
-const ROLE_BEFORE_NAME = /(?:^|\s)((?:chief executive(?: officer)?|(?:managing |senior |general )?partner|managing director|spokes(?:person|man|woman)|commander-in-chief|chief|chairman|chairwoman|head|director|minister|secretary|president|ceo|founder|journalist|instructor|ambassador|envoy|prosecutor|official|commander|adviser|advisor))(?:\s+of\s+[a-z][a-z ]{0,30}?)?\s*,?\s*$/i;
+const ROLE_BEFORE_NAME =
+  /(?:^|\s)((?:chief executive(?: officer)?|(?:managing |senior |general )?partner|managing director|spokes(?:person|man|woman)|commander-in-chief|chief|chairman|chairwoman|head|director|minister|secretary|president|ceo|founder|journalist|instructor|ambassador|envoy|prosecutor|official|commander|adviser|advisor))(?:\s+of\s+[a-z][a-z ]{0,30}?)?\s*,?\s*$/i;
 const CORPORATE_ROLE = /^(chief executive(?: officer)?|ceo|chairman|chairwoman|chief|founder|president)$/i;
 
 /** "Vice Prime Minister" is a position because "prime minister" is. */
@@ -30,17 +31,44 @@ function isPositionTitle(title: string): boolean {
   return [words.join(' '), words.slice(-2).join(' '), words[words.length - 1]].some((t) => POSITION_TITLES.has(t));
 }
 
-function make(context: PhraseContext, subject: EntityGroup | undefined, type: string, object: EntityGroup | undefined, start: number, end: number, sentence: number, rule: string, kind: RuleKind): CandidateClaim | undefined {
+function make(
+  context: PhraseContext,
+  subject: EntityGroup | undefined,
+  type: string,
+  object: EntityGroup | undefined,
+  start: number,
+  end: number,
+  sentence: number,
+  rule: string,
+  kind: RuleKind,
+): CandidateClaim | undefined {
   if (!subject || !object || subject.key === object.key) return undefined;
   const edgeType = context.vocabulary.edgeTypes.get(type);
   if (!edgeType || !edgeTypeAllows(edgeType, subject.type, object.type)) return undefined;
-  return { subject, type, object, sentence, quoteStart: start, quoteEnd: end, cueStart: start, cueEnd: end, rule, kind };
+  return {
+    subject,
+    type,
+    object,
+    sentence,
+    quoteStart: start,
+    quoteEnd: end,
+    cueStart: start,
+    cueEnd: end,
+    rule,
+    kind,
+  };
 }
 
 /** The organisation a "Commerce Secretary" heads: a named "Commerce Department" or "Ministry of Commerce". */
 function organisationOfPortfolio(word: string, groups: EntityGroup[]): EntityGroup | undefined {
   const portfolio = new RegExp(`\\b${word}\\b`);
-  return groups.find((g) => g.type === 'organization' && isGovernmentBody(g) && portfolio.test(g.name) && /Department|Ministry|Office/.test(g.name));
+  return groups.find(
+    (g) =>
+      g.type === 'organization' &&
+      isGovernmentBody(g) &&
+      portfolio.test(g.name) &&
+      /Department|Ministry|Office/.test(g.name),
+  );
 }
 
 /** The company most recently named before an offset. */
@@ -63,10 +91,13 @@ function titleClaims(mention: Mention, context: PhraseContext): CandidateClaim[]
   const start = mention.fullStart ?? mention.start;
   if (mention.title && isPositionTitle(mention.title)) {
     if (mention.titleOwner) {
-      const owner = mention.titleOwner.source === 'name' && mention.titleOwner.modifier && !context.groupOf(mention.titleOwner)
-        ? organisationOfPortfolio(mention.titleOwner.text, context.groups)
-        : context.groupOf(mention.titleOwner) ?? organisationOfPortfolio(mention.titleOwner.text, context.groups);
-      claims.push(make(context, person, 'holds_position', owner, start, mention.end, mention.sentence, 'title', 'title'));
+      const owner =
+        mention.titleOwner.source === 'name' && mention.titleOwner.modifier && !context.groupOf(mention.titleOwner)
+          ? organisationOfPortfolio(mention.titleOwner.text, context.groups)
+          : (context.groupOf(mention.titleOwner) ?? organisationOfPortfolio(mention.titleOwner.text, context.groups));
+      claims.push(
+        make(context, person, 'holds_position', owner, start, mention.end, mention.sentence, 'title', 'title'),
+      );
     }
     return claims.filter((c): c is CandidateClaim => c !== undefined);
   }
@@ -84,11 +115,35 @@ function titleClaims(mention: Mention, context: PhraseContext): CandidateClaim[]
     mention.fullStart = ownerMention.fullStart ?? ownerMention.start;
     mention.titleOwner = ownerMention;
     mention.title = role[1];
-    claims.push(make(context, person, 'holds_position', owner, mention.fullStart, mention.end, mention.sentence, 'role before name', 'title'));
+    claims.push(
+      make(
+        context,
+        person,
+        'holds_position',
+        owner,
+        mention.fullStart,
+        mention.end,
+        mention.sentence,
+        'role before name',
+        'title',
+      ),
+    );
   } else if (CORPORATE_ROLE.test(role[1]) && /(?:^|[.!?]\s+|\b[Ii]ts\s+|\b[Tt]heir\s+)$/.test(ownerText)) {
     const owner = latestCompany(context.groups, roleStart, /[Ii]ts\s+$/.test(ownerText));
     const quoteStart = /[Ii]ts\s+$/.test(ownerText) ? roleStart - 4 : roleStart;
-    claims.push(make(context, person, 'holds_position', owner, quoteStart, mention.end, mention.sentence, 'corporate role', 'title'));
+    claims.push(
+      make(
+        context,
+        person,
+        'holds_position',
+        owner,
+        quoteStart,
+        mention.end,
+        mention.sentence,
+        'corporate role',
+        'title',
+      ),
+    );
   }
   return claims.filter((c): c is CandidateClaim => c !== undefined);
 }
@@ -116,7 +171,12 @@ function possessiveClaims(mention: Mention, context: PhraseContext): CandidateCl
   const list = /^['’]s\s+(?:[a-z][\w-]*\s+){1,6}?[a-z]+s,\s+(?:the|including)\s+/.exec(after);
   if (list) {
     // The list's names follow one another, joined by commas or "and".
-    const named = context.groups.flatMap((g) => g.mentions).filter((m) => m.sentence === mention.sentence && m.source !== 'reference' && m.start >= mention.end + list[0].length).sort((a, b) => a.start - b.start);
+    const named = context.groups
+      .flatMap((g) => g.mentions)
+      .filter(
+        (m) => m.sentence === mention.sentence && m.source !== 'reference' && m.start >= mention.end + list[0].length,
+      )
+      .sort((a, b) => a.start - b.start);
     let cursor = mention.end + list[0].length;
     for (const m of named) {
       if (!/^(?:\s*,\s*(?:and\s+)?|\s+and\s+|)$/.test(context.body.slice(cursor, m.start))) break;
@@ -130,14 +190,35 @@ function possessiveClaims(mention: Mention, context: PhraseContext): CandidateCl
     const start = mention.fullStart ?? mention.start;
     const end = Math.max(target.end, target.fullEnd ?? target.end);
     let type: string | undefined;
-    if (possessed.type === 'person' && target.title && isPositionTitle(target.title) && !target.titleOwner) type = 'holds_position';
+    if (possessed.type === 'person' && target.title && isPositionTitle(target.title) && !target.titleOwner)
+      type = 'holds_position';
     else if (possessor.type === 'person' && (possessed.type === 'service' || isCompany(possessed))) type = 'owns';
     else if (possessor.type === 'organization' && possessed.type === 'service') type = 'operates';
-    else if ((possessor.type === 'country' || isGovernmentBody(possessor)) && possessed.type === 'organization' && isGovernmentBody(possessed)) type = 'part_of';
+    else if (
+      (possessor.type === 'country' || isGovernmentBody(possessor)) &&
+      possessed.type === 'organization' &&
+      isGovernmentBody(possessed)
+    )
+      type = 'part_of';
     if (!type) continue;
-    const serviceNoun = /^\s+(?:[a-z][\w-]*\s+){0,3}?(?:service|app|platform|processors?|chips?|smartphone|phone|network|tool)\b/.exec(context.body.slice(end, end + 50));
+    const serviceNoun =
+      /^\s+(?:[a-z][\w-]*\s+){0,3}?(?:service|app|platform|processors?|chips?|smartphone|phone|network|tool)\b/.exec(
+        context.body.slice(end, end + 50),
+      );
     const reversed = type === 'part_of' || type === 'holds_position';
-    claims.push(make(context, reversed ? possessed : possessor, type, reversed ? possessor : possessed, start, serviceNoun ? end + serviceNoun[0].length : end, mention.sentence, 'possessive', 'possessive'));
+    claims.push(
+      make(
+        context,
+        reversed ? possessed : possessor,
+        type,
+        reversed ? possessor : possessed,
+        start,
+        serviceNoun ? end + serviceNoun[0].length : end,
+        mention.sentence,
+        'possessive',
+        'possessive',
+      ),
+    );
   }
   return claims.filter((c): c is CandidateClaim => c !== undefined);
 }
@@ -146,17 +227,44 @@ function bodyClaims(mention: Mention, context: PhraseContext): CandidateClaim[] 
   if ((mention.source !== 'body' && mention.source !== 'name') || !mention.partOfCountry) return [];
   const body = context.groupOf(mention);
   const country = context.groupOf(mention.partOfCountry);
-  const claim = make(context, body, 'part_of', country, mention.fullStart ?? mention.start, mention.end, mention.sentence, 'government body', 'body');
+  const claim = make(
+    context,
+    body,
+    'part_of',
+    country,
+    mention.fullStart ?? mention.start,
+    mention.end,
+    mention.sentence,
+    'government body',
+    'body',
+  );
   return claim ? [claim] : [];
 }
 
 /** "the Russian state gas giant Gazprom", "Chinese state-owned China Mobile": the country owns what follows. */
 function stateOwnedClaims(mention: Mention, mentions: Mention[], context: PhraseContext): CandidateClaim[] {
   if (mention.source !== 'country' || mention.countryForm !== 'demonym') return [];
-  const owned = mentions.find((m) => m.sentence === mention.sentence && m.source === 'name' && (m.fullStart ?? m.start) > mention.end
-    && /^\s+state(?:-owned|-run|-controlled)?\s+(?:[a-z-]+\s+){0,3}$/.test(context.body.slice(mention.end, m.fullStart ?? m.start)));
+  const owned = mentions.find(
+    (m) =>
+      m.sentence === mention.sentence &&
+      m.source === 'name' &&
+      (m.fullStart ?? m.start) > mention.end &&
+      /^\s+state(?:-owned|-run|-controlled)?\s+(?:[a-z-]+\s+){0,3}$/.test(
+        context.body.slice(mention.end, m.fullStart ?? m.start),
+      ),
+  );
   if (!owned) return [];
-  const claim = make(context, context.groupOf(mention), 'owns', context.groupOf(owned), mention.start, owned.end, mention.sentence, 'state-owned', 'possessive');
+  const claim = make(
+    context,
+    context.groupOf(mention),
+    'owns',
+    context.groupOf(owned),
+    mention.start,
+    owned.end,
+    mention.sentence,
+    'state-owned',
+    'possessive',
+  );
   return claim ? [claim] : [];
 }
 

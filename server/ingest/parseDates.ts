@@ -14,7 +14,8 @@ export interface FoundDate {
 const MONTH = `(${MONTHS.join('|')})`;
 const pad = (n: number) => String(n).padStart(2, '0');
 /** Preposition alternatives matching either case of their first letter ("On August 30", "on August 30"). */
-const either = (...words: string[]) => `(?:${words.map((w) => `[${w[0].toUpperCase()}${w[0]}]${w.slice(1).replace(/ /g, '\\s+')}`).join('|')})`;
+const either = (...words: string[]) =>
+  `(?:${words.map((w) => `[${w[0].toUpperCase()}${w[0]}]${w.slice(1).replace(/ /g, '\\s+')}`).join('|')})`;
 
 function monthNumber(name: string): number {
   return MONTHS.indexOf(name) + 1;
@@ -43,20 +44,44 @@ export function findDates(text: string, documentDate: string): FoundDate[] {
     found.push({ start, end, value });
   };
   const rules: Array<[RegExp, (m: RegExpExecArray) => string | undefined]> = [
-    [new RegExp(`\\b${MONTH}\\s+(\\d{1,2}),?\\s+(\\d{4})\\b`, 'g'), (m) => `${m[3]}-${pad(monthNumber(m[1]))}-${pad(Number(m[2]))}`],
-    [new RegExp(`\\b(\\d{1,2})\\s+${MONTH},?\\s+(\\d{4})\\b`, 'g'), (m) => `${m[3]}-${pad(monthNumber(m[2]))}-${pad(Number(m[1]))}`],
-    [new RegExp(`\\b(?:(?:early|late|mid|end of|beginning of|the end of)[\\s-]+)?${MONTH}\\s+(\\d{4})\\b`, 'gi'), (m) => `${m[2]}-${pad(monthNumber(capitalise(m[1])))}`],
-    [new RegExp(`\\b${either('on', 'by', 'since', 'until', 'from')}\\s+${MONTH}\\s+(\\d{1,2})\\b(?!,?\\s+\\d{4})`, 'g'), (m) => {
-      const month = monthNumber(m[1]);
-      return `${yearForMonth(month, documentDate)}-${pad(month)}-${pad(Number(m[2]))}`;
-    }],
-    [new RegExp(`\\b${either('in', 'since', 'by', 'until', 'from', 'of', 'at the end of')}\\s+(?:(?:early|late|mid)[\\s-]+)?${MONTH}\\b(?!\\s+\\d)`, 'g'), (m) => {
-      const month = monthNumber(m[1]);
-      return `${yearForMonth(month, documentDate)}-${pad(month)}`;
-    }],
+    [
+      new RegExp(`\\b${MONTH}\\s+(\\d{1,2}),?\\s+(\\d{4})\\b`, 'g'),
+      (m) => `${m[3]}-${pad(monthNumber(m[1]))}-${pad(Number(m[2]))}`,
+    ],
+    [
+      new RegExp(`\\b(\\d{1,2})\\s+${MONTH},?\\s+(\\d{4})\\b`, 'g'),
+      (m) => `${m[3]}-${pad(monthNumber(m[2]))}-${pad(Number(m[1]))}`,
+    ],
+    [
+      new RegExp(`\\b(?:(?:early|late|mid|end of|beginning of|the end of)[\\s-]+)?${MONTH}\\s+(\\d{4})\\b`, 'gi'),
+      (m) => `${m[2]}-${pad(monthNumber(capitalise(m[1])))}`,
+    ],
+    [
+      new RegExp(
+        `\\b${either('on', 'by', 'since', 'until', 'from')}\\s+${MONTH}\\s+(\\d{1,2})\\b(?!,?\\s+\\d{4})`,
+        'g',
+      ),
+      (m) => {
+        const month = monthNumber(m[1]);
+        return `${yearForMonth(month, documentDate)}-${pad(month)}-${pad(Number(m[2]))}`;
+      },
+    ],
+    [
+      new RegExp(
+        `\\b${either('in', 'since', 'by', 'until', 'from', 'of', 'at the end of')}\\s+(?:(?:early|late|mid)[\\s-]+)?${MONTH}\\b(?!\\s+\\d)`,
+        'g',
+      ),
+      (m) => {
+        const month = monthNumber(m[1]);
+        return `${yearForMonth(month, documentDate)}-${pad(month)}`;
+      },
+    ],
     [/\b(?:in|since|by|until|from|into|during|of)\s+(?:(?:early|late|mid)[\s-]+)?((?:19|20)\d{2})\b/gi, (m) => m[1]],
     [/\b((?:19|20)\d{2})\b/g, (m) => m[1]],
-    [new RegExp(`\\b${either('on', 'overnight into', 'into', 'last')}\\s+(${WEEKDAYS.join('|')})\\b`, 'g'), (m) => lastWeekday(m[1], documentDate)],
+    [
+      new RegExp(`\\b${either('on', 'overnight into', 'into', 'last')}\\s+(${WEEKDAYS.join('|')})\\b`, 'g'),
+      (m) => lastWeekday(m[1], documentDate),
+    ],
   ];
   for (const [pattern, toValue] of rules) {
     for (const match of text.matchAll(pattern)) {
@@ -75,6 +100,7 @@ function capitalise(word: string): string {
 export function dateNear(text: string, position: number, documentDate: string): string | undefined {
   const dates = findDates(text, documentDate);
   if (!dates.length) return undefined;
-  const distance = (d: FoundDate) => (position < d.start ? d.start - position : position > d.end ? position - d.end : 0);
+  const distance = (d: FoundDate) =>
+    position < d.start ? d.start - position : position > d.end ? position - d.end : 0;
   return dates.reduce((best, d) => (distance(d) < distance(best) ? d : best)).value;
 }

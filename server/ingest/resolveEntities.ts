@@ -25,18 +25,27 @@ export interface EntityGroup {
   descriptors?: string;
 }
 
-const GOVERNMENT_HEAD = /\b(?:Intelligence|Security)\s+Service\b|\b(Department|Ministry|Court|Office|Administration|Bureau|Agency|Commission|Committee|Council|Board|Tribunal|Parliament|Reserve|Congress|Parliament|Senate|Assembly|Navy|Army|Police|Forces|House|Kremlin|Pentagon|Authority|Directorate|Government|Cabinet|Union|Party|Treasury)\b|\b(ministry|regulator|intelligence|embassy|armed forces|prosecutor['’]s office|agency|watchdog|parliament|consulate|liaison office)\b/;
-const MEDIA_HEAD = /\b(Journal|Times|Post|Daily|News|Press|Monde|Reuters|Bloomberg|Guardian|Telegraph|Herald|Tribune|Gazette)\b/;
+const GOVERNMENT_HEAD =
+  /\b(?:Intelligence|Security)\s+Service\b|\b(Department|Ministry|Court|Office|Administration|Bureau|Agency|Commission|Committee|Council|Board|Tribunal|Parliament|Reserve|Congress|Parliament|Senate|Assembly|Navy|Army|Police|Forces|House|Kremlin|Pentagon|Authority|Directorate|Government|Cabinet|Union|Party|Treasury)\b|\b(ministry|regulator|intelligence|embassy|armed forces|prosecutor['’]s office|agency|watchdog|parliament|consulate|liaison office)\b/;
+const MEDIA_HEAD =
+  /\b(Journal|Times|Post|Daily|News|Press|Monde|Reuters|Bloomberg|Guardian|Telegraph|Herald|Tribune|Gazette)\b/;
 
 export function isGovernmentBody(group: EntityGroup): boolean {
   return group.type === 'organization' && GOVERNMENT_HEAD.test(group.name);
 }
 
-const MEDIA_DESCRIPTOR = /\b(?:newspaper|daily|weekly|magazine|broadcaster|outlet|news agency|tabloid|channel|journal)\b/;
+const MEDIA_DESCRIPTOR =
+  /\b(?:newspaper|daily|weekly|magazine|broadcaster|outlet|news agency|tabloid|channel|journal)\b/;
 
 export function isCompany(group: EntityGroup): boolean {
-  return group.type === 'organization' && !isGovernmentBody(group) && !MEDIA_HEAD.test(group.name) && !MEDIA_DESCRIPTOR.test(group.descriptors ?? '')
-    && group.existing?.kind !== 'government' && group.existing?.kind !== 'media';
+  return (
+    group.type === 'organization' &&
+    !isGovernmentBody(group) &&
+    !MEDIA_HEAD.test(group.name) &&
+    !MEDIA_DESCRIPTOR.test(group.descriptors ?? '') &&
+    group.existing?.kind !== 'government' &&
+    group.existing?.kind !== 'media'
+  );
 }
 
 /** The lower-case words written just before a name and in apposition after it. */
@@ -48,23 +57,39 @@ function describe(group: EntityGroup, body: string): string {
     const before = /(?:^|[\s,(])((?:[a-z][\w-]*\s+){1,3})$/.exec(body.slice(Math.max(0, start - 50), start));
     if (before) words.push(before[1].trim());
     // Only a noun phrase that ends there ("X, a consulting firm in…"), not the next clause ("X, the party said").
-    const after = /^,\s+(?:an?|the)\s+((?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*)(?=\s*[,.;]|\s+(?:of|in|at|for|from|that|which|who|based|owned|run|controlled|behind)\b)/.exec(body.slice(m.end, m.end + 80));
+    const after =
+      /^,\s+(?:an?|the)\s+((?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*)(?=\s*[,.;]|\s+(?:of|in|at|for|from|that|which|who|based|owned|run|controlled|behind)\b)/.exec(
+        body.slice(m.end, m.end + 80),
+      );
     if (after) words.push(after[1].trim());
     // "the Georgian Dream party", "the Houthi movement": a lower-case head noun after the name.
-    const head = /^\s+(party|movement|group|company|firm|exchange|bank|agency|ministry|militia|network|platform|app|service|channel|newspaper|broadcaster|regulator|watchdog|refinery|airline|insurer|union|alliance|bloc|drones?|missiles?|chips?|processors?|jets?|aircraft|pipelines?|satellites?|tankers?|ships?|vessels?|rockets?|software|tool)\b/.exec(body.slice(m.end, m.end + 30));
+    const head =
+      /^\s+(party|movement|group|company|firm|exchange|bank|agency|ministry|militia|network|platform|app|service|channel|newspaper|broadcaster|regulator|watchdog|refinery|airline|insurer|union|alliance|bloc|drones?|missiles?|chips?|processors?|jets?|aircraft|pipelines?|satellites?|tankers?|ships?|vessels?|rockets?|software|tool)\b/.exec(
+        body.slice(m.end, m.end + 30),
+      );
     if (head) words.push(head[1]);
   }
   return words.join(' | ');
 }
 
 export function normaliseName(text: string): string {
-  return text.toLowerCase().replace(/^the\s+/, '').replace(/[’]/g, "'").replace(/\.$/, '').replace(/\s+/g, ' ').trim();
+  return text
+    .toLowerCase()
+    .replace(/^the\s+/, '')
+    .replace(/[’]/g, "'")
+    .replace(/\.$/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** A body named by description: its country and head noun ("CN|regulator"). */
 function bodyKey(mention: Mention): string | undefined {
   if (mention.source !== 'body' || !mention.partOfCountry?.countryCode) return undefined;
-  const head = mention.text.replace(/\s+in\s+\S+$/, '').split(/\s+/).pop()!.toLowerCase();
+  const head = mention.text
+    .replace(/\s+in\s+\S+$/, '')
+    .split(/\s+/)
+    .pop()!
+    .toLowerCase();
   return `body:${mention.partOfCountry.countryCode}|${head}`;
 }
 
@@ -91,11 +116,15 @@ export function resolveEntities(body: string, mentions: Mention[], datasetEntiti
     if (byBody) return byBody;
     const text = normaliseName(mention.text);
     if (!text.includes(' ')) {
-      const owners = new Set(fullNames.filter((p) => normaliseName(p.text).split(' ').pop() === text).map((p) => normaliseName(p.text)));
+      const owners = new Set(
+        fullNames.filter((p) => normaliseName(p.text).split(' ').pop() === text).map((p) => normaliseName(p.text)),
+      );
       if (owners.size === 1) return `name:${[...owners][0]}`;
     } else {
       // "Le Pen" after "Marine Le Pen": a surname of several words joins the one longer name it ends.
-      const owners = new Set(fullNames.filter((p) => normaliseName(p.text).endsWith(` ${text}`)).map((p) => normaliseName(p.text)));
+      const owners = new Set(
+        fullNames.filter((p) => normaliseName(p.text).endsWith(` ${text}`)).map((p) => normaliseName(p.text)),
+      );
       if (owners.size === 1) return `name:${[...owners][0]}`;
     }
     return `name:${text}`;
@@ -103,12 +132,22 @@ export function resolveEntities(body: string, mentions: Mention[], datasetEntiti
   for (const mention of named) {
     let key = keyOf(mention);
     // An acronym in brackets right after a name is that name: "Semiconductor Manufacturing International Corp (SMIC)".
-    const previous = named.find((m) => m !== mention && body.slice(m.end, mention.start) === ' (' && body[mention.end] === ')');
+    const previous = named.find(
+      (m) => m !== mention && body.slice(m.end, mention.start) === ' (' && body[mention.end] === ')',
+    );
     if (previous?.entityKey) key = previous.entityKey;
     mention.entityKey = key;
     let group = groups.get(key);
     if (!group) {
-      group = { key, id: '', name: '', type: mention.type, mentions: [], titles: new Set(), countryCode: mention.countryCode };
+      group = {
+        key,
+        id: '',
+        name: '',
+        type: mention.type,
+        mentions: [],
+        titles: new Set(),
+        countryCode: mention.countryCode,
+      };
       groups.set(key, group);
     }
     group.mentions.push(mention);
@@ -116,7 +155,10 @@ export function resolveEntities(body: string, mentions: Mention[], datasetEntiti
   }
   // Acronyms seen on their own elsewhere ("TSMC") join the group their bracketed use joined.
   const acronymOwner = new Map<string, string>();
-  for (const group of groups.values()) for (const m of group.mentions) if (/^[A-Z]{2,6}$/.test(m.text) && group.key !== `name:${normaliseName(m.text)}`) acronymOwner.set(`name:${normaliseName(m.text)}`, group.key);
+  for (const group of groups.values())
+    for (const m of group.mentions)
+      if (/^[A-Z]{2,6}$/.test(m.text) && group.key !== `name:${normaliseName(m.text)}`)
+        acronymOwner.set(`name:${normaliseName(m.text)}`, group.key);
   for (const [from, to] of acronymOwner) merge(groups, from, to);
   mergeInitialisms(groups);
   mergeKnownAs(groups, named, body);
@@ -147,8 +189,14 @@ export function resolveEntities(body: string, mentions: Mention[], datasetEntiti
     // Any longer organisation name the short one opens ("Meridian" → "Meridian Tanker Management",
     // "the Treasury" → "Treasury Department"); one only, or the short name is ambiguous.
     // ("Gazprom Neft, the oil arm of … Gazprom": named side by side, they are two.)
-    const longer = [...groups.values()].filter((g) => g !== group && g.type === 'organization' && !g.existing && g.name.startsWith(`${group.name} `)
-      && !g.mentions.some((m) => group.mentions.some((n) => n.sentence === m.sentence)));
+    const longer = [...groups.values()].filter(
+      (g) =>
+        g !== group &&
+        g.type === 'organization' &&
+        !g.existing &&
+        g.name.startsWith(`${group.name} `) &&
+        !g.mentions.some((m) => group.mentions.some((n) => n.sentence === m.sentence)),
+    );
     const company = longer.length === 1 ? longer[0] : undefined;
     if (!company) continue;
     const votes = group.mentions.reduce((sum, m) => sum + (m.serviceVotes ?? 0), 0);
@@ -182,11 +230,23 @@ function merge(groups: Map<string, EntityGroup>, from: string, to: string): void
 
 /** "EU" beside "European Union", "CISA" beside "Cybersecurity and Infrastructure Security Agency": one body. */
 function mergeInitialisms(groups: Map<string, EntityGroup>): void {
-  const initials = (name: string) => name.split(/\s+/).filter((w) => !/^(?:of|and|for|the|on|in|de|du|des)$/i.test(w)).map((w) => w[0]).join('').toUpperCase();
+  const initials = (name: string) =>
+    name
+      .split(/\s+/)
+      .filter((w) => !/^(?:of|and|for|the|on|in|de|du|des)$/i.test(w))
+      .map((w) => w[0])
+      .join('')
+      .toUpperCase();
   for (const group of [...groups.values()]) {
     const short = group.mentions.find((m) => /^[A-Z]{2,6}$/.test(m.text))?.text;
     if (!short || group.key !== `name:${normaliseName(short)}`) continue;
-    const full = [...groups.values()].find((g) => g !== group && g.type !== 'person' && g.type !== 'country' && g.mentions.some((m) => m.text.includes(' ') && initials(m.text.replace(/^[Tt]he\s+/, '')) === short));
+    const full = [...groups.values()].find(
+      (g) =>
+        g !== group &&
+        g.type !== 'person' &&
+        g.type !== 'country' &&
+        g.mentions.some((m) => m.text.includes(' ') && initials(m.text.replace(/^[Tt]he\s+/, '')) === short),
+    );
     if (full) merge(groups, group.key, full.key);
   }
 }
@@ -196,8 +256,16 @@ function mergeKnownAs(groups: Map<string, EntityGroup>, named: Mention[], body: 
   for (const mention of named) {
     if (mention.type === 'country' || !mention.entityKey) continue;
     const start = mention.fullStart ?? mention.start;
-    const previous = named.find((m) => m !== mention && m.end <= start && /^,?\s+(?:also\s+|commonly\s+|widely\s+|better\s+)?(?:known|referred\s+to)\s+as\s+(?:the\s+)?$/.test(body.slice(m.end, start)));
-    if (previous?.entityKey && previous.type !== 'country' && previous.entityKey !== mention.entityKey) merge(groups, mention.entityKey, previous.entityKey);
+    const previous = named.find(
+      (m) =>
+        m !== mention &&
+        m.end <= start &&
+        /^,?\s+(?:also\s+|commonly\s+|widely\s+|better\s+)?(?:known|referred\s+to)\s+as\s+(?:the\s+)?$/.test(
+          body.slice(m.end, start),
+        ),
+    );
+    if (previous?.entityKey && previous.type !== 'country' && previous.entityKey !== mention.entityKey)
+      merge(groups, mention.entityKey, previous.entityKey);
   }
 }
 
@@ -219,8 +287,20 @@ function mergeAppositiveBodies(groups: Map<string, EntityGroup>, body: string): 
     for (const mention of group.mentions) {
       const start = mention.fullStart ?? mention.start;
       // "the FSB, Russia's domestic security service" and "Lithuania's parliament, the Seimas".
-      const named = all.find((g) => g.key.startsWith('name:') && g.type !== 'person' && g.mentions.some((m) => (m.end <= start && /^,\s*$/.test(body.slice(m.end, start)))
-        || ((m.fullStart ?? m.start) >= mention.end && /^,\s+(?:the\s+)?$/.test(body.slice(mention.end, m.fullStart ?? m.start)) && /^\s*(?:,|\.|\s+(?:has|have|had|is|was|said|says|will|would|urged|called))/.test(body.slice(m.end, m.end + 12)))));
+      const named = all.find(
+        (g) =>
+          g.key.startsWith('name:') &&
+          g.type !== 'person' &&
+          g.mentions.some(
+            (m) =>
+              (m.end <= start && /^,\s*$/.test(body.slice(m.end, start))) ||
+              ((m.fullStart ?? m.start) >= mention.end &&
+                /^,\s+(?:the\s+)?$/.test(body.slice(mention.end, m.fullStart ?? m.start)) &&
+                /^\s*(?:,|\.|\s+(?:has|have|had|is|was|said|says|will|would|urged|called))/.test(
+                  body.slice(m.end, m.end + 12),
+                )),
+          ),
+      );
       if (named) {
         merge(groups, group.key, named.key);
         break;
@@ -242,7 +322,9 @@ function mergeDescribedBodies(groups: Map<string, EntityGroup>, body: string): v
       const m = g.mentions[0];
       if (m.sentence < first.sentence || m.sentence > first.sentence + 2) return false;
       const written = body.slice(m.fullStart ?? m.start, m.end);
-      const mentionsCountry = [...countryForms].some((form) => new RegExp(`\\b${form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(written));
+      const mentionsCountry = [...countryForms].some((form) =>
+        new RegExp(`\\b${form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(written),
+      );
       return mentionsCountry && GOVERNMENT_HEAD.test(m.text);
     });
     if (named) merge(groups, group.key, named.key);
@@ -267,7 +349,8 @@ function lookupCountryName(code: string, group: EntityGroup): string {
 
 function findExisting(group: EntityGroup, body: string, known: Map<string, Entity>): Entity | undefined {
   if (group.countryCode) {
-    for (const entity of known.values()) if (entity.countryCode === group.countryCode || entity.id === `country:${group.countryCode}`) return entity;
+    for (const entity of known.values())
+      if (entity.countryCode === group.countryCode || entity.id === `country:${group.countryCode}`) return entity;
   }
   const forms = [group.name, ...group.mentions.map((m) => m.text), ...group.mentions.map((m) => fullSurface(body, m))];
   for (const form of forms) {

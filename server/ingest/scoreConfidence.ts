@@ -3,7 +3,13 @@
 // an argument reached through "it" or "the company" costs some more. Reviewers sort by it.
 import type { CandidateClaim } from './candidateClaim';
 
-const BY_KIND: Record<CandidateClaim['kind'], number> = { title: 0.9, body: 0.85, apposition: 0.8, possessive: 0.75, verb: 0.65 };
+const BY_KIND: Record<CandidateClaim['kind'], number> = {
+  title: 0.9,
+  body: 0.85,
+  apposition: 0.8,
+  possessive: 0.75,
+  verb: 0.65,
+};
 
 export function scoreConfidence(candidate: CandidateClaim, stance: string): number {
   let score = BY_KIND[candidate.kind];

@@ -12,8 +12,46 @@ export interface Sentence {
 }
 
 const ABBREVIATIONS = new Set([
-  'corp', 'co', 'inc', 'ltd', 'llc', 'plc', 'mr', 'mrs', 'ms', 'dr', 'st', 'jr', 'sr', 'gen', 'col', 'lt', 'sgt', 'gov', 'sen', 'rep',
-  'no', 'vs', 'etc', 'e.g', 'i.e', 'u.s', 'u.k', 'd.c', 'u.n', 'e.u', 'jan', 'feb', 'mar', 'apr', 'aug', 'sept', 'sep', 'oct', 'nov', 'dec',
+  'corp',
+  'co',
+  'inc',
+  'ltd',
+  'llc',
+  'plc',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'st',
+  'jr',
+  'sr',
+  'gen',
+  'col',
+  'lt',
+  'sgt',
+  'gov',
+  'sen',
+  'rep',
+  'no',
+  'vs',
+  'etc',
+  'e.g',
+  'i.e',
+  'u.s',
+  'u.k',
+  'd.c',
+  'u.n',
+  'e.u',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'aug',
+  'sept',
+  'sep',
+  'oct',
+  'nov',
+  'dec',
 ]);
 
 /** True when the period at `dot` closes an abbreviation or an initial rather than a sentence. */
@@ -22,7 +60,10 @@ function isAbbreviationDot(text: string, dot: number): boolean {
   if (!before) return false;
   const word = before[1].replace(/^\.+/, '');
   // An initial ("Serhii K. and") unless a new sentence plainly starts after it ("…access to X. The freeze").
-  if (/^[A-Z]$/.test(word)) return !/^\s+(?:The|A|An|In|On|He|She|It|They|This|That|But|After|Before|When|By|For|Its|His|Her)\b/.test(text.slice(dot + 1, dot + 10));
+  if (/^[A-Z]$/.test(word))
+    return !/^\s+(?:The|A|An|In|On|He|She|It|They|This|That|But|After|Before|When|By|For|Its|His|Her)\b/.test(
+      text.slice(dot + 1, dot + 10),
+    );
   return ABBREVIATIONS.has(word.toLowerCase());
 }
 

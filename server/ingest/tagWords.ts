@@ -30,7 +30,12 @@ export function tagWords(body: string): WordTags {
   const words: TaggedWord[] = [];
   for (const sentence of json) {
     for (const term of sentence.terms) {
-      words.push({ text: term.text, start: term.offset.start, end: term.offset.start + term.offset.length, tags: new Set(term.tags) });
+      words.push({
+        text: term.text,
+        start: term.offset.start,
+        end: term.offset.start + term.offset.length,
+        tags: new Set(term.tags),
+      });
     }
   }
   words.sort((a, b) => a.start - b.start);
@@ -48,7 +53,8 @@ export function tagWords(body: string): WordTags {
 
 const lexicon = (nlp.world() as unknown as { model: { one: { lexicon: Record<string, unknown> } } }).model.one.lexicon;
 
-const NAME_TAGS = /^(?:ProperNoun|Person|FirstName|LastName|MaleName|FemaleName|Organization|Place|City|Country|Region|Honorific)$/;
+const NAME_TAGS =
+  /^(?:ProperNoun|Person|FirstName|LastName|MaleName|FemaleName|Organization|Place|City|Country|Region|Honorific)$/;
 
 /** Whether a lower-case word is in compromise's lexicon as an ordinary word (not as a name: "reuter" is a surname). */
 export function isKnownWord(word: string): boolean {

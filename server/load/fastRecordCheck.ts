@@ -14,18 +14,29 @@ const COUNTRY_CODE = /^[A-Z]{2}$/;
 
 type Check = (value: unknown) => boolean;
 
-const text = (min: number, max: number): Check => (value) => typeof value === 'string' && value.length >= min && value.length <= max;
+const text =
+  (min: number, max: number): Check =>
+  (value) =>
+    typeof value === 'string' && value.length >= min && value.length <= max;
 const anyText: Check = (value) => typeof value === 'string';
 const nonEmptyText: Check = (value) => typeof value === 'string' && value.length >= 1;
-const entityId: Check = (value) => typeof value === 'string' && value.length >= 1 && value.length <= 200 && ENTITY_ID.test(value);
+const entityId: Check = (value) =>
+  typeof value === 'string' && value.length >= 1 && value.length <= 200 && ENTITY_ID.test(value);
 const datePrefix: Check = (value) => typeof value === 'string' && isValidIsoPrefix(value);
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype;
+  typeof value === 'object' &&
+  value !== null &&
+  !Array.isArray(value) &&
+  Object.getPrototypeOf(value) === Object.prototype;
 /** attributesSchema: zod copies it, which is the same value for plain JSON, and refuses values nested too deep. */
-const looseRecord: Check = (value) => isPlainObject(value) && !Object.hasOwn(value, '__proto__') && pathBeyondDepth(value) === undefined;
+const looseRecord: Check = (value) =>
+  isPlainObject(value) && !Object.hasOwn(value, '__proto__') && pathBeyondDepth(value) === undefined;
 
 /** True when `value` is an object with only these keys, in this order, each passing its check. */
-function orderedFields(value: unknown, fields: ReadonlyArray<readonly [string, Check, boolean]>): value is Record<string, unknown> {
+function orderedFields(
+  value: unknown,
+  fields: ReadonlyArray<readonly [string, Check, boolean]>,
+): value is Record<string, unknown> {
   if (!isPlainObject(value)) return false;
   let next = 0;
   for (const key in value) {
@@ -70,7 +81,12 @@ const entityFields = [
   ['type', nonEmptyText, true],
   ['name', text(1, 500), true],
   // Required here although zod defaults it: a missing one means zod's output differs.
-  ['aliases', (v: unknown) => Array.isArray(v) && v.every((alias) => typeof alias === 'string' && alias.length >= 1 && alias.length <= 500), true],
+  [
+    'aliases',
+    (v: unknown) =>
+      Array.isArray(v) && v.every((alias) => typeof alias === 'string' && alias.length >= 1 && alias.length <= 500),
+    true,
+  ],
   ['description', text(0, 5000), false],
   ['kind', anyText, false],
   ['countryCode', (v: unknown) => typeof v === 'string' && COUNTRY_CODE.test(v), false],

@@ -10,7 +10,8 @@ interface WordSpan {
 
 function words(text: string): WordSpan[] {
   const spans: WordSpan[] = [];
-  for (const match of text.matchAll(WORD)) spans.push({ word: match[0].toLowerCase(), start: match.index!, end: match.index! + match[0].length });
+  for (const match of text.matchAll(WORD))
+    spans.push({ word: match[0].toLowerCase(), start: match.index!, end: match.index! + match[0].length });
   return spans;
 }
 

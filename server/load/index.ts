@@ -8,5 +8,14 @@ export { documentIdFromFileName, parseDocument } from './parseDocument';
 export { readDataFolder, type Located, type RawData } from './readDataFolder';
 export { replayJournal, type JournalReplay, type ReplayedData } from './replayJournal';
 export { resolveDataset } from './resolveDataset';
-export { describeTornTail, JOURNAL_FILE, journalPath, parseJournal, readJournal, type JournalContents, type JournalLine, type TornTail } from './readJournal';
+export {
+  describeTornTail,
+  JOURNAL_FILE,
+  journalPath,
+  parseJournal,
+  readJournal,
+  type JournalContents,
+  type JournalLine,
+  type TornTail,
+} from './readJournal';
 export { ProposalBook, PROPOSALS_FILE, readProposalBook, readProposalsFile } from './proposalBook';

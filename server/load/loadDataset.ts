@@ -15,7 +15,8 @@ export interface LoadOptions {
 export function loadDataset(dataDir: string, options: LoadOptions = {}): Dataset {
   // The journal of writes since the last compaction applies after the JSON files (replayJournal.ts).
   const raw = replayJournal(readDataFolder(dataDir));
-  const onWarning = options.onWarning ?? ((problem: LoadProblem) => console.warn(`claimgraph: warning: ${formatProblem(problem)}`));
+  const onWarning =
+    options.onWarning ?? ((problem: LoadProblem) => console.warn(`claimgraph: warning: ${formatProblem(problem)}`));
   raw.journal.warnings.forEach((warning) => onWarning(warning));
   const { dataset, problems } = resolveDataset(raw);
   if (!dataset || problems.length > 0) throw new DataIntegrityError(problems);

@@ -8,7 +8,10 @@ export interface JsonSyntaxLocation {
 }
 
 class JsonScanError extends Error {
-  constructor(readonly offset: number, message: string) {
+  constructor(
+    readonly offset: number,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -21,7 +24,8 @@ export function locateJsonError(text: string): JsonSyntaxLocation | null {
     throw new JsonScanError(pos, `expected ${expected} but found ${describe()}`);
   };
   const skipWhitespace = () => {
-    while (pos < text.length && (text[pos] === ' ' || text[pos] === '\t' || text[pos] === '\n' || text[pos] === '\r')) pos++;
+    while (pos < text.length && (text[pos] === ' ' || text[pos] === '\t' || text[pos] === '\n' || text[pos] === '\r'))
+      pos++;
   };
   const literal = (word: string) => {
     if (text.startsWith(word, pos)) pos += word.length;
@@ -123,7 +127,11 @@ export function locateJsonError(text: string): JsonSyntaxLocation | null {
     if (!(error instanceof JsonScanError)) throw error;
     let line = 1;
     let lineStart = 0;
-    for (let newline = text.indexOf('\n'); newline !== -1 && newline < error.offset; newline = text.indexOf('\n', newline + 1)) {
+    for (
+      let newline = text.indexOf('\n');
+      newline !== -1 && newline < error.offset;
+      newline = text.indexOf('\n', newline + 1)
+    ) {
       line++;
       lineStart = newline + 1;
     }

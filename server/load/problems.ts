@@ -17,8 +17,11 @@ export interface LoadProblem {
 
 /** One line per problem: `claims.json: record [3] id "c4": field "date": expected …`. */
 export function formatProblem(problem: LoadProblem): string {
-  const parts: string[] = [problem.line !== undefined ? `${problem.file}:${problem.line}:${problem.column ?? 1}` : problem.file];
-  if (problem.index !== undefined) parts.push(`record [${problem.index}]${problem.id !== undefined ? ` id "${problem.id}"` : ''}`);
+  const parts: string[] = [
+    problem.line !== undefined ? `${problem.file}:${problem.line}:${problem.column ?? 1}` : problem.file,
+  ];
+  if (problem.index !== undefined)
+    parts.push(`record [${problem.index}]${problem.id !== undefined ? ` id "${problem.id}"` : ''}`);
   else if (problem.id !== undefined) parts.push(`id "${problem.id}"`);
   if (problem.field) parts.push(`field "${problem.field}"`);
   parts.push(problem.message);
@@ -29,7 +32,9 @@ export function formatProblem(problem: LoadProblem): string {
 export class DataIntegrityError extends Error {
   readonly problems: LoadProblem[];
   constructor(problems: LoadProblem[]) {
-    super(`the data folder has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n${problems.map(formatProblem).join('\n')}`);
+    super(
+      `the data folder has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n${problems.map(formatProblem).join('\n')}`,
+    );
     this.name = 'DataIntegrityError';
     this.problems = problems;
   }

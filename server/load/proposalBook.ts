@@ -32,13 +32,20 @@ export class ProposalBook {
 
   /** Adds an ingest's proposals; ones already known (folded by an interrupted compaction) are kept as they are. */
   applyIngest(entry: IngestEntry): void {
-    for (const proposal of entry.proposals) if (!this.byId.has(proposal.id)) this.byId.set(proposal.id, { ...proposal, status: 'pending' });
+    for (const proposal of entry.proposals)
+      if (!this.byId.has(proposal.id)) this.byId.set(proposal.id, { ...proposal, status: 'pending' });
   }
 
   applyAccept(entry: AcceptEntry): void {
     const proposal = this.byId.get(entry.proposal);
     if (!proposal) return;
-    this.byId.set(proposal.id, { ...proposal, status: 'accepted', decidedAt: entry.at, claimId: entry.claim.id, corrections: entry.corrections });
+    this.byId.set(proposal.id, {
+      ...proposal,
+      status: 'accepted',
+      decidedAt: entry.at,
+      claimId: entry.claim.id,
+      corrections: entry.corrections,
+    });
   }
 
   applyReject(entry: RejectEntry): void {
@@ -49,12 +56,18 @@ export class ProposalBook {
 }
 
 /** Reads proposals.json (absent: no proposals). Problems name the file and field. */
-export function readProposalsFile(dataDir: string, problems: LoadProblem[]): { proposals: ReviewedProposal[]; text?: string } {
+export function readProposalsFile(
+  dataDir: string,
+  problems: LoadProblem[],
+): { proposals: ReviewedProposal[]; text?: string } {
   const file = path.join(dataDir, PROPOSALS_FILE);
   if (!fs.existsSync(file)) return { proposals: [] };
   const size = fs.statSync(file).size;
   if (size > MAX_DATA_FILE_BYTES) {
-    problems.push({ file: PROPOSALS_FILE, message: `the file is ${describeFileSize(size)}; files over ${MAX_DATA_FILE_BYTES / 1_000_000} MB are refused` });
+    problems.push({
+      file: PROPOSALS_FILE,
+      message: `the file is ${describeFileSize(size)}; files over ${MAX_DATA_FILE_BYTES / 1_000_000} MB are refused`,
+    });
     return { proposals: [] };
   }
   const text = fs.readFileSync(file, 'utf8');
@@ -62,7 +75,8 @@ export function readProposalsFile(dataDir: string, problems: LoadProblem[]): { p
   if (json === undefined) return { proposals: [], text };
   const parsed = proposalsFileSchema.safeParse(json);
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) problems.push({ file: PROPOSALS_FILE, field: formatFieldPath(issue.path) || undefined, message: issue.message });
+    for (const issue of parsed.error.issues)
+      problems.push({ file: PROPOSALS_FILE, field: formatFieldPath(issue.path) || undefined, message: issue.message });
     return { proposals: [], text };
   }
   return { proposals: parsed.data.proposals, text };

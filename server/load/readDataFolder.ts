@@ -32,8 +32,10 @@ const maxMegabytes = MAX_DATA_FILE_BYTES / 1_000_000;
 function oversizeMessage(relative: string, bytes: number): string {
   const size = describeFileSize(bytes);
   const records = /^(entities|claims)(\.json$|\/)/.exec(relative);
-  if (records) return `the file is ${size}; files over ${maxMegabytes} MB must be split into several files in ${records[1]}/ (${records[1]}/*.json, read in name order)`;
-  if (relative.startsWith('documents/')) return `the document is ${size}; documents over ${maxMegabytes} MB are refused`;
+  if (records)
+    return `the file is ${size}; files over ${maxMegabytes} MB must be split into several files in ${records[1]}/ (${records[1]}/*.json, read in name order)`;
+  if (relative.startsWith('documents/'))
+    return `the document is ${size}; documents over ${maxMegabytes} MB are refused`;
   return `the file is ${size}; files over ${maxMegabytes} MB are refused`;
 }
 
@@ -86,7 +88,15 @@ export function parseJsonFile(file: string, text: string, problems: LoadProblem[
  * Parses an array file record by record so one bad record does not hide the others.
  * `isSettled` (fastRecordCheck.ts) lets records that zod would return unchanged skip zod.
  */
-export function parseRecords<T>(file: string, value: unknown, schema: z.ZodType<T>, noun: string, problems: LoadProblem[], rejectedIds?: Set<string>, isSettled?: (item: unknown) => boolean): Located<T>[] {
+export function parseRecords<T>(
+  file: string,
+  value: unknown,
+  schema: z.ZodType<T>,
+  noun: string,
+  problems: LoadProblem[],
+  rejectedIds?: Set<string>,
+  isSettled?: (item: unknown) => boolean,
+): Located<T>[] {
   if (!Array.isArray(value)) {
     problems.push({ file, message: `expected a JSON array of ${noun}` });
     return [];
@@ -103,7 +113,10 @@ export function parseRecords<T>(file: string, value: unknown, schema: z.ZodType<
       out.push({ file, index, record: parsed.data });
       continue;
     }
-    const id = item && typeof item === 'object' && typeof (item as { id?: unknown }).id === 'string' ? (item as { id: string }).id : undefined;
+    const id =
+      item && typeof item === 'object' && typeof (item as { id?: unknown }).id === 'string'
+        ? (item as { id: string }).id
+        : undefined;
     if (id !== undefined) rejectedIds?.add(id);
     for (const issue of parsed.error.issues) {
       let field = formatFieldPath(issue.path);
@@ -111,7 +124,8 @@ export function parseRecords<T>(file: string, value: unknown, schema: z.ZodType<
       if (issue.code === 'unrecognized_keys') {
         const keys = issue.keys;
         field = formatFieldPath([...issue.path, keys[0]]);
-        const allowed = 'shape' in schema && schema.shape && typeof schema.shape === 'object' ? Object.keys(schema.shape) : [];
+        const allowed =
+          'shape' in schema && schema.shape && typeof schema.shape === 'object' ? Object.keys(schema.shape) : [];
         message = `unknown field${keys.length > 1 ? `s ${keys.map((k) => `"${k}"`).join(', ')}` : ''}${allowed.length ? `; expected only ${allowed.join(', ')}` : ''}`;
       }
       problems.push({ file, index, id, field: field || undefined, message });
@@ -138,7 +152,16 @@ export function readDataFolder(dataDir: string): RawData {
 
   if (!fs.existsSync(dataDir) || !fs.statSync(dataDir).isDirectory()) {
     problems.push({ file: dataDir, message: 'the data folder does not exist or is not a folder' });
-    return { dataDir, vocabularyFile: '', entities: [], claims: [], documents: [], rejectedIds: { entities: new Set(), documents: new Set() }, problems, contentHash: '' };
+    return {
+      dataDir,
+      vocabularyFile: '',
+      entities: [],
+      claims: [],
+      documents: [],
+      rejectedIds: { entities: new Set(), documents: new Set() },
+      problems,
+      contentHash: '',
+    };
   }
 
   // The vocabulary: the folder's own, or the embedded default.
@@ -147,11 +170,14 @@ export function readDataFolder(dataDir: string): RawData {
   const vocabularyName = vocabularyFile === ownVocabulary ? 'vocabulary.json' : path.relative(dataDir, vocabularyFile);
   let vocabulary: Vocabulary | undefined;
   const vocabularyText = read('vocabulary.json', vocabularyFile);
-  const vocabularyJson = vocabularyText === undefined ? undefined : parseJsonFile(vocabularyName, vocabularyText, problems);
+  const vocabularyJson =
+    vocabularyText === undefined ? undefined : parseJsonFile(vocabularyName, vocabularyText, problems);
   if (vocabularyJson !== undefined) {
     const parsed = vocabularySchema.safeParse(vocabularyJson);
     if (parsed.success) vocabulary = parsed.data;
-    else for (const issue of parsed.error.issues) problems.push({ file: vocabularyName, field: formatFieldPath(issue.path), message: issue.message });
+    else
+      for (const issue of parsed.error.issues)
+        problems.push({ file: vocabularyName, field: formatFieldPath(issue.path), message: issue.message });
   }
 
   const rejectedIds = { entities: new Set<string>(), documents: new Set<string>() };
@@ -159,14 +185,26 @@ export function readDataFolder(dataDir: string): RawData {
   for (const file of recordFiles(dataDir, 'entities')) {
     const text = read(file);
     const json = text === undefined ? undefined : parseJsonFile(file, text, problems);
-    if (json !== undefined) for (const located of parseRecords(file, json, entitySchema, 'entities', problems, rejectedIds.entities, isSettledEntity)) entities.push(located);
+    if (json !== undefined)
+      for (const located of parseRecords(
+        file,
+        json,
+        entitySchema,
+        'entities',
+        problems,
+        rejectedIds.entities,
+        isSettledEntity,
+      ))
+        entities.push(located);
   }
 
   const claims: Located<Claim>[] = [];
   for (const file of recordFiles(dataDir, 'claims')) {
     const text = read(file);
     const json = text === undefined ? undefined : parseJsonFile(file, text, problems);
-    if (json !== undefined) for (const located of parseRecords(file, json, claimSchema, 'claims', problems, undefined, isSettledClaim)) claims.push(located); // no push(...): 100k+ records overflow the stack
+    if (json !== undefined)
+      for (const located of parseRecords(file, json, claimSchema, 'claims', problems, undefined, isSettledClaim))
+        claims.push(located); // no push(...): 100k+ records overflow the stack
   }
 
   const documents: RawData['documents'] = [];
@@ -187,5 +225,15 @@ export function readDataFolder(dataDir: string): RawData {
     }
   }
 
-  return { dataDir, vocabulary, vocabularyFile, entities, claims, documents, rejectedIds, problems, contentHash: hash.digest('hex') };
+  return {
+    dataDir,
+    vocabulary,
+    vocabularyFile,
+    entities,
+    claims,
+    documents,
+    rejectedIds,
+    problems,
+    contentHash: hash.digest('hex'),
+  };
 }

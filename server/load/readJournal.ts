@@ -56,7 +56,12 @@ export function parseJournal(buffer: Buffer): JournalContents {
     lineNumber++;
     const newline = buffer.indexOf(0x0a, start);
     if (newline === -1) {
-      return { lines, problems, tornTail: { line: lineNumber, offset: start, bytes: buffer.length - start }, intactLength: start };
+      return {
+        lines,
+        problems,
+        tornTail: { line: lineNumber, offset: start, bytes: buffer.length - start },
+        intactLength: start,
+      };
     }
     const text = buffer.toString('utf8', start, newline);
     start = newline + 1;
@@ -65,13 +70,24 @@ export function parseJournal(buffer: Buffer): JournalContents {
     try {
       json = JSON.parse(text);
     } catch (error) {
-      problems.push({ file: JOURNAL_FILE, line: lineNumber, column: 1, message: `malformed journal entry: ${(error as Error).message}` });
+      problems.push({
+        file: JOURNAL_FILE,
+        line: lineNumber,
+        column: 1,
+        message: `malformed journal entry: ${(error as Error).message}`,
+      });
       continue;
     }
     const parsed = journalEntrySchema.safeParse(json);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
-        problems.push({ file: JOURNAL_FILE, line: lineNumber, column: 1, field: formatFieldPath(issue.path) || undefined, message: `invalid journal entry: ${issue.message}` });
+        problems.push({
+          file: JOURNAL_FILE,
+          line: lineNumber,
+          column: 1,
+          field: formatFieldPath(issue.path) || undefined,
+          message: `invalid journal entry: ${issue.message}`,
+        });
       }
       continue;
     }

@@ -42,7 +42,12 @@ export function replayJournal(raw: RawData): ReplayedData {
   // Nothing to replay (so after every compaction, and in imported or generated folders):
   // skip copying and indexing every record, a second or more at a million claims.
   if (journal.lines.length === 0) {
-    return { ...raw, problems, contentHash: proposalsFile.text !== undefined ? hash.digest('hex') : raw.contentHash, journal: { proposals, warnings, entries: 0 } };
+    return {
+      ...raw,
+      problems,
+      contentHash: proposalsFile.text !== undefined ? hash.digest('hex') : raw.contentHash,
+      journal: { proposals, warnings, entries: 0 },
+    };
   }
 
   const entities = [...raw.entities];
@@ -50,14 +55,26 @@ export function replayJournal(raw: RawData): ReplayedData {
   const documents = [...raw.documents];
   const entityById = new Map<string, Located<Entity>>(entities.map((e) => [e.record.id, e]));
   const claimById = new Map<string, Located<Claim>>(claims.map((c) => [c.record.id, c]));
-  const documentById = new Map<string, { file: string; document: DocumentRecord }>(documents.map((d) => [d.document.id, d]));
+  const documentById = new Map<string, { file: string; document: DocumentRecord }>(
+    documents.map((d) => [d.document.id, d]),
+  );
 
   /** Adds a record unless the files already hold the same one; a different one with that id is a problem. */
-  function addRecord<T extends { id: string }>(list: Located<T>[], byId: Map<string, Located<T>>, noun: string, located: Located<T>): void {
+  function addRecord<T extends { id: string }>(
+    list: Located<T>[],
+    byId: Map<string, Located<T>>,
+    noun: string,
+    located: Located<T>,
+  ): void {
     const existing = byId.get(located.record.id);
     if (existing && sameRecord(existing.record, located.record)) return;
     if (existing) {
-      problems.push({ file: located.file, index: located.index, id: located.record.id, message: `${noun} id "${located.record.id}" is already used by a different ${noun} in ${existing.file}` });
+      problems.push({
+        file: located.file,
+        index: located.index,
+        id: located.record.id,
+        message: `${noun} id "${located.record.id}" is already used by a different ${noun} in ${existing.file}`,
+      });
       return;
     }
     list.push(located);
@@ -69,11 +86,16 @@ export function replayJournal(raw: RawData): ReplayedData {
     const file = `${JOURNAL_FILE} line ${line}`;
     if (entry.kind === 'ingest') {
       const parsed = parseDocument(`documents/${entry.document.id}.txt`, entry.document.source);
-      for (const problem of parsed.problems) problems.push({ ...problem, file, message: `document "${entry.document.id}": ${problem.message}` });
+      for (const problem of parsed.problems)
+        problems.push({ ...problem, file, message: `document "${entry.document.id}": ${problem.message}` });
       if (parsed.document) {
         const existing = documentById.get(parsed.document.id);
         if (existing && !sameRecord(existing.document, parsed.document)) {
-          problems.push({ file, id: parsed.document.id, message: `document id "${parsed.document.id}" is already used by a different document in ${existing.file}` });
+          problems.push({
+            file,
+            id: parsed.document.id,
+            message: `document id "${parsed.document.id}" is already used by a different document in ${existing.file}`,
+          });
         } else if (!existing) {
           const located = { file, document: parsed.document };
           documents.push(located);

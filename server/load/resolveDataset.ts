@@ -19,7 +19,12 @@ export function checkStatusRulesCover(vocabulary: Vocabulary, file: string): Loa
   for (let mask = 1; mask < 1 << stances.length; mask++) {
     const present = new Set(stances.filter((_, i) => mask & (1 << i)));
     const matched = vocabulary.statuses.some((status) => statusRuleMatches(status.rule, present));
-    if (!matched) problems.push({ file, field: 'statuses', message: `no status rule matches an edge whose claims have the stances ${oneOf(present)}` });
+    if (!matched)
+      problems.push({
+        file,
+        field: 'statuses',
+        message: `no status rule matches an edge whose claims have the stances ${oneOf(present)}`,
+      });
   }
   return problems;
 }
@@ -31,7 +36,8 @@ function checkVocabularyReferences(vocabulary: Vocabulary, file: string): LoadPr
   const seen = new Map<string, string>();
   const noteDuplicate = (kind: string, id: string, field: string) => {
     const key = `${kind}:${id}`;
-    if (seen.has(key)) problems.push({ file, field, message: `duplicate ${kind} id "${id}" (first declared at ${seen.get(key)})` });
+    if (seen.has(key))
+      problems.push({ file, field, message: `duplicate ${kind} id "${id}" (first declared at ${seen.get(key)})` });
     else seen.set(key, field);
   };
   vocabulary.nodeTypes.forEach((t, i) => noteDuplicate('node type', t.id, `nodeTypes[${i}]`));
@@ -39,14 +45,27 @@ function checkVocabularyReferences(vocabulary: Vocabulary, file: string): LoadPr
   vocabulary.statuses.forEach((s, i) => {
     noteDuplicate('status', s.id, `statuses[${i}]`);
     for (const stance of [...s.rule.all, ...(s.rule.any ?? []), ...s.rule.none]) {
-      if (!stances.has(stance)) problems.push({ file, field: `statuses[${i}].rule`, message: `unknown stance "${stance}"; expected one of ${oneOf(stances)}` });
+      if (!stances.has(stance))
+        problems.push({
+          file,
+          field: `statuses[${i}].rule`,
+          message: `unknown stance "${stance}"; expected one of ${oneOf(stances)}`,
+        });
     }
   });
   vocabulary.edgeTypes.forEach((t, i) => {
     noteDuplicate('edge type', t.id, `edgeTypes[${i}]`);
-    for (const [side, list] of [['subjectTypes', t.subjectTypes], ['objectTypes', t.objectTypes]] as const) {
+    for (const [side, list] of [
+      ['subjectTypes', t.subjectTypes],
+      ['objectTypes', t.objectTypes],
+    ] as const) {
       for (const type of list) {
-        if (!nodeTypes.has(type)) problems.push({ file, field: `edgeTypes[${i}].${side}`, message: `unknown node type "${type}"; expected one of ${oneOf(nodeTypes)}` });
+        if (!nodeTypes.has(type))
+          problems.push({
+            file,
+            field: `edgeTypes[${i}].${side}`,
+            message: `unknown node type "${type}"; expected one of ${oneOf(nodeTypes)}`,
+          });
       }
     }
   });
@@ -57,7 +76,10 @@ function checkVocabularyReferences(vocabulary: Vocabulary, file: string): LoadPr
 export function resolveDataset(raw: RawData): { dataset?: Dataset; problems: LoadProblem[] } {
   const problems: LoadProblem[] = [...raw.problems];
   if (!raw.vocabulary) return { problems };
-  const vocabularyName = raw.vocabularyFile.endsWith('vocabulary.json') && raw.vocabularyFile.startsWith(raw.dataDir) ? 'vocabulary.json' : raw.vocabularyFile;
+  const vocabularyName =
+    raw.vocabularyFile.endsWith('vocabulary.json') && raw.vocabularyFile.startsWith(raw.dataDir)
+      ? 'vocabulary.json'
+      : raw.vocabularyFile;
   const vocabularyProblems = checkVocabularyReferences(raw.vocabulary, vocabularyName);
   problems.push(...vocabularyProblems);
   if (vocabularyProblems.length > 0) return { problems };
@@ -68,17 +90,28 @@ export function resolveDataset(raw: RawData): { dataset?: Dataset; problems: Loa
   for (const { file, index, record } of raw.entities) {
     const at = { file, index, id: record.id };
     if (entities.has(record.id)) {
-      problems.push({ ...at, message: `duplicate entity id "${record.id}" (first defined in ${entityOrigin.get(record.id)})` });
+      problems.push({
+        ...at,
+        message: `duplicate entity id "${record.id}" (first defined in ${entityOrigin.get(record.id)})`,
+      });
       continue;
     }
     const nodeType = vocabulary.nodeTypes.get(record.type);
     if (!nodeType) {
       raw.rejectedIds.entities.add(record.id);
-      problems.push({ ...at, field: 'type', message: `unknown node type "${record.type}"; expected one of ${oneOf(vocabulary.nodeTypes.keys())}` });
+      problems.push({
+        ...at,
+        field: 'type',
+        message: `unknown node type "${record.type}"; expected one of ${oneOf(vocabulary.nodeTypes.keys())}`,
+      });
       continue;
     }
     if (record.kind !== undefined && nodeType.kinds && !nodeType.kinds.includes(record.kind)) {
-      problems.push({ ...at, field: 'kind', message: `unknown ${record.type} kind "${record.kind}"; expected one of ${oneOf(nodeType.kinds)}` });
+      problems.push({
+        ...at,
+        field: 'kind',
+        message: `unknown ${record.type} kind "${record.kind}"; expected one of ${oneOf(nodeType.kinds)}`,
+      });
     }
     entities.set(record.id, record);
     entityOrigin.set(record.id, `${file} record [${index}]`);
@@ -101,22 +134,43 @@ export function resolveDataset(raw: RawData): { dataset?: Dataset; problems: Loa
     const firstPosition = claimOrigin.get(claim.id);
     if (firstPosition !== undefined) {
       const first = raw.claims[firstPosition];
-      problems.push({ ...at, message: `duplicate claim id "${claim.id}" (first defined in ${first.file} record [${first.index}])` });
+      problems.push({
+        ...at,
+        message: `duplicate claim id "${claim.id}" (first defined in ${first.file} record [${first.index}])`,
+      });
     } else claimOrigin.set(claim.id, position);
 
     const edgeType = vocabulary.edgeTypes.get(claim.type);
-    if (!edgeType) problems.push({ ...at, field: 'type', message: `unknown edge type "${claim.type}"; expected one of ${oneOf(vocabulary.edgeTypes.keys())}` });
-    if (!vocabulary.stances.has(claim.stance)) problems.push({ ...at, field: 'stance', message: `unknown stance "${claim.stance}"; expected one of ${oneOf(vocabulary.stances.keys())}` });
+    if (!edgeType)
+      problems.push({
+        ...at,
+        field: 'type',
+        message: `unknown edge type "${claim.type}"; expected one of ${oneOf(vocabulary.edgeTypes.keys())}`,
+      });
+    if (!vocabulary.stances.has(claim.stance))
+      problems.push({
+        ...at,
+        field: 'stance',
+        message: `unknown stance "${claim.stance}"; expected one of ${oneOf(vocabulary.stances.keys())}`,
+      });
     const subject = entities.get(claim.subject);
     const object = entities.get(claim.object);
     // A reference to a record rejected above is not reported twice; the claim is still left out.
-    const rejected = (!subject && raw.rejectedIds.entities.has(claim.subject)) || (!object && raw.rejectedIds.entities.has(claim.object));
-    if (!subject && !raw.rejectedIds.entities.has(claim.subject)) problems.push({ ...at, field: 'subject', message: `unknown entity "${claim.subject}"` });
-    if (!object && !raw.rejectedIds.entities.has(claim.object)) problems.push({ ...at, field: 'object', message: `unknown entity "${claim.object}"` });
+    const rejected =
+      (!subject && raw.rejectedIds.entities.has(claim.subject)) ||
+      (!object && raw.rejectedIds.entities.has(claim.object));
+    if (!subject && !raw.rejectedIds.entities.has(claim.subject))
+      problems.push({ ...at, field: 'subject', message: `unknown entity "${claim.subject}"` });
+    if (!object && !raw.rejectedIds.entities.has(claim.object))
+      problems.push({ ...at, field: 'object', message: `unknown entity "${claim.object}"` });
     if (edgeType && subject && object && !edgeTypeAllows(edgeType, subject.type, object.type)) {
       const allowedS = edgeType.subjectTypes.length ? edgeType.subjectTypes.join('/') : 'any';
       const allowedO = edgeType.objectTypes.length ? edgeType.objectTypes.join('/') : 'any';
-      problems.push({ ...at, field: 'type', message: `edge type "${claim.type}" does not allow ${subject.type} → ${object.type} (allowed: ${allowedS} → ${allowedO})` });
+      problems.push({
+        ...at,
+        field: 'type',
+        message: `edge type "${claim.type}" does not allow ${subject.type} → ${object.type} (allowed: ${allowedS} → ${allowedO})`,
+      });
     }
 
     let quoteStart: number | undefined;
@@ -124,14 +178,18 @@ export function resolveDataset(raw: RawData): { dataset?: Dataset; problems: Loa
     if (claim.document !== undefined) {
       const document = documents.get(claim.document);
       if (!document) {
-        if (!raw.rejectedIds.documents.has(claim.document)) problems.push({ ...at, field: 'document', message: `unknown document "${claim.document}"` });
-      }
-      else if (claim.quote !== undefined) {
+        if (!raw.rejectedIds.documents.has(claim.document))
+          problems.push({ ...at, field: 'document', message: `unknown document "${claim.document}"` });
+      } else if (claim.quote !== undefined) {
         const found = document.text.indexOf(claim.quote);
         if (found === -1) {
           const nearest = findNearestPassage(document.text, claim.quote);
           const hint = nearest ? `; nearest passage: ${JSON.stringify(nearest.text)}` : '';
-          problems.push({ ...at, field: 'quote', message: `quote not found verbatim in document "${claim.document}"${hint}` });
+          problems.push({
+            ...at,
+            field: 'quote',
+            message: `quote not found verbatim in document "${claim.document}"${hint}`,
+          });
         } else {
           quoteStart = found;
           quoteEnd = found + claim.quote.length;
@@ -142,7 +200,13 @@ export function resolveDataset(raw: RawData): { dataset?: Dataset; problems: Loa
       // The copy refers to the entity's, type's and document's own id strings instead of
       // the claim's equal ones: a million claims then share a few thousand strings, and
       // later lookups by these ids (grouping, graph insertion) hit already-hashed keys.
-      const resolved: ResolvedClaim = { ...claim, subject: subject!.id, type: edgeType!.id, object: object!.id, stance: vocabulary.stances.get(claim.stance)!.id };
+      const resolved: ResolvedClaim = {
+        ...claim,
+        subject: subject!.id,
+        type: edgeType!.id,
+        object: object!.id,
+        stance: vocabulary.stances.get(claim.stance)!.id,
+      };
       if (claim.document !== undefined) resolved.document = documents.get(claim.document)!.id;
       if (quoteStart !== undefined) {
         resolved.quoteStart = quoteStart;
@@ -153,5 +217,8 @@ export function resolveDataset(raw: RawData): { dataset?: Dataset; problems: Loa
   }
 
   if (problems.length > 0) return { problems };
-  return { dataset: { dataDir: raw.dataDir, vocabulary, entities, documents, claims, contentHash: raw.contentHash }, problems };
+  return {
+    dataset: { dataDir: raw.dataDir, vocabulary, entities, documents, claims, contentHash: raw.contentHash },
+    problems,
+  };
 }

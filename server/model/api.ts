@@ -15,8 +15,8 @@ import { edgeTypeSchema, nodeTypeSchema, stanceSchema, statusSchema } from './vo
 
 /** A whole number in [min, max], given as text in the query string. */
 export function integerParameter(min: number, max: number, description: string) {
-  return z
-    .coerce.number({ error: (issue) => (issue.code === 'invalid_type' ? 'expected a whole number' : undefined) })
+  return z.coerce
+    .number({ error: (issue) => (issue.code === 'invalid_type' ? 'expected a whole number' : undefined) })
     .int({ error: 'expected a whole number' })
     .min(min, { error: `must be at least ${min}` })
     .max(max, { error: `must be at most ${max}` })
@@ -29,10 +29,18 @@ export function commaListParameter(description: string) {
     .string()
     .max(5000, { error: 'must be at most 5000 characters' })
     .meta({ description: `${description} (comma-separated)` })
-    .transform((text) => [...new Set(text.split(',').map((item) => item.trim()).filter((item) => item !== ''))]);
+    .transform((text) => [
+      ...new Set(
+        text
+          .split(',')
+          .map((item) => item.trim())
+          .filter((item) => item !== ''),
+      ),
+    ]);
 }
 
-export const dateParameter = (description: string) => isoDatePrefixSchema.meta({ description: `${description} (YYYY, YYYY-MM or YYYY-MM-DD)` });
+export const dateParameter = (description: string) =>
+  isoDatePrefixSchema.meta({ description: `${description} (YYYY, YYYY-MM or YYYY-MM-DD)` });
 
 /**
  * Filters shared by every route that returns graph data. Node-type, edge-type and status
@@ -131,13 +139,22 @@ export const vocabularyResponseSchema = z.object({
 export const graphQuerySchema = z.strictObject({
   ...graphFilterShape,
   // A client opens a graph too large to draw whole on its most connected part.
-  top: integerParameter(1, 1_000_000, 'at most this many entities, the most connected (ties by id), with the relations among them; fewer if their claims would pass 20000').optional(),
+  top: integerParameter(
+    1,
+    1_000_000,
+    'at most this many entities, the most connected (ties by id), with the relations among them; fewer if their claims would pass 20000',
+  ).optional(),
 });
 
 // GET /api/entities
 
 export const entitySearchQuerySchema = z.strictObject({
-  q: z.string().trim().min(1, { error: 'must not be empty' }).max(200, { error: 'must be at most 200 characters' }).meta({ description: 'name or alias, or a part of it; case, accents and one typo do not matter' }),
+  q: z
+    .string()
+    .trim()
+    .min(1, { error: 'must not be empty' })
+    .max(200, { error: 'must be at most 200 characters' })
+    .meta({ description: 'name or alias, or a part of it; case, accents and one typo do not matter' }),
   type: commaListParameter('only entities of these node types').optional(),
   limit: integerParameter(1, 1000, 'how many hits at most').default(20),
   offset: integerParameter(0, 1_000_000, 'how many hits to skip').default(0),
@@ -195,9 +212,16 @@ export const neighbourClaimsSchema = z.enum(['summary', 'all'], { error: 'expect
 export const neighboursQuerySchema = z.strictObject({
   ...graphFilterShape,
   depth: integerParameter(1, 3, 'how many steps away from the entity').default(1),
-  limit: integerParameter(1, 1000, 'at most this many entities besides the centre; the rest (hubs first) are left out').optional(),
+  limit: integerParameter(
+    1,
+    1000,
+    'at most this many entities besides the centre; the rest (hubs first) are left out',
+  ).optional(),
   claims: neighbourClaimsSchema
-    .meta({ description: 'summary (the default): each relation carries its status, claim count, documents and dates, its claims are at /api/edges/{id}; all: each relation carries every claim too' })
+    .meta({
+      description:
+        'summary (the default): each relation carries its status, claim count, documents and dates, its claims are at /api/edges/{id}; all: each relation carries every claim too',
+    })
     .default('summary'),
 });
 
@@ -317,7 +341,9 @@ export const statsResponseSchema = z.object({
     count: z.number().int(),
     modularity: z.number(),
     /** Largest first; `label` is the name of the member with the highest degree. */
-    groups: z.array(z.object({ id: z.number().int(), label: z.string(), size: z.number().int(), members: z.array(z.string()) })),
+    groups: z.array(
+      z.object({ id: z.number().int(), label: z.string(), size: z.number().int(), members: z.array(z.string()) }),
+    ),
   }),
 });
 
@@ -325,7 +351,12 @@ export const statsResponseSchema = z.object({
 
 export const exportQuerySchema = z.strictObject({
   ...graphFilterShape,
-  format: z.string().min(1).max(50).meta({ description: 'json, gexf, graphml, nodes.csv, edges.csv or cypher' }).default('json'),
+  format: z
+    .string()
+    .min(1)
+    .max(50)
+    .meta({ description: 'json, gexf, graphml, nodes.csv, edges.csv or cypher' })
+    .default('json'),
 });
 
 // GET /api/openapi.json

@@ -8,7 +8,11 @@
 import type { EdgeClaim } from './graph';
 import { prefixEnd, prefixStart } from './datePrefixes';
 
-export function claimInDateRange(claim: Pick<EdgeClaim, 'date' | 'startDate' | 'endDate'>, from?: string, to?: string): boolean {
+export function claimInDateRange(
+  claim: Pick<EdgeClaim, 'date' | 'startDate' | 'endDate'>,
+  from?: string,
+  to?: string,
+): boolean {
   const dates = [claim.date, claim.startDate, claim.endDate].filter((d): d is string => d !== undefined);
   if (dates.length === 0) return false;
   const start = prefixStart(dates.reduce((a, b) => (a < b ? a : b)));

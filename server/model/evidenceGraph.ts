@@ -18,7 +18,11 @@ export type EvidenceGraph = Graph<NodeAttributes, EdgeAttributes, EvidenceGraphA
 
 /** An empty evidence graph with the options every graph of claimgraph has; key-safe, as entity ids are the data's ("constructor" is one). */
 export function createEvidenceGraph(): EvidenceGraph {
-  return new KeySafeGraph<NodeAttributes, EdgeAttributes, EvidenceGraphAttributes>({ type: 'mixed', multi: true, allowSelfLoops: true });
+  return new KeySafeGraph<NodeAttributes, EdgeAttributes, EvidenceGraphAttributes>({
+    type: 'mixed',
+    multi: true,
+    allowSelfLoops: true,
+  });
 }
 
 /** The served graph at one version: the dataset, the graph built from it, and the version. */

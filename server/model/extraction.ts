@@ -15,7 +15,10 @@ export const extractedEntitySchema = z.strictObject({
   /** True when the id is a dataset entity's; a new entity is created only when a claim using it is accepted. */
   existing: z.boolean(),
   kind: z.string().min(1).optional(),
-  countryCode: z.string().regex(/^[A-Z]{2}$/, { message: 'expected an ISO 3166-1 alpha-2 code such as RU' }).optional(),
+  countryCode: z
+    .string()
+    .regex(/^[A-Z]{2}$/, { message: 'expected an ISO 3166-1 alpha-2 code such as RU' })
+    .optional(),
 });
 
 /** A claim as the extractor proposes it (ids of entities, vocabulary type and stance, a verbatim quote). */

@@ -27,7 +27,10 @@ export const newEntityInputSchema = z.strictObject({
   kind: z.string().min(1).max(100).optional(),
   aliases: z.array(z.string().trim().min(1).max(500)).max(50).optional(),
   description: z.string().max(5000).optional(),
-  countryCode: z.string().regex(/^[A-Z]{2}$/, { message: 'expected an ISO 3166-1 alpha-2 code such as RU' }).optional(),
+  countryCode: z
+    .string()
+    .regex(/^[A-Z]{2}$/, { message: 'expected an ISO 3166-1 alpha-2 code such as RU' })
+    .optional(),
 });
 
 /** Subject or object of a correction: an existing entity's id, or a new entity to create. */
@@ -69,7 +72,11 @@ export const rejectEntrySchema = z.strictObject({
   proposal: z.string().min(1),
 });
 
-export const journalEntrySchema = z.discriminatedUnion('kind', [ingestEntrySchema, acceptEntrySchema, rejectEntrySchema]);
+export const journalEntrySchema = z.discriminatedUnion('kind', [
+  ingestEntrySchema,
+  acceptEntrySchema,
+  rejectEntrySchema,
+]);
 
 export const proposalStatusSchema = z.enum(['pending', 'accepted', 'rejected']);
 

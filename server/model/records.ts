@@ -11,7 +11,9 @@ export const entityIdSchema = z
   .string()
   .min(1)
   .max(200)
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, { message: 'expected an id of letters, digits, ".", "_", ":" or "-" (such as elon-musk or country:RU)' });
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, {
+    message: 'expected an id of letters, digits, ".", "_", ":" or "-" (such as elon-musk or country:RU)',
+  });
 
 export const httpUrlSchema = z
   .string()
@@ -32,7 +34,10 @@ export const entitySchema = z.strictObject({
   description: z.string().max(5000).optional(),
   kind: z.string().optional(),
   /** ISO 3166-1 alpha-2 code, for country entities. */
-  countryCode: z.string().regex(/^[A-Z]{2}$/, { message: 'expected an ISO 3166-1 alpha-2 code such as RU' }).optional(),
+  countryCode: z
+    .string()
+    .regex(/^[A-Z]{2}$/, { message: 'expected an ISO 3166-1 alpha-2 code such as RU' })
+    .optional(),
   /** Properties kept from imported sources that have no field of ours. */
   attributes: attributesSchema.optional(),
 });
@@ -66,10 +71,18 @@ export const claimSchema = z
     const hasQuote = claim.quote !== undefined;
     const hasRecord = claim.record !== undefined;
     if (hasQuote === hasRecord) {
-      ctx.addIssue({ code: 'custom', path: ['quote'], message: 'expected either a quote (with its document) or a record reference, not both or neither' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['quote'],
+        message: 'expected either a quote (with its document) or a record reference, not both or neither',
+      });
     }
     if (hasQuote && claim.document === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['document'], message: 'a claim with a quote needs the id of the document it quotes' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['document'],
+        message: 'a claim with a quote needs the id of the document it quotes',
+      });
     }
     if (claim.startDate && claim.endDate && claim.startDate > claim.endDate) {
       ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'endDate is before startDate' });

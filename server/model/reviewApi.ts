@@ -9,19 +9,34 @@ import { correctionsSchema, proposalStatusSchema, proposedClaimSchema } from './
 
 /** POST /api/documents with Content-Type application/json (text/plain sends the article alone). */
 export const documentBodySchema = z.strictObject({
-  text: z.string().min(1, { error: 'the article text is empty' }).meta({ description: 'the article in the seeds\' format: first line " date YYYY-MM-DD Title", then the body' }),
-  fileName: z.string().min(1).max(160).optional().meta({ description: 'stored as documents/<fileName>; the document id is its stem. Default: article-<hash of the text>.txt' }),
+  text: z
+    .string()
+    .min(1, { error: 'the article text is empty' })
+    .meta({ description: 'the article in the seeds\' format: first line " date YYYY-MM-DD Title", then the body' }),
+  fileName: z.string().min(1).max(160).optional().meta({
+    description: 'stored as documents/<fileName>; the document id is its stem. Default: article-<hash of the text>.txt',
+  }),
 });
 
 /** POST /api/documents with text/plain: the file name, optionally, in the query string. */
 export const documentTextQuerySchema = z.strictObject({
-  fileName: z.string().min(1).max(160).optional().meta({ description: 'with a text/plain body: the file name to store it under' }),
+  fileName: z
+    .string()
+    .min(1)
+    .max(160)
+    .optional()
+    .meta({ description: 'with a text/plain body: the file name to store it under' }),
 });
 
 /** POST /api/proposals/{id}/accept: every field optional; an empty body accepts the proposal as extracted. */
 export const acceptBodySchema = correctionsSchema;
 
-export const proposalEntitySchema = z.object({ id: z.string(), name: z.string(), type: z.string(), existing: z.boolean() });
+export const proposalEntitySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  type: z.string(),
+  existing: z.boolean(),
+});
 
 export const proposalViewSchema = z.object({
   id: z.string(),
@@ -39,14 +54,22 @@ export const proposalViewSchema = z.object({
 });
 
 export const proposalsQuerySchema = z.strictObject({
-  status: z.enum(['pending', 'accepted', 'rejected', 'all']).default('pending').meta({ description: 'which proposals (default pending)' }),
+  status: z
+    .enum(['pending', 'accepted', 'rejected', 'all'])
+    .default('pending')
+    .meta({ description: 'which proposals (default pending)' }),
   document: z.string().min(1).max(500).optional().meta({ description: 'only proposals from this document' }),
   // The bounds and messages of every other page of the API (README, Security: `limit` ≤ 1000).
   offset: integerParameter(0, 1_000_000, 'how many proposals to skip').default(0),
   limit: integerParameter(1, 1000, 'how many proposals at most').default(100),
 });
 
-export const proposalsResponseSchema = z.object({ total: z.number().int(), offset: z.number().int(), limit: z.number().int(), proposals: z.array(proposalViewSchema) });
+export const proposalsResponseSchema = z.object({
+  total: z.number().int(),
+  offset: z.number().int(),
+  limit: z.number().int(),
+  proposals: z.array(proposalViewSchema),
+});
 
 export const ingestResponseSchema = z.object({
   /** False when the same article was stored before (nothing written). */
@@ -56,7 +79,10 @@ export const ingestResponseSchema = z.object({
   skipped: z.array(z.object({ index: z.number().int(), reason: z.string() })),
 });
 
-export const acceptedClaimSchema = claimSchema.safeExtend({ quoteStart: z.number().int().optional(), quoteEnd: z.number().int().optional() });
+export const acceptedClaimSchema = claimSchema.safeExtend({
+  quoteStart: z.number().int().optional(),
+  quoteEnd: z.number().int().optional(),
+});
 
 export const decisionResponseSchema = z.object({
   /** False when the proposal was already decided this way (nothing written). */

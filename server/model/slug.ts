@@ -44,5 +44,10 @@ export function slugify(name: string, fallback = 'entity'): string {
  * ("Frau Lina Dachner" → "Frau-Lina-Dachner", "Мария" → "Mariya"). Empty when nothing is left.
  */
 export function idFromKey(key: string): string {
-  return cut(transliterateWords(key).replace(/[^A-Za-z0-9._:-]+/g, '-').replace(/^[^A-Za-z0-9]+/, ''), KEY_ID_MAX_LENGTH);
+  return cut(
+    transliterateWords(key)
+      .replace(/[^A-Za-z0-9._:-]+/g, '-')
+      .replace(/^[^A-Za-z0-9]+/, ''),
+    KEY_ID_MAX_LENGTH,
+  );
 }

@@ -9,7 +9,10 @@ export function statusRuleMatches(rule: Pick<StatusRule, 'all' | 'any' | 'none'>
 }
 
 /** The first status whose rule the stances satisfy; undefined for no stances or no match. */
-export function firstMatchingStatus(stances: Iterable<string>, statuses: readonly { id: string; rule: Pick<StatusRule, 'all' | 'any' | 'none'> }[]): string | undefined {
+export function firstMatchingStatus(
+  stances: Iterable<string>,
+  statuses: readonly { id: string; rule: Pick<StatusRule, 'all' | 'any' | 'none'> }[],
+): string | undefined {
   const present = new Set(stances);
   if (present.size === 0) return undefined;
   return statuses.find((status) => statusRuleMatches(status.rule, present))?.id;

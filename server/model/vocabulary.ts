@@ -3,7 +3,9 @@
 // helpers below answer the questions the loader and builder ask of it.
 import { z } from 'zod';
 
-const identifier = z.string().regex(/^[a-z][a-z0-9_]*$/, { message: 'expected a lower-case identifier such as in_contact_with' });
+const identifier = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]*$/, { message: 'expected a lower-case identifier such as in_contact_with' });
 const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, { message: 'expected a colour as #rrggbb' });
 
 export const nodeTypeSchema = z.strictObject({

@@ -20,18 +20,39 @@ export function claimsByDocument(dataset: Pick<Dataset, 'claims'>): ClaimsByDocu
 }
 
 function summary(document: DocumentRecord, claims: ClaimsByDocument): DocumentSummary {
-  const out: DocumentSummary = { id: document.id, title: document.title, date: document.date, length: document.text.length, claimCount: claims.get(document.id)?.length ?? 0 };
+  const out: DocumentSummary = {
+    id: document.id,
+    title: document.title,
+    date: document.date,
+    length: document.text.length,
+    claimCount: claims.get(document.id)?.length ?? 0,
+  };
   if (document.url !== undefined) out.url = document.url;
   return out;
 }
 
 /** Newest first, then by id. */
-export function listDocuments(dataset: Pick<Dataset, 'documents'>, claims: ClaimsByDocument, page: { limit: number; offset: number }): DocumentsResponse {
-  const all = [...dataset.documents.values()].sort((a, b) => (a.date === b.date ? (a.id < b.id ? -1 : 1) : a.date < b.date ? 1 : -1));
-  return { total: all.length, limit: page.limit, offset: page.offset, documents: all.slice(page.offset, page.offset + page.limit).map((d) => summary(d, claims)) };
+export function listDocuments(
+  dataset: Pick<Dataset, 'documents'>,
+  claims: ClaimsByDocument,
+  page: { limit: number; offset: number },
+): DocumentsResponse {
+  const all = [...dataset.documents.values()].sort((a, b) =>
+    a.date === b.date ? (a.id < b.id ? -1 : 1) : a.date < b.date ? 1 : -1,
+  );
+  return {
+    total: all.length,
+    limit: page.limit,
+    offset: page.offset,
+    documents: all.slice(page.offset, page.offset + page.limit).map((d) => summary(d, claims)),
+  };
 }
 
-export function documentDetails(dataset: Pick<Dataset, 'documents' | 'vocabulary'>, claims: ClaimsByDocument, id: string): DocumentResponse | undefined {
+export function documentDetails(
+  dataset: Pick<Dataset, 'documents' | 'vocabulary'>,
+  claims: ClaimsByDocument,
+  id: string,
+): DocumentResponse | undefined {
   const document = dataset.documents.get(id);
   if (!document) return undefined;
   const spans: QuotedSpan[] = [];

@@ -18,7 +18,9 @@ export function listEdges(graph: EvidenceGraph, params: EdgesParams, index?: Edg
   const keys =
     index && params.entity === undefined
       ? edgeKeysOfTypes(index, types)
-      : (params.entity !== undefined ? graph.edges(params.entity) : graph.edges()).filter((edge) => !types || types.has(graph.getEdgeAttribute(edge, 'type'))).sort();
+      : (params.entity !== undefined ? graph.edges(params.entity) : graph.edges())
+          .filter((edge) => !types || types.has(graph.getEdgeAttribute(edge, 'type')))
+          .sort();
   return {
     total: keys.length,
     limit: params.limit,

@@ -7,7 +7,11 @@ import type { Dataset } from '../model/dataset';
 import { entityRef } from './entityRef';
 import { statusRank } from './statusRank';
 
-export function entityDetails(graph: EvidenceGraph, dataset: Pick<Dataset, 'entities' | 'vocabulary'>, id: string): EntityDetailsResponse | undefined {
+export function entityDetails(
+  graph: EvidenceGraph,
+  dataset: Pick<Dataset, 'entities' | 'vocabulary'>,
+  id: string,
+): EntityDetailsResponse | undefined {
   const entity = dataset.entities.get(id);
   if (!entity || !graph.hasNode(id)) return undefined;
   const rank = statusRank(dataset.vocabulary);
@@ -16,7 +20,14 @@ export function entityDetails(graph: EvidenceGraph, dataset: Pick<Dataset, 'enti
   graph.forEachEdge(id, (edge, attributes, source, target, _sourceAttributes, _targetAttributes, undirected) => {
     const other = source === id ? target : source;
     const direction: Relation['direction'] = undirected ? 'undirected' : source === id ? 'outgoing' : 'incoming';
-    const relation: Relation = { edge, other: entityRef(graph, other), direction, status: attributes.status, label: attributes.label, claimCount: attributes.claimCount };
+    const relation: Relation = {
+      edge,
+      other: entityRef(graph, other),
+      direction,
+      status: attributes.status,
+      label: attributes.label,
+      claimCount: attributes.claimCount,
+    };
     claimCount += attributes.claimCount;
     const list = byType.get(attributes.type);
     if (list) list.push(relation);
@@ -26,7 +37,13 @@ export function entityDetails(graph: EvidenceGraph, dataset: Pick<Dataset, 'enti
   for (const edgeType of dataset.vocabulary.vocabulary.edgeTypes) {
     const edges = byType.get(edgeType.id);
     if (!edges) continue;
-    edges.sort((a, b) => rank(a.status) - rank(b.status) || b.claimCount - a.claimCount || a.other.name.localeCompare(b.other.name) || (a.edge < b.edge ? -1 : 1));
+    edges.sort(
+      (a, b) =>
+        rank(a.status) - rank(b.status) ||
+        b.claimCount - a.claimCount ||
+        a.other.name.localeCompare(b.other.name) ||
+        (a.edge < b.edge ? -1 : 1),
+    );
     relations.push({ type: edgeType.id, typeLabel: edgeType.label, edges });
   }
   return { entity, degree: graph.degree(id), claimCount, relations };

@@ -14,7 +14,12 @@ export function hasGraphFilters(filters: GraphFilters): boolean {
 }
 
 /** `checkpoint` is called every few thousand edges and may throw to abandon the work (a request's time budget). */
-export function filterGraph(graph: EvidenceGraph, dataset: Pick<Dataset, 'vocabulary'>, filters: GraphFilters, checkpoint?: { check(): void }): EvidenceGraph {
+export function filterGraph(
+  graph: EvidenceGraph,
+  dataset: Pick<Dataset, 'vocabulary'>,
+  filters: GraphFilters,
+  checkpoint?: { check(): void },
+): EvidenceGraph {
   if (!hasGraphFilters(filters)) return graph;
   const nodeTypes = filters.nodeTypes && new Set(filters.nodeTypes);
   const edgeTypes = filters.edgeTypes && new Set(filters.edgeTypes);
@@ -36,12 +41,15 @@ export function filterGraph(graph: EvidenceGraph, dataset: Pick<Dataset, 'vocabu
     let kept = attributes;
     if (knownAt !== undefined || documents) {
       const claims = attributes.claims.filter(
-        (claim) => (knownAt === undefined || claimKnownOn(claim, knownAt)) && (!documents || (claim.document !== undefined && documents.has(claim.document))),
+        (claim) =>
+          (knownAt === undefined || claimKnownOn(claim, knownAt)) &&
+          (!documents || (claim.document !== undefined && documents.has(claim.document))),
       );
       if (claims.length === 0) return;
       if (claims.length < attributes.claims.length) kept = edgeAttributesFromClaims(attributes.type, claims, dataset);
     }
-    if ((from !== undefined || to !== undefined) && !kept.claims.some((claim) => claimInDateRange(claim, from, to))) return;
+    if ((from !== undefined || to !== undefined) && !kept.claims.some((claim) => claimInDateRange(claim, from, to)))
+      return;
     if (statuses && !statuses.has(kept.status)) return;
     if (minClaims !== undefined && kept.claimCount < minClaims) return;
     if (undirected) out.addUndirectedEdgeWithKey(edge, source, target, kept);

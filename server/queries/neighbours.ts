@@ -53,7 +53,8 @@ function countWithin(graph: EvidenceGraph, center: string, depth: number, checkp
   const seen = new Set<string>([center]);
   const tick = ticker(checkpoint);
   let frontier = [center];
-  for (let distance = 1; distance <= depth && frontier.length > 0; distance++) frontier = nextLayer(graph, frontier, seen, tick);
+  for (let distance = 1; distance <= depth && frontier.length > 0; distance++)
+    frontier = nextLayer(graph, frontier, seen, tick);
   return seen.size - 1;
 }
 

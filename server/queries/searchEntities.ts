@@ -45,7 +45,8 @@ export function searchEntities(graph: EvidenceGraph, index: SearchIndex, params:
   const best = new Map<string, { score: number; matched: SearchHit['matched'] }>();
 
   // An id typed exactly (elon-musk, country:RU) is the best possible hit.
-  if (graph.hasNode(params.q.trim())) best.set(params.q.trim(), { score: 100, matched: { text: params.q.trim(), field: 'id', how: 'exact' } });
+  if (graph.hasNode(params.q.trim()))
+    best.set(params.q.trim(), { score: 100, matched: { text: params.q.trim(), field: 'id', how: 'exact' } });
 
   if (queryWords.length > 0) {
     const perWord = queryWords.map((word) => matchingWords(index, word));
@@ -63,7 +64,8 @@ export function searchEntities(graph: EvidenceGraph, index: SearchIndex, params:
         let bestQuality: Quality | undefined;
         for (const word of name.words) {
           const quality = matches.get(word);
-          if (quality && (bestQuality === undefined || QUALITY_POINTS[quality] > QUALITY_POINTS[bestQuality])) bestQuality = quality;
+          if (quality && (bestQuality === undefined || QUALITY_POINTS[quality] > QUALITY_POINTS[bestQuality]))
+            bestQuality = quality;
         }
         if (!bestQuality) {
           allMatched = false;
@@ -84,7 +86,8 @@ export function searchEntities(graph: EvidenceGraph, index: SearchIndex, params:
       points -= 0.6 * Math.max(0, name.words.length - queryWords.length);
       const score = Math.round(points * 100) / 100;
       const current = best.get(name.entity);
-      if (!current || score > current.score) best.set(name.entity, { score, matched: { text: name.text, field: name.field, how } });
+      if (!current || score > current.score)
+        best.set(name.entity, { score, matched: { text: name.text, field: name.field, how } });
     }
   }
 
@@ -92,11 +95,20 @@ export function searchEntities(graph: EvidenceGraph, index: SearchIndex, params:
   for (const [entity, { score, matched }] of best) {
     const attributes = graph.getNodeAttributes(entity);
     if (types && !types.has(attributes.type)) continue;
-    const hit: SearchHit = { id: entity, name: attributes.label, type: attributes.type, degree: attributes.degree, score, matched };
+    const hit: SearchHit = {
+      id: entity,
+      name: attributes.label,
+      type: attributes.type,
+      degree: attributes.degree,
+      score,
+      matched,
+    };
     if (attributes.kind !== undefined) hit.kind = attributes.kind;
     if (attributes.description !== undefined) hit.description = attributes.description;
     hits.push(hit);
   }
-  hits.sort((a, b) => b.score - a.score || b.degree - a.degree || a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1));
+  hits.sort(
+    (a, b) => b.score - a.score || b.degree - a.degree || a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1),
+  );
   return { total: hits.length, hits: hits.slice(params.offset, params.offset + params.limit) };
 }

@@ -37,11 +37,19 @@ export function shortestEvidencePath(
     const [a, b] = [nodes[i], nodes[i + 1]];
     const keys = [...new Set([...graph.edges(a, b), ...graph.edges(b, a)])];
     const edges = keys.map((edge) => edgeDetail(graph, edge));
-    edges.sort((x, y) => statusRank(x.status) - statusRank(y.status) || y.claimCount - x.claimCount || (x.id < y.id ? -1 : 1));
+    edges.sort(
+      (x, y) => statusRank(x.status) - statusRank(y.status) || y.claimCount - x.claimCount || (x.id < y.id ? -1 : 1),
+    );
     steps.push({ from: a, to: b, edges });
   }
   return {
     found: true,
-    path: { from: entityRef(graph, params.from), to: entityRef(graph, params.to), length, nodes: nodes.map((node) => entityRef(graph, node)), steps },
+    path: {
+      from: entityRef(graph, params.from),
+      to: entityRef(graph, params.to),
+      length,
+      nodes: nodes.map((node) => entityRef(graph, node)),
+      steps,
+    },
   };
 }

@@ -13,9 +13,11 @@ export function simpleProjection(graph: EvidenceGraph): ProjectedGraph {
   for (const node of graph.nodes().sort()) projection.addNode(node);
   const pairs: Array<[string, string, number]> = [];
   graph.forEachEdge((_edge, attributes, source, target) => {
-    if (source !== target) pairs.push(source < target ? [source, target, attributes.claimCount] : [target, source, attributes.claimCount]);
+    if (source !== target)
+      pairs.push(source < target ? [source, target, attributes.claimCount] : [target, source, attributes.claimCount]);
   });
   pairs.sort((a, b) => (a[0] === b[0] ? (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0) : a[0] < b[0] ? -1 : 1));
-  for (const [a, b, weight] of pairs) projection.updateEdge(a, b, (attributes) => ({ weight: (attributes.weight ?? 0) + weight }));
+  for (const [a, b, weight] of pairs)
+    projection.updateEdge(a, b, (attributes) => ({ weight: (attributes.weight ?? 0) + weight }));
   return projection;
 }

@@ -18,7 +18,12 @@ function zeroCounts(ids: readonly { id: string }[]): Record<string, number> {
   return Object.assign(Object.create(null) as Record<string, number>, Object.fromEntries(ids.map(({ id }) => [id, 0])));
 }
 
-function topBy(graph: EvidenceGraph, value: (node: string) => number, top: number, digits: number): StatsResponse['topByDegree'] {
+function topBy(
+  graph: EvidenceGraph,
+  value: (node: string) => number,
+  top: number,
+  digits: number,
+): StatsResponse['topByDegree'] {
   return graph
     .nodes()
     .map((node) => ({ ...entityRef(graph, node), value: round(value(node), digits) }))
@@ -48,11 +53,21 @@ function communities(graph: EvidenceGraph, projection: ProjectedGraph): StatsRes
   return {
     count: sorted.length,
     modularity: round(modularity, 6),
-    groups: sorted.map((members, id) => ({ id, label: graph.getNodeAttribute(members[0], 'label'), size: members.length, members })),
+    groups: sorted.map((members, id) => ({
+      id,
+      label: graph.getNodeAttribute(members[0], 'label'),
+      size: members.length,
+      members,
+    })),
   };
 }
 
-export function graphStats(graph: EvidenceGraph, projection: ProjectedGraph, vocabulary: VocabularyIndex, top: number): StatsResponse {
+export function graphStats(
+  graph: EvidenceGraph,
+  projection: ProjectedGraph,
+  vocabulary: VocabularyIndex,
+  top: number,
+): StatsResponse {
   const byNodeType = zeroCounts(vocabulary.vocabulary.nodeTypes);
   const byEdgeType = zeroCounts(vocabulary.vocabulary.edgeTypes);
   const byStatus = zeroCounts(vocabulary.vocabulary.statuses);

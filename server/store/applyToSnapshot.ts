@@ -13,15 +13,28 @@ export function nextVersion(previous: string, journalLine: string): string {
   return crypto.createHash('sha256').update(`${previous}\0${journalLine}`).digest('hex');
 }
 
-export function snapshotWithDocument(snapshot: GraphSnapshot, document: DocumentRecord, version: string): GraphSnapshot {
-  const dataset: Dataset = { ...snapshot.dataset, documents: new Map(snapshot.dataset.documents).set(document.id, document), contentHash: version };
+export function snapshotWithDocument(
+  snapshot: GraphSnapshot,
+  document: DocumentRecord,
+  version: string,
+): GraphSnapshot {
+  const dataset: Dataset = {
+    ...snapshot.dataset,
+    documents: new Map(snapshot.dataset.documents).set(document.id, document),
+    contentHash: version,
+  };
   const graph = snapshot.graph.copy() as EvidenceGraph;
   graph.setAttribute('version', version);
   return { dataset, graph, version };
 }
 
 /** Adds an accepted claim (its document already in the dataset) and the entities it created. */
-export function snapshotWithClaim(snapshot: GraphSnapshot, claim: Claim, entities: readonly Entity[], version: string): GraphSnapshot {
+export function snapshotWithClaim(
+  snapshot: GraphSnapshot,
+  claim: Claim,
+  entities: readonly Entity[],
+  version: string,
+): GraphSnapshot {
   const previous = snapshot.dataset;
   const entityMap = new Map(previous.entities);
   for (const entity of entities) entityMap.set(entity.id, entity);
@@ -31,7 +44,12 @@ export function snapshotWithClaim(snapshot: GraphSnapshot, claim: Claim, entitie
     const start = document.text.indexOf(claim.quote);
     if (start !== -1) Object.assign(resolved, { quoteStart: start, quoteEnd: start + claim.quote.length });
   }
-  const dataset: Dataset = { ...previous, entities: entityMap, claims: [...previous.claims, resolved], contentHash: version };
+  const dataset: Dataset = {
+    ...previous,
+    entities: entityMap,
+    claims: [...previous.claims, resolved],
+    contentHash: version,
+  };
   const graph = buildGraph(dataset);
   keepPositions(snapshot.graph, graph);
   return { dataset, graph, version };
@@ -65,10 +83,16 @@ export function keepPositions(before: EvidenceGraph, after: EvidenceGraph): void
   });
   for (const node of after.nodes().sort()) {
     if (placed.has(node)) continue;
-    const anchor = after.neighbors(node).sort().find((neighbour) => placed.has(neighbour));
+    const anchor = after
+      .neighbors(node)
+      .sort()
+      .find((neighbour) => placed.has(neighbour));
     const angle = hashUnit(node, 'angle') * 2 * Math.PI;
     const point = anchor
-      ? { x: after.getNodeAttribute(anchor, 'x') + Math.cos(angle) * spread, y: after.getNodeAttribute(anchor, 'y') + Math.sin(angle) * spread }
+      ? {
+          x: after.getNodeAttribute(anchor, 'x') + Math.cos(angle) * spread,
+          y: after.getNodeAttribute(anchor, 'y') + Math.sin(angle) * spread,
+        }
       : { x: minX + hashUnit(node, 'x') * (maxX - minX), y: minY + hashUnit(node, 'y') * (maxY - minY) };
     after.mergeNodeAttributes(node, { x: Math.round(point.x * 1000) / 1000, y: Math.round(point.y * 1000) / 1000 });
     placed.add(node);

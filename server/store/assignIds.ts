@@ -8,7 +8,10 @@ export function uniqueId(base: string, taken: (id: string) => boolean): string {
   for (let n = 2; ; n++) if (!taken(`${base}-${n}`)) return `${base}-${n}`;
 }
 
-export function entityIdFor(entity: { name: string; type: string; countryCode?: string }, taken: (id: string) => boolean): string {
+export function entityIdFor(
+  entity: { name: string; type: string; countryCode?: string },
+  taken: (id: string) => boolean,
+): string {
   const base = entity.type === 'country' && entity.countryCode ? `country:${entity.countryCode}` : slugify(entity.name);
   return uniqueId(base, taken);
 }

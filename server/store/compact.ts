@@ -6,7 +6,16 @@
 // write that fails leaves no temporary file, and the journal stays.
 import fs from 'node:fs';
 import path from 'node:path';
-import { DataIntegrityError, JOURNAL_FILE, PROPOSALS_FILE, readDataFolder, readJournal, replayJournal, resolveDataset, type LoadProblem } from '../load';
+import {
+  DataIntegrityError,
+  JOURNAL_FILE,
+  PROPOSALS_FILE,
+  readDataFolder,
+  readJournal,
+  replayJournal,
+  resolveDataset,
+  type LoadProblem,
+} from '../load';
 import { writeFileAtomic } from './atomicFile';
 import { lockDataFolder } from './dataFolderLock';
 import { JournalWriter } from './journal';
@@ -37,9 +46,13 @@ function appendToArrayFile(file: string, records: readonly unknown[]): void {
 }
 
 /** What a compaction stopped by a full disk leaves behind. */
-export const COMPACTION_UNDONE = 'the journal was not folded, and the folder holds the same data as before; free some space and run compact again';
+export const COMPACTION_UNDONE =
+  'the journal was not folded, and the folder holds the same data as before; free some space and run compact again';
 
-export function compactDataFolder(dataDir: string, onWarning: (problem: LoadProblem) => void = () => {}): CompactResult {
+export function compactDataFolder(
+  dataDir: string,
+  onWarning: (problem: LoadProblem) => void = () => {},
+): CompactResult {
   return onDiskFull(dataDir, COMPACTION_UNDONE, () => compactLocked(dataDir, onWarning));
 }
 
@@ -55,14 +68,19 @@ function compactLocked(dataDir: string, onWarning: (problem: LoadProblem) => voi
     if (entries === 0) return { entries: 0, documents: 0, entities: 0, claims: 0, proposals: proposals.length };
 
     const sources = new Map<string, string>();
-    for (const { entry } of readJournal(dataDir).lines) if (entry.kind === 'ingest') sources.set(entry.document.id, entry.document.source);
+    for (const { entry } of readJournal(dataDir).lines)
+      if (entry.kind === 'ingest') sources.set(entry.document.id, entry.document.source);
     const documents = replayed.documents.filter((d) => fromJournal(d.file));
-    for (const { document } of documents) writeFileAtomic(path.join(dataDir, 'documents', `${document.id}.txt`), sources.get(document.id)!);
+    for (const { document } of documents)
+      writeFileAtomic(path.join(dataDir, 'documents', `${document.id}.txt`), sources.get(document.id)!);
     const entities = replayed.entities.filter((e) => fromJournal(e.file)).map((e) => e.record);
     appendToArrayFile(path.join(dataDir, 'entities.json'), entities);
     const claims = replayed.claims.filter((c) => fromJournal(c.file)).map((c) => c.record);
     appendToArrayFile(path.join(dataDir, 'claims.json'), claims);
-    writeFileAtomic(path.join(dataDir, PROPOSALS_FILE), `${JSON.stringify({ $comment: PROPOSALS_COMMENT, proposals }, null, 2)}\n`);
+    writeFileAtomic(
+      path.join(dataDir, PROPOSALS_FILE),
+      `${JSON.stringify({ $comment: PROPOSALS_COMMENT, proposals }, null, 2)}\n`,
+    );
 
     // The files alone must now hold everything; only then may the journal go.
     const filesOnly = resolveDataset(readDataFolder(dataDir));
@@ -73,10 +91,18 @@ function compactLocked(dataDir: string, onWarning: (problem: LoadProblem) => voi
       filesOnly.dataset.claims.length === full.dataset.claims.length &&
       filesOnly.dataset.documents.size === full.dataset.documents.size;
     if (!same) {
-      throw new Error(`compaction check failed: the data files do not hold everything the journal did; ${JOURNAL_FILE} was kept, so nothing is lost (the files hold the entries twice, which replay tolerates)`);
+      throw new Error(
+        `compaction check failed: the data files do not hold everything the journal did; ${JOURNAL_FILE} was kept, so nothing is lost (the files hold the entries twice, which replay tolerates)`,
+      );
     }
     writer.truncate();
-    return { entries, documents: documents.length, entities: entities.length, claims: claims.length, proposals: proposals.length };
+    return {
+      entries,
+      documents: documents.length,
+      entities: entities.length,
+      claims: claims.length,
+      proposals: proposals.length,
+    };
   } finally {
     writer.close();
     lock.release();

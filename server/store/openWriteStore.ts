@@ -15,7 +15,11 @@ export class SnapshotBox implements SnapshotHolder {
   }
 }
 
-export function openWriteStore(dataDir: string, extract: ExtractArticle, onWarning?: (problem: LoadProblem) => void): { store: WriteStore; graphs: SnapshotBox } {
+export function openWriteStore(
+  dataDir: string,
+  extract: ExtractArticle,
+  onWarning?: (problem: LoadProblem) => void,
+): { store: WriteStore; graphs: SnapshotBox } {
   const load = () => {
     const dataset = loadDataset(dataDir, { onWarning });
     return new SnapshotBox({ dataset, graph: buildGraph(dataset), version: dataset.contentHash });
@@ -34,7 +38,8 @@ export function openServedDataFolder<H extends SnapshotHolder>(
   writable: boolean,
   load: () => H,
   extract: ExtractArticle,
-  onWarning: (problem: LoadProblem) => void = (problem) => console.warn(`claimgraph: warning: ${formatProblem(problem)}`),
+  onWarning: (problem: LoadProblem) => void = (problem) =>
+    console.warn(`claimgraph: warning: ${formatProblem(problem)}`),
 ): { graphs: H; writes: WriteStore } {
   if (!writable) {
     const graphs = load();

@@ -43,7 +43,8 @@ export const DISK_FULL = "the data folder's disk is full";
 /** What a write refused for want of space leaves behind: the journal cuts off any part of its line. */
 export const NOTHING_OF_THIS_WRITE = 'nothing of this request was written';
 /** What opening a folder for writes on a full disk leaves: a lock appears whole or not at all, and so does the journal's cut-off tail. */
-export const NOTHING_AT_OPEN = 'nothing was written; free some space, or open the folder read-only (a server without CLAIMGRAPH_TOKEN)';
+export const NOTHING_AT_OPEN =
+  'nothing was written; free some space, or open the folder read-only (a server without CLAIMGRAPH_TOKEN)';
 
 /** ENOSPC (no space left on the device) or EDQUOT (the user's disk quota is used up); undefined for any other error. */
 export function diskFullCode(error: unknown): 'ENOSPC' | 'EDQUOT' | undefined {
@@ -62,7 +63,9 @@ export class DiskFullError extends Error {
     readonly code: 'ENOSPC' | 'EDQUOT',
     readonly consequence: string,
   ) {
-    super(`${DISK_FULL} (${dataDir}: ${code === 'EDQUOT' ? 'disk quota exceeded' : 'no space left on device'}); ${consequence}`);
+    super(
+      `${DISK_FULL} (${dataDir}: ${code === 'EDQUOT' ? 'disk quota exceeded' : 'no space left on device'}); ${consequence}`,
+    );
     this.name = 'DiskFullError';
   }
 }

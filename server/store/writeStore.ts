@@ -16,8 +16,26 @@ import { sameRecord } from '../model/canonicalJson';
 import { lockDataFolder, type DataFolderLock } from './dataFolderLock';
 import type { ExtractArticle } from './extraction';
 import { JournalWriter } from './journal';
-import type { AcceptEntry, Corrections, EntityChoice, IngestEntry, JournalEntry, Proposal, RejectEntry, ReviewedProposal } from '../model/journalEntries';
-import { NOTHING_AT_OPEN, NOTHING_OF_THIS_WRITE, onDiskFull, ProposalNotFoundError, WriteConflictError, WriteInputError, WritesNotOpenError, type WriteFieldError } from './writeErrors';
+import type {
+  AcceptEntry,
+  Corrections,
+  EntityChoice,
+  IngestEntry,
+  JournalEntry,
+  Proposal,
+  RejectEntry,
+  ReviewedProposal,
+} from '../model/journalEntries';
+import {
+  NOTHING_AT_OPEN,
+  NOTHING_OF_THIS_WRITE,
+  onDiskFull,
+  ProposalNotFoundError,
+  WriteConflictError,
+  WriteInputError,
+  WritesNotOpenError,
+  type WriteFieldError,
+} from './writeErrors';
 
 /** A file name an article may be stored under: documents/<stem>.txt, no folders. */
 export const ARTICLE_FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,150}\.txt$/;
@@ -69,9 +87,19 @@ export class WriteStore {
     const lock = onDiskFull(options.dataDir, NOTHING_AT_OPEN, () => lockDataFolder(options.dataDir));
     let journal: JournalWriter | undefined;
     try {
-      journal = onDiskFull(options.dataDir, NOTHING_AT_OPEN, () => JournalWriter.open(options.dataDir, options.onWarning));
+      journal = onDiskFull(options.dataDir, NOTHING_AT_OPEN, () =>
+        JournalWriter.open(options.dataDir, options.onWarning),
+      );
       const book = readProposalBook(options.dataDir);
-      return new WriteStore(options.dataDir, options.graphs, options.extract, journal, lock, book, options.now ?? (() => new Date()));
+      return new WriteStore(
+        options.dataDir,
+        options.graphs,
+        options.extract,
+        journal,
+        lock,
+        book,
+        options.now ?? (() => new Date()),
+      );
     } catch (error) {
       journal?.close();
       lock.release();
@@ -84,7 +112,15 @@ export class WriteStore {
    * whose writes are off (no token), which must not write into its data folder.
    */
   static openReadOnly(options: Pick<WriteStoreOptions, 'dataDir' | 'graphs'>): WriteStore {
-    return new WriteStore(options.dataDir, options.graphs, () => ({}), undefined, { release: () => {} }, readProposalBook(options.dataDir), () => new Date());
+    return new WriteStore(
+      options.dataDir,
+      options.graphs,
+      () => ({}),
+      undefined,
+      { release: () => {} },
+      readProposalBook(options.dataDir),
+      () => new Date(),
+    );
   }
 
   get writable(): boolean {
@@ -103,7 +139,13 @@ export class WriteStore {
   }
 
   proposals(filter: { status?: ReviewedProposal['status']; document?: string } = {}): ReviewedProposal[] {
-    return this.book.list().filter((p) => (filter.status === undefined || p.status === filter.status) && (filter.document === undefined || p.document === filter.document));
+    return this.book
+      .list()
+      .filter(
+        (p) =>
+          (filter.status === undefined || p.status === filter.status) &&
+          (filter.document === undefined || p.document === filter.document),
+      );
   }
 
   proposal(id: string): ReviewedProposal {
@@ -116,19 +158,33 @@ export class WriteStore {
   ingest(source: string, requestedFileName?: string): IngestResult {
     const fileName = requestedFileName ?? articleFileName(crypto.createHash('sha256').update(source).digest('hex'));
     if (!ARTICLE_FILE_NAME.test(fileName)) {
-      throw new WriteInputError([{ path: 'fileName', message: 'expected a file name such as 107_some-article.txt: letters, digits, ".", "_" or "-", ending in .txt, no folders' }]);
+      throw new WriteInputError([
+        {
+          path: 'fileName',
+          message:
+            'expected a file name such as 107_some-article.txt: letters, digits, ".", "_" or "-", ending in .txt, no folders',
+        },
+      ]);
     }
     const documentId = documentIdFromFileName(fileName);
     const parsed = parseDocument(`documents/${fileName}`, source);
     if (!parsed.document) {
-      throw new WriteInputError(parsed.problems.map((p) => ({ path: p.field ? `text.${p.field}` : 'text', message: p.line !== undefined ? `line ${p.line}: ${p.message}` : p.message })));
+      throw new WriteInputError(
+        parsed.problems.map((p) => ({
+          path: p.field ? `text.${p.field}` : 'text',
+          message: p.line !== undefined ? `line ${p.line}: ${p.message}` : p.message,
+        })),
+      );
     }
     const document = parsed.document;
     const snapshot = this.graphs.current;
     const known = snapshot.dataset.documents.get(documentId);
     if (known) {
-      if (sameRecord(known, document)) return { created: false, document: known, proposals: this.book.forDocument(documentId), skipped: [] };
-      throw new WriteConflictError(`a different document with id "${documentId}" is already stored; send the article under another fileName`);
+      if (sameRecord(known, document))
+        return { created: false, document: known, proposals: this.book.forDocument(documentId), skipped: [] };
+      throw new WriteConflictError(
+        `a different document with id "${documentId}" is already stored; send the article under another fileName`,
+      );
     }
 
     const extraction = extractionResultSchema.parse(this.extract(source, fileName, snapshot.dataset));
@@ -138,10 +194,25 @@ export class WriteStore {
     const renamed = new Map<string, string>();
     for (const found of extraction.entities) {
       if (found.existing && entities.has(found.id)) continue;
-      const id = entities.has(found.id) || newEntities.has(found.id) ? uniqueId(found.id, (candidate) => entities.has(candidate) || newEntities.has(candidate)) : found.id;
+      const id =
+        entities.has(found.id) || newEntities.has(found.id)
+          ? uniqueId(found.id, (candidate) => entities.has(candidate) || newEntities.has(candidate))
+          : found.id;
       renamed.set(found.id, id);
-      const aliases = [...new Set(found.aliases.map((a) => a.trim()).filter((a) => a !== '' && a.length <= 500 && a !== found.name))];
-      newEntities.set(id, entitySchema.parse({ id, type: found.type, name: found.name, aliases, ...(found.kind ? { kind: found.kind } : {}), ...(found.countryCode ? { countryCode: found.countryCode } : {}) }));
+      const aliases = [
+        ...new Set(found.aliases.map((a) => a.trim()).filter((a) => a !== '' && a.length <= 500 && a !== found.name)),
+      ];
+      newEntities.set(
+        id,
+        entitySchema.parse({
+          id,
+          type: found.type,
+          name: found.name,
+          aliases,
+          ...(found.kind ? { kind: found.kind } : {}),
+          ...(found.countryCode ? { countryCode: found.countryCode } : {}),
+        }),
+      );
     }
 
     const proposals: Proposal[] = [];
@@ -150,15 +221,29 @@ export class WriteStore {
       const subject = renamed.get(claim.subject) ?? claim.subject;
       const object = renamed.get(claim.object) ?? claim.object;
       const unknown = [subject, object].find((id) => !entities.has(id) && !newEntities.has(id));
-      if (unknown !== undefined) skipped.push({ index, reason: `refers to entity "${unknown}", which the extraction does not list` });
-      else if (!document.text.includes(claim.quote)) skipped.push({ index, reason: 'its quote is not a verbatim passage of the article body' });
+      if (unknown !== undefined)
+        skipped.push({ index, reason: `refers to entity "${unknown}", which the extraction does not list` });
+      else if (!document.text.includes(claim.quote))
+        skipped.push({ index, reason: 'its quote is not a verbatim passage of the article body' });
       else {
-        const uses = [...new Set([subject, object])].filter((id) => newEntities.has(id)).map((id) => newEntities.get(id)!);
-        proposals.push({ id: proposalId(documentId, index), document: documentId, claim: { ...claim, subject, object }, newEntities: uses });
+        const uses = [...new Set([subject, object])]
+          .filter((id) => newEntities.has(id))
+          .map((id) => newEntities.get(id)!);
+        proposals.push({
+          id: proposalId(documentId, index),
+          document: documentId,
+          claim: { ...claim, subject, object },
+          newEntities: uses,
+        });
       }
     });
 
-    const entry: IngestEntry = { kind: 'ingest', at: this.now().toISOString(), document: { id: documentId, source }, proposals };
+    const entry: IngestEntry = {
+      kind: 'ingest',
+      at: this.now().toISOString(),
+      document: { id: documentId, source },
+      proposals,
+    };
     const line = this.append(entry);
     this.book.applyIngest(entry);
     this.graphs.replace(snapshotWithDocument(snapshot, document, nextVersion(snapshot.version, line)));
@@ -169,10 +254,14 @@ export class WriteStore {
   accept(id: string, corrections: Corrections = {}): DecisionResult {
     const proposal = this.proposal(id);
     const snapshot = this.graphs.current;
-    if (proposal.status === 'rejected') throw new WriteConflictError(`proposal "${id}" was rejected; it cannot be accepted`);
+    if (proposal.status === 'rejected')
+      throw new WriteConflictError(`proposal "${id}" was rejected; it cannot be accepted`);
     if (proposal.status === 'accepted') {
       const isRepeat = Object.keys(corrections).length === 0 || sameRecord(corrections, proposal.corrections ?? {});
-      if (!isRepeat) throw new WriteConflictError(`proposal "${id}" was already accepted as claim "${proposal.claimId}" with other corrections; correct that claim instead`);
+      if (!isRepeat)
+        throw new WriteConflictError(
+          `proposal "${id}" was already accepted as claim "${proposal.claimId}" with other corrections; correct that claim instead`,
+        );
       return { created: false, proposal, claim: snapshot.dataset.claims.find((c) => c.id === proposal.claimId) };
     }
 
@@ -192,7 +281,10 @@ export class WriteStore {
           return undefined;
         }
         if (!vocabulary.nodeTypes.has(proposed.type)) {
-          errors.push({ path: field, message: `the proposed entity "${choice}" has unknown node type "${proposed.type}"; name a new entity instead` });
+          errors.push({
+            path: field,
+            message: `the proposed entity "${choice}" has unknown node type "${proposed.type}"; name a new entity instead`,
+          });
           return undefined;
         }
         created.push(proposed);
@@ -200,11 +292,17 @@ export class WriteStore {
       }
       const nodeType = vocabulary.nodeTypes.get(choice.type);
       if (!nodeType) {
-        errors.push({ path: `${field}.type`, message: `unknown node type "${choice.type}"; expected one of ${[...vocabulary.nodeTypes.keys()].join(', ')}` });
+        errors.push({
+          path: `${field}.type`,
+          message: `unknown node type "${choice.type}"; expected one of ${[...vocabulary.nodeTypes.keys()].join(', ')}`,
+        });
         return undefined;
       }
       if (choice.kind !== undefined && nodeType.kinds && !nodeType.kinds.includes(choice.kind)) {
-        errors.push({ path: `${field}.kind`, message: `unknown ${choice.type} kind "${choice.kind}"; expected one of ${nodeType.kinds.join(', ')}` });
+        errors.push({
+          path: `${field}.kind`,
+          message: `unknown ${choice.type} kind "${choice.kind}"; expected one of ${nodeType.kinds.join(', ')}`,
+        });
         return undefined;
       }
       const entity = entitySchema.parse({ ...choice, id: entityIdFor(choice, taken), aliases: choice.aliases ?? [] });
@@ -217,14 +315,26 @@ export class WriteStore {
     const type = corrections.type ?? proposal.claim.type;
     const stance = corrections.stance ?? proposal.claim.stance;
     const edgeType = vocabulary.edgeTypes.get(type);
-    if (!edgeType) errors.push({ path: 'type', message: `unknown edge type "${type}"; expected one of ${[...vocabulary.edgeTypes.keys()].join(', ')}` });
-    if (!vocabulary.stances.has(stance)) errors.push({ path: 'stance', message: `unknown stance "${stance}"; expected one of ${[...vocabulary.stances.keys()].join(', ')}` });
+    if (!edgeType)
+      errors.push({
+        path: 'type',
+        message: `unknown edge type "${type}"; expected one of ${[...vocabulary.edgeTypes.keys()].join(', ')}`,
+      });
+    if (!vocabulary.stances.has(stance))
+      errors.push({
+        path: 'stance',
+        message: `unknown stance "${stance}"; expected one of ${[...vocabulary.stances.keys()].join(', ')}`,
+      });
     if (edgeType && subject && object && !edgeTypeAllows(edgeType, subject.type, object.type)) {
       const allowedS = edgeType.subjectTypes.length ? edgeType.subjectTypes.join('/') : 'any';
       const allowedO = edgeType.objectTypes.length ? edgeType.objectTypes.join('/') : 'any';
-      errors.push({ path: 'type', message: `edge type "${type}" does not allow ${subject.type} → ${object.type} (allowed: ${allowedS} → ${allowedO})` });
+      errors.push({
+        path: 'type',
+        message: `edge type "${type}" does not allow ${subject.type} → ${object.type} (allowed: ${allowedS} → ${allowedO})`,
+      });
     }
-    if (!dataset.documents.has(proposal.document)) errors.push({ path: '', message: `the proposal's document "${proposal.document}" is no longer in the dataset` });
+    if (!dataset.documents.has(proposal.document))
+      errors.push({ path: '', message: `the proposal's document "${proposal.document}" is no longer in the dataset` });
     if (errors.length > 0 || !subject || !object) throw new WriteInputError(errors);
 
     const claimIds = new Set(dataset.claims.map((c) => c.id));
@@ -242,7 +352,14 @@ export class WriteStore {
       ...(date !== undefined ? { date } : {}),
     });
 
-    const entry: AcceptEntry = { kind: 'accept', at: this.now().toISOString(), proposal: id, corrections, claim, entities: created };
+    const entry: AcceptEntry = {
+      kind: 'accept',
+      at: this.now().toISOString(),
+      proposal: id,
+      corrections,
+      claim,
+      entities: created,
+    };
     const line = this.append(entry);
     this.book.applyAccept(entry);
     const next = snapshotWithClaim(snapshot, claim, created, nextVersion(snapshot.version, line));
@@ -253,7 +370,10 @@ export class WriteStore {
   /** Rejects a pending proposal. Rejecting again is harmless. */
   reject(id: string): DecisionResult {
     const proposal = this.proposal(id);
-    if (proposal.status === 'accepted') throw new WriteConflictError(`proposal "${id}" was accepted as claim "${proposal.claimId}"; it cannot be rejected`);
+    if (proposal.status === 'accepted')
+      throw new WriteConflictError(
+        `proposal "${id}" was accepted as claim "${proposal.claimId}"; it cannot be rejected`,
+      );
     if (proposal.status === 'rejected') return { created: false, proposal };
     const entry: RejectEntry = { kind: 'reject', at: this.now().toISOString(), proposal: id };
     this.append(entry);

@@ -21,7 +21,8 @@ export function newestMtime(dir: string): number {
 export function assertServerBuilt(): void {
   const built = path.join(repoRoot, 'dist', 'server', 'cli', 'main.js');
   if (!fs.existsSync(built)) throw new Error('dist/server is missing: run `npm run build` before this test');
-  if (newestMtime(path.join(repoRoot, 'server')) > fs.statSync(built).mtimeMs) throw new Error('server/ changed since the last build: run `npm run build` before this test');
+  if (newestMtime(path.join(repoRoot, 'server')) > fs.statSync(built).mtimeMs)
+    throw new Error('server/ changed since the last build: run `npm run build` before this test');
 }
 
 export async function freePort(): Promise<number> {
@@ -31,7 +32,9 @@ export async function freePort(): Promise<number> {
     server.on('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -48,11 +51,15 @@ export async function startChildServer(dataDir: string, env: NodeJS.ProcessEnv):
   const port = await freePort();
   const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
   delete childEnv.PORT;
-  const child = spawn(path.join(repoRoot, 'node_modules', '.bin', 'node'), ['bin/claimgraph.js', 'serve', '--port', String(port), '--data', dataDir], {
-    cwd: repoRoot,
-    env: childEnv,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    path.join(repoRoot, 'node_modules', '.bin', 'node'),
+    ['bin/claimgraph.js', 'serve', '--port', String(port), '--data', dataDir],
+    {
+      cwd: repoRoot,
+      env: childEnv,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -18,10 +18,16 @@ describe('ETag and 304', () => {
 
   it('answers 304 with no body when If-None-Match holds the current ETag', async () => {
     const first = await request(app).get('/api/entities/elon-musk').expect(200);
-    const second = await request(app).get('/api/entities/elon-musk').set('If-None-Match', first.headers.etag).expect(304);
+    const second = await request(app)
+      .get('/api/entities/elon-musk')
+      .set('If-None-Match', first.headers.etag)
+      .expect(304);
     expect(second.text).toBe('');
     expect(second.headers.etag).toBe(first.headers.etag);
-    await request(app).get('/api/entities/elon-musk').set('If-None-Match', `"other", ${first.headers.etag}`).expect(304);
+    await request(app)
+      .get('/api/entities/elon-musk')
+      .set('If-None-Match', `"other", ${first.headers.etag}`)
+      .expect(304);
     await request(app).get('/api/entities/elon-musk').set('If-None-Match', 'W/"stale"').expect(200);
   });
 
@@ -98,7 +104,12 @@ describe('problems', () => {
     const brokenApp = createApp({ store: broken, clientDir: noClientDir, log: (message) => logged.push(message) });
     const res = await request(brokenApp).get('/api/health');
     expectProblem(res, 500);
-    expect(res.body).toEqual({ type: 'urn:claimgraph:problem:internal', title: 'Internal server error', status: 500, detail: 'the server failed to answer; the error was logged' });
+    expect(res.body).toEqual({
+      type: 'urn:claimgraph:problem:internal',
+      title: 'Internal server error',
+      status: 500,
+      detail: 'the server failed to answer; the error was logged',
+    });
     expect(res.text).not.toContain('secret');
     expect(logged).toHaveLength(1);
     expect(logged[0]).toContain('secret internal detail');

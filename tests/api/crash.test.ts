@@ -33,14 +33,23 @@ interface ProposalAnswer {
 }
 
 /** Clients writing until the server dies; calls `onAnswer` after each 2xx. */
-async function burst(server: ChildServer, cycle: number, acked: Acknowledged, onAnswer: () => void): Promise<{ answered: number; failed: number }> {
+async function burst(
+  server: ChildServer,
+  cycle: number,
+  acked: Acknowledged,
+  onAnswer: () => void,
+): Promise<{ answered: number; failed: number }> {
   const article = fs.readFileSync(path.join(seedDir, 'documents', `${seedDocument}.txt`), 'utf8');
   let next = 0;
   let answered = 0;
   let failed = 0;
   const post = async (url: string, init: RequestInit): Promise<Response | undefined> => {
     try {
-      return await fetch(`${server.url}${url}`, { ...init, method: 'POST', headers: { ...headers, ...(init.headers as Record<string, string>) } });
+      return await fetch(`${server.url}${url}`, {
+        ...init,
+        method: 'POST',
+        headers: { ...headers, ...(init.headers as Record<string, string>) },
+      });
     } catch {
       failed++;
       return undefined; // the server is gone: this write was not acknowledged
@@ -49,7 +58,10 @@ async function burst(server: ChildServer, cycle: number, acked: Acknowledged, on
   const worker = async () => {
     for (;;) {
       const fileName = `crash-${cycle}-${next++}.txt`;
-      const ingested = await post(`/api/documents?fileName=${fileName}`, { headers: { 'Content-Type': 'text/plain' }, body: article });
+      const ingested = await post(`/api/documents?fileName=${fileName}`, {
+        headers: { 'Content-Type': 'text/plain' },
+        body: article,
+      });
       if (!ingested) return;
       if (ingested.status !== 201) throw new Error(`ingest answered ${ingested.status}: ${await ingested.text()}`);
       acked.documents.add(fileName.replace(/\.txt$/, ''));
@@ -65,7 +77,8 @@ async function burst(server: ChildServer, cycle: number, acked: Acknowledged, on
           await bodyOf(res); // a proposal the vocabulary refuses as extracted: not a write
           continue;
         }
-        if (res.status !== 201 && res.status !== 200) throw new Error(`${decision} answered ${res.status}: ${await res.text()}`);
+        if (res.status !== 201 && res.status !== 200)
+          throw new Error(`${decision} answered ${res.status}: ${await res.text()}`);
         answered++;
         if (decision === 'reject') acked.rejected.add(proposal.id);
         const decided = await bodyOf<{ claim?: { id: string }; edge?: string }>(res);
@@ -88,74 +101,90 @@ async function expectAllPresent(server: ChildServer, acked: Acknowledged): Promi
     return { status: res.status, body: (await res.json()) as Record<string, unknown> };
   };
   const missing: string[] = [];
-  for (const id of acked.documents) if ((await get(`/api/documents/${encodeURIComponent(id)}`)).status !== 200) missing.push(`document ${id}`);
+  for (const id of acked.documents)
+    if ((await get(`/api/documents/${encodeURIComponent(id)}`)).status !== 200) missing.push(`document ${id}`);
   const all = (await get('/api/proposals?status=all&limit=500')).body as { total: number };
   const statuses = new Map<string, { status: string; claimId?: string }>();
   for (let offset = 0; offset < all.total; offset += 500) {
-    const page = (await get(`/api/proposals?status=all&limit=500&offset=${offset}`)).body as { proposals: Array<{ id: string; status: string; claimId?: string }> };
+    const page = (await get(`/api/proposals?status=all&limit=500&offset=${offset}`)).body as {
+      proposals: Array<{ id: string; status: string; claimId?: string }>;
+    };
     for (const p of page.proposals) statuses.set(p.id, p);
   }
   for (const [id, { claimId, edge }] of acked.accepted) {
-    if (statuses.get(id)?.status !== 'accepted' || statuses.get(id)?.claimId !== claimId) missing.push(`acceptance of ${id}`);
+    if (statuses.get(id)?.status !== 'accepted' || statuses.get(id)?.claimId !== claimId)
+      missing.push(`acceptance of ${id}`);
     const found = await get(`/api/edges/${encodeURIComponent(edge)}`);
-    if (found.status !== 200 || !(found.body.claims as Array<{ id: string }>).some((c) => c.id === claimId)) missing.push(`claim ${claimId} on ${edge}`);
+    if (found.status !== 200 || !(found.body.claims as Array<{ id: string }>).some((c) => c.id === claimId))
+      missing.push(`claim ${claimId} on ${edge}`);
   }
-  for (const id of acked.acceptedUnread) if (statuses.get(id)?.status !== 'accepted') missing.push(`acceptance of ${id}`);
+  for (const id of acked.acceptedUnread)
+    if (statuses.get(id)?.status !== 'accepted') missing.push(`acceptance of ${id}`);
   for (const id of acked.rejected) if (statuses.get(id)?.status !== 'rejected') missing.push(`rejection of ${id}`);
   expect(missing).toEqual([]);
 }
 
 describe('crash safety', () => {
-  it(`keeps every acknowledged write through ${CYCLES} SIGKILLs mid-burst (seed ${seed})`, async () => {
-    assertServerBuilt();
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimgraph-crash-'));
-    const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimgraph-crash-cache-'));
-    fs.cpSync(seedDir, dataDir, { recursive: true });
-    const env = { CLAIMGRAPH_TOKEN: TOKEN, CLAIMGRAPH_WRITE_RATE_LIMIT: '0', CLAIMGRAPH_CACHE_DIR: cacheDir };
-    const random = seededRandom(seed);
-    const acked = noneAcknowledged();
-    let server: ChildServer | undefined;
-    try {
-      for (let cycle = 0; cycle < CYCLES; cycle++) {
+  it(
+    `keeps every acknowledged write through ${CYCLES} SIGKILLs mid-burst (seed ${seed})`,
+    async () => {
+      assertServerBuilt();
+      const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimgraph-crash-'));
+      const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimgraph-crash-cache-'));
+      fs.cpSync(seedDir, dataDir, { recursive: true });
+      const env = { CLAIMGRAPH_TOKEN: TOKEN, CLAIMGRAPH_WRITE_RATE_LIMIT: '0', CLAIMGRAPH_CACHE_DIR: cacheDir };
+      const random = seededRandom(seed);
+      const acked = noneAcknowledged();
+      let server: ChildServer | undefined;
+      try {
+        for (let cycle = 0; cycle < CYCLES; cycle++) {
+          server = await startChildServer(dataDir, env);
+          await expectAllPresent(server, acked);
+          const running = server;
+          const killAfter = 5 + Math.floor(random() * 40);
+          let count = 0;
+          let killed = false;
+          // The first cycle also waits for an acknowledged reject, so every kind of write is
+          // exercised whatever order the concurrent answers come in.
+          const { answered } = await burst(running, cycle, acked, () => {
+            if (
+              ++count >= killAfter &&
+              !killed &&
+              (cycle > 0 || (acked.rejected.size > 0 && acked.accepted.size > 0))
+            ) {
+              killed = true;
+              running.child.kill('SIGKILL');
+            }
+          });
+          await running.exited;
+          expect(running.child.signalCode).toBe('SIGKILL');
+          expect(answered).toBeGreaterThanOrEqual(killAfter);
+        }
         server = await startChildServer(dataDir, env);
         await expectAllPresent(server, acked);
-        const running = server;
-        const killAfter = 5 + Math.floor(random() * 40);
-        let count = 0;
-        let killed = false;
-        // The first cycle also waits for an acknowledged reject, so every kind of write is
-        // exercised whatever order the concurrent answers come in.
-        const { answered } = await burst(running, cycle, acked, () => {
-          if (++count >= killAfter && !killed && (cycle > 0 || (acked.rejected.size > 0 && acked.accepted.size > 0))) {
-            killed = true;
-            running.child.kill('SIGKILL');
-          }
-        });
-        await running.exited;
-        expect(running.child.signalCode).toBe('SIGKILL');
-        expect(answered).toBeGreaterThanOrEqual(killAfter);
-      }
-      server = await startChildServer(dataDir, env);
-      await expectAllPresent(server, acked);
-      expect(acked.accepted.size).toBeGreaterThan(0);
-      expect(acked.rejected.size).toBeGreaterThan(0);
-      server.child.kill('SIGTERM');
-      await server.exited;
-      server = undefined;
-      // The folder loads on its own, and every acknowledged document and claim is in it.
-      const dataset = loadDataset(dataDir, { onWarning: () => {} });
-      for (const id of acked.documents) expect(dataset.documents.has(id)).toBe(true);
-      const claimIds = new Set(dataset.claims.map((c) => c.id));
-      for (const { claimId } of acked.accepted.values()) expect(claimIds.has(claimId)).toBe(true);
-    } catch (error) {
-      throw new Error(`crash test failed with seed ${seed} (rerun with CRASH_SEED=${seed}):\n${(error as Error).message}\n${server?.output() ?? ''}`);
-    } finally {
-      if (server && server.child.exitCode === null && server.child.signalCode === null) {
-        server.child.kill('SIGKILL');
+        expect(acked.accepted.size).toBeGreaterThan(0);
+        expect(acked.rejected.size).toBeGreaterThan(0);
+        server.child.kill('SIGTERM');
         await server.exited;
+        server = undefined;
+        // The folder loads on its own, and every acknowledged document and claim is in it.
+        const dataset = loadDataset(dataDir, { onWarning: () => {} });
+        for (const id of acked.documents) expect(dataset.documents.has(id)).toBe(true);
+        const claimIds = new Set(dataset.claims.map((c) => c.id));
+        for (const { claimId } of acked.accepted.values()) expect(claimIds.has(claimId)).toBe(true);
+      } catch (error) {
+        throw new Error(
+          `crash test failed with seed ${seed} (rerun with CRASH_SEED=${seed}):\n${(error as Error).message}\n${server?.output() ?? ''}`,
+        );
+      } finally {
+        if (server && server.child.exitCode === null && server.child.signalCode === null) {
+          server.child.kill('SIGKILL');
+          await server.exited;
+        }
+        fs.rmSync(dataDir, { recursive: true, force: true });
+        fs.rmSync(cacheDir, { recursive: true, force: true });
       }
-      fs.rmSync(dataDir, { recursive: true, force: true });
-      fs.rmSync(cacheDir, { recursive: true, force: true });
-    }
-  }, 30_000 + CYCLES * 2_000);
+    },
+    30_000 + CYCLES * 2_000,
+  );
 });

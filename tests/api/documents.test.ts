@@ -34,7 +34,13 @@ describe('GET /api/documents/{id}', () => {
   it('returns the text and the spans its claims quote, in text order', async () => {
     const res = await request(app).get(`/api/documents/${seedDocument}`).expect(200);
     expect(documentResponseSchema.parse(res.body)).toEqual(res.body);
-    expect(res.body).toMatchObject({ id: seedDocument, title: seedTitle, date: '2024-10-25', length: 1999, claimCount: 23 });
+    expect(res.body).toMatchObject({
+      id: seedDocument,
+      title: seedTitle,
+      date: '2024-10-25',
+      length: 1999,
+      claimCount: 23,
+    });
     expect(res.body.text).toHaveLength(1999);
     expect(res.body.text.startsWith('Tech billionaire Elon Musk has allegedly been in regular touch')).toBe(true);
     expect(res.body.spans).toHaveLength(23);
@@ -48,7 +54,8 @@ describe('GET /api/documents/{id}', () => {
         stance: 'alleges',
         start: 0,
         end: 162,
-        quote: 'Tech billionaire Elon Musk has allegedly been in regular touch with Russian President Vladimir Putin since late 2022, a report by The Wall Street Journal has said',
+        quote:
+          'Tech billionaire Elon Musk has allegedly been in regular touch with Russian President Vladimir Putin since late 2022, a report by The Wall Street Journal has said',
       },
       {
         claim: 'seed-20',
@@ -64,10 +71,14 @@ describe('GET /api/documents/{id}', () => {
     ]);
     // Every span's offsets point at its quote, and undirected relations use the sorted edge key.
     for (const span of res.body.spans) expect(res.body.text.slice(span.start, span.end)).toBe(span.quote);
-    expect(res.body.spans.find((s: { claim: string }) => s.claim === 'seed-04').edge).toBe('elon-musk|in_contact_with|vladimir-putin');
+    expect(res.body.spans.find((s: { claim: string }) => s.claim === 'seed-04').edge).toBe(
+      'elon-musk|in_contact_with|vladimir-putin',
+    );
   });
 
   it('answers 404 naming the id for an unknown document', async () => {
-    expectProblem(await request(app).get('/api/documents/nope'), 404, [{ path: 'id', message: 'no document with id "nope"' }]);
+    expectProblem(await request(app).get('/api/documents/nope'), 404, [
+      { path: 'id', message: 'no document with id "nope"' },
+    ]);
   });
 });

@@ -3,7 +3,11 @@ import fs from 'node:fs';
 import request from 'supertest';
 import { createApp } from '../../server/http/app';
 import { GraphSnapshotHolder } from '../../server/http/snapshotHolder';
-import { entityDetailsResponseSchema, entitySearchResponseSchema, neighboursResponseSchema } from '../../server/model/api';
+import {
+  entityDetailsResponseSchema,
+  entitySearchResponseSchema,
+  neighboursResponseSchema,
+} from '../../server/model/api';
 import * as searchIndexModule from '../../server/queries/searchIndex';
 import { edgeKeys, expectProblem, noClientDir, nodeKeys, seedApp } from './seedApp';
 import { twoDocumentApp } from './twoDocuments';
@@ -14,7 +18,8 @@ const search = async (query: string) => {
   expect(entitySearchResponseSchema.parse(res.body)).toEqual(res.body);
   return res.body;
 };
-const hitSummary = (body: { hits: Array<{ id: string; matched: unknown }> }) => body.hits.map((hit) => [hit.id, hit.matched]);
+const hitSummary = (body: { hits: Array<{ id: string; matched: unknown }> }) =>
+  body.hits.map((hit) => [hit.id, hit.matched]);
 
 describe('GET /api/entities (search)', () => {
   it('finds Putin from a typo (putn) and says which alias matched', async () => {
@@ -40,13 +45,19 @@ describe('GET /api/entities (search)', () => {
 
   it('finds The Wall Street Journal from "wall street", by its alias', async () => {
     const body = await search('q=wall%20street');
-    expect(hitSummary(body)).toEqual([['the-wall-street-journal', { text: 'Wall Street Journal', field: 'alias', how: 'prefix' }]]);
+    expect(hitSummary(body)).toEqual([
+      ['the-wall-street-journal', { text: 'Wall Street Journal', field: 'alias', how: 'prefix' }],
+    ]);
     expect(body.hits[0].kind).toBe('media');
   });
 
   it('ignores case and accents', async () => {
-    expect(hitSummary(await search('q=P%C3%9ATIN'))).toEqual([['vladimir-putin', { text: 'Putin', field: 'alias', how: 'exact' }]]);
-    expect(hitSummary(await search('q=xi%20JINPING'))).toEqual([['xi-jinping', { text: 'Xi Jinping', field: 'name', how: 'exact' }]]);
+    expect(hitSummary(await search('q=P%C3%9ATIN'))).toEqual([
+      ['vladimir-putin', { text: 'Putin', field: 'alias', how: 'exact' }],
+    ]);
+    expect(hitSummary(await search('q=xi%20JINPING'))).toEqual([
+      ['xi-jinping', { text: 'Xi Jinping', field: 'name', how: 'exact' }],
+    ]);
   });
 
   it('matches prefixes of words and ranks the exact alias first', async () => {
@@ -62,15 +73,22 @@ describe('GET /api/entities (search)', () => {
   });
 
   it('matches words in any position of a name', async () => {
-    expect(hitSummary(await search('q=spokesperson'))).toEqual([['dmitry-peskov', { text: 'Kremlin spokesperson Dmitry Peskov', field: 'alias', how: 'words' }]]);
+    expect(hitSummary(await search('q=spokesperson'))).toEqual([
+      ['dmitry-peskov', { text: 'Kremlin spokesperson Dmitry Peskov', field: 'alias', how: 'words' }],
+    ]);
   });
 
   it('finds an entity by its exact id', async () => {
-    expect(hitSummary(await search('q=country:RU'))[0]).toEqual(['country:RU', { text: 'country:RU', field: 'id', how: 'exact' }]);
+    expect(hitSummary(await search('q=country:RU'))[0]).toEqual([
+      'country:RU',
+      { text: 'country:RU', field: 'id', how: 'exact' },
+    ]);
   });
 
   it('type restricts the hits to those node types', async () => {
-    expect(hitSummary(await search('q=kreml&type=person'))).toEqual([['dmitry-peskov', { text: 'Kremlin spokesperson Dmitry Peskov', field: 'alias', how: 'prefix' }]]);
+    expect(hitSummary(await search('q=kreml&type=person'))).toEqual([
+      ['dmitry-peskov', { text: 'Kremlin spokesperson Dmitry Peskov', field: 'alias', how: 'prefix' }],
+    ]);
     expect((await search('q=kreml&type=country,service')).hits).toEqual([]);
   });
 
@@ -118,7 +136,10 @@ describe('GET /api/entities (search)', () => {
     ['q=a&limit=1000000000', [{ path: 'limit', message: 'must be at most 1000' }]],
     ['q=a&limit=0', [{ path: 'limit', message: 'must be at least 1' }]],
     ['q=a&offset=-1', [{ path: 'offset', message: 'must be at least 0' }]],
-    ['q=a&type=planet', [{ path: 'type', message: 'unknown node type "planet"; expected one of person, organization, country, service' }]],
+    [
+      'q=a&type=planet',
+      [{ path: 'type', message: 'unknown node type "planet"; expected one of person, organization, country, service' }],
+    ],
     ['q=a&sort=name', [{ path: 'sort', message: 'unknown query parameter; expected one of q, type, limit, offset' }]],
   ])('rejects ?%s', async (query, errors) => {
     expectProblem(await request(app).get(`/api/entities?${query}`), 400, errors);
@@ -137,10 +158,12 @@ describe('GET /api/entities/{id}', () => {
       description: 'Tech billionaire; controls the Starlink satellite internet service.',
     });
     expect([res.body.degree, res.body.claimCount]).toEqual([8, 12]);
-    const relations = res.body.relations.map((group: { type: string; edges: Array<{ edge: string; direction: string; status: string; claimCount: number }> }) => [
-      group.type,
-      group.edges.map((e) => [e.edge, e.direction, e.status, e.claimCount]),
-    ]);
+    const relations = res.body.relations.map(
+      (group: {
+        type: string;
+        edges: Array<{ edge: string; direction: string; status: string; claimCount: number }>;
+      }) => [group.type, group.edges.map((e) => [e.edge, e.direction, e.status, e.claimCount])],
+    );
     expect(relations).toEqual([
       ['owns', [['elon-musk|owns|starlink', 'outgoing', 'reported', 1]]],
       [
@@ -179,7 +202,9 @@ describe('GET /api/entities/{id}', () => {
   });
 
   it('rejects query parameters', async () => {
-    expectProblem(await request(app).get('/api/entities/elon-musk?depth=2'), 400, [{ path: 'depth', message: 'unknown query parameter; this route takes none' }]);
+    expectProblem(await request(app).get('/api/entities/elon-musk?depth=2'), 400, [
+      { path: 'depth', message: 'unknown query parameter; this route takes none' },
+    ]);
   });
 });
 
@@ -193,8 +218,18 @@ describe('GET /api/entities/{id}/neighbors', () => {
   it('depth 1 (the default): the entity, its neighbours and the relations among them', async () => {
     const body = await get('xi-jinping/neighbors');
     expect(nodeKeys(body)).toEqual(['xi-jinping', 'vladimir-putin', 'country:CN']);
-    expect(edgeKeys(body)).toEqual(['vladimir-putin|acted_on_behalf_of|xi-jinping', 'xi-jinping|holds_position|country:CN']);
-    expect(body.attributes).toEqual({ name: 'claimgraph', version: store.current.version, center: 'xi-jinping', depth: 1, omittedNodes: 0, claims: 'summary' });
+    expect(edgeKeys(body)).toEqual([
+      'vladimir-putin|acted_on_behalf_of|xi-jinping',
+      'xi-jinping|holds_position|country:CN',
+    ]);
+    expect(body.attributes).toEqual({
+      name: 'claimgraph',
+      version: store.current.version,
+      center: 'xi-jinping',
+      depth: 1,
+      omittedNodes: 0,
+      claims: 'summary',
+    });
     // Entities keep their degree in the whole graph, for a size consistent with the main view.
     expect(body.nodes[1].attributes.degree).toBe(4);
   });
@@ -213,7 +248,9 @@ describe('GET /api/entities/{id}/neighbors', () => {
       documents: ['000_57d8c84b7f0fe012'],
     });
     const musk = await get('elon-musk/neighbors');
-    const graph = (await request(app).get('/api/graph').expect(200)).body as { edges: Array<{ key: string; attributes: { claims: unknown } }> };
+    const graph = (await request(app).get('/api/graph').expect(200)).body as {
+      edges: Array<{ key: string; attributes: { claims: unknown } }>;
+    };
     const inGraph = new Map(graph.edges.map((edge) => [edge.key, edge.attributes]));
     for (const edge of musk.edges) {
       const { claims: _claims, ...summary } = inGraph.get(edge.key)!;
@@ -226,12 +263,19 @@ describe('GET /api/entities/{id}/neighbors', () => {
   it('claims=all carries every claim of each relation, as /api/graph does', async () => {
     const body = await get('elon-musk/neighbors?claims=all');
     expect(body.attributes.claims).toBe('all');
-    const graph = (await request(app).get('/api/graph').expect(200)).body as { edges: Array<{ key: string; attributes: unknown }> };
+    const graph = (await request(app).get('/api/graph').expect(200)).body as {
+      edges: Array<{ key: string; attributes: unknown }>;
+    };
     const inGraph = new Map(graph.edges.map((edge) => [edge.key, edge.attributes]));
     expect(body.edges.length).toBe(10);
     for (const edge of body.edges) expect(edge.attributes).toEqual(inGraph.get(edge.key));
     const contact = body.edges.find((edge: { key: string }) => edge.key === 'elon-musk|in_contact_with|vladimir-putin');
-    expect(contact.attributes.claims.map((claim: { stance: string }) => claim.stance)).toEqual(['alleges', 'alleges', 'alleges', 'denies']);
+    expect(contact.attributes.claims.map((claim: { stance: string }) => claim.stance)).toEqual([
+      'alleges',
+      'alleges',
+      'alleges',
+      'denies',
+    ]);
   });
 
   it('depth 2 reaches the neighbours of neighbours', async () => {
@@ -255,7 +299,17 @@ describe('GET /api/entities/{id}/neighbors', () => {
 
   it('limit across depths: nearer entities first; entities behind cut ones are counted as left out', async () => {
     const body = await get('elon-musk/neighbors?depth=3&limit=8');
-    expect(nodeKeys(body)).toEqual(['elon-musk', 'vladimir-putin', 'kremlin', 'country:UA', 'donald-trump', 'country:US', 'starlink', 'country:RU', 'country:TW']);
+    expect(nodeKeys(body)).toEqual([
+      'elon-musk',
+      'vladimir-putin',
+      'kremlin',
+      'country:UA',
+      'donald-trump',
+      'country:US',
+      'starlink',
+      'country:RU',
+      'country:TW',
+    ]);
     expect(body.attributes).toMatchObject({ depth: 3, limit: 8, omittedNodes: 5 });
   });
 
@@ -269,7 +323,11 @@ describe('GET /api/entities/{id}/neighbors', () => {
     ['elon-musk/neighbors?depth=0', 400, [{ path: 'depth', message: 'must be at least 1' }]],
     ['elon-musk/neighbors?claims=some', 400, [{ path: 'claims', message: 'expected summary or all' }]],
     ['elon-musk/neighbors?limit=1000000000', 400, [{ path: 'limit', message: 'must be at most 1000' }]],
-    ['elon-musk/neighbors?nodeTypes=country', 400, [{ path: 'nodeTypes', message: 'leaves out the type "person" of id="elon-musk"' }]],
+    [
+      'elon-musk/neighbors?nodeTypes=country',
+      400,
+      [{ path: 'nodeTypes', message: 'leaves out the type "person" of id="elon-musk"' }],
+    ],
     ['nobody/neighbors', 404, [{ path: 'id', message: 'no entity with id "nobody"' }]],
   ])('rejects %s', async (query, status, errors) => {
     expectProblem(await request(app).get(`/api/entities/${query}`), status, errors);

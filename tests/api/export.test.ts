@@ -26,17 +26,24 @@ describe('GET /api/export', () => {
     ]);
   });
 
-  it.each(exportFormats.map((format) => [format.name, format]))('serves every registered format: %s', async (_name, format) => {
-    const res = await request(app).get(`/api/export?format=${encodeURIComponent(format.name)}&nodeTypes=person`).expect(200);
-    expect(res.headers['content-type']).toBe(format.contentType.replace(/; */g, '; '));
-    expect(res.headers['content-disposition']).toBe(`attachment; filename=claimgraph.${format.extension}`);
-    expect(res.headers.etag).toMatch(/^W\/"/);
-    expect(res.text.length).toBeGreaterThan(0);
-  });
+  it.each(exportFormats.map((format) => [format.name, format]))(
+    'serves every registered format: %s',
+    async (_name, format) => {
+      const res = await request(app)
+        .get(`/api/export?format=${encodeURIComponent(format.name)}&nodeTypes=person`)
+        .expect(200);
+      expect(res.headers['content-type']).toBe(format.contentType.replace(/; */g, '; '));
+      expect(res.headers['content-disposition']).toBe(`attachment; filename=claimgraph.${format.extension}`);
+      expect(res.headers.etag).toMatch(/^W\/"/);
+      expect(res.text.length).toBeGreaterThan(0);
+    },
+  );
 
   it('rejects an unknown format, listing the known ones', async () => {
     const names = exportFormats.map((format) => format.name).join(', ');
-    expectProblem(await request(app).get('/api/export?format=xml'), 400, [{ path: 'format', message: `unknown format "xml"; expected one of ${names}` }]);
+    expectProblem(await request(app).get('/api/export?format=xml'), 400, [
+      { path: 'format', message: `unknown format "xml"; expected one of ${names}` },
+    ]);
   });
 
   it('rejects bad filters', async () => {

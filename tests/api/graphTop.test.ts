@@ -15,8 +15,14 @@ describe('GET /api/graph?top=', () => {
     expect(kept).toHaveLength(3);
     const lowestKept = Math.min(...kept.map((id: string) => degrees.get(id)!));
     expect([...degrees.values()].filter((degree) => degree > lowestKept).length).toBeLessThan(3);
-    for (const edge of res.body.edges) expect([kept.includes(edge.source), kept.includes(edge.target)]).toEqual([true, true]);
-    expect(res.body.attributes).toEqual({ name: 'claimgraph', version: store.current.version, top: 3, omittedNodes: 12 });
+    for (const edge of res.body.edges)
+      expect([kept.includes(edge.source), kept.includes(edge.target)]).toEqual([true, true]);
+    expect(res.body.attributes).toEqual({
+      name: 'claimgraph',
+      version: store.current.version,
+      top: 3,
+      omittedNodes: 12,
+    });
   });
 
   it('is the whole graph, unmarked, when top is not below its size', async () => {

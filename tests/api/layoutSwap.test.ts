@@ -65,7 +65,9 @@ describe('the background layout finishing', () => {
     expect(build).toHaveBeenCalledTimes(1);
     const finalPositions = await positionsOf();
     expect([...finalPositions.keys()]).toEqual([...startPositions.keys()]);
-    const moved = [...finalPositions].filter(([key, xy]) => xy[0] !== startPositions.get(key)![0] || xy[1] !== startPositions.get(key)![1]);
+    const moved = [...finalPositions].filter(
+      ([key, xy]) => xy[0] !== startPositions.get(key)![0] || xy[1] !== startPositions.get(key)![1],
+    );
     expect(moved.length).toBeGreaterThan(finalPositions.size / 2);
     build.mockRestore();
   }, 120_000);

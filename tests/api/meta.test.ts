@@ -10,7 +10,11 @@ const { app, store } = seedApp();
 describe('GET /api/health', () => {
   it('answers ok with the dataset version and counts', async () => {
     const res = await request(app).get('/api/health').expect(200);
-    expect(res.body).toEqual({ status: 'ok', version: store.current.dataset.contentHash, counts: { entities: 15, edges: 19, claims: 23, documents: 1 } });
+    expect(res.body).toEqual({
+      status: 'ok',
+      version: store.current.dataset.contentHash,
+      counts: { entities: 15, edges: 19, claims: 23, documents: 1 },
+    });
     expect(healthResponseSchema.parse(res.body)).toEqual(res.body);
   });
 
@@ -32,8 +36,19 @@ describe('GET /api/vocabulary', () => {
     const res = await request(app).get('/api/vocabulary').expect(200);
     const { $comment: _comment, ...file } = JSON.parse(fs.readFileSync(path.join(seedDir, 'vocabulary.json'), 'utf8'));
     expect(res.body).toEqual(vocabularyResponseSchema.parse(file));
-    expect(res.body.nodeTypes.map((t: { id: string }) => t.id)).toEqual(['person', 'organization', 'country', 'service']);
-    expect(res.body.statuses.map((s: { id: string; color: string }) => s.id)).toEqual(['confirmed', 'reported', 'alleged', 'disputed', 'denied']);
+    expect(res.body.nodeTypes.map((t: { id: string }) => t.id)).toEqual([
+      'person',
+      'organization',
+      'country',
+      'service',
+    ]);
+    expect(res.body.statuses.map((s: { id: string; color: string }) => s.id)).toEqual([
+      'confirmed',
+      'reported',
+      'alleged',
+      'disputed',
+      'denied',
+    ]);
     expect(res.body.edgeTypes).toHaveLength(18);
   });
 });

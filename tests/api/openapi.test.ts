@@ -30,7 +30,12 @@ describe('GET /api/openapi.json', () => {
       '/api/proposals/{id}/accept',
       '/api/proposals/{id}/reject',
     ]);
-    const methods = Object.fromEntries(Object.entries(res.body.paths as Record<string, Record<string, unknown>>).map(([route, item]) => [route, Object.keys(item)]));
+    const methods = Object.fromEntries(
+      Object.entries(res.body.paths as Record<string, Record<string, unknown>>).map(([route, item]) => [
+        route,
+        Object.keys(item),
+      ]),
+    );
     for (const route of apiRoutes) expect(methods[route.path]).toContain('get');
     expect(methods['/api/documents']).toEqual(['get', 'post']);
     expect(methods['/api/proposals']).toEqual(['get']);
@@ -48,23 +53,50 @@ describe('GET /api/openapi.json', () => {
 
   it('describes query parameters from the zod schemas, with bounds and required flags', async () => {
     const res = await request(app).get('/api/openapi.json').expect(200);
-    const parameters = (route: string) => res.body.paths[route].get.parameters as Array<{ name: string; in: string; required: boolean; schema: Record<string, unknown> }>;
-    expect(parameters('/api/graph').map((p) => p.name)).toEqual(['nodeTypes', 'edgeTypes', 'status', 'from', 'to', 'knownAt', 'documents', 'minClaims', 'top']);
+    const parameters = (route: string) =>
+      res.body.paths[route].get.parameters as Array<{
+        name: string;
+        in: string;
+        required: boolean;
+        schema: Record<string, unknown>;
+      }>;
+    expect(parameters('/api/graph').map((p) => p.name)).toEqual([
+      'nodeTypes',
+      'edgeTypes',
+      'status',
+      'from',
+      'to',
+      'knownAt',
+      'documents',
+      'minClaims',
+      'top',
+    ]);
     const depth = parameters('/api/entities/{id}/neighbors').find((p) => p.name === 'depth');
-    expect(depth).toMatchObject({ in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 3, default: 1 } });
+    expect(depth).toMatchObject({
+      in: 'query',
+      required: false,
+      schema: { type: 'integer', minimum: 1, maximum: 3, default: 1 },
+    });
     expect(parameters('/api/entities/{id}/neighbors')[0]).toMatchObject({ name: 'id', in: 'path', required: true });
     const q = parameters('/api/entities').find((p) => p.name === 'q');
     expect(q).toMatchObject({ required: true, schema: { type: 'string', minLength: 1, maxLength: 200 } });
     expect(parameters('/api/entities').find((p) => p.name === 'limit')).toMatchObject({ schema: { maximum: 1000 } });
-    expect(parameters('/api/path').filter((p) => p.required).map((p) => p.name)).toEqual(['from', 'to']);
+    expect(
+      parameters('/api/path')
+        .filter((p) => p.required)
+        .map((p) => p.name),
+    ).toEqual(['from', 'to']);
   });
 
   it('describes responses: bodies by schema, errors as problem+json', async () => {
     const res = await request(app).get('/api/openapi.json').expect(200);
     const neighbours = res.body.paths['/api/entities/{id}/neighbors'].get;
     expect(Object.keys(neighbours.responses)).toEqual(['200', '304', '400', '404']);
-    expect(neighbours.responses['404'].content['application/problem+json'].schema).toEqual({ $ref: '#/components/schemas/Problem' });
-    const body = res.body.components.schemas[neighbours.responses['200'].content['application/json'].schema.$ref.split('/').pop()];
+    expect(neighbours.responses['404'].content['application/problem+json'].schema).toEqual({
+      $ref: '#/components/schemas/Problem',
+    });
+    const body =
+      res.body.components.schemas[neighbours.responses['200'].content['application/json'].schema.$ref.split('/').pop()];
     expect(Object.keys(body.properties)).toEqual(['attributes', 'options', 'nodes', 'edges']);
     const exportTypes = Object.keys(res.body.paths['/api/export'].get.responses['200'].content);
     expect(exportTypes).toContain('application/json; charset=utf-8');
@@ -72,6 +104,8 @@ describe('GET /api/openapi.json', () => {
   });
 
   it('rejects query parameters', async () => {
-    expectProblem(await request(app).get('/api/openapi.json?v=2'), 400, [{ path: 'v', message: 'unknown query parameter; this route takes none' }]);
+    expectProblem(await request(app).get('/api/openapi.json?v=2'), 400, [
+      { path: 'v', message: 'unknown query parameter; this route takes none' },
+    ]);
   });
 });

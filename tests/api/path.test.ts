@@ -10,7 +10,12 @@ const path = async (query: string) => {
   return res.body;
 };
 type Step = { from: string; to: string; edges: Array<{ id: string; status: string; claims: Array<{ id: string }> }> };
-const chain = (body: { steps: Step[] }) => body.steps.map((step) => [step.from, step.to, step.edges.map((edge) => [edge.id, edge.status, edge.claims.map((c) => c.id)])]);
+const chain = (body: { steps: Step[] }) =>
+  body.steps.map((step) => [
+    step.from,
+    step.to,
+    step.edges.map((edge) => [edge.id, edge.status, edge.claims.map((c) => c.id)]),
+  ]);
 
 describe('GET /api/path', () => {
   it('links Elon Musk to Xi Jinping through Putin, with every relation of each step and its claims', async () => {
@@ -51,7 +56,12 @@ describe('GET /api/path', () => {
 
   it('status=reported,confirmed finds a longer chain that avoids allegations', async () => {
     const body = await path('from=elon-musk&to=vladimir-putin&status=reported,confirmed');
-    expect(body.nodes.map((n: { id: string }) => n.id)).toEqual(['elon-musk', 'country:UA', 'country:RU', 'vladimir-putin']);
+    expect(body.nodes.map((n: { id: string }) => n.id)).toEqual([
+      'elon-musk',
+      'country:UA',
+      'country:RU',
+      'vladimir-putin',
+    ]);
     expect(chain(body)).toEqual([
       [
         'elon-musk',
@@ -74,7 +84,11 @@ describe('GET /api/path', () => {
   it('answers 404 with a clear message when no path exists under the filters', async () => {
     const res = await request(app).get('/api/path?from=elon-musk&to=xi-jinping&status=reported,confirmed');
     expectProblem(res, 404, [{ path: 'to', message: 'not connected to "elon-musk" under these filters' }]);
-    expect(res.body).toMatchObject({ type: 'urn:claimgraph:problem:no-path', title: 'No path found', detail: 'no chain of relations leads from "elon-musk" to "xi-jinping" under these filters' });
+    expect(res.body).toMatchObject({
+      type: 'urn:claimgraph:problem:no-path',
+      title: 'No path found',
+      detail: 'no chain of relations leads from "elon-musk" to "xi-jinping" under these filters',
+    });
   });
 
   it('answers 404 when nothing links two entities at all', async () => {
@@ -86,7 +100,9 @@ describe('GET /api/path', () => {
   it('answers 404 when the shortest path is longer than maxLength', async () => {
     const res = await request(app).get('/api/path?from=elon-musk&to=xi-jinping&maxLength=1');
     expectProblem(res, 404, [{ path: 'maxLength', message: 'the shortest path has 2 steps' }]);
-    expect(res.body.detail).toBe('the shortest chain of relations from "elon-musk" to "xi-jinping" has 2 steps, more than maxLength=1');
+    expect(res.body.detail).toBe(
+      'the shortest chain of relations from "elon-musk" to "xi-jinping" has 2 steps, more than maxLength=1',
+    );
   });
 
   it('knownAt before the article: no path', async () => {
@@ -99,9 +115,28 @@ describe('GET /api/path', () => {
     ['from=elon-musk', 400, [{ path: 'to', message: 'is required' }]],
     ['from=elon-musk&to=xi-jinping&maxLength=11', 400, [{ path: 'maxLength', message: 'must be at most 10' }]],
     ['from=elon-musk&to=xi-jinping&maxLength=0', 400, [{ path: 'maxLength', message: 'must be at least 1' }]],
-    ['from=elon-musk&to=xi-jinping&knownAt=2022-13', 400, [{ path: 'knownAt', message: 'expected a date as YYYY, YYYY-MM or YYYY-MM-DD that exists in the calendar' }]],
-    ['from=elon-musk&to=xi-jinping&nodeTypes=country', 400, [{ path: 'nodeTypes', message: 'leaves out the type "person" of from="elon-musk"' }]],
-    ['from=elon-musk&to=xi-jinping&via=kremlin', 400, [{ path: 'via', message: expect.stringMatching(/^unknown query parameter; expected one of nodeTypes, edgeTypes, status, knownAt, documents, minClaims, from, to, maxLength$/) }]],
+    [
+      'from=elon-musk&to=xi-jinping&knownAt=2022-13',
+      400,
+      [{ path: 'knownAt', message: 'expected a date as YYYY, YYYY-MM or YYYY-MM-DD that exists in the calendar' }],
+    ],
+    [
+      'from=elon-musk&to=xi-jinping&nodeTypes=country',
+      400,
+      [{ path: 'nodeTypes', message: 'leaves out the type "person" of from="elon-musk"' }],
+    ],
+    [
+      'from=elon-musk&to=xi-jinping&via=kremlin',
+      400,
+      [
+        {
+          path: 'via',
+          message: expect.stringMatching(
+            /^unknown query parameter; expected one of nodeTypes, edgeTypes, status, knownAt, documents, minClaims, from, to, maxLength$/,
+          ),
+        },
+      ],
+    ],
   ])('rejects ?%s', async (query, status, errors) => {
     expectProblem(await request(app).get(`/api/path?${query}`), status, errors);
   });

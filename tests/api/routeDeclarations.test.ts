@@ -7,7 +7,11 @@ import { allRoutes } from '../../server/http/routes';
 import { expectProblem, seedApp } from './seedApp';
 import { auth, writeApp, type WriteApp } from './writeApp';
 
-type Operation = { security?: unknown; requestBody?: { required: boolean; content: Record<string, unknown> }; responses: Record<string, unknown> };
+type Operation = {
+  security?: unknown;
+  requestBody?: { required: boolean; content: Record<string, unknown> };
+  responses: Record<string, unknown>;
+};
 
 const { app } = seedApp();
 const open: WriteApp[] = [];
@@ -17,24 +21,44 @@ afterEach(() => {
 
 describe('the route declarations', () => {
   it('are each described in the OpenAPI document under their method, guards and body included', async () => {
-    const document = (await request(app).get('/api/openapi.json').expect(200)).body as { paths: Record<string, Record<string, Operation>> };
+    const document = (await request(app).get('/api/openapi.json').expect(200)).body as {
+      paths: Record<string, Record<string, Operation>>;
+    };
     const described = allRoutes.map((route) => {
       const operation = document.paths[route.path][route.method ?? 'get'];
       return {
         route: `${route.method ?? 'get'} ${route.path}`,
         security: operation.security,
         problems: Object.keys(operation.responses).filter((status) => status >= '400'),
-        body: operation.requestBody && { required: operation.requestBody.required, types: Object.keys(operation.requestBody.content) },
+        body: operation.requestBody && {
+          required: operation.requestBody.required,
+          types: Object.keys(operation.requestBody.content),
+        },
       };
     });
     const reads = described.filter((d) => d.route.startsWith('get ') && !d.route.includes('proposals'));
     expect(reads.every((d) => d.security === undefined && d.body === undefined && d.problems[0] === '400')).toBe(true);
     expect(described.filter((d) => !reads.includes(d))).toEqual([
-      { route: 'post /api/documents', security: [{ writeToken: [] }], problems: ['400', '401', '403', '409', '413', '415', '429', '507'], body: { required: true, types: ['text/plain', 'application/json'] } },
+      {
+        route: 'post /api/documents',
+        security: [{ writeToken: [] }],
+        problems: ['400', '401', '403', '409', '413', '415', '429', '507'],
+        body: { required: true, types: ['text/plain', 'application/json'] },
+      },
       { route: 'get /api/proposals', security: undefined, problems: ['400'], body: undefined },
       { route: 'get /api/proposals/{id}', security: undefined, problems: ['400', '404'], body: undefined },
-      { route: 'post /api/proposals/{id}/accept', security: [{ writeToken: [] }], problems: ['400', '401', '403', '404', '409', '413', '415', '429', '507'], body: { required: false, types: ['application/json'] } },
-      { route: 'post /api/proposals/{id}/reject', security: [{ writeToken: [] }], problems: ['400', '401', '403', '404', '409', '413', '415', '429', '507'], body: { required: false, types: ['application/json'] } },
+      {
+        route: 'post /api/proposals/{id}/accept',
+        security: [{ writeToken: [] }],
+        problems: ['400', '401', '403', '404', '409', '413', '415', '429', '507'],
+        body: { required: false, types: ['application/json'] },
+      },
+      {
+        route: 'post /api/proposals/{id}/reject',
+        security: [{ writeToken: [] }],
+        problems: ['400', '401', '403', '404', '409', '413', '415', '429', '507'],
+        body: { required: false, types: ['application/json'] },
+      },
     ]);
   });
 

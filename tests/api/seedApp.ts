@@ -27,7 +27,13 @@ export function seedApp(): { app: Express; store: GraphSnapshotHolder } {
 export function expectProblem(res: Response, status: number, errors?: Array<{ path: string; message: string }>): void {
   expect(res.status).toBe(status);
   expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-  const body = JSON.parse(res.text) as { type: string; title: string; status: number; detail: string; errors?: unknown };
+  const body = JSON.parse(res.text) as {
+    type: string;
+    title: string;
+    status: number;
+    detail: string;
+    errors?: unknown;
+  };
   expect(body.status).toBe(status);
   expect(typeof body.type).toBe('string');
   expect(typeof body.title).toBe('string');

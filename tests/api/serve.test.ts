@@ -31,14 +31,22 @@ describe('claimgraph serve', () => {
     const err: string[] = [];
     const code = await main(['serve', '--port', 'http'], { out: () => undefined, err: (text) => err.push(text) });
     expect(code).toBe(2);
-    expect(err.join('\n')).toBe('claimgraph serve: --port must be a port number from 0 to 65535, not "http"\nusage: claimgraph serve [--port N] [--data DIR]');
+    expect(err.join('\n')).toBe(
+      'claimgraph serve: --port must be a port number from 0 to 65535, not "http"\nusage: claimgraph serve [--port N] [--data DIR]',
+    );
   });
 
   it('reports a broken data folder and exits 1 without listening', async () => {
     const err: string[] = [];
     const missing = `${seedDir}-does-not-exist`;
-    const code = await main(['serve', '--port', '0', '--data', missing], { out: () => undefined, err: (text) => err.push(text) });
+    const code = await main(['serve', '--port', '0', '--data', missing], {
+      out: () => undefined,
+      err: (text) => err.push(text),
+    });
     expect(code).toBe(1);
-    expect(err).toEqual([`claimgraph: ${missing}: the data folder has 1 problem(s):`, `  ${missing}: the data folder does not exist or is not a folder`]);
+    expect(err).toEqual([
+      `claimgraph: ${missing}: the data folder has 1 problem(s):`,
+      `  ${missing}: the data folder does not exist or is not a folder`,
+    ]);
   });
 });

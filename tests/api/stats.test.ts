@@ -67,8 +67,18 @@ describe('GET /api/stats', () => {
       count: 5,
       modularity: 0.305293,
       groups: [
-        { id: 0, label: 'Ukraine', size: 5, members: ['country:UA', 'starlink', 'country:RU', 'country:TW', 'ukrainian-military-intelligence'] },
-        { id: 1, label: 'Elon Musk', size: 5, members: ['elon-musk', 'vladimir-putin', 'kremlin', 'dmitry-peskov', 'donald-trump'] },
+        {
+          id: 0,
+          label: 'Ukraine',
+          size: 5,
+          members: ['country:UA', 'starlink', 'country:RU', 'country:TW', 'ukrainian-military-intelligence'],
+        },
+        {
+          id: 1,
+          label: 'Elon Musk',
+          size: 5,
+          members: ['elon-musk', 'vladimir-putin', 'kremlin', 'dmitry-peskov', 'donald-trump'],
+        },
         { id: 2, label: 'United States', size: 2, members: ['country:US', 'white-house'] },
         { id: 3, label: 'Xi Jinping', size: 2, members: ['xi-jinping', 'country:CN'] },
         { id: 4, label: 'The Wall Street Journal', size: 1, members: ['the-wall-street-journal'] },
@@ -88,8 +98,19 @@ describe('GET /api/stats', () => {
 
   it.each([
     ['?top=101', [{ path: 'top', message: 'must be at most 100' }]],
-    ['?status=rumoured', [{ path: 'status', message: 'unknown status "rumoured"; expected one of confirmed, reported, alleged, disputed, denied' }]],
-    ['?metric=pagerank', [{ path: 'metric', message: expect.stringMatching(/^unknown query parameter; expected one of /) }]],
+    [
+      '?status=rumoured',
+      [
+        {
+          path: 'status',
+          message: 'unknown status "rumoured"; expected one of confirmed, reported, alleged, disputed, denied',
+        },
+      ],
+    ],
+    [
+      '?metric=pagerank',
+      [{ path: 'metric', message: expect.stringMatching(/^unknown query parameter; expected one of /) }],
+    ],
   ])('rejects %s', async (query, errors) => {
     expectProblem(await request(app).get(`/api/stats${query}`), 400, errors);
   });

@@ -11,8 +11,14 @@ import { noClientDir } from './seedApp';
 export function writeTwoDocumentFolder(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimgraph-api-'));
   fs.mkdirSync(path.join(dir, 'documents'));
-  fs.writeFileSync(path.join(dir, 'documents', 'jan.txt'), ' date 2024-01-10 Ann and Bob met, sources say\nAnn reportedly met Bob in Paris last week.\n');
-  fs.writeFileSync(path.join(dir, 'documents', 'feb.txt'), ' date 2024-02-20 Bob denies meeting Ann\nBob said he never met Ann.\n');
+  fs.writeFileSync(
+    path.join(dir, 'documents', 'jan.txt'),
+    ' date 2024-01-10 Ann and Bob met, sources say\nAnn reportedly met Bob in Paris last week.\n',
+  );
+  fs.writeFileSync(
+    path.join(dir, 'documents', 'feb.txt'),
+    ' date 2024-02-20 Bob denies meeting Ann\nBob said he never met Ann.\n',
+  );
   fs.writeFileSync(
     path.join(dir, 'entities.json'),
     JSON.stringify([
@@ -23,8 +29,25 @@ export function writeTwoDocumentFolder(): string {
   fs.writeFileSync(
     path.join(dir, 'claims.json'),
     JSON.stringify([
-      { id: 'c1', subject: 'ann', type: 'in_contact_with', object: 'bob', stance: 'alleges', document: 'jan', quote: 'Ann reportedly met Bob in Paris', date: '2024-01' },
-      { id: 'c2', subject: 'bob', type: 'in_contact_with', object: 'ann', stance: 'denies', document: 'feb', quote: 'Bob said he never met Ann' },
+      {
+        id: 'c1',
+        subject: 'ann',
+        type: 'in_contact_with',
+        object: 'bob',
+        stance: 'alleges',
+        document: 'jan',
+        quote: 'Ann reportedly met Bob in Paris',
+        date: '2024-01',
+      },
+      {
+        id: 'c2',
+        subject: 'bob',
+        type: 'in_contact_with',
+        object: 'ann',
+        stance: 'denies',
+        document: 'feb',
+        quote: 'Bob said he never met Ann',
+      },
     ]),
   );
   return dir;

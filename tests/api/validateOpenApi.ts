@@ -13,6 +13,9 @@ export function validateOpenApi(document: unknown): { valid: boolean; errors?: u
       const result = await validator.validate(JSON.parse(text));
       process.stdout.write(JSON.stringify({ version: validator.version, ...result }));
     });`;
-  const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { input: JSON.stringify(document), cwd: path.join(__dirname, '..', '..') });
+  const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+    input: JSON.stringify(document),
+    cwd: path.join(__dirname, '..', '..'),
+  });
   return JSON.parse(out.toString()) as { valid: boolean; errors?: unknown; version?: string };
 }

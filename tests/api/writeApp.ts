@@ -45,7 +45,14 @@ export const extractFixture: ExtractArticle = (_text, fileName) => ({
       attributedTo: 'people familiar with the call',
       confidence: 0.8,
     },
-    { subject: 'orbital-relay-ltd', type: 'provided_access', object: 'starlink', stance: 'asserts', quote: 'Orbital Relay Ltd, a new reseller, sells Starlink terminals', confidence: 0.6 },
+    {
+      subject: 'orbital-relay-ltd',
+      type: 'provided_access',
+      object: 'starlink',
+      stance: 'asserts',
+      quote: 'Orbital Relay Ltd, a new reseller, sells Starlink terminals',
+      confidence: 0.6,
+    },
   ],
 });
 
@@ -69,10 +76,28 @@ export interface WriteApp {
   close(): void;
 }
 
-export function writeApp(options: { dataDir?: string; token?: string; rateLimit?: WriteRateLimit | false; bodyLimitBytes?: number; extract?: ExtractArticle } = {}): WriteApp {
+export function writeApp(
+  options: {
+    dataDir?: string;
+    token?: string;
+    rateLimit?: WriteRateLimit | false;
+    bodyLimitBytes?: number;
+    extract?: ExtractArticle;
+  } = {},
+): WriteApp {
   const dataDir = options.dataDir ?? tempSeedCopy();
   const token = 'token' in options ? options.token : TOKEN;
-  const { graphs: store, writes } = openServedDataFolder(dataDir, token !== undefined, () => new GraphSnapshotHolder(snapshotOf(openGraph(dataDir))), options.extract ?? extractFixture, () => {});
-  const app = createApp({ store, clientDir: noClientDir, writes: { writes, token, rateLimit: options.rateLimit ?? false, bodyLimitBytes: options.bodyLimitBytes } });
+  const { graphs: store, writes } = openServedDataFolder(
+    dataDir,
+    token !== undefined,
+    () => new GraphSnapshotHolder(snapshotOf(openGraph(dataDir))),
+    options.extract ?? extractFixture,
+    () => {},
+  );
+  const app = createApp({
+    store,
+    clientDir: noClientDir,
+    writes: { writes, token, rateLimit: options.rateLimit ?? false, bodyLimitBytes: options.bodyLimitBytes },
+  });
   return { app, store, writes, dataDir, close: () => writes.close() };
 }

@@ -17,7 +17,8 @@ afterEach(() => {
   for (const made of open.splice(0)) made.close();
 });
 
-const ingest = (made: WriteApp) => request(made.app).post(`/api/documents?fileName=${DOC}.txt`).set(auth).type('text/plain').send(ARTICLE);
+const ingest = (made: WriteApp) =>
+  request(made.app).post(`/api/documents?fileName=${DOC}.txt`).set(auth).type('text/plain').send(ARTICLE);
 
 describe('write token', () => {
   it('answers 403 on every write, saying how to enable writes, when CLAIMGRAPH_TOKEN is unset', async () => {
@@ -35,7 +36,9 @@ describe('write token', () => {
     const { app: server } = app();
     const missing = await request(server).post('/api/documents').type('text/plain').send(ARTICLE);
     expectProblem(missing, 401);
-    expect(JSON.parse(missing.text).detail).toBe('this write needs the header "Authorization: Bearer <token>" with the token set in the server\'s CLAIMGRAPH_TOKEN');
+    expect(JSON.parse(missing.text).detail).toBe(
+      'this write needs the header "Authorization: Bearer <token>" with the token set in the server\'s CLAIMGRAPH_TOKEN',
+    );
     expect(missing.headers['www-authenticate']).toBe('Bearer realm="claimgraph writes"');
     for (const header of [`Bearer ${TOKEN}x`, `Bearer ${TOKEN.slice(1)}`, `Basic ${TOKEN}`, TOKEN]) {
       const res = await request(server).post('/api/proposals/x.p1/accept').set('Authorization', header);
@@ -82,7 +85,10 @@ describe('ingest, review, accept', () => {
         quoteStart: 0,
         quoteEnd: 86,
       },
-      expect.objectContaining({ id: `${DOC}.p2`, subject: { id: 'orbital-relay-ltd', name: 'Orbital Relay Ltd', type: 'organization', existing: false } }),
+      expect.objectContaining({
+        id: `${DOC}.p2`,
+        subject: { id: 'orbital-relay-ltd', name: 'Orbital Relay Ltd', type: 'organization', existing: false },
+      }),
     ]);
 
     const listed = await request(made.app).get('/api/proposals');
@@ -99,7 +105,9 @@ describe('ingest, review, accept', () => {
     const made = app();
     await ingest(made);
     const before = await request(made.app).get('/api/graph');
-    expect(before.body.edges.find((e: { key: string }) => e.key === 'dmitry-peskov|in_contact_with|elon-musk')).toBeUndefined();
+    expect(
+      before.body.edges.find((e: { key: string }) => e.key === 'dmitry-peskov|in_contact_with|elon-musk'),
+    ).toBeUndefined();
 
     const accepted = await request(made.app).post(`/api/proposals/${DOC}.p1/accept`).set(auth);
     expect(accepted.status).toBe(201);
@@ -122,15 +130,27 @@ describe('ingest, review, accept', () => {
     const graph = await request(made.app).get('/api/graph');
     expect(graph.body.attributes.version).not.toBe(before.body.attributes.version);
     const edge = graph.body.edges.find((e: { key: string }) => e.key === 'dmitry-peskov|in_contact_with|elon-musk');
-    expect(edge.attributes).toMatchObject({ status: 'alleged', label: 'alleged contact', claimCount: 1, documents: [DOC] });
-    expect(edge.attributes.claims[0]).toMatchObject({ id: `${DOC}.c1`, quote: 'Elon Musk spoke with Kremlin spokesperson Dmitry Peskov about Starlink in October 2024', documentTitle: 'Musk and Peskov talk Starlink' });
+    expect(edge.attributes).toMatchObject({
+      status: 'alleged',
+      label: 'alleged contact',
+      claimCount: 1,
+      documents: [DOC],
+    });
+    expect(edge.attributes.claims[0]).toMatchObject({
+      id: `${DOC}.c1`,
+      quote: 'Elon Musk spoke with Kremlin spokesperson Dmitry Peskov about Starlink in October 2024',
+      documentTitle: 'Musk and Peskov talk Starlink',
+    });
 
     const again = await request(made.app).post(`/api/proposals/${DOC}.p1/accept`).set(auth);
     expect(again.status).toBe(200);
     expect(again.body).toEqual({ ...accepted.body, created: false });
     const after = await request(made.app).get('/api/graph');
     expect(after.body.attributes.version).toBe(graph.body.attributes.version);
-    expect(after.body.edges.find((e: { key: string }) => e.key === 'dmitry-peskov|in_contact_with|elon-musk').attributes.claimCount).toBe(1);
+    expect(
+      after.body.edges.find((e: { key: string }) => e.key === 'dmitry-peskov|in_contact_with|elon-musk').attributes
+        .claimCount,
+    ).toBe(1);
   });
 
   it('rejects a proposal: it leaves the pending list, rejecting again is harmless, accepting it is a conflict', async () => {
@@ -140,12 +160,18 @@ describe('ingest, review, accept', () => {
     expect(rejected.status).toBe(200);
     expect(rejected.body).toMatchObject({ created: true, proposal: { id: `${DOC}.p2`, status: 'rejected' } });
     expect((await request(made.app).post(`/api/proposals/${DOC}.p2/reject`).set(auth)).body.created).toBe(false);
-    expect((await request(made.app).get('/api/proposals')).body.proposals.map((p: { id: string }) => p.id)).toEqual([`${DOC}.p1`]);
-    expect((await request(made.app).get('/api/proposals?status=rejected')).body.proposals.map((p: { id: string }) => p.id)).toEqual([`${DOC}.p2`]);
+    expect((await request(made.app).get('/api/proposals')).body.proposals.map((p: { id: string }) => p.id)).toEqual([
+      `${DOC}.p1`,
+    ]);
+    expect(
+      (await request(made.app).get('/api/proposals?status=rejected')).body.proposals.map((p: { id: string }) => p.id),
+    ).toEqual([`${DOC}.p2`]);
     const conflict = await request(made.app).post(`/api/proposals/${DOC}.p2/accept`).set(auth);
     expectProblem(conflict, 409);
     expect(JSON.parse(conflict.text).detail).toBe(`proposal "${DOC}.p2" was rejected; it cannot be accepted`);
-    expect((await request(made.app).get('/api/graph')).body.nodes.map((n: { key: string }) => n.key)).not.toContain('orbital-relay-ltd');
+    expect((await request(made.app).get('/api/graph')).body.nodes.map((n: { key: string }) => n.key)).not.toContain(
+      'orbital-relay-ltd',
+    );
   });
 
   it('accepts with corrections, creating the new entity the reviewer names', async () => {
@@ -156,10 +182,21 @@ describe('ingest, review, accept', () => {
       .set(auth)
       .send({ type: 'operates', subject: { name: 'Orbital Relay', type: 'organization', kind: 'company' } });
     expect(res.status).toBe(201);
-    expect(res.body.claim).toMatchObject({ subject: 'orbital-relay', type: 'operates', object: 'starlink', stance: 'asserts' });
+    expect(res.body.claim).toMatchObject({
+      subject: 'orbital-relay',
+      type: 'operates',
+      object: 'starlink',
+      stance: 'asserts',
+    });
     const entity = await request(made.app).get('/api/entities/orbital-relay');
     expect(entity.status).toBe(200);
-    expect(made.store.current.dataset.entities.get('orbital-relay')).toEqual({ id: 'orbital-relay', type: 'organization', kind: 'company', name: 'Orbital Relay', aliases: [] });
+    expect(made.store.current.dataset.entities.get('orbital-relay')).toEqual({
+      id: 'orbital-relay',
+      type: 'organization',
+      kind: 'company',
+      name: 'Orbital Relay',
+      aliases: [],
+    });
     expect(made.store.current.graph.hasEdge('orbital-relay|operates|starlink')).toBe(true);
   });
 
@@ -176,9 +213,13 @@ describe('ingest, review, accept', () => {
       [`${DOC}.p1`, 'accepted'],
       [`${DOC}.p2`, 'rejected'],
     ]);
-    const edge = await request(second.app).get(`/api/edges/${encodeURIComponent('dmitry-peskov|in_contact_with|elon-musk')}`);
+    const edge = await request(second.app).get(
+      `/api/edges/${encodeURIComponent('dmitry-peskov|in_contact_with|elon-musk')}`,
+    );
     expect(edge.status).toBe(200);
-    expect(edge.body.claims[0].quote).toBe('Elon Musk spoke with Kremlin spokesperson Dmitry Peskov about Starlink in October 2024');
+    expect(edge.body.claims[0].quote).toBe(
+      'Elon Musk spoke with Kremlin spokesperson Dmitry Peskov about Starlink in October 2024',
+    );
     const again = await request(second.app).post(`/api/proposals/${DOC}.p1/accept`).set(auth);
     expect(again.status).toBe(200);
     expect(again.body.claim.id).toBe(`${DOC}.c1`);
@@ -187,7 +228,10 @@ describe('ingest, review, accept', () => {
   it('answers a repeated ingest of the same article with 200 and the stored proposals', async () => {
     const made = app();
     await ingest(made);
-    const again = await request(made.app).post('/api/documents').set(auth).send({ text: ARTICLE, fileName: `${DOC}.txt` });
+    const again = await request(made.app)
+      .post('/api/documents')
+      .set(auth)
+      .send({ text: ARTICLE, fileName: `${DOC}.txt` });
     expect(again.status).toBe(200);
     expect(again.body.created).toBe(false);
     expect(again.body.proposals).toHaveLength(2);
@@ -204,52 +248,106 @@ describe('bad writes', () => {
   it('refuses fields a client may not set (mass assignment), naming each', async () => {
     const made = app();
     await ingest(made);
-    const accept = await request(made.app).post(`/api/proposals/${DOC}.p1/accept`).set(auth).send({ id: 'mine', status: 'confirmed', claimId: 'c-1', stance: 'confirms' });
+    const accept = await request(made.app)
+      .post(`/api/proposals/${DOC}.p1/accept`)
+      .set(auth)
+      .send({ id: 'mine', status: 'confirmed', claimId: 'c-1', stance: 'confirms' });
     expectProblem(accept, 400, [
       { path: 'id', message: 'unknown field: it cannot be set by a client' },
       { path: 'status', message: 'unknown field: it cannot be set by a client' },
       { path: 'claimId', message: 'unknown field: it cannot be set by a client' },
     ]);
-    const newEntity = await request(made.app).post(`/api/proposals/${DOC}.p1/accept`).set(auth).send({ object: { id: 'chosen-id', name: 'X', type: 'person' } });
+    const newEntity = await request(made.app)
+      .post(`/api/proposals/${DOC}.p1/accept`)
+      .set(auth)
+      .send({ object: { id: 'chosen-id', name: 'X', type: 'person' } });
     expectProblem(newEntity, 400, [{ path: 'object.id', message: 'unknown field: it cannot be set by a client' }]);
     const neither = await request(made.app).post(`/api/proposals/${DOC}.p1/accept`).set(auth).send({ object: 42 });
-    expectProblem(neither, 400, [{ path: 'object', message: 'expected an entity id, or a new entity {name, type, kind?, aliases?, description?, countryCode?}' }]);
+    expectProblem(neither, 400, [
+      {
+        path: 'object',
+        message: 'expected an entity id, or a new entity {name, type, kind?, aliases?, description?, countryCode?}',
+      },
+    ]);
     const document = await request(made.app).post('/api/documents').set(auth).send({ text: ARTICLE, id: 'mine' });
     expectProblem(document, 400, [{ path: 'id', message: 'unknown field: it cannot be set by a client' }]);
-    expect((await request(made.app).get('/api/proposals')).body.proposals.every((p: { status: string }) => p.status === 'pending')).toBe(true);
+    expect(
+      (await request(made.app).get('/api/proposals')).body.proposals.every(
+        (p: { status: string }) => p.status === 'pending',
+      ),
+    ).toBe(true);
   });
 
   it('names the field of a correction the vocabulary refuses', async () => {
     const made = app();
     await ingest(made);
-    const res = await request(made.app).post(`/api/proposals/${DOC}.p1/accept`).set(auth).send({ type: 'member_of', object: 'starlink' });
-    expectProblem(res, 400, [{ path: 'type', message: 'edge type "member_of" does not allow person → service (allowed: person/country/organization → organization)' }]);
-    const unknown = await request(made.app).post(`/api/proposals/${DOC}.p1/accept`).set(auth).send({ subject: 'nobody-known' });
+    const res = await request(made.app)
+      .post(`/api/proposals/${DOC}.p1/accept`)
+      .set(auth)
+      .send({ type: 'member_of', object: 'starlink' });
+    expectProblem(res, 400, [
+      {
+        path: 'type',
+        message:
+          'edge type "member_of" does not allow person → service (allowed: person/country/organization → organization)',
+      },
+    ]);
+    const unknown = await request(made.app)
+      .post(`/api/proposals/${DOC}.p1/accept`)
+      .set(auth)
+      .send({ subject: 'nobody-known' });
     expectProblem(unknown, 400, [{ path: 'subject', message: 'unknown entity "nobody-known"' }]);
   });
 
   it('names the field of a bad article body', async () => {
     const made = app();
-    expectProblem(await request(made.app).post('/api/documents').set(auth).send({ fileName: 'x.txt' }), 400, [{ path: 'text', message: 'Invalid input: expected string, received undefined' }]);
+    expectProblem(await request(made.app).post('/api/documents').set(auth).send({ fileName: 'x.txt' }), 400, [
+      { path: 'text', message: 'Invalid input: expected string, received undefined' },
+    ]);
     expectProblem(await request(made.app).post('/api/documents').set(auth).send({ text: 'just a body' }), 400, [
       { path: 'text', message: 'line 1: the first line must be " date YYYY-MM-DD Title", found "just a body"' },
     ]);
-    expectProblem(await request(made.app).post('/api/documents').set(auth).send({ text: ARTICLE, fileName: '../../etc/passwd.txt' }), 400, [
-      { path: 'fileName', message: 'expected a file name such as 107_some-article.txt: letters, digits, ".", "_" or "-", ending in .txt, no folders' },
-    ]);
-    expectProblem(await request(made.app).post('/api/documents').set(auth).type('application/json').send('{"text": '), 400);
-    expectProblem(await request(made.app).post('/api/documents?format=x').set(auth).type('text/plain').send(ARTICLE), 400, [
-      { path: 'format', message: 'unknown query parameter; expected one of fileName' },
-    ]);
+    expectProblem(
+      await request(made.app)
+        .post('/api/documents')
+        .set(auth)
+        .send({ text: ARTICLE, fileName: '../../etc/passwd.txt' }),
+      400,
+      [
+        {
+          path: 'fileName',
+          message:
+            'expected a file name such as 107_some-article.txt: letters, digits, ".", "_" or "-", ending in .txt, no folders',
+        },
+      ],
+    );
+    expectProblem(
+      await request(made.app).post('/api/documents').set(auth).type('application/json').send('{"text": '),
+      400,
+    );
+    expectProblem(
+      await request(made.app).post('/api/documents?format=x').set(auth).type('text/plain').send(ARTICLE),
+      400,
+      [{ path: 'format', message: 'unknown query parameter; expected one of fileName' }],
+    );
   });
 
   it('refuses other content types with 415 and large bodies with 413', async () => {
     const made = app({ bodyLimitBytes: 2000 });
     const form = await request(made.app).post('/api/documents').set(auth).type('form').send({ text: ARTICLE });
     expectProblem(form, 415);
-    expect(JSON.parse(form.text).detail).toBe('send the body as text/plain or application/json, not "application/x-www-form-urlencoded"');
-    expectProblem(await request(made.app).post(`/api/proposals/x.p1/accept`).set(auth).type('text/plain').send('stance=asserts'), 415);
-    const large = await request(made.app).post('/api/documents').set(auth).type('text/plain').send(`${ARTICLE}${'x'.repeat(3000)}`);
+    expect(JSON.parse(form.text).detail).toBe(
+      'send the body as text/plain or application/json, not "application/x-www-form-urlencoded"',
+    );
+    expectProblem(
+      await request(made.app).post(`/api/proposals/x.p1/accept`).set(auth).type('text/plain').send('stance=asserts'),
+      415,
+    );
+    const large = await request(made.app)
+      .post('/api/documents')
+      .set(auth)
+      .type('text/plain')
+      .send(`${ARTICLE}${'x'.repeat(3000)}`);
     expectProblem(large, 413);
     expect(JSON.parse(large.text).detail).toBe('the body is larger than the limit of 2000 bytes');
   });
@@ -257,7 +355,8 @@ describe('bad writes', () => {
   it('limits the rate of writes per client with 429', async () => {
     const made = app({ rateLimit: { limit: 3, windowMs: 60_000 } });
     const statuses: number[] = [];
-    for (let i = 0; i < 5; i++) statuses.push((await request(made.app).post('/api/proposals/x.p1/reject').set(auth)).status);
+    for (let i = 0; i < 5; i++)
+      statuses.push((await request(made.app).post('/api/proposals/x.p1/reject').set(auth)).status);
     expect(statuses).toEqual([404, 404, 404, 429, 429]);
     const limited = await request(made.app).post('/api/proposals/x.p1/reject').set(auth);
     expectProblem(limited, 429);
@@ -270,13 +369,23 @@ describe('bad writes', () => {
     const made = app();
     await ingest(made);
     const page = await request(made.app).get('/api/proposals?limit=1000&offset=1');
-    expect([page.status, page.body.limit, page.body.offset, page.body.total, page.body.proposals.map((p: { id: string }) => p.id)]).toEqual([200, 1000, 1, 2, [`${DOC}.p2`]]);
-    expectProblem(await request(made.app).get('/api/proposals?limit=1001'), 400, [{ path: 'limit', message: 'must be at most 1000' }]);
+    expect([
+      page.status,
+      page.body.limit,
+      page.body.offset,
+      page.body.total,
+      page.body.proposals.map((p: { id: string }) => p.id),
+    ]).toEqual([200, 1000, 1, 2, [`${DOC}.p2`]]);
+    expectProblem(await request(made.app).get('/api/proposals?limit=1001'), 400, [
+      { path: 'limit', message: 'must be at most 1000' },
+    ]);
     expectProblem(await request(made.app).get('/api/proposals?limit=0&offset=-1'), 400, [
       { path: 'offset', message: 'must be at least 0' },
       { path: 'limit', message: 'must be at least 1' },
     ]);
-    expectProblem(await request(made.app).get('/api/proposals?limit=ten'), 400, [{ path: 'limit', message: 'expected a whole number' }]);
+    expectProblem(await request(made.app).get('/api/proposals?limit=ten'), 400, [
+      { path: 'limit', message: 'expected a whole number' },
+    ]);
   });
 
   it('answers 405 to other methods on the write paths', async () => {

@@ -14,11 +14,19 @@ describe('ingest with the real extractor', () => {
   it('proposes verbatim quotes and accepts them onto the graph', async () => {
     const made = writeApp({ extract: defaultExtractor });
     try {
-      const res = await request(made.app).post('/api/documents').set(auth).send({ text: fs.readFileSync(article, 'utf8'), fileName: '101_x-brazil-suspension.txt' });
+      const res = await request(made.app)
+        .post('/api/documents')
+        .set(auth)
+        .send({ text: fs.readFileSync(article, 'utf8'), fileName: '101_x-brazil-suspension.txt' });
       expect(res.status).toBe(201);
       expect(res.body.proposals.length).toBeGreaterThan(3);
       const text = (await request(made.app).get('/api/documents/101_x-brazil-suspension')).body.text as string;
-      for (const p of res.body.proposals as Array<{ id: string; claim: { quote: string }; quoteStart: number; quoteEnd: number }>) {
+      for (const p of res.body.proposals as Array<{
+        id: string;
+        claim: { quote: string };
+        quoteStart: number;
+        quoteEnd: number;
+      }>) {
         expect(text.slice(p.quoteStart, p.quoteEnd)).toBe(p.claim.quote);
       }
       let accepted = 0;

@@ -17,8 +17,13 @@ export const serverEntry = path.join(__dirname, '..', '..', 'server', 'index.js'
  * benchmark measures the server as users run it.
  */
 export function serverNodeFlags(): string[] {
-  const start = (JSON.parse(fs.readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
+  const start = (
+    JSON.parse(fs.readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { scripts: { start: string } }
+  ).scripts.start;
   const match = /\bnode((?:\s+--\S+)*)\s+dist\/server\/index\.js/.exec(start);
   if (!match) throw new Error(`package.json's start script does not run "node [flags] dist/server/index.js": ${start}`);
-  return match[1].trim().split(/\s+/).filter((flag) => flag !== '');
+  return match[1]
+    .trim()
+    .split(/\s+/)
+    .filter((flag) => flag !== '');
 }

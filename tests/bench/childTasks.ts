@@ -56,8 +56,10 @@ function load(dir: string): LoadResult {
 function readArray(dir: string, name: string): Array<Record<string, string>> {
   const out: Array<Record<string, string>> = [];
   const files = fs.existsSync(path.join(dir, `${name}.json`)) ? [path.join(dir, `${name}.json`)] : [];
-  if (fs.existsSync(path.join(dir, name))) for (const file of fs.readdirSync(path.join(dir, name)).sort()) files.push(path.join(dir, name, file));
-  for (const file of files) for (const record of JSON.parse(fs.readFileSync(file, 'utf8')) as Array<Record<string, string>>) out.push(record);
+  if (fs.existsSync(path.join(dir, name)))
+    for (const file of fs.readdirSync(path.join(dir, name)).sort()) files.push(path.join(dir, name, file));
+  for (const file of files)
+    for (const record of JSON.parse(fs.readFileSync(file, 'utf8')) as Array<Record<string, string>>) out.push(record);
   return out;
 }
 
@@ -123,7 +125,12 @@ async function exportOne(dir: string, name: string, mode: 'stream' | 'string'): 
       fs.writeFileSync(file, text);
     } else if (name === 'gexf-graphology') {
       // graphology-gexf's own writer on the same graph, with the GEXF export's formatters.
-      const text = writeGexf<NodeAttributes, EdgeAttributes, GexfAttributes, GexfAttributes>(graph, { version: '1.3', pedantic: true, formatNode: formatGexfNode, formatEdge: formatGexfEdge });
+      const text = writeGexf<NodeAttributes, EdgeAttributes, GexfAttributes, GexfAttributes>(graph, {
+        version: '1.3',
+        pedantic: true,
+        formatNode: formatGexfNode,
+        formatEdge: formatGexfEdge,
+      });
       longestStringChars = text.length;
       fs.writeFileSync(file, text);
     } else {
@@ -154,7 +161,9 @@ async function exportOne(dir: string, name: string, mode: 'stream' | 'string'): 
 /** The baseline server: node:http answering precomputed bodies by URL, nothing else. */
 function bareHttp(bodiesFile: string): void {
   const bodies = new Map<string, { status: number; type: string; body: Buffer }>();
-  for (const [url, entry] of Object.entries(JSON.parse(fs.readFileSync(bodiesFile, 'utf8')) as Record<string, { status: number; type: string; body: string }>)) {
+  for (const [url, entry] of Object.entries(
+    JSON.parse(fs.readFileSync(bodiesFile, 'utf8')) as Record<string, { status: number; type: string; body: string }>,
+  )) {
     bodies.set(url, { status: entry.status, type: entry.type, body: Buffer.from(entry.body, 'base64') });
   }
   const server = http.createServer((req, res) => {

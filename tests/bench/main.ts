@@ -11,7 +11,13 @@ import { resultsFile } from './benchPaths';
 import { ensureDataset } from './datasets';
 import { measureClient, type ClientResult } from './measureClient';
 import { measureExports, type ExportRow } from './measureExports';
-import { chooseRoutes, measureRoutes, startServerUnderTest, type RouteResult, type StartupResult } from './measureServer';
+import {
+  chooseRoutes,
+  measureRoutes,
+  startServerUnderTest,
+  type RouteResult,
+  type StartupResult,
+} from './measureServer';
 import { runChild } from './runChild';
 import { count, markdownTable, mib, ratio, seconds } from './table';
 
@@ -39,9 +45,19 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 
 function parseArgs(argv: string[]) {
   const quick = argv.includes('--quick');
-  const only = (name: string) => !argv.some((a) => a.startsWith('--only=')) || argv.some((a) => a.startsWith('--only=') && a.slice(7).split(',').includes(name));
+  const only = (name: string) =>
+    !argv.some((a) => a.startsWith('--only=')) ||
+    argv.some((a) => a.startsWith('--only=') && a.slice(7).split(',').includes(name));
   const sizesArg = argv.find((a) => a.startsWith('--sizes='));
-  const sizes = sizesArg ? sizesArg.slice(8).split(',').map(Number).filter((n) => n > 0) : quick ? [1000, 10000] : [1000, 10000, 100000];
+  const sizes = sizesArg
+    ? sizesArg
+        .slice(8)
+        .split(',')
+        .map(Number)
+        .filter((n) => n > 0)
+    : quick
+      ? [1000, 10000]
+      : [1000, 10000, 100000];
   return { quick, sizes, only };
 }
 
@@ -52,26 +68,40 @@ async function benchSize(entities: number, quick: boolean, only: (name: string) 
   const errors: string[] = [];
   const ours = await runChild<LoadResult>('load', [dataset.dir]);
   const bare = await runChild<BareLoadResult>('bare-load', [dataset.dir]);
-  log(`  load: ${seconds(ours.totalMs)} s (bare graphology ${seconds(bare.bareMs)} s), peak ${mib(ours.peakRssBytes)} MiB`);
+  log(
+    `  load: ${seconds(ours.totalMs)} s (bare graphology ${seconds(bare.bareMs)} s), peak ${mib(ours.peakRssBytes)} MiB`,
+  );
   const result: SizeResult = {
     entities: ours.entities,
     claims: ours.claims,
     edges: ours.edges,
-    load: { ...ours, bareMs: bare.bareMs, overheadRatio: ours.totalMs / bare.bareMs, bytesPerClaim: ours.retainedHeapBytes / ours.claims },
+    load: {
+      ...ours,
+      bareMs: bare.bareMs,
+      overheadRatio: ours.totalMs / bare.bareMs,
+      bytesPerClaim: ours.retainedHeapBytes / ours.claims,
+    },
     errors,
   };
 
   if (only('api')) {
     // A family name of the generated data (the first person's): many hits, as a user's first search has.
-    const searchQuery = (JSON.parse(fs.readFileSync(firstEntitiesFile(dataset.dir), 'utf8'))[0].name as string).split(' ').pop()!;
+    const searchQuery = (JSON.parse(fs.readFileSync(firstEntitiesFile(dataset.dir), 'utf8'))[0].name as string)
+      .split(' ')
+      .pop()!;
     try {
       const server = await startServerUnderTest(dataset.dir, searchQuery, quick ? 120_000 : 400_000);
       result.startup = server.startup;
-      log(`  start-up: first answer ${seconds(server.startup.firstAnswerMs)} s, first search ${seconds(server.startup.firstSearchMs)} s, layout ${server.startup.layoutTimedOut ? 'not ready' : `${seconds(server.startup.layoutReadyMs)} s`}`);
+      log(
+        `  start-up: first answer ${seconds(server.startup.firstAnswerMs)} s, first search ${seconds(server.startup.firstSearchMs)} s, layout ${server.startup.layoutTimedOut ? 'not ready' : `${seconds(server.startup.layoutReadyMs)} s`}`,
+      );
       try {
         const routes = await chooseRoutes(server.url, searchQuery);
         result.api = await measureRoutes(server.url, routes, quick ? 3 : 15);
-        for (const row of result.api) log(`  ${row.route}: ${row.ours.rps.toFixed(0)} req/s (bare ${row.bare.rps.toFixed(0)}), p99 ${row.ours.p99Ms} ms`);
+        for (const row of result.api)
+          log(
+            `  ${row.route}: ${row.ours.rps.toFixed(0)} req/s (bare ${row.bare.rps.toFixed(0)}), p99 ${row.ours.p99Ms} ms`,
+          );
       } finally {
         await server.stop();
       }
@@ -91,33 +121,102 @@ function firstEntitiesFile(dir: string): string {
 function report(results: BenchResults): string {
   const out: string[] = [];
   const m = results.machine;
-  out.push(`Machine: ${m.cpus} × ${m.cpuModel}, ${(m.memoryBytes / 2 ** 30).toFixed(0)} GiB, Node ${m.node}; load average at start ${m.loadAverage.map((l) => l.toFixed(1)).join(' ')}. ${results.quick ? 'Quick run.' : 'Full run.'}`);
+  out.push(
+    `Machine: ${m.cpus} × ${m.cpuModel}, ${(m.memoryBytes / 2 ** 30).toFixed(0)} GiB, Node ${m.node}; load average at start ${m.loadAverage.map((l) => l.toFixed(1)).join(' ')}. ${results.quick ? 'Quick run.' : 'Full run.'}`,
+  );
   out.push('', '**1. Load + validate + build** (ratio = ours / bare graphology loop from pre-parsed arrays)', '');
   out.push(
     markdownTable(
-      ['entities', 'claims', 'edges', 'read+validate s', 'build s', 'total s', 'bare s', 'ratio', 'peak RSS MiB', 'bytes/claim'],
-      results.sizes.map((s) => [count(s.entities), count(s.claims), count(s.edges), seconds(s.load.readValidateMs), seconds(s.load.buildMs), seconds(s.load.totalMs), seconds(s.load.bareMs), ratio(s.load.overheadRatio), mib(s.load.peakRssBytes), s.load.bytesPerClaim.toFixed(0)]),
+      [
+        'entities',
+        'claims',
+        'edges',
+        'read+validate s',
+        'build s',
+        'total s',
+        'bare s',
+        'ratio',
+        'peak RSS MiB',
+        'bytes/claim',
+      ],
+      results.sizes.map((s) => [
+        count(s.entities),
+        count(s.claims),
+        count(s.edges),
+        seconds(s.load.readValidateMs),
+        seconds(s.load.buildMs),
+        seconds(s.load.totalMs),
+        seconds(s.load.bareMs),
+        ratio(s.load.overheadRatio),
+        mib(s.load.peakRssBytes),
+        s.load.bytesPerClaim.toFixed(0),
+      ]),
     ),
   );
-  out.push('', '**2. Start-up** (spawn → first 200 from /api/health, → first search answered, → layout cached; server peak RSS)', '');
+  out.push(
+    '',
+    '**2. Start-up** (spawn → first 200 from /api/health, → first search answered, → layout cached; server peak RSS)',
+    '',
+  );
   out.push(
     markdownTable(
       ['entities', 'first answer s', 'first search s', 'layout ready s', 'server peak RSS MiB'],
-      results.sizes.filter((s) => s.startup).map((s) => [count(s.entities), seconds(s.startup!.firstAnswerMs), seconds(s.startup!.firstSearchMs), s.startup!.layoutTimedOut ? 'not within limit' : seconds(s.startup!.layoutReadyMs), mib(s.startup!.peakRssBytes)]),
+      results.sizes
+        .filter((s) => s.startup)
+        .map((s) => [
+          count(s.entities),
+          seconds(s.startup!.firstAnswerMs),
+          seconds(s.startup!.firstSearchMs),
+          s.startup!.layoutTimedOut ? 'not within limit' : seconds(s.startup!.layoutReadyMs),
+          mib(s.startup!.peakRssBytes),
+        ]),
     ),
   );
-  out.push('', '**3. API under load** (autocannon, 64 connections; bare = node:http answering the same bodies; ratio = our req/s ÷ bare req/s)', '');
+  out.push(
+    '',
+    '**3. API under load** (autocannon, 64 connections; bare = node:http answering the same bodies; ratio = our req/s ÷ bare req/s)',
+    '',
+  );
   out.push(
     markdownTable(
       ['entities', 'route', 'body KiB', 'p50 ms', 'p99 ms', 'req/s', 'bare p99 ms', 'bare req/s', 'ratio', 'errors'],
-      results.sizes.flatMap((s) => (s.api ?? []).map((r) => [count(s.entities), r.route, (r.bodyBytes / 1024).toFixed(1), r.ours.p50Ms, r.ours.p99Ms, r.ours.rps.toFixed(0), r.bare.p99Ms, r.bare.rps.toFixed(0), ratio(r.throughputRatio), r.ours.errors])),
+      results.sizes.flatMap((s) =>
+        (s.api ?? []).map((r) => [
+          count(s.entities),
+          r.route,
+          (r.bodyBytes / 1024).toFixed(1),
+          r.ours.p50Ms,
+          r.ours.p99Ms,
+          r.ours.rps.toFixed(0),
+          r.bare.p99Ms,
+          r.bare.rps.toFixed(0),
+          ratio(r.throughputRatio),
+          r.ours.errors,
+        ]),
+      ),
     ),
   );
-  out.push('', '**4. Exports of the whole graph** (stream = written in chunks to a file; peak = extra RSS during the export; longest = largest single string)', '');
+  out.push(
+    '',
+    '**4. Exports of the whole graph** (stream = written in chunks to a file; peak = extra RSS during the export; longest = largest single string)',
+    '',
+  );
   out.push(
     markdownTable(
       ['entities', 'format', 'mode', 's', 'MiB', 'MB/s', 'peak MiB', 'longest string MiB', 'note'],
-      results.sizes.flatMap((s) => (s.exports ?? []).map((e) => [count(s.entities), e.format, e.mode, seconds(e.ms), mib(e.bytes), e.mbPerS.toFixed(1), mib(e.peakExtraRssBytes), (e.longestStringChars / 2 ** 20).toFixed(1), e.error ? `failed: ${e.error.slice(0, 60)}` : ''])),
+      results.sizes.flatMap((s) =>
+        (s.exports ?? []).map((e) => [
+          count(s.entities),
+          e.format,
+          e.mode,
+          seconds(e.ms),
+          mib(e.bytes),
+          e.mbPerS.toFixed(1),
+          mib(e.peakExtraRssBytes),
+          (e.longestStringChars / 2 ** 20).toFixed(1),
+          e.error ? `failed: ${e.error.slice(0, 60)}` : '',
+        ]),
+      ),
     ),
   );
   if (results.client) {
@@ -128,7 +227,13 @@ function report(results: BenchResults): string {
       out.push(
         markdownTable(
           ['graph', 'ours ms', 'bare sigma ms', 'ratio', 'note'],
-          c.rows.map((r) => [r.graph, r.oursMs === undefined ? '—' : r.oursMs.toFixed(0), r.bareMs === undefined ? '—' : r.bareMs.toFixed(0), r.ratio === undefined ? '—' : ratio(r.ratio), r.note]),
+          c.rows.map((r) => [
+            r.graph,
+            r.oursMs === undefined ? '—' : r.oursMs.toFixed(0),
+            r.bareMs === undefined ? '—' : r.bareMs.toFixed(0),
+            r.ratio === undefined ? '—' : ratio(r.ratio),
+            r.note,
+          ]),
         ),
       );
     }
@@ -142,7 +247,13 @@ async function main(): Promise<void> {
   const results: BenchResults = {
     startedAt: new Date().toISOString(),
     quick,
-    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryBytes: os.totalmem(), node: process.version, loadAverage: os.loadavg() },
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model ?? 'unknown',
+      memoryBytes: os.totalmem(),
+      node: process.version,
+      loadAverage: os.loadavg(),
+    },
     sizes: [],
   };
   for (const entities of sizes) {

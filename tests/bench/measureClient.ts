@@ -45,24 +45,50 @@ const FIRST_DRAW_PROBE = `(() => {
 
 function buildBarePage(): string {
   const outDir = path.join(scratchDir, 'bare-sigma');
-  const result = spawnSync(path.join(packageRoot, 'node_modules', '.bin', 'vite'), ['build', '--logLevel', 'error', '--outDir', outDir, '--emptyOutDir', path.join(packageRoot, 'tests', 'bench', 'barePage')], { encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`vite could not build the bare sigma page: ${result.stderr || result.stdout}`);
+  const result = spawnSync(
+    path.join(packageRoot, 'node_modules', '.bin', 'vite'),
+    [
+      'build',
+      '--logLevel',
+      'error',
+      '--outDir',
+      outDir,
+      '--emptyOutDir',
+      path.join(packageRoot, 'tests', 'bench', 'barePage'),
+    ],
+    { encoding: 'utf8' },
+  );
+  if (result.status !== 0)
+    throw new Error(`vite could not build the bare sigma page: ${result.stderr || result.stdout}`);
   return outDir;
 }
 
 function serveStatic(dir: string): Promise<{ url: string; close(): void }> {
-  const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.json': 'application/json', '.css': 'text/css' };
+  const types: Record<string, string> = {
+    '.html': 'text/html',
+    '.js': 'text/javascript',
+    '.json': 'application/json',
+    '.css': 'text/css',
+  };
   const server = http.createServer((req, res) => {
     const file = path.join(dir, decodeURIComponent((req.url ?? '/').split('?')[0]).replace(/^\/$/, '/index.html'));
     if (!file.startsWith(dir) || !fs.existsSync(file)) return void res.writeHead(404).end();
     res.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' });
     fs.createReadStream(file).pipe(res);
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${(server.address() as { port: number }).port}/`, close: () => server.close() })));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve({ url: `http://127.0.0.1:${(server.address() as { port: number }).port}/`, close: () => server.close() }),
+    ),
+  );
 }
 
 /** Median time to the first draw over RUNS fresh pages; undefined if a page draws nothing within the limit. */
-async function firstDraw(context: BrowserContext, url: string, timeoutMs: number): Promise<{ ms?: number; note: string }> {
+async function firstDraw(
+  context: BrowserContext,
+  url: string,
+  timeoutMs: number,
+): Promise<{ ms?: number; note: string }> {
   const times: number[] = [];
   let note = '';
   for (let run = 0; run < RUNS; run++) {
@@ -70,9 +96,16 @@ async function firstDraw(context: BrowserContext, url: string, timeoutMs: number
     await page.addInitScript(FIRST_DRAW_PROBE);
     try {
       await page.goto(url, { waitUntil: 'commit' });
-      await page.waitForFunction(() => (window as { __firstDrawAt?: number }).__firstDrawAt !== undefined, undefined, { timeout: timeoutMs, polling: 50 });
+      await page.waitForFunction(() => (window as { __firstDrawAt?: number }).__firstDrawAt !== undefined, undefined, {
+        timeout: timeoutMs,
+        polling: 50,
+      });
       times.push(await page.evaluate(() => (window as { __firstDrawAt?: number }).__firstDrawAt!));
-      note = (await page.evaluate(() => document.querySelector('[role="status"], .notice, #notice')?.textContent?.trim() ?? '')).slice(0, 120);
+      note = (
+        await page.evaluate(
+          () => document.querySelector('[role="status"], .notice, #notice')?.textContent?.trim() ?? '',
+        )
+      ).slice(0, 120);
     } catch (error) {
       note = `no frame within ${timeoutMs / 1000} s (${(error as Error).message.split('\n')[0].slice(0, 80)})`;
     } finally {
@@ -84,15 +117,27 @@ async function firstDraw(context: BrowserContext, url: string, timeoutMs: number
   return { ms: times[Math.floor(times.length / 2)], note };
 }
 
-export async function measureClient(log: (line: string) => void, options: { include100k: boolean } = { include100k: true }): Promise<ClientResult> {
-  if (!fs.existsSync(path.join(packageRoot, 'dist', 'client', 'index.html'))) throw new Error('the client is not built: run npm run build first');
+export async function measureClient(
+  log: (line: string) => void,
+  options: { include100k: boolean } = { include100k: true },
+): Promise<ClientResult> {
+  if (!fs.existsSync(path.join(packageRoot, 'dist', 'client', 'index.html')))
+    throw new Error('the client is not built: run npm run build first');
   const bareDir = buildBarePage();
   const profile = fs.mkdtempSync(path.join(scratchDir, 'chromium-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
     viewport: { width: 1280, height: 800 },
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   const rows: ClientRow[] = [];
   try {
@@ -109,8 +154,16 @@ export async function measureClient(log: (line: string) => void, options: { incl
       try {
         const ours = await firstDraw(context, `${server.url}/`, 60_000);
         const baseline = await firstDraw(context, bare.url, 60_000);
-        log(`  client ${label}: ours ${ours.ms?.toFixed(0) ?? '—'} ms, bare sigma ${baseline.ms?.toFixed(0) ?? '—'} ms`);
-        rows.push({ graph: label, oursMs: ours.ms, bareMs: baseline.ms, ratio: ours.ms !== undefined && baseline.ms !== undefined ? ours.ms / baseline.ms : undefined, note: [ours.note, baseline.note && `bare: ${baseline.note}`].filter(Boolean).join('; ') });
+        log(
+          `  client ${label}: ours ${ours.ms?.toFixed(0) ?? '—'} ms, bare sigma ${baseline.ms?.toFixed(0) ?? '—'} ms`,
+        );
+        rows.push({
+          graph: label,
+          oursMs: ours.ms,
+          bareMs: baseline.ms,
+          ratio: ours.ms !== undefined && baseline.ms !== undefined ? ours.ms / baseline.ms : undefined,
+          note: [ours.note, baseline.note && `bare: ${baseline.note}`].filter(Boolean).join('; '),
+        });
       } finally {
         bare.close();
       }

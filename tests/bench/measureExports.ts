@@ -12,7 +12,10 @@ export interface ExportRow extends ExportResult {
 /** Formats, then the two baselines: `json-stringify` and `gexf` rendered by graphology-gexf in one string. */
 export function exportPlan(): Array<{ name: string; mode: 'stream' | 'string' }> {
   return [
-    ...exportFormats.map((format) => ({ name: format.name, mode: format.write ? ('stream' as const) : ('string' as const) })),
+    ...exportFormats.map((format) => ({
+      name: format.name,
+      mode: format.write ? ('stream' as const) : ('string' as const),
+    })),
     { name: 'json-stringify', mode: 'string' },
     { name: 'gexf-graphology', mode: 'string' },
   ];
@@ -25,10 +28,20 @@ export async function measureExports(dataDir: string, log: (line: string) => voi
     try {
       result = await runChild<ExportResult>('export', [dataDir, name, mode]);
     } catch (error) {
-      result = { format: name, mode, ms: 0, bytes: 0, peakExtraRssBytes: 0, longestStringChars: 0, error: (error as Error).message.slice(0, 200) };
+      result = {
+        format: name,
+        mode,
+        ms: 0,
+        bytes: 0,
+        peakExtraRssBytes: 0,
+        longestStringChars: 0,
+        error: (error as Error).message.slice(0, 200),
+      };
     }
     const row = { ...result, mbPerS: result.ms > 0 ? result.bytes / 2 ** 20 / (result.ms / 1000) : 0 };
-    log(`  export ${name} (${mode}): ${result.error ? `failed: ${result.error}` : `${(row.ms / 1000).toFixed(2)} s, ${row.mbPerS.toFixed(1)} MB/s`}`);
+    log(
+      `  export ${name} (${mode}): ${result.error ? `failed: ${result.error}` : `${(row.ms / 1000).toFixed(2)} s, ${row.mbPerS.toFixed(1)} MB/s`}`,
+    );
     rows.push(row);
   }
   return rows;

@@ -39,7 +39,12 @@ interface Started {
 }
 
 /** Spawns a process and waits for a line matching `ready` on its standard output. */
-function spawnUntil(args: string[], env: NodeJS.ProcessEnv, ready: RegExp, timeoutMs: number): Promise<Started & { match: RegExpMatchArray }> {
+function spawnUntil(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  ready: RegExp,
+  timeoutMs: number,
+): Promise<Started & { match: RegExpMatchArray }> {
   const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let err = '';
   child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
@@ -97,12 +102,23 @@ export interface RunningServerUnderTest {
  * is computed as on a first start. Times: spawn → first 200 from /api/health; → first
  * 200 from a search (the search index is built on first use); → layout cache written.
  */
-export async function startServerUnderTest(dataDir: string, searchQuery: string, layoutTimeoutMs: number): Promise<RunningServerUnderTest> {
+export async function startServerUnderTest(
+  dataDir: string,
+  searchQuery: string,
+  layoutTimeoutMs: number,
+): Promise<RunningServerUnderTest> {
   const cacheDir = path.join(scratchDir, `layout-cache-${process.pid}-${Date.now()}`);
   fs.mkdirSync(cacheDir, { recursive: true });
   const started = performance.now();
   const child = spawn(process.execPath, [...serverNodeFlags(), serverEntry], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', CLAIMGRAPH_DATA: dataDir, CLAIMGRAPH_CACHE_DIR: cacheDir, CLAIMGRAPH_TOKEN: '' },
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      CLAIMGRAPH_DATA: dataDir,
+      CLAIMGRAPH_CACHE_DIR: cacheDir,
+      CLAIMGRAPH_TOKEN: '',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -132,7 +148,13 @@ export async function startServerUnderTest(dataDir: string, searchQuery: string,
   }
   return {
     url: base,
-    startup: { firstAnswerMs, firstSearchMs, layoutReadyMs, layoutTimedOut: layoutReadyMs === undefined, peakRssBytes: peakRssOf(child.pid!) },
+    startup: {
+      firstAnswerMs,
+      firstSearchMs,
+      layoutReadyMs,
+      layoutTimedOut: layoutReadyMs === undefined,
+      peakRssBytes: peakRssOf(child.pid!),
+    },
     stop: async () => {
       const gone = new Promise((resolve) => child.once('exit', resolve));
       if (!exited) child.kill('SIGTERM');
@@ -158,17 +180,30 @@ const WARM_UP_S = 2;
 
 async function hammer(url: string, durationS: number): Promise<LoadFigures> {
   const result = await autocannon({ url, connections: 64, duration: durationS, pipelining: 1 });
-  return { p50Ms: result.latency.p50, p99Ms: result.latency.p99, rps: result.requests.average, errors: result.errors + result.timeouts + result.non2xx };
+  return {
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    rps: result.requests.average,
+    errors: result.errors + result.timeouts + result.non2xx,
+  };
 }
 
 /** Fetches each route's body from our server once, serves the bodies from a bare server, and loads both in turn. */
-export async function measureRoutes(base: string, routes: Array<{ route: string; path: string }>, durationS: number): Promise<RouteResult[]> {
+export async function measureRoutes(
+  base: string,
+  routes: Array<{ route: string; path: string }>,
+  durationS: number,
+): Promise<RouteResult[]> {
   const bodies: Record<string, { status: number; type: string; body: string }> = {};
   for (const { path: url } of routes) {
     const response = await fetch(`${base}${url}`);
     const body = Buffer.from(await response.arrayBuffer());
     if (!response.ok) throw new Error(`GET ${url} answered ${response.status}: ${body.toString().slice(0, 300)}`);
-    bodies[url] = { status: response.status, type: response.headers.get('content-type') ?? 'application/json', body: body.toString('base64') };
+    bodies[url] = {
+      status: response.status,
+      type: response.headers.get('content-type') ?? 'application/json',
+      body: body.toString('base64'),
+    };
   }
   fs.mkdirSync(scratchDir, { recursive: true });
   const bodiesFile = path.join(scratchDir, `bodies-${process.pid}.json`);
@@ -187,7 +222,14 @@ export async function measureRoutes(base: string, routes: Array<{ route: string;
       const ours = await hammer(`${base}${url}`, durationS);
       await hammer(`${bareBase}${url}`, WARM_UP_S);
       const baseline = await hammer(`${bareBase}${url}`, durationS);
-      results.push({ route, url, bodyBytes: Buffer.from(bodies[url].body, 'base64').length, ours, bare: baseline, throughputRatio: ours.rps / baseline.rps });
+      results.push({
+        route,
+        url,
+        bodyBytes: Buffer.from(bodies[url].body, 'base64').length,
+        ours,
+        bare: baseline,
+        throughputRatio: ours.rps / baseline.rps,
+      });
     }
   } finally {
     bare.child.kill('SIGTERM');
@@ -201,7 +243,8 @@ export async function chooseRoutes(base: string, searchQuery: string): Promise<A
   const response = await fetch(`${base}/api/entities?q=${encodeURIComponent(searchQuery)}&limit=50`);
   const { hits } = (await response.json()) as { hits: Array<{ id: string; degree: number }> };
   const connected = hits.filter((hit) => hit.degree >= 2).sort((a, b) => a.degree - b.degree);
-  if (connected.length < 2) throw new Error(`the search "${searchQuery}" found too few connected entities to benchmark`);
+  if (connected.length < 2)
+    throw new Error(`the search "${searchQuery}" found too few connected entities to benchmark`);
   const entity = connected[Math.floor(connected.length / 2)];
   const other = connected.find((hit) => hit.id !== entity.id)!;
   const id = encodeURIComponent(entity.id);

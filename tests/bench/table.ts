@@ -9,4 +9,9 @@ export function markdownTable(header: string[], rows: Array<Array<string | numbe
 export const seconds = (ms: number | undefined) => (ms === undefined ? '—' : (ms / 1000).toFixed(2));
 export const mib = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
 export const ratio = (value: number) => (Number.isFinite(value) ? value.toFixed(2) : '—');
-export const count = (n: number) => (n >= 1e6 ? `${(n / 1e6).toFixed(n % 1e6 === 0 ? 0 : 2)}M` : n >= 1e3 ? `${(n / 1e3).toFixed(n % 1e3 === 0 ? 0 : 1)}k` : String(n));
+export const count = (n: number) =>
+  n >= 1e6
+    ? `${(n / 1e6).toFixed(n % 1e6 === 0 ? 0 : 2)}M`
+    : n >= 1e3
+      ? `${(n / 1e3).toFixed(n % 1e3 === 0 ? 0 : 1)}k`
+      : String(n);

@@ -2,7 +2,16 @@
 // person sees and does. Screenshots of the main views go to tests/e2e/screenshots/.
 import fs from 'node:fs';
 import path from 'node:path';
-import { type Browser, countPixels, launchBrowser, openExplorer, repoRoot, type RunningServer, saveScreenshot, startServer } from './harness';
+import {
+  type Browser,
+  countPixels,
+  launchBrowser,
+  openExplorer,
+  repoRoot,
+  type RunningServer,
+  saveScreenshot,
+  startServer,
+} from './harness';
 
 const PERSON_COLOUR = '#e15759';
 const FADED_NODE_COLOUR = '#d5d9df';
@@ -40,10 +49,17 @@ describe('the explorer on the seed dataset', () => {
     await expect(page.locator('.picker-list li').first().textContent()).resolves.toContain('Vladimir Putin');
     await page.keyboard.press('Enter');
     await expect(page.locator('#entity-name').textContent()).resolves.toBe('Vladimir Putin');
-    await expect(page.locator('.aliases').textContent()).resolves.toBe('Also called: Putin · Russian President Vladimir Putin');
+    await expect(page.locator('.aliases').textContent()).resolves.toBe(
+      'Also called: Putin · Russian President Vladimir Putin',
+    );
     await expect(page.locator('.entity-details .description').textContent()).resolves.toBe('President of Russia.');
     const groups = await page.locator('.relation-group h4').allTextContents();
-    expect(groups.map((text) => text.trim())).toEqual(['holds position (1)', 'contact (1)', 'request (1)', 'acted on behalf of (1)']);
+    expect(groups.map((text) => text.trim())).toEqual([
+      'holds position (1)',
+      'contact (1)',
+      'request (1)',
+      'acted on behalf of (1)',
+    ]);
     expect(new URL(page.url()).searchParams.get('node')).toBe('vladimir-putin');
     await page.waitForTimeout(500); // the camera glides to the entity
     await saveScreenshot(page, 'entity-details');
@@ -88,7 +104,9 @@ describe('the explorer on the seed dataset', () => {
   it('shows the Musk–Putin contact’s quotes and the denial, and the document with the quote marked', async () => {
     const { page, errors } = await openExplorer(browser, server.url, '?node=elon-musk');
     await page.getByRole('button', { name: /contact with Vladimir Putin: show claims/ }).click();
-    await expect(page.locator('#relation-title').textContent()).resolves.toBe('Elon Musk ↔ disputed contact ↔ Vladimir Putin');
+    await expect(page.locator('#relation-title').textContent()).resolves.toBe(
+      'Elon Musk ↔ disputed contact ↔ Vladimir Putin',
+    );
     const stances = await page.locator('.claims .claim-head .badge').allTextContents();
     expect(stances).toEqual(['alleges', 'alleges', 'alleges', 'denies']);
     const quotes = await page.locator('.claims blockquote').allTextContents();
@@ -96,15 +114,21 @@ describe('the explorer on the seed dataset', () => {
       'Tech billionaire Elon Musk has allegedly been in regular touch with Russian President Vladimir Putin since late 2022, a report by The Wall Street Journal has said',
     );
     const denial = page.locator('.claim.stance-denies');
-    await expect(denial.locator('blockquote').textContent()).resolves.toContain('their only communication with Musk was a phone call');
+    await expect(denial.locator('blockquote').textContent()).resolves.toContain(
+      'their only communication with Musk was a phone call',
+    );
     await expect(denial.locator('.attributed').textContent()).resolves.toBe(' according to Dmitry Peskov');
-    await expect(denial.locator('cite').textContent()).resolves.toBe("Musk in 'secret contact' with Putin, claims bombshell report");
+    await expect(denial.locator('cite').textContent()).resolves.toBe(
+      "Musk in 'secret contact' with Putin, claims bombshell report",
+    );
     await expect(denial.locator('.citation').textContent()).resolves.toContain(', 2024-10-25');
     await saveScreenshot(page, 'relation-claims');
 
     await denial.getByRole('button', { name: /Open the document/ }).click();
     await page.waitForSelector('.document-text mark.current');
-    await expect(page.locator('#document-title').textContent()).resolves.toBe("Musk in 'secret contact' with Putin, claims bombshell report");
+    await expect(page.locator('#document-title').textContent()).resolves.toBe(
+      "Musk in 'secret contact' with Putin, claims bombshell report",
+    );
     // Overlapping quotes split the passage into several marks; together they are the quote.
     const current = (await page.locator('.document-text mark.current').allTextContents()).join('');
     expect(current).toBe(
@@ -130,7 +154,9 @@ describe('the explorer on the seed dataset', () => {
     await page.waitForSelector('.path-chain');
     const names = await page.locator('.path-chain > .path-node').allTextContents();
     expect(names).toEqual(['Elon Musk', 'Vladimir Putin', 'Xi Jinping']);
-    await expect(page.locator('.path-result > p').first().textContent()).resolves.toBe('2 steps from Elon Musk to Xi Jinping:');
+    await expect(page.locator('.path-result > p').first().textContent()).resolves.toBe(
+      '2 steps from Elon Musk to Xi Jinping:',
+    );
     const steps = await page.locator('.path-step li > button').allTextContents();
     expect(steps).toEqual(['↑ alleged request', '↕ disputed contact', '↓ alleged acted on behalf of']);
     const url = new URL(page.url());
@@ -146,11 +172,22 @@ describe('the explorer on the seed dataset', () => {
   });
 
   it('restores filters, selection and size mode from a shared URL', async () => {
-    const { page } = await openExplorer(browser, server.url, '?nodeTypes=person,country&status=reported,confirmed&knownAt=2024-10-25&size=pagerank&node=elon-musk');
+    const { page } = await openExplorer(
+      browser,
+      server.url,
+      '?nodeTypes=person,country&status=reported,confirmed&knownAt=2024-10-25&size=pagerank&node=elon-musk',
+    );
     await expect(page.textContent('#status-line')).resolves.toBe('10 of 15 entities · 8 of 19 relations shown');
-    const ticked = async (key: string, value: string) => page.isChecked(`input[data-filter="${key}"][value="${value}"]`);
-    expect(await Promise.all(['person', 'organization', 'country', 'service'].map((type) => ticked('nodeTypes', type)))).toEqual([true, false, true, false]);
-    expect(await Promise.all(['confirmed', 'reported', 'alleged', 'disputed', 'denied'].map((status) => ticked('status', status)))).toEqual([true, true, false, false, false]);
+    const ticked = async (key: string, value: string) =>
+      page.isChecked(`input[data-filter="${key}"][value="${value}"]`);
+    expect(
+      await Promise.all(['person', 'organization', 'country', 'service'].map((type) => ticked('nodeTypes', type))),
+    ).toEqual([true, false, true, false]);
+    expect(
+      await Promise.all(
+        ['confirmed', 'reported', 'alleged', 'disputed', 'denied'].map((status) => ticked('status', status)),
+      ),
+    ).toEqual([true, true, false, false, false]);
     await expect(page.inputValue('#date-knownAt')).resolves.toBe('2024-10-25');
     await expect(page.inputValue('#size-mode')).resolves.toBe('pagerank');
     await expect(page.locator('#entity-name').textContent()).resolves.toBe('Elon Musk');
@@ -212,14 +249,18 @@ describe('the explorer on the seed dataset', () => {
     await page.route('**/api/**', (route) => route.abort('connectionrefused'));
     await page.goto(`${server.url}/`);
     await page.waitForSelector('body[data-ready="error"]');
-    await expect(page.locator('#notice[role="alert"]').textContent()).resolves.toContain('Cannot reach the claimgraph server');
+    await expect(page.locator('#notice[role="alert"]').textContent()).resolves.toContain(
+      'Cannot reach the claimgraph server',
+    );
     await expect(page.locator('#retry').isVisible()).resolves.toBe(true);
     await page.close();
   });
 
   it('lays out in a narrow window without a horizontal scroll bar', async () => {
     const { page } = await openExplorer(browser, server.url, '?node=elon-musk', { width: 420, height: 860 });
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBe(0);
     const pixels = await countPixels(page, '#graph', PERSON_COLOUR);
     expect(pixels.matching).toBeGreaterThan(100);

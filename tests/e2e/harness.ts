@@ -19,9 +19,13 @@ export function assertBuilt(): void {
   const builtClient = path.join(repoRoot, 'dist', 'client', 'index.html');
   const builtServer = path.join(repoRoot, 'dist', 'server', 'cli', 'main.js');
   for (const file of [builtClient, builtServer]) {
-    if (!fs.existsSync(file)) throw new Error(`${path.relative(repoRoot, file)} is missing: run \`npm run build\` before the browser tests`);
+    if (!fs.existsSync(file))
+      throw new Error(`${path.relative(repoRoot, file)} is missing: run \`npm run build\` before the browser tests`);
   }
-  for (const [source, built] of [['client', builtClient], ['server', builtServer]]) {
+  for (const [source, built] of [
+    ['client', builtClient],
+    ['server', builtServer],
+  ]) {
     if (newestMtime(path.join(repoRoot, source)) > fs.statSync(built).mtimeMs) {
       throw new Error(`${source}/ changed since the last build: run \`npm run build\` before the browser tests`);
     }
@@ -40,11 +44,15 @@ export async function startServer(dataDir: string): Promise<RunningServer> {
   const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimgraph-e2e-cache-'));
   const env: NodeJS.ProcessEnv = { ...process.env, CLAIMGRAPH_CACHE_DIR: cacheDir };
   delete env.PORT;
-  const child: ChildProcess = spawn(path.join(repoRoot, 'node_modules', '.bin', 'node'), ['bin/claimgraph.js', 'serve', '--port', String(port), '--data', dataDir], {
-    cwd: repoRoot,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    path.join(repoRoot, 'node_modules', '.bin', 'node'),
+    ['bin/claimgraph.js', 'serve', '--port', String(port), '--data', dataDir],
+    {
+      cwd: repoRoot,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -99,7 +107,15 @@ export async function launchBrowser(): Promise<Browser> {
     headless: true,
     viewport: { width: 1280, height: 800 },
     acceptDownloads: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   return {
     context,
@@ -117,7 +133,12 @@ export interface OpenedPage {
 }
 
 /** Opens the explorer at `search` (e.g. "?nodeTypes=person") and waits until it is ready. */
-export async function openExplorer(browser: Browser, url: string, search = '', viewport = { width: 1280, height: 800 }): Promise<OpenedPage> {
+export async function openExplorer(
+  browser: Browser,
+  url: string,
+  search = '',
+  viewport = { width: 1280, height: 800 },
+): Promise<OpenedPage> {
   const page = await browser.context.newPage();
   await page.setViewportSize(viewport);
   const errors: string[] = [];
@@ -141,7 +162,12 @@ export async function saveScreenshot(page: Page, name: string): Promise<string> 
  * How many pixels of the element's screenshot are within `tolerance` of `colour` per
  * channel, and how many are not near-white. The browser decodes the PNG for us.
  */
-export async function countPixels(page: Page, selector: string, colour: string, tolerance = 10): Promise<{ matching: number; inked: number; total: number }> {
+export async function countPixels(
+  page: Page,
+  selector: string,
+  colour: string,
+  tolerance = 10,
+): Promise<{ matching: number; inked: number; total: number }> {
   const png = await page.locator(selector).screenshot();
   return page.evaluate(
     async ({ base64, colour, tolerance }) => {
@@ -159,7 +185,12 @@ export async function countPixels(page: Page, selector: string, colour: string, 
       let matching = 0;
       let inked = 0;
       for (let i = 0; i < data.length; i += 4) {
-        if (Math.abs(data[i] - target[0]) <= tolerance && Math.abs(data[i + 1] - target[1]) <= tolerance && Math.abs(data[i + 2] - target[2]) <= tolerance) matching += 1;
+        if (
+          Math.abs(data[i] - target[0]) <= tolerance &&
+          Math.abs(data[i + 1] - target[1]) <= tolerance &&
+          Math.abs(data[i + 2] - target[2]) <= tolerance
+        )
+          matching += 1;
         if (data[i] < 235 || data[i + 1] < 235 || data[i + 2] < 235) inked += 1;
       }
       return { matching, inked, total: data.length / 4 };

@@ -7,7 +7,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { importData, readInputFiles } from '../../server/import/importData';
 import { writeDataFolder } from '../../server/import/writeDataFolder';
-import { type Browser, launchBrowser, openExplorer, repoRoot, type RunningServer, saveScreenshot, startServer } from './harness';
+import {
+  type Browser,
+  launchBrowser,
+  openExplorer,
+  repoRoot,
+  type RunningServer,
+  saveScreenshot,
+  startServer,
+} from './harness';
 
 const ZAKHAROV = 'NK-aU5ybkbRFJucf8YMwsJvDw';
 const LLC_CST = 'NK-abdzbEBkqyT29GyREbiURZ';
@@ -21,7 +29,12 @@ beforeAll(async () => {
   const data = importData('ftm', inputs);
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimgraph-e2e-ftm-'));
   const outDir = path.join(dataDir, 'zala');
-  writeDataFolder(outDir, data, inputs.map((i) => ({ path: i.path, name: i.name })), { format: 'ftm', options: {}, notes: data.notes });
+  writeDataFolder(
+    outDir,
+    data,
+    inputs.map((i) => ({ path: i.path, name: i.name })),
+    { format: 'ftm', options: {}, notes: data.notes },
+  );
   // One after the other: a server that fails to start must not leave a browser open.
   server = await startServer(outDir);
   browser = await launchBrowser();
@@ -44,11 +57,15 @@ describe('the explorer on an imported FollowTheMoney dataset', () => {
   it('shows a directorship with its role-bearing record cited instead of a quote', async () => {
     const { page, errors } = await openExplorer(browser, server.url, `?node=${ZAKHAROV}`);
     await page.getByRole('button', { name: /holds position with LLC CST: show claims/ }).click();
-    await expect(page.locator('#relation-title').textContent()).resolves.toBe('Alexander Vyacheslavovich ZAKHAROV → holds position → LLC CST');
+    await expect(page.locator('#relation-title').textContent()).resolves.toBe(
+      'Alexander Vyacheslavovich ZAKHAROV → holds position → LLC CST',
+    );
     await expect(page.locator('.claims .claim-head .badge').allTextContents()).resolves.toEqual(['asserts']);
     await expect(page.locator('.claims blockquote').count()).resolves.toBe(0);
     await expect(page.locator('.claims .role').allTextContents()).resolves.toEqual(['Role: Leader or official of']);
-    await expect(page.locator('.claims .citation').allTextContents()).resolves.toEqual([`Record ${FILE} #ofac-d8ecdd62dca8ba39b832a77c170926630683ea05`]);
+    await expect(page.locator('.claims .citation').allTextContents()).resolves.toEqual([
+      `Record ${FILE} #ofac-d8ecdd62dca8ba39b832a77c170926630683ea05`,
+    ]);
     await saveScreenshot(page, 'imported-ftm-directorship');
     expect(errors).toEqual([]);
     await page.close();
@@ -60,14 +77,18 @@ describe('the explorer on an imported FollowTheMoney dataset', () => {
     await expect(page.locator('#relation-title').textContent()).resolves.toBe('Australia → sanction → LLC CST');
     const link = page.locator('.claims .citation a');
     await expect(link.textContent()).resolves.toBe(`${FILE} #au-dfat-56600015954691cece058c2a3b0e3b27740701e6`);
-    await expect(link.getAttribute('href')).resolves.toBe('https://www.dfat.gov.au/international-relations/security/sanctions/Pages/sanctions');
+    await expect(link.getAttribute('href')).resolves.toBe(
+      'https://www.dfat.gov.au/international-relations/security/sanctions/Pages/sanctions',
+    );
     await expect(page.locator('.claims .summary').allTextContents()).resolves.toEqual([
       'Autonomous Sanctions (Designated Persons and Entities and Declared Persons—Russia and Ukraine) Amendment (No. 2) Instrument 2023',
     ]);
     // The record's unmapped properties travel with the claim and are listed beside it.
     const attributeNames = await page.locator('.claims .claim-attributes dt').allTextContents();
     expect(attributeNames.slice(0, 4)).toEqual(['schema', 'authority', 'provisions', 'program']);
-    await expect(page.locator('.claims .claim-attributes dd').nth(3).textContent()).resolves.toBe('["Autonomous (Russia)"]');
+    await expect(page.locator('.claims .claim-attributes dd').nth(3).textContent()).resolves.toBe(
+      '["Autonomous (Russia)"]',
+    );
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -28,7 +28,10 @@ beforeAll(async () => {
   cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimgraph-review-cache-'));
   fs.cpSync(path.join(repoRoot, 'graph-data'), dataDir, { recursive: true });
   // Both are kept even if one fails, so afterAll can stop the other (a stray Chromium would hold jest open).
-  const [started, launched] = await Promise.allSettled([startChildServer(dataDir, { CLAIMGRAPH_TOKEN: TOKEN, CLAIMGRAPH_CACHE_DIR: cacheDir }), launchBrowser()]);
+  const [started, launched] = await Promise.allSettled([
+    startChildServer(dataDir, { CLAIMGRAPH_TOKEN: TOKEN, CLAIMGRAPH_CACHE_DIR: cacheDir }),
+    launchBrowser(),
+  ]);
   if (started.status === 'fulfilled') server = started.value;
   if (launched.status === 'fulfilled') browser = launched.value;
   if (started.status === 'rejected') throw started.reason;
@@ -55,7 +58,11 @@ describe('the review panel', () => {
     await page.click('#open-review');
     await page.fill('#review-token', TOKEN);
     await page.waitForSelector('.review-list li[data-proposal]');
-    expect(await page.locator('.review-list li[data-proposal]').evaluateAll((items) => items.map((item) => item.getAttribute('data-proposal')))).toEqual(pending.map((p) => p.id));
+    expect(
+      await page
+        .locator('.review-list li[data-proposal]')
+        .evaluateAll((items) => items.map((item) => item.getAttribute('data-proposal'))),
+    ).toEqual(pending.map((p) => p.id));
     await expect(page.textContent('#review-title')).resolves.toBe(`Review queue (${pending.length} pending)`);
     // The first proposal beside its document, its quote highlighted.
     await page.waitForSelector('.review-document mark.current');
@@ -63,11 +70,17 @@ describe('the review panel', () => {
     await expect(page.textContent('.review-document mark.current')).resolves.toBe(pending[0].claim.quote);
 
     // Accept one that the vocabulary allows as extracted, with a corrected stance.
-    const vocabulary = await api<{ edgeTypes: Array<{ id: string; directed: boolean; subjectTypes: string[]; objectTypes: string[] }> }>('/api/vocabulary');
+    const vocabulary = await api<{
+      edgeTypes: Array<{ id: string; directed: boolean; subjectTypes: string[]; objectTypes: string[] }>;
+    }>('/api/vocabulary');
     const allows = (p: ProposalView) => {
       const type = vocabulary.edgeTypes.find((t) => t.id === p.claim.type);
       const fits = (list: string[], node: string) => list.length === 0 || list.includes(node);
-      return type !== undefined && (fits(type.subjectTypes, p.subject.type) && fits(type.objectTypes, p.object.type) || (!type.directed && fits(type.subjectTypes, p.object.type) && fits(type.objectTypes, p.subject.type)));
+      return (
+        type !== undefined &&
+        ((fits(type.subjectTypes, p.subject.type) && fits(type.objectTypes, p.object.type)) ||
+          (!type.directed && fits(type.subjectTypes, p.object.type) && fits(type.objectTypes, p.subject.type)))
+      );
     };
     const chosen = pending.find((p) => allows(p) && p.claim.stance !== 'alleges');
     if (!chosen) throw new Error('the extractor proposed nothing acceptable as extracted');
@@ -79,12 +92,18 @@ describe('the review panel', () => {
     await page.waitForFunction(() => document.querySelector('.review-message')?.textContent?.startsWith('Accepted:'));
     const decided = await api<ProposalView>(`/api/proposals/${encodeURIComponent(chosen.id)}`);
     expect(decided.status).toBe('accepted');
-    const after = await api<{ nodes: unknown[]; edges: Array<{ key: string; attributes: { claims: Array<{ id: string; stance: string }> } }> }>('/api/graph');
+    const after = await api<{
+      nodes: unknown[];
+      edges: Array<{ key: string; attributes: { claims: Array<{ id: string; stance: string }> } }>;
+    }>('/api/graph');
     const edge = after.edges.find((e) => e.attributes.claims.some((c) => c.id === decided.claimId));
     expect(edge?.attributes.claims.find((c) => c.id === decided.claimId)?.stance).toBe('alleges');
     expect(after.edges.length).toBeGreaterThanOrEqual(before.edges.length);
     // The drawn graph has it at once: the status line counts it and its relation is selected.
-    await page.waitForFunction((text) => document.querySelector('#status-line')?.textContent === text, `${after.nodes.length} of ${after.nodes.length} entities · ${after.edges.length} of ${after.edges.length} relations shown`);
+    await page.waitForFunction(
+      (text) => document.querySelector('#status-line')?.textContent === text,
+      `${after.nodes.length} of ${after.nodes.length} entities · ${after.edges.length} of ${after.edges.length} relations shown`,
+    );
     expect(new URL(page.url()).searchParams.get('edge')).toBe(edge?.key);
     await page.waitForSelector(`.review-list li[data-proposal]:nth-child(${pending.length - 1})`);
     expect(await page.locator(`.review-list li[data-proposal="${chosen.id}"]`).count()).toBe(0);
@@ -101,7 +120,9 @@ describe('the review panel', () => {
     // A wrong token is refused with the server's reason, and nothing changes.
     await page.fill('#review-token', 'wrong');
     await page.click('#review-reject');
-    await page.waitForFunction(() => document.querySelector('.review-message')?.textContent?.startsWith('Not rejected: Unauthorized'));
+    await page.waitForFunction(() =>
+      document.querySelector('.review-message')?.textContent?.startsWith('Not rejected: Unauthorized'),
+    );
     expect(errors.filter((e) => !e.includes('401'))).toEqual([]);
     await page.close();
   });

@@ -72,7 +72,12 @@ function requestMix(graph: EvidenceGraph): Array<{ kind: string; path: string }>
         break;
       }
     }
-    const graphs = ['/api/graph?status=confirmed', '/api/graph?nodeTypes=country,organization&minClaims=2', '/api/graph?edgeTypes=owns,operates', '/api/graph?status=denied&knownAt=2024'];
+    const graphs = [
+      '/api/graph?status=confirmed',
+      '/api/graph?nodeTypes=country,organization&minClaims=2',
+      '/api/graph?edgeTypes=owns,operates',
+      '/api/graph?status=denied&knownAt=2024',
+    ];
     mix.push({ kind: 'graph', path: graphs[i % graphs.length] });
   }
   // One full graph in each round: what every client loads first.
@@ -82,7 +87,14 @@ function requestMix(graph: EvidenceGraph): Array<{ kind: string; path: string }>
 
 function startServerProcess(dir: string): Promise<{ url: string; heap: () => Promise<HeapReport>; stop: () => void }> {
   const entry = path.join(__dirname, 'loadServer.js');
-  const child = fork(entry, [dir], { execArgv: ['--expose-gc', '--max-old-space-size=4096', ...(process.env.LOAD_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.LOAD_PROFILE] : [])], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(entry, [dir], {
+    execArgv: [
+      '--expose-gc',
+      '--max-old-space-size=4096',
+      ...(process.env.LOAD_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.LOAD_PROFILE] : []),
+    ],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`the load server exited with ${code}`)));
     child.once('message', (message: { type: string; url: string }) => {
@@ -103,7 +115,13 @@ function startServerProcess(dir: string): Promise<{ url: string; heap: () => Pro
 function run(url: string, requests: Array<{ path: string }>, seconds: number): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {
     autocannon(
-      { url, connections, duration: seconds, timeout: 10, requests: requests.map((r) => ({ method: 'GET', path: r.path })) },
+      {
+        url,
+        connections,
+        duration: seconds,
+        timeout: 10,
+        requests: requests.map((r) => ({ method: 'GET', path: r.path })),
+      },
       (error, result) => (error ? reject(error) : resolve(result)),
     );
   });
@@ -117,7 +135,9 @@ async function main(): Promise<number> {
   const dataset = loadDataset(dir, { onWarning: () => {} });
   const graph = buildGraph(dataset);
   const mix = requestMix(graph);
-  console.log(`dataset: ${graph.order} entities, ${graph.size} relations, ${dataset.claims.length} claims (${dir}); ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `dataset: ${graph.order} entities, ${graph.size} relations, ${dataset.claims.length} claims (${dir}); ready in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
   const server = await startServerProcess(dir);
   try {
     // Every URL of the mix must answer 2xx, or the load figures would count errors as speed.
@@ -131,13 +151,21 @@ async function main(): Promise<number> {
     const result = await run(server.url, mix, duration);
     const after = await server.heap();
     const growth = (after.heapUsed - before.heapUsed) / before.heapUsed;
-    const kinds = [...new Set(mix.map((r) => r.kind))].map((kind) => `${kind} ${mix.filter((r) => r.kind === kind).length}`).join(', ');
+    const kinds = [...new Set(mix.map((r) => r.kind))]
+      .map((kind) => `${kind} ${mix.filter((r) => r.kind === kind).length}`)
+      .join(', ');
     console.log(`mix: ${kinds} requests per round, GET only, no If-None-Match`);
     console.log(`autocannon: ${connections} connections for ${duration} s on ${server.url}`);
-    console.log(`  requests   ${result.requests.total} (${result.requests.average.toFixed(0)}/s average), ${mb(result.throughput.total)} read`);
-    console.log(`  latency    p50 ${result.latency.p50} ms, p97.5 ${result.latency.p97_5} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms`);
+    console.log(
+      `  requests   ${result.requests.total} (${result.requests.average.toFixed(0)}/s average), ${mb(result.throughput.total)} read`,
+    );
+    console.log(
+      `  latency    p50 ${result.latency.p50} ms, p97.5 ${result.latency.p97_5} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms`,
+    );
     console.log(`  errors     ${result.errors}, timeouts ${result.timeouts}, non-2xx ${result.non2xx}`);
-    console.log(`  heap after forced GC: ${mb(before.heapUsed)} before, ${mb(after.heapUsed)} after (${(growth * 100).toFixed(1)}%); rss ${mb(after.rss)}`);
+    console.log(
+      `  heap after forced GC: ${mb(before.heapUsed)} before, ${mb(after.heapUsed)} after (${(growth * 100).toFixed(1)}%); rss ${mb(after.rss)}`,
+    );
     const failures: string[] = [];
     if (result.errors > 0) failures.push(`${result.errors} errors`);
     if (result.timeouts > 0) failures.push(`${result.timeouts} timeouts`);

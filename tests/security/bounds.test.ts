@@ -63,8 +63,12 @@ describe('export size', () => {
   });
 
   it('an export within the cap is served, filters counting', async () => {
-    await request(hardenedApp({ hardening: { maxExportClaims: 23 } })).get('/api/export?format=gexf').expect(200);
-    const filtered = await request(hardenedApp({ hardening: { maxExportClaims: 5 } })).get('/api/export?format=edges.csv&status=alleged');
+    await request(hardenedApp({ hardening: { maxExportClaims: 23 } }))
+      .get('/api/export?format=gexf')
+      .expect(200);
+    const filtered = await request(hardenedApp({ hardening: { maxExportClaims: 5 } })).get(
+      '/api/export?format=edges.csv&status=alleged',
+    );
     expect(filtered.status).toBe(200);
     expect(filtered.text.trim().split('\n').length - 1).toBe(4);
   });
@@ -101,20 +105,31 @@ describe('a hub beyond the neighbourhood cap', () => {
   it(`answers with ${NEIGHBOURHOOD_CAP} entities besides the centre and says how many it cut`, async () => {
     const total = within(hub, 2);
     expect(total).toBeGreaterThan(NEIGHBOURHOOD_CAP);
-    const res = await request(hubApp).get(`/api/entities/${encodeURIComponent(hub)}/neighbors?depth=2`).expect(200);
+    const res = await request(hubApp)
+      .get(`/api/entities/${encodeURIComponent(hub)}/neighbors?depth=2`)
+      .expect(200);
     const body = neighboursResponseSchema.parse(res.body);
     expect(body.nodes).toHaveLength(NEIGHBOURHOOD_CAP + 1);
     expect(body.nodes.map((n) => n.key)).toContain(hub);
-    expect(body.attributes).toMatchObject({ center: hub, depth: 2, limit: NEIGHBOURHOOD_CAP, omittedNodes: total - NEIGHBOURHOOD_CAP });
+    expect(body.attributes).toMatchObject({
+      center: hub,
+      depth: 2,
+      limit: NEIGHBOURHOOD_CAP,
+      omittedNodes: total - NEIGHBOURHOOD_CAP,
+    });
     // Every relation among the kept entities is there, and no other.
     const kept = new Set(body.nodes.map((n) => n.key));
-    const expected = graph.filterEdges((_edge, _attributes, source, target) => kept.has(source) && kept.has(target)).sort();
+    const expected = graph
+      .filterEdges((_edge, _attributes, source, target) => kept.has(source) && kept.has(target))
+      .sort();
     expect(body.edges.map((e) => e.key).sort()).toEqual(expected);
   });
 
   it('a neighbourhood within the cap is not cut and says nothing was left out', async () => {
     const small = graph.nodes().find((node) => graph.degree(node) === 1)!;
-    const res = await request(hubApp).get(`/api/entities/${encodeURIComponent(small)}/neighbors`).expect(200);
+    const res = await request(hubApp)
+      .get(`/api/entities/${encodeURIComponent(small)}/neighbors`)
+      .expect(200);
     expect(res.body.attributes.omittedNodes).toBe(0);
     expect(res.body.attributes.limit).toBeUndefined();
     expect(res.body.nodes).toHaveLength(2);
@@ -127,7 +142,9 @@ describe('a hub beyond the neighbourhood cap', () => {
         if (++calls === 3) throw new ServiceUnavailableError(1);
       },
     };
-    expect(() => neighbours(graph, { center: hub, depth: 3, cap: NEIGHBOURHOOD_CAP, checkpoint })).toThrow(ServiceUnavailableError);
+    expect(() => neighbours(graph, { center: hub, depth: 3, cap: NEIGHBOURHOOD_CAP, checkpoint })).toThrow(
+      ServiceUnavailableError,
+    );
     expect(calls).toBe(3);
   });
 
@@ -146,11 +163,18 @@ describe('a hub beyond the neighbourhood cap', () => {
   it('a request whose budget runs out inside the query answers 503', async () => {
     // A clock that moves 1 ms each time it is read: the third reading is past a 2 ms budget.
     let now = 0;
-    const slowClock = createApp({ store: new GraphSnapshotHolder(snapshotOf({ dataset: loadDataset(dir), graph })), clientDir: noClientDir, hardening: { requestTimeoutMs: 2 }, now: () => now++ });
+    const slowClock = createApp({
+      store: new GraphSnapshotHolder(snapshotOf({ dataset: loadDataset(dir), graph })),
+      clientDir: noClientDir,
+      hardening: { requestTimeoutMs: 2 },
+      now: () => now++,
+    });
     const res = await request(slowClock).get(`/api/entities/${encodeURIComponent(hub)}/neighbors?depth=3`);
     expectProblem(res, 503);
     expect(res.headers['retry-after']).toBe('5');
-    expect(res.body.detail).toBe('the request took longer than its time budget of 2 ms and was stopped; narrow it (filters, depth, limit) or retry later');
+    expect(res.body.detail).toBe(
+      'the request took longer than its time budget of 2 ms and was stopped; narrow it (filters, depth, limit) or retry later',
+    );
   });
 });
 
@@ -172,6 +196,8 @@ describe('the time budget', () => {
     expectProblem(await request(clockApp).get('/api/graph'), 503);
     // With room to spare, the same route answers.
     now = 0;
-    await request(hardenedApp({ hardening: { requestTimeoutMs: 1000 }, now: () => now++ })).get('/api/graph').expect(200);
+    await request(hardenedApp({ hardening: { requestTimeoutMs: 1000 }, now: () => now++ }))
+      .get('/api/graph')
+      .expect(200);
   });
 });

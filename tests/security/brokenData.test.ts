@@ -14,13 +14,17 @@ const node = path.join(repoRoot, 'node_modules', '.bin', 'node');
 
 /** One line every run on the fixture must print (the loader's own message for it). */
 const expectedLine: Record<string, string> = {
-  'broken-duplicate-ids': 'entities.json: record [4] id "bob": duplicate entity id "bob" (first defined in entities.json record [1])',
-  'broken-edge-type-not-allowed': 'claims.json: record [3] id "c4": field "type": edge type "holds_position" does not allow service → organization',
+  'broken-duplicate-ids':
+    'entities.json: record [4] id "bob": duplicate entity id "bob" (first defined in entities.json record [1])',
+  'broken-edge-type-not-allowed':
+    'claims.json: record [3] id "c4": field "type": edge type "holds_position" does not allow service → organization',
   'broken-empty-document': 'documents/doc-2.txt: field "text": the document has no body text',
-  'broken-impossible-date': 'claims.json: record [0] id "c1": field "date": expected a date as YYYY, YYYY-MM or YYYY-MM-DD that exists in the calendar',
+  'broken-impossible-date':
+    'claims.json: record [0] id "c1": field "date": expected a date as YYYY, YYYY-MM or YYYY-MM-DD that exists in the calendar',
   'broken-malformed-json': `claims.json:28:5: malformed JSON: expected ',' or '}' after the property value but found "\\""`,
   'broken-non-http-url': 'claims.json: record [1] id "r1": field "record.url": expected an http(s) URL',
-  'broken-quote-not-found': 'claims.json: record [0] id "c1": field "quote": quote not found verbatim in document "doc-1"',
+  'broken-quote-not-found':
+    'claims.json: record [0] id "c1": field "quote": quote not found verbatim in document "doc-1"',
   'broken-unknown-document': 'claims.json: record [1] id "c2": field "document": unknown document "doc-2"',
   'broken-unknown-edge-type': 'claims.json: record [2] id "c3": field "type": unknown edge type "runs"',
   'broken-unknown-entity': 'claims.json: record [0] id "c1": field "object": unknown entity "carol"',
@@ -78,7 +82,10 @@ describe('broken data folders fail clearly', () => {
     });
 
     it('npm start (dist/server/index.js with CLAIMGRAPH_DATA): exit 1 without listening, no stack trace', async () => {
-      expectClearFailure(await run(['dist/server/index.js'], { CLAIMGRAPH_DATA: dir, PORT: '0', HOST: '127.0.0.1' }), fixture);
+      expectClearFailure(
+        await run(['dist/server/index.js'], { CLAIMGRAPH_DATA: dir, PORT: '0', HOST: '127.0.0.1' }),
+        fixture,
+      );
     });
   });
 });

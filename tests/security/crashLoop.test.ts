@@ -20,12 +20,22 @@ const TOKEN = 'crash-loop-token';
 const seed = Number(process.env.CRASH_LOOP_SEED ?? Date.now() % 100_000);
 
 /** Writes from WORKERS clients until the server dies; records each write answered 2xx. */
-async function writeUntilKilled(server: ChildServer, cycle: number, acked: Acknowledged, article: string, onAcknowledged: () => void): Promise<number> {
+async function writeUntilKilled(
+  server: ChildServer,
+  cycle: number,
+  acked: Acknowledged,
+  article: string,
+  onAcknowledged: () => void,
+): Promise<number> {
   let next = 0;
   let answered = 0;
   const post = async (url: string, init: RequestInit): Promise<Response | undefined> => {
     try {
-      return await fetch(`${server.url}${url}`, { ...init, method: 'POST', headers: { Authorization: `Bearer ${TOKEN}`, ...(init.headers as Record<string, string>) } });
+      return await fetch(`${server.url}${url}`, {
+        ...init,
+        method: 'POST',
+        headers: { Authorization: `Bearer ${TOKEN}`, ...(init.headers as Record<string, string>) },
+      });
     } catch {
       return undefined; // the server is gone: this write was not acknowledged
     }
@@ -41,7 +51,10 @@ async function writeUntilKilled(server: ChildServer, cycle: number, acked: Ackno
     for (;;) {
       const n = next++;
       const text = article.replace(/^( date \S+ )(.*)$/m, `$1$2 (loop ${cycle}.${n})`);
-      const ingested = await post(`/api/documents?fileName=loop-${cycle}-${n}.txt`, { headers: { 'Content-Type': 'text/plain' }, body: text });
+      const ingested = await post(`/api/documents?fileName=loop-${cycle}-${n}.txt`, {
+        headers: { 'Content-Type': 'text/plain' },
+        body: text,
+      });
       if (!ingested) return;
       if (ingested.status !== 201) throw new Error(`ingest answered ${ingested.status}: ${await ingested.text()}`);
       // The 2xx status line is the acknowledgement, even if the kill cuts the body short.
@@ -50,13 +63,15 @@ async function writeUntilKilled(server: ChildServer, cycle: number, acked: Ackno
       onAcknowledged();
       const body = await json<{ document: { id: string }; proposals: Array<{ id: string }> }>(ingested);
       if (!body) return;
-      if (body.document.id !== `loop-${cycle}-${n}`) throw new Error(`ingest stored ${body.document.id}, not loop-${cycle}-${n}`);
+      if (body.document.id !== `loop-${cycle}-${n}`)
+        throw new Error(`ingest stored ${body.document.id}, not loop-${cycle}-${n}`);
       for (const [index, proposal] of body.proposals.entries()) {
         const decision = index % 3 === 2 ? 'reject' : 'accept';
         const res = await post(`/api/proposals/${encodeURIComponent(proposal.id)}/${decision}`, {});
         if (!res) return;
         if (res.status === 400) continue; // a proposal the vocabulary refuses as extracted: nothing written
-        if (res.status !== 201 && res.status !== 200) throw new Error(`${decision} answered ${res.status}: ${await res.text()}`);
+        if (res.status !== 201 && res.status !== 200)
+          throw new Error(`${decision} answered ${res.status}: ${await res.text()}`);
         if (decision === 'reject') acked.rejected.add(proposal.id);
         else acked.acceptedUnread.add(proposal.id);
         const decided = await json<{ claim?: { id: string }; edge?: string }>(res);
@@ -93,21 +108,31 @@ async function missingOnServer(server: ChildServer, acked: Acknowledged, thoroug
   const missing: string[] = [];
   const statuses = new Map<string, { status: string; claimId?: string }>();
   for (let offset = 0; ; offset += 500) {
-    const page = (await get(`/api/proposals?status=all&limit=500&offset=${offset}`)).body as { total: number; proposals: Array<{ id: string; status: string; claimId?: string }> };
+    const page = (await get(`/api/proposals?status=all&limit=500&offset=${offset}`)).body as {
+      total: number;
+      proposals: Array<{ id: string; status: string; claimId?: string }>;
+    };
     for (const p of page.proposals) statuses.set(p.id, p);
     if (offset + 500 >= page.total) break;
   }
   for (const [id, { claimId, edge }] of acked.accepted) {
-    if (statuses.get(id)?.status !== 'accepted' || statuses.get(id)?.claimId !== claimId) missing.push(`acceptance of ${id}`);
+    if (statuses.get(id)?.status !== 'accepted' || statuses.get(id)?.claimId !== claimId)
+      missing.push(`acceptance of ${id}`);
     if (!thorough) continue;
     const found = await get(`/api/edges/${encodeURIComponent(edge)}`);
-    if (found.status !== 200 || !(found.body.claims as Array<{ id: string }>).some((c) => c.id === claimId)) missing.push(`claim ${claimId} on ${edge}`);
+    if (found.status !== 200 || !(found.body.claims as Array<{ id: string }>).some((c) => c.id === claimId))
+      missing.push(`claim ${claimId} on ${edge}`);
   }
   for (const id of acked.rejected) if (statuses.get(id)?.status !== 'rejected') missing.push(`rejection of ${id}`);
-  for (const id of acked.acceptedUnread) if (statuses.get(id)?.status !== 'accepted') missing.push(`acceptance of ${id} (answer unread)`);
-  if (thorough) for (const id of acked.documents) if ((await fetch(`${server.url}/api/documents/${encodeURIComponent(id)}`)).status !== 200) missing.push(`document ${id}`);
+  for (const id of acked.acceptedUnread)
+    if (statuses.get(id)?.status !== 'accepted') missing.push(`acceptance of ${id} (answer unread)`);
+  if (thorough)
+    for (const id of acked.documents)
+      if ((await fetch(`${server.url}/api/documents/${encodeURIComponent(id)}`)).status !== 200)
+        missing.push(`document ${id}`);
   const documents = (await get('/api/health')).body as { counts: { documents: number } };
-  if (documents.counts.documents < acked.documents.size + 1) missing.push(`documents: ${documents.counts.documents} served, ${acked.documents.size + 1} expected at least`);
+  if (documents.counts.documents < acked.documents.size + 1)
+    missing.push(`documents: ${documents.counts.documents} served, ${acked.documents.size + 1} expected at least`);
   return missing;
 }
 
@@ -135,7 +160,8 @@ describe('crash loop', () => {
         const delay = Math.floor(random() * 300);
         killDelays.push(delay);
         let timer: NodeJS.Timeout | undefined;
-        const armed = () => cycle > 0 || (acked.accepted.size > 0 && acked.rejected.size > 0 && acked.documents.size > 1);
+        const armed = () =>
+          cycle > 0 || (acked.accepted.size > 0 && acked.rejected.size > 0 && acked.documents.size > 1);
         await writeUntilKilled(running, cycle, acked, article, () => {
           if (timer === undefined && armed()) timer = setTimeout(() => running.child.kill('SIGKILL'), delay);
         });
@@ -146,7 +172,11 @@ describe('crash loop', () => {
         // The folder loads on its own after every crash, with every acknowledged write.
         expect(missingOnDisk(dataDir, acked, warnings)).toEqual([]);
         if (cycle % 5 === 4) {
-          execFileSync(path.join(repoRoot, 'node_modules', '.bin', 'node'), ['bin/claimgraph.js', 'compact', '--data', dataDir], { cwd: repoRoot, env: { ...process.env, ...env }, stdio: 'pipe' });
+          execFileSync(
+            path.join(repoRoot, 'node_modules', '.bin', 'node'),
+            ['bin/claimgraph.js', 'compact', '--data', dataDir],
+            { cwd: repoRoot, env: { ...process.env, ...env }, stdio: 'pipe' },
+          );
           expect(missingOnDisk(dataDir, acked, warnings)).toEqual([]);
         }
       }

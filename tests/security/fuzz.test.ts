@@ -11,7 +11,14 @@ import zlib from 'node:zlib';
 import fc from 'fast-check';
 import { startServer, type RunningServer } from '../../server/index';
 import { cspDirectives, seedDir, seedDocument } from './hardeningApp';
-import { everyParameter, exportJsonSchema, fuzzRequest, problemBodySchema, type FuzzIds, type FuzzRequest } from './fuzzRequests';
+import {
+  everyParameter,
+  exportJsonSchema,
+  fuzzRequest,
+  problemBodySchema,
+  type FuzzIds,
+  type FuzzRequest,
+} from './fuzzRequests';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);
 const seed = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
@@ -36,24 +43,31 @@ function send(port: number, request: Pick<FuzzRequest, 'method' | 'url' | 'heade
     const body = request.body === undefined ? undefined : Buffer.from(request.body, 'utf8');
     const headers: Record<string, string | number> = { ...request.headers };
     if (body !== undefined) headers['Content-Length'] = body.length;
-    const req = http.request({ host: '127.0.0.1', port, method: request.method, path: request.url, headers, agent }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('error', reject);
-      res.on('end', () => {
-        try {
-          let raw = Buffer.concat(chunks);
-          const encoding = res.headers['content-encoding'];
-          if (encoding === 'gzip') raw = zlib.gunzipSync(raw);
-          else if (encoding === 'br') raw = zlib.brotliDecompressSync(raw);
-          else if (encoding === 'deflate') raw = zlib.inflateSync(raw);
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, text: raw.toString('utf8') });
-        } catch (error) {
-          // A body that does not decode is a broken answer: fail the run with it, do not hang.
-          reject(new Error(`${request.method} ${request.url}: ${res.headers['content-encoding']} body does not decode: ${(error as Error).message}`));
-        }
-      });
-    });
+    const req = http.request(
+      { host: '127.0.0.1', port, method: request.method, path: request.url, headers, agent },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('error', reject);
+        res.on('end', () => {
+          try {
+            let raw = Buffer.concat(chunks);
+            const encoding = res.headers['content-encoding'];
+            if (encoding === 'gzip') raw = zlib.gunzipSync(raw);
+            else if (encoding === 'br') raw = zlib.brotliDecompressSync(raw);
+            else if (encoding === 'deflate') raw = zlib.inflateSync(raw);
+            resolve({ status: res.statusCode ?? 0, headers: res.headers, text: raw.toString('utf8') });
+          } catch (error) {
+            // A body that does not decode is a broken answer: fail the run with it, do not hang.
+            reject(
+              new Error(
+                `${request.method} ${request.url}: ${res.headers['content-encoding']} body does not decode: ${(error as Error).message}`,
+              ),
+            );
+          }
+        });
+      },
+    );
     req.setTimeout(10_000, () => req.destroy(new Error('no answer within 10 s')));
     req.on('error', reject);
     req.end(body);
@@ -65,11 +79,17 @@ const prototypeKeys = () => Object.getOwnPropertyNames(Object.prototype).sort();
 /** Why `answer` breaks the promise for `request`, or undefined when it keeps it. */
 function violation(request: FuzzRequest, answer: Answer): string | undefined {
   const { status, headers, text } = answer;
-  if (cspDirectives(headers['content-security-policy'] as string | undefined).get('script-src')?.join(' ') !== "'self'") return 'no CSP script-src self';
+  if (
+    cspDirectives(headers['content-security-policy'] as string | undefined)
+      .get('script-src')
+      ?.join(' ') !== "'self'"
+  )
+    return 'no CSP script-src self';
   if (headers['x-powered-by'] !== undefined) return 'X-Powered-By sent';
   if (status >= 500) return `a ${status}: ${text.slice(0, 300)}`;
   if (status >= 400) {
-    if (!String(headers['content-type']).startsWith('application/problem+json')) return `a ${status} that is not problem+json: ${headers['content-type']}`;
+    if (!String(headers['content-type']).startsWith('application/problem+json'))
+      return `a ${status} that is not problem+json: ${headers['content-type']}`;
     if (request.method === 'HEAD') return undefined;
     let problem: unknown;
     try {
@@ -97,9 +117,12 @@ function violation(request: FuzzRequest, answer: Answer): string | undefined {
     }
     return undefined;
   }
-  if (!String(headers['content-type']).startsWith('application/json')) return `a ${status} of type ${headers['content-type']}`;
+  if (!String(headers['content-type']).startsWith('application/json'))
+    return `a ${status} of type ${headers['content-type']}`;
   const parsed = schema!.safeParse(JSON.parse(text));
-  return parsed.success ? undefined : `a ${status} not matching the response schema: ${parsed.error.message.slice(0, 500)}`;
+  return parsed.success
+    ? undefined
+    : `a ${status} not matching the response schema: ${parsed.error.message.slice(0, 500)}`;
 }
 
 describe('hostile input never reaches a 5xx', () => {
@@ -127,13 +150,20 @@ describe('hostile input never reaches a 5xx', () => {
     // Several articles, so that pending proposals remain to accept and reject throughout the run.
     for (let i = 0; i < 12; i++) {
       const article = ARTICLE.replace('talk Starlink', `talk Starlink, part ${i}`);
-      const ingested = await send(port, { method: 'POST', url: `/api/documents?fileName=fuzz-article-${i}.txt`, headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'text/plain' }, body: article });
+      const ingested = await send(port, {
+        method: 'POST',
+        url: `/api/documents?fileName=fuzz-article-${i}.txt`,
+        headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'text/plain' },
+        body: article,
+      });
       expect(ingested.status).toBe(201);
       const ingest = JSON.parse(ingested.text) as { document: { id: string }; proposals: Array<{ id: string }> };
       ids.documents.push(ingest.document.id);
       ids.proposals.push(...ingest.proposals.map((p) => p.id), `${ingest.document.id}.p99`);
     }
-    const graph = JSON.parse((await send(port, { method: 'GET', url: '/api/graph', headers: {} })).text) as { edges: Array<{ key: string }> };
+    const graph = JSON.parse((await send(port, { method: 'GET', url: '/api/graph', headers: {} })).text) as {
+      edges: Array<{ key: string }>;
+    };
     ids.edges.push(...graph.edges.map((e) => e.key));
   }, 60_000);
 
@@ -157,16 +187,20 @@ describe('hostile input never reaches a 5xx', () => {
         const answer = await send(port, request);
         for (const item of request.touched) touched.add(item);
         byStatus.set(answer.status, (byStatus.get(answer.status) ?? 0) + 1);
-        if (answer.status < 300 && request.method === request.target.method) succeeded.add(`${request.target.method} ${request.target.path}`);
+        if (answer.status < 300 && request.method === request.target.method)
+          succeeded.add(`${request.target.method} ${request.target.path}`);
         const problem = violation(request, answer);
         if (problem) throw new Error(problem);
-        if (({} as Record<string, unknown>).polluted !== undefined) throw new Error('Object.prototype.polluted was set');
+        if (({} as Record<string, unknown>).polluted !== undefined)
+          throw new Error('Object.prototype.polluted was set');
       }),
       { numRuns: RUNS, seed, endOnFailure: true },
     );
     if (details.failed) {
       const [request] = details.counterexample ?? [];
-      const shown = request ? `${request.method} ${request.url.slice(0, 400)}${request.url.length > 400 ? '…' : ''} headers ${JSON.stringify(request.headers)} body ${JSON.stringify(request.body?.slice(0, 400))}` : '(no counterexample)';
+      const shown = request
+        ? `${request.method} ${request.url.slice(0, 400)}${request.url.length > 400 ? '…' : ''} headers ${JSON.stringify(request.headers)} body ${JSON.stringify(request.body?.slice(0, 400))}`
+        : '(no counterexample)';
       const message = `fuzz test failed with seed ${seed} (rerun with FUZZ_SEED=${seed}) after ${details.numRuns} requests:\n${shown}\n→ ${(details.errorInstance as Error | undefined)?.message ?? String(details.errorInstance)}`;
       console.error(message);
       throw new Error(message);
@@ -180,7 +214,8 @@ describe('hostile input never reaches a 5xx', () => {
     const total = [...byStatus.values()].reduce((a, b) => a + b, 0);
     expect(total).toBe(RUNS);
     const ok = [...byStatus].filter(([status]) => status < 300).reduce((a, [, n]) => a + n, 0);
-    if (process.env.FUZZ_REPORT) console.log(`statuses: ${JSON.stringify(Object.fromEntries([...byStatus].sort(([a], [b]) => a - b)))}`);
+    if (process.env.FUZZ_REPORT)
+      console.log(`statuses: ${JSON.stringify(Object.fromEntries([...byStatus].sort(([a], [b]) => a - b)))}`);
     expect(ok / total).toBeGreaterThan(0.08);
   }, 180_000);
 });

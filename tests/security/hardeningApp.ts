@@ -39,7 +39,13 @@ export function testRoutes(app: Express): void {
 export function hardenedApp(options: Omit<AppOptions, 'store'> = {}): Express {
   const { store } = seedApp();
   const logged: string[] = [];
-  return createApp({ store, clientDir: noClientDir, log: (message) => logged.push(message), extraRoutes: testRoutes, ...options });
+  return createApp({
+    store,
+    clientDir: noClientDir,
+    log: (message) => logged.push(message),
+    extraRoutes: testRoutes,
+    ...options,
+  });
 }
 
 /** The directives of a Content-Security-Policy header, by name. */

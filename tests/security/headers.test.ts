@@ -11,9 +11,22 @@ import request from 'supertest';
 import { createApp } from '../../server/http/app';
 import { startServer, type RunningServer } from '../../server/index';
 import { seedApp } from '../api/seedApp';
-import { cspDirectives, expectProblem, expectSecurityHeaders, hardenedApp, noClientDir, seedDir, testRoutes } from './hardeningApp';
+import {
+  cspDirectives,
+  expectProblem,
+  expectSecurityHeaders,
+  hardenedApp,
+  noClientDir,
+  seedDir,
+  testRoutes,
+} from './hardeningApp';
 
-const INTERNAL = { type: 'urn:claimgraph:problem:internal', title: 'Internal server error', status: 500, detail: 'the server failed to answer; the error was logged' };
+const INTERNAL = {
+  type: 'urn:claimgraph:problem:internal',
+  title: 'Internal server error',
+  status: 500,
+  detail: 'the server failed to answer; the error was logged',
+};
 
 describe('security headers on every response', () => {
   const app = hardenedApp({ hardening: { requestTimeoutMs: 100 } });
@@ -47,7 +60,10 @@ describe('security headers on every response', () => {
   it('the static client, its assets and its fallback page', async () => {
     const clientDir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimgraph-client-'));
     try {
-      fs.writeFileSync(path.join(clientDir, 'index.html'), '<!doctype html><script type="module" src="/assets/app.js"></script>');
+      fs.writeFileSync(
+        path.join(clientDir, 'index.html'),
+        '<!doctype html><script type="module" src="/assets/app.js"></script>',
+      );
       fs.mkdirSync(path.join(clientDir, 'assets'));
       fs.writeFileSync(path.join(clientDir, 'assets', 'app.js'), 'console.log(1);');
       const client = createApp({ store: seedApp().store, clientDir });
@@ -87,7 +103,12 @@ describe('errors', () => {
     ['an error carrying a 5xx status', '/test/throw-5xx', 'upstream secret'],
   ])('%s answers a problem+json 500 with no stack trace and no detail; the log has it', async (_name, url, secret) => {
     const logged: string[] = [];
-    const app = createApp({ store: seedApp().store, clientDir: noClientDir, log: (message) => logged.push(message), extraRoutes: testRoutes });
+    const app = createApp({
+      store: seedApp().store,
+      clientDir: noClientDir,
+      log: (message) => logged.push(message),
+      extraRoutes: testRoutes,
+    });
     const res = await request(app).get(url);
     expectProblem(res, 500);
     expect(res.body).toEqual(INTERNAL);
@@ -106,7 +127,8 @@ describe('errors', () => {
       type: 'urn:claimgraph:problem:time-budget-exceeded',
       title: 'Request took too long',
       status: 503,
-      detail: 'the request took longer than its time budget of 50 ms and was stopped; narrow it (filters, depth, limit) or retry later',
+      detail:
+        'the request took longer than its time budget of 50 ms and was stopped; narrow it (filters, depth, limit) or retry later',
     });
   });
 });
@@ -119,7 +141,10 @@ describe('CORS', () => {
     const app = hardenedApp();
     const res = await request(app).get('/api/graph').set('Origin', other).expect(200);
     expect(Object.keys(res.headers).filter((name) => name.startsWith('access-control-'))).toEqual([]);
-    const preflight = await request(app).options('/api/documents').set('Origin', other).set('Access-Control-Request-Method', 'POST');
+    const preflight = await request(app)
+      .options('/api/documents')
+      .set('Origin', other)
+      .set('Access-Control-Request-Method', 'POST');
     expect(Object.keys(preflight.headers).filter((name) => name.startsWith('access-control-'))).toEqual([]);
     expectSecurityHeaders(preflight);
   });
@@ -140,13 +165,20 @@ describe('CORS', () => {
 
   it('with an allow-list, answers a listed origin’s preflight with the methods and headers a write needs', async () => {
     const app = hardenedApp({ hardening: { corsOrigins: [allowed] } });
-    const res = await request(app).options('/api/proposals/x.p1/accept').set('Origin', allowed).set('Access-Control-Request-Method', 'POST').expect(204);
+    const res = await request(app)
+      .options('/api/proposals/x.p1/accept')
+      .set('Origin', allowed)
+      .set('Access-Control-Request-Method', 'POST')
+      .expect(204);
     expect(res.headers['access-control-allow-origin']).toBe(allowed);
     expect(res.headers['access-control-allow-methods']).toBe('GET, HEAD, POST');
     expect(res.headers['access-control-allow-headers']).toBe('Authorization, Content-Type, If-None-Match');
     expect(res.headers['access-control-max-age']).toBe('600');
     expectSecurityHeaders(res);
-    const refused = await request(app).options('/api/proposals/x.p1/accept').set('Origin', other).set('Access-Control-Request-Method', 'POST');
+    const refused = await request(app)
+      .options('/api/proposals/x.p1/accept')
+      .set('Origin', other)
+      .set('Access-Control-Request-Method', 'POST');
     expect(refused.headers['access-control-allow-origin']).toBeUndefined();
     expect(refused.status).toBe(405);
   });
@@ -161,7 +193,11 @@ describe('CORS', () => {
 
 describe('trust proxy', () => {
   it('is off by default: X-Forwarded-For and X-Forwarded-Proto do not change the client address or protocol', async () => {
-    const res = await request(hardenedApp()).get('/test/ip').set('X-Forwarded-For', '203.0.113.9').set('X-Forwarded-Proto', 'https').expect(200);
+    const res = await request(hardenedApp())
+      .get('/test/ip')
+      .set('X-Forwarded-For', '203.0.113.9')
+      .set('X-Forwarded-Proto', 'https')
+      .expect(200);
     expect(res.body.ip).toMatch(/^(::ffff:)?127\.0\.0\.1$|^::1$/);
     expect(res.body.ips).toEqual([]);
     expect(res.body.protocol).toBe('http');
@@ -170,7 +206,10 @@ describe('trust proxy', () => {
   it('off by default, a client cannot escape the write rate limit by forging X-Forwarded-For', async () => {
     const app = hardenedApp({ writes: { rateLimit: { limit: 2, windowMs: 60_000 } } });
     const statuses: number[] = [];
-    for (let i = 0; i < 4; i++) statuses.push((await request(app).post('/api/proposals/x.p1/reject').set('X-Forwarded-For', `198.51.100.${i}`)).status);
+    for (let i = 0; i < 4; i++)
+      statuses.push(
+        (await request(app).post('/api/proposals/x.p1/reject').set('X-Forwarded-For', `198.51.100.${i}`)).status,
+      );
     expect(statuses).toEqual([403, 403, 429, 429]);
   });
 
@@ -218,7 +257,15 @@ describe('requests refused by the HTTP parser, before Express', () => {
   function parse(answer: string): { status: number; headers: Map<string, string>; body: string } {
     const [head, body] = answer.split('\r\n\r\n');
     const [statusLine, ...lines] = head.split('\r\n');
-    const headers = new Map(lines.map((line) => [line.slice(0, line.indexOf(':')).toLowerCase(), line.slice(line.indexOf(':') + 1).trim()] as [string, string]));
+    const headers = new Map(
+      lines.map(
+        (line) =>
+          [line.slice(0, line.indexOf(':')).toLowerCase(), line.slice(line.indexOf(':') + 1).trim()] as [
+            string,
+            string,
+          ],
+      ),
+    );
     return { status: Number(statusLine.split(' ')[1]), headers, body };
   }
 
@@ -242,7 +289,12 @@ describe('requests refused by the HTTP parser, before Express', () => {
     expect(answer.status).toBe(400);
     expect(answer.headers.get('content-type')).toBe('application/problem+json; charset=utf-8');
     expect(answer.headers.get('x-frame-options')).toBe('SAMEORIGIN');
-    expect(JSON.parse(answer.body)).toEqual({ type: 'about:blank', title: 'Bad Request', status: 400, detail: 'the request could not be parsed as HTTP' });
+    expect(JSON.parse(answer.body)).toEqual({
+      type: 'about:blank',
+      title: 'Bad Request',
+      status: 400,
+      detail: 'the request could not be parsed as HTTP',
+    });
   });
 
   it('a HEAD request refused by the parser gets the headers only', async () => {

@@ -32,7 +32,9 @@ describe("README's settings tables", () => {
   const readme = fs.readFileSync(path.join(packageRoot, 'README.md'), 'utf8');
 
   it('list every environment variable of server/config.ts, in its order, with its default and meaning', () => {
-    const expected = declared.filter(([, setting]) => setting.env !== undefined).map(([, setting]) => `| \`${setting.env}\` | ${setting.shown} | ${setting.what} |`);
+    const expected = declared
+      .filter(([, setting]) => setting.env !== undefined)
+      .map(([, setting]) => `| \`${setting.env}\` | ${setting.shown} | ${setting.what} |`);
     expect(tableRows(readme, '| variable | default | what |')).toEqual(expected);
     expect(expected.map((row) => row.split('`')[1])).toEqual([
       'PORT',
@@ -49,16 +51,41 @@ describe("README's settings tables", () => {
   });
 
   it('list every cap fixed in code with its value', () => {
-    const expected = declared.filter(([, setting]) => setting.env === undefined).map(([key, setting]) => `| \`${key}\` | ${setting.shown} | ${setting.what} |`);
+    const expected = declared
+      .filter(([, setting]) => setting.env === undefined)
+      .map(([key, setting]) => `| \`${key}\` | ${setting.shown} | ${setting.what} |`);
     expect(tableRows(readme, '| cap | value | what |')).toEqual(expected);
-    expect(expected.map((row) => row.split('`')[1])).toEqual(['neighbourhoodCap', 'topMaxClaims', 'bodyLimitBytes', 'responseCacheBytes']);
+    expect(expected.map((row) => row.split('`')[1])).toEqual([
+      'neighbourhoodCap',
+      'topMaxClaims',
+      'bodyLimitBytes',
+      'responseCacheBytes',
+    ]);
   });
 
   it('show each default as the declarations have it', () => {
     const shown = Object.fromEntries(declared.map(([key, setting]) => [key, setting.shown]));
-    expect(shown).toMatchObject({ port: '3000', writeRateLimit: '120', requestTimeoutMs: '10000', maxExportClaims: '250000', neighbourhoodCap: '1000', topMaxClaims: '20000', bodyLimitBytes: '1000000' });
-    expect([DEFAULT_CONFIG.port, DEFAULT_CONFIG.writeRateLimit, DEFAULT_CONFIG.requestTimeoutMs, DEFAULT_CONFIG.maxExportClaims]).toEqual([3000, { limit: 120, windowMs: 60_000 }, 10_000, 250_000]);
-    expect([DEFAULT_CONFIG.neighbourhoodCap, DEFAULT_CONFIG.topMaxClaims, DEFAULT_CONFIG.bodyLimitBytes, DEFAULT_CONFIG.responseCacheBytes]).toEqual([1000, 20_000, 1_000_000, 134_217_728]);
+    expect(shown).toMatchObject({
+      port: '3000',
+      writeRateLimit: '120',
+      requestTimeoutMs: '10000',
+      maxExportClaims: '250000',
+      neighbourhoodCap: '1000',
+      topMaxClaims: '20000',
+      bodyLimitBytes: '1000000',
+    });
+    expect([
+      DEFAULT_CONFIG.port,
+      DEFAULT_CONFIG.writeRateLimit,
+      DEFAULT_CONFIG.requestTimeoutMs,
+      DEFAULT_CONFIG.maxExportClaims,
+    ]).toEqual([3000, { limit: 120, windowMs: 60_000 }, 10_000, 250_000]);
+    expect([
+      DEFAULT_CONFIG.neighbourhoodCap,
+      DEFAULT_CONFIG.topMaxClaims,
+      DEFAULT_CONFIG.bodyLimitBytes,
+      DEFAULT_CONFIG.responseCacheBytes,
+    ]).toEqual([1000, 20_000, 1_000_000, 134_217_728]);
   });
 });
 
@@ -74,7 +101,9 @@ describe('the environment is read in one place', () => {
   it('server/config.ts is the only module of the server, the client and bin/ that mentions process.env', () => {
     const files = ['server', 'client/src', 'bin'].flatMap((dir) => sourceFiles(path.join(repoRoot, dir)));
     expect(files.length).toBeGreaterThan(100);
-    const readers = files.filter((file) => fs.readFileSync(file, 'utf8').includes('process.env')).map((file) => path.relative(repoRoot, file));
+    const readers = files
+      .filter((file) => fs.readFileSync(file, 'utf8').includes('process.env'))
+      .map((file) => path.relative(repoRoot, file));
     expect(readers).toEqual(['server/config.ts']);
   });
 });
@@ -82,8 +111,15 @@ describe('the environment is read in one place', () => {
 describe('configFromEnv', () => {
   it('is the defaults for an empty environment, empty values included', () => {
     expect(configFromEnv({})).toEqual(DEFAULT_CONFIG);
-    expect(configFromEnv(Object.fromEntries(declared.flatMap(([, setting]) => (setting.env ? [[setting.env, '']] : []))))).toEqual(DEFAULT_CONFIG);
-    expect(DEFAULT_CONFIG).toMatchObject({ host: undefined, token: undefined, dataDir: defaultDataDir, cacheDir: path.join(packageRoot, 'node_modules', '.cache', 'claimgraph') });
+    expect(
+      configFromEnv(Object.fromEntries(declared.flatMap(([, setting]) => (setting.env ? [[setting.env, '']] : [])))),
+    ).toEqual(DEFAULT_CONFIG);
+    expect(DEFAULT_CONFIG).toMatchObject({
+      host: undefined,
+      token: undefined,
+      dataDir: defaultDataDir,
+      cacheDir: path.join(packageRoot, 'node_modules', '.cache', 'claimgraph'),
+    });
   });
 
   it('reads every variable', () => {
@@ -112,21 +148,41 @@ describe('configFromEnv', () => {
       requestTimeoutMs: 2500,
       maxExportClaims: 1000,
     });
-    expect(configFromEnv({ CLAIMGRAPH_WRITE_RATE_LIMIT: '0', HOST: '::1' })).toMatchObject({ writeRateLimit: false, host: '::1' });
+    expect(configFromEnv({ CLAIMGRAPH_WRITE_RATE_LIMIT: '0', HOST: '::1' })).toMatchObject({
+      writeRateLimit: false,
+      host: '::1',
+    });
   });
 
   it('lets a flag replace its variable, which is then not read', () => {
-    expect(configFromEnv({ PORT: 'http', CLAIMGRAPH_DATA: '/elsewhere' }, { port: 4000, dataDir: '/given' })).toMatchObject({ port: 4000, dataDir: '/given' });
+    expect(
+      configFromEnv({ PORT: 'http', CLAIMGRAPH_DATA: '/elsewhere' }, { port: 4000, dataDir: '/given' }),
+    ).toMatchObject({ port: 4000, dataDir: '/given' });
   });
 
   it.each([
     [{ PORT: '99999' }, 'PORT must be a port number from 0 to 65535, not "99999"'],
     [{ PORT: 'http' }, 'PORT must be a port number from 0 to 65535, not "http"'],
-    [{ HOST: 'local host' }, 'HOST must be an IP address or a host name, such as 127.0.0.1, ::1 or localhost, not "local host"'],
-    [{ HOST: 'http://localhost' }, 'HOST must be an IP address or a host name, such as 127.0.0.1, ::1 or localhost, not "http://localhost"'],
-    [{ CLAIMGRAPH_WRITE_RATE_LIMIT: 'abc' }, 'CLAIMGRAPH_WRITE_RATE_LIMIT must be a whole number of writes per minute (0: no limit), not "abc"'],
-    [{ CLAIMGRAPH_WRITE_RATE_LIMIT: '-1' }, 'CLAIMGRAPH_WRITE_RATE_LIMIT must be a whole number of writes per minute (0: no limit), not "-1"'],
-    [{ CLAIMGRAPH_REQUEST_TIMEOUT_MS: '0' }, 'CLAIMGRAPH_REQUEST_TIMEOUT_MS must be a whole number of milliseconds from 1 to 600000, not "0"'],
+    [
+      { HOST: 'local host' },
+      'HOST must be an IP address or a host name, such as 127.0.0.1, ::1 or localhost, not "local host"',
+    ],
+    [
+      { HOST: 'http://localhost' },
+      'HOST must be an IP address or a host name, such as 127.0.0.1, ::1 or localhost, not "http://localhost"',
+    ],
+    [
+      { CLAIMGRAPH_WRITE_RATE_LIMIT: 'abc' },
+      'CLAIMGRAPH_WRITE_RATE_LIMIT must be a whole number of writes per minute (0: no limit), not "abc"',
+    ],
+    [
+      { CLAIMGRAPH_WRITE_RATE_LIMIT: '-1' },
+      'CLAIMGRAPH_WRITE_RATE_LIMIT must be a whole number of writes per minute (0: no limit), not "-1"',
+    ],
+    [
+      { CLAIMGRAPH_REQUEST_TIMEOUT_MS: '0' },
+      'CLAIMGRAPH_REQUEST_TIMEOUT_MS must be a whole number of milliseconds from 1 to 600000, not "0"',
+    ],
   ])('refuses %p with a ConfigError naming the variable', (env, message) => {
     expect(() => configFromEnv(env)).toThrow(new ConfigError(message));
   });
@@ -144,24 +200,41 @@ describe('a bad setting stops the server before it loads anything, with exit cod
   async function serve(env: Record<string, string>, args: string[] = []): Promise<{ code: number; err: string[] }> {
     Object.assign(process.env, env);
     const err: string[] = [];
-    const code = await main(['serve', ...args, '--data', seedDir], { out: () => undefined, err: (text) => err.push(text) });
+    const code = await main(['serve', ...args, '--data', seedDir], {
+      out: () => undefined,
+      err: (text) => err.push(text),
+    });
     return { code, err };
   }
 
   it.each([
-    [{ CLAIMGRAPH_WRITE_RATE_LIMIT: 'abc' }, 'CLAIMGRAPH_WRITE_RATE_LIMIT must be a whole number of writes per minute (0: no limit), not "abc"'],
+    [
+      { CLAIMGRAPH_WRITE_RATE_LIMIT: 'abc' },
+      'CLAIMGRAPH_WRITE_RATE_LIMIT must be a whole number of writes per minute (0: no limit), not "abc"',
+    ],
     [{ PORT: '99999' }, 'PORT must be a port number from 0 to 65535, not "99999"'],
-    [{ HOST: 'not a host' }, 'HOST must be an IP address or a host name, such as 127.0.0.1, ::1 or localhost, not "not a host"'],
+    [
+      { HOST: 'not a host' },
+      'HOST must be an IP address or a host name, such as 127.0.0.1, ::1 or localhost, not "not a host"',
+    ],
   ])('claimgraph serve with %p', async (env, message) => {
     expect(await serve(env)).toEqual({ code: 2, err: [`claimgraph: cannot serve: ${message}`] });
   });
 
   it('a bad --port is a usage error naming the flag, which is read instead of PORT', async () => {
-    expect(await serve({ PORT: 'http' }, ['--port', '99999'])).toEqual({ code: 2, err: ['claimgraph serve: --port must be a port number from 0 to 65535, not "99999"\nusage: claimgraph serve [--port N] [--data DIR]'] });
+    expect(await serve({ PORT: 'http' }, ['--port', '99999'])).toEqual({
+      code: 2,
+      err: [
+        'claimgraph serve: --port must be a port number from 0 to 65535, not "99999"\nusage: claimgraph serve [--port N] [--data DIR]',
+      ],
+    });
   });
 
   it.each([
-    [{ CLAIMGRAPH_WRITE_RATE_LIMIT: 'abc' }, 'CLAIMGRAPH_WRITE_RATE_LIMIT must be a whole number of writes per minute (0: no limit), not "abc"'],
+    [
+      { CLAIMGRAPH_WRITE_RATE_LIMIT: 'abc' },
+      'CLAIMGRAPH_WRITE_RATE_LIMIT must be a whole number of writes per minute (0: no limit), not "abc"',
+    ],
     [{ PORT: '99999' }, 'PORT must be a port number from 0 to 65535, not "99999"'],
   ])("npm start's server (dist/server/index.js) with %p", (env, message) => {
     assertServerBuilt();
@@ -171,6 +244,10 @@ describe('a bad setting stops the server before it loads anything, with exit cod
       encoding: 'utf8',
       timeout: 60_000,
     });
-    expect({ status: result.status, stdout: result.stdout, stderr: result.stderr }).toEqual({ status: 2, stdout: '', stderr: `claimgraph: cannot serve: ${message}\n` });
+    expect({ status: result.status, stdout: result.stdout, stderr: result.stderr }).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: `claimgraph: cannot serve: ${message}\n`,
+    });
   });
 });

@@ -12,7 +12,11 @@ import { assertServerBuilt, startChildServer, type ChildServer } from '../api/ch
 import { seedDir, seedDocument } from './hardeningApp';
 
 const TOKEN = 'shutdown-token';
-const env = (cacheDir: string) => ({ CLAIMGRAPH_TOKEN: TOKEN, CLAIMGRAPH_WRITE_RATE_LIMIT: '0', CLAIMGRAPH_CACHE_DIR: cacheDir });
+const env = (cacheDir: string) => ({
+  CLAIMGRAPH_TOKEN: TOKEN,
+  CLAIMGRAPH_WRITE_RATE_LIMIT: '0',
+  CLAIMGRAPH_CACHE_DIR: cacheDir,
+});
 
 let dataDir: string;
 let cacheDir: string;
@@ -54,12 +58,21 @@ describe('SIGTERM', () => {
   it('finishes a write in flight, refuses new connections, flushes the journal and exits 0', async () => {
     server = await startChildServer(dataDir, env(cacheDir));
     const { port } = new URL(server.url);
-    const article = fs.readFileSync(path.join(seedDir, 'documents', `${seedDocument}.txt`), 'utf8').replace(/^( date \S+ )(.*)$/m, '$1$2 (during shutdown)');
+    const article = fs
+      .readFileSync(path.join(seedDir, 'documents', `${seedDocument}.txt`), 'utf8')
+      .replace(/^( date \S+ )(.*)$/m, '$1$2 (during shutdown)');
     const body = Buffer.from(article);
     const agent = new http.Agent({ keepAlive: false });
     const answer = new Promise<{ status: number; text: string }>((resolve, reject) => {
       const req = http.request(
-        { host: '127.0.0.1', port, method: 'POST', path: '/api/documents?fileName=in-flight.txt', agent, headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'text/plain', 'Content-Length': body.length } },
+        {
+          host: '127.0.0.1',
+          port,
+          method: 'POST',
+          path: '/api/documents?fileName=in-flight.txt',
+          agent,
+          headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'text/plain', 'Content-Length': body.length },
+        },
         (res) => {
           let text = '';
           res.on('data', (chunk: Buffer) => (text += chunk.toString()));
@@ -96,10 +109,12 @@ describe('SIGTERM', () => {
     const agent = new http.Agent({ keepAlive: true });
     const { port } = new URL(server.url);
     await new Promise<void>((resolve, reject) => {
-      http.get({ host: '127.0.0.1', port, path: '/api/health', agent }, (res) => {
-        res.resume();
-        res.on('end', () => resolve());
-      }).on('error', reject);
+      http
+        .get({ host: '127.0.0.1', port, path: '/api/health', agent }, (res) => {
+          res.resume();
+          res.on('end', () => resolve());
+        })
+        .on('error', reject);
     });
     server.child.kill('SIGTERM');
     expect(await exitWithin(server, 3000)).toBe(0);
@@ -108,17 +123,28 @@ describe('SIGTERM', () => {
 
   it('a write acknowledged just before SIGTERM is there after the restart', async () => {
     server = await startChildServer(dataDir, env(cacheDir));
-    const article = fs.readFileSync(path.join(seedDir, 'documents', `${seedDocument}.txt`), 'utf8').replace(/^( date \S+ )(.*)$/m, '$1$2 (before shutdown)');
-    const ingested = await fetch(`${server.url}/api/documents?fileName=before-term.txt`, { method: 'POST', headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'text/plain' }, body: article });
+    const article = fs
+      .readFileSync(path.join(seedDir, 'documents', `${seedDocument}.txt`), 'utf8')
+      .replace(/^( date \S+ )(.*)$/m, '$1$2 (before shutdown)');
+    const ingested = await fetch(`${server.url}/api/documents?fileName=before-term.txt`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'text/plain' },
+      body: article,
+    });
     expect(ingested.status).toBe(201);
     const proposals = ((await ingested.json()) as { proposals: Array<{ id: string }> }).proposals;
-    const accepted = await fetch(`${server.url}/api/proposals/${encodeURIComponent(proposals[0].id)}/accept`, { method: 'POST', headers: { Authorization: `Bearer ${TOKEN}` } });
+    const accepted = await fetch(`${server.url}/api/proposals/${encodeURIComponent(proposals[0].id)}/accept`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${TOKEN}` },
+    });
     expect([200, 201]).toContain(accepted.status);
     const claimId = ((await accepted.json()) as { claim: { id: string } }).claim.id;
     server.child.kill('SIGTERM');
     expect(await exitWithin(server, 5000)).toBe(0);
     server = await startChildServer(dataDir, env(cacheDir));
-    const proposal = (await (await fetch(`${server.url}/api/proposals/${encodeURIComponent(proposals[0].id)}`)).json()) as { status: string; claimId: string };
+    const proposal = (await (
+      await fetch(`${server.url}/api/proposals/${encodeURIComponent(proposals[0].id)}`)
+    ).json()) as { status: string; claimId: string };
     expect(proposal).toMatchObject({ status: 'accepted', claimId });
     expect((await fetch(`${server.url}/api/documents/before-term`)).status).toBe(200);
   }, 30_000);

@@ -43,7 +43,12 @@ const wrongTypes = [
 ];
 
 async function ingest(made: WriteApp): Promise<void> {
-  await request(made.app).post(`/api/documents?fileName=${DOC}.txt`).set(auth).type('text/plain').send(ARTICLE).expect(201);
+  await request(made.app)
+    .post(`/api/documents?fileName=${DOC}.txt`)
+    .set(auth)
+    .type('text/plain')
+    .send(ARTICLE)
+    .expect(201);
 }
 
 async function proposalStatuses(made: WriteApp): Promise<string[]> {
@@ -79,39 +84,76 @@ describe('every write route refuses content types it does not read', () => {
 
   it.each(routes)('$path refuses JSON in a charset other than UTF-8 with 415', async ({ path }) => {
     const made = app();
-    const res = await request(made.app).post(path).set(auth).set('Content-Type', 'application/json; charset=latin1').send('{}');
+    const res = await request(made.app)
+      .post(path)
+      .set(auth)
+      .set('Content-Type', 'application/json; charset=latin1')
+      .send('{}');
     expectProblem(res, 415);
     expect(res.body.detail).toBe('unsupported charset "LATIN1"');
   });
 
   it.each(routes)('$path answers 413 to a body over the limit and 400 to malformed JSON', async ({ path }) => {
     const made = app({ bodyLimitBytes: 1000 });
-    const large = await request(made.app).post(path).set(auth).type('application/json').send(JSON.stringify({ text: 'x'.repeat(2000) }));
+    const large = await request(made.app)
+      .post(path)
+      .set(auth)
+      .type('application/json')
+      .send(JSON.stringify({ text: 'x'.repeat(2000) }));
     expectProblem(large, 413);
     expect(large.body.detail).toBe('the body is larger than the limit of 1000 bytes');
     const malformed = await request(made.app).post(path).set(auth).type('application/json').send('{"text": ');
     expectProblem(malformed, 400);
   });
 
-  it.each(routes)('$path checks the token before reading the body: a wrong type without a token is a 401', async ({ path }) => {
-    const made = app();
-    expectProblem(await request(made.app).post(path).set('Content-Type', 'application/xml').send('<x/>'), 401);
-    expectProblem(await request(made.app).post(path).set('Authorization', `Bearer ${TOKEN}-not`).set('Content-Type', 'application/xml').send('<x/>'), 401);
-  });
+  it.each(routes)(
+    '$path checks the token before reading the body: a wrong type without a token is a 401',
+    async ({ path }) => {
+      const made = app();
+      expectProblem(await request(made.app).post(path).set('Content-Type', 'application/xml').send('<x/>'), 401);
+      expectProblem(
+        await request(made.app)
+          .post(path)
+          .set('Authorization', `Bearer ${TOKEN}-not`)
+          .set('Content-Type', 'application/xml')
+          .send('<x/>'),
+        401,
+      );
+    },
+  );
 });
 
 describe('the time budget on writes', () => {
   it('a write whose body arrives after the budget answers 503 and writes nothing', async () => {
     const dataDir = tempSeedCopy();
-    const { graphs: store, writes } = openServedDataFolder(dataDir, true, () => new GraphSnapshotHolder(snapshotOf(openGraph(dataDir))), extractFixture, () => {});
-    const server = http.createServer(createApp({ store, clientDir: noClientDir, writes: { writes, token: TOKEN, rateLimit: false }, hardening: { requestTimeoutMs: 150 } }));
+    const { graphs: store, writes } = openServedDataFolder(
+      dataDir,
+      true,
+      () => new GraphSnapshotHolder(snapshotOf(openGraph(dataDir))),
+      extractFixture,
+      () => {},
+    );
+    const server = http.createServer(
+      createApp({
+        store,
+        clientDir: noClientDir,
+        writes: { writes, token: TOKEN, rateLimit: false },
+        hardening: { requestTimeoutMs: 150 },
+      }),
+    );
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
     try {
       const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
         const body = Buffer.from(ARTICLE);
         const req = http.request(
-          { host: '127.0.0.1', port, method: 'POST', path: `/api/documents?fileName=${DOC}.txt`, headers: { ...auth, 'Content-Type': 'text/plain', 'Content-Length': body.length } },
+          {
+            host: '127.0.0.1',
+            port,
+            method: 'POST',
+            path: `/api/documents?fileName=${DOC}.txt`,
+            headers: { ...auth, 'Content-Type': 'text/plain', 'Content-Length': body.length },
+          },
           (res) => {
             let text = '';
             res.on('data', (chunk: Buffer) => (text += chunk.toString()));

@@ -11,7 +11,10 @@ const edge = (key: string) => graph.getEdgeAttributes(key);
 describe('the seed dataset', () => {
   it('holds the seed article as its first document', () => {
     expect([...dataset.documents.keys()]).toEqual(['000_57d8c84b7f0fe012']);
-    expect(dataset.documents.get('000_57d8c84b7f0fe012')).toMatchObject({ date: '2024-10-25', title: "Musk in 'secret contact' with Putin, claims bombshell report" });
+    expect(dataset.documents.get('000_57d8c84b7f0fe012')).toMatchObject({
+      date: '2024-10-25',
+      title: "Musk in 'secret contact' with Putin, claims bombshell report",
+    });
   });
 
   it('has 15 entities, 23 claims and 19 relations', () => {
@@ -43,7 +46,11 @@ describe('the seed dataset', () => {
   });
 
   it('Starlink in Ukraine: free access, then restricted; Russia invaded Ukraine', () => {
-    expect(edge('elon-musk|provided_access|country:UA')).toMatchObject({ status: 'reported', label: 'provided access', firstDate: '2022' });
+    expect(edge('elon-musk|provided_access|country:UA')).toMatchObject({
+      status: 'reported',
+      label: 'provided access',
+      firstDate: '2022',
+    });
     expect(edge('elon-musk|restricted_access|country:UA').status).toBe('reported');
     expect(edge('country:RU|attacked|country:UA')).toMatchObject({ status: 'reported', firstDate: '2022-02' });
   });

@@ -37,9 +37,16 @@ function glslFloat(value: number): string {
  * have the lines the patch hooks into (a changed @sigma/edge-curve), rather than drawing
  * every edge solid without saying so.
  */
-export function addDashPattern(fragmentShader: string, pattern: Exclude<LinePattern, 'solid'>, hasTargetArrow: boolean): string {
+export function addDashPattern(
+  fragmentShader: string,
+  pattern: Exclude<LinePattern, 'solid'>,
+  hasTargetArrow: boolean,
+): string {
   for (const anchor of [MAIN_ANCHOR, BODY_ANCHOR]) {
-    if (!fragmentShader.includes(anchor)) throw new Error(`addDashPattern: the edge-curve fragment shader has no "${anchor}"; update client/src/render/dashShader.ts for this @sigma/edge-curve version`);
+    if (!fragmentShader.includes(anchor))
+      throw new Error(
+        `addDashPattern: the edge-curve fragment shader has no "${anchor}"; update client/src/render/dashShader.ts for this @sigma/edge-curve version`,
+      );
   }
   const { on, off } = DASH_LENGTHS[pattern];
   const inArrow = hasTargetArrow ? 'distToTarget < targetArrowLength' : 'false';
@@ -55,5 +62,7 @@ export function addDashPattern(fragmentShader: string, pattern: Exclude<LinePatt
   }
   #endif
   `;
-  return fragmentShader.replace(MAIN_ANCHOR, `${CURVE_PARAMETER}\n${MAIN_ANCHOR}`).replace(BODY_ANCHOR, `${dash}\n  ${BODY_ANCHOR}`);
+  return fragmentShader
+    .replace(MAIN_ANCHOR, `${CURVE_PARAMETER}\n${MAIN_ANCHOR}`)
+    .replace(BODY_ANCHOR, `${dash}\n  ${BODY_ANCHOR}`);
 }

@@ -21,7 +21,10 @@ function patternProgram(pattern: LinePattern, arrow: boolean): EdgeProgramType {
   return class PatternedEdgeProgram extends Base {
     override getDefinition() {
       const definition = super.getDefinition();
-      return { ...definition, FRAGMENT_SHADER_SOURCE: addDashPattern(definition.FRAGMENT_SHADER_SOURCE, pattern, arrow) };
+      return {
+        ...definition,
+        FRAGMENT_SHADER_SOURCE: addDashPattern(definition.FRAGMENT_SHADER_SOURCE, pattern, arrow),
+      };
     }
   } as unknown as EdgeProgramType;
 }

@@ -29,7 +29,12 @@ export interface GraphView {
   exportPng(): Promise<Blob>;
 }
 
-export function createGraphView(container: HTMLElement, graph: EvidenceGraph, getModel: () => ViewModel, events: GraphViewEvents): GraphView {
+export function createGraphView(
+  container: HTMLElement,
+  graph: EvidenceGraph,
+  getModel: () => ViewModel,
+  events: GraphViewEvents,
+): GraphView {
   const renderer = new Sigma(graph, container, {
     defaultEdgeType: 'solid',
     edgeProgramClasses: edgePrograms(),
@@ -98,7 +103,12 @@ export function createGraphView(container: HTMLElement, graph: EvidenceGraph, ge
         const canvas = canvases[layer];
         if (canvas) context.drawImage(canvas, 0, 0, width, height);
       }
-      return new Promise((resolve, reject) => output.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('The PNG could not be encoded.'))), 'image/png'));
+      return new Promise((resolve, reject) =>
+        output.toBlob(
+          (blob) => (blob ? resolve(blob) : reject(new Error('The PNG could not be encoded.'))),
+          'image/png',
+        ),
+      );
     },
   };
 }

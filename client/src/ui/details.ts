@@ -17,17 +17,24 @@ interface RelationRow {
 
 function neighbourhoodControl(app: App, node: string): HTMLElement {
   const depth = app.state().neighbourhoodDepth;
-  const select = el('select', { attrs: { id: 'neighbourhood-depth', 'aria-label': 'Show only the neighbourhood up to this depth' } });
+  const select = el('select', {
+    attrs: { id: 'neighbourhood-depth', 'aria-label': 'Show only the neighbourhood up to this depth' },
+  });
   select.append(el('option', { attrs: { value: '' } }, 'whole graph'));
-  for (let d = 1; d <= MAX_NEIGHBOURHOOD_DEPTH; d++) select.append(el('option', { attrs: { value: String(d) } }, `${d} step${d > 1 ? 's' : ''} away`));
+  for (let d = 1; d <= MAX_NEIGHBOURHOOD_DEPTH; d++)
+    select.append(el('option', { attrs: { value: String(d) } }, `${d} step${d > 1 ? 's' : ''} away`));
   select.value = depth === undefined ? '' : String(depth);
-  select.addEventListener('change', () => app.update({ selectedNode: node, neighbourhoodDepth: select.value === '' ? undefined : Number(select.value) }));
+  select.addEventListener('change', () =>
+    app.update({ selectedNode: node, neighbourhoodDepth: select.value === '' ? undefined : Number(select.value) }),
+  );
   return el(
     'div',
     { className: 'neighbourhood' },
     el('label', { attrs: { for: 'neighbourhood-depth' } }, 'Show '),
     select,
-    depth !== undefined ? button('Back to whole graph', () => app.update({ neighbourhoodDepth: undefined }), { className: 'secondary' }) : null,
+    depth !== undefined
+      ? button('Back to whole graph', () => app.update({ neighbourhoodDepth: undefined }), { className: 'secondary' })
+      : null,
   );
 }
 
@@ -57,7 +64,9 @@ export function renderEntityDetails(app: App, node: string): HTMLElement {
     .filter((type) => groups.has(type.id))
     .map((type) => {
       const rows = groups.get(type.id) ?? [];
-      rows.sort((a, b) => graph.getNodeAttribute(a.other, 'label').localeCompare(graph.getNodeAttribute(b.other, 'label')));
+      rows.sort((a, b) =>
+        graph.getNodeAttribute(a.other, 'label').localeCompare(graph.getNodeAttribute(b.other, 'label')),
+      );
       return el(
         'section',
         { className: 'relation-group' },
@@ -71,7 +80,9 @@ export function renderEntityDetails(app: App, node: string): HTMLElement {
               {},
               button(`${row.arrow} ${graph.getNodeAttribute(row.other, 'label')}`, () => app.selectEdge(row.edge), {
                 className: 'link relation-link',
-                attrs: { 'aria-label': `${edgeDisplayLabel(styles.get(row.status), type.label)} ${row.arrow === '←' ? 'from' : 'with'} ${graph.getNodeAttribute(row.other, 'label')}: show claims` },
+                attrs: {
+                  'aria-label': `${edgeDisplayLabel(styles.get(row.status), type.label)} ${row.arrow === '←' ? 'from' : 'with'} ${graph.getNodeAttribute(row.other, 'label')}: show claims`,
+                },
               }),
               ' ',
               statusBadge(row.status, styles),
@@ -86,8 +97,16 @@ export function renderEntityDetails(app: App, node: string): HTMLElement {
     'article',
     { className: 'entity-details', attrs: { 'aria-labelledby': 'entity-name' } },
     el('h2', { attrs: { id: 'entity-name' } }, attributes.label),
-    el('p', { className: 'entity-type' }, swatch(attributes.color), ` ${nodeType?.label ?? attributes.type}`, attributes.kind ? ` · ${attributes.kind}` : ''),
-    attributes.aliases.length > 0 ? el('p', { className: 'aliases' }, el('strong', {}, 'Also called: '), attributes.aliases.join(' · ')) : null,
+    el(
+      'p',
+      { className: 'entity-type' },
+      swatch(attributes.color),
+      ` ${nodeType?.label ?? attributes.type}`,
+      attributes.kind ? ` · ${attributes.kind}` : '',
+    ),
+    attributes.aliases.length > 0
+      ? el('p', { className: 'aliases' }, el('strong', {}, 'Also called: '), attributes.aliases.join(' · '))
+      : null,
     attributes.description ? el('p', { className: 'description' }, attributes.description) : null,
     neighbourhoodControl(app, node),
     el('h3', {}, `Relations (${[...groups.values()].reduce((sum, rows) => sum + rows.length, 0)})`),

@@ -28,13 +28,25 @@ function renderText(app: App, document: DocumentResponse, currentClaim: string |
     }
     const spans = segment.claims.map((claim) => byClaim.get(claim)).filter((span) => span !== undefined);
     const isCurrent = currentClaim !== undefined && segment.claims.includes(currentClaim);
-    const title = spans.map((span) => `${span.stance}: ${app.graph.hasNode(span.subject) ? app.graph.getNodeAttribute(span.subject, 'label') : span.subject} ${span.type} ${app.graph.hasNode(span.object) ? app.graph.getNodeAttribute(span.object, 'label') : span.object}`).join('\n');
-    const mark = el('mark', { className: isCurrent ? 'current' : undefined, attrs: { title, 'data-claims': segment.claims.join(' ') } }, segment.text);
+    const title = spans
+      .map(
+        (span) =>
+          `${span.stance}: ${app.graph.hasNode(span.subject) ? app.graph.getNodeAttribute(span.subject, 'label') : span.subject} ${span.type} ${app.graph.hasNode(span.object) ? app.graph.getNodeAttribute(span.object, 'label') : span.object}`,
+      )
+      .join('\n');
+    const mark = el(
+      'mark',
+      { className: isCurrent ? 'current' : undefined, attrs: { title, 'data-claims': segment.claims.join(' ') } },
+      segment.text,
+    );
     const edge = spans[0]?.edge;
     if (edge && app.graph.hasEdge(edge)) {
       mark.tabIndex = 0;
       mark.setAttribute('role', 'button');
-      mark.setAttribute('aria-label', `Quoted by ${spans.length} claim${spans.length > 1 ? 's' : ''}: ${title}. Show the relation.`);
+      mark.setAttribute(
+        'aria-label',
+        `Quoted by ${spans.length} claim${spans.length > 1 ? 's' : ''}: ${title}. Show the relation.`,
+      );
       const open = () => app.update({ openDocument: undefined, selectedEdge: edge });
       mark.addEventListener('click', open);
       mark.addEventListener('keydown', (event) => {
@@ -50,7 +62,11 @@ function renderText(app: App, document: DocumentResponse, currentClaim: string |
 }
 
 export function renderDocument(app: App, id: string, claim: string | undefined): HTMLElement {
-  const container = el('article', { className: 'document-viewer', attrs: { 'aria-busy': 'true', 'aria-labelledby': 'document-title' } }, el('p', { className: 'loading' }, 'Loading the document…'));
+  const container = el(
+    'article',
+    { className: 'document-viewer', attrs: { 'aria-busy': 'true', 'aria-labelledby': 'document-title' } },
+    el('p', { className: 'loading' }, 'Loading the document…'),
+  );
   const back = button('← Back', () => app.update({ openDocument: undefined }), { className: 'link back' });
   loadDocument(id).then(
     (document) => {
@@ -59,14 +75,30 @@ export function renderDocument(app: App, id: string, claim: string | undefined):
         container,
         back,
         el('h2', { attrs: { id: 'document-title' } }, document.title),
-        el('p', { className: 'document-meta' }, `${document.date} · ${document.spans.length} quoted passage${document.spans.length === 1 ? '' : 's'}`, document.url ? ' · ' : '', document.url ? el('a', { attrs: { href: document.url, rel: 'noopener noreferrer', target: '_blank' } }, 'original') : null),
+        el(
+          'p',
+          { className: 'document-meta' },
+          `${document.date} · ${document.spans.length} quoted passage${document.spans.length === 1 ? '' : 's'}`,
+          document.url ? ' · ' : '',
+          document.url
+            ? el('a', { attrs: { href: document.url, rel: 'noopener noreferrer', target: '_blank' } }, 'original')
+            : null,
+        ),
         renderText(app, document, claim),
       );
       container.querySelector('mark.current')?.scrollIntoView({ block: 'center' });
     },
     (error: unknown) => {
       container.setAttribute('aria-busy', 'false');
-      replaceChildren(container, back, el('p', { className: 'error', attrs: { role: 'alert' } }, `Could not load the document: ${error instanceof Error ? error.message : String(error)}`));
+      replaceChildren(
+        container,
+        back,
+        el(
+          'p',
+          { className: 'error', attrs: { role: 'alert' } },
+          `Could not load the document: ${error instanceof Error ? error.message : String(error)}`,
+        ),
+      );
     },
   );
   return container;

@@ -8,11 +8,17 @@ export interface ElementOptions {
   on?: { [K in keyof HTMLElementEventMap]?: (event: HTMLElementEventMap[K]) => void };
 }
 
-export function el<K extends keyof HTMLElementTagNameMap>(tag: K, options: ElementOptions = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  options: ElementOptions = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag);
   if (options.className) element.className = options.className;
-  for (const [name, value] of Object.entries(options.attrs ?? {})) if (value !== undefined) element.setAttribute(name, value);
-  for (const [name, handler] of Object.entries(options.on ?? {})) element.addEventListener(name, handler as EventListener);
+  for (const [name, value] of Object.entries(options.attrs ?? {}))
+    if (value !== undefined) element.setAttribute(name, value);
+  for (const [name, handler] of Object.entries(options.on ?? {}))
+    element.addEventListener(name, handler as EventListener);
   append(element, ...children);
   return element;
 }
@@ -20,7 +26,9 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, options: Eleme
 export function append(parent: Node, ...children: Child[]): void {
   for (const child of children) {
     if (child === null || child === undefined || child === false) continue;
-    parent.appendChild(typeof child === 'string' || typeof child === 'number' ? document.createTextNode(String(child)) : child);
+    parent.appendChild(
+      typeof child === 'string' || typeof child === 'number' ? document.createTextNode(String(child)) : child,
+    );
   }
 }
 
@@ -31,7 +39,11 @@ export function replaceChildren(parent: Element, ...children: Child[]): void {
 }
 
 export function button(label: string, onClick: () => void, options: ElementOptions = {}): HTMLButtonElement {
-  return el('button', { ...options, attrs: { type: 'button', ...options.attrs }, on: { ...options.on, click: () => onClick() } }, label);
+  return el(
+    'button',
+    { ...options, attrs: { type: 'button', ...options.attrs }, on: { ...options.on, click: () => onClick() } },
+    label,
+  );
 }
 
 /** A coloured dot for legends and lists. */

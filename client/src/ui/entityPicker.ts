@@ -28,11 +28,28 @@ export function createEntityPicker(options: EntityPickerOptions): EntityPicker {
   const listId = `${id}-list`;
   const input = el('input', {
     className: 'picker-input',
-    attrs: { id, type: 'search', role: 'combobox', 'aria-autocomplete': 'list', 'aria-expanded': 'false', 'aria-controls': listId, autocomplete: 'off', placeholder: options.placeholder, spellcheck: 'false' },
+    attrs: {
+      id,
+      type: 'search',
+      role: 'combobox',
+      'aria-autocomplete': 'list',
+      'aria-expanded': 'false',
+      'aria-controls': listId,
+      autocomplete: 'off',
+      placeholder: options.placeholder,
+      spellcheck: 'false',
+    },
   });
-  const list = el('ul', { className: 'picker-list', attrs: { id: listId, role: 'listbox', 'aria-label': `${options.label}: suggestions` } });
+  const list = el('ul', {
+    className: 'picker-list',
+    attrs: { id: listId, role: 'listbox', 'aria-label': `${options.label}: suggestions` },
+  });
   list.hidden = true;
-  const label = el('label', { attrs: { for: id }, className: options.hiddenLabel ? 'visually-hidden' : undefined }, options.label);
+  const label = el(
+    'label',
+    { attrs: { for: id }, className: options.hiddenLabel ? 'visually-hidden' : undefined },
+    options.label,
+  );
   const element = el('div', { className: 'picker' }, label, input, list);
 
   let hits: SearchHit[] = [];
@@ -61,7 +78,10 @@ export function createEntityPicker(options: EntityPickerOptions): EntityPicker {
   }
 
   function showMessage(text: string): void {
-    replaceChildren(list, el('li', { className: 'picker-message', attrs: { role: 'option', 'aria-disabled': 'true' } }, text));
+    replaceChildren(
+      list,
+      el('li', { className: 'picker-message', attrs: { role: 'option', 'aria-disabled': 'true' } }, text),
+    );
     list.hidden = false;
     input.setAttribute('aria-expanded', 'true');
   }

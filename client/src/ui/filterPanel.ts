@@ -15,20 +15,36 @@ interface Entry {
   sample: Element;
 }
 
-function checkboxRow(app: App, key: ListKey, entry: Entry, universe: string[], shown: number, total: number): HTMLElement {
+function checkboxRow(
+  app: App,
+  key: ListKey,
+  entry: Entry,
+  universe: string[],
+  shown: number,
+  total: number,
+): HTMLElement {
   const id = `filter-${key}-${entry.id}`;
   const list = app.state().filters[key];
   const input = el('input', { attrs: { type: 'checkbox', id, 'data-filter': key, value: entry.id } });
   input.checked = list === undefined || list.includes(entry.id);
   input.addEventListener('change', () => {
-    const filters: GraphFilters = { ...app.state().filters, [key]: toggleInList(app.state().filters[key], entry.id, input.checked, universe) };
+    const filters: GraphFilters = {
+      ...app.state().filters,
+      [key]: toggleInList(app.state().filters[key], entry.id, input.checked, universe),
+    };
     app.update({ filters });
   });
   return el(
     'div',
     { className: 'filter-row' },
     input,
-    el('label', { attrs: { for: id, title: entry.description } }, entry.sample, el('span', { className: 'filter-label' }, entry.label), el('span', { className: 'count', attrs: { 'aria-label': `${shown} of ${total} shown` } }, `${shown}/${total}`)),
+    el(
+      'label',
+      { attrs: { for: id, title: entry.description } },
+      entry.sample,
+      el('span', { className: 'filter-label' }, entry.label),
+      el('span', { className: 'count', attrs: { 'aria-label': `${shown} of ${total} shown` } }, `${shown}/${total}`),
+    ),
   );
 }
 
@@ -40,7 +56,13 @@ function dateField(app: App, key: 'from' | 'to' | 'knownAt', label: string, hint
     const value = input.value === '' ? undefined : input.value;
     app.update({ filters: { ...app.state().filters, [key]: value } });
   });
-  return el('div', { className: 'date-row' }, el('label', { attrs: { for: id } }, label), input, el('small', { attrs: { id: `${id}-hint` }, className: 'hint' }, hint));
+  return el(
+    'div',
+    { className: 'date-row' },
+    el('label', { attrs: { for: id } }, label),
+    input,
+    el('small', { attrs: { id: `${id}-hint` }, className: 'hint' }, hint),
+  );
 }
 
 export function createFilterPanel(container: HTMLElement, app: App): { update(): void } {
@@ -53,7 +75,14 @@ export function createFilterPanel(container: HTMLElement, app: App): { update():
 
   function update(): void {
     const counts = app.counts();
-    const section = (title: string, key: ListKey, entries: Entry[], shownOf: Map<string, number>, totalOf: Map<string, number>, note?: string) =>
+    const section = (
+      title: string,
+      key: ListKey,
+      entries: Entry[],
+      shownOf: Map<string, number>,
+      totalOf: Map<string, number>,
+      note?: string,
+    ) =>
       el(
         'fieldset',
         { className: 'filter-group' },
@@ -70,51 +99,66 @@ export function createFilterPanel(container: HTMLElement, app: App): { update():
           ),
         ),
       );
-    keepingFocus(container, () => replaceChildren(
-      container,
-      el('h2', {}, 'Legend and filters'),
-      section(
-        'Entities (colour)',
-        'nodeTypes',
-        nodeTypes.map((type) => ({ id: type.id, label: type.label, description: type.description, sample: swatch(type.color) })),
-        counts.nodeTypes,
-        totals.nodeTypes,
-        app.state().sizeMode === 'pagerank' ? 'Size: PageRank.' : 'Size: number of relations.',
-      ),
-      section(
-        'Relations (colour)',
-        'edgeTypes',
-        edgeTypes.map((type) => ({
-          id: type.id,
-          label: type.directed ? type.label : `${type.label} (both ways)`,
-          description: type.description,
-          sample: lineSample(type.color, 'solid', { directed: type.directed }),
-        })),
-        counts.edgeTypes,
-        totals.edgeTypes,
-        'Arrows point from subject to object.',
-      ),
-      section(
-        'Status (line style)',
-        'status',
-        statuses.map((status) => {
-          const style = styles.get(status.id);
-          return { id: status.id, label: status.label, description: status.description, sample: style ? statusSample(style) : lineSample('#3e4c59', status.style) };
+    keepingFocus(container, () =>
+      replaceChildren(
+        container,
+        el('h2', {}, 'Legend and filters'),
+        section(
+          'Entities (colour)',
+          'nodeTypes',
+          nodeTypes.map((type) => ({
+            id: type.id,
+            label: type.label,
+            description: type.description,
+            sample: swatch(type.color),
+          })),
+          counts.nodeTypes,
+          totals.nodeTypes,
+          app.state().sizeMode === 'pagerank' ? 'Size: PageRank.' : 'Size: number of relations.',
+        ),
+        section(
+          'Relations (colour)',
+          'edgeTypes',
+          edgeTypes.map((type) => ({
+            id: type.id,
+            label: type.directed ? type.label : `${type.label} (both ways)`,
+            description: type.description,
+            sample: lineSample(type.color, 'solid', { directed: type.directed }),
+          })),
+          counts.edgeTypes,
+          totals.edgeTypes,
+          'Arrows point from subject to object.',
+        ),
+        section(
+          'Status (line style)',
+          'status',
+          statuses.map((status) => {
+            const style = styles.get(status.id);
+            return {
+              id: status.id,
+              label: status.label,
+              description: status.description,
+              sample: style ? statusSample(style) : lineSample('#3e4c59', status.style),
+            };
+          }),
+          counts.statuses,
+          totals.statuses,
+          'From the claims behind each relation.',
+        ),
+        el(
+          'fieldset',
+          { className: 'filter-group' },
+          el('legend', {}, 'Dates'),
+          dateField(app, 'from', 'Happened from', 'relations with a claim dated on or after'),
+          dateField(app, 'to', 'Happened until', 'relations with a claim dated on or before'),
+          dateField(app, 'knownAt', 'Known on', 'only what documents had reported by this day'),
+        ),
+        button('Show everything', () => app.update({ filters: {} }), {
+          className: 'secondary',
+          attrs: { id: 'reset-filters', 'aria-label': 'Reset all filters' },
         }),
-        counts.statuses,
-        totals.statuses,
-        'From the claims behind each relation.',
       ),
-      el(
-        'fieldset',
-        { className: 'filter-group' },
-        el('legend', {}, 'Dates'),
-        dateField(app, 'from', 'Happened from', 'relations with a claim dated on or after'),
-        dateField(app, 'to', 'Happened until', 'relations with a claim dated on or before'),
-        dateField(app, 'knownAt', 'Known on', 'only what documents had reported by this day'),
-      ),
-      button('Show everything', () => app.update({ filters: {} }), { className: 'secondary', attrs: { id: 'reset-filters', 'aria-label': 'Reset all filters' } }),
-    ));
+    );
   }
   update();
   return { update };

@@ -19,10 +19,23 @@ export function createNotice(container: HTMLElement): Notice {
     replaceChildren(container, ...content);
   };
   return {
-    loading: (text) => show('notice-loading', 'status', el('span', { className: 'spinner', attrs: { 'aria-hidden': 'true' } }), text),
-    error: (text, retry) => show('notice-error', 'alert', el('strong', {}, 'Error: '), text, retry ? button('Retry', retry, { attrs: { id: 'retry' } }) : ''),
+    loading: (text) =>
+      show('notice-loading', 'status', el('span', { className: 'spinner', attrs: { 'aria-hidden': 'true' } }), text),
+    error: (text, retry) =>
+      show(
+        'notice-error',
+        'alert',
+        el('strong', {}, 'Error: '),
+        text,
+        retry ? button('Retry', retry, { attrs: { id: 'retry' } }) : '',
+      ),
     info(text) {
-      show('notice-info', 'status', text, button('Dismiss', () => this.clear(), { className: 'link' }));
+      show(
+        'notice-info',
+        'status',
+        text,
+        button('Dismiss', () => this.clear(), { className: 'link' }),
+      );
       timer = setTimeout(() => this.clear(), 8000);
     },
     clear() {

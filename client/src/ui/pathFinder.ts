@@ -12,8 +12,18 @@ export function createPathFinder(container: HTMLElement, app: App): { update(): 
   const colours = new Map(app.vocabulary.nodeTypes.map((type) => [type.id, type.color]));
   let from = app.state().path?.from;
   let to = app.state().path?.to;
-  const fromPicker = createEntityPicker({ label: 'From', placeholder: 'first entity', colours, onChoose: (hit) => (from = hit.id) });
-  const toPicker = createEntityPicker({ label: 'To', placeholder: 'second entity', colours, onChoose: (hit) => (to = hit.id) });
+  const fromPicker = createEntityPicker({
+    label: 'From',
+    placeholder: 'first entity',
+    colours,
+    onChoose: (hit) => (from = hit.id),
+  });
+  const toPicker = createEntityPicker({
+    label: 'To',
+    placeholder: 'second entity',
+    colours,
+    onChoose: (hit) => (to = hit.id),
+  });
   if (from) fromPicker.setValue(entityName(app, from));
   if (to) toPicker.setValue(entityName(app, to));
   const strict = el('input', { attrs: { type: 'checkbox', id: 'path-strict' } });
@@ -37,11 +47,25 @@ export function createPathFinder(container: HTMLElement, app: App): { update(): 
     el('h2', {}, 'Path finder'),
     el(
       'form',
-      { className: 'path-form', attrs: { 'aria-label': 'Find a path between two entities' }, on: { submit: (event) => (event.preventDefault(), find()) } },
+      {
+        className: 'path-form',
+        attrs: { 'aria-label': 'Find a path between two entities' },
+        on: { submit: (event) => (event.preventDefault(), find()) },
+      },
       fromPicker.element,
       toPicker.element,
-      el('div', { className: 'filter-row' }, strict, el('label', { attrs: { for: 'path-strict' } }, 'Only reported or confirmed relations')),
-      el('div', { className: 'buttons' }, el('button', { attrs: { type: 'submit', id: 'path-find' } }, 'Find path'), button('Clear', () => app.update({ path: undefined }), { className: 'secondary', attrs: { id: 'path-clear' } })),
+      el(
+        'div',
+        { className: 'filter-row' },
+        strict,
+        el('label', { attrs: { for: 'path-strict' } }, 'Only reported or confirmed relations'),
+      ),
+      el(
+        'div',
+        { className: 'buttons' },
+        el('button', { attrs: { type: 'submit', id: 'path-find' } }, 'Find path'),
+        button('Clear', () => app.update({ path: undefined }), { className: 'secondary', attrs: { id: 'path-clear' } }),
+      ),
     ),
     message,
     result,
@@ -51,12 +75,19 @@ export function createPathFinder(container: HTMLElement, app: App): { update(): 
     const current = app.pathResult();
     if (!current || !current.request) return replaceChildren(result);
     if (current.loading) return replaceChildren(result, el('p', { className: 'loading' }, 'Looking for a path…'));
-    if (current.error) return replaceChildren(result, el('p', { className: 'error', attrs: { role: 'alert' } }, current.error));
+    if (current.error)
+      return replaceChildren(result, el('p', { className: 'error', attrs: { role: 'alert' } }, current.error));
     const response = current.response;
     if (!response) return replaceChildren(result);
     const items: HTMLElement[] = [];
     response.nodes.forEach((node, index) => {
-      items.push(el('li', { className: 'path-node' }, button(node.name, () => app.selectNode(node.id), { className: 'link' })));
+      items.push(
+        el(
+          'li',
+          { className: 'path-node' },
+          button(node.name, () => app.selectNode(node.id), { className: 'link' }),
+        ),
+      );
       const step = response.steps[index];
       if (!step) return;
       items.push(
@@ -71,7 +102,11 @@ export function createPathFinder(container: HTMLElement, app: App): { update(): 
               return el(
                 'li',
                 {},
-                button(`${edge.directed ? (edge.source.id === step.from ? '↓' : '↑') : '↕'} ${edgeDisplayLabel(app.styles.get(edge.status), edge.typeLabel)}`, () => app.selectEdge(edge.id), { className: 'link' }),
+                button(
+                  `${edge.directed ? (edge.source.id === step.from ? '↓' : '↑') : '↕'} ${edgeDisplayLabel(app.styles.get(edge.status), edge.typeLabel)}`,
+                  () => app.selectEdge(edge.id),
+                  { className: 'link' },
+                ),
                 ' ',
                 statusBadge(edge.status, app.styles),
                 quote ? el('blockquote', { className: 'short' }, quote) : null,
@@ -81,7 +116,15 @@ export function createPathFinder(container: HTMLElement, app: App): { update(): 
         ),
       );
     });
-    replaceChildren(result, el('p', {}, `${response.length} step${response.length === 1 ? '' : 's'} from ${response.from.name} to ${response.to.name}:`), el('ol', { className: 'path-chain' }, ...items));
+    replaceChildren(
+      result,
+      el(
+        'p',
+        {},
+        `${response.length} step${response.length === 1 ? '' : 's'} from ${response.from.name} to ${response.to.name}:`,
+      ),
+      el('ol', { className: 'path-chain' }, ...items),
+    );
   }
   update();
   return { update };

@@ -23,7 +23,10 @@ function claimAttributes(attributes: Record<string, unknown>): HTMLElement | nul
   return el(
     'dl',
     { className: 'claim-attributes' },
-    ...entries.flatMap(([name, value]) => [el('dt', {}, name), el('dd', {}, typeof value === 'string' ? value : JSON.stringify(value))]),
+    ...entries.flatMap(([name, value]) => [
+      el('dt', {}, name),
+      el('dd', {}, typeof value === 'string' ? value : JSON.stringify(value)),
+    ]),
   );
 }
 
@@ -35,7 +38,13 @@ function renderClaim(app: App, claim: EdgeClaim, knownAt: string | undefined): H
         'p',
         { className: 'citation' },
         'Record ',
-        claim.record.url ? el('a', { attrs: { href: claim.record.url, rel: 'noopener noreferrer', target: '_blank' } }, `${claim.record.file} #${claim.record.id}`) : `${claim.record.file} #${claim.record.id}`,
+        claim.record.url
+          ? el(
+              'a',
+              { attrs: { href: claim.record.url, rel: 'noopener noreferrer', target: '_blank' } },
+              `${claim.record.file} #${claim.record.id}`,
+            )
+          : `${claim.record.file} #${claim.record.id}`,
       )
     : el(
         'p',
@@ -44,16 +53,31 @@ function renderClaim(app: App, claim: EdgeClaim, knownAt: string | undefined): H
         claim.documentDate ? `, ${claim.documentDate}` : '',
         ' ',
         claim.document
-          ? button('Open document', () => app.update({ openDocument: { id: claim.document as string, claim: claim.id } }), {
-              className: 'link',
-              attrs: { 'aria-label': `Open the document “${claim.documentTitle ?? claim.document}” at this quote` },
-            })
+          ? button(
+              'Open document',
+              () => app.update({ openDocument: { id: claim.document as string, claim: claim.id } }),
+              {
+                className: 'link',
+                attrs: { 'aria-label': `Open the document “${claim.documentTitle ?? claim.document}” at this quote` },
+              },
+            )
           : null,
       );
   return el(
     'li',
-    { className: `claim stance-${claim.stance}${notYetKnown ? ' not-yet-known' : ''}`, attrs: { 'data-claim': claim.id } },
-    el('p', { className: 'claim-head' }, stanceBadge(claim.stance), claim.attributedTo ? el('span', { className: 'attributed' }, ` according to ${entityName(app, claim.attributedTo)}`) : null, dates ? el('span', { className: 'dates' }, ` · ${dates}`) : null),
+    {
+      className: `claim stance-${claim.stance}${notYetKnown ? ' not-yet-known' : ''}`,
+      attrs: { 'data-claim': claim.id },
+    },
+    el(
+      'p',
+      { className: 'claim-head' },
+      stanceBadge(claim.stance),
+      claim.attributedTo
+        ? el('span', { className: 'attributed' }, ` according to ${entityName(app, claim.attributedTo)}`)
+        : null,
+      dates ? el('span', { className: 'dates' }, ` · ${dates}`) : null,
+    ),
     claim.quote ? el('blockquote', {}, claim.quote) : null,
     claim.summary ? el('p', { className: 'summary' }, claim.summary) : null,
     claim.role ? el('p', { className: 'role' }, `Role: ${claim.role}`) : null,
@@ -72,11 +96,16 @@ export function renderRelation(app: App, edge: string): HTMLElement {
   const style = styles.get(status);
   const knownAt = app.state().filters.knownAt;
   const selectedNode = app.state().selectedNode;
-  const backTo = selectedNode !== undefined && (selectedNode === source || selectedNode === target) ? selectedNode : undefined;
+  const backTo =
+    selectedNode !== undefined && (selectedNode === source || selectedNode === target) ? selectedNode : undefined;
   return el(
     'article',
     { className: 'relation-details', attrs: { 'aria-labelledby': 'relation-title' } },
-    backTo ? button(`← ${entityName(app, backTo)}`, () => app.update({ selectedEdge: undefined }), { className: 'link back' }) : null,
+    backTo
+      ? button(`← ${entityName(app, backTo)}`, () => app.update({ selectedEdge: undefined }), {
+          className: 'link back',
+        })
+      : null,
     el(
       'h2',
       { attrs: { id: 'relation-title' } },
@@ -84,7 +113,12 @@ export function renderRelation(app: App, edge: string): HTMLElement {
       ` ${attributes.directed ? '→' : '↔'} ${edgeDisplayLabel(style, attributes.typeLabel)} ${attributes.directed ? '→' : '↔'} `,
       button(entityName(app, target), () => app.selectNode(target), { className: 'link' }),
     ),
-    el('p', {}, statusBadge(status, styles), ` ${app.vocabulary.statuses.find((s) => s.id === status)?.description ?? ''}`),
+    el(
+      'p',
+      {},
+      statusBadge(status, styles),
+      ` ${app.vocabulary.statuses.find((s) => s.id === status)?.description ?? ''}`,
+    ),
     el('h3', {}, `Claims (${attributes.claims.length})`),
     el('ol', { className: 'claims' }, ...attributes.claims.map((claim) => renderClaim(app, claim, knownAt))),
   );

@@ -7,10 +7,23 @@ import type { SizeMode } from '../state';
 import { button, el } from './dom';
 
 export function createToolbar(container: HTMLElement, app: App, resetCamera: () => void): { update(): void } {
-  const sizeSelect = el('select', { attrs: { id: 'size-mode' } }, el('option', { attrs: { value: 'degree' } }, 'relations (degree)'), el('option', { attrs: { value: 'pagerank' } }, 'PageRank'));
+  const sizeSelect = el(
+    'select',
+    { attrs: { id: 'size-mode' } },
+    el('option', { attrs: { value: 'degree' } }, 'relations (degree)'),
+    el('option', { attrs: { value: 'pagerank' } }, 'PageRank'),
+  );
   sizeSelect.addEventListener('change', () => app.update({ sizeMode: sizeSelect.value as SizeMode }));
-  const jsonLink = el('a', { className: 'button-like', attrs: { id: 'export-json', download: 'claimgraph.json' } }, 'JSON');
-  const gexfLink = el('a', { className: 'button-like', attrs: { id: 'export-gexf', download: 'claimgraph.gexf' } }, 'GEXF');
+  const jsonLink = el(
+    'a',
+    { className: 'button-like', attrs: { id: 'export-json', download: 'claimgraph.json' } },
+    'JSON',
+  );
+  const gexfLink = el(
+    'a',
+    { className: 'button-like', attrs: { id: 'export-gexf', download: 'claimgraph.gexf' } },
+    'GEXF',
+  );
   const pngButton = button(
     'PNG',
     () => {
@@ -23,7 +36,8 @@ export function createToolbar(container: HTMLElement, app: App, resetCamera: () 
           link.remove();
           setTimeout(() => URL.revokeObjectURL(url), 10_000);
         },
-        (error: unknown) => app.notify(`PNG export failed: ${error instanceof Error ? error.message : String(error)}`, 'error'),
+        (error: unknown) =>
+          app.notify(`PNG export failed: ${error instanceof Error ? error.message : String(error)}`, 'error'),
       );
     },
     { attrs: { id: 'export-png', 'aria-label': 'Export the picture as PNG' } },
@@ -33,8 +47,18 @@ export function createToolbar(container: HTMLElement, app: App, resetCamera: () 
 
   container.append(
     el('div', { className: 'tool' }, el('label', { attrs: { for: 'size-mode' } }, 'Size by '), sizeSelect),
-    el('div', { className: 'tool', attrs: { role: 'group', 'aria-label': 'Export the current view' } }, el('span', {}, 'Export '), jsonLink, gexfLink, pngButton),
-    button('Fit graph', resetCamera, { className: 'secondary', attrs: { id: 'fit-graph', 'aria-label': 'Fit the whole graph in view' } }),
+    el(
+      'div',
+      { className: 'tool', attrs: { role: 'group', 'aria-label': 'Export the current view' } },
+      el('span', {}, 'Export '),
+      jsonLink,
+      gexfLink,
+      pngButton,
+    ),
+    button('Fit graph', resetCamera, {
+      className: 'secondary',
+      attrs: { id: 'fit-graph', 'aria-label': 'Fit the whole graph in view' },
+    }),
   );
 
   function update(): void {

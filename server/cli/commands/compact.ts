@@ -15,7 +15,9 @@ export const compactCommand: Command = {
     const { values } = parseFlags(args, { data: { type: 'string' } });
     const dataDir = resolveDataDir(values.data);
     try {
-      const result = compactDataFolder(dataDir, (problem) => io.err(`claimgraph compact: warning: ${formatProblem(problem)}`));
+      const result = compactDataFolder(dataDir, (problem) =>
+        io.err(`claimgraph compact: warning: ${formatProblem(problem)}`),
+      );
       if (result.entries === 0) {
         io.out(`${dataDir}: the journal is empty; nothing to compact`);
         return 0;

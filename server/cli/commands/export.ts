@@ -6,7 +6,6 @@ import { openGraph } from '../../graph/openGraph';
 import { exportFormats, findExportFormat } from '../../export';
 import { parseFlags, UsageError, type Command } from '../command';
 
-
 export const exportCommand: Command = {
   name: 'export',
   summary: 'write the built graph with its claims, in any export format',
@@ -14,9 +13,16 @@ export const exportCommand: Command = {
     return `claimgraph export --format ${exportFormats.map((f) => f.name).join('|')} [--data DIR] [--out FILE]`;
   },
   async run(args, io) {
-    const { values } = parseFlags(args, { format: { type: 'string', default: 'json' }, data: { type: 'string' }, out: { type: 'string' } });
+    const { values } = parseFlags(args, {
+      format: { type: 'string', default: 'json' },
+      data: { type: 'string' },
+      out: { type: 'string' },
+    });
     const format = findExportFormat(values.format);
-    if (!format) throw new UsageError(`unknown format "${values.format}"; expected one of ${exportFormats.map((f) => f.name).join(', ')}`);
+    if (!format)
+      throw new UsageError(
+        `unknown format "${values.format}"; expected one of ${exportFormats.map((f) => f.name).join(', ')}`,
+      );
     const { graph } = openGraph(resolveDataDir(values.data));
     if (values.out) {
       // Streamed into the file where the format can: a large graph's export is

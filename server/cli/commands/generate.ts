@@ -16,7 +16,10 @@ const count = (flag: string, max: number) =>
 const optionsSchema = z.object({
   entities: count('entities', 10_000_000),
   claims: count('claims', 100_000_000).optional(),
-  seed: z.coerce.number({ error: '--seed expects a whole number' }).int({ error: '--seed expects a whole number' }).default(1),
+  seed: z.coerce
+    .number({ error: '--seed expects a whole number' })
+    .int({ error: '--seed expects a whole number' })
+    .default(1),
   out: z.string({ error: '--out DIR is required' }).min(1, { error: '--out DIR is required' }),
 });
 
@@ -25,23 +28,49 @@ export const generateCommand: Command = {
   summary: 'write a deterministic synthetic data folder (for benchmarks and scale tests)',
   usage: 'claimgraph generate --entities N [--claims M (default 10×N)] [--seed S (default 1)] --out DIR',
   async run(args, io) {
-    const { values } = parseFlags(args, { entities: { type: 'string' }, claims: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' } });
+    const { values } = parseFlags(args, {
+      entities: { type: 'string' },
+      claims: { type: 'string' },
+      seed: { type: 'string' },
+      out: { type: 'string' },
+    });
     const parsed = optionsSchema.safeParse({ ...values, entities: values.entities ?? '' });
-    if (!parsed.success) throw new UsageError(parsed.error.issues[0].path[0] === 'entities' && values.entities === undefined ? '--entities N is required' : parsed.error.issues[0].message);
+    if (!parsed.success)
+      throw new UsageError(
+        parsed.error.issues[0].path[0] === 'entities' && values.entities === undefined
+          ? '--entities N is required'
+          : parsed.error.issues[0].message,
+      );
     const options = parsed.data;
     const outDir = path.resolve(options.out);
-    if (fs.existsSync(outDir) && fs.readdirSync(outDir).length > 0) throw new UsageError(`${outDir} is not empty; give a new or empty folder`);
+    if (fs.existsSync(outDir) && fs.readdirSync(outDir).length > 0)
+      throw new UsageError(`${outDir} is not empty; give a new or empty folder`);
     const started = Date.now();
     let summary;
     try {
-      summary = generateDataFolder({ entities: options.entities, claims: options.claims ?? options.entities * 10, seed: options.seed, outDir });
+      summary = generateDataFolder({
+        entities: options.entities,
+        claims: options.claims ?? options.entities * 10,
+        seed: options.seed,
+        outDir,
+      });
     } catch (error) {
       if (error instanceof RangeError) throw new UsageError(error.message);
       throw error;
     }
-    io.out(`${outDir}: ${summary.entities} entities, ${summary.claims} claims, ${summary.documents} documents (seed ${options.seed}, ${((Date.now() - started) / 1000).toFixed(1)} s)`);
-    io.out(`  node types  ${Object.entries(summary.byNodeType).map(([k, v]) => `${k} ${v}`).join(', ')}`);
-    io.out(`  stances     ${Object.entries(summary.byStance).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+    io.out(
+      `${outDir}: ${summary.entities} entities, ${summary.claims} claims, ${summary.documents} documents (seed ${options.seed}, ${((Date.now() - started) / 1000).toFixed(1)} s)`,
+    );
+    io.out(
+      `  node types  ${Object.entries(summary.byNodeType)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}`,
+    );
+    io.out(
+      `  stances     ${Object.entries(summary.byStance)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}`,
+    );
     return 0;
   },
 };

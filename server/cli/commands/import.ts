@@ -26,9 +26,21 @@ const mappingFlags = {
   'date-col': 'dateCol',
 } as const satisfies Record<string, keyof ImportOptions>;
 
-const csvOnly = new Set(['id-col', 'label-col', 'type-col', 'source-col', 'target-col', 'edge-type-col', 'source-type-col', 'target-type-col', 'date-col']);
+const csvOnly = new Set([
+  'id-col',
+  'label-col',
+  'type-col',
+  'source-col',
+  'target-col',
+  'edge-type-col',
+  'source-type-col',
+  'target-type-col',
+  'date-col',
+]);
 
-const flagOptions = Object.fromEntries(Object.keys(mappingFlags).map((flag) => [flag, { type: 'string' as const }])) as Record<keyof typeof mappingFlags, { type: 'string' }>;
+const flagOptions = Object.fromEntries(
+  Object.keys(mappingFlags).map((flag) => [flag, { type: 'string' as const }]),
+) as Record<keyof typeof mappingFlags, { type: 'string' }>;
 
 export const importCommand: Command = {
   name: 'import',
@@ -40,19 +52,27 @@ export const importCommand: Command = {
     '    [--source-col C] [--target-col C] [--edge-type-col C] [--source-type-col C] [--target-type-col C] [--date-col C]',
   ].join('\n'),
   async run(args, io) {
-    const { values, positionals } = parseFlags(args, { format: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean' }, ...flagOptions }, true);
+    const { values, positionals } = parseFlags(
+      args,
+      { format: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean' }, ...flagOptions },
+      true,
+    );
     if (values.format === undefined) throw new UsageError(`--format is required (one of ${importFormats.join(', ')})`);
-    if (!isImportFormat(values.format)) throw new UsageError(`unknown format "${values.format}"; expected one of ${importFormats.join(', ')}`);
+    if (!isImportFormat(values.format))
+      throw new UsageError(`unknown format "${values.format}"; expected one of ${importFormats.join(', ')}`);
     if (values.out === undefined) throw new UsageError('--out DIR is required: the data folder to create');
     if (positionals.length === 0) throw new UsageError('no input FILE given');
     const format = values.format;
     const options: ImportOptions = {};
     const given: Record<string, string> = {};
-    for (const [flag, field] of Object.entries(mappingFlags) as Array<[keyof typeof mappingFlags, keyof ImportOptions]>) {
+    for (const [flag, field] of Object.entries(mappingFlags) as Array<
+      [keyof typeof mappingFlags, keyof ImportOptions]
+    >) {
       const value = values[flag];
       if (value === undefined) continue;
       if (csvOnly.has(flag) && format !== 'csv') throw new UsageError(`--${flag} applies to --format csv only`);
-      if (format === 'ftm') throw new UsageError(`--${flag} does not apply to --format ftm: its mapping is fixed (see README.md)`);
+      if (format === 'ftm')
+        throw new UsageError(`--${flag} does not apply to --format ftm: its mapping is fixed (see README.md)`);
       options[field] = value;
       given[flag] = value;
     }

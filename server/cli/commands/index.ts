@@ -9,4 +9,13 @@ import { ingestCommand } from './ingest';
 import { serveCommand } from './serve';
 import { validateCommand } from './validate';
 
-export const commands: Command[] = [validateCommand, serveCommand, exportCommand, importCommand, generateCommand, extractCommand, ingestCommand, compactCommand];
+export const commands: Command[] = [
+  validateCommand,
+  serveCommand,
+  exportCommand,
+  importCommand,
+  generateCommand,
+  extractCommand,
+  ingestCommand,
+  compactCommand,
+];

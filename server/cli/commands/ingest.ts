@@ -18,13 +18,16 @@ export const ingestCommand: Command = {
   usage: 'claimgraph ingest ARTICLE.txt [--data DIR]',
   async run(args, io) {
     const { values, positionals } = parseFlags(args, { data: { type: 'string' } }, true);
-    if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'the article file is missing' : 'expected one article file');
+    if (positionals.length !== 1)
+      throw new UsageError(positionals.length === 0 ? 'the article file is missing' : 'expected one article file');
     const articleFile = positionals[0];
     const source = fs.readFileSync(articleFile, 'utf8');
     const dataDir = resolveDataDir(values.data);
     let opened: ReturnType<typeof openWriteStore>;
     try {
-      opened = openWriteStore(dataDir, defaultExtractor, (problem) => io.err(`claimgraph ingest: warning: ${formatProblem(problem)}`));
+      opened = openWriteStore(dataDir, defaultExtractor, (problem) =>
+        io.err(`claimgraph ingest: warning: ${formatProblem(problem)}`),
+      );
     } catch (error) {
       if (!(error instanceof DataFolderInUseError)) throw error;
       io.err(`claimgraph ingest: ${error.message}; while the server runs, send the article to it: POST /api/documents`);
@@ -38,14 +41,18 @@ export const ingestCommand: Command = {
         io.out(`document ${document.id} is already stored (${proposals.length} proposals); nothing was written`);
         return 0;
       }
-      io.out(`stored document ${document.id} (${document.date} "${document.title}") with ${proposals.length} proposal${proposals.length === 1 ? '' : 's'} pending review:`);
+      io.out(
+        `stored document ${document.id} (${document.date} "${document.title}") with ${proposals.length} proposal${proposals.length === 1 ? '' : 's'} pending review:`,
+      );
       for (const proposal of proposals) {
         const { subject, type, object, stance, confidence, quote } = proposal.claim;
         io.out(`  ${proposal.id}  ${subject} ${type} ${object} (${stance}, confidence ${confidence})`);
         io.out(`    "${quote}"`);
       }
       for (const skip of skipped) io.out(`  skipped extracted claim [${skip.index}]: ${skip.reason}`);
-      io.out(`Review them in the client's review panel or with POST /api/proposals/<id>/accept or /reject; \`claimgraph compact\` folds ${path.join(dataDir, 'journal.jsonl')} into the data files.`);
+      io.out(
+        `Review them in the client's review panel or with POST /api/proposals/<id>/accept or /reject; \`claimgraph compact\` folds ${path.join(dataDir, 'journal.jsonl')} into the data files.`,
+      );
       return 0;
     } catch (error) {
       if (error instanceof WriteInputError || error instanceof WriteConflictError) {

@@ -10,6 +10,9 @@ export const serveCommand: Command = {
   usage: 'claimgraph serve [--port N] [--data DIR]',
   async run(args, io) {
     const { values } = parseFlags(args, { port: { type: 'string' }, data: { type: 'string' } });
-    return serve({ port: flagSetting('port', values.port, '--port'), dataDir: flagSetting('dataDir', values.data, '--data') }, io);
+    return serve(
+      { port: flagSetting('port', values.port, '--port'), dataDir: flagSetting('dataDir', values.data, '--data') },
+      io,
+    );
   },
 };

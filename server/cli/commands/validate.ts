@@ -18,7 +18,9 @@ export const validateCommand: Command = {
       const dataset = loadDataset(dataDir);
       const graph = buildGraph(dataset);
       const byStatus = new Map<string, number>(dataset.vocabulary.vocabulary.statuses.map((s) => [s.id, 0]));
-      graph.forEachEdge((_edge, attributes) => byStatus.set(attributes.status, (byStatus.get(attributes.status) ?? 0) + 1));
+      graph.forEachEdge((_edge, attributes) =>
+        byStatus.set(attributes.status, (byStatus.get(attributes.status) ?? 0) + 1),
+      );
       const statusSummary = [...byStatus].map(([status, count]) => `${status} ${count}`).join(', ');
       io.out(`${dataDir}: valid`);
       io.out(`  documents ${dataset.documents.size}`);

@@ -1,11 +1,20 @@
 // GET /api/documents and /api/documents/{id}: the sources, and one source with its text
 // and the spans its claims quote.
-import { documentResponseSchema, documentsQuerySchema, documentsResponseSchema, idPathSchema, noQuerySchema, type DocumentResponse, type DocumentsResponse } from '../../model/api';
+import {
+  documentResponseSchema,
+  documentsQuerySchema,
+  documentsResponseSchema,
+  idPathSchema,
+  noQuerySchema,
+  type DocumentResponse,
+  type DocumentsResponse,
+} from '../../model/api';
 import { claimsByDocument, documentDetails, listDocuments } from '../../queries/documents';
 import { NotFoundError } from '../errors';
 import { defineRoute, type RouteContext } from '../route';
 
-const claimsIndex = ({ store, snapshot }: RouteContext) => store.derived(snapshot, 'claimsByDocument', (s) => claimsByDocument(s.dataset));
+const claimsIndex = ({ store, snapshot }: RouteContext) =>
+  store.derived(snapshot, 'claimsByDocument', (s) => claimsByDocument(s.dataset));
 
 export const documentsRoute = defineRoute({
   path: '/api/documents',
@@ -14,7 +23,8 @@ export const documentsRoute = defineRoute({
   summary: 'The source documents, newest first, with how many claims quote each',
   query: documentsQuerySchema,
   response: { description: 'a page of documents', schema: documentsResponseSchema },
-  handle: ({ query }, context): DocumentsResponse => listDocuments(context.snapshot.dataset, claimsIndex(context), query),
+  handle: ({ query }, context): DocumentsResponse =>
+    listDocuments(context.snapshot.dataset, claimsIndex(context), query),
 });
 
 export const documentRoute = defineRoute({
@@ -28,7 +38,10 @@ export const documentRoute = defineRoute({
   notFound: 'no document with this id',
   handle: ({ params }, context): DocumentResponse => {
     const document = documentDetails(context.snapshot.dataset, claimsIndex(context), params.id);
-    if (!document) throw new NotFoundError(`no document with id "${params.id}"`, [{ path: 'id', message: `no document with id "${params.id}"` }]);
+    if (!document)
+      throw new NotFoundError(`no document with id "${params.id}"`, [
+        { path: 'id', message: `no document with id "${params.id}"` },
+      ]);
     return document;
   },
 });

@@ -1,5 +1,13 @@
 // GET /api/edges (relations with every claim, filtered) and /api/edges/{id}.
-import { edgeResponseSchema, edgesQuerySchema, edgesResponseSchema, idPathSchema, noQuerySchema, type EdgeDetail, type EdgesResponse } from '../../model/api';
+import {
+  edgeResponseSchema,
+  edgesQuerySchema,
+  edgesResponseSchema,
+  idPathSchema,
+  noQuerySchema,
+  type EdgeDetail,
+  type EdgesResponse,
+} from '../../model/api';
 import { edgeDetail } from '../../queries/edgeDetail';
 import { buildEdgeKeyIndex } from '../../queries/edgeKeyIndex';
 import { listEdges } from '../../queries/edges';
@@ -21,8 +29,15 @@ export const edgesRoute = defineRoute({
     checkGraphFilters(query, context.snapshot.dataset, edgeTypeErrors('type', query.type, context.snapshot.dataset));
     const graph = filteredGraph(context, query);
     if (query.entity !== undefined) requireInGraph(graph, context, query.entity, 'entity');
-    const index = graph === context.snapshot.graph ? context.store.derived(context.snapshot, 'edgeKeyIndex', (snapshot) => buildEdgeKeyIndex(snapshot.graph)) : undefined;
-    return listEdges(graph, { types: query.type, entity: query.entity, limit: query.limit, offset: query.offset }, index);
+    const index =
+      graph === context.snapshot.graph
+        ? context.store.derived(context.snapshot, 'edgeKeyIndex', (snapshot) => buildEdgeKeyIndex(snapshot.graph))
+        : undefined;
+    return listEdges(
+      graph,
+      { types: query.type, entity: query.entity, limit: query.limit, offset: query.offset },
+      index,
+    );
   },
 });
 
@@ -37,7 +52,9 @@ export const edgeRoute = defineRoute({
   notFound: 'no relation with this id',
   handle: ({ params }, { snapshot }): EdgeDetail => {
     if (!snapshot.graph.hasEdge(params.id)) {
-      throw new NotFoundError(`no relation with id "${params.id}"`, [{ path: 'id', message: 'expected an edge id such as elon-musk|owns|starlink' }]);
+      throw new NotFoundError(`no relation with id "${params.id}"`, [
+        { path: 'id', message: 'expected an edge id such as elon-musk|owns|starlink' },
+      ]);
     }
     return edgeDetail(snapshot.graph, params.id);
   },

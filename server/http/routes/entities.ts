@@ -34,7 +34,12 @@ export const searchEntitiesRoute = defineRoute({
     const errors = nodeTypeErrors('type', query.type, snapshot.dataset);
     if (errors.length > 0) throw new ValidationError(errors);
     const index = store.derived(snapshot, 'searchIndex', (s) => buildSearchIndex(s.graph));
-    const { total, hits } = searchEntities(snapshot.graph, index, { q: query.q, types: query.type, limit: query.limit, offset: query.offset });
+    const { total, hits } = searchEntities(snapshot.graph, index, {
+      q: query.q,
+      types: query.type,
+      limit: query.limit,
+      offset: query.offset,
+    });
     return { query: query.q, total, limit: query.limit, offset: query.offset, hits };
   },
 });
@@ -72,6 +77,13 @@ export const neighboursRoute = defineRoute({
     checkGraphFilters(query, context.snapshot.dataset);
     const graph = filteredGraph(context, query);
     requireInGraph(graph, context, params.id, 'id');
-    return neighbours(graph, { center: params.id, depth: query.depth, limit: query.limit, cap: context.limits.neighbourhoodCap, checkpoint: context.budget, claims: query.claims });
+    return neighbours(graph, {
+      center: params.id,
+      depth: query.depth,
+      limit: query.limit,
+      cap: context.limits.neighbourhoodCap,
+      checkpoint: context.budget,
+      claims: query.claims,
+    });
   },
 });

@@ -13,10 +13,20 @@ export const exportRoute = defineRoute({
   tag: 'graph',
   summary: 'The filtered graph as a file: json, gexf, graphml, nodes.csv, edges.csv or cypher',
   query: exportQuerySchema,
-  response: { description: 'the file, as an attachment', contentTypes: () => [...new Set(exportFormats.map((format) => format.contentType))] },
+  response: {
+    description: 'the file, as an attachment',
+    contentTypes: () => [...new Set(exportFormats.map((format) => format.contentType))],
+  },
   handle: ({ query }, context): FileResult => {
     const format = findExportFormat(query.format);
-    const formatErrors = format ? [] : [{ path: 'format', message: `unknown format "${query.format}"; expected one of ${exportFormats.map((f) => f.name).join(', ')}` }];
+    const formatErrors = format
+      ? []
+      : [
+          {
+            path: 'format',
+            message: `unknown format "${query.format}"; expected one of ${exportFormats.map((f) => f.name).join(', ')}`,
+          },
+        ];
     checkGraphFilters(query, context.snapshot.dataset, formatErrors);
     const graph = filteredGraph(context, query);
     // Claims are most of an export's bytes: refuse before building a string of hundreds of MB.

@@ -25,11 +25,20 @@ export const graphRoute = defineRoute({
         response.attributes = { ...response.attributes, top, omittedNodes: whole.order - response.nodes.length };
         return response;
       };
-      if (graph === context.snapshot.graph) return context.store.derived(context.snapshot, `serializedGraph?top=${top}`, (s) => part(s.graph), { positional: true });
+      if (graph === context.snapshot.graph)
+        return context.store.derived(context.snapshot, `serializedGraph?top=${top}`, (s) => part(s.graph), {
+          positional: true,
+        });
       return part(graph);
     }
     // The whole graph is what the client loads first: serialise it once per version.
-    if (graph === context.snapshot.graph) return context.store.derived(context.snapshot, 'serializedGraph', (s) => toSerializedGraph(s.graph) as GraphResponse, { positional: true });
+    if (graph === context.snapshot.graph)
+      return context.store.derived(
+        context.snapshot,
+        'serializedGraph',
+        (s) => toSerializedGraph(s.graph) as GraphResponse,
+        { positional: true },
+      );
     return toSerializedGraph(graph) as GraphResponse;
   },
 });

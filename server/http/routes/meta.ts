@@ -1,6 +1,12 @@
 // GET /api/health and GET /api/vocabulary: what the server serves and the vocabulary
 // (node types, edge types, stances, statuses with their colours and labels).
-import { healthResponseSchema, noQuerySchema, vocabularyResponseSchema, type HealthResponse, type VocabularyResponse } from '../../model/api';
+import {
+  healthResponseSchema,
+  noQuerySchema,
+  vocabularyResponseSchema,
+  type HealthResponse,
+  type VocabularyResponse,
+} from '../../model/api';
 import { defineRoute } from '../route';
 
 export const healthRoute = defineRoute({

@@ -13,7 +13,8 @@ export const pathRoute = defineRoute({
   operationId: 'getPath',
   tag: 'graph',
   summary: 'The shortest path between two entities under the filters, with each relation’s claims',
-  description: 'Filters apply first, so status=reported,confirmed finds a path that avoids allegations. Relations count in either direction.',
+  description:
+    'Filters apply first, so status=reported,confirmed finds a path that avoids allegations. Relations count in either direction.',
   query: pathQuerySchema,
   response: { description: 'the evidence chain', schema: pathResponseSchema },
   notFound: 'an unknown entity, or no path of at most maxLength relations under the filters',
@@ -32,7 +33,11 @@ export const pathRoute = defineRoute({
     const between = `from "${query.from}" to "${query.to}"`;
     const underFilters = hasGraphFilters(filters) ? ' under these filters' : '';
     if (outcome.reason === 'none') {
-      throw new NotFoundError(`no chain of relations leads ${between}${underFilters}`, [{ path: 'to', message: `not connected to "${query.from}"${underFilters}` }], 'no-path');
+      throw new NotFoundError(
+        `no chain of relations leads ${between}${underFilters}`,
+        [{ path: 'to', message: `not connected to "${query.from}"${underFilters}` }],
+        'no-path',
+      );
     }
     throw new NotFoundError(
       `the shortest chain of relations ${between}${underFilters} has ${outcome.length} steps, more than maxLength=${query.maxLength}`,

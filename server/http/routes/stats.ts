@@ -15,8 +15,11 @@ export const statsRoute = defineRoute({
   handle: ({ query }, context): StatsResponse => {
     checkGraphFilters(query, context.snapshot.dataset);
     const graph = filteredGraph(context, query);
-    const compute = () => graphStats(graph, projectionOf(context, graph), context.snapshot.dataset.vocabulary, query.top);
+    const compute = () =>
+      graphStats(graph, projectionOf(context, graph), context.snapshot.dataset.vocabulary, query.top);
     // PageRank and Louvain cost the most: cache the unfiltered figures per version.
-    return graph === context.snapshot.graph ? context.store.derived(context.snapshot, `stats:${query.top}`, compute) : compute();
+    return graph === context.snapshot.graph
+      ? context.store.derived(context.snapshot, `stats:${query.top}`, compute)
+      : compute();
   },
 });

@@ -56,7 +56,9 @@ export const ingestDocumentRoute = defineRoute({
       proposals: result.proposals.map((p) => presentProposal(p, dataset)),
       skipped: result.skipped,
     };
-    return new JsonResult(answer, result.created ? 201 : 200, { Location: `/api/documents/${encodeURIComponent(result.document.id)}` });
+    return new JsonResult(answer, result.created ? 201 : 200, {
+      Location: `/api/documents/${encodeURIComponent(result.document.id)}`,
+    });
   },
 });
 
@@ -70,7 +72,9 @@ export const listProposalsRoute = defineRoute({
   cacheable: false,
   handle: ({ query }, { store, writes }): ProposalsResponse => {
     const { dataset } = store.current;
-    const all = writes ? writes.proposals({ status: query.status === 'all' ? undefined : query.status, document: query.document }) : [];
+    const all = writes
+      ? writes.proposals({ status: query.status === 'all' ? undefined : query.status, document: query.document })
+      : [];
     return {
       total: all.length,
       offset: query.offset,
@@ -143,4 +147,10 @@ export const rejectProposalRoute = defineRoute({
 });
 
 /** The review API, in the order the OpenAPI document lists it (after the read routes). */
-export const writeRoutes: RouteSpec[] = [ingestDocumentRoute, listProposalsRoute, proposalRoute, acceptProposalRoute, rejectProposalRoute];
+export const writeRoutes: RouteSpec[] = [
+  ingestDocumentRoute,
+  listProposalsRoute,
+  proposalRoute,
+  acceptProposalRoute,
+  rejectProposalRoute,
+];

@@ -28,9 +28,14 @@ export class DevSetError extends Error {}
  */
 export function evaluateDevSet(folder: string, dataset?: Dataset): DevSetScore {
   if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) {
-    throw new DevSetError(`the dev-set folder ${folder} does not exist: expected articles (*.txt) with gold annotations (*.gold.json)`);
+    throw new DevSetError(
+      `the dev-set folder ${folder} does not exist: expected articles (*.txt) with gold annotations (*.gold.json)`,
+    );
   }
-  const goldFiles = fs.readdirSync(folder).filter((f) => f.endsWith('.gold.json')).sort();
+  const goldFiles = fs
+    .readdirSync(folder)
+    .filter((f) => f.endsWith('.gold.json'))
+    .sort();
   if (goldFiles.length === 0) throw new DevSetError(`the dev-set folder ${folder} has no *.gold.json files`);
   const vocabulary = dataset?.vocabulary;
   const undirected = new Set<string>();
@@ -52,17 +57,26 @@ export function evaluateDevSet(folder: string, dataset?: Dataset): DevSetScore {
     }
     const gold = parsed.data;
     const articleName = gold.document;
-    const searched = [folder, path.join(folder, '..', 'seeds'), ...(dataset ? [path.join(dataset.dataDir, 'documents')] : [])];
-    const articlePath = searched.flatMap((dir) => [path.join(dir, articleName), path.join(dir, goldFile.replace(/\.gold\.json$/, '.txt'))]).find((p) => fs.existsSync(p));
-    if (!articlePath) throw new DevSetError(`${goldPath}: its article ${articleName} is in none of ${searched.join(', ')}`);
+    const searched = [
+      folder,
+      path.join(folder, '..', 'seeds'),
+      ...(dataset ? [path.join(dataset.dataDir, 'documents')] : []),
+    ];
+    const articlePath = searched
+      .flatMap((dir) => [path.join(dir, articleName), path.join(dir, goldFile.replace(/\.gold\.json$/, '.txt'))])
+      .find((p) => fs.existsSync(p));
+    if (!articlePath)
+      throw new DevSetError(`${goldPath}: its article ${articleName} is in none of ${searched.join(', ')}`);
     const started = performance.now();
     const text = fs.readFileSync(articlePath, 'utf8');
     const predicted = extractArticle(text, path.basename(articlePath), dataset);
     slowestMs = Math.max(slowestMs, performance.now() - started);
     const body = text.slice(text.indexOf('\n') + 1);
-    for (const claim of predicted.claims) if (!body.includes(claim.quote)) quotesNotInBody.push(`${path.basename(articlePath)}: ${claim.quote}`);
+    for (const claim of predicted.claims)
+      if (!body.includes(claim.quote)) quotesNotInBody.push(`${path.basename(articlePath)}: ${claim.quote}`);
     if (undirected.size === 0) {
-      for (const type of (vocabulary ?? loadDefaultVocabulary()).edgeTypes.values()) if (!type.directed) undirected.add(type.id);
+      for (const type of (vocabulary ?? loadDefaultVocabulary()).edgeTypes.values())
+        if (!type.directed) undirected.add(type.id);
     }
     articles.push(scoreExtraction(path.basename(articlePath, '.txt'), predicted, gold, undirected));
   }

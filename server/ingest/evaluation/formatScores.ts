@@ -9,7 +9,15 @@ function cells(entities: PrecisionRecall, claims: PrecisionRecall, stanceCorrect
   const e = f1(entities);
   const c = f1(claims);
   const stance = claims.truePositives ? stanceCorrect / claims.truePositives : 0;
-  return [pct(e.precision), pct(e.recall), pct(e.f1), pct(c.precision), pct(c.recall), pct(c.f1), `${pct(stance)} (${stanceCorrect}/${claims.truePositives})`];
+  return [
+    pct(e.precision),
+    pct(e.recall),
+    pct(e.f1),
+    pct(c.precision),
+    pct(c.recall),
+    pct(c.f1),
+    `${pct(stance)} (${stanceCorrect}/${claims.truePositives})`,
+  ];
 }
 
 export function formatScores(score: DevSetScore, details = false): string {
@@ -19,7 +27,9 @@ export function formatScores(score: DevSetScore, details = false): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   const out = [line(header), ...rows.map(line)];
-  out.push(`(entities ${score.entities.truePositives}/${score.entities.predicted} predicted, ${score.entities.gold} gold; claims ${score.claims.truePositives}/${score.claims.predicted} predicted, ${score.claims.gold} gold; slowest article ${score.slowestMs.toFixed(0)} ms)`);
+  out.push(
+    `(entities ${score.entities.truePositives}/${score.entities.predicted} predicted, ${score.entities.gold} gold; claims ${score.claims.truePositives}/${score.claims.predicted} predicted, ${score.claims.gold} gold; slowest article ${score.slowestMs.toFixed(0)} ms)`,
+  );
   for (const quote of score.quotesNotInBody) out.push(`quote not in its article: ${quote}`);
   if (details) {
     for (const a of score.articles) {

@@ -48,10 +48,17 @@ function maximumMatching(left: number, edges: number[][]): Map<number, number> {
   return leftToRight;
 }
 
-export function scoreExtraction(article: string, predicted: ExtractionResult, gold: GoldAnnotation, undirectedTypes: Set<string>): ArticleScore {
+export function scoreExtraction(
+  article: string,
+  predicted: ExtractionResult,
+  gold: GoldAnnotation,
+  undirectedTypes: Set<string>,
+): ArticleScore {
   const predictedForms = predicted.entities.map((e) => forms(e.name, e.aliases));
   const goldForms = gold.entities.map((e) => forms(e.name, e.aliases));
-  const entityEdges = predictedForms.map((p) => goldForms.flatMap((g, gi) => ([...p].some((f) => g.has(f)) ? [gi] : [])));
+  const entityEdges = predictedForms.map((p) =>
+    goldForms.flatMap((g, gi) => ([...p].some((f) => g.has(f)) ? [gi] : [])),
+  );
   const entityMatch = maximumMatching(predicted.entities.length, entityEdges);
   const goldIndexOfPredictedId = new Map<string, number>();
   predicted.entities.forEach((e, i) => {
@@ -73,7 +80,10 @@ export function scoreExtraction(article: string, predicted: ExtractionResult, go
   // Same-stance pairs first so that a duplicate triple with another stance does not steal the match.
   const claimEdges = predicted.claims.map((p) => {
     const matches = gold.claims.flatMap((g, gi) => (sameTriple(p, g) ? [gi] : []));
-    return [...matches.filter((gi) => gold.claims[gi].stance === p.stance), ...matches.filter((gi) => gold.claims[gi].stance !== p.stance)];
+    return [
+      ...matches.filter((gi) => gold.claims[gi].stance === p.stance),
+      ...matches.filter((gi) => gold.claims[gi].stance !== p.stance),
+    ];
   });
   const claimMatch = maximumMatching(predicted.claims.length, claimEdges);
   let stanceCorrect = 0;
@@ -86,8 +96,14 @@ export function scoreExtraction(article: string, predicted: ExtractionResult, go
     entities: { truePositives: entityMatch.size, predicted: predicted.entities.length, gold: gold.entities.length },
     claims: { truePositives: claimMatch.size, predicted: predicted.claims.length, gold: gold.claims.length },
     stanceCorrect,
-    missedClaims: gold.claims.flatMap((g, i) => (matchedGold.has(i) ? [] : [`${g.subject} ${g.type} ${g.object} (${g.stance})`])),
-    spuriousClaims: predicted.claims.flatMap((p, i) => (claimMatch.has(i) ? [] : [`${nameOf.get(p.subject)} ${p.type} ${nameOf.get(p.object)} (${p.stance}) "${p.quote.slice(0, 70)}"`])),
+    missedClaims: gold.claims.flatMap((g, i) =>
+      matchedGold.has(i) ? [] : [`${g.subject} ${g.type} ${g.object} (${g.stance})`],
+    ),
+    spuriousClaims: predicted.claims.flatMap((p, i) =>
+      claimMatch.has(i)
+        ? []
+        : [`${nameOf.get(p.subject)} ${p.type} ${nameOf.get(p.object)} (${p.stance}) "${p.quote.slice(0, 70)}"`],
+    ),
     missedEntities: gold.entities.flatMap((g, i) => (matchedGoldEntities.has(i) ? [] : [g.name])),
     spuriousEntities: predicted.entities.flatMap((p, i) => (entityMatch.has(i) ? [] : [p.name])),
   };
@@ -100,5 +116,9 @@ export function f1(score: PrecisionRecall): { precision: number; recall: number;
 }
 
 export function addCounts(a: PrecisionRecall, b: PrecisionRecall): PrecisionRecall {
-  return { truePositives: a.truePositives + b.truePositives, predicted: a.predicted + b.predicted, gold: a.gold + b.gold };
+  return {
+    truePositives: a.truePositives + b.truePositives,
+    predicted: a.predicted + b.predicted,
+    gold: a.gold + b.gold,
+  };
 }

@@ -11,7 +11,15 @@ describe('serverNodeFlags', () => {
   });
 
   it('are flags this Node accepts, giving a 16 MiB young generation', () => {
-    const out = execFileSync(process.execPath, [...serverNodeFlags(), '-e', "console.log(require('v8').getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size)"], { encoding: 'utf8' });
+    const out = execFileSync(
+      process.execPath,
+      [
+        ...serverNodeFlags(),
+        '-e',
+        "console.log(require('v8').getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size)",
+      ],
+      { encoding: 'utf8' },
+    );
     expect(Number(out.trim())).toBe(16 * 1024 * 1024);
   });
 });

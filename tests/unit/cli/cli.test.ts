@@ -42,7 +42,9 @@ describe('claimgraph CLI', () => {
   it('validate honours CLAIMGRAPH_DATA', async () => {
     process.env.CLAIMGRAPH_DATA = fixture('tiny');
     try {
-      expect((await run('validate')).out).toContain('  edges     2 (confirmed 0, reported 1, alleged 0, disputed 1, denied 0)');
+      expect((await run('validate')).out).toContain(
+        '  edges     2 (confirmed 0, reported 1, alleged 0, disputed 1, denied 0)',
+      );
     } finally {
       delete process.env.CLAIMGRAPH_DATA;
     }
@@ -69,7 +71,10 @@ describe('claimgraph CLI', () => {
     expect(graph.options).toEqual({ type: 'mixed', multi: true, allowSelfLoops: true });
     const contact = graph.edges.find((e: { key: string }) => e.key === 'alice|in_contact_with|bob');
     expect(contact.undirected).toBe(true);
-    expect(contact.attributes.claims.map((c: { quote: string }) => c.quote)).toEqual(['Alice Smith reportedly met Bob Jones in Paris in March 2023', 'Bob Jones denied any meeting.']);
+    expect(contact.attributes.claims.map((c: { quote: string }) => c.quote)).toEqual([
+      'Alice Smith reportedly met Bob Jones in Paris in March 2023',
+      'Bob Jones denied any meeting.',
+    ]);
     expect(typeof graph.nodes[0].attributes.x).toBe('number');
   });
 

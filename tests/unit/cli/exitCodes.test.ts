@@ -1,7 +1,13 @@
 // The one table from errors to exit codes (server/cli/exitCodes.ts): 2 for the command
 // line and the settings, 1 for the data and the machine around the program, none (an
 // internal error) for anything else.
-import { EXIT_DATA_PROBLEM, EXIT_INTERNAL_ERROR, EXIT_USAGE, exitCodeFor, exitCodeOf } from '../../../server/cli/exitCodes';
+import {
+  EXIT_DATA_PROBLEM,
+  EXIT_INTERNAL_ERROR,
+  EXIT_USAGE,
+  exitCodeFor,
+  exitCodeOf,
+} from '../../../server/cli/exitCodes';
 import { UsageError } from '../../../server/cli/command';
 import { ConfigError } from '../../../server/config';
 import { ImportError } from '../../../server/import/importError';

@@ -3,7 +3,14 @@
 // relations with the same statuses. Plus the rules themselves on tiny literal cases.
 import path from 'node:path';
 import Graph from 'graphology';
-import { computeVisibility, countVisible, deriveStatus, edgeStatusUnder, restrictToNodes, statusLine } from '../../../client/src/filters';
+import {
+  computeVisibility,
+  countVisible,
+  deriveStatus,
+  edgeStatusUnder,
+  restrictToNodes,
+  statusLine,
+} from '../../../client/src/filters';
 import { claimInDateRange } from '../../../server/model/claimFilters';
 import { buildGraph } from '../../../server/graph/buildGraph';
 import { deriveEdgeStatus } from '../../../server/graph/deriveEdgeStatus';
@@ -30,7 +37,10 @@ describe('client filters agree with the server', () => {
     ['happened in 2022', { from: '2022-01-01', to: '2022-12-31' }],
     ['happened from 2024-06', { from: '2024-06-01' }],
     ['happened until 2022-09-30', { to: '2022-09-30' }],
-    ['the shared-link example', { nodeTypes: ['person', 'country'], status: ['reported', 'confirmed'], knownAt: '2024-10-25' }],
+    [
+      'the shared-link example',
+      { nodeTypes: ['person', 'country'], status: ['reported', 'confirmed'], knownAt: '2024-10-25' },
+    ],
     ['nothing at all', { nodeTypes: [] }],
   ];
   it.each(cases)('%s', (_name, filters) => {
@@ -69,8 +79,20 @@ describe('claimInDateRange', () => {
 });
 
 function tinyGraph(): EvidenceGraph {
-  const g: EvidenceGraph = new Graph<NodeAttributes, EdgeAttributes, EvidenceGraphAttributes>({ type: 'mixed', multi: true });
-  const node = (type: string): NodeAttributes => ({ type, label: type, aliases: [], color: '#000000', degree: 1, size: 3, x: 0, y: 0 });
+  const g: EvidenceGraph = new Graph<NodeAttributes, EdgeAttributes, EvidenceGraphAttributes>({
+    type: 'mixed',
+    multi: true,
+  });
+  const node = (type: string): NodeAttributes => ({
+    type,
+    label: type,
+    aliases: [],
+    color: '#000000',
+    degree: 1,
+    size: 3,
+    x: 0,
+    y: 0,
+  });
   g.addNode('a', node('person'));
   g.addNode('b', node('country'));
   g.addNode('c', node('person'));
@@ -79,10 +101,28 @@ function tinyGraph(): EvidenceGraph {
     { id: 'c2', subject: 'a', object: 'b', stance: 'denies', documentDate: '2024-03-01' },
   ];
   g.addDirectedEdgeWithKey('a|requested|b', 'a', 'b', {
-    type: 'requested', label: 'disputed request', typeLabel: 'request', status: 'disputed', directed: true, color: '#f28e2b', size: 2, claimCount: 2, documents: [], claims,
+    type: 'requested',
+    label: 'disputed request',
+    typeLabel: 'request',
+    status: 'disputed',
+    directed: true,
+    color: '#f28e2b',
+    size: 2,
+    claimCount: 2,
+    documents: [],
+    claims,
   });
   g.addUndirectedEdgeWithKey('a|linked_to|c', 'a', 'c', {
-    type: 'linked_to', label: 'link', typeLabel: 'link', status: 'reported', directed: false, color: '#aaaaaa', size: 1.5, claimCount: 1, documents: [], claims: [{ id: 'c3', subject: 'a', object: 'c', stance: 'asserts', documentDate: '2024-02-01' }],
+    type: 'linked_to',
+    label: 'link',
+    typeLabel: 'link',
+    status: 'reported',
+    directed: false,
+    color: '#aaaaaa',
+    size: 1.5,
+    claimCount: 1,
+    documents: [],
+    claims: [{ id: 'c3', subject: 'a', object: 'c', stance: 'asserts', documentDate: '2024-02-01' }],
   });
   return g;
 }

@@ -1,7 +1,13 @@
 // When the explorer holds only part of a dataset (client/src/partialView.ts): the counts
 // at which it stops drawing the whole, how many entities it asks for, and the exact
 // wording of the notices and the status line the user reads.
-import { graphLimit, partialLoadingMessage, partialOpeningNotice, partialViewFor, statusLineText } from '../../../client/src/partialView';
+import {
+  graphLimit,
+  partialLoadingMessage,
+  partialOpeningNotice,
+  partialViewFor,
+  statusLineText,
+} from '../../../client/src/partialView';
 
 describe('partialViewFor', () => {
   it('draws the whole dataset up to 20,000 entities and 150,000 relations', () => {
@@ -33,7 +39,9 @@ describe('what the user reads', () => {
     expect(statusLineText('12 of 2000 entities · 30 of 4100 relations shown', 2000, partial)).toBe(
       '12 of 2000 entities · 30 of 4100 relations shown · part of a larger graph: 2,000 of 1,234,567 entities; search to open others',
     );
-    expect(statusLineText('4 of 4 entities · 3 of 3 relations shown', 4, undefined)).toBe('4 of 4 entities · 3 of 3 relations shown');
+    expect(statusLineText('4 of 4 entities · 3 of 3 relations shown', 4, undefined)).toBe(
+      '4 of 4 entities · 3 of 3 relations shown',
+    );
   });
 
   it('says once drawn what the partial view holds and how to open the rest', () => {

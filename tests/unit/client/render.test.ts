@@ -17,7 +17,9 @@ describe('addDashPattern', () => {
     const patched = addDashPattern(SHADER, 'dashed', true);
     expect(patched).toContain('float curveParameter(vec2 p, vec2 A, vec2 B, vec2 C)');
     expect(patched.indexOf('float curveParameter')).toBeLessThan(patched.indexOf('void main(void)'));
-    expect(patched).toContain(`if (!(distToTarget < targetArrowLength) && mod(along, ${DASH_LENGTHS.dashed.on + DASH_LENGTHS.dashed.off}.0 * scale) > ${DASH_LENGTHS.dashed.on}.0 * scale)`);
+    expect(patched).toContain(
+      `if (!(distToTarget < targetArrowLength) && mod(along, ${DASH_LENGTHS.dashed.on + DASH_LENGTHS.dashed.off}.0 * scale) > ${DASH_LENGTHS.dashed.on}.0 * scale)`,
+    );
     expect(patched).toContain('#ifndef PICKING_MODE');
     expect(addDashPattern(SHADER, 'dotted', false)).toContain('if (!(false) && mod(along, 7.0 * scale) > 2.5 * scale)');
   });
@@ -31,10 +33,12 @@ describe('addDashPattern', () => {
 
 describe('segmentText', () => {
   it('cuts the text at quote edges and lists the claims over each piece', () => {
-    expect(segmentText('Alpha beta gamma delta', [
-      { claim: 'c1', start: 6, end: 16 },
-      { claim: 'c2', start: 11, end: 22 },
-    ])).toEqual([
+    expect(
+      segmentText('Alpha beta gamma delta', [
+        { claim: 'c1', start: 6, end: 16 },
+        { claim: 'c2', start: 11, end: 22 },
+      ]),
+    ).toEqual([
       { text: 'Alpha ', claims: [] },
       { text: 'beta ', claims: ['c1'] },
       { text: 'gamma', claims: ['c1', 'c2'] },
@@ -48,9 +52,19 @@ describe('segmentText', () => {
 
 describe('API helpers', () => {
   it('reads a problem+json body into the message a person sees', () => {
-    expect(problemMessage(404, { type: 'x', title: 'No path found', status: 404, detail: 'no chain', errors: [{ path: 'to', message: 'not connected' }] }, '/api/path')).toBe(
-      'No path found: no chain (to: not connected)',
-    );
+    expect(
+      problemMessage(
+        404,
+        {
+          type: 'x',
+          title: 'No path found',
+          status: 404,
+          detail: 'no chain',
+          errors: [{ path: 'to', message: 'not connected' }],
+        },
+        '/api/path',
+      ),
+    ).toBe('No path found: no chain (to: not connected)');
     expect(problemMessage(502, '<html>', '/api/graph')).toBe('The server answered 502 for /api/graph');
   });
   it('keeps a strict path to reported or confirmed, within the view’s status filter', () => {
@@ -58,6 +72,8 @@ describe('API helpers', () => {
     expect(strictStatuses(['confirmed', 'alleged'])).toEqual(['confirmed']);
   });
   it('exports with the view’s filters', () => {
-    expect(exportUrl('gexf', { nodeTypes: ['person'], knownAt: '2024-10-25' })).toBe('/api/export?nodeTypes=person&knownAt=2024-10-25&format=gexf');
+    expect(exportUrl('gexf', { nodeTypes: ['person'], knownAt: '2024-10-25' })).toBe(
+      '/api/export?nodeTypes=person&knownAt=2024-10-25&format=gexf',
+    );
   });
 });

@@ -10,7 +10,14 @@ describe('the URL of a view', () => {
 
   it('round-trips filters, selection, document, depth, path, size and camera', () => {
     const state: UiState = {
-      filters: { nodeTypes: ['person', 'country'], edgeTypes: [], status: ['reported', 'confirmed'], from: '2022-01-01', to: '2024-12-31', knownAt: '2024-10-25' },
+      filters: {
+        nodeTypes: ['person', 'country'],
+        edgeTypes: [],
+        status: ['reported', 'confirmed'],
+        from: '2022-01-01',
+        to: '2024-12-31',
+        knownAt: '2024-10-25',
+      },
       sizeMode: 'pagerank',
       selectedNode: 'elon-musk',
       selectedEdge: 'elon-musk|in_contact_with|vladimir-putin',
@@ -25,7 +32,10 @@ describe('the URL of a view', () => {
         '&node=elon-musk&edge=elon-musk%7Cin_contact_with%7Cvladimir-putin&doc=000_57d8c84b7f0fe012&claim=seed-04&depth=2' +
         '&pathFrom=elon-musk&pathTo=xi-jinping&pathStrict=1&cam=0.5123%2C0.4%2C0.75',
     );
-    expect(stateFromSearch(search)).toEqual({ state: { ...state, camera: { x: 0.5123, y: 0.4, ratio: 0.75 } }, problems: [] });
+    expect(stateFromSearch(search)).toEqual({
+      state: { ...state, camera: { x: 0.5123, y: 0.4, ratio: 0.75 } },
+      problems: [],
+    });
   });
 
   it('keeps an empty list apart from "all": nothing ticked is not everything ticked', () => {
@@ -34,7 +44,9 @@ describe('the URL of a view', () => {
   });
 
   it('drops bad values and says which and why', () => {
-    const { state, problems } = stateFromSearch('?knownAt=2024-13&depth=9&size=huge&cam=1,2&from=yesterday&node=kremlin');
+    const { state, problems } = stateFromSearch(
+      '?knownAt=2024-13&depth=9&size=huge&cam=1,2&from=yesterday&node=kremlin',
+    );
     expect(state).toEqual({ ...initialState(), selectedNode: 'kremlin' });
     expect(problems).toEqual([
       'from: expected a date as YYYY-MM-DD, got "yesterday"',
@@ -50,7 +62,9 @@ describe('the URL of a view', () => {
   });
 
   it('gives the API query of the filters with the same names', () => {
-    expect(filtersToQuery({ nodeTypes: ['person'], knownAt: '2024-10-25' }).toString()).toBe('nodeTypes=person&knownAt=2024-10-25');
+    expect(filtersToQuery({ nodeTypes: ['person'], knownAt: '2024-10-25' }).toString()).toBe(
+      'nodeTypes=person&knownAt=2024-10-25',
+    );
   });
 });
 

@@ -5,7 +5,13 @@ import { edgeDisplayLabel, edgeProgramKey, edgeStyles, withOpacity } from '../..
 import { computeVisibility } from '../../../client/src/filters';
 import { neighbourhood } from '../../../client/src/neighbourhood';
 import { edgeCurvatures, LONE_EDGE_CURVATURE } from '../../../client/src/parallel';
-import { FADED_EDGE_COLOUR, FADED_NODE_COLOUR, reduceEdge, reduceNode, type ViewModel } from '../../../client/src/reducers';
+import {
+  FADED_EDGE_COLOUR,
+  FADED_NODE_COLOUR,
+  reduceEdge,
+  reduceNode,
+  type ViewModel,
+} from '../../../client/src/reducers';
 import { fitCamera, MIN_FIT_RATIO } from '../../../client/src/cameraFit';
 import { MAX_NODE_SIZE, MIN_NODE_SIZE, nodeSizes, scaledSize } from '../../../client/src/sizing';
 import type { EdgeAttributes, NodeAttributes } from '../../../server/model/graph';
@@ -17,18 +23,48 @@ const styles = edgeStyles(statuses);
 
 function edge(type: string, status: string, directed: boolean, stances: string[]): EdgeAttributes {
   return {
-    type, label: type, typeLabel: type === 'in_contact_with' ? 'contact' : type, status, directed, color: '#e15759', size: 1, claimCount: stances.length, documents: [],
+    type,
+    label: type,
+    typeLabel: type === 'in_contact_with' ? 'contact' : type,
+    status,
+    directed,
+    color: '#e15759',
+    size: 1,
+    claimCount: stances.length,
+    documents: [],
     claims: stances.map((stance, i) => ({ id: `${type}-${i}`, subject: 'a', object: 'b', stance })),
   };
 }
 
 /** a–b twice (contact disputed, request alleged), b→c reported, d alone. */
 function sampleGraph(): EvidenceGraph {
-  const g: EvidenceGraph = new Graph<NodeAttributes, EdgeAttributes, EvidenceGraphAttributes>({ type: 'mixed', multi: true });
-  for (const [key, degree] of [['a', 2], ['b', 3], ['c', 1], ['d', 0]] as const) {
-    g.addNode(key, { type: 'person', label: key.toUpperCase(), aliases: [], color: '#e15759', degree, size: 3, x: 0, y: 0 });
+  const g: EvidenceGraph = new Graph<NodeAttributes, EdgeAttributes, EvidenceGraphAttributes>({
+    type: 'mixed',
+    multi: true,
+  });
+  for (const [key, degree] of [
+    ['a', 2],
+    ['b', 3],
+    ['c', 1],
+    ['d', 0],
+  ] as const) {
+    g.addNode(key, {
+      type: 'person',
+      label: key.toUpperCase(),
+      aliases: [],
+      color: '#e15759',
+      degree,
+      size: 3,
+      x: 0,
+      y: 0,
+    });
   }
-  g.addUndirectedEdgeWithKey('a|in_contact_with|b', 'a', 'b', edge('in_contact_with', 'disputed', false, ['alleges', 'denies']));
+  g.addUndirectedEdgeWithKey(
+    'a|in_contact_with|b',
+    'a',
+    'b',
+    edge('in_contact_with', 'disputed', false, ['alleges', 'denies']),
+  );
   g.addDirectedEdgeWithKey('b|requested|a', 'b', 'a', edge('requested', 'alleged', true, ['alleges']));
   g.addDirectedEdgeWithKey('b|owns|c', 'b', 'c', edge('owns', 'reported', true, ['asserts']));
   return g;
@@ -95,12 +131,25 @@ describe('neighbourhood', () => {
 describe('reducers', () => {
   function model(overrides: Partial<ViewModel> = {}): ViewModel {
     const g = sampleGraph();
-    return { graph: g, visibility: computeVisibility(g, {}, statuses), sizes: nodeSizes(g, 'degree'), curvatures: edgeCurvatures(g), styles, ...overrides };
+    return {
+      graph: g,
+      visibility: computeVisibility(g, {}, statuses),
+      sizes: nodeSizes(g, 'degree'),
+      curvatures: edgeCurvatures(g),
+      styles,
+      ...overrides,
+    };
   }
 
   it('draws every node with the circle program at its size, and hides filtered ones', () => {
     const m = model();
-    expect(reduceNode(m, 'a', { label: 'A', color: '#e15759' })).toEqual({ label: 'A', color: '#e15759', type: 'circle', size: 13.61, zIndex: 1 });
+    expect(reduceNode(m, 'a', { label: 'A', color: '#e15759' })).toEqual({
+      label: 'A',
+      color: '#e15759',
+      type: 'circle',
+      size: 13.61,
+      zIndex: 1,
+    });
     const filtered = model({ visibility: computeVisibility(m.graph, { nodeTypes: [] }, statuses) });
     expect(reduceNode(filtered, 'a', {}).hidden).toBe(true);
   });
@@ -108,9 +157,17 @@ describe('reducers', () => {
   it('styles an edge by its status: dotted for disputed, dashed with arrow for alleged, label only on demand', () => {
     const m = model();
     expect(reduceEdge(m, 'a|in_contact_with|b', { size: 1 })).toEqual({
-      size: 1.5 * 1.2, type: 'dotted', label: null, color: 'rgba(225,87,89,0.9)', curvature: -0.095, zIndex: 1,
+      size: 1.5 * 1.2,
+      type: 'dotted',
+      label: null,
+      color: 'rgba(225,87,89,0.9)',
+      curvature: -0.095,
+      zIndex: 1,
     });
-    expect(reduceEdge(m, 'b|requested|a', { size: 1 })).toMatchObject({ type: 'dashedArrow', color: 'rgba(225,87,89,0.85)' });
+    expect(reduceEdge(m, 'b|requested|a', { size: 1 })).toMatchObject({
+      type: 'dashedArrow',
+      color: 'rgba(225,87,89,0.85)',
+    });
   });
 
   it('on hover keeps the node and its neighbours, fades the rest, and labels the node’s edges', () => {
@@ -127,7 +184,11 @@ describe('reducers', () => {
     expect(reduceNode(focused, 'a', {}).hidden).toBe(true);
     expect(reduceEdge(focused, 'a|in_contact_with|b', {}).hidden).toBe(true);
     const path = model({ path: { nodes: new Set(['a', 'b']), edges: new Set(['b|requested|a']) } });
-    expect(reduceEdge(path, 'b|requested|a', { size: 1 })).toMatchObject({ size: 3, forceLabel: true, label: 'alleged requested' });
+    expect(reduceEdge(path, 'b|requested|a', { size: 1 })).toMatchObject({
+      size: 3,
+      forceLabel: true,
+      label: 'alleged requested',
+    });
     expect(reduceEdge(path, 'b|owns|c', {})).toMatchObject({ color: FADED_EDGE_COLOUR });
     expect(reduceNode(path, 'c', {})).toMatchObject({ color: FADED_NODE_COLOUR });
   });
@@ -135,11 +196,22 @@ describe('reducers', () => {
 
 describe('fitCamera', () => {
   it('centres on the points and zooms to their extent with a margin', () => {
-    expect(fitCamera([{ x: 0.25, y: 0.5 }, { x: 0.75, y: 0.625 }, { x: 0.5, y: 0.55 }])).toEqual({ x: 0.5, y: 0.5625, ratio: 0.7 });
+    expect(
+      fitCamera([
+        { x: 0.25, y: 0.5 },
+        { x: 0.75, y: 0.625 },
+        { x: 0.5, y: 0.55 },
+      ]),
+    ).toEqual({ x: 0.5, y: 0.5625, ratio: 0.7 });
   });
   it('never zooms closer than the minimum, nor farther than the whole graph', () => {
     expect(fitCamera([{ x: 0.5, y: 0.5 }])).toEqual({ x: 0.5, y: 0.5, ratio: MIN_FIT_RATIO });
-    expect(fitCamera([{ x: -1, y: 0 }, { x: 2, y: 1 }])?.ratio).toBe(1);
+    expect(
+      fitCamera([
+        { x: -1, y: 0 },
+        { x: 2, y: 1 },
+      ])?.ratio,
+    ).toBe(1);
     expect(fitCamera([])).toBeUndefined();
   });
 });

@@ -4,7 +4,17 @@
 import Graph from 'graphology';
 import type { FacetCounts } from '../../../client/src/filters';
 import { initialState, type UiState } from '../../../client/src/state';
-import { type DerivedView, deriveView, focusView, nextState, pathChanged, pathHighlight, recountTotals, rederiveView, totalCounts } from '../../../client/src/viewDerivation';
+import {
+  type DerivedView,
+  deriveView,
+  focusView,
+  nextState,
+  pathChanged,
+  pathHighlight,
+  recountTotals,
+  rederiveView,
+  totalCounts,
+} from '../../../client/src/viewDerivation';
 import type { EdgeAttributes, NodeAttributes } from '../../../server/model/graph';
 import type { EvidenceGraph, EvidenceGraphAttributes } from '../../../server/model/evidenceGraph';
 import vocabulary from '../../../graph-data/vocabulary.json';
@@ -16,12 +26,26 @@ function node(type: string, label: string): NodeAttributes {
 }
 
 function edge(type: string, status: string, directed: boolean, stance: string): EdgeAttributes {
-  return { type, label: type, typeLabel: type, status, directed, color: '#e15759', size: 1, claimCount: 1, documents: [], claims: [{ id: `${type}-1`, subject: 'a', object: 'b', stance }] };
+  return {
+    type,
+    label: type,
+    typeLabel: type,
+    status,
+    directed,
+    color: '#e15759',
+    size: 1,
+    claimCount: 1,
+    documents: [],
+    claims: [{ id: `${type}-1`, subject: 'a', object: 'b', stance }],
+  };
 }
 
 /** a (person) – b (organization): contact disputed, b → a request alleged; b → c (country) owns reported; d (person) alone. */
 function sampleGraph(): EvidenceGraph {
-  const g: EvidenceGraph = new Graph<NodeAttributes, EdgeAttributes, EvidenceGraphAttributes>({ type: 'mixed', multi: true });
+  const g: EvidenceGraph = new Graph<NodeAttributes, EdgeAttributes, EvidenceGraphAttributes>({
+    type: 'mixed',
+    multi: true,
+  });
   g.addNode('a', node('person', 'A'));
   g.addNode('b', node('organization', 'B'));
   g.addNode('c', node('country', 'C'));
@@ -32,7 +56,11 @@ function sampleGraph(): EvidenceGraph {
   return g;
 }
 
-const counted = (counts: FacetCounts) => ({ nodeTypes: Object.fromEntries(counts.nodeTypes), edgeTypes: Object.fromEntries(counts.edgeTypes), statuses: Object.fromEntries(counts.statuses) });
+const counted = (counts: FacetCounts) => ({
+  nodeTypes: Object.fromEntries(counts.nodeTypes),
+  edgeTypes: Object.fromEntries(counts.edgeTypes),
+  statuses: Object.fromEntries(counts.statuses),
+});
 
 /** A derived view as plain, ordered values. */
 function summary(derived: DerivedView) {
@@ -52,22 +80,43 @@ describe('deriveView', () => {
   it('shows everything without filters or neighbourhood, counted by type and status', () => {
     const derived = deriveView(graph, initialState(), statuses);
     expect(summary(derived)).toEqual({
-      filtered: { nodes: ['a', 'b', 'c', 'd'], edges: { 'a|in_contact_with|b': 'disputed', 'b|requested|a': 'alleged', 'b|owns|c': 'reported' } },
+      filtered: {
+        nodes: ['a', 'b', 'c', 'd'],
+        edges: { 'a|in_contact_with|b': 'disputed', 'b|requested|a': 'alleged', 'b|owns|c': 'reported' },
+      },
       focus: undefined,
-      shown: { nodes: ['a', 'b', 'c', 'd'], edges: { 'a|in_contact_with|b': 'disputed', 'b|requested|a': 'alleged', 'b|owns|c': 'reported' } },
-      counts: { nodeTypes: { person: 2, organization: 1, country: 1 }, edgeTypes: { in_contact_with: 1, requested: 1, owns: 1 }, statuses: { disputed: 1, alleged: 1, reported: 1 } },
+      shown: {
+        nodes: ['a', 'b', 'c', 'd'],
+        edges: { 'a|in_contact_with|b': 'disputed', 'b|requested|a': 'alleged', 'b|owns|c': 'reported' },
+      },
+      counts: {
+        nodeTypes: { person: 2, organization: 1, country: 1 },
+        edgeTypes: { in_contact_with: 1, requested: 1, owns: 1 },
+        statuses: { disputed: 1, alleged: 1, reported: 1 },
+      },
     });
     expect(derived.visibility).toBe(derived.filtered);
   });
 
   it('narrows what is shown to the selected entity’s neighbourhood at the depth', () => {
     expect(summary(deriveView(graph, state({ selectedNode: 'a', neighbourhoodDepth: 1 }), statuses))).toEqual({
-      filtered: { nodes: ['a', 'b', 'c', 'd'], edges: { 'a|in_contact_with|b': 'disputed', 'b|requested|a': 'alleged', 'b|owns|c': 'reported' } },
+      filtered: {
+        nodes: ['a', 'b', 'c', 'd'],
+        edges: { 'a|in_contact_with|b': 'disputed', 'b|requested|a': 'alleged', 'b|owns|c': 'reported' },
+      },
       focus: ['a', 'b'],
       shown: { nodes: ['a', 'b'], edges: { 'a|in_contact_with|b': 'disputed', 'b|requested|a': 'alleged' } },
-      counts: { nodeTypes: { person: 1, organization: 1 }, edgeTypes: { in_contact_with: 1, requested: 1 }, statuses: { disputed: 1, alleged: 1 } },
+      counts: {
+        nodeTypes: { person: 1, organization: 1 },
+        edgeTypes: { in_contact_with: 1, requested: 1 },
+        statuses: { disputed: 1, alleged: 1 },
+      },
     });
-    expect(summary(deriveView(graph, state({ selectedNode: 'a', neighbourhoodDepth: 2 }), statuses)).focus).toEqual(['a', 'b', 'c']);
+    expect(summary(deriveView(graph, state({ selectedNode: 'a', neighbourhoodDepth: 2 }), statuses)).focus).toEqual([
+      'a',
+      'b',
+      'c',
+    ]);
   });
 
   it('has no neighbourhood for a selection without a depth', () => {
@@ -77,7 +126,15 @@ describe('deriveView', () => {
   });
 
   it('walks the neighbourhood along the relations the filters keep only', () => {
-    expect(summary(deriveView(graph, state({ filters: { status: ['reported'] }, selectedNode: 'a', neighbourhoodDepth: 1 }), statuses))).toEqual({
+    expect(
+      summary(
+        deriveView(
+          graph,
+          state({ filters: { status: ['reported'] }, selectedNode: 'a', neighbourhoodDepth: 1 }),
+          statuses,
+        ),
+      ),
+    ).toEqual({
       filtered: { nodes: ['a', 'b', 'c', 'd'], edges: { 'b|owns|c': 'reported' } },
       focus: ['a'],
       shown: { nodes: ['a'], edges: {} },
@@ -86,7 +143,15 @@ describe('deriveView', () => {
   });
 
   it('shows nothing around a selected entity that the filters hide', () => {
-    expect(summary(deriveView(graph, state({ filters: { nodeTypes: ['person', 'organization'] }, selectedNode: 'c', neighbourhoodDepth: 1 }), statuses))).toEqual({
+    expect(
+      summary(
+        deriveView(
+          graph,
+          state({ filters: { nodeTypes: ['person', 'organization'] }, selectedNode: 'c', neighbourhoodDepth: 1 }),
+          statuses,
+        ),
+      ),
+    ).toEqual({
       filtered: { nodes: ['a', 'b', 'd'], edges: { 'a|in_contact_with|b': 'disputed', 'b|requested|a': 'alleged' } },
       focus: ['c'],
       shown: { nodes: [], edges: {} },
@@ -106,7 +171,9 @@ describe('rederiveView', () => {
   const derived = deriveView(graph, before, statuses);
 
   it('keeps the derived view itself when neither filters, selection nor depth changed', () => {
-    expect(rederiveView(graph, before, { ...before, sizeMode: 'pagerank', selectedEdge: 'b|owns|c' }, derived, statuses)).toBe(derived);
+    expect(
+      rederiveView(graph, before, { ...before, sizeMode: 'pagerank', selectedEdge: 'b|owns|c' }, derived, statuses),
+    ).toBe(derived);
   });
 
   it('recomputes only the focus when the depth or the selection changed', () => {
@@ -137,7 +204,9 @@ describe('nextState', () => {
   });
 
   it('drops the neighbourhood depth with the selection', () => {
-    expect(nextState(state({ selectedNode: 'a', neighbourhoodDepth: 2 }), { selectedNode: undefined })).toEqual(state({ selectedNode: undefined, neighbourhoodDepth: undefined }));
+    expect(nextState(state({ selectedNode: 'a', neighbourhoodDepth: 2 }), { selectedNode: undefined })).toEqual(
+      state({ selectedNode: undefined, neighbourhoodDepth: undefined }),
+    );
     expect(nextState(initialState(), { neighbourhoodDepth: 1 }).neighbourhoodDepth).toBeUndefined();
   });
 });
@@ -173,7 +242,10 @@ describe('pathHighlight', () => {
       nodes: [{ id: 'a' }, { id: 'b' }, { id: 'c' }],
       steps: [{ edges: [{ id: 'b|requested|a' }, { id: 'a|in_contact_with|b' }] }, { edges: [{ id: 'b|owns|c' }] }],
     };
-    expect(pathHighlight({ response })).toEqual({ nodes: new Set(['a', 'b', 'c']), edges: new Set(['b|requested|a', 'a|in_contact_with|b', 'b|owns|c']) });
+    expect(pathHighlight({ response })).toEqual({
+      nodes: new Set(['a', 'b', 'c']),
+      edges: new Set(['b|requested|a', 'a|in_contact_with|b', 'b|owns|c']),
+    });
   });
 });
 
@@ -181,12 +253,20 @@ describe('totals', () => {
   it('count the whole graph and are recounted in place when it grows', () => {
     const graph = sampleGraph();
     const totals = totalCounts(graph, statuses);
-    expect(counted(totals)).toEqual({ nodeTypes: { person: 2, organization: 1, country: 1 }, edgeTypes: { in_contact_with: 1, requested: 1, owns: 1 }, statuses: { disputed: 1, alleged: 1, reported: 1 } });
+    expect(counted(totals)).toEqual({
+      nodeTypes: { person: 2, organization: 1, country: 1 },
+      edgeTypes: { in_contact_with: 1, requested: 1, owns: 1 },
+      statuses: { disputed: 1, alleged: 1, reported: 1 },
+    });
     const { nodeTypes } = totals;
     graph.addNode('e', node('organization', 'E'));
     graph.addDirectedEdgeWithKey('d|owns|e', 'd', 'e', edge('owns', 'confirmed', true, 'confirms'));
     recountTotals(graph, statuses, totals);
     expect(totals.nodeTypes).toBe(nodeTypes);
-    expect(counted(totals)).toEqual({ nodeTypes: { person: 2, organization: 2, country: 1 }, edgeTypes: { in_contact_with: 1, requested: 1, owns: 2 }, statuses: { disputed: 1, alleged: 1, reported: 1, confirmed: 1 } });
+    expect(counted(totals)).toEqual({
+      nodeTypes: { person: 2, organization: 2, country: 1 },
+      edgeTypes: { in_contact_with: 1, requested: 1, owns: 2 },
+      statuses: { disputed: 1, alleged: 1, reported: 1, confirmed: 1 },
+    });
   });
 });

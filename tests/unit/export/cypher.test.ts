@@ -69,9 +69,22 @@ describe('exportCypher', () => {
   it('reads back every claim, quote and nasty name exactly', () => {
     const statements = checkCypherScript(script);
     const claims = statements.flatMap((s) => stringValuesOf(s, 'claims')).map((json) => JSON.parse(json));
-    expect(claims).toEqual(['acme|funded|alice', 'alice|in_contact_with|bob', 'acme|operates|widget', 'acme|supported|alice'].map((key) => nastyEdges.find((e) => e.key === key)!.attributes.claims));
-    expect(statements.flatMap((s) => stringValuesOf(s, 'name'))).toEqual(['Acme, Corp.', `Alice "Al" O'Neil`, '=HYPERLINK("http://evil.example")', '-Widget']);
-    expect(statements.flatMap((s) => stringValuesOf(s, 'description'))).toEqual(['<script>alert("x")</script> & more', 'tab\there\r\nCRLF', 'bell\u0007 and line\u2028separator']);
+    expect(claims).toEqual(
+      ['acme|funded|alice', 'alice|in_contact_with|bob', 'acme|operates|widget', 'acme|supported|alice'].map(
+        (key) => nastyEdges.find((e) => e.key === key)!.attributes.claims,
+      ),
+    );
+    expect(statements.flatMap((s) => stringValuesOf(s, 'name'))).toEqual([
+      'Acme, Corp.',
+      `Alice "Al" O'Neil`,
+      '=HYPERLINK("http://evil.example")',
+      '-Widget',
+    ]);
+    expect(statements.flatMap((s) => stringValuesOf(s, 'description'))).toEqual([
+      '<script>alert("x")</script> & more',
+      'tab\there\r\nCRLF',
+      'bell\u0007 and line\u2028separator',
+    ]);
     expect(script).toContain(
       `quotes: ['Alice "Al" O\\'Neil reportedly met \\\\Bob\\\\ in Paris;\\nsee <script>alert(1)</script>', '=SUM(A1:A9) denied, he said']`,
     );
@@ -85,7 +98,26 @@ describe('exportCypher', () => {
     const claims = statements.flatMap((s) => stringValuesOf(s, 'claims')).flatMap((json) => JSON.parse(json));
     expect(claims).toHaveLength(23);
     expect(new Set(statements.flatMap(labelsOf))).toEqual(
-      new Set(['Entity', 'Country', 'Organization', 'Person', 'Service', 'ACTED_ON_BEHALF_OF', 'ATTACKED', 'CRITICIZED', 'HOLDS_POSITION', 'IN_CONTACT_WITH', 'LINKED_TO', 'OWNS', 'PART_OF', 'PROVIDED_ACCESS', 'REQUESTED', 'RESTRICTED_ACCESS', 'SUPPORTED', 'USED']),
+      new Set([
+        'Entity',
+        'Country',
+        'Organization',
+        'Person',
+        'Service',
+        'ACTED_ON_BEHALF_OF',
+        'ATTACKED',
+        'CRITICIZED',
+        'HOLDS_POSITION',
+        'IN_CONTACT_WITH',
+        'LINKED_TO',
+        'OWNS',
+        'PART_OF',
+        'PROVIDED_ACCESS',
+        'REQUESTED',
+        'RESTRICTED_ACCESS',
+        'SUPPORTED',
+        'USED',
+      ]),
     );
   });
 });
@@ -102,7 +134,9 @@ describe('checkCypherScript', () => {
     expect(() => checkCypherScript('RETURN {a: 1;')).toThrow('line 1: ";" inside an open "{"');
     expect(() => checkCypherScript('MERGE (n:Bad-Label);')).toThrow('line 1: unsafe label or type "Bad-Label"');
     expect(() => checkCypherScript('MERGE (n:`x`);')).toThrow('line 1: unsafe label or type "`x`"');
-    expect(() => checkCypherScript('MATCH (n) RETURN n.`x`;')).toThrow('line 1: unexpected character "`" outside a string');
+    expect(() => checkCypherScript('MATCH (n) RETURN n.`x`;')).toThrow(
+      'line 1: unexpected character "`" outside a string',
+    );
     expect(() => checkCypherScript('RETURN 1e+21;')).toThrow('line 1: malformed number "1e"');
   });
 

@@ -14,7 +14,16 @@ export type CypherToken =
 export class CypherSyntaxError extends Error {}
 
 const SAFE_IDENTIFIER = /^[A-Za-z][A-Za-z0-9_]*$/;
-const SIMPLE_ESCAPES: Record<string, string> = { '\\': '\\', "'": "'", '"': '"', n: '\n', r: '\r', t: '\t', b: '\b', f: '\f' };
+const SIMPLE_ESCAPES: Record<string, string> = {
+  '\\': '\\',
+  "'": "'",
+  '"': '"',
+  n: '\n',
+  r: '\r',
+  t: '\t',
+  b: '\b',
+  f: '\f',
+};
 const CLOSING: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
 const PUNCTUATION = new Set([',', '.', '=', '+', '-', '>', '<', '*', ':']);
 
@@ -70,7 +79,8 @@ export function checkCypherScript(script: string): CypherToken[][] {
       i++;
     } else if (c === ')' || c === ']' || c === '}') {
       const opener = open.pop();
-      if (opener === undefined || CLOSING[opener] !== c) fail(`"${c}" does not close ${opener === undefined ? 'anything' : `"${opener}"`}`);
+      if (opener === undefined || CLOSING[opener] !== c)
+        fail(`"${c}" does not close ${opener === undefined ? 'anything' : `"${opener}"`}`);
       tokens.push({ kind: 'punctuation', value: c });
       i++;
     } else if (c === ';') {
@@ -91,7 +101,8 @@ export function checkCypherScript(script: string): CypherToken[][] {
       i += match[0].length;
     } else if (/[0-9]/.test(c)) {
       const match = /^[0-9]+(?:\.[0-9]+)?(?:[eE]-?[0-9]+)?/.exec(script.slice(i))!;
-      if (/^[A-Za-z_.]/.test(script.slice(i + match[0].length))) fail(`malformed number "${script.slice(i, i + match[0].length + 1)}"`);
+      if (/^[A-Za-z_.]/.test(script.slice(i + match[0].length)))
+        fail(`malformed number "${script.slice(i, i + match[0].length + 1)}"`);
       tokens.push({ kind: 'number', value: Number(match[0]) });
       i += match[0].length;
     } else if (PUNCTUATION.has(c)) {
@@ -109,7 +120,14 @@ export function stringValuesOf(statement: CypherToken[], key: string): string[] 
   const values: string[] = [];
   for (let i = 0; i + 2 < statement.length; i++) {
     const [k, colon, value] = [statement[i], statement[i + 1], statement[i + 2]];
-    if (k.kind === 'word' && k.value === key && colon.kind === 'punctuation' && colon.value === ':' && value.kind === 'string') values.push(value.value);
+    if (
+      k.kind === 'word' &&
+      k.value === key &&
+      colon.kind === 'punctuation' &&
+      colon.value === ':' &&
+      value.kind === 'string'
+    )
+      values.push(value.value);
   }
   return values;
 }

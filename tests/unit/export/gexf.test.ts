@@ -16,7 +16,9 @@ describe('exportGexf', () => {
   const back = parse(Graph, text);
 
   it('writes GEXF 1.3 with the dataset version in <meta>', () => {
-    expect(text.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<gexf version="1.3" xmlns="http://gexf.net/1.3"')).toBe(true);
+    expect(
+      text.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<gexf version="1.3" xmlns="http://gexf.net/1.3"'),
+    ).toBe(true);
     expect(text).toContain('<description>claimgraph export of dataset fixture-v1</description>');
   });
 
@@ -24,7 +26,12 @@ describe('exportGexf', () => {
     expect(back.type).toBe('mixed');
     expect(back.multi).toBe(true);
     expect(back.nodes()).toEqual(['acme', 'alice', 'bob', 'widget']);
-    expect(back.edges()).toEqual(['acme|funded|alice', 'acme|operates|widget', 'acme|supported|alice', 'alice|in_contact_with|bob']);
+    expect(back.edges()).toEqual([
+      'acme|funded|alice',
+      'acme|operates|widget',
+      'acme|supported|alice',
+      'alice|in_contact_with|bob',
+    ]);
     expect(back.isUndirected('alice|in_contact_with|bob')).toBe(true);
     expect(back.isDirected('acme|funded|alice')).toBe(true);
     expect(back.extremities('acme|operates|widget')).toEqual(['acme', 'widget']);
@@ -70,12 +77,18 @@ describe('exportGexf', () => {
       documents: 'doc-1',
       claims: back.getEdgeAttribute('alice|in_contact_with|bob', 'claims'),
     });
-    for (const edge of nastyEdges) expect(JSON.parse(back.getEdgeAttribute(edge.key, 'claims'))).toEqual(edge.attributes.claims);
+    for (const edge of nastyEdges)
+      expect(JSON.parse(back.getEdgeAttribute(edge.key, 'claims'))).toEqual(edge.attributes.claims);
     expect(back.getEdgeAttribute('acme|operates|widget', 'documents')).toBe('imports/registry.csv');
   });
 
   it('keeps every node label', () => {
-    expect(back.mapNodes((_key, a) => a.label)).toEqual(['Acme, Corp.', `Alice "Al" O'Neil`, '=HYPERLINK("http://evil.example")', '-Widget']);
+    expect(back.mapNodes((_key, a) => a.label)).toEqual([
+      'Acme, Corp.',
+      `Alice "Al" O'Neil`,
+      '=HYPERLINK("http://evil.example")',
+      '-Widget',
+    ]);
     expect(nastyNodes).toHaveLength(4);
   });
 

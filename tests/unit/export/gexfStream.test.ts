@@ -12,7 +12,11 @@ import { nastyEdges, nastyGraph, nastyNodes } from '../../fixtures/export/nastyG
 const seedDir = path.join(__dirname, '..', '..', '..', 'graph-data');
 
 function emptyGraph(): EvidenceGraph {
-  const graph: EvidenceGraph = new Graph<NodeAttributes, EdgeAttributes, EvidenceGraphAttributes>({ type: 'mixed', multi: true, allowSelfLoops: true });
+  const graph: EvidenceGraph = new Graph<NodeAttributes, EdgeAttributes, EvidenceGraphAttributes>({
+    type: 'mixed',
+    multi: true,
+    allowSelfLoops: true,
+  });
   graph.replaceAttributes({ name: 'claimgraph', version: 'empty & <odd>' });
   return graph;
 }
@@ -26,7 +30,11 @@ function oddGraph(): EvidenceGraph {
   graph.addNode('carol', { ...bob, color: 'plum', degree: 1.5 });
   const contact = nastyEdges.find((e) => e.undirected)!;
   graph.addUndirectedEdgeWithKey(contact.key, 'alice', 'bob', structuredClone(contact.attributes));
-  graph.addUndirectedEdgeWithKey('bob|in_contact_with|bob', 'bob', 'bob', { ...structuredClone(contact.attributes), firstDate: undefined, lastDate: undefined });
+  graph.addUndirectedEdgeWithKey('bob|in_contact_with|bob', 'bob', 'bob', {
+    ...structuredClone(contact.attributes),
+    firstDate: undefined,
+    lastDate: undefined,
+  });
   return graph;
 }
 
@@ -42,16 +50,62 @@ const NASTY_TEXT = `a"b&c<d>e'f\tg\nh\ri\u0000j\u001fk\ud800l\udc00m\ud83d\ude80
 function arbitraryValuesGraph(): EvidenceGraph {
   const graph = emptyGraph();
   const [alice, bob, acme] = nastyNodes.map(([, a]) => structuredClone(a));
-  graph.addNode(NASTY_TEXT, { ...alice, label: NASTY_TEXT, description: NASTY_TEXT, aliases: [NASTY_TEXT, '', '\ud800'], x: -0, y: 1e21, size: 1e-7 });
-  graph.addNode('bob', { ...bob, label: '', description: '', kind: NASTY_TEXT, countryCode: '', color: 'rgba(1, 2, 3, 0.25)', degree: Number.NaN, x: Number.NaN });
-  graph.addNode('acme', { ...acme, attributes: { [NASTY_TEXT]: [1e21, -0, null, true, { deep: NASTY_TEXT }], '': '', when: new Date(Date.UTC(2020, 0, 2)), n: 12 }, color: NASTY_TEXT, degree: 2 ** 40 });
+  graph.addNode(NASTY_TEXT, {
+    ...alice,
+    label: NASTY_TEXT,
+    description: NASTY_TEXT,
+    aliases: [NASTY_TEXT, '', '\ud800'],
+    x: -0,
+    y: 1e21,
+    size: 1e-7,
+  });
+  graph.addNode('bob', {
+    ...bob,
+    label: '',
+    description: '',
+    kind: NASTY_TEXT,
+    countryCode: '',
+    color: 'rgba(1, 2, 3, 0.25)',
+    degree: Number.NaN,
+    x: Number.NaN,
+  });
+  graph.addNode('acme', {
+    ...acme,
+    attributes: {
+      [NASTY_TEXT]: [1e21, -0, null, true, { deep: NASTY_TEXT }],
+      '': '',
+      when: new Date(Date.UTC(2020, 0, 2)),
+      n: 12,
+    },
+    color: NASTY_TEXT,
+    degree: 2 ** 40,
+  });
   const [contact] = nastyEdges.map((e) => structuredClone(e.attributes));
   const usual = contact.claims[0];
   const odd: unknown[] = [
     usual,
     { subject: 'bob', id: 'out of order', object: NASTY_TEXT, stance: 'asserts' },
-    { ...usual, extra: NASTY_TEXT, attributes: { amount: Number.POSITIVE_INFINITY, share: Number.NaN, big: 1e21, zero: -0, list: [undefined, null, NASTY_TEXT, () => 1], toJSON: 'not a function' } },
-    { ...usual, quote: '', quoteStart: -0, quoteEnd: 1e21, date: undefined, record: { file: NASTY_TEXT, id: '' }, attributes: { when: new Date(Date.UTC(2021, 5, 7)) } },
+    {
+      ...usual,
+      extra: NASTY_TEXT,
+      attributes: {
+        amount: Number.POSITIVE_INFINITY,
+        share: Number.NaN,
+        big: 1e21,
+        zero: -0,
+        list: [undefined, null, NASTY_TEXT, () => 1],
+        toJSON: 'not a function',
+      },
+    },
+    {
+      ...usual,
+      quote: '',
+      quoteStart: -0,
+      quoteEnd: 1e21,
+      date: undefined,
+      record: { file: NASTY_TEXT, id: '' },
+      attributes: { when: new Date(Date.UTC(2021, 5, 7)) },
+    },
     { id: 'with toJSON', toJSON: () => ({ replaced: NASTY_TEXT }) },
     null,
     undefined,
@@ -69,13 +123,52 @@ function arbitraryValuesGraph(): EvidenceGraph {
     firstDate: '',
     claims: odd as EdgeAttributes['claims'],
   });
-  graph.addDirectedEdgeWithKey('bob|funded|acme', 'bob', 'acme', { ...contact, label: '', type: '', claimCount: Number.NaN, size: -0, documents: [NASTY_TEXT], claims: [] });
-  graph.addUndirectedEdgeWithKey('acme|in_contact_with|bob', 'acme', 'bob', { ...contact, color: '', claimCount: 2 ** 31, documents: [], claims: [{ ...usual, summary: NASTY_TEXT }] });
+  graph.addDirectedEdgeWithKey('bob|funded|acme', 'bob', 'acme', {
+    ...contact,
+    label: '',
+    type: '',
+    claimCount: Number.NaN,
+    size: -0,
+    documents: [NASTY_TEXT],
+    claims: [],
+  });
+  graph.addUndirectedEdgeWithKey('acme|in_contact_with|bob', 'acme', 'bob', {
+    ...contact,
+    color: '',
+    claimCount: 2 ** 31,
+    documents: [],
+    claims: [{ ...usual, summary: NASTY_TEXT }],
+  });
   return graph;
 }
 
 /** One special character per string, so that a fast path that misses any one of them changes the output. */
-const ONE_SPECIAL_EACH = ['"', '&', '<', '>', "'", '\t', '\n', '\r', '\u0000', '\u0008', '\u000b', '\u001f', '\u007f', '\ud800', '\udc00', '\ud83d\ude80', '\ufffe', '\uffff', '\u2028', '\u2029', '\\', '/', 'é', 'ж'];
+const ONE_SPECIAL_EACH = [
+  '"',
+  '&',
+  '<',
+  '>',
+  "'",
+  '\t',
+  '\n',
+  '\r',
+  '\u0000',
+  '\u0008',
+  '\u000b',
+  '\u001f',
+  '\u007f',
+  '\ud800',
+  '\udc00',
+  '\ud83d\ude80',
+  '\ufffe',
+  '\uffff',
+  '\u2028',
+  '\u2029',
+  '\\',
+  '/',
+  'é',
+  'ж',
+];
 
 function oneSpecialEachGraph(): EvidenceGraph {
   const graph = emptyGraph();
@@ -84,7 +177,13 @@ function oneSpecialEachGraph(): EvidenceGraph {
   const usual = contact.claims[0];
   ONE_SPECIAL_EACH.forEach((special, i) => {
     const text = `x${special}y`;
-    graph.addNode(`n${i}${special}`, { ...alice, label: text, description: text, aliases: [text], attributes: { [text]: text } });
+    graph.addNode(`n${i}${special}`, {
+      ...alice,
+      label: text,
+      description: text,
+      aliases: [text],
+      attributes: { [text]: text },
+    });
     if (i === 0) return;
     graph.addDirectedEdgeWithKey(`e${i}${special}`, `n${i - 1}${ONE_SPECIAL_EACH[i - 1]}`, `n${i}${special}`, {
       ...contact,

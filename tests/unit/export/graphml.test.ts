@@ -26,7 +26,12 @@ describe('exportGraphml', () => {
     expect(back.type).toBe('mixed');
     expect(back.multi).toBe(true);
     expect(back.nodes()).toEqual(['acme', 'alice', 'bob', 'widget']);
-    expect(back.edges()).toEqual(['acme|funded|alice', 'acme|operates|widget', 'acme|supported|alice', 'alice|in_contact_with|bob']);
+    expect(back.edges()).toEqual([
+      'acme|funded|alice',
+      'acme|operates|widget',
+      'acme|supported|alice',
+      'alice|in_contact_with|bob',
+    ]);
     expect(back.isUndirected('alice|in_contact_with|bob')).toBe(true);
     expect(back.isDirected('acme|supported|alice')).toBe(true);
     expect(back.extremities('acme|operates|widget')).toEqual(['acme', 'widget']);
@@ -72,7 +77,8 @@ describe('exportGraphml', () => {
       color: '#76b7b2',
       size: 2,
     });
-    for (const edge of nastyEdges) expect(JSON.parse(back.getEdgeAttribute(edge.key, 'claims'))).toEqual(edge.attributes.claims);
+    for (const edge of nastyEdges)
+      expect(JSON.parse(back.getEdgeAttribute(edge.key, 'claims'))).toEqual(edge.attributes.claims);
     expect(back.getEdgeAttribute('acme|funded|alice', 'directed')).toBe(true);
   });
 

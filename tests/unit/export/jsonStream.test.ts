@@ -18,11 +18,18 @@ describe('jsonChunks', () => {
   });
 
   it('gives exactly the JSON export with undirected edges, a self-loop and a node without attributes', () => {
-    const graph = buildGraph(dataset([person('a'), person('b')], [claim('a', 'in_contact_with', 'b', 'alleges'), claim('a', 'criticized', 'a', 'asserts')]));
+    const graph = buildGraph(
+      dataset(
+        [person('a'), person('b')],
+        [claim('a', 'in_contact_with', 'b', 'alleges'), claim('a', 'criticized', 'a', 'asserts')],
+      ),
+    );
     graph.addNode('bare');
     const text = exportJsonStreamed(graph);
     expect(text).toBe(exportJson(graph));
-    expect(JSON.parse(text).edges.map((e: { key: string; undirected?: boolean }) => [e.key, e.undirected ?? false])).toEqual([
+    expect(
+      JSON.parse(text).edges.map((e: { key: string; undirected?: boolean }) => [e.key, e.undirected ?? false]),
+    ).toEqual([
       ['a|criticized|a', false],
       ['a|in_contact_with|b', true],
     ]);

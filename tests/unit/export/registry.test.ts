@@ -27,13 +27,18 @@ function slowSink(): { out: Writable; text: () => string } {
 
 /** The nasty fixture copied 300 times: about a megabyte in every format, many writes. */
 function largeGraph(): EvidenceGraph {
-  const graph: EvidenceGraph = new Graph<NodeAttributes, EdgeAttributes, EvidenceGraphAttributes>({ type: 'mixed', multi: true, allowSelfLoops: true });
+  const graph: EvidenceGraph = new Graph<NodeAttributes, EdgeAttributes, EvidenceGraphAttributes>({
+    type: 'mixed',
+    multi: true,
+    allowSelfLoops: true,
+  });
   graph.replaceAttributes({ name: 'claimgraph', version: 'large' });
   for (let i = 0; i < 300; i++) {
     for (const [key, attributes] of nastyNodes) graph.addNode(`${key}-${i}`, attributes);
     for (const edge of nastyEdges) {
       const key = `${edge.key}-${i}`;
-      if (edge.undirected) graph.addUndirectedEdgeWithKey(key, `${edge.source}-${i}`, `${edge.target}-${i}`, edge.attributes);
+      if (edge.undirected)
+        graph.addUndirectedEdgeWithKey(key, `${edge.source}-${i}`, `${edge.target}-${i}`, edge.attributes);
       else graph.addDirectedEdgeWithKey(key, `${edge.source}-${i}`, `${edge.target}-${i}`, edge.attributes);
     }
   }
@@ -70,17 +75,27 @@ describe('export registry', () => {
   });
 
   it('streams the formats that can stream, only those', () => {
-    expect(exportFormats.filter((f) => f.write).map((f) => f.name)).toEqual(['json', 'gexf', 'graphml', 'nodes.csv', 'edges.csv', 'cypher']);
+    expect(exportFormats.filter((f) => f.write).map((f) => f.name)).toEqual([
+      'json',
+      'gexf',
+      'graphml',
+      'nodes.csv',
+      'edges.csv',
+      'cypher',
+    ]);
   });
 
-  it.each(['json', 'gexf', 'graphml', 'nodes.csv', 'edges.csv', 'cypher'])('write() gives exactly what render() gives: %s', async (name) => {
-    const format = findExportFormat(name)!;
-    for (const graph of [nastyGraph(), openGraph(seedDir).graph, largeGraph()]) {
-      const sink = slowSink();
-      await format.write!(graph, sink.out);
-      expect(sink.text()).toBe(format.render(graph));
-    }
-  });
+  it.each(['json', 'gexf', 'graphml', 'nodes.csv', 'edges.csv', 'cypher'])(
+    'write() gives exactly what render() gives: %s',
+    async (name) => {
+      const format = findExportFormat(name)!;
+      for (const graph of [nastyGraph(), openGraph(seedDir).graph, largeGraph()]) {
+        const sink = slowSink();
+        await format.write!(graph, sink.out);
+        expect(sink.text()).toBe(format.render(graph));
+      }
+    },
+  );
 
   it('write() rejects with the error of a failing output', async () => {
     const out = new Writable({
@@ -95,6 +110,8 @@ describe('export registry', () => {
   it('write() rejects when the output is already closed', async () => {
     const { out } = slowSink();
     out.destroy();
-    await expect(findExportFormat('edges.csv')!.write!(nastyGraph(), out)).rejects.toThrow('export: the output closed before the export was written');
+    await expect(findExportFormat('edges.csv')!.write!(nastyGraph(), out)).rejects.toThrow(
+      'export: the output closed before the export was written',
+    );
   });
 });

@@ -9,11 +9,15 @@ describe('XML escaping', () => {
   });
 
   it('escapes quotes and whitespace in attributes so a parser does not normalise them', () => {
-    expect(escapeXmlAttribute('say "hi" & <go>\tnow\r\n')).toBe('say &quot;hi&quot; &amp; &lt;go&gt;&#x9;now&#xD;&#xA;');
+    expect(escapeXmlAttribute('say "hi" & <go>\tnow\r\n')).toBe(
+      'say &quot;hi&quot; &amp; &lt;go&gt;&#x9;now&#xD;&#xA;',
+    );
   });
 
   it('replaces characters XML 1.0 cannot hold, keeps astral characters', () => {
-    expect(toXmlCharacters('a\u0000b\u0007c\u001fd\ud800e\ufffff🚀\u2028')).toBe('a\ufffdb\ufffdc\ufffdd\ufffde\ufffdf🚀\u2028');
+    expect(toXmlCharacters('a\u0000b\u0007c\u001fd\ud800e\ufffff🚀\u2028')).toBe(
+      'a\ufffdb\ufffdc\ufffdd\ufffde\ufffdf🚀\u2028',
+    );
     expect(toXmlCharacters('\ud800🚀\udc00')).toBe('\ufffd🚀\ufffd');
     expect(escapeXmlAttribute('a\u0007"')).toBe('a\ufffd&quot;');
     expect(escapeXmlText('plain text, "quoted"')).toBe('plain text, "quoted"');
@@ -22,7 +26,9 @@ describe('XML escaping', () => {
 
 describe('assertWellFormedXml', () => {
   it('accepts escaped output', () => {
-    expect(() => assertWellFormedXml(`<a b="${escapeXmlAttribute('"<&>\n')}">${escapeXmlText('<&>\u0007')}</a>`)).not.toThrow();
+    expect(() =>
+      assertWellFormedXml(`<a b="${escapeXmlAttribute('"<&>\n')}">${escapeXmlText('<&>\u0007')}</a>`),
+    ).not.toThrow();
   });
 
   it('rejects a bare ampersand, a mismatched tag and a control character', () => {

@@ -13,7 +13,9 @@ import type { Claim, Entity } from '../../../server/model/records';
 import { vocabularySchema } from '../../../server/model/vocabulary';
 
 const root = path.join(__dirname, '..', '..', '..');
-const vocabulary = vocabularySchema.parse(JSON.parse(fs.readFileSync(path.join(root, 'graph-data', 'vocabulary.json'), 'utf8')));
+const vocabulary = vocabularySchema.parse(
+  JSON.parse(fs.readFileSync(path.join(root, 'graph-data', 'vocabulary.json'), 'utf8')),
+);
 const temporaryDirs: string[] = [];
 const freshDir = () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimgraph-generate-'));
@@ -29,7 +31,11 @@ function fingerprint(dir: string): Record<string, string> {
     for (const entry of fs.readdirSync(path.join(dir, relative), { withFileTypes: true })) {
       const child = path.join(relative, entry.name);
       if (entry.isDirectory()) walk(child);
-      else out[child] = crypto.createHash('sha256').update(fs.readFileSync(path.join(dir, child))).digest('hex');
+      else
+        out[child] = crypto
+          .createHash('sha256')
+          .update(fs.readFileSync(path.join(dir, child)))
+          .digest('hex');
     }
   };
   walk('');
@@ -37,7 +43,12 @@ function fingerprint(dir: string): Record<string, string> {
 }
 
 const readRecords = <T>(dir: string, name: string): T[] => {
-  const files = fs.existsSync(path.join(dir, `${name}.json`)) ? [`${name}.json`] : fs.readdirSync(path.join(dir, name)).sort().map((f) => `${name}/${f}`);
+  const files = fs.existsSync(path.join(dir, `${name}.json`))
+    ? [`${name}.json`]
+    : fs
+        .readdirSync(path.join(dir, name))
+        .sort()
+        .map((f) => `${name}/${f}`);
   return files.flatMap((file) => JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as T[]);
 };
 
@@ -53,7 +64,9 @@ describe('generateDataFolder', () => {
     expect(fingerprint(again)).toEqual(fingerprint(outDir));
     const other = freshDir();
     generateDataFolder({ entities: 200, claims: 2000, seed: 8, outDir: other });
-    expect(fs.readFileSync(path.join(other, 'claims.json'), 'utf8')).not.toBe(fs.readFileSync(path.join(outDir, 'claims.json'), 'utf8'));
+    expect(fs.readFileSync(path.join(other, 'claims.json'), 'utf8')).not.toBe(
+      fs.readFileSync(path.join(outDir, 'claims.json'), 'utf8'),
+    );
   });
 
   it('writes the asked-for counts and says how many of each', () => {
@@ -113,8 +126,12 @@ describe('generateDataFolder', () => {
   });
 
   it('refuses counts too small to hold every type', () => {
-    expect(() => generateDataFolder({ entities: 7, claims: 100, seed: 1, outDir: freshDir() })).toThrow('--entities must be at least 8 (two per node type)');
-    expect(() => generateDataFolder({ entities: 100, claims: 17, seed: 1, outDir: freshDir() })).toThrow('--claims must be at least 18 (one per edge type)');
+    expect(() => generateDataFolder({ entities: 7, claims: 100, seed: 1, outDir: freshDir() })).toThrow(
+      '--entities must be at least 8 (two per node type)',
+    );
+    expect(() => generateDataFolder({ entities: 100, claims: 17, seed: 1, outDir: freshDir() })).toThrow(
+      '--claims must be at least 18 (one per edge type)',
+    );
   });
 });
 
@@ -137,18 +154,37 @@ describe('claimgraph generate', () => {
     const outDir = freshDir();
     const result = await run('generate', '--entities', '20', '--seed', '3', '--out', outDir);
     expect(result.code).toBe(0);
-    expect(result.out).toMatch(new RegExp(`^${outDir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: 20 entities, 200 claims, \\d+ documents \\(seed 3, [\\d.]+ s\\)\n  node types  person 10, organization 6, country 2, service 2\n  stances     asserts \\d+, alleges \\d+, denies \\d+, confirms \\d+$`));
+    expect(result.out).toMatch(
+      new RegExp(
+        `^${outDir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: 20 entities, 200 claims, \\d+ documents \\(seed 3, [\\d.]+ s\\)\n  node types  person 10, organization 6, country 2, service 2\n  stances     asserts \\d+, alleges \\d+, denies \\d+, confirms \\d+$`,
+      ),
+    );
     expect(loadDataset(outDir).claims).toHaveLength(200);
   });
 
   it('needs --entities and --out, and an empty folder', async () => {
-    expect(await run('generate', '--out', freshDir())).toMatchObject({ code: 2, err: expect.stringContaining('claimgraph generate: --entities N is required') });
-    expect(await run('generate', '--entities', '20')).toMatchObject({ code: 2, err: expect.stringContaining('claimgraph generate: --out DIR is required') });
-    expect(await run('generate', '--entities', 'many', '--out', freshDir())).toMatchObject({ code: 2, err: expect.stringContaining('--entities expects a whole number') });
-    expect(await run('generate', '--entities', '4', '--out', freshDir())).toMatchObject({ code: 2, err: expect.stringContaining('--entities must be at least 8 (two per node type)') });
+    expect(await run('generate', '--out', freshDir())).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('claimgraph generate: --entities N is required'),
+    });
+    expect(await run('generate', '--entities', '20')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('claimgraph generate: --out DIR is required'),
+    });
+    expect(await run('generate', '--entities', 'many', '--out', freshDir())).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('--entities expects a whole number'),
+    });
+    expect(await run('generate', '--entities', '4', '--out', freshDir())).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('--entities must be at least 8 (two per node type)'),
+    });
     const full = freshDir();
     fs.mkdirSync(full);
     fs.writeFileSync(path.join(full, 'keep.txt'), 'x');
-    expect(await run('generate', '--entities', '20', '--out', full)).toMatchObject({ code: 2, err: expect.stringContaining(`${full} is not empty; give a new or empty folder`) });
+    expect(await run('generate', '--entities', '20', '--out', full)).toMatchObject({
+      code: 2,
+      err: expect.stringContaining(`${full} is not empty; give a new or empty folder`),
+    });
   });
 });

@@ -5,9 +5,19 @@ import { claim, dataset, person } from './fixtures';
 
 describe('buildGraph', () => {
   const data = dataset(
-    [person('alice', 'Alice'), person('bob', 'Bob'), { id: 'acme', type: 'organization', kind: 'company', name: 'Acme', aliases: ['Acme Inc'] }],
     [
-      claim('alice', 'in_contact_with', 'bob', 'alleges', { id: 'c1', date: '2022-10', quote: 'met', quoteStart: 0, quoteEnd: 3 }),
+      person('alice', 'Alice'),
+      person('bob', 'Bob'),
+      { id: 'acme', type: 'organization', kind: 'company', name: 'Acme', aliases: ['Acme Inc'] },
+    ],
+    [
+      claim('alice', 'in_contact_with', 'bob', 'alleges', {
+        id: 'c1',
+        date: '2022-10',
+        quote: 'met',
+        quoteStart: 0,
+        quoteEnd: 3,
+      }),
       claim('bob', 'in_contact_with', 'alice', 'denies', { id: 'c2', attributedTo: 'bob', endDate: '2024' }),
       claim('alice', 'requested', 'bob', 'asserts', { id: 'c3' }),
       claim('alice', 'holds_position', 'acme', 'confirms', { id: 'c4', role: 'CEO', startDate: '2019-05' }),
@@ -58,7 +68,14 @@ describe('buildGraph', () => {
   });
 
   it('gives nodes their type, label, aliases, colour and degree', () => {
-    expect(graph.getNodeAttributes('acme')).toMatchObject({ type: 'organization', kind: 'company', label: 'Acme', aliases: ['Acme Inc'], color: '#4e79a7', degree: 1 });
+    expect(graph.getNodeAttributes('acme')).toMatchObject({
+      type: 'organization',
+      kind: 'company',
+      label: 'Acme',
+      aliases: ['Acme Inc'],
+      color: '#4e79a7',
+      degree: 1,
+    });
     expect(graph.getNodeAttribute('alice', 'degree')).toBe(3);
     expect(graph.getAttribute('version')).toBe('test');
   });

@@ -26,6 +26,8 @@ describe('deriveEdgeStatus', () => {
   });
 
   it('refuses stances no rule covers', () => {
-    expect(() => deriveEdgeStatus(['rumours'], statuses)).toThrow('deriveEdgeStatus: no status rule matches the stances rumours');
+    expect(() => deriveEdgeStatus(['rumours'], statuses)).toThrow(
+      'deriveEdgeStatus: no status rule matches the stances rumours',
+    );
   });
 });

@@ -7,7 +7,9 @@ import type { DocumentRecord, Entity } from '../../../server/model/records';
 import { indexVocabulary, vocabularySchema } from '../../../server/model/vocabulary';
 
 export const vocabulary = indexVocabulary(
-  vocabularySchema.parse(JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'graph-data', 'vocabulary.json'), 'utf8'))),
+  vocabularySchema.parse(
+    JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'graph-data', 'vocabulary.json'), 'utf8')),
+  ),
 );
 
 export function person(id: string, name = id): Entity {
@@ -15,12 +17,22 @@ export function person(id: string, name = id): Entity {
 }
 
 let counter = 0;
-export function claim(subject: string, type: string, object: string, stance: string, extra: Partial<ResolvedClaim> = {}): ResolvedClaim {
+export function claim(
+  subject: string,
+  type: string,
+  object: string,
+  stance: string,
+  extra: Partial<ResolvedClaim> = {},
+): ResolvedClaim {
   counter += 1;
   return { id: `t${counter}`, subject, type, object, stance, document: 'd1', quote: 'q', ...extra };
 }
 
-export function dataset(entities: Entity[], claims: ResolvedClaim[], documents: DocumentRecord[] = [{ id: 'd1', date: '2024-01-02', title: 'Doc one', text: 'q' }]): Dataset {
+export function dataset(
+  entities: Entity[],
+  claims: ResolvedClaim[],
+  documents: DocumentRecord[] = [{ id: 'd1', date: '2024-01-02', title: 'Doc one', text: 'q' }],
+): Dataset {
   return {
     dataDir: '/nowhere',
     vocabulary,

@@ -14,33 +14,54 @@ describe('edgeKey', () => {
 
 describe('groupClaims', () => {
   it('puts (A,B) and (B,A) of an undirected type on one edge', () => {
-    const groups = groupClaims([claim('bob', 'in_contact_with', 'alice', 'alleges'), claim('alice', 'in_contact_with', 'bob', 'denies')], vocabulary);
+    const groups = groupClaims(
+      [claim('bob', 'in_contact_with', 'alice', 'alleges'), claim('alice', 'in_contact_with', 'bob', 'denies')],
+      vocabulary,
+    );
     expect([...groups.keys()]).toEqual(['alice|in_contact_with|bob']);
     const group = groups.get('alice|in_contact_with|bob')!;
     expect([group.source, group.target, group.directed, group.claims.length]).toEqual(['alice', 'bob', false, 2]);
   });
   it('keeps (A,B) and (B,A) of a directed type apart', () => {
-    const groups = groupClaims([claim('bob', 'requested', 'alice', 'asserts'), claim('alice', 'requested', 'bob', 'asserts')], vocabulary);
+    const groups = groupClaims(
+      [claim('bob', 'requested', 'alice', 'asserts'), claim('alice', 'requested', 'bob', 'asserts')],
+      vocabulary,
+    );
     expect([...groups.keys()]).toEqual(['bob|requested|alice', 'alice|requested|bob']);
   });
   it('keeps different types between the same pair apart', () => {
-    const groups = groupClaims([claim('a', 'requested', 'b', 'asserts'), claim('a', 'criticized', 'b', 'asserts'), claim('a', 'requested', 'b', 'alleges')], vocabulary);
+    const groups = groupClaims(
+      [
+        claim('a', 'requested', 'b', 'asserts'),
+        claim('a', 'criticized', 'b', 'asserts'),
+        claim('a', 'requested', 'b', 'alleges'),
+      ],
+      vocabulary,
+    );
     expect([...groups.values()].map((g) => [g.key, g.claims.length])).toEqual([
       ['a|requested|b', 2],
       ['a|criticized|b', 1],
     ]);
   });
   it('refuses an unknown edge type', () => {
-    expect(() => groupClaims([claim('a', 'hugged', 'b', 'asserts', { id: 'x1' })], vocabulary)).toThrow('groupClaims: unknown edge type "hugged" in claim "x1"');
+    expect(() => groupClaims([claim('a', 'hugged', 'b', 'asserts', { id: 'x1' })], vocabulary)).toThrow(
+      'groupClaims: unknown edge type "hugged" in claim "x1"',
+    );
   });
 });
 
 describe('groupsInStableOrder', () => {
   const types = [...vocabulary.edgeTypes.keys()];
-  const keysOf = (claims: Parameters<typeof groupClaims>[0], ids: string[]) => groupsInStableOrder(groupClaims(claims, vocabulary).values(), ids, types).map((g) => g.key);
+  const keysOf = (claims: Parameters<typeof groupClaims>[0], ids: string[]) =>
+    groupsInStableOrder(groupClaims(claims, vocabulary).values(), ids, types).map((g) => g.key);
 
   it('orders by source, type and target, whatever the order of the claims', () => {
-    const claims = [claim('b', 'requested', 'a', 'asserts'), claim('a', 'requested', 'b', 'asserts'), claim('a', 'criticized', 'b', 'asserts'), claim('b', 'in_contact_with', 'a', 'alleges')];
+    const claims = [
+      claim('b', 'requested', 'a', 'asserts'),
+      claim('a', 'requested', 'b', 'asserts'),
+      claim('a', 'criticized', 'b', 'asserts'),
+      claim('b', 'in_contact_with', 'a', 'alleges'),
+    ];
     const expected = ['a|criticized|b', 'a|in_contact_with|b', 'a|requested|b', 'b|requested|a'];
     expect(keysOf(claims, ['b', 'a'])).toEqual(expected);
     expect(keysOf([...claims].reverse(), ['a', 'b'])).toEqual(expected);
@@ -53,6 +74,8 @@ describe('groupsInStableOrder', () => {
   });
 
   it('refuses a group whose entity is not among the ids', () => {
-    expect(() => keysOf([claim('a', 'requested', 'ghost', 'asserts')], ['a'])).toThrow('groupsInStableOrder: unknown entity "ghost"');
+    expect(() => keysOf([claim('a', 'requested', 'ghost', 'asserts')], ['a'])).toThrow(
+      'groupsInStableOrder: unknown entity "ghost"',
+    );
   });
 });

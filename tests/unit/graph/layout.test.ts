@@ -9,7 +9,12 @@ import { seededRandom } from '../../../server/model/random';
 import { claim, dataset, person } from './fixtures';
 
 const people = ['a', 'b', 'c', 'd', 'e'].map((id) => person(id));
-const claims = [claim('a', 'requested', 'b', 'asserts'), claim('b', 'in_contact_with', 'c', 'asserts'), claim('c', 'funded', 'd', 'asserts'), claim('a', 'funded', 'd', 'asserts')];
+const claims = [
+  claim('a', 'requested', 'b', 'asserts'),
+  claim('b', 'in_contact_with', 'c', 'asserts'),
+  claim('c', 'funded', 'd', 'asserts'),
+  claim('a', 'funded', 'd', 'asserts'),
+];
 
 describe('layout', () => {
   it('seededRandom repeats for a seed', () => {

@@ -21,7 +21,9 @@ interface Answer {
 
 function listen(handler: http.RequestListener): Promise<{ server: http.Server; port: number }> {
   const server = http.createServer(handler);
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, port: (server.address() as AddressInfo).port })));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve({ server, port: (server.address() as AddressInfo).port })),
+  );
 }
 
 function ask(port: number, url: string, method = 'GET', headers: Record<string, string> = {}): Promise<Answer> {
@@ -170,7 +172,9 @@ describe('the cached-answer fast path', () => {
   it('leaves to Express what it cannot mirror: other methods, q-values, codings the compression middleware may choose', async () => {
     await ask(s.expressPort, large);
     expect((await ask(s.fastPort, large, 'POST')).status).toBe(405);
-    expect((await ask(s.fastPort, large, 'GET', { 'Accept-Encoding': 'gzip;q=0, deflate' })).headers['content-encoding']).toBe('deflate');
+    expect(
+      (await ask(s.fastPort, large, 'GET', { 'Accept-Encoding': 'gzip;q=0, deflate' })).headers['content-encoding'],
+    ).toBe('deflate');
     expect((await ask(s.fastPort, large, 'GET', { 'Accept-Encoding': 'br' })).headers['content-encoding']).toBe('br');
     expect(s.hits()).toBe(0);
   });

@@ -37,7 +37,9 @@ describe('GraphSnapshotHolder', () => {
     store.replacePositions('v1');
     expect(store.current).toEqual({ dataset: first.dataset, graph: first.graph, version: 'v1' });
     expect(store.derived(store.current, 'searchIndex', () => 'rebuilt')).toBe('index of v1');
-    expect(store.derived(store.current, 'serializedGraph', () => 'graph with final positions', { positional: true })).toBe('graph with final positions');
+    expect(
+      store.derived(store.current, 'serializedGraph', () => 'graph with final positions', { positional: true }),
+    ).toBe('graph with final positions');
   });
 
   it('gives a request holding an older snapshot a fresh result without caching it', () => {

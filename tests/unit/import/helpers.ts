@@ -39,7 +39,12 @@ export function importInto(format: ImportFormat, files: string[], options: Impor
   const inputs = readInputFiles(files);
   const data = importData(format, inputs, options);
   const outDir = path.join(temporaryFolder(), 'out');
-  const loaded = writeDataFolder(outDir, data, inputs.map((i) => ({ path: i.path, name: i.name })), { format, options: {}, notes: data.notes });
+  const loaded = writeDataFolder(
+    outDir,
+    data,
+    inputs.map((i) => ({ path: i.path, name: i.name })),
+    { format, options: {}, notes: data.notes },
+  );
   return { data, dataset: loaded, graph: buildGraph(loaded), outDir };
 }
 
@@ -50,4 +55,5 @@ export function tally<T>(items: Iterable<T>, key: (item: T) => string): Record<s
   return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)));
 }
 
-export const typeAndKind = (entity: { type: string; kind?: string }) => (entity.kind ? `${entity.type}/${entity.kind}` : entity.type);
+export const typeAndKind = (entity: { type: string; kind?: string }) =>
+  entity.kind ? `${entity.type}/${entity.kind}` : entity.type;

@@ -29,8 +29,18 @@ describe('VocabularyBuilder', () => {
     expect(b.nodeType('3', 'modularity_class')).toEqual({ type: 'modularity_class_3' });
     expect(b.nodeType('Компания', 'type')).toEqual({ type: 'type_3' });
     expect(b.result().nodeTypes.slice(4)).toEqual([
-      { id: 'research_group', label: 'Research group', color: '#17becf', description: 'Imported: nodes whose "type" is "Research group".' },
-      { id: 'modularity_class_3', label: '3', color: '#bcbd22', description: 'Imported: nodes whose "modularity_class" is "3".' },
+      {
+        id: 'research_group',
+        label: 'Research group',
+        color: '#17becf',
+        description: 'Imported: nodes whose "type" is "Research group".',
+      },
+      {
+        id: 'modularity_class_3',
+        label: '3',
+        color: '#bcbd22',
+        description: 'Imported: nodes whose "modularity_class" is "3".',
+      },
       { id: 'type_3', label: 'Компания', color: '#8c564b', description: 'Imported: nodes whose "type" is "Компания".' },
     ]);
   });
@@ -42,7 +52,15 @@ describe('VocabularyBuilder', () => {
     expect(b.edgeType('sponsored', 'type', true)).toBe('funded');
     expect(b.edgeType('presented at', 'type', false)).toBe('presented_at');
     expect(b.edgeType('presented at', 'type', true)).toBe('presented_at');
-    expect(b.result().edgeTypes.at(-1)).toEqual({ id: 'presented_at', label: 'presented at', directed: true, subjectTypes: [], objectTypes: [], color: '#17becf', description: 'Imported: edges whose "type" is "presented at".' });
+    expect(b.result().edgeTypes.at(-1)).toEqual({
+      id: 'presented_at',
+      label: 'presented at',
+      directed: true,
+      subjectTypes: [],
+      objectTypes: [],
+      color: '#17becf',
+      description: 'Imported: edges whose "type" is "presented at".',
+    });
     expect(b.allows('holds_position', 'person', 'organization')).toBe(true);
     expect(b.allows('holds_position', 'organization', 'organization')).toBe(false);
     expect(b.allows('presented_at', 'paper', 'event')).toBe(true);
@@ -66,10 +84,20 @@ describe('identifiers', () => {
 
 describe('generic graph mapping', () => {
   it('GraphML with --node-type-attr and --edge-type-attr: mapped, added and fallen-back types, ids and citations', () => {
-    const { dataset, data } = importInto('graphml', [fixture('small.graphml')], { nodeTypeAttr: 'kind', edgeTypeAttr: 'relation' });
+    const { dataset, data } = importInto('graphml', [fixture('small.graphml')], {
+      nodeTypeAttr: 'kind',
+      edgeTypeAttr: 'relation',
+    });
     expect([...dataset.entities.values()]).toEqual([
       { id: 'ada', type: 'person', name: 'Ada Lovelace', aliases: [], attributes: { since: 1815, kind: 'Person' } },
-      { id: 'acme', type: 'organization', kind: 'company', name: 'Acme Corp', aliases: [], attributes: { kind: 'Company' } },
+      {
+        id: 'acme',
+        type: 'organization',
+        kind: 'company',
+        name: 'Acme Corp',
+        aliases: [],
+        attributes: { kind: 'Company' },
+      },
       { id: 'paper-1', type: 'paper', name: 'Notes on the Engine', aliases: [], attributes: { sourceKey: 'paper 1' } },
       { id: 'nobody', type: 'unspecified', name: 'nobody', aliases: [] },
     ]);
@@ -80,19 +108,34 @@ describe('generic graph mapping', () => {
       ['small.graphml#line 15', 'acme', 'linked_to', 'paper-1', 'line 15', { relation: 'owns' }],
       ['small.graphml#line 16', 'acme', 'funded', 'ada', 'line 16', { relation: 'sponsored' }],
     ]);
-    expect(dataset.claims.every((c) => c.stance === 'asserts' && c.quote === undefined && c.record?.file === 'small.graphml')).toBe(true);
+    expect(
+      dataset.claims.every(
+        (c) => c.stance === 'asserts' && c.quote === undefined && c.record?.file === 'small.graphml',
+      ),
+    ).toBe(true);
     expect(data.notes).toEqual([
       'added to vocabulary.json: node types paper; edge types wrote',
-      '1 edge imported as linked_to because their type does not allow the types of their ends (the original type is kept in the claim\'s attributes)',
+      "1 edge imported as linked_to because their type does not allow the types of their ends (the original type is kept in the claim's attributes)",
     ]);
   });
 
   it('CSV nodes + edges files with column flags; empty cells dropped, quoted commas kept', () => {
-    const { dataset } = importInto('csv', [fixture('nodes.csv'), fixture('edges.csv')], { sourceCol: 'from', targetCol: 'to', edgeTypeCol: 'rel' });
+    const { dataset } = importInto('csv', [fixture('nodes.csv'), fixture('edges.csv')], {
+      sourceCol: 'from',
+      targetCol: 'to',
+      edgeTypeCol: 'rel',
+    });
     expect([...dataset.entities.values()]).toEqual([
       { id: 'alice', type: 'person', name: 'Alice Smith', aliases: [], attributes: { note: 'quoted, with comma' } },
       { id: 'acme', type: 'organization', kind: 'company', name: 'Acme', aliases: [], attributes: { type: 'company' } },
-      { id: 'gov', type: 'organization', kind: 'government', name: 'Ministry', aliases: [], attributes: { type: 'government' } },
+      {
+        id: 'gov',
+        type: 'organization',
+        kind: 'government',
+        name: 'Ministry',
+        aliases: [],
+        attributes: { type: 'government' },
+      },
     ]);
     expect(dataset.claims.map((c) => [c.subject, c.type, c.object, c.record, c.attributes])).toEqual([
       ['alice', 'owns', 'acme', { file: 'edges.csv', id: 'line 2' }, { amount: '100' }],
@@ -112,17 +155,45 @@ describe('FollowTheMoney mapping', () => {
       type: 'person',
       name: 'Pat Doe',
       aliases: ['DOE, Pat', 'Patty'],
-      attributes: { schema: 'Person', country: ['xx-unknown-code'], birthDate: ['1970'], addresses: ['1 Main St, Nicosia'], addressEntity: ['addr-missing'] },
+      attributes: {
+        schema: 'Person',
+        country: ['xx-unknown-code'],
+        birthDate: ['1970'],
+        addresses: ['1 Main St, Nicosia'],
+        addressEntity: ['addr-missing'],
+      },
     });
-    expect(dataset.entities.get('c1')).toEqual({ id: 'c1', type: 'organization', kind: 'company', name: 'Roe Holdings', aliases: [], description: 'A holding company.', attributes: { schema: 'Company' } });
+    expect(dataset.entities.get('c1')).toEqual({
+      id: 'c1',
+      type: 'organization',
+      kind: 'company',
+      name: 'Roe Holdings',
+      aliases: [],
+      description: 'A holding company.',
+      attributes: { schema: 'Company' },
+    });
     expect(dataset.entities.get('pb')).toMatchObject({ type: 'organization', kind: 'government' });
     expect(dataset.entities.has('v1')).toBe(false);
     expect(dataset.entities.has('addr1')).toBe(false);
   });
 
   it('country, jurisdiction and nationality become linked_to claims to country:XX entities', () => {
-    expect(dataset.entities.get('country:RU')).toEqual({ id: 'country:RU', type: 'country', name: 'Russia', aliases: ['Russian Federation'], countryCode: 'RU' });
-    expect(claim('p1#nationality:RU')).toEqual({ id: 'p1#nationality:RU', subject: 'p1', type: 'linked_to', object: 'country:RU', stance: 'asserts', record: { file: 'links.ftm.json', id: 'p1' }, summary: 'nationality' });
+    expect(dataset.entities.get('country:RU')).toEqual({
+      id: 'country:RU',
+      type: 'country',
+      name: 'Russia',
+      aliases: ['Russian Federation'],
+      countryCode: 'RU',
+    });
+    expect(claim('p1#nationality:RU')).toEqual({
+      id: 'p1#nationality:RU',
+      subject: 'p1',
+      type: 'linked_to',
+      object: 'country:RU',
+      stance: 'asserts',
+      record: { file: 'links.ftm.json', id: 'p1' },
+      summary: 'nationality',
+    });
     expect(claim('c1#jurisdiction:CY')).toMatchObject({ subject: 'c1', object: 'country:CY', summary: 'jurisdiction' });
   });
 
@@ -138,19 +209,43 @@ describe('FollowTheMoney mapping', () => {
       attributes: { schema: 'Ownership', percentage: ['51'], sourceUrl: ['ftp://example.org/x'], endDate: ['2018'] },
     });
     expect(claim('fam1')).toMatchObject({ type: 'associate_of', role: 'spouse', attributes: { schema: 'Family' } });
-    expect(claim('pay1')).toMatchObject({ subject: 'c2', type: 'funded', object: 'pb', date: '2021-02-03', summary: 'Consulting', attributes: { schema: 'Payment', amount: ['1000'], currency: ['EUR'] } });
+    expect(claim('pay1')).toMatchObject({
+      subject: 'c2',
+      type: 'funded',
+      object: 'pb',
+      date: '2021-02-03',
+      summary: 'Consulting',
+      attributes: { schema: 'Payment', amount: ['1000'], currency: ['EUR'] },
+    });
   });
 
   it('one claim per subject × object pair; an end that does not fit the type falls back to linked_to with the schema kept', () => {
     expect([claim('dir2')?.object, claim('dir2~2')?.object]).toEqual(['c1', 'c2']);
     expect(claim('dir2')).toMatchObject({ type: 'holds_position', role: 'CEO', startDate: '2020-01' });
-    expect(claim('dir1')).toMatchObject({ subject: 'c2', type: 'linked_to', object: 'c1', role: 'Nominee director', attributes: { schema: 'Directorship' } });
+    expect(claim('dir1')).toMatchObject({
+      subject: 'c2',
+      type: 'linked_to',
+      object: 'c1',
+      role: 'Nominee director',
+      attributes: { schema: 'Directorship' },
+    });
   });
 
   it('sanctions come from the sanctioning country, else from the authority', () => {
-    expect(claim('san1')).toMatchObject({ subject: 'country:US', type: 'sanctioned', object: 'p1', summary: 'RUSSIA-EO14024', record: { url: 'https://ofac.example/san1' }, attributes: { schema: 'Sanction', authority: ['OFAC'] } });
+    expect(claim('san1')).toMatchObject({
+      subject: 'country:US',
+      type: 'sanctioned',
+      object: 'p1',
+      summary: 'RUSSIA-EO14024',
+      record: { url: 'https://ofac.example/san1' },
+      attributes: { schema: 'Sanction', authority: ['OFAC'] },
+    });
     expect(claim('san2')).toMatchObject({ subject: 'authority-un-security-council', type: 'sanctioned', object: 'c1' });
-    expect(dataset.entities.get('authority-un-security-council')).toMatchObject({ type: 'organization', kind: 'government', name: 'UN Security Council' });
+    expect(dataset.entities.get('authority-un-security-council')).toMatchObject({
+      type: 'organization',
+      kind: 'government',
+      name: 'UN Security Council',
+    });
   });
 
   it('reports what it skipped and which references dangle', () => {
@@ -158,7 +253,7 @@ describe('FollowTheMoney mapping', () => {
       '1 Address entity is not a node: 1 address reference was copied as text into the "addresses" attribute of the entities that make them',
       'skipped 1 entity of schemata with no mapping: 1 Vessel',
       '2 references to entities not in the input were left out: 1 addressEntity, 1 entity',
-      '1 link imported as linked_to because the ends do not fit the mapped type (the FtM schema is kept in the claim\'s attributes)',
+      "1 link imported as linked_to because the ends do not fit the mapped type (the FtM schema is kept in the claim's attributes)",
     ]);
     expect(dataset.claims.length).toBe(11);
   });
@@ -177,7 +272,17 @@ describe('FollowTheMoney mapping', () => {
   it('reads several files into one dataset, links across files included, each claim citing its own file', () => {
     const data = importData('ftm', readInputFiles([fixture('links.ftm.json'), fixture('more.ftm.json')]));
     expect(data.entities.length).toBe(10);
-    expect(data.claims.find((c) => c.id === 'emp1')).toMatchObject({ subject: 'p3', type: 'holds_position', object: 'c1', role: 'Accountant', record: { file: 'more.ftm.json', id: 'emp1' } });
-    expect(data.claims.find((c) => c.id === 'own1')?.record).toEqual({ file: 'links.ftm.json', id: 'own1', url: 'https://example.org/own1' });
+    expect(data.claims.find((c) => c.id === 'emp1')).toMatchObject({
+      subject: 'p3',
+      type: 'holds_position',
+      object: 'c1',
+      role: 'Accountant',
+      record: { file: 'more.ftm.json', id: 'emp1' },
+    });
+    expect(data.claims.find((c) => c.id === 'own1')?.record).toEqual({
+      file: 'links.ftm.json',
+      id: 'own1',
+      url: 'https://example.org/own1',
+    });
   });
 });

@@ -14,8 +14,22 @@ describe('GEXF import of the real files', () => {
     expect(loaded.entities.size).toBe(61);
     expect(loaded.claims.length).toBe(88);
     expect(graph.size).toBe(88);
-    expect(tally(loaded.entities.values(), typeAndKind)).toEqual({ event: 2, 'organization/company': 3, paper: 12, person: 18, research_group: 7, service: 19 });
-    expect(claimTypes(loaded.claims)).toEqual({ created: 3, funded: 14, linked_to: 44, presented_at: 8, requires: 16, supported: 3 });
+    expect(tally(loaded.entities.values(), typeAndKind)).toEqual({
+      event: 2,
+      'organization/company': 3,
+      paper: 12,
+      person: 18,
+      research_group: 7,
+      service: 19,
+    });
+    expect(claimTypes(loaded.claims)).toEqual({
+      created: 3,
+      funded: 14,
+      linked_to: 44,
+      presented_at: 8,
+      requires: 16,
+      supported: 3,
+    });
     // Typed attributes stay typed: integers and doubles as numbers, viz kept.
     expect(loaded.entities.get('mathieu_jacomy')).toEqual({
       id: 'mathieu_jacomy',
@@ -34,7 +48,10 @@ describe('GEXF import of the real files', () => {
       },
     });
     // "software" maps onto our service and the source's word is kept.
-    expect(loaded.entities.get('gephi')).toMatchObject({ type: 'service', attributes: { type: 'software', start_year: 2008 } });
+    expect(loaded.entities.get('gephi')).toMatchObject({
+      type: 'service',
+      attributes: { type: 'software', start_year: 2008 },
+    });
     expect(loaded.claims.find((c) => c.id === 'gephi-lite__gephi-lite.gexf#gdotv_sigmajs')).toEqual({
       id: 'gephi-lite__gephi-lite.gexf#gdotv_sigmajs',
       subject: 'gdotv',
@@ -45,15 +62,37 @@ describe('GEXF import of the real files', () => {
       attributes: { weight: 0.5, rawWeight: 0.5, color: 'rgb(204,204,204)', type: 'sponsored' },
     });
     const vocabulary = JSON.parse(fs.readFileSync(path.join(outDir, 'vocabulary.json'), 'utf8'));
-    expect(vocabulary.nodeTypes.map((t: { id: string }) => t.id)).toEqual(['person', 'organization', 'country', 'service', 'research_group', 'paper', 'event']);
-    expect(vocabulary.edgeTypes.slice(-3).map((t: { id: string; label: string; directed: boolean }) => [t.id, t.label, t.directed])).toEqual([
+    expect(vocabulary.nodeTypes.map((t: { id: string }) => t.id)).toEqual([
+      'person',
+      'organization',
+      'country',
+      'service',
+      'research_group',
+      'paper',
+      'event',
+    ]);
+    expect(
+      vocabulary.edgeTypes
+        .slice(-3)
+        .map((t: { id: string; label: string; directed: boolean }) => [t.id, t.label, t.directed]),
+    ).toEqual([
       ['requires', 'requires', true],
       ['created', 'created', true],
       ['presented_at', 'presented at', true],
     ]);
-    expect(data.notes).toEqual(['added to vocabulary.json: node types research_group, paper, event; edge types requires, created, presented_at']);
-    expect(fs.readdirSync(outDir).sort()).toEqual(['claims.json', 'entities.json', 'import.json', 'sources', 'vocabulary.json']);
-    expect(fs.readFileSync(path.join(outDir, 'sources', 'gephi-lite__gephi-lite.gexf'))).toEqual(fs.readFileSync(dataset('gephi-lite__gephi-lite.gexf')));
+    expect(data.notes).toEqual([
+      'added to vocabulary.json: node types research_group, paper, event; edge types requires, created, presented_at',
+    ]);
+    expect(fs.readdirSync(outDir).sort()).toEqual([
+      'claims.json',
+      'entities.json',
+      'import.json',
+      'sources',
+      'vocabulary.json',
+    ]);
+    expect(fs.readFileSync(path.join(outDir, 'sources', 'gephi-lite__gephi-lite.gexf'))).toEqual(
+      fs.readFileSync(dataset('gephi-lite__gephi-lite.gexf')),
+    );
   });
 
   it('les-miserables.gexf: 77 / 254, weight only where the file gives one, and a note that no type attribute exists', () => {
@@ -93,7 +132,13 @@ describe('GraphML import of the real files', () => {
     const { dataset: loaded, graph } = importInto('graphml', [dataset('graphology__miserables.graphml')]);
     expect([loaded.entities.size, loaded.claims.length, graph.size]).toEqual([77, 254, 254]);
     const valjean = [...loaded.entities.values()].find((e) => e.name === 'Valjean');
-    expect(valjean?.attributes).toEqual({ 'Modularity Class': 1, size: 100, x: -87.93029, y: 6.8120565, color: '#f55b5b' });
+    expect(valjean?.attributes).toEqual({
+      'Modularity Class': 1,
+      size: 100,
+      x: -87.93029,
+      y: 6.8120565,
+      color: '#f55b5b',
+    });
     expect(loaded.claims.every((c) => typeof c.attributes?.weight === 'number')).toBe(true);
   });
 
@@ -104,20 +149,34 @@ describe('GraphML import of the real files', () => {
     graph.forEachEdge((_e, attributes) => (claimsOnEdges += attributes.claimCount));
     expect(claimsOnEdges).toBe(2101);
     // No label in the file: the name is the node id, the position and tooltip stay attributes.
-    expect(loaded.entities.get('0')).toEqual({ id: '0', type: 'unspecified', name: '0', aliases: [], attributes: { x: -922.24444, tooltip: 'LIT(lngx=-92.224444,laty=34.729444)', y: -347.29444 } });
+    expect(loaded.entities.get('0')).toEqual({
+      id: '0',
+      type: 'unspecified',
+      name: '0',
+      aliases: [],
+      attributes: { x: -922.24444, tooltip: 'LIT(lngx=-92.224444,laty=34.729444)', y: -347.29444 },
+    });
   });
 });
 
 describe('JSON import of the real files', () => {
   it('euroSIS.json (SerializedGraph, multi): 1,285 nodes / 7,524 edges, 1,062 parallel ones merged, 28 node attributes kept', () => {
-    const { dataset: loaded, graph } = importInto('json', [dataset('sigma__euroSIS.json')], { nodeTypeAttr: 'actor_type' });
+    const { dataset: loaded, graph } = importInto('json', [dataset('sigma__euroSIS.json')], {
+      nodeTypeAttr: 'actor_type',
+    });
     expect([loaded.entities.size, loaded.claims.length, graph.size]).toEqual([1285, 7524, 7524 - 1062]);
     const node = loaded.entities.get('10')!;
     expect(node.name).toBe('Astronomical Institute');
     expect(node.type).toBe('research_centers');
     // All 28 kept: actor_type too, as the source spelt it, since our type id differs from it.
     expect(Object.keys(node.attributes ?? {}).length).toBe(28);
-    expect(node.attributes).toMatchObject({ actor_type: 'Research centers', country: 'Czech Republic', tag_scienceedu: '1', x: -297.02410888671875, y: -606.6956176757812 });
+    expect(node.attributes).toMatchObject({
+      actor_type: 'Research centers',
+      country: 'Czech Republic',
+      tag_scienceedu: '1',
+      x: -297.02410888671875,
+      y: -606.6956176757812,
+    });
     expect(tally(loaded.entities.values(), typeAndKind)).toEqual({
       advisory_bodies: 39,
       events_projects: 42,
@@ -139,23 +198,60 @@ describe('JSON import of the real files', () => {
   it('sigma les-miserables.json: 77 / 254 keyed edges cited by key', () => {
     const { dataset: loaded, graph } = importInto('json', [dataset('sigma__les-miserables.json')]);
     expect([loaded.entities.size, loaded.claims.length, graph.size]).toEqual([77, 254, 254]);
-    expect(loaded.entities.get('0.0')).toMatchObject({ name: 'Myriel', attributes: { color: 'rgb(216,72,45)', 'nansi-degree': 10 } });
-    expect(loaded.claims[0]).toMatchObject({ subject: '1.0', object: '0.0', type: 'linked_to', record: { file: 'sigma__les-miserables.json', id: '0' } });
+    expect(loaded.entities.get('0.0')).toMatchObject({
+      name: 'Myriel',
+      attributes: { color: 'rgb(216,72,45)', 'nansi-degree': 10 },
+    });
+    expect(loaded.claims[0]).toMatchObject({
+      subject: '1.0',
+      object: '0.0',
+      type: 'linked_to',
+      record: { file: 'sigma__les-miserables.json', id: '0' },
+    });
   });
 
   it("sigma's demo dataset.json (its own shape): 2,085 nodes / 5,409 edges, cluster labels joined, ids slugified", () => {
-    const { dataset: loaded, graph } = importInto('json', [dataset('sigma__demo-dataset.json')], { nodeTypeAttr: 'tag' });
+    const { dataset: loaded, graph } = importInto('json', [dataset('sigma__demo-dataset.json')], {
+      nodeTypeAttr: 'tag',
+    });
     expect([loaded.entities.size, loaded.claims.length, graph.size]).toEqual([2085, 5409, 4906]);
     expect(loaded.entities.get('cytoscape')).toEqual({
       id: 'cytoscape',
       type: 'tool',
       name: 'Cytoscape',
       aliases: [],
-      attributes: { tag: 'Tool', URL: 'https://en.wikipedia.org/wiki/Cytoscape', cluster: '0', x: 643.82275390625, y: -770.3126220703125, score: 0.00006909602204225056, clusterLabel: 'Graph theory' },
+      attributes: {
+        tag: 'Tool',
+        URL: 'https://en.wikipedia.org/wiki/Cytoscape',
+        cluster: '0',
+        x: 643.82275390625,
+        y: -770.3126220703125,
+        score: 0.00006909602204225056,
+        clusterLabel: 'Graph theory',
+      },
     });
-    expect(loaded.entities.get('computational-genomics')).toMatchObject({ name: 'Computational genomics', attributes: { sourceKey: 'computational genomics' } });
-    expect(loaded.claims[0]).toMatchObject({ subject: 'cytoscape', object: 'computational-genomics', record: { file: 'sigma__demo-dataset.json', id: 'edges[0]' } });
-    expect(tally(loaded.entities.values(), typeAndKind)).toEqual({ chart_type: 99, concept: 218, field: 223, list: 7, method: 212, 'organization/company': 1, organization: 3, person: 18, technology: 81, tool: 29, unknown: 1194 });
+    expect(loaded.entities.get('computational-genomics')).toMatchObject({
+      name: 'Computational genomics',
+      attributes: { sourceKey: 'computational genomics' },
+    });
+    expect(loaded.claims[0]).toMatchObject({
+      subject: 'cytoscape',
+      object: 'computational-genomics',
+      record: { file: 'sigma__demo-dataset.json', id: 'edges[0]' },
+    });
+    expect(tally(loaded.entities.values(), typeAndKind)).toEqual({
+      chart_type: 99,
+      concept: 218,
+      field: 223,
+      list: 7,
+      method: 212,
+      'organization/company': 1,
+      organization: 3,
+      person: 18,
+      technology: 81,
+      tool: 29,
+      unknown: 1194,
+    });
   });
 });
 
@@ -170,7 +266,12 @@ describe('CSV import of the real files', () => {
       dateCol: 'DonationDate',
     });
     expect([loaded.entities.size, loaded.claims.length, graph.size]).toEqual([95, 292, 116]);
-    expect(tally(loaded.entities.values(), typeAndKind)).toEqual({ 'organization/company': 56, 'organization/party': 11, organization: 6, person: 22 });
+    expect(tally(loaded.entities.values(), typeAndKind)).toEqual({
+      'organization/company': 56,
+      'organization/party': 11,
+      organization: 6,
+      person: 22,
+    });
     expect(claimTypes(loaded.claims)).toEqual({ funded: 292 });
     expect(loaded.claims[0]).toEqual({
       id: 'nomenklatura__donations.csv#line 2',
@@ -180,18 +281,48 @@ describe('CSV import of the real files', () => {
       stance: 'asserts',
       record: { file: 'nomenklatura__donations.csv', id: 'line 2' },
       date: '2011-12-29',
-      attributes: { DonationEUR: '100000', Street: 'Schillerstraße 19', City: '76135 Karlsruhe', Country: 'Deutschland', ReportingDate: '2011-12-30' },
+      attributes: {
+        DonationEUR: '100000',
+        Street: 'Schillerstraße 19',
+        City: '76135 Karlsruhe',
+        Country: 'Deutschland',
+        ReportingDate: '2011-12-30',
+      },
     });
-    expect(loaded.entities.get('Frau-Lina-Dachner')).toEqual({ id: 'Frau-Lina-Dachner', type: 'person', name: 'Frau Lina Dachner', aliases: [], attributes: { type: 'PERSON', sourceKey: 'Frau Lina Dachner' } });
+    expect(loaded.entities.get('Frau-Lina-Dachner')).toEqual({
+      id: 'Frau-Lina-Dachner',
+      type: 'person',
+      name: 'Frau Lina Dachner',
+      aliases: [],
+      attributes: { type: 'PERSON', sourceKey: 'Frau Lina Dachner' },
+    });
   });
 
   it('musae facebook: a nodes file joined to 171,002 edges; page types mapped; 17-digit ids stay strings', () => {
     const inputs = readInputFiles([dataset('musae__facebook_target.csv'), dataset('musae__facebook_edges.csv')]);
-    const data = importData('csv', inputs, { sourceCol: 'id_1', targetCol: 'id_2', labelCol: 'page_name', typeCol: 'page_type' });
+    const data = importData('csv', inputs, {
+      sourceCol: 'id_1',
+      targetCol: 'id_2',
+      labelCol: 'page_name',
+      typeCol: 'page_type',
+    });
     expect([data.entities.length, data.claims.length]).toEqual([22470, 171002]);
-    expect(tally(data.entities, typeAndKind)).toEqual({ 'organization/company': 6495, 'organization/government': 6880, politician: 5768, tvshow: 3327 });
-    expect(data.entities[0]).toEqual({ id: '0', type: 'tvshow', name: 'The Voice of China 中国好声音', aliases: [], attributes: { facebook_id: '145647315578475' } });
-    const longIds = data.entities.map((e) => e.attributes?.facebook_id as string).filter((id) => !Number.isSafeInteger(Number(id)));
+    expect(tally(data.entities, typeAndKind)).toEqual({
+      'organization/company': 6495,
+      'organization/government': 6880,
+      politician: 5768,
+      tvshow: 3327,
+    });
+    expect(data.entities[0]).toEqual({
+      id: '0',
+      type: 'tvshow',
+      name: 'The Voice of China 中国好声音',
+      aliases: [],
+      attributes: { facebook_id: '145647315578475' },
+    });
+    const longIds = data.entities
+      .map((e) => e.attributes?.facebook_id as string)
+      .filter((id) => !Number.isSafeInteger(Number(id)));
     expect(longIds.length).toBeGreaterThan(0);
     expect(longIds.every((id) => /^\d{17}$/.test(id))).toBe(true);
     expect(data.claims.filter((c) => c.subject === c.object).length).toBe(179);
@@ -202,9 +333,25 @@ describe('FollowTheMoney import of the real files', () => {
   it('yente zala: Person 6, Company 11, 13 countries; Ownership 14, Family 4, Directorship 3, Sanction 41; 16 dangling addresses', () => {
     const { dataset: loaded, data } = importInto('ftm', [dataset('yente__zala.entities.ftm.json')]);
     expect(loaded.entities.size).toBe(30);
-    expect(tally(loaded.entities.values(), typeAndKind)).toEqual({ country: 13, 'organization/company': 11, person: 6 });
-    expect(claimTypes(loaded.claims)).toEqual({ associate_of: 4, holds_position: 3, linked_to: 29, owns: 14, sanctioned: 41 });
-    expect(tally(loaded.claims, (c) => String(c.attributes?.schema ?? 'country link'))).toEqual({ 'country link': 29, Directorship: 3, Family: 4, Ownership: 14, Sanction: 41 });
+    expect(tally(loaded.entities.values(), typeAndKind)).toEqual({
+      country: 13,
+      'organization/company': 11,
+      person: 6,
+    });
+    expect(claimTypes(loaded.claims)).toEqual({
+      associate_of: 4,
+      holds_position: 3,
+      linked_to: 29,
+      owns: 14,
+      sanctioned: 41,
+    });
+    expect(tally(loaded.claims, (c) => String(c.attributes?.schema ?? 'country link'))).toEqual({
+      'country link': 29,
+      Directorship: 3,
+      Family: 4,
+      Ownership: 14,
+      Sanction: 41,
+    });
     expect(data.notes).toEqual([
       '11 Address entities are not nodes: 11 address references were copied as text into the "addresses" attribute of the entities that make them',
       'skipped 1 entity of schemata with no mapping: 1 Passport',
@@ -226,18 +373,38 @@ describe('FollowTheMoney import of the real files', () => {
       type: 'sanctioned',
       startDate: '2023-02-24',
       record: { url: 'https://www.dfat.gov.au/international-relations/security/sanctions/Pages/sanctions' },
-      attributes: { schema: 'Sanction', authority: ['Department of Foreign Affairs and Trade'], program: ['Autonomous (Russia)'] },
+      attributes: {
+        schema: 'Sanction',
+        authority: ['Department of Foreign Affairs and Trade'],
+        program: ['Autonomous (Russia)'],
+      },
     });
-    expect(loaded.entities.get('country:AU')).toEqual({ id: 'country:AU', type: 'country', name: 'Australia', aliases: [], countryCode: 'AU' });
+    expect(loaded.entities.get('country:AU')).toEqual({
+      id: 'country:AU',
+      type: 'country',
+      name: 'Australia',
+      aliases: [],
+      countryCode: 'AU',
+    });
     const person = loaded.entities.get('NK-2Tbri3s6GgNtAwsSXh4qpL')!;
     expect(person.name).toBe('Maria Aleksandrovna Osetrova');
     expect(person.aliases).toContain('Мария Александровна Осетрова');
-    expect(person.attributes).toMatchObject({ schema: 'Person', birthDate: ['1988-01-07'], gender: ['female'], datasets: expect.any(Array) });
+    expect(person.attributes).toMatchObject({
+      schema: 'Person',
+      birthDate: ['1988-01-07'],
+      gender: ['female'],
+      datasets: expect.any(Array),
+    });
   });
 
   it('yente delta: 1,700 operations unwrapped to 1,129 entities; 1,463 dangling references tolerated', () => {
     const { dataset: loaded, data } = importInto('ftm', [dataset('yente__entities.delta.json')]);
-    expect(tally(loaded.entities.values(), typeAndKind)).toEqual({ country: 74, 'organization/company': 1, 'organization/other': 124, person: 451 });
+    expect(tally(loaded.entities.values(), typeAndKind)).toEqual({
+      country: 74,
+      'organization/company': 1,
+      'organization/other': 124,
+      person: 451,
+    });
     expect(claimTypes(loaded.claims)).toEqual({ linked_to: 1295, sanctioned: 539 });
     expect(data.notes).toEqual([
       '2 Address entities are not nodes: 5 address references were copied as text into the "addresses" attribute of the entities that make them',
@@ -248,7 +415,12 @@ describe('FollowTheMoney import of the real files', () => {
 
   it('donations.ijson: 290 Payment edges → funded claims with amount and date; all 683 references resolve', () => {
     const { dataset: loaded, data } = importInto('ftm', [dataset('nomenklatura__donations.ijson')]);
-    expect(tally(loaded.entities.values(), typeAndKind)).toEqual({ country: 4, 'organization/company': 56, 'organization/other': 17, person: 22 });
+    expect(tally(loaded.entities.values(), typeAndKind)).toEqual({
+      country: 4,
+      'organization/company': 56,
+      'organization/other': 17,
+      person: 22,
+    });
     expect(claimTypes(loaded.claims)).toEqual({ funded: 290, linked_to: 83 });
     expect(loaded.claims.find((c) => c.id === '2216b422a31242fe204654ce194864661f515921')).toEqual({
       id: '2216b422a31242fe204654ce194864661f515921',
@@ -260,14 +432,29 @@ describe('FollowTheMoney import of the real files', () => {
       date: '2011-12-29',
       attributes: { schema: 'Payment', amountEur: ['100000'], namesMentioned: ['Frau Lina Dachner', 'MLPD'] },
     });
-    expect(loaded.entities.get('f9c295f21b233ac878fbac4d271bb6fd13d7952a')?.attributes).toEqual({ schema: 'Person', addresses: ['Schillerstraße 19, 76135 Karlsruhe'] });
-    expect(data.notes).toEqual(['89 Address entities are not nodes: 103 address references were copied as text into the "addresses" attribute of the entities that make them']);
+    expect(loaded.entities.get('f9c295f21b233ac878fbac4d271bb6fd13d7952a')?.attributes).toEqual({
+      schema: 'Person',
+      addresses: ['Schillerstraße 19, 76135 Karlsruhe'],
+    });
+    expect(data.notes).toEqual([
+      '89 Address entities are not nodes: 103 address references were copied as text into the "addresses" attribute of the entities that make them',
+    ]);
   });
 
   it('the CSV and FtM versions of the donations agree on who the donors are', () => {
-    const csv = importData('csv', readInputFiles([dataset('nomenklatura__donations.csv')]), { sourceCol: 'Donor', targetCol: 'Party', sourceTypeCol: 'DonorType', defaultNodeType: 'party', defaultEdgeType: 'funded' });
+    const csv = importData('csv', readInputFiles([dataset('nomenklatura__donations.csv')]), {
+      sourceCol: 'Donor',
+      targetCol: 'Party',
+      sourceTypeCol: 'DonorType',
+      defaultNodeType: 'party',
+      defaultEdgeType: 'funded',
+    });
     const ftm = importData('ftm', readInputFiles([dataset('nomenklatura__donations.ijson')]));
-    const names = (entities: Array<{ type: string; kind?: string; name: string }>, type: string) => entities.filter((e) => typeAndKind(e) === type).map((e) => e.name).sort();
+    const names = (entities: Array<{ type: string; kind?: string; name: string }>, type: string) =>
+      entities
+        .filter((e) => typeAndKind(e) === type)
+        .map((e) => e.name)
+        .sort();
     expect(names(csv.entities, 'person')).toEqual(names(ftm.entities, 'person'));
     expect(names(csv.entities, 'organization/company')).toEqual(names(ftm.entities, 'organization/company'));
   });

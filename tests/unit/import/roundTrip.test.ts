@@ -21,7 +21,13 @@ function shape(graph: EvidenceGraph) {
   return { nodes, edges };
 }
 
-function roundTrip(format: ImportFormat, file: string, options: ImportOptions, exportAs: string[], reimportOptions: ImportOptions = {}) {
+function roundTrip(
+  format: ImportFormat,
+  file: string,
+  options: ImportOptions,
+  exportAs: string[],
+  reimportOptions: ImportOptions = {},
+) {
   const first = importInto(format, [dataset(file)], options);
   const folder = temporaryFolder();
   const exported = exportAs.map((name) => {
@@ -52,14 +58,23 @@ describe('round trips', () => {
     const { first, second } = roundTrip('json', 'sigma__euroSIS.json', { nodeTypeAttr: 'actor_type' }, ['json']);
     expect([first.graph.order, first.graph.size]).toEqual([1285, 6462]);
     expect(shape(second.graph)).toEqual(shape(first.graph));
-    expect(second.dataset.entities.get('10')?.attributes).toMatchObject({ country: 'Czech Republic', tag_scienceedu: '1' });
+    expect(second.dataset.entities.get('10')?.attributes).toMatchObject({
+      country: 'Czech Republic',
+      tag_scienceedu: '1',
+    });
   });
 
   it('CSV: donations.csv → export nodes.csv + edges.csv → import gives the same graph', () => {
     const { first, second } = roundTrip(
       'csv',
       'nomenklatura__donations.csv',
-      { sourceCol: 'Donor', targetCol: 'Party', sourceTypeCol: 'DonorType', defaultNodeType: 'party', defaultEdgeType: 'funded' },
+      {
+        sourceCol: 'Donor',
+        targetCol: 'Party',
+        sourceTypeCol: 'DonorType',
+        defaultNodeType: 'party',
+        defaultEdgeType: 'funded',
+      },
       ['nodes.csv', 'edges.csv'],
     );
     expect([first.graph.order, first.graph.size]).toEqual([95, 116]);

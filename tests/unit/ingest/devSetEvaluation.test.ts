@@ -14,7 +14,9 @@ const devSetDir = path.resolve(repositoryRoot, '..', 'shared', 'dev-articles');
 describe('dev-set evaluation', () => {
   it('reaches entity F1 ≥ 0.9 and claim F1 ≥ 0.6 in total', () => {
     if (!fs.existsSync(devSetDir)) {
-      throw new Error(`the dev set is missing: expected articles and *.gold.json files in ${devSetDir} (../shared/dev-articles beside the repository)`);
+      throw new Error(
+        `the dev set is missing: expected articles and *.gold.json files in ${devSetDir} (../shared/dev-articles beside the repository)`,
+      );
     }
     const score = evaluateDevSet(devSetDir, loadDataset(path.join(repositoryRoot, 'graph-data')));
     expect(score.articles.length).toBeGreaterThanOrEqual(7);
@@ -25,13 +27,19 @@ describe('dev-set evaluation', () => {
 
   it('fails with a clear message when the folder is missing', () => {
     const missing = path.join(os.tmpdir(), 'claimgraph-no-such-dev-set');
-    expect(() => evaluateDevSet(missing)).toThrow(new DevSetError(`the dev-set folder ${missing} does not exist: expected articles (*.txt) with gold annotations (*.gold.json)`));
+    expect(() => evaluateDevSet(missing)).toThrow(
+      new DevSetError(
+        `the dev-set folder ${missing} does not exist: expected articles (*.txt) with gold annotations (*.gold.json)`,
+      ),
+    );
   });
 
   it('fails when the folder has no gold files', () => {
     const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'claimgraph-empty-dev-set-'));
     try {
-      expect(() => evaluateDevSet(empty)).toThrow(new DevSetError(`the dev-set folder ${empty} has no *.gold.json files`));
+      expect(() => evaluateDevSet(empty)).toThrow(
+        new DevSetError(`the dev-set folder ${empty} has no *.gold.json files`),
+      );
     } finally {
       fs.rmSync(empty, { recursive: true });
     }

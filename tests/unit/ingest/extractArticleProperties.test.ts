@@ -8,17 +8,64 @@ import { extractArticle } from '../../../server/ingest/extractArticle';
 import { extractionResultSchema } from '../../../server/ingest/extractionResult';
 import { article } from './articleFixture';
 
-const vocabulary = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../graph-data/vocabulary.json'), 'utf8')) as { edgeTypes: Array<{ id: string }>; stances: Array<{ id: string }> };
+const vocabulary = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../graph-data/vocabulary.json'), 'utf8')) as {
+  edgeTypes: Array<{ id: string }>;
+  stances: Array<{ id: string }>;
+};
 const edgeTypes = new Set(vocabulary.edgeTypes.map((t) => t.id));
 const stances = new Set(vocabulary.stances.map((s) => s.id));
 
 const words = [
-  'Russia', 'Ukraine', 'Elon Musk', 'Musk', 'the company', 'it', 'Chinese President Xi Jinping', 'Acme Corp', "Acme's", 'Globex', 'the Kremlin',
-  'Kremlin spokesperson Dmitry Peskov', 'invaded', 'was invaded by', 'met', 'asked', 'to', 'denied', 'reportedly', 'said', 'that', 'according to',
-  'halted shipments to', 'owner of', 'in October 2022', 'on Monday', 'and', ',', 'the', 'of', 'Starlink', 'service', 'run by', 'SpaceX', "China's",
-  'commerce ministry', '(ACME)', 'US', 'sanctioned', 'supplied', 'not', 'since late 2022', 'Washington', 'accused', 'by', 'The',
+  'Russia',
+  'Ukraine',
+  'Elon Musk',
+  'Musk',
+  'the company',
+  'it',
+  'Chinese President Xi Jinping',
+  'Acme Corp',
+  "Acme's",
+  'Globex',
+  'the Kremlin',
+  'Kremlin spokesperson Dmitry Peskov',
+  'invaded',
+  'was invaded by',
+  'met',
+  'asked',
+  'to',
+  'denied',
+  'reportedly',
+  'said',
+  'that',
+  'according to',
+  'halted shipments to',
+  'owner of',
+  'in October 2022',
+  'on Monday',
+  'and',
+  ',',
+  'the',
+  'of',
+  'Starlink',
+  'service',
+  'run by',
+  'SpaceX',
+  "China's",
+  'commerce ministry',
+  '(ACME)',
+  'US',
+  'sanctioned',
+  'supplied',
+  'not',
+  'since late 2022',
+  'Washington',
+  'accused',
+  'by',
+  'The',
 ];
-const sentence = fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 14 }).map((parts) => `${parts.join(' ')}.`);
+const sentence = fc
+  .array(fc.constantFrom(...words), { minLength: 1, maxLength: 14 })
+  .map((parts) => `${parts.join(' ')}.`);
 const body = fc.array(sentence, { minLength: 1, maxLength: 6 }).map((sentences) => sentences.join(' '));
 
 describe('extractArticle properties', () => {

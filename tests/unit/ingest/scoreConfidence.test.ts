@@ -2,9 +2,26 @@ import type { CandidateClaim } from '../../../server/ingest/candidateClaim';
 import type { EntityGroup } from '../../../server/ingest/resolveEntities';
 import { scoreConfidence } from '../../../server/ingest/scoreConfidence';
 
-const group = { key: 'k', id: 'k', name: 'K', type: 'organization', mentions: [], titles: new Set<string>() } as EntityGroup;
+const group = {
+  key: 'k',
+  id: 'k',
+  name: 'K',
+  type: 'organization',
+  mentions: [],
+  titles: new Set<string>(),
+} as EntityGroup;
 const candidate = (kind: CandidateClaim['kind'], viaReference = false): CandidateClaim => ({
-  subject: group, type: 'owns', object: group, sentence: 0, quoteStart: 0, quoteEnd: 1, cueStart: 0, cueEnd: 1, rule: 'test', kind, viaReference,
+  subject: group,
+  type: 'owns',
+  object: group,
+  sentence: 0,
+  quoteStart: 0,
+  quoteEnd: 1,
+  cueStart: 0,
+  cueEnd: 1,
+  rule: 'test',
+  kind,
+  viaReference,
 });
 
 describe('scoreConfidence', () => {

@@ -15,13 +15,30 @@ const gold: GoldAnnotation = {
     { subject: 'Vladimir Putin', type: 'holds_position', object: 'Russia', stance: 'asserts' },
   ],
 };
-const entity = (id: string, name: string, aliases: string[] = []) => ({ id, name, type: 'person', aliases, existing: false });
-const claim = (subject: string, type: string, object: string, stance: string) => ({ subject, type, object, stance, quote: 'q', confidence: 0.5 });
+const entity = (id: string, name: string, aliases: string[] = []) => ({
+  id,
+  name,
+  type: 'person',
+  aliases,
+  existing: false,
+});
+const claim = (subject: string, type: string, object: string, stance: string) => ({
+  subject,
+  type,
+  object,
+  stance,
+  quote: 'q',
+  confidence: 0.5,
+});
 const document = { id: 'a', date: '2024-01-01', title: 'A' };
 
 describe('scoreExtraction', () => {
   it('matches entities by any name or alias, ignoring case, one to one', () => {
-    const predicted: ExtractionResult = { document, entities: [entity('m', 'MUSK'), entity('m2', 'Elon Musk'), entity('p', 'putin')], claims: [] };
+    const predicted: ExtractionResult = {
+      document,
+      entities: [entity('m', 'MUSK'), entity('m2', 'Elon Musk'), entity('p', 'putin')],
+      claims: [],
+    };
     const score = scoreExtraction('a', predicted, gold, undirected);
     expect(score.entities).toEqual({ truePositives: 2, predicted: 3, gold: 3 });
     expect(score.missedEntities).toEqual(['Russia']);

@@ -5,7 +5,16 @@ import fc from 'fast-check';
 import { isSettledClaim, isSettledEntity } from '../../../server/load/fastRecordCheck';
 import { claimSchema, entitySchema } from '../../../server/model/records';
 
-const claim = { id: 'c1', subject: 'alice', type: 'funded', object: 'country:RU', stance: 'asserts', document: 'doc-1', quote: 'Alice paid', date: '2024-02' };
+const claim = {
+  id: 'c1',
+  subject: 'alice',
+  type: 'funded',
+  object: 'country:RU',
+  stance: 'asserts',
+  document: 'doc-1',
+  quote: 'Alice paid',
+  date: '2024-02',
+};
 const entity = { id: 'alice', type: 'person', name: 'Alice', aliases: ['Ali'], description: 'x' };
 
 /** What the fast path promises: settled implies zod returns the same value, in the same key order. */
@@ -19,8 +28,21 @@ function agreesWithZod(schema: typeof claimSchema | typeof entitySchema, settled
 
 // Random records that are mostly valid: each field usually has a good value, sometimes a
 // bad one (wrong type, empty, too long, not a date, null); a record's keys are sometimes shuffled.
-const bad = fc.constantFrom<unknown>('', ' ', 'has space', 'x'.repeat(5001), '2024-13', '2023-02-29', 42, null, [], {}, true);
-const field = <T>(good: fc.Arbitrary<T>) => fc.oneof({ arbitrary: good as fc.Arbitrary<unknown>, weight: 12 }, { arbitrary: bad, weight: 1 });
+const bad = fc.constantFrom<unknown>(
+  '',
+  ' ',
+  'has space',
+  'x'.repeat(5001),
+  '2024-13',
+  '2023-02-29',
+  42,
+  null,
+  [],
+  {},
+  true,
+);
+const field = <T>(good: fc.Arbitrary<T>) =>
+  fc.oneof({ arbitrary: good as fc.Arbitrary<unknown>, weight: 12 }, { arbitrary: bad, weight: 1 });
 const ids = fc.constantFrom('alice', 'country:RU', 'a.b_c-d', '9x');
 const dates = fc.constantFrom('2024', '2024-02', '2024-02-29', '2019-12-31', '2020');
 const withShuffledKeys = (value: Record<string, unknown>) =>
@@ -32,7 +54,16 @@ const withShuffledKeys = (value: Record<string, unknown>) =>
 describe('isSettledClaim', () => {
   it('settles a valid claim whose keys are in schema order', () => {
     expect(isSettledClaim(claim)).toBe(true);
-    expect(isSettledClaim({ id: 'c2', subject: 'a', type: 't', object: 'b', stance: 's', record: { file: 'f.json', id: 'r1', url: 'https://x.org/1' } })).toBe(true);
+    expect(
+      isSettledClaim({
+        id: 'c2',
+        subject: 'a',
+        type: 't',
+        object: 'b',
+        stance: 's',
+        record: { file: 'f.json', id: 'r1', url: 'https://x.org/1' },
+      }),
+    ).toBe(true);
   });
 
   it('leaves to zod whatever zod would change or refuse', () => {
@@ -45,7 +76,13 @@ describe('isSettledClaim', () => {
     expect(isSettledClaim({ ...claim, extra: 1 })).toBe(false);
     expect(isSettledClaim({ ...claim, document: undefined })).toBe(false);
     expect(isSettledClaim({ ...claim, attributes: [] })).toBe(false);
-    expect(isSettledClaim(JSON.parse('{"id":"c1","subject":"a","type":"t","object":"b","stance":"s","document":"d","quote":"q","__proto__":{}}'))).toBe(false);
+    expect(
+      isSettledClaim(
+        JSON.parse(
+          '{"id":"c1","subject":"a","type":"t","object":"b","stance":"s","document":"d","quote":"q","__proto__":{}}',
+        ),
+      ),
+    ).toBe(false);
     expect(isSettledClaim(null)).toBe(false);
     expect(isSettledClaim([claim])).toBe(false);
   });
@@ -61,7 +98,16 @@ describe('isSettledClaim', () => {
           stance: field(fc.constantFrom('asserts', 'denies')),
           document: field(fc.constant('doc-1')),
           quote: field(fc.constantFrom('Alice paid', 'q'.repeat(5000))),
-          record: field(fc.record({ file: field(fc.constant('f.json')), id: field(fc.constant('r1')), url: field(fc.constantFrom('https://x.org', 'http://a.b/c')) }, { requiredKeys: [] })),
+          record: field(
+            fc.record(
+              {
+                file: field(fc.constant('f.json')),
+                id: field(fc.constant('r1')),
+                url: field(fc.constantFrom('https://x.org', 'http://a.b/c')),
+              },
+              { requiredKeys: [] },
+            ),
+          ),
           attributedTo: field(fc.constant('officials')),
           date: field(dates),
           startDate: field(dates),
@@ -75,7 +121,10 @@ describe('isSettledClaim', () => {
       )
       .chain(withShuffledKeys);
     settledCount = 0;
-    fc.assert(fc.property(arbitraryClaim, (value) => agreesWithZod(claimSchema, isSettledClaim(value), value)), { numRuns: 3000, seed: 42 });
+    fc.assert(
+      fc.property(arbitraryClaim, (value) => agreesWithZod(claimSchema, isSettledClaim(value), value)),
+      { numRuns: 3000, seed: 42 },
+    );
     // The property means something only if the fast path did settle some of them.
     expect(settledCount).toBeGreaterThan(20);
   });
@@ -84,7 +133,9 @@ describe('isSettledClaim', () => {
 describe('isSettledEntity', () => {
   it('settles a valid entity with its aliases, in schema order', () => {
     expect(isSettledEntity(entity)).toBe(true);
-    expect(isSettledEntity({ id: 'country:RU', type: 'country', name: 'Russia', aliases: [], countryCode: 'RU' })).toBe(true);
+    expect(isSettledEntity({ id: 'country:RU', type: 'country', name: 'Russia', aliases: [], countryCode: 'RU' })).toBe(
+      true,
+    );
   });
 
   it('leaves to zod an entity without aliases (zod fills them in) or with a bad field', () => {
@@ -112,7 +163,10 @@ describe('isSettledEntity', () => {
       )
       .chain(withShuffledKeys);
     settledCount = 0;
-    fc.assert(fc.property(arbitraryEntity, (value) => agreesWithZod(entitySchema, isSettledEntity(value), value)), { numRuns: 3000, seed: 42 });
+    fc.assert(
+      fc.property(arbitraryEntity, (value) => agreesWithZod(entitySchema, isSettledEntity(value), value)),
+      { numRuns: 3000, seed: 42 },
+    );
     expect(settledCount).toBeGreaterThan(20);
   });
 });

@@ -31,18 +31,30 @@ describe('loadDataset', () => {
   });
 
   it('reports a missing folder', () => {
-    expect(problemsOf('no-such-folder')).toEqual([`${fixture('no-such-folder')}: the data folder does not exist or is not a folder`]);
+    expect(problemsOf('no-such-folder')).toEqual([
+      `${fixture('no-such-folder')}: the data folder does not exist or is not a folder`,
+    ]);
   });
 });
 
 describe('load problems, one fixture per case', () => {
   const cases: Array<[string, string[]]> = [
-    ['malformed-json', [`claims.json:28:5: malformed JSON: expected ',' or '}' after the property value but found "\\""`]],
+    [
+      'malformed-json',
+      [`claims.json:28:5: malformed JSON: expected ',' or '}' after the property value but found "\\""`],
+    ],
     [
       'unknown-field',
-      ['entities.json: record [0] id "alice": field "nickname": unknown field; expected only id, type, name, aliases, description, kind, countryCode, attributes'],
+      [
+        'entities.json: record [0] id "alice": field "nickname": unknown field; expected only id, type, name, aliases, description, kind, countryCode, attributes',
+      ],
     ],
-    ['unknown-node-type', ['entities.json: record [2] id "acme": field "type": unknown node type "company"; expected one of person, organization, country, service']],
+    [
+      'unknown-node-type',
+      [
+        'entities.json: record [2] id "acme": field "type": unknown node type "company"; expected one of person, organization, country, service',
+      ],
+    ],
     [
       'unknown-edge-type',
       [
@@ -53,7 +65,9 @@ describe('load problems, one fixture per case', () => {
     ['unknown-document', ['claims.json: record [1] id "c2": field "document": unknown document "doc-2"']],
     [
       'edge-type-not-allowed',
-      ['claims.json: record [3] id "c4": field "type": edge type "holds_position" does not allow service → organization (allowed: person → organization/country/service)'],
+      [
+        'claims.json: record [3] id "c4": field "type": edge type "holds_position" does not allow service → organization (allowed: person → organization/country/service)',
+      ],
     ],
     [
       'duplicate-ids',
@@ -62,10 +76,17 @@ describe('load problems, one fixture per case', () => {
         'claims.json: record [2] id "c1": duplicate claim id "c1" (first defined in claims.json record [0])',
       ],
     ],
-    ['impossible-date', ['claims.json: record [0] id "c1": field "date": expected a date as YYYY, YYYY-MM or YYYY-MM-DD that exists in the calendar']],
+    [
+      'impossible-date',
+      [
+        'claims.json: record [0] id "c1": field "date": expected a date as YYYY, YYYY-MM or YYYY-MM-DD that exists in the calendar',
+      ],
+    ],
     [
       'quote-not-found',
-      ['claims.json: record [0] id "c1": field "quote": quote not found verbatim in document "doc-1"; nearest passage: "Alice Smith reportedly met Bob Jones in Paris in March"'],
+      [
+        'claims.json: record [0] id "c1": field "quote": quote not found verbatim in document "doc-1"; nearest passage: "Alice Smith reportedly met Bob Jones in Paris in March"',
+      ],
     ],
     ['empty-document', ['documents/doc-2.txt: field "text": the document has no body text']],
   ];

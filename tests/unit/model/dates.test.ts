@@ -2,9 +2,12 @@
 import { isValidIsoPrefix, prefixEnd, prefixStart } from '../../../server/model/dates';
 
 describe('isValidIsoPrefix', () => {
-  it.each(['2022', '2022-10', '2022-10-05', '2024-02-29'])('accepts %s', (value) => expect(isValidIsoPrefix(value)).toBe(true));
-  it.each(['2022-13', '2022-00', '2023-02-29', '2022-04-31', '22', '2022-1', '2022/10', 'late 2022', ''])('refuses %s', (value) =>
-    expect(isValidIsoPrefix(value)).toBe(false),
+  it.each(['2022', '2022-10', '2022-10-05', '2024-02-29'])('accepts %s', (value) =>
+    expect(isValidIsoPrefix(value)).toBe(true),
+  );
+  it.each(['2022-13', '2022-00', '2023-02-29', '2022-04-31', '22', '2022-1', '2022/10', 'late 2022', ''])(
+    'refuses %s',
+    (value) => expect(isValidIsoPrefix(value)).toBe(false),
   );
 });
 

@@ -71,18 +71,45 @@ describe('the write path', () => {
         Object.assign(output.entities[0], { kind: 'company', countryCode: 'GB' });
       }),
     );
-    expect(result.proposals[0].newEntities).toEqual([{ id: 'carol-white', type: 'person', name: 'Carol White', kind: 'company', countryCode: 'GB', aliases: ['White'] }]);
+    expect(result.proposals[0].newEntities).toEqual([
+      {
+        id: 'carol-white',
+        type: 'person',
+        name: 'Carol White',
+        kind: 'company',
+        countryCode: 'GB',
+        aliases: ['White'],
+      },
+    ]);
   });
 
   it.each<[string, (output: Record<string, any>) => void, { path: PropertyKey[]; message: string }[]]>([
-    ['a field the schema does not know', (o) => (o.claims[0].note = 'x'), [{ path: ['claims', 0], message: 'Unrecognized key: "note"' }]],
-    ['a quote longer than a claim may be', (o) => (o.claims[0].quote = 'q'.repeat(5001)), [{ path: ['claims', 0, 'quote'], message: 'Too big: expected string to have <=5000 characters' }]],
-    ['an entity without aliases', (o) => delete o.entities[1].aliases, [{ path: ['entities', 1, 'aliases'], message: 'Invalid input: expected array, received undefined' }]],
-    ['a document date that is not a day', (o) => (o.document.date = '2024-02'), [{ path: ['document', 'date'], message: 'expected a date as YYYY-MM-DD' }]],
+    [
+      'a field the schema does not know',
+      (o) => (o.claims[0].note = 'x'),
+      [{ path: ['claims', 0], message: 'Unrecognized key: "note"' }],
+    ],
+    [
+      'a quote longer than a claim may be',
+      (o) => (o.claims[0].quote = 'q'.repeat(5001)),
+      [{ path: ['claims', 0, 'quote'], message: 'Too big: expected string to have <=5000 characters' }],
+    ],
+    [
+      'an entity without aliases',
+      (o) => delete o.entities[1].aliases,
+      [{ path: ['entities', 1, 'aliases'], message: 'Invalid input: expected array, received undefined' }],
+    ],
+    [
+      'a document date that is not a day',
+      (o) => (o.document.date = '2024-02'),
+      [{ path: ['document', 'date'], message: 'expected a date as YYYY-MM-DD' }],
+    ],
   ])('refuses %s, as the schema does', (_what, change, issues) => {
     const extract = extractorWith(change);
     expect(refusal(extract)).toEqual(issues);
     const parsed = extractionResultSchema.safeParse(extract(ARTICLE, 'doc-2.txt'));
-    expect(parsed.success ? [] : parsed.error.issues.map((issue) => ({ path: issue.path, message: issue.message }))).toEqual(issues);
+    expect(
+      parsed.success ? [] : parsed.error.issues.map((issue) => ({ path: issue.path, message: issue.message })),
+    ).toEqual(issues);
   });
 });

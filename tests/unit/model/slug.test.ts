@@ -48,7 +48,8 @@ describe('slugify', () => {
     expect(slug).toBe(`${'severo-'.repeat(11)}sev`);
     expect(slug.length).toBeLessThanOrEqual(SLUG_MAX_LENGTH);
     expect(slugify(`${'a'.repeat(79)} b`)).toBe('a'.repeat(79));
-    for (const name of ['Владимир Путин', 'Łódź', '习近平', long]) expect(entityIdSchema.safeParse(slugify(name)).success).toBe(true);
+    for (const name of ['Владимир Путин', 'Łódź', '习近平', long])
+      expect(entityIdSchema.safeParse(slugify(name)).success).toBe(true);
   });
 });
 
@@ -70,8 +71,14 @@ describe('idFromKey', () => {
 
 describe('one slug for every way in', () => {
   it('gives a new name the same id in the extractor and in the review queue', () => {
-    const extracted = extractArticle(' date 2024-11-02 Putin meets Musk\nВладимир Путин met Elon Musk in October 2022.\n', '201_test.txt');
-    expect(extracted.entities.map((e) => [e.id, e.name])).toEqual([['vladimir-putin', 'Владимир Путин'], ['elon-musk', 'Elon Musk']]);
+    const extracted = extractArticle(
+      ' date 2024-11-02 Putin meets Musk\nВладимир Путин met Elon Musk in October 2022.\n',
+      '201_test.txt',
+    );
+    expect(extracted.entities.map((e) => [e.id, e.name])).toEqual([
+      ['vladimir-putin', 'Владимир Путин'],
+      ['elon-musk', 'Elon Musk'],
+    ]);
     const free = () => false;
     expect(entityIdFor({ name: 'Владимир Путин', type: 'person' }, free)).toBe('vladimir-putin');
     expect(entityIdFor({ name: "Conan O'Brien", type: 'person' }, free)).toBe('conan-obrien');

@@ -8,7 +8,12 @@ import { claim, dataset, person } from '../graph/fixtures';
 const graph = buildGraph(
   dataset(
     ['a', 'b', 'c'].map((id) => person(id)),
-    [claim('c', 'funded', 'a', 'asserts'), claim('a', 'funded', 'b', 'asserts'), claim('b', 'in_contact_with', 'a', 'alleges'), claim('a', 'criticized', 'c', 'asserts')],
+    [
+      claim('c', 'funded', 'a', 'asserts'),
+      claim('a', 'funded', 'b', 'asserts'),
+      claim('b', 'in_contact_with', 'a', 'alleges'),
+      claim('a', 'criticized', 'c', 'asserts'),
+    ],
   ),
 );
 const index = buildEdgeKeyIndex(graph);
@@ -17,7 +22,11 @@ describe('edgeKeyIndex', () => {
   it('holds every key in order, and by type', () => {
     expect(index.all).toEqual(['a|criticized|c', 'a|funded|b', 'a|in_contact_with|b', 'c|funded|a']);
     expect(edgeKeysOfTypes(index, new Set(['funded']))).toEqual(['a|funded|b', 'c|funded|a']);
-    expect(edgeKeysOfTypes(index, new Set(['funded', 'criticized']))).toEqual(['a|criticized|c', 'a|funded|b', 'c|funded|a']);
+    expect(edgeKeysOfTypes(index, new Set(['funded', 'criticized']))).toEqual([
+      'a|criticized|c',
+      'a|funded|b',
+      'c|funded|a',
+    ]);
     expect(edgeKeysOfTypes(index, new Set(['attacked']))).toEqual([]);
   });
 

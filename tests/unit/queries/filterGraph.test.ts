@@ -9,7 +9,8 @@ import { edgeClaims, world, worldEdges, worldNodes } from './world';
 const { graph, dataset } = world;
 const filter = (filters: GraphFilters) => filterGraph(graph, dataset, filters);
 const edgeKeys = (filters: GraphFilters) => filter(filters).edges();
-const statuses = (filters: GraphFilters) => Object.fromEntries(filter(filters).mapEdges((edge, attributes) => [edge, attributes.status]));
+const statuses = (filters: GraphFilters) =>
+  Object.fromEntries(filter(filters).mapEdges((edge, attributes) => [edge, attributes.status]));
 
 describe('filterGraph', () => {
   it('returns the graph itself when no filter is set', () => {
@@ -23,7 +24,12 @@ describe('filterGraph', () => {
     const empty = literalGraph({ entities: [] });
     const filtered = filterGraph(empty.graph, empty.dataset, { knownAt: '2022', status: ['reported'] });
     expect(filtered).not.toBe(empty.graph);
-    expect(filtered.export()).toEqual({ options: { type: 'mixed', multi: true, allowSelfLoops: true }, attributes: { name: 'claimgraph', version: 'literal' }, nodes: [], edges: [] });
+    expect(filtered.export()).toEqual({
+      options: { type: 'mixed', multi: true, allowSelfLoops: true },
+      attributes: { name: 'claimgraph', version: 'literal' },
+      nodes: [],
+      edges: [],
+    });
   });
 
   it('shows what was known on a day: claims from later documents are dropped and the status recomputed', () => {
@@ -48,8 +54,18 @@ describe('filterGraph', () => {
           target: 'bob',
           undirected: true,
           attributes: {
-            type: 'in_contact_with', label: 'alleged contact', typeLabel: 'contact', status: 'alleged', directed: false, color: '#e15759', size: 1.5, claimCount: 1,
-            documents: ['d1'], firstDate: '2021-11', lastDate: '2021-11', claims: [edgeClaims.c1],
+            type: 'in_contact_with',
+            label: 'alleged contact',
+            typeLabel: 'contact',
+            status: 'alleged',
+            directed: false,
+            color: '#e15759',
+            size: 1.5,
+            claimCount: 1,
+            documents: ['d1'],
+            firstDate: '2021-11',
+            lastDate: '2021-11',
+            claims: [edgeClaims.c1],
           },
         },
         { key: 'alice|requested|bob', source: 'alice', target: 'bob', attributes: worldEdges['alice|requested|bob'] },
@@ -59,31 +75,55 @@ describe('filterGraph', () => {
 
   it('takes a month or a year as its last day, and a document of that very day as known', () => {
     expect(statuses({ knownAt: '2021-11-30' })).toEqual({});
-    expect(statuses({ knownAt: '2021-12-01' })).toEqual({ 'acme|funded|bob': 'reported', 'alice|in_contact_with|bob': 'alleged', 'alice|requested|bob': 'reported' });
+    expect(statuses({ knownAt: '2021-12-01' })).toEqual({
+      'acme|funded|bob': 'reported',
+      'alice|in_contact_with|bob': 'alleged',
+      'alice|requested|bob': 'reported',
+    });
     expect(statuses({ knownAt: '2021' })).toEqual(statuses({ knownAt: '2021-12-01' }));
     expect(statuses({ knownAt: '2022-03-15' })).toMatchObject({ 'alice|in_contact_with|bob': 'disputed' });
   });
 
   it('keeps an edge whose claims all pass as the very same attributes', () => {
-    expect(filter({ knownAt: '2022-01' }).getEdgeAttributes('acme|funded|bob')).toBe(graph.getEdgeAttributes('acme|funded|bob'));
+    expect(filter({ knownAt: '2022-01' }).getEdgeAttributes('acme|funded|bob')).toBe(
+      graph.getEdgeAttributes('acme|funded|bob'),
+    );
   });
 
   it('keeps only claims from the documents asked for, records without a document never', () => {
     // d2 alone: only Bob's denial of the contact, so the contact is denied.
-    expect(statuses({ documents: ['d2'] })).toEqual({ 'alice|holds_position|acme': 'confirmed', 'alice|in_contact_with|bob': 'denied', 'bob|criticized|bob': 'reported' });
-    expect(filter({ documents: ['d2'] }).getEdgeAttributes('alice|in_contact_with|bob')).toMatchObject({ label: 'denied contact', claimCount: 1, documents: ['d2'], claims: [edgeClaims.c2] });
+    expect(statuses({ documents: ['d2'] })).toEqual({
+      'alice|holds_position|acme': 'confirmed',
+      'alice|in_contact_with|bob': 'denied',
+      'bob|criticized|bob': 'reported',
+    });
+    expect(filter({ documents: ['d2'] }).getEdgeAttributes('alice|in_contact_with|bob')).toMatchObject({
+      label: 'denied contact',
+      claimCount: 1,
+      documents: ['d2'],
+      claims: [edgeClaims.c2],
+    });
     expect(edgeKeys({ documents: ['registry.csv'] })).toEqual([]);
     expect(edgeKeys({ documents: ['nowhere'] })).toEqual([]);
   });
 
   it('keeps relations of the statuses asked for, after the status is recomputed', () => {
-    expect(edgeKeys({ status: ['reported'] })).toEqual(['acme|funded|bob', 'acme|funded|carol', 'acme|in_contact_with|carol', 'alice|requested|bob', 'bob|criticized|bob']);
+    expect(edgeKeys({ status: ['reported'] })).toEqual([
+      'acme|funded|bob',
+      'acme|funded|carol',
+      'acme|in_contact_with|carol',
+      'alice|requested|bob',
+      'bob|criticized|bob',
+    ]);
     expect(edgeKeys({ status: ['alleged'] })).toEqual([]);
     expect(edgeKeys({ status: ['alleged'], knownAt: '2022-01' })).toEqual(['alice|in_contact_with|bob']);
   });
 
   it('keeps relations of the edge types asked for', () => {
-    expect(edgeKeys({ edgeTypes: ['in_contact_with'] })).toEqual(['acme|in_contact_with|carol', 'alice|in_contact_with|bob']);
+    expect(edgeKeys({ edgeTypes: ['in_contact_with'] })).toEqual([
+      'acme|in_contact_with|carol',
+      'alice|in_contact_with|bob',
+    ]);
     expect(edgeKeys({ edgeTypes: [] })).toEqual([]);
   });
 
@@ -105,11 +145,19 @@ describe('filterGraph', () => {
     // c4 is dated 2021 (the whole year), c1 2021-11: both touch the second half of 2021.
     const late2021 = filter({ from: '2021-06', to: '2021-12' });
     expect(late2021.edges()).toEqual(['acme|funded|bob', 'alice|in_contact_with|bob']);
-    expect(late2021.getEdgeAttributes('alice|in_contact_with|bob')).toBe(graph.getEdgeAttributes('alice|in_contact_with|bob'));
+    expect(late2021.getEdgeAttributes('alice|in_contact_with|bob')).toBe(
+      graph.getEdgeAttributes('alice|in_contact_with|bob'),
+    );
     expect(edgeKeys({ from: '2022' })).toEqual(['acme|in_contact_with|carol']);
     expect(edgeKeys({ to: '2020' })).toEqual(['acme|funded|carol', 'alice|holds_position|acme']);
     // A claim without dates is never in a range: the request and the self-criticism.
-    expect(edgeKeys({ from: '1900' })).toEqual(['acme|funded|bob', 'acme|funded|carol', 'acme|in_contact_with|carol', 'alice|holds_position|acme', 'alice|in_contact_with|bob']);
+    expect(edgeKeys({ from: '1900' })).toEqual([
+      'acme|funded|bob',
+      'acme|funded|carol',
+      'acme|in_contact_with|carol',
+      'alice|holds_position|acme',
+      'alice|in_contact_with|bob',
+    ]);
   });
 
   it('keeps relations backed by at least minClaims claims, counted after the claim filters', () => {
@@ -119,7 +167,10 @@ describe('filterGraph', () => {
   });
 
   it('combines filters: persons, reported or confirmed, known on 2022-03-31', () => {
-    expect(statuses({ nodeTypes: ['person'], status: ['reported', 'confirmed'], knownAt: '2022-03' })).toEqual({ 'alice|requested|bob': 'reported', 'bob|criticized|bob': 'reported' });
+    expect(statuses({ nodeTypes: ['person'], status: ['reported', 'confirmed'], knownAt: '2022-03' })).toEqual({
+      'alice|requested|bob': 'reported',
+      'bob|criticized|bob': 'reported',
+    });
   });
 
   it('leaves the source graph as it was', () => {
@@ -132,8 +183,18 @@ describe('filterGraph', () => {
     // 4,100 relations, generated: a fund paying 4,100 people, one registry row each.
     const people = Array.from({ length: 4100 }, (_, i) => `p${i}`);
     const big = literalGraph({
-      entities: [{ id: 'fund', type: 'organization', name: 'Fund' }, ...people.map((id) => ({ id, type: 'person', name: id }))],
-      claims: people.map((id, i) => ({ id: `r${i}`, subject: 'fund', type: 'funded', object: id, stance: 'asserts', record: { file: 'payments.csv', id: `row-${i}` } })),
+      entities: [
+        { id: 'fund', type: 'organization', name: 'Fund' },
+        ...people.map((id) => ({ id, type: 'person', name: id })),
+      ],
+      claims: people.map((id, i) => ({
+        id: `r${i}`,
+        subject: 'fund',
+        type: 'funded',
+        object: id,
+        stance: 'asserts',
+        record: { file: 'payments.csv', id: `row-${i}` },
+      })),
     });
     let checks = 0;
     const all = filterGraph(big.graph, big.dataset, { minClaims: 1 }, { check: () => void (checks += 1) });

@@ -10,7 +10,14 @@ import { buildGraph } from '../../../server/graph/buildGraph';
 import type { EvidenceGraph } from '../../../server/model/evidenceGraph';
 import { resolveDataset } from '../../../server/load/resolveDataset';
 import type { Dataset } from '../../../server/model/dataset';
-import { claimSchema, documentSchema, entitySchema, type Claim, type DocumentRecord, type EntityInput } from '../../../server/model/records';
+import {
+  claimSchema,
+  documentSchema,
+  entitySchema,
+  type Claim,
+  type DocumentRecord,
+  type EntityInput,
+} from '../../../server/model/records';
 import { vocabularySchema } from '../../../server/model/vocabulary';
 import { buildSearchIndex, type SearchIndex } from '../../../server/queries/searchIndex';
 import { simpleProjection, type ProjectedGraph } from '../../../server/queries/simpleProjection';
@@ -41,12 +48,24 @@ export function literalGraph({ entities, documents = [], claims = [] }: LiteralD
     vocabularyFile,
     entities: entities.map((record, index) => ({ file: 'entities.json', index, record: entitySchema.parse(record) })),
     claims: claims.map((record, index) => ({ file: 'claims.json', index, record: claimSchema.parse(record) })),
-    documents: documents.map((document) => ({ file: `documents/${document.id}.txt`, document: documentSchema.parse(document) })),
+    documents: documents.map((document) => ({
+      file: `documents/${document.id}.txt`,
+      document: documentSchema.parse(document),
+    })),
     rejectedIds: { entities: new Set(), documents: new Set() },
     problems: [],
     contentHash: 'literal',
   });
-  if (!dataset) throw new Error(`the literal data does not load:\n${problems.map((p) => `${p.file} [${p.index}] ${p.field ?? ''}: ${p.message}`).join('\n')}`);
+  if (!dataset)
+    throw new Error(
+      `the literal data does not load:\n${problems.map((p) => `${p.file} [${p.index}] ${p.field ?? ''}: ${p.message}`).join('\n')}`,
+    );
   const graph = buildGraph(dataset);
-  return { graph, dataset, index: buildSearchIndex(graph), projection: simpleProjection(graph), rank: statusRank(dataset.vocabulary) };
+  return {
+    graph,
+    dataset,
+    index: buildSearchIndex(graph),
+    projection: simpleProjection(graph),
+    rank: statusRank(dataset.vocabulary),
+  };
 }

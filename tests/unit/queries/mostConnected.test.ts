@@ -8,7 +8,12 @@ import { claim, dataset, person } from '../graph/fixtures';
 const graph = buildGraph(
   dataset(
     ['hub', 'b', 'c', 'd', 'e'].map((id) => person(id)),
-    [claim('hub', 'in_contact_with', 'b', 'asserts'), claim('hub', 'funded', 'c', 'asserts'), claim('d', 'criticized', 'hub', 'alleges'), claim('b', 'funded', 'hub', 'asserts')],
+    [
+      claim('hub', 'in_contact_with', 'b', 'asserts'),
+      claim('hub', 'funded', 'c', 'asserts'),
+      claim('d', 'criticized', 'hub', 'alleges'),
+      claim('b', 'funded', 'hub', 'asserts'),
+    ],
   ),
 );
 

@@ -10,13 +10,30 @@ const { graph, index } = literalGraph({
     { id: 'alice-martin', type: 'person', name: 'Alice Martin', aliases: ['A. Martin', 'Ali'] },
     { id: 'alina-martin', type: 'person', name: 'Alina Martin' },
     { id: 'renee-dubois', type: 'person', name: 'Renée Dubois' },
-    { id: 'acme-holdings', type: 'organization', kind: 'company', name: 'Acme Holdings', aliases: ['Acme'], description: 'A holding company.' },
+    {
+      id: 'acme-holdings',
+      type: 'organization',
+      kind: 'company',
+      name: 'Acme Holdings',
+      aliases: ['Acme'],
+      description: 'A holding company.',
+    },
     { id: 'acme-media', type: 'organization', kind: 'media', name: 'Acme Media' },
     { id: 'martin-group', type: 'organization', name: 'Martin Group' },
     { id: 'martin-group-uk', type: 'organization', name: 'Martin Group' },
   ],
   documents: [{ id: 'd1', date: '2022-01-10', title: 'A call', text: 'Alina Martin spoke to Renée Dubois.' }],
-  claims: [{ id: 'c1', subject: 'alina-martin', type: 'in_contact_with', object: 'renee-dubois', stance: 'asserts', document: 'd1', quote: 'Alina Martin spoke to Renée Dubois' }],
+  claims: [
+    {
+      id: 'c1',
+      subject: 'alina-martin',
+      type: 'in_contact_with',
+      object: 'renee-dubois',
+      stance: 'asserts',
+      document: 'd1',
+      quote: 'Alina Martin spoke to Renée Dubois',
+    },
+  ],
 });
 
 const search = (q: string, extra: { types?: string[]; limit?: number; offset?: number } = {}) =>
@@ -28,19 +45,40 @@ const ranking = (q: string, extra: { types?: string[]; limit?: number; offset?: 
 describe('searchEntities', () => {
   it('finds nothing in an empty graph', () => {
     const empty = literalGraph({ entities: [] });
-    expect(searchEntities(empty.graph, empty.index, { q: 'alice', limit: 20, offset: 0 })).toEqual({ total: 0, hits: [] });
+    expect(searchEntities(empty.graph, empty.index, { q: 'alice', limit: 20, offset: 0 })).toEqual({
+      total: 0,
+      hits: [],
+    });
   });
 
   it('gives the whole hit for an exact name: 3 + 3 for the words, 10 for the name', () => {
     expect(search('Alice Martin')).toEqual({
       total: 1,
-      hits: [{ id: 'alice-martin', name: 'Alice Martin', type: 'person', degree: 0, score: 16, matched: { text: 'Alice Martin', field: 'name', how: 'exact' } }],
+      hits: [
+        {
+          id: 'alice-martin',
+          name: 'Alice Martin',
+          type: 'person',
+          degree: 0,
+          score: 16,
+          matched: { text: 'Alice Martin', field: 'name', how: 'exact' },
+        },
+      ],
     });
   });
 
   it('carries kind and description when the entity has them', () => {
     expect(search('acme holdings').hits).toEqual([
-      { id: 'acme-holdings', name: 'Acme Holdings', type: 'organization', kind: 'company', description: 'A holding company.', degree: 0, score: 16, matched: { text: 'Acme Holdings', field: 'name', how: 'exact' } },
+      {
+        id: 'acme-holdings',
+        name: 'Acme Holdings',
+        type: 'organization',
+        kind: 'company',
+        description: 'A holding company.',
+        degree: 0,
+        score: 16,
+        matched: { text: 'Acme Holdings', field: 'name', how: 'exact' },
+      },
     ]);
   });
 
@@ -132,7 +170,10 @@ describe('searchEntities', () => {
   });
 
   it('pages with limit and offset over the ranked hits', () => {
-    expect(search('martin', { limit: 2, offset: 1 })).toMatchObject({ total: 4, hits: [{ id: 'martin-group-uk' }, { id: 'alina-martin' }] });
+    expect(search('martin', { limit: 2, offset: 1 })).toMatchObject({
+      total: 4,
+      hits: [{ id: 'martin-group-uk' }, { id: 'alina-martin' }],
+    });
     expect(search('martin', { limit: 2, offset: 4 })).toEqual({ total: 4, hits: [] });
   });
 });

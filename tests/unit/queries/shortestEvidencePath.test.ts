@@ -10,7 +10,8 @@ import { literalGraph } from './literalGraph';
 import { world, worldEdges, worldRefs } from './world';
 
 const { graph, dataset, projection, rank } = world;
-const path = (params: Omit<PathParams, 'maxLength'> & { maxLength?: number }) => shortestEvidencePath(graph, projection, { maxLength: 6, ...params }, rank);
+const path = (params: Omit<PathParams, 'maxLength'> & { maxLength?: number }) =>
+  shortestEvidencePath(graph, projection, { maxLength: 6, ...params }, rank);
 /** The path under filters, as the route finds it: filter first, then search the filtered graph's projection. */
 const pathUnder = (filters: GraphFilters, from: string, to: string) => {
   const filtered = filterGraph(graph, dataset, filters);
@@ -22,7 +23,8 @@ const detail = (key: keyof typeof worldEdges) => {
   return { id: key, ...worldEdges[key], source: worldRefs[source], target: worldRefs[target] };
 };
 /** Each step as [from, to, the keys of its relations in order]. */
-const steps = (outcome: ReturnType<typeof path>) => (outcome.found ? outcome.path.steps.map((step) => [step.from, step.to, step.edges.map((edge) => edge.id)]) : outcome);
+const steps = (outcome: ReturnType<typeof path>) =>
+  outcome.found ? outcome.path.steps.map((step) => [step.from, step.to, step.edges.map((edge) => edge.id)]) : outcome;
 
 describe('shortestEvidencePath', () => {
   it('gives the whole chain: the entities in order and every relation of each step with its claims', () => {
@@ -44,7 +46,9 @@ describe('shortestEvidencePath', () => {
 
   it('puts the strongest evidence first among parallel relations', () => {
     // The request is reported, the contact disputed (stronger status before more claims).
-    expect(steps(path({ from: 'alice', to: 'bob' }))).toEqual([['alice', 'bob', ['alice|requested|bob', 'alice|in_contact_with|bob']]]);
+    expect(steps(path({ from: 'alice', to: 'bob' }))).toEqual([
+      ['alice', 'bob', ['alice|requested|bob', 'alice|in_contact_with|bob']],
+    ]);
   });
 
   it('follows relations against their direction', () => {
@@ -57,8 +61,14 @@ describe('shortestEvidencePath', () => {
   });
 
   it('gives a path of no steps from an entity to itself, a self-loop notwithstanding', () => {
-    expect(path({ from: 'bob', to: 'bob' })).toEqual({ found: true, path: { from: worldRefs.bob, to: worldRefs.bob, length: 0, nodes: [worldRefs.bob], steps: [] } });
-    expect(path({ from: 'dave', to: 'dave' })).toEqual({ found: true, path: { from: worldRefs.dave, to: worldRefs.dave, length: 0, nodes: [worldRefs.dave], steps: [] } });
+    expect(path({ from: 'bob', to: 'bob' })).toEqual({
+      found: true,
+      path: { from: worldRefs.bob, to: worldRefs.bob, length: 0, nodes: [worldRefs.bob], steps: [] },
+    });
+    expect(path({ from: 'dave', to: 'dave' })).toEqual({
+      found: true,
+      path: { from: worldRefs.dave, to: worldRefs.dave, length: 0, nodes: [worldRefs.dave], steps: [] },
+    });
   });
 
   it('finds no path to an entity without relations', () => {
@@ -98,10 +108,18 @@ describe('shortestEvidencePath', () => {
       ['b', 'd'],
       ['a', 'c'],
       ['c', 'd'],
-    ].map(([subject, object], i) => ({ id: `r${i}`, subject, type: 'linked_to', object, stance: 'asserts', record: { file: 'links.csv', id: `row-${i}` } }));
+    ].map(([subject, object], i) => ({
+      id: `r${i}`,
+      subject,
+      type: 'linked_to',
+      object,
+      stance: 'asserts',
+      record: { file: 'links.csv', id: `row-${i}` },
+    }));
     const forwards = literalGraph({ entities, claims });
     const backwards = literalGraph({ entities: [...entities].reverse(), claims: [...claims].reverse() });
-    const route = (built: typeof forwards) => steps(shortestEvidencePath(built.graph, built.projection, { from: 'a', to: 'd', maxLength: 6 }, built.rank));
+    const route = (built: typeof forwards) =>
+      steps(shortestEvidencePath(built.graph, built.projection, { from: 'a', to: 'd', maxLength: 6 }, built.rank));
     expect(route(forwards)).toEqual([
       ['a', 'b', ['a|linked_to|b']],
       ['b', 'd', ['b|linked_to|d']],

@@ -7,18 +7,43 @@ import { graphStats } from '../../../server/queries/stats';
 import { literalGraph, type LiteralGraph } from './literalGraph';
 import { world } from './world';
 
-const stats = ({ graph, projection, dataset }: LiteralGraph, top = 10) => graphStats(graph, projection, dataset.vocabulary, top);
+const stats = ({ graph, projection, dataset }: LiteralGraph, top = 10) =>
+  graphStats(graph, projection, dataset.vocabulary, top);
 
 const zeroByNodeType = { person: 0, organization: 0, country: 0, service: 0 };
 const zeroByEdgeType = {
-  holds_position: 0, owns: 0, operates: 0, part_of: 0, member_of: 0, associate_of: 0, in_contact_with: 0, requested: 0, acted_on_behalf_of: 0,
-  provided_access: 0, restricted_access: 0, funded: 0, supported: 0, criticized: 0, used: 0, attacked: 0, sanctioned: 0, linked_to: 0,
+  holds_position: 0,
+  owns: 0,
+  operates: 0,
+  part_of: 0,
+  member_of: 0,
+  associate_of: 0,
+  in_contact_with: 0,
+  requested: 0,
+  acted_on_behalf_of: 0,
+  provided_access: 0,
+  restricted_access: 0,
+  funded: 0,
+  supported: 0,
+  criticized: 0,
+  used: 0,
+  attacked: 0,
+  sanctioned: 0,
+  linked_to: 0,
 };
 const zeroByStatus = { confirmed: 0, reported: 0, alleged: 0, disputed: 0, denied: 0 };
 
 const person = (id: string, name: string): EntityInput => ({ id, type: 'person', name });
 /** A claim quoting the sentence "<subject> <verb> <object>." of document d1. */
-const said = (id: string, subject: string, type: string, object: string, stance: string, quote: string): Claim => ({ id, subject, type, object, stance, document: 'd1', quote });
+const said = (id: string, subject: string, type: string, object: string, stance: string, quote: string): Claim => ({
+  id,
+  subject,
+  type,
+  object,
+  stance,
+  document: 'd1',
+  quote,
+});
 
 describe('graphStats', () => {
   it('lists every vocabulary entry at zero for an empty graph', () => {
@@ -64,7 +89,14 @@ describe('graphStats', () => {
     //     ╲   ╱              ╲   ╱
     //      cai ── funded ──▶ dov
     const circles = literalGraph({
-      entities: [person('ann', 'Ann Abbott'), person('ben', 'Ben Baker'), person('cai', 'Cai Chen'), { id: 'dov', type: 'organization', name: 'Dov Group' }, person('eve', 'Eve Evans'), person('fay', 'Fay Fox')],
+      entities: [
+        person('ann', 'Ann Abbott'),
+        person('ben', 'Ben Baker'),
+        person('cai', 'Cai Chen'),
+        { id: 'dov', type: 'organization', name: 'Dov Group' },
+        person('eve', 'Eve Evans'),
+        person('fay', 'Fay Fox'),
+      ],
       documents: [
         {
           id: 'd1',
@@ -137,9 +169,30 @@ describe('graphStats', () => {
     const path = literalGraph({
       entities: ['a', 'b', 'c', 'z'].map((id) => person(id, id.toUpperCase())),
       claims: [
-        { id: 'r1', subject: 'a', type: 'in_contact_with', object: 'b', stance: 'asserts', record: { file: 'rows.csv', id: '1' } },
-        { id: 'r2', subject: 'a', type: 'funded', object: 'b', stance: 'asserts', record: { file: 'rows.csv', id: '2' } },
-        { id: 'r3', subject: 'c', type: 'in_contact_with', object: 'b', stance: 'asserts', record: { file: 'rows.csv', id: '3' } },
+        {
+          id: 'r1',
+          subject: 'a',
+          type: 'in_contact_with',
+          object: 'b',
+          stance: 'asserts',
+          record: { file: 'rows.csv', id: '1' },
+        },
+        {
+          id: 'r2',
+          subject: 'a',
+          type: 'funded',
+          object: 'b',
+          stance: 'asserts',
+          record: { file: 'rows.csv', id: '2' },
+        },
+        {
+          id: 'r3',
+          subject: 'c',
+          type: 'in_contact_with',
+          object: 'b',
+          stance: 'asserts',
+          record: { file: 'rows.csv', id: '3' },
+        },
       ],
     });
     const figures = stats(path);
@@ -193,11 +246,14 @@ describe('graphStats', () => {
     const withoutSelfLoop = literalGraph({
       entities: [...world.dataset.entities.values()],
       documents: [...world.dataset.documents.values()],
-      claims: world.dataset.claims.filter((claim) => claim.id !== 'c6').map(({ quoteStart: _start, quoteEnd: _end, ...claim }) => claim),
+      claims: world.dataset.claims
+        .filter((claim) => claim.id !== 'c6')
+        .map(({ quoteStart: _start, quoteEnd: _end, ...claim }) => claim),
     });
     expect(stats(withoutSelfLoop).topByPageRank).toEqual(stats(world).topByPageRank);
     // The same groups; only the order of members, by degree, sees the self-loop.
-    const memberships = (graph: LiteralGraph) => stats(graph).communities.groups.map((group) => [...group.members].sort());
+    const memberships = (graph: LiteralGraph) =>
+      stats(graph).communities.groups.map((group) => [...group.members].sort());
     expect(memberships(withoutSelfLoop)).toEqual(memberships(world));
     expect(stats(world).communities.modularity).toBe(stats(withoutSelfLoop).communities.modularity);
   });

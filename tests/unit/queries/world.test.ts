@@ -7,7 +7,10 @@ describe('the literal world', () => {
   it('has the entities and relations written out in world.ts', () => {
     expect(Object.fromEntries(world.graph.mapNodes((node, attributes) => [node, attributes]))).toEqual(worldNodes);
     expect(Object.fromEntries(world.graph.mapEdges((edge, attributes) => [edge, attributes]))).toEqual(worldEdges);
-    expect(world.graph.edges().filter((edge) => world.graph.isUndirected(edge))).toEqual(['acme|in_contact_with|carol', 'alice|in_contact_with|bob']);
+    expect(world.graph.edges().filter((edge) => world.graph.isUndirected(edge))).toEqual([
+      'acme|in_contact_with|carol',
+      'alice|in_contact_with|bob',
+    ]);
   });
 
   it('refuses a fixture the loader would refuse, with the loader’s message', () => {
@@ -15,7 +18,17 @@ describe('the literal world', () => {
       literalGraph({
         entities: [{ id: 'a', type: 'person', name: 'A' }],
         documents: [{ id: 'd1', date: '2022-01-10', title: 'T', text: 'A met B.' }],
-        claims: [{ id: 'c1', subject: 'a', type: 'in_contact_with', object: 'b', stance: 'asserts', document: 'd1', quote: 'A met B' }],
+        claims: [
+          {
+            id: 'c1',
+            subject: 'a',
+            type: 'in_contact_with',
+            object: 'b',
+            stance: 'asserts',
+            document: 'd1',
+            quote: 'A met B',
+          },
+        ],
       }),
     ).toThrow('the literal data does not load:\nclaims.json [0] object: unknown entity "b"');
   });

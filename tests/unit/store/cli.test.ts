@@ -36,13 +36,21 @@ describe('claimgraph ingest', () => {
     expect(journal[0]).toMatchObject({ kind: 'ingest', document: { id, source: ARTICLE } });
     const proposals = journal[0].kind === 'ingest' ? journal[0].proposals : [];
     const lines = result.out.split('\n');
-    expect(lines[0]).toBe(`stored document ${id} (2024-02-01 "Carol joins Acme") with ${proposals.length} proposal${proposals.length === 1 ? '' : 's'} pending review:`);
+    expect(lines[0]).toBe(
+      `stored document ${id} (2024-02-01 "Carol joins Acme") with ${proposals.length} proposal${proposals.length === 1 ? '' : 's'} pending review:`,
+    );
     for (const proposal of proposals) expect(lines).toContain(`    "${proposal.claim.quote}"`);
-    expect(lines.at(-1)).toBe(`Review them in the client's review panel or with POST /api/proposals/<id>/accept or /reject; \`claimgraph compact\` folds ${path.join(dir, 'journal.jsonl')} into the data files.`);
+    expect(lines.at(-1)).toBe(
+      `Review them in the client's review panel or with POST /api/proposals/<id>/accept or /reject; \`claimgraph compact\` folds ${path.join(dir, 'journal.jsonl')} into the data files.`,
+    );
     expect(fs.existsSync(path.join(dir, LOCK_FILE))).toBe(false);
 
     const again = await run('ingest', file, '--data', dir);
-    expect(again).toEqual({ code: 0, err: '', out: `document ${id} is already stored (${proposals.length} proposals); nothing was written` });
+    expect(again).toEqual({
+      code: 0,
+      err: '',
+      out: `document ${id} is already stored (${proposals.length} proposals); nothing was written`,
+    });
   });
 
   it('explains a file that is not an article, with exit code 1', async () => {
@@ -60,7 +68,9 @@ describe('claimgraph ingest', () => {
   it('asks for the article file', async () => {
     const result = await run('ingest');
     expect(result.code).toBe(2);
-    expect(result.err).toBe('claimgraph ingest: the article file is missing\nusage: claimgraph ingest ARTICLE.txt [--data DIR]');
+    expect(result.err).toBe(
+      'claimgraph ingest: the article file is missing\nusage: claimgraph ingest ARTICLE.txt [--data DIR]',
+    );
   });
 
   it('refuses a folder a running server holds, pointing at the API', async () => {
@@ -93,7 +103,11 @@ describe('claimgraph compact', () => {
       err: '',
       out: `${dir}: folded 1 journal entry: 1 document(s), 0 entities, 0 claim(s); ${proposals} proposal(s) kept in proposals.json`,
     });
-    expect(await run('compact', '--data', dir)).toEqual({ code: 0, err: '', out: `${dir}: the journal is empty; nothing to compact` });
+    expect(await run('compact', '--data', dir)).toEqual({
+      code: 0,
+      err: '',
+      out: `${dir}: the journal is empty; nothing to compact`,
+    });
     expect((await run('validate', '--data', dir)).code).toBe(0);
   });
 });

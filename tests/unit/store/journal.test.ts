@@ -46,7 +46,15 @@ describe('parseJournal', () => {
 
   it('reports an entry of the wrong shape naming the field', () => {
     const contents = parseJournal(Buffer.from('{"kind":"reject","at":"x"}\n'));
-    expect(contents.problems).toEqual([{ file: 'journal.jsonl', line: 1, column: 1, field: 'proposal', message: 'invalid journal entry: Invalid input: expected string, received undefined' }]);
+    expect(contents.problems).toEqual([
+      {
+        file: 'journal.jsonl',
+        line: 1,
+        column: 1,
+        field: 'proposal',
+        message: 'invalid journal entry: Invalid input: expected string, received undefined',
+      },
+    ]);
   });
 });
 
@@ -83,7 +91,9 @@ describe('JournalWriter', () => {
     const file = path.join(dir, 'journal.jsonl');
     fs.writeFileSync(file, `${line(reject('a.p1'))}{"kind":"rej`);
     const reported: string[] = [];
-    const writer = JournalWriter.open(dir, (problem) => reported.push(`${problem.file}:${problem.line}: ${problem.message}`));
+    const writer = JournalWriter.open(dir, (problem) =>
+      reported.push(`${problem.file}:${problem.line}: ${problem.message}`),
+    );
     writer.append(reject('a.p2'));
     writer.close();
     expect(reported).toEqual([

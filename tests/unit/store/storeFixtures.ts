@@ -37,9 +37,31 @@ export const extractArticleFixture: ExtractArticle = (_text, fileName) => ({
     { id: 'alice', name: 'Alice Smith', type: 'person', aliases: ['Alice'], existing: true },
   ],
   claims: [
-    { subject: 'carol-white', type: 'holds_position', object: 'acme', stance: 'asserts', quote: 'Carol White was appointed chief executive of Acme Corp', date: '2024-01', confidence: 0.9 },
-    { subject: 'alice', type: 'in_contact_with', object: 'carol-white', stance: 'alleges', quote: 'Alice Smith reportedly called Carol White', confidence: 0.7 },
-    { subject: 'alice', type: 'funded', object: 'acme', stance: 'asserts', quote: 'Alice Smith paid Acme', confidence: 0.4 },
+    {
+      subject: 'carol-white',
+      type: 'holds_position',
+      object: 'acme',
+      stance: 'asserts',
+      quote: 'Carol White was appointed chief executive of Acme Corp',
+      date: '2024-01',
+      confidence: 0.9,
+    },
+    {
+      subject: 'alice',
+      type: 'in_contact_with',
+      object: 'carol-white',
+      stance: 'alleges',
+      quote: 'Alice Smith reportedly called Carol White',
+      confidence: 0.7,
+    },
+    {
+      subject: 'alice',
+      type: 'funded',
+      object: 'acme',
+      stance: 'asserts',
+      quote: 'Alice Smith paid Acme',
+      confidence: 0.4,
+    },
   ],
 });
 

@@ -32,11 +32,25 @@ describe('WriteStore.ingest', () => {
       title: 'Carol joins Acme',
       text: 'Carol White was appointed chief executive of Acme Corp in January 2024. Alice Smith reportedly called Carol White the same week.\n',
     });
-    expect(result.proposals.map((p) => [p.id, p.status, p.claim.subject, p.claim.type, p.claim.object, p.newEntities.map((e) => e.id)])).toEqual([
+    expect(
+      result.proposals.map((p) => [
+        p.id,
+        p.status,
+        p.claim.subject,
+        p.claim.type,
+        p.claim.object,
+        p.newEntities.map((e) => e.id),
+      ]),
+    ).toEqual([
       ['doc-2.p1', 'pending', 'carol-white', 'holds_position', 'acme', ['carol-white']],
       ['doc-2.p2', 'pending', 'alice', 'in_contact_with', 'carol-white', ['carol-white']],
     ]);
-    expect(result.proposals[0].newEntities[0]).toEqual({ id: 'carol-white', type: 'person', name: 'Carol White', aliases: ['White'] });
+    expect(result.proposals[0].newEntities[0]).toEqual({
+      id: 'carol-white',
+      type: 'person',
+      name: 'Carol White',
+      aliases: ['White'],
+    });
     expect(result.skipped).toEqual([{ index: 2, reason: 'its quote is not a verbatim passage of the article body' }]);
     // The document is served at once; the graph itself is unchanged until a claim is accepted.
     expect(graphs.current.dataset.documents.has('doc-2')).toBe(true);
@@ -59,7 +73,11 @@ describe('WriteStore.ingest', () => {
   it('refuses a different article under a used document id', () => {
     const { store } = openStore(tempDataFolder());
     try {
-      expect(() => store.ingest(ARTICLE, 'doc-1.txt')).toThrow(new WriteConflictError('a different document with id "doc-1" is already stored; send the article under another fileName'));
+      expect(() => store.ingest(ARTICLE, 'doc-1.txt')).toThrow(
+        new WriteConflictError(
+          'a different document with id "doc-1" is already stored; send the article under another fileName',
+        ),
+      );
     } finally {
       store.close();
     }
@@ -68,9 +86,15 @@ describe('WriteStore.ingest', () => {
   it('names the field when the article or its file name is unusable', () => {
     const { store } = openStore(tempDataFolder());
     try {
-      expect(inputErrors(() => store.ingest('no header here\nbody', 'x.txt'))).toEqual([{ path: 'text', message: 'line 1: the first line must be " date YYYY-MM-DD Title", found "no header here"' }]);
+      expect(inputErrors(() => store.ingest('no header here\nbody', 'x.txt'))).toEqual([
+        { path: 'text', message: 'line 1: the first line must be " date YYYY-MM-DD Title", found "no header here"' },
+      ]);
       expect(inputErrors(() => store.ingest(ARTICLE, '../escape.txt'))).toEqual([
-        { path: 'fileName', message: 'expected a file name such as 107_some-article.txt: letters, digits, ".", "_" or "-", ending in .txt, no folders' },
+        {
+          path: 'fileName',
+          message:
+            'expected a file name such as 107_some-article.txt: letters, digits, ".", "_" or "-", ending in .txt, no folders',
+        },
       ]);
     } finally {
       store.close();
@@ -110,13 +134,21 @@ describe('WriteStore.accept', () => {
     expect(graph.getNodeAttributes('carol-white')).toMatchObject({ label: 'Carol White', type: 'person', degree: 1 });
     const edge = graph.getEdgeAttributes('carol-white|holds_position|acme');
     expect(edge).toMatchObject({ status: 'reported', claimCount: 1, documents: ['doc-2'] });
-    expect(edge.claims[0]).toMatchObject({ id: 'doc-2.c1', quote: 'Carol White was appointed chief executive of Acme Corp', documentTitle: 'Carol joins Acme' });
+    expect(edge.claims[0]).toMatchObject({
+      id: 'doc-2.c1',
+      quote: 'Carol White was appointed chief executive of Acme Corp',
+      documentTitle: 'Carol joins Acme',
+    });
     expect(graph.getAttribute('version')).toBe(graphs.current.version);
   });
 
   it('keeps the positions of the nodes already drawn', () => {
     const { store, graphs } = openStore(tempDataFolder());
-    graphs.current.graph.updateEachNodeAttributes((node, attributes) => ({ ...attributes, x: node.length, y: -node.length }));
+    graphs.current.graph.updateEachNodeAttributes((node, attributes) => ({
+      ...attributes,
+      x: node.length,
+      y: -node.length,
+    }));
     store.ingest(ARTICLE, 'doc-2.txt');
     store.accept('doc-2.p2');
     store.close();
@@ -128,10 +160,25 @@ describe('WriteStore.accept', () => {
   it('applies corrections: type, stance and a new entity named by the reviewer', () => {
     const { store, graphs } = openStore(tempDataFolder());
     store.ingest(ARTICLE, 'doc-2.txt');
-    const result = store.accept('doc-2.p2', { stance: 'asserts', type: 'associate_of', object: { name: 'Carla White', type: 'person', aliases: ['Carla'] } });
+    const result = store.accept('doc-2.p2', {
+      stance: 'asserts',
+      type: 'associate_of',
+      object: { name: 'Carla White', type: 'person', aliases: ['Carla'] },
+    });
     store.close();
-    expect(result.claim).toMatchObject({ id: 'doc-2.c2', subject: 'alice', type: 'associate_of', object: 'carla-white', stance: 'asserts' });
-    expect(graphs.current.dataset.entities.get('carla-white')).toEqual({ id: 'carla-white', type: 'person', name: 'Carla White', aliases: ['Carla'] });
+    expect(result.claim).toMatchObject({
+      id: 'doc-2.c2',
+      subject: 'alice',
+      type: 'associate_of',
+      object: 'carla-white',
+      stance: 'asserts',
+    });
+    expect(graphs.current.dataset.entities.get('carla-white')).toEqual({
+      id: 'carla-white',
+      type: 'person',
+      name: 'Carla White',
+      aliases: ['Carla'],
+    });
     expect(graphs.current.dataset.entities.has('carol-white')).toBe(false);
     expect(graphs.current.graph.hasEdge('alice|associate_of|carla-white')).toBe(true);
   });
@@ -158,10 +205,16 @@ describe('WriteStore.accept', () => {
     store.reject('doc-2.p2');
     try {
       expect(() => store.accept('doc-2.p1', { stance: 'denies' })).toThrow(
-        new WriteConflictError('proposal "doc-2.p1" was already accepted as claim "doc-2.c1" with other corrections; correct that claim instead'),
+        new WriteConflictError(
+          'proposal "doc-2.p1" was already accepted as claim "doc-2.c1" with other corrections; correct that claim instead',
+        ),
       );
-      expect(() => store.accept('doc-2.p2')).toThrow(new WriteConflictError('proposal "doc-2.p2" was rejected; it cannot be accepted'));
-      expect(() => store.reject('doc-2.p1')).toThrow(new WriteConflictError('proposal "doc-2.p1" was accepted as claim "doc-2.c1"; it cannot be rejected'));
+      expect(() => store.accept('doc-2.p2')).toThrow(
+        new WriteConflictError('proposal "doc-2.p2" was rejected; it cannot be accepted'),
+      );
+      expect(() => store.reject('doc-2.p1')).toThrow(
+        new WriteConflictError('proposal "doc-2.p1" was accepted as claim "doc-2.c1"; it cannot be rejected'),
+      );
       expect(() => store.accept('doc-2.p9')).toThrow(new ProposalNotFoundError('doc-2.p9'));
     } finally {
       store.close();
@@ -173,7 +226,9 @@ describe('WriteStore.accept', () => {
     const { store } = openStore(dir);
     store.ingest(ARTICLE, 'doc-2.txt');
     try {
-      expect(inputErrors(() => store.accept('doc-2.p1', { type: 'married', stance: 'guesses', subject: 'nobody' }))).toEqual([
+      expect(
+        inputErrors(() => store.accept('doc-2.p1', { type: 'married', stance: 'guesses', subject: 'nobody' })),
+      ).toEqual([
         { path: 'subject', message: 'unknown entity "nobody"' },
         {
           path: 'type',
@@ -183,13 +238,28 @@ describe('WriteStore.accept', () => {
         { path: 'stance', message: 'unknown stance "guesses"; expected one of asserts, alleges, denies, confirms' },
       ]);
       expect(inputErrors(() => store.accept('doc-2.p1', { type: 'member_of', object: 'widget' }))).toEqual([
-        { path: 'type', message: 'edge type "member_of" does not allow person → service (allowed: person/country/organization → organization)' },
+        {
+          path: 'type',
+          message:
+            'edge type "member_of" does not allow person → service (allowed: person/country/organization → organization)',
+        },
       ]);
-      expect(inputErrors(() => store.accept('doc-2.p1', { object: { name: 'Acme Holdings', type: 'organization', kind: 'cartel' } }))).toEqual([
-        { path: 'object.kind', message: 'unknown organization kind "cartel"; expected one of company, media, government, military, intelligence, party, ngo, other' },
+      expect(
+        inputErrors(() =>
+          store.accept('doc-2.p1', { object: { name: 'Acme Holdings', type: 'organization', kind: 'cartel' } }),
+        ),
+      ).toEqual([
+        {
+          path: 'object.kind',
+          message:
+            'unknown organization kind "cartel"; expected one of company, media, government, military, intelligence, party, ngo, other',
+        },
       ]);
       expect(inputErrors(() => store.accept('doc-2.p1', { subject: { name: 'Carol', type: 'robot' } }))).toEqual([
-        { path: 'subject.type', message: 'unknown node type "robot"; expected one of person, organization, country, service' },
+        {
+          path: 'subject.type',
+          message: 'unknown node type "robot"; expected one of person, organization, country, service',
+        },
       ]);
     } finally {
       store.close();
@@ -229,15 +299,25 @@ describe('restart', () => {
     fs.appendFileSync(path.join(dir, 'journal.jsonl'), '{"kind":"accept","at":"2024-');
 
     const warnings: string[] = [];
-    expect(loadDataset(dir, { onWarning: (p) => warnings.push(p.message) }).claims.map((c) => c.id)).toContain('doc-2.c1');
-    expect(warnings).toEqual(['ignored an incomplete last entry (28 bytes, a write interrupted by a crash; it was never acknowledged); every earlier entry is intact']);
+    expect(loadDataset(dir, { onWarning: (p) => warnings.push(p.message) }).claims.map((c) => c.id)).toContain(
+      'doc-2.c1',
+    );
+    expect(warnings).toEqual([
+      'ignored an incomplete last entry (28 bytes, a write interrupted by a crash; it was never acknowledged); every earlier entry is intact',
+    ]);
 
     const reopened: string[] = [];
     const again = openStore(dir, reopened);
     again.store.accept('doc-2.p2');
     again.store.close();
     expect(reopened).toEqual(warnings);
-    expect(loadDataset(dir, { onWarning: () => reopened.push('again') }).claims.map((c) => c.id)).toEqual(['c1', 'c2', 'c3', 'doc-2.c1', 'doc-2.c2']);
+    expect(loadDataset(dir, { onWarning: () => reopened.push('again') }).claims.map((c) => c.id)).toEqual([
+      'c1',
+      'c2',
+      'c3',
+      'doc-2.c1',
+      'doc-2.c2',
+    ]);
     expect(reopened).toHaveLength(1);
   });
 });
