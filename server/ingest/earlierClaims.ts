@@ -89,17 +89,21 @@ export function agentsOfAct(
   return [...agents.values()].sort((a, b) => (a.mentions[0]?.start ?? 0) - (b.mentions[0]?.start ?? 0));
 }
 
-/** The latest earlier claim of one of `types` that `denier` made (within the last `window` sentences), whose object the denial is about. */
+/**
+ * The latest earlier claim of one of `types` that `denier` made (within the last `window` sentences), whose object the denial is about.
+ * `prior` holds the candidate claims in reading order, so the search stops at the first one too far back.
+ */
 export function deniedClaim(
   denier: EntityGroup,
   types: string[],
   sentence: number,
-  prior: CandidateClaim[],
+  prior: readonly CandidateClaim[],
   window = 2,
 ): CandidateClaim | undefined {
   for (let i = prior.length - 1; i >= 0; i--) {
     const c = prior[i];
-    if (c.sentence > sentence || sentence - c.sentence > window || c.denial || c.kind !== 'verb') continue;
+    if (sentence - c.sentence > window) break;
+    if (c.sentence > sentence || c.denial || c.kind !== 'verb') continue;
     if (
       types.includes(c.type) &&
       (c.subject.key === denier.key || (c.type === 'in_contact_with' && c.object.key === denier.key))

@@ -18,7 +18,7 @@ import { matchRelations, type RelationContext } from './matchRelations';
 import { fullSurface, type Mention } from './mention';
 import { nounPhraseRelations } from './nounPhraseRelations';
 import { normaliseName, resolveEntities, type EntityGroup } from './resolveEntities';
-import { findReferences, resolveInReadingOrder, resolveReference } from './resolveReferences';
+import { findReferences, resolveInReadingOrder } from './resolveReferences';
 import { splitSentences, type Sentence } from './splitSentences';
 import { tagWords } from './tagWords';
 import { isCapitalised, tokenizeSentence } from './tokenizeSentence';
@@ -105,21 +105,17 @@ export function extractArticle(text: string, fileName: string, dataset?: Dataset
   const groupByKey = new Map(groups.map((g) => [g.key, g]));
 
   // References, resolved in reading order so that a resolved one can be an antecedent.
-  const references = sentences.flatMap((s) =>
-    findReferences(
-      s,
-      named.filter((m) => m.sentence === s.index),
-      describingNouns(groups),
-    ),
-  );
+  const describing = describingNouns(groups);
+  const namedBySentence = bySentence(named, sentences.length);
+  const references = sentences.flatMap((s) => findReferences(s, namedBySentence[s.index], describing));
   const all = [...named, ...references].sort((a, b) => a.start - b.start);
-  resolveInReadingOrder(references, { body, sentences, tags, groups, all });
+  const resolver = resolveInReadingOrder(references, { body, sentences, tags, groups, all });
 
   const entityOf = (slot: Slot, exclude: Set<string>): EntityGroup | undefined => {
     const mention = slot.mention;
     if (!mention.entityKey) return undefined;
     if (mention.source === 'reference' && exclude.has(mention.entityKey))
-      return resolveReference(mention, groups, exclude, false);
+      return resolver.resolve(mention, exclude, false);
     return groupByKey.get(mention.entityKey);
   };
   const eventTarget = findEventTarget(body, groups);
@@ -127,9 +123,10 @@ export function extractArticle(text: string, fileName: string, dataset?: Dataset
   // Relations.
   const candidates: CandidateClaim[] = [];
   let previousSubject: EntityGroup | undefined;
+  const allBySentence = bySentence(all, sentences.length);
   for (const sentence of sentences) {
     if (sentence.heading) continue;
-    const masked = maskSentence(sentence, all);
+    const masked = maskSentence(sentence, allBySentence[sentence.index]);
     const relationContext: RelationContext = {
       body,
       tags,
@@ -170,6 +167,13 @@ export function extractArticle(text: string, fileName: string, dataset?: Dataset
   };
 }
 
+/** The mentions of each sentence, in the order given: each step reads one sentence's, not the article's. */
+function bySentence(mentions: Mention[], count: number): Mention[][] {
+  const lists = Array.from({ length: count }, (): Mention[] => []);
+  for (const mention of mentions) lists[mention.sentence].push(mention);
+  return lists;
+}
+
 /** The head nouns that describe the article's names ("exchange" in "the cryptocurrency exchange Kolkhida"), with the type they described. */
 function describingNouns(groups: EntityGroup[]): Map<string, EntityGroup['type']> {
   const nouns = new Map<string, EntityGroup['type']>();
@@ -192,17 +196,24 @@ function describingNouns(groups: EntityGroup[]): Map<string, EntityGroup['type']
 
 /** The thing "the attack" or "the operation" refers to: the first entity named just after "sabotage", "ruptured"… */
 function findEventTarget(body: string, groups: EntityGroup[]): EntityGroup | undefined {
+  // The names that can be targets, by start and then by their entity's place in `groups`.
+  const names: Array<{ group: EntityGroup; at: number; order: number }> = [];
+  groups.forEach((group, order) => {
+    if (group.type === 'person') return;
+    for (const m of group.mentions)
+      if (m.source !== 'reference' && !m.modifier) names.push({ group, at: m.start, order });
+  });
+  names.sort((a, b) => a.at - b.at || a.order - b.order);
   for (const match of body.matchAll(EVENT_WORDS)) {
     const from = match.index + match[0].length;
-    let best: { group: EntityGroup; at: number } | undefined;
-    for (const group of groups) {
-      if (group.type === 'person') continue;
-      for (const m of group.mentions) {
-        if (m.source === 'reference' || m.modifier || m.start < from || m.start - from > 40) continue;
-        if (!best || m.start < best.at) best = { group, at: m.start };
-      }
+    let low = 0;
+    let high = names.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (names[middle].at < from) low = middle + 1;
+      else high = middle;
     }
-    if (best) return best.group;
+    if (low < names.length && names[low].at - from <= 40) return names[low].group;
   }
   return undefined;
 }

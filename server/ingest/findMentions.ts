@@ -105,6 +105,8 @@ export interface MentionContext {
   knownNames: Set<string>;
   /** Offsets of names written as the agent of a compound adjective ("Houthi-controlled"): names, not adjectives. */
   compoundAgents?: Set<number>;
+  /** Whether a surname (after the word before it, joined by NUL) is used alone in the body: see usedAlone. */
+  usedAlone?: Map<string, boolean>;
 }
 
 interface Span {
@@ -554,18 +556,42 @@ function hasPersonEvidence(tokens: Token[], text: string, context: MentionContex
   )
     return true;
   // A surname of one or more words used alone: "Kask" after "Tarmo Kask", "Le Pen" after "Marine Le Pen".
-  const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  for (let k = 1; k < tokens.length; k++) {
-    const tail = tokens
-      .slice(k)
-      .map((t) => escape(t.text))
-      .join('\\s+');
-    const alone = new RegExp(`(?<!${escape(tokens[k - 1].text)}\\s)(?<![\\p{L}-])${tail}(?![\\p{L}-])`, 'u');
-    if (alone.test(body)) return true;
-  }
+  for (let k = 1; k < tokens.length; k++) if (usedAlone(tokens, k, context)) return true;
   return /\b(?:he|she|his|her|him)\b/i.test(
     body.slice(tokens[tokens.length - 1].end, tokens[tokens.length - 1].end + 120).split(/[.!?]/)[0] ?? '',
   );
+}
+
+const escapeRegExp = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Whether the name's words from the k-th on are written somewhere in the body without the
+ * word before them. The answer depends on the words only, so each is searched once per
+ * article; the search tries only the places where the k-th word is written.
+ */
+function usedAlone(tokens: Token[], k: number, context: MentionContext): boolean {
+  const key = tokens
+    .slice(k - 1)
+    .map((t) => t.text)
+    .join('\u0000');
+  const cache = (context.usedAlone ??= new Map());
+  const known = cache.get(key);
+  if (known !== undefined) return known;
+  const tail = tokens
+    .slice(k)
+    .map((t) => escapeRegExp(t.text))
+    .join('\\s+');
+  // Sticky: tried at each place the k-th word is written, which is where any match starts.
+  const alone = new RegExp(`(?<!${escapeRegExp(tokens[k - 1].text)}\\s)(?<![\\p{L}-])${tail}(?![\\p{L}-])`, 'uy');
+  const body = context.body;
+  const word = tokens[k].text;
+  let found = false;
+  for (let at = body.indexOf(word); at !== -1 && !found; at = body.indexOf(word, at + 1)) {
+    alone.lastIndex = at;
+    found = alone.test(body);
+  }
+  cache.set(key, found);
+  return found;
 }
 
 /** Builds the mentions of one span: a leading country, a title owner, the named entity. */

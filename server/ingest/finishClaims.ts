@@ -28,8 +28,24 @@ export function finishClaims(candidates: CandidateClaim[], context: FinishContex
   const claims: Array<ExtractedClaim & { order: number }> = [];
   const seen = new Map<string, number>();
   const sentenceTriples = new Map<string, number>();
+  // The organisations an entity's titles belong to ("Kremlin" for "Kremlin spokesperson Dmitry Peskov"), read once per entity.
+  const owners = new Map<EntityGroup, { first?: Mention; keys: Set<string> }>();
+  const ownersOf = (group: EntityGroup) => {
+    let found = owners.get(group);
+    if (!found) {
+      const withOwner = group.mentions.filter((m) => m.titleOwner?.entityKey);
+      owners.set(
+        group,
+        (found = { first: withOwner[0]?.titleOwner, keys: new Set(withOwner.map((m) => m.titleOwner!.entityKey!)) }),
+      );
+    }
+    return found;
+  };
+  const allBySentence = sentences.map((): Mention[] => []);
+  for (const mention of all) allBySentence[mention.sentence].push(mention);
   for (const candidate of candidates) {
     const sentence = sentences[candidate.sentence];
+    const inSentence = allBySentence[candidate.sentence];
     const text = sentence.text;
     const cueStart = candidate.cueStart - sentence.start;
     const cueEnd = candidate.cueEnd - sentence.start;
@@ -39,7 +55,7 @@ export function finishClaims(candidates: CandidateClaim[], context: FinishContex
       /\btheir\s+(?:only\s+|\w+\s+)?$/.test(text.slice(0, cueStart)) &&
       candidate.subject.type === 'person'
     ) {
-      const owner = candidate.subject.mentions.find((m) => m.titleOwner?.entityKey)?.titleOwner;
+      const owner = ownersOf(candidate.subject).first;
       const ownerGroup = owner?.entityKey ? groupByKey.get(owner.entityKey) : undefined;
       if (ownerGroup) candidate.subject = ownerGroup;
     }
@@ -52,7 +68,7 @@ export function finishClaims(candidates: CandidateClaim[], context: FinishContex
       for (const match of text.matchAll(REPORTING_VERB)) {
         if (match.index >= cueStart) break;
         reportingVerb = match[1];
-        const speakerMention = speakerBefore(body, all, sentence, sentence.start + match.index);
+        const speakerMention = speakerBefore(body, inSentence, sentence, sentence.start + match.index);
         speakerGroup = speakerMention?.entityKey ? groupByKey.get(speakerMention.entityKey) : undefined;
         speaker = speakerMention
           ? {
@@ -64,11 +80,8 @@ export function finishClaims(candidates: CandidateClaim[], context: FinishContex
       }
     }
     const parties = new Set([candidate.subject.key, candidate.object.key]);
-    const speakerOwners = speakerGroup
-      ? speakerGroup.mentions.map((m) => m.titleOwner?.entityKey).filter((k): k is string => k !== undefined)
-      : [];
     const speakerIsParty = speakerGroup
-      ? parties.has(speakerGroup.key) || speakerOwners.some((k) => parties.has(k))
+      ? parties.has(speakerGroup.key) || [...parties].some((k) => ownersOf(speakerGroup!).keys.has(k))
       : undefined;
     let stance: string = detectStance({
       text,
@@ -83,8 +96,8 @@ export function finishClaims(candidates: CandidateClaim[], context: FinishContex
     });
     if (!context.vocabulary.stances.has(stance)) stance = context.vocabulary.vocabulary.stances[0].id;
     const date = phrase ? undefined : dateNear(text, cueStart, context.documentDate);
-    const namedInSentence = all
-      .filter((m) => m.sentence === sentence.index && m.entityKey && m.source !== 'reference')
+    const namedInSentence = inSentence
+      .filter((m) => m.entityKey && m.source !== 'reference')
       .map((m) => ({
         start: m.start - sentence.start,
         end: m.end - sentence.start,

@@ -225,8 +225,13 @@ function coordinated(masked: MaskedSentence, index: number, side: 'before' | 'af
 
 /** A quote that stops on "the" or "to" runs on to the end of its phrase ("called Vestager the "tax lady""). */
 function completePhrase(body: string, end: number, sentenceEnd: number): number {
-  const text = body.slice(0, end);
-  if (!/\b(?:the|a|an|to|of|for|with|and|or|from|on|in|by|that|not)\s*$/i.test(text)) return end;
+  // The phrase's last word before any trailing spaces (the longest of these words has four letters).
+  let wordEnd = end;
+  while (wordEnd > 0 && /\s/.test(body[wordEnd - 1])) wordEnd--;
+  if (
+    !/\b(?:the|a|an|to|of|for|with|and|or|from|on|in|by|that|not)$/i.test(body.slice(Math.max(0, wordEnd - 5), wordEnd))
+  )
+    return end;
   const rest = /^[^,.;:!?]{0,80}/.exec(body.slice(end, sentenceEnd));
   return end + (rest ? rest[0].replace(/\s+$/, '').length : 0);
 }
@@ -300,7 +305,6 @@ function claimsOfMatch(
       if (group) subjects.push({ group, slot: masked.slots[i] });
     }
   }
-  const prior = [...(context.prior ?? []), ...sentenceClaims];
   for (const subject of subjects) {
     const exclude = new Set([subject.group.key, ...subjects.map((s) => s.group.key)]);
     let objects: Array<{ group: EntityGroup; slot?: Slot }>;
@@ -313,8 +317,11 @@ function claimsOfMatch(
     } else if (rule.object === 'earlier') {
       const act = match.groups?.act;
       const types = act === undefined ? DENIABLE : typesOfDeniedAct(act.replace(/^ever\s+/, ''));
+      const window = act === undefined ? 0 : 2;
+      // This sentence's claims so far, then the earlier sentences'.
       const earlier = types.length
-        ? deniedClaim(subject.group, types, masked.sentence.index, prior, act === undefined ? 0 : 2)
+        ? (deniedClaim(subject.group, types, masked.sentence.index, sentenceClaims, window) ??
+          deniedClaim(subject.group, types, masked.sentence.index, context.prior ?? [], window))
         : undefined;
       if (!earlier) continue;
       earlierType = earlier.type;

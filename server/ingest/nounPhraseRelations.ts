@@ -21,6 +21,21 @@ export interface PhraseContext {
   groups: EntityGroup[];
 }
 
+/** The entities' mentions arranged for the questions below, built once per article. */
+interface PhraseIndex {
+  /** Each sentence's mentions of any entity, entity by entity in `groups` order. */
+  bySentence: Map<number, Mention[]>;
+  /** The mentions given to nounPhraseRelations, by sentence, in their order. */
+  givenBySentence: Map<number, Mention[]>;
+  portfolios: Map<string, EntityGroup | undefined>;
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 const ROLE_BEFORE_NAME =
   /(?:^|\s)((?:chief executive(?: officer)?|(?:managing |senior |general )?partner|managing director|spokes(?:person|man|woman)|commander-in-chief|chief|chairman|chairwoman|head|director|minister|secretary|president|ceo|founder|journalist|instructor|ambassador|envoy|prosecutor|official|commander|adviser|advisor))(?:\s+of\s+[a-z][a-z ]{0,30}?)?\s*,?\s*$/i;
 const CORPORATE_ROLE = /^(chief executive(?: officer)?|ceo|chairman|chairwoman|chief|founder|president)$/i;
@@ -60,31 +75,42 @@ function make(
 }
 
 /** The organisation a "Commerce Secretary" heads: a named "Commerce Department" or "Ministry of Commerce". */
-function organisationOfPortfolio(word: string, groups: EntityGroup[]): EntityGroup | undefined {
-  const portfolio = new RegExp(`\\b${word}\\b`);
-  return groups.find(
-    (g) =>
-      g.type === 'organization' &&
-      isGovernmentBody(g) &&
-      portfolio.test(g.name) &&
-      /Department|Ministry|Office/.test(g.name),
-  );
+function organisationOfPortfolio(word: string, groups: EntityGroup[], index: PhraseIndex): EntityGroup | undefined {
+  if (!index.portfolios.has(word)) {
+    const portfolio = new RegExp(`\\b${word}\\b`);
+    index.portfolios.set(
+      word,
+      groups.find(
+        (g) =>
+          g.type === 'organization' &&
+          isGovernmentBody(g) &&
+          portfolio.test(g.name) &&
+          /Department|Ministry|Office/.test(g.name),
+      ),
+    );
+  }
+  return index.portfolios.get(word);
 }
 
-/** The company most recently named before an offset. */
+/** The company most recently named before an offset (an entity's mentions are in body order). */
 function latestCompany(groups: EntityGroup[], before: number, allowService: boolean): EntityGroup | undefined {
   let best: { group: EntityGroup; at: number } | undefined;
   for (const group of groups) {
     if (!(isCompany(group) || (allowService && group.type === 'service'))) continue;
-    for (const m of group.mentions) {
-      if (m.start >= before) break;
-      if (!best || m.start > best.at) best = { group, at: m.start };
+    let low = 0;
+    let high = group.mentions.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (group.mentions[middle].start < before) low = middle + 1;
+      else high = middle;
     }
+    const latest = group.mentions[low - 1];
+    if (latest && (!best || latest.start > best.at)) best = { group, at: latest.start };
   }
   return best?.group;
 }
 
-function titleClaims(mention: Mention, context: PhraseContext): CandidateClaim[] {
+function titleClaims(mention: Mention, context: PhraseContext, index: PhraseIndex): CandidateClaim[] {
   const person = context.groupOf(mention);
   if (!person || person.type !== 'person') return [];
   const claims: Array<CandidateClaim | undefined> = [];
@@ -93,8 +119,9 @@ function titleClaims(mention: Mention, context: PhraseContext): CandidateClaim[]
     if (mention.titleOwner) {
       const owner =
         mention.titleOwner.source === 'name' && mention.titleOwner.modifier && !context.groupOf(mention.titleOwner)
-          ? organisationOfPortfolio(mention.titleOwner.text, context.groups)
-          : (context.groupOf(mention.titleOwner) ?? organisationOfPortfolio(mention.titleOwner.text, context.groups));
+          ? organisationOfPortfolio(mention.titleOwner.text, context.groups, index)
+          : (context.groupOf(mention.titleOwner) ??
+            organisationOfPortfolio(mention.titleOwner.text, context.groups, index));
       claims.push(
         make(context, person, 'holds_position', owner, start, mention.end, mention.sentence, 'title', 'title'),
       );
@@ -107,7 +134,7 @@ function titleClaims(mention: Mention, context: PhraseContext): CandidateClaim[]
   if (!role || NON_POSITION_ROLES.test(role[1])) return [];
   const roleStart = mention.start - before.length + role.index + role[0].indexOf(role[1]);
   const ownerText = context.body.slice(Math.max(0, roleStart - 60), roleStart);
-  const ownerMention = findOwnerBefore(context, roleStart, mention.sentence);
+  const ownerMention = findOwnerBefore(context, roleStart, mention.sentence, index);
   // "Kremlin spokesperson Dmitry Peskov", "the company's president of global affairs, Nick Clegg".
   // ("EU foreign policy chief Kaja Kallas": a few words of portfolio may come between.)
   if (ownerMention && /^(?:['’]s)?\s+(?:[a-z]+\s+){0,3}$/.test(context.body.slice(ownerMention.end, roleStart))) {
@@ -148,19 +175,22 @@ function titleClaims(mention: Mention, context: PhraseContext): CandidateClaim[]
   return claims.filter((c): c is CandidateClaim => c !== undefined);
 }
 
-function findOwnerBefore(context: PhraseContext, offset: number, sentence: number): Mention | undefined {
+function findOwnerBefore(
+  context: PhraseContext,
+  offset: number,
+  sentence: number,
+  index: PhraseIndex,
+): Mention | undefined {
   let best: Mention | undefined;
-  for (const group of context.groups) {
-    for (const m of group.mentions) {
-      if (m.sentence !== sentence || m.end > offset) continue;
-      if (m.source === 'reference' && !/^['’]s/.test(context.body.slice(m.end, m.end + 2))) continue;
-      if (!best || m.end > best.end) best = m;
-    }
+  for (const m of index.bySentence.get(sentence) ?? []) {
+    if (m.end > offset) continue;
+    if (m.source === 'reference' && !/^['’]s/.test(context.body.slice(m.end, m.end + 2))) continue;
+    if (!best || m.end > best.end) best = m;
   }
   return best;
 }
 
-function possessiveClaims(mention: Mention, context: PhraseContext): CandidateClaim[] {
+function possessiveClaims(mention: Mention, context: PhraseContext, index: PhraseIndex): CandidateClaim[] {
   const possessor = context.groupOf(mention);
   if (!possessor) return [];
   const claims: Array<CandidateClaim | undefined> = [];
@@ -171,11 +201,8 @@ function possessiveClaims(mention: Mention, context: PhraseContext): CandidateCl
   const list = /^['’]s\s+(?:[a-z][\w-]*\s+){1,6}?[a-z]+s,\s+(?:the|including)\s+/.exec(after);
   if (list) {
     // The list's names follow one another, joined by commas or "and".
-    const named = context.groups
-      .flatMap((g) => g.mentions)
-      .filter(
-        (m) => m.sentence === mention.sentence && m.source !== 'reference' && m.start >= mention.end + list[0].length,
-      )
+    const named = (index.bySentence.get(mention.sentence) ?? [])
+      .filter((m) => m.source !== 'reference' && m.start >= mention.end + list[0].length)
       .sort((a, b) => a.start - b.start);
     let cursor = mention.end + list[0].length;
     for (const m of named) {
@@ -242,11 +269,10 @@ function bodyClaims(mention: Mention, context: PhraseContext): CandidateClaim[] 
 }
 
 /** "the Russian state gas giant Gazprom", "Chinese state-owned China Mobile": the country owns what follows. */
-function stateOwnedClaims(mention: Mention, mentions: Mention[], context: PhraseContext): CandidateClaim[] {
+function stateOwnedClaims(mention: Mention, index: PhraseIndex, context: PhraseContext): CandidateClaim[] {
   if (mention.source !== 'country' || mention.countryForm !== 'demonym') return [];
-  const owned = mentions.find(
+  const owned = (index.givenBySentence.get(mention.sentence) ?? []).find(
     (m) =>
-      m.sentence === mention.sentence &&
       m.source === 'name' &&
       (m.fullStart ?? m.start) > mention.end &&
       /^\s+state(?:-owned|-run|-controlled)?\s+(?:[a-z-]+\s+){0,3}$/.test(
@@ -269,13 +295,16 @@ function stateOwnedClaims(mention: Mention, mentions: Mention[], context: Phrase
 }
 
 export function nounPhraseRelations(mentions: Mention[], context: PhraseContext): CandidateClaim[] {
+  const index: PhraseIndex = { bySentence: new Map(), givenBySentence: new Map(), portfolios: new Map() };
+  for (const group of context.groups) for (const m of group.mentions) pushTo(index.bySentence, m.sentence, m);
+  for (const m of mentions) pushTo(index.givenBySentence, m.sentence, m);
   const claims: CandidateClaim[] = [];
   for (const mention of mentions) {
     if (mention.source === 'reference') continue;
-    claims.push(...titleClaims(mention, context));
-    claims.push(...possessiveClaims(mention, context));
+    claims.push(...titleClaims(mention, context, index));
+    claims.push(...possessiveClaims(mention, context, index));
     claims.push(...bodyClaims(mention, context));
-    claims.push(...stateOwnedClaims(mention, mentions, context));
+    claims.push(...stateOwnedClaims(mention, index, context));
   }
   return claims;
 }

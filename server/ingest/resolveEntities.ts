@@ -108,33 +108,46 @@ export function resolveEntities(body: string, mentions: Mention[], datasetEntiti
   const known = datasetIndex(datasetEntities);
   const groups = new Map<string, EntityGroup>();
   const named = mentions.filter((m) => m.source !== 'reference');
-  // Multi-word person names, so that a lone surname can join one.
-  const fullNames = named.filter((m) => m.type === 'person' && m.text.includes(' '));
+  // Multi-word person names, so that a lone surname can join one: each name under its last
+  // word ("moraes") and under each run of its last words ("le pen").
+  const byLastWord = new Map<string, Set<string>>();
+  const byEnding = new Map<string, Set<string>>();
+  const addTo = (index: Map<string, Set<string>>, key: string, name: string) => {
+    const names = index.get(key);
+    if (names) names.add(name);
+    else index.set(key, new Set([name]));
+  };
+  for (const person of named) {
+    if (person.type !== 'person' || !person.text.includes(' ')) continue;
+    const name = normaliseName(person.text);
+    addTo(byLastWord, name.split(' ').pop()!, name);
+    for (let space = name.indexOf(' '); space !== -1; space = name.indexOf(' ', space + 1))
+      addTo(byEnding, name.slice(space + 1), name);
+  }
   const keyOf = (mention: Mention): string => {
     if (mention.countryCode) return `country:${mention.countryCode}`;
     const byBody = bodyKey(mention);
     if (byBody) return byBody;
     const text = normaliseName(mention.text);
-    if (!text.includes(' ')) {
-      const owners = new Set(
-        fullNames.filter((p) => normaliseName(p.text).split(' ').pop() === text).map((p) => normaliseName(p.text)),
-      );
-      if (owners.size === 1) return `name:${[...owners][0]}`;
-    } else {
-      // "Le Pen" after "Marine Le Pen": a surname of several words joins the one longer name it ends.
-      const owners = new Set(
-        fullNames.filter((p) => normaliseName(p.text).endsWith(` ${text}`)).map((p) => normaliseName(p.text)),
-      );
-      if (owners.size === 1) return `name:${[...owners][0]}`;
-    }
+    // "Le Pen" after "Marine Le Pen": a surname of several words joins the one longer name it ends.
+    const owners = (text.includes(' ') ? byEnding : byLastWord).get(text);
+    if (owners?.size === 1) return `name:${[...owners][0]}`;
     return `name:${text}`;
   };
+  // Names by where they end, for the acronym in brackets just after one.
+  const byEnd = new Map<number, Mention[]>();
+  for (const m of named) {
+    const list = byEnd.get(m.end);
+    if (list) list.push(m);
+    else byEnd.set(m.end, [m]);
+  }
   for (const mention of named) {
     let key = keyOf(mention);
     // An acronym in brackets right after a name is that name: "Semiconductor Manufacturing International Corp (SMIC)".
-    const previous = named.find(
-      (m) => m !== mention && body.slice(m.end, mention.start) === ' (' && body[mention.end] === ')',
-    );
+    const previous =
+      body.slice(mention.start - 2, mention.start) === ' (' && body[mention.end] === ')'
+        ? byEnd.get(mention.start - 2)?.find((m) => m !== mention)
+        : undefined;
     if (previous?.entityKey) key = previous.entityKey;
     mention.entityKey = key;
     let group = groups.get(key);
@@ -184,18 +197,29 @@ export function resolveEntities(body: string, mentions: Mention[], datasetEntiti
   }
   // A short name beside a company's full one: the same company ("Meta" and "Meta Platforms"), unless
   // the short name is used as a product ("access to X" beside "X Corp."), which makes it the company's service.
+  // Each entity under every run of its name's first words ("Meta" for "Meta Platforms").
+  const byOpeningWords = new Map<string, EntityGroup[]>();
+  for (const group of groups.values()) {
+    for (let space = group.name.indexOf(' '); space !== -1; space = group.name.indexOf(' ', space + 1)) {
+      const opening = group.name.slice(0, space);
+      const list = byOpeningWords.get(opening);
+      if (list) list.push(group);
+      else byOpeningWords.set(opening, [group]);
+    }
+  }
   for (const group of [...groups.values()]) {
     if (group.existing || group.type === 'person' || group.type === 'country') continue;
     // Any longer organisation name the short one opens ("Meridian" → "Meridian Tanker Management",
     // "the Treasury" → "Treasury Department"); one only, or the short name is ambiguous.
     // ("Gazprom Neft, the oil arm of … Gazprom": named side by side, they are two.)
-    const longer = [...groups.values()].filter(
+    let sentencesOfGroup: Set<number> | undefined;
+    const longer = (byOpeningWords.get(group.name) ?? []).filter(
       (g) =>
+        groups.get(g.key) === g &&
         g !== group &&
         g.type === 'organization' &&
         !g.existing &&
-        g.name.startsWith(`${group.name} `) &&
-        !g.mentions.some((m) => group.mentions.some((n) => n.sentence === m.sentence)),
+        !g.mentions.some((m) => (sentencesOfGroup ??= new Set(group.mentions.map((n) => n.sentence))).has(m.sentence)),
     );
     const company = longer.length === 1 ? longer[0] : undefined;
     if (!company) continue;
@@ -237,36 +261,85 @@ function mergeInitialisms(groups: Map<string, EntityGroup>): void {
       .map((w) => w[0])
       .join('')
       .toUpperCase();
+  // Names of several words by their initials, and each entity's place in the map's order
+  // (a mention's entity is the one its entityKey names: merges keep the two in step).
+  const byInitials = new Map<string, Mention[]>();
+  const order = new Map<EntityGroup, number>();
+  for (const group of groups.values()) {
+    order.set(group, order.size);
+    for (const m of group.mentions) {
+      if (!m.text.includes(' ')) continue;
+      const key = initials(m.text.replace(/^[Tt]he\s+/, ''));
+      const list = byInitials.get(key);
+      if (list) list.push(m);
+      else byInitials.set(key, [m]);
+    }
+  }
   for (const group of [...groups.values()]) {
     const short = group.mentions.find((m) => /^[A-Z]{2,6}$/.test(m.text))?.text;
     if (!short || group.key !== `name:${normaliseName(short)}`) continue;
-    const full = [...groups.values()].find(
-      (g) =>
-        g !== group &&
-        g.type !== 'person' &&
-        g.type !== 'country' &&
-        g.mentions.some((m) => m.text.includes(' ') && initials(m.text.replace(/^[Tt]he\s+/, '')) === short),
-    );
+    let full: EntityGroup | undefined;
+    for (const m of byInitials.get(short) ?? []) {
+      const g = groups.get(m.entityKey!);
+      if (!g || g === group || g.type === 'person' || g.type === 'country') continue;
+      if (!full || order.get(g)! < order.get(full)!) full = g;
+    }
     if (full) merge(groups, group.key, full.key);
   }
 }
 
 /** "The Internal Security Service, known as KAPO": the second name is another name of the first. */
 function mergeKnownAs(groups: Map<string, EntityGroup>, named: Mention[], body: string): void {
+  const ends = new EndIndex(named);
   for (const mention of named) {
     if (mention.type === 'country' || !mention.entityKey) continue;
     const start = mention.fullStart ?? mention.start;
-    const previous = named.find(
-      (m) =>
-        m !== mention &&
-        m.end <= start &&
-        /^,?\s+(?:also\s+|commonly\s+|widely\s+|better\s+)?(?:known|referred\s+to)\s+as\s+(?:the\s+)?$/.test(
-          body.slice(m.end, start),
-        ),
-    );
+    // The words between ("…, also known as the") are at most six, so only names ending within six words can be the first name.
+    const previous = ends
+      .endingWithin(startOfWordsBefore(body, start, 6), start)
+      .map((i) => named[i])
+      .find(
+        (m) =>
+          m !== mention &&
+          /^,?\s+(?:also\s+|commonly\s+|widely\s+|better\s+)?(?:known|referred\s+to)\s+as\s+(?:the\s+)?$/.test(
+            body.slice(m.end, start),
+          ),
+      );
     if (previous?.entityKey && previous.type !== 'country' && previous.entityKey !== mention.entityKey)
       merge(groups, mention.entityKey, previous.entityKey);
   }
+}
+
+/** Mentions by where they end, to find the ones ending inside a stretch of the body. */
+class EndIndex {
+  private readonly byEnd: Array<{ end: number; index: number }>;
+  constructor(mentions: Mention[]) {
+    this.byEnd = mentions.map((m, index) => ({ end: m.end, index })).sort((a, b) => a.end - b.end || a.index - b.index);
+  }
+
+  /** Indexes (in the list given) of the mentions ending in [from, to], in list order. */
+  endingWithin(from: number, to: number): number[] {
+    let low = 0;
+    let high = this.byEnd.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (this.byEnd[middle].end < from) low = middle + 1;
+      else high = middle;
+    }
+    const found: number[] = [];
+    for (let i = low; i < this.byEnd.length && this.byEnd[i].end <= to; i++) found.push(this.byEnd[i].index);
+    return found.sort((a, b) => a - b);
+  }
+}
+
+/** Where the `count`-th run of non-space characters before `offset` starts (0 if there are fewer). */
+function startOfWordsBefore(body: string, offset: number, count: number): number {
+  let at = offset;
+  for (let run = 0; run < count && at > 0; run++) {
+    while (at > 0 && /\s/.test(body[at - 1])) at--;
+    while (at > 0 && !/\s/.test(body[at - 1])) at--;
+  }
+  return at;
 }
 
 /** "the Houthis" beside "Houthi": a plural of a one-word name is that name. */
@@ -282,25 +355,57 @@ function mergePlurals(groups: Map<string, EntityGroup>): void {
 /** "the FSB, Russia's domestic security service": a body described in apposition to its name is that body. */
 function mergeAppositiveBodies(groups: Map<string, EntityGroup>, body: string): void {
   const all = [...groups.values()];
+  const order = new Map(all.map((g, i) => [g, i]));
+  // Every mention by where it ends and where its written form starts.
+  const byEnd = new Map<number, Mention[]>();
+  const byStart = new Map<number, Mention[]>();
+  for (const group of all) {
+    for (const m of group.mentions) {
+      for (const [index, at] of [
+        [byEnd, m.end],
+        [byStart, m.fullStart ?? m.start],
+      ] as const) {
+        const list = index.get(at);
+        if (list) list.push(m);
+        else index.set(at, [m]);
+      }
+    }
+  }
+  const isSpace = (at: number) => at < body.length && /\s/.test(body[at]);
   for (const group of all) {
     if (!group.key.startsWith('body:')) continue;
     for (const mention of group.mentions) {
       const start = mention.fullStart ?? mention.start;
-      // "the FSB, Russia's domestic security service" and "Lithuania's parliament, the Seimas".
-      const named = all.find(
-        (g) =>
-          g.key.startsWith('name:') &&
-          g.type !== 'person' &&
-          g.mentions.some(
-            (m) =>
-              (m.end <= start && /^,\s*$/.test(body.slice(m.end, start))) ||
-              ((m.fullStart ?? m.start) >= mention.end &&
-                /^,\s+(?:the\s+)?$/.test(body.slice(mention.end, m.fullStart ?? m.start)) &&
+      // "the FSB, Russia's domestic security service": a name ending in a comma and spaces just before.
+      let comma = start;
+      while (comma > 0 && /\s/.test(body[comma - 1])) comma--;
+      const candidates = body[comma - 1] === ',' ? [...(byEnd.get(comma - 1) ?? [])] : [];
+      // "Lithuania's parliament, the Seimas": a name starting after a comma, spaces and an optional "the ".
+      if (body[mention.end] === ',') {
+        let at = mention.end + 1;
+        for (let word = 0; word < 2 && isSpace(at); word++) {
+          const spaceStart = at;
+          while (isSpace(at)) at++;
+          for (let p = spaceStart + 1; p <= at; p++) {
+            for (const m of byStart.get(p) ?? [])
+              if (
                 /^\s*(?:,|\.|\s+(?:has|have|had|is|was|said|says|will|would|urged|called))/.test(
                   body.slice(m.end, m.end + 12),
-                )),
-          ),
-      );
+                )
+              )
+                candidates.push(m);
+          }
+          if (body.slice(at, at + 3) !== 'the') break;
+          at += 3;
+        }
+      }
+      // The first entity (in the map's order) with such a mention: the one the mention's entityKey names.
+      let named: EntityGroup | undefined;
+      for (const m of candidates) {
+        const g = groups.get(m.entityKey!);
+        if (!g || !g.key.startsWith('name:') || g.type === 'person') continue;
+        if (!named || order.get(g)! < order.get(named)!) named = g;
+      }
       if (named) {
         merge(groups, group.key, named.key);
         break;

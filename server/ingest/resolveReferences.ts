@@ -4,7 +4,7 @@
 // implies in its name or title ("the judge" → a "Justice"). A pronoun never refers to an
 // argument already used in the same claim.
 import type { EntityType, Mention } from './mention';
-import { DESCRIPTION_CUES } from './nameCues';
+import { DESCRIPTION_CUES, type DescriptionCue } from './nameCues';
 import { isCompany, type EntityGroup } from './resolveEntities';
 import { speakerBefore } from './findSpeaker';
 import type { Sentence } from './splitSentences';
@@ -114,99 +114,236 @@ export function findReferences(
   return found;
 }
 
-function fits(reference: Mention, group: EntityGroup, brandAsService = false): boolean {
-  const words = reference.referenceWords ?? '';
-  if (/^(it|its)$/.test(words)) return group.type !== 'person';
-  if (/^(he|him|his|she|her)$/.test(words)) return group.type === 'person';
-  const cue = DESCRIPTION_CUES.find((c) => c.pattern.test(words));
-  // A noun the article used to describe names fits the names it described.
-  if (!cue) return new RegExp(`\\b${words.replace(/^the\s+/, '')}\\b`).test(group.descriptors ?? '');
-  // "the app" may name a brand typed as a company when no service was named ("TikTok").
-  if (cue.type !== group.type && !(brandAsService && cue.type === 'service' && isCompany(group))) return false;
-  if (cue.company && !isCompany(group)) return false;
-  if (cue.nameHint) {
-    const texts = [group.name, ...group.titles, ...group.mentions.map((m) => m.text), group.descriptors ?? ''];
-    if (!texts.some((t) => cue.nameHint!.test(t))) return false;
-  }
-  return true;
+const PRONOUN_WORDS = /^(it|its|he|him|his|she|her)$/;
+/** How far back (in sentences) the latest fitting name is looked for sentence by sentence before every entity is asked. */
+const NEAR_SENTENCES = 8;
+
+interface Placed {
+  mention: Mention;
+  group: EntityGroup;
 }
 
 /**
- * For a description ("the app", "the company", "the country"): among the fitting entities
- * named in the last three sentences, the one the article names most often (its topic),
- * the latest of them on a tie.
+ * Resolves references against the article's entities. Every question it answers is about
+ * the mentions so far in the entities (names, and the references resolved before), so it
+ * keeps them by sentence and by entity, and answers from the sentences a rule looks at
+ * rather than from the whole article; a reference resolved with `add` joins them.
  */
-function mostSalient(
-  reference: Mention,
-  groups: EntityGroup[],
-  exclude: Set<string>,
-  anyService: boolean,
-): EntityGroup | undefined {
-  let best: { group: EntityGroup; count: number; at: number } | undefined;
-  for (const group of groups) {
-    if (exclude.has(group.key) || !fits(reference, group, !anyService)) continue;
-    const before = group.mentions.filter((m) => m.start < reference.start && m !== reference && !m.modifier);
-    if (!before.length || reference.sentence - before[before.length - 1].sentence > 3) continue;
-    const count = group.mentions.filter((m) => m.source !== 'reference').length;
-    const at = before[before.length - 1].start;
-    if (!best || count > best.count || (count === best.count && at > best.at)) best = { group, count, at };
-  }
-  return best?.group;
-}
+export class ReferenceResolver {
+  private readonly order = new Map<EntityGroup, number>();
+  /** Every mention of an entity, by sentence. */
+  private readonly placed: Placed[][];
+  /** The earliest start of a mention (not a modifier) in each sentence. */
+  private readonly firstStart = new Map<number, number>();
+  /** Per entity, the starts of its mentions that are not modifiers, ascending. */
+  private readonly argumentStarts = new Map<EntityGroup, number[]>();
+  private readonly namedCount = new Map<EntityGroup, number>();
+  private readonly company = new Map<EntityGroup, boolean>();
+  /** Per entity, whether a cue's name hint matches one of its texts (texts only ever get added). */
+  private readonly hinted = new Map<EntityGroup, Map<RegExp, boolean>>();
+  private readonly described = new Map<string, Map<EntityGroup, boolean>>();
+  private readonly cues = new Map<string, DescriptionCue | undefined>();
 
-/**
- * The entity a reference points to: the latest fitting entity named before it. Demonyms
- * used as adjectives and names used as modifiers ("US users") are not antecedents of a
- * pronoun. A pronoun in subject position ("It blocked the accounts") prefers an entity
- * that was itself the first named in its sentence (a subject), within two sentences.
- */
-export function resolveReference(
-  reference: Mention,
-  groups: EntityGroup[],
-  exclude: Set<string> = new Set(),
-  preferSubject = false,
-): EntityGroup | undefined {
-  const isPronoun = /^(it|its|he|him|his|she|her)$/.test(reference.referenceWords ?? '');
-  const firstInSentence = new Map<number, number>();
-  for (const group of groups) {
-    for (const m of group.mentions) {
-      if (m.modifier) continue;
-      const first = firstInSentence.get(m.sentence);
-      if (first === undefined || m.start < first) firstInSentence.set(m.sentence, m.start);
+  constructor(
+    private readonly groups: EntityGroup[],
+    sentenceCount: number,
+  ) {
+    this.placed = Array.from({ length: sentenceCount }, (): Placed[] => []);
+    groups.forEach((group, index) => {
+      this.order.set(group, index);
+      this.argumentStarts.set(group, []);
+      this.namedCount.set(group, group.mentions.filter((m) => m.source !== 'reference').length);
+      for (const mention of group.mentions) this.place(mention, group);
+    });
+  }
+
+  private place(mention: Mention, group: EntityGroup): void {
+    this.placed[mention.sentence].push({ mention, group });
+    if (mention.modifier) return;
+    const first = this.firstStart.get(mention.sentence);
+    if (first === undefined || mention.start < first) this.firstStart.set(mention.sentence, mention.start);
+    const starts = this.argumentStarts.get(group)!;
+    starts.splice(
+      upperBound(starts, mention.start, (s) => s),
+      0,
+      mention.start,
+    );
+  }
+
+  /** Adds a resolved reference to its entity, where a stable sort by start would put it. */
+  add(reference: Mention, group: EntityGroup): void {
+    reference.entityKey = group.key;
+    group.mentions.splice(
+      upperBound(group.mentions, reference.start, (m) => m.start),
+      0,
+      reference,
+    );
+    this.place(reference, group);
+    const hints = this.hinted.get(group);
+    if (hints) for (const [hint, matched] of hints) if (!matched && hint.test(reference.text)) hints.set(hint, true);
+  }
+
+  private cueOf(words: string): DescriptionCue | undefined {
+    if (!this.cues.has(words))
+      this.cues.set(
+        words,
+        DESCRIPTION_CUES.find((c) => c.pattern.test(words)),
+      );
+    return this.cues.get(words);
+  }
+
+  private isCompany(group: EntityGroup): boolean {
+    let company = this.company.get(group);
+    if (company === undefined) this.company.set(group, (company = isCompany(group)));
+    return company;
+  }
+
+  private hintMatches(group: EntityGroup, hint: RegExp): boolean {
+    let hints = this.hinted.get(group);
+    if (!hints) this.hinted.set(group, (hints = new Map()));
+    let matched = hints.get(hint);
+    if (matched === undefined) {
+      const texts = [group.name, ...group.titles, ...group.mentions.map((m) => m.text), group.descriptors ?? ''];
+      hints.set(hint, (matched = texts.some((t) => hint.test(t))));
+    }
+    return matched;
+  }
+
+  /** Whether an entity is one a reference's words can stand for. */
+  fits(reference: Mention, group: EntityGroup, brandAsService = false): boolean {
+    const words = reference.referenceWords ?? '';
+    if (/^(it|its)$/.test(words)) return group.type !== 'person';
+    if (/^(he|him|his|she|her)$/.test(words)) return group.type === 'person';
+    const cue = this.cueOf(words);
+    if (!cue) {
+      // A noun the article used to describe names fits the names it described.
+      let byGroup = this.described.get(words);
+      if (!byGroup) this.described.set(words, (byGroup = new Map()));
+      let fits = byGroup.get(group);
+      if (fits === undefined)
+        byGroup.set(group, (fits = new RegExp(`\\b${words.replace(/^the\s+/, '')}\\b`).test(group.descriptors ?? '')));
+      return fits;
+    }
+    // "the app" may name a brand typed as a company when no service was named ("TikTok").
+    if (cue.type !== group.type && !(brandAsService && cue.type === 'service' && this.isCompany(group))) return false;
+    if (cue.company && !this.isCompany(group)) return false;
+    if (cue.nameHint && !this.hintMatches(group, cue.nameHint)) return false;
+    return true;
+  }
+
+  /** The mentions of an entity placed in sentences `from`…`to` that are arguments before `reference`. */
+  private *before(reference: Mention, from: number, to: number): Generator<Placed> {
+    for (let s = Math.max(0, from); s <= to; s++) {
+      for (const entry of this.placed[s]) {
+        if (entry.mention.start < reference.start && entry.mention !== reference && !entry.mention.modifier)
+          yield entry;
+      }
     }
   }
-  let best: { group: EntityGroup; at: number } | undefined;
-  let bestSubject: { group: EntityGroup; at: number } | undefined;
-  const anyService = groups.some(
-    (g) => !exclude.has(g.key) && fits(reference, g) && g.mentions.some((m) => m.start < reference.start),
-  );
-  for (const group of groups) {
-    if (exclude.has(group.key) || !fits(reference, group, !anyService)) continue;
-    for (const mention of group.mentions) {
-      if (mention.start >= reference.start) break;
-      if (mention === reference || mention.modifier) continue;
-      if (isPronoun && mention.nounModifier) continue;
-      if (isPronoun && reference.sentence - mention.sentence > 2) continue;
-      if (!best || mention.start > best.at) best = { group, at: mention.start };
-      if (firstInSentence.get(mention.sentence) === mention.start && (!bestSubject || mention.start > bestSubject.at))
-        bestSubject = { group, at: mention.start };
-    }
+
+  /** Keeps the later mention; on a tie, the entity listed first (the order a scan of the entities meets them in). */
+  private later(
+    best: { group: EntityGroup; at: number } | undefined,
+    group: EntityGroup,
+    at: number,
+  ): { group: EntityGroup; at: number } {
+    if (!best || at > best.at || (at === best.at && this.order.get(group)! < this.order.get(best.group)!))
+      return { group, at };
+    return best;
   }
-  if (preferSubject && isPronoun && bestSubject) return bestSubject.group;
-  // "Huaxin, which acquired a stake in the company": a description first looks back in its own sentence.
-  if (
-    !isPronoun &&
-    best &&
-    groups
-      .find((g) => g === best!.group)
-      ?.mentions.some(
-        (m) =>
-          m.sentence === reference.sentence && m.start < reference.start && m.source !== 'reference' && !m.modifier,
+
+  /**
+   * The entity a reference points to: the latest fitting entity named before it. Demonyms
+   * used as adjectives and names used as modifiers ("US users") are not antecedents of a
+   * pronoun. A pronoun in subject position ("It blocked the accounts") prefers an entity
+   * that was itself the first named in its sentence (a subject), within two sentences.
+   */
+  resolve(reference: Mention, exclude: Set<string> = new Set(), preferSubject = false): EntityGroup | undefined {
+    const isPronoun = PRONOUN_WORDS.test(reference.referenceWords ?? '');
+    if (isPronoun) {
+      let best: { group: EntityGroup; at: number } | undefined;
+      let bestSubject: { group: EntityGroup; at: number } | undefined;
+      for (const { mention, group } of this.before(reference, reference.sentence - 2, reference.sentence)) {
+        if (mention.nounModifier || exclude.has(group.key) || !this.fits(reference, group)) continue;
+        best = this.later(best, group, mention.start);
+        if (this.firstStart.get(mention.sentence) === mention.start)
+          bestSubject = this.later(bestSubject, group, mention.start);
+      }
+      if (preferSubject && bestSubject) return bestSubject.group;
+      return best?.group;
+    }
+    const anyService = this.groups.some(
+      (g) =>
+        g.mentions.length > 0 &&
+        g.mentions[0].start < reference.start &&
+        !exclude.has(g.key) &&
+        this.fits(reference, g),
+    );
+    const fitting = (group: EntityGroup) => !exclude.has(group.key) && this.fits(reference, group, !anyService);
+    const best = this.latestFitting(reference, fitting);
+    // "Huaxin, which acquired a stake in the company": a description first looks back in its own sentence.
+    if (
+      best &&
+      this.placed[reference.sentence].some(
+        ({ mention: m, group }) =>
+          group === best.group && m.start < reference.start && m.source !== 'reference' && !m.modifier,
       )
-  )
-    return best.group;
-  if (!isPronoun) return mostSalient(reference, groups, exclude, anyService) ?? best?.group;
-  return best?.group;
+    )
+      return best.group;
+    return this.mostSalient(reference, fitting) ?? best?.group;
+  }
+
+  /** The latest mention before the reference of an entity that fits: sentence by sentence nearby, else per entity. */
+  private latestFitting(
+    reference: Mention,
+    fitting: (group: EntityGroup) => boolean,
+  ): { group: EntityGroup; at: number } | undefined {
+    for (let s = reference.sentence; s >= Math.max(0, reference.sentence - NEAR_SENTENCES); s--) {
+      let best: { group: EntityGroup; at: number } | undefined;
+      // Mentions of earlier sentences start before any of this one's.
+      for (const { mention, group } of this.before(reference, s, s))
+        if (fitting(group)) best = this.later(best, group, mention.start);
+      if (best) return best;
+    }
+    let best: { group: EntityGroup; at: number } | undefined;
+    for (const group of this.groups) {
+      const starts = this.argumentStarts.get(group)!;
+      const i = upperBound(starts, reference.start - 1, (s) => s) - 1;
+      if (i >= 0 && fitting(group)) best = this.later(best, group, starts[i]);
+    }
+    return best;
+  }
+
+  /**
+   * For a description ("the app", "the company", "the country"): among the fitting entities
+   * named in the last three sentences, the one the article names most often (its topic),
+   * the latest of them on a tie.
+   */
+  private mostSalient(reference: Mention, fitting: (group: EntityGroup) => boolean): EntityGroup | undefined {
+    const latest = new Map<EntityGroup, number>();
+    for (const { mention, group } of this.before(reference, reference.sentence - 3, reference.sentence)) {
+      if ((latest.get(group) ?? -1) < mention.start) latest.set(group, mention.start);
+    }
+    let best: { group: EntityGroup; count: number; at: number } | undefined;
+    for (const [group, at] of [...latest].sort(([a], [b]) => this.order.get(a)! - this.order.get(b)!)) {
+      if (!fitting(group)) continue;
+      const count = this.namedCount.get(group)!;
+      if (!best || count > best.count || (count === best.count && at > best.at)) best = { group, count, at };
+    }
+    return best?.group;
+  }
+}
+
+/** The first index whose key is above `value` in an array sorted by key (where a stable sort puts a new `value`). */
+function upperBound<T>(items: T[], value: number, key: (item: T) => number): number {
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (key(items[middle]) <= value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 export interface ReadingContext {
@@ -221,13 +358,18 @@ export interface ReadingContext {
 /**
  * Resolves every reference in reading order, adding each to its entity so that a later
  * pronoun can refer through it. "it" right after "X said" is X (when X is of the pronoun's
- * kind); a pronoun in subject position prefers an earlier subject.
+ * kind); a pronoun in subject position prefers an earlier subject. Returns the resolver,
+ * which then knows every resolved reference.
  */
-export function resolveInReadingOrder(references: Mention[], context: ReadingContext): void {
+export function resolveInReadingOrder(references: Mention[], context: ReadingContext): ReferenceResolver {
   const { body, sentences, tags, groups, all } = context;
   const groupByKey = new Map(groups.map((g) => [g.key, g]));
+  const resolver = new ReferenceResolver(groups, sentences.length);
+  const allBySentence = sentences.map((): Mention[] => []);
+  for (const mention of all) allBySentence[mention.sentence].push(mention);
   for (const reference of references) {
     const sentence = sentences[reference.sentence];
+    const inSentence = allBySentence[reference.sentence];
     const beforeText = body.slice(sentence.start, reference.start);
     let group: EntityGroup | undefined;
     const afterSaying =
@@ -235,7 +377,7 @@ export function resolveInReadingOrder(references: Mention[], context: ReadingCon
     // ("added it to its list" is no saying: the pronoun is the verb's object.)
     const objectOfVerb = /^\s+(?:to|into|on|onto)\b/.test(body.slice(reference.end, reference.end + 6));
     if (afterSaying && !objectOfVerb && /^(it|he|she)$/.test(reference.referenceWords ?? '')) {
-      const speaker = speakerBefore(body, all, sentence, sentence.start + afterSaying.index);
+      const speaker = speakerBefore(body, inSentence, sentence, sentence.start + afterSaying.index);
       const speakerGroup = speaker?.entityKey ? groupByKey.get(speaker.entityKey) : undefined;
       // "The office said he…": only a speaker of the pronoun's kind is what it stands for.
       if (speakerGroup && (speakerGroup.type === 'person') === (reference.type === 'person')) group = speakerGroup;
@@ -256,9 +398,7 @@ export function resolveInReadingOrder(references: Mention[], context: ReadingCon
       /\b(?:citing|over|for|because\s+of|due\s+to|about|into|on|against)\s*$/i.test(beforeText);
     // "X was sanctioned by Y, and Z added it to…": "it" in a second clause keeps the first clause's topic.
     if (!group && reference.referenceWords === 'it' && afterVerbOrPreposition && /,\s+and\s+[^,]*$/.test(beforeText)) {
-      const first = all.find(
-        (m) => m.sentence === reference.sentence && m.source !== 'reference' && !m.modifier && m.entityKey,
-      );
+      const first = inSentence.find((m) => m.source !== 'reference' && !m.modifier && m.entityKey);
       const topic = first?.entityKey ? groupByKey.get(first.entityKey) : undefined;
       if (topic && topic.type !== 'person' && topic.type !== 'country') group = topic;
     }
@@ -267,11 +407,8 @@ export function resolveInReadingOrder(references: Mention[], context: ReadingCon
       beforeText.trim() === '' ||
       /(?:,|\band|\bbut|\bthat)$/.test(beforeText.trim()) ||
       (/^(?:it|he|she)$/.test(reference.referenceWords ?? '') && beforeVerb);
-    group ??= resolveReference(reference, groups, new Set(), subjectPosition);
-    if (group) {
-      reference.entityKey = group.key;
-      group.mentions.push(reference);
-      group.mentions.sort((a, b) => a.start - b.start);
-    }
+    group ??= resolver.resolve(reference, new Set(), subjectPosition);
+    if (group) resolver.add(reference, group);
   }
+  return resolver;
 }
