@@ -17,7 +17,8 @@ import { defaultHardening, hardeningOf, type HardeningConfig } from './http/hard
 import { GraphSnapshotHolder, snapshotOf } from './http/snapshotHolder';
 import { ResponseBodyCache } from './http/responseBodyCache';
 import { DataIntegrityError, formatProblem } from './load/problems';
-import { defaultExtractor } from './store/defaultExtractor';
+import type { ExtractionLimits } from './ingest/extractionLimits';
+import { boundedExtractor, defaultExtractor } from './store/defaultExtractor';
 import { openServedDataFolder } from './store/openWriteStore';
 
 export interface ServerOptions {
@@ -34,6 +35,8 @@ export interface ServerOptions {
   responseCacheBytes?: number;
   /** How long SIGTERM/SIGINT waits for in-flight requests before closing their connections; default 10 s. */
   shutdownGraceMs?: number;
+  /** What one extraction may take (article size, time, heap, workers at once); default DEFAULT_EXTRACTION_LIMITS. */
+  extraction?: ExtractionLimits;
 }
 
 /** What `npm start` and `claimgraph serve` run with: the whole configuration. */
@@ -78,7 +81,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         opened.layout.preliminary ? { ...snapshot, version: `${snapshot.version}-start-positions` } : snapshot,
       );
     },
-    defaultExtractor,
+    options.extraction ? boundedExtractor(options.extraction) : defaultExtractor,
   );
   layout?.ready.then(
     () => {

@@ -7,6 +7,7 @@ import { ConfigError } from '../config';
 import { ImportError } from '../import/importError';
 import { OutputFolderError } from '../import/writeDataFolder';
 import { ArticleFormatError } from '../ingest/extractArticle';
+import { ArticleTooLargeError, ExtractionLimitError } from '../ingest/extractionLimits';
 import { DataIntegrityError } from '../load/problems';
 import { DataFolderInUseError } from '../store/dataFolderLock';
 import { DiskFullError, WriteConflictError, WriteInputError } from '../store/writeErrors';
@@ -26,6 +27,8 @@ const exitCodes: ReadonlyArray<readonly [ErrorClass, number]> = [
   [ImportError, EXIT_DATA_PROBLEM],
   [OutputFolderError, EXIT_DATA_PROBLEM],
   [ArticleFormatError, EXIT_DATA_PROBLEM],
+  [ArticleTooLargeError, EXIT_DATA_PROBLEM],
+  [ExtractionLimitError, EXIT_DATA_PROBLEM],
   [WriteInputError, EXIT_DATA_PROBLEM],
   [WriteConflictError, EXIT_DATA_PROBLEM],
   [DiskFullError, EXIT_DATA_PROBLEM],

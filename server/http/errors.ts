@@ -2,6 +2,7 @@
 // with its HTTP status and RFC 9457 type, sent by the one error handler
 // (problemHandler.ts), which also maps the store's errors to them (problemOf). Messages
 // are for users: they say which parameter or field was wrong and what was expected.
+import { ArticleTooLargeError, ExtractionLimitError } from '../ingest/extractionLimits';
 import type { Problem } from '../model/api';
 import {
   DISK_FULL,
@@ -131,6 +132,20 @@ export class InvalidBodyError extends HttpProblem {
   }
 }
 
+/** 413: the article is larger than the extractor takes; the detail says to split it. */
+export class ArticleTooLargeProblem extends HttpProblem {
+  override readonly status = 413;
+  override readonly type = 'urn:claimgraph:problem:article-too-large';
+  override readonly title = 'Article too large to extract';
+}
+
+/** 422: the extractor ran out of its time or memory on this article; the detail says to split it. */
+export class ExtractionLimitProblem extends HttpProblem {
+  override readonly status = 422;
+  override readonly type = 'urn:claimgraph:problem:extraction-limit';
+  override readonly title = 'Article could not be extracted';
+}
+
 /** 507: the data folder's disk has no room for the write; the store cut off what it had begun. */
 export class InsufficientStorageError extends HttpProblem {
   override readonly status = 507;
@@ -165,5 +180,7 @@ export function problemOf(error: unknown): unknown {
   if (error instanceof WriteConflictError) return new ConflictError(error.message);
   if (error instanceof WritesNotOpenError) return new WritesDisabledError();
   if (error instanceof DiskFullError) return new InsufficientStorageError();
+  if (error instanceof ArticleTooLargeError) return new ArticleTooLargeProblem(error.message);
+  if (error instanceof ExtractionLimitError) return new ExtractionLimitProblem(error.message);
   return error;
 }

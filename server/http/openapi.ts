@@ -105,6 +105,7 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[]): JsonSchema {
     }
     if (route.notFound) responses['404'] = problemResponse(route.notFound);
     if (route.conflict) responses['409'] = problemResponse(route.conflict);
+    for (const [status, when] of Object.entries(route.problems ?? {})) responses[status] = problemResponse(when);
     const operation: JsonSchema = {
       operationId: route.operationId,
       tags: [route.tag],

@@ -5,7 +5,8 @@
 // (responseBodyCache.ts).
 // A write (POST): its guards (rate limit, then token), then its body (content type, size,
 // JSON syntax), then the time budget, then the query, path and body schemas, then the
-// handler; the answer is never cached.
+// handler, which may wait (an ingest's extraction runs in a worker): it is told when the
+// request ends first. The answer is never cached.
 // Any other method on a declared path is a 405 naming the methods it answers.
 import type { Express, Request, RequestHandler, Response } from 'express';
 import type { WriteStore } from '../store/writeStore';
@@ -92,7 +93,7 @@ function registerWrite(app: Express, route: RouteSpec, deps: RouteDependencies):
         stillWithinBudget,
       ]
     : [stillWithinBudget];
-  app.post(expressPath(route.path), ...guards, ...reading, (req: Request, res) => {
+  app.post(expressPath(route.path), ...guards, ...reading, async (req: Request, res) => {
     const rawQuery = req.query as Record<string, unknown>;
     let query: Record<string, unknown>;
     let given: unknown = req.body ?? {};
@@ -102,11 +103,39 @@ function registerWrite(app: Express, route: RouteSpec, deps: RouteDependencies):
     } else query = parseInput(route.query, rawQuery, 'query');
     const params = route.params ? parseInput(route.params, req.params as Record<string, unknown>, 'path') : {};
     const parsedBody = body ? parseBody(body.json, given) : undefined;
-    const context: RouteContext = { store, writes, snapshot: store.current, budget: budgetOf(res), limits };
-    const answer = route.handle({ query, params, body: parsedBody }, context);
-    res.set('Cache-Control', 'no-store');
-    if (answer instanceof JsonResult) res.status(answer.status).set(answer.headers).json(answer.body);
-    else res.json(answer);
+    // A handler that waits (an ingest's extraction) stops when the request ends first: answered 503 by its budget, or dropped.
+    const ended = new AbortController();
+    const end = () => ended.abort();
+    res.once('close', end);
+    const budget = budgetOf(res);
+    const stillWanted = {
+      check: () => {
+        if (res.headersSent) end();
+        ended.signal.throwIfAborted();
+        budget.check();
+      },
+    };
+    const context: RouteContext = {
+      store,
+      writes,
+      snapshot: store.current,
+      budget,
+      limits,
+      signal: ended.signal,
+      stillWanted,
+    };
+    try {
+      const answer = await route.handle({ query, params, body: parsedBody }, context);
+      res.set('Cache-Control', 'no-store');
+      if (answer instanceof JsonResult) res.status(answer.status).set(answer.headers).json(answer.body);
+      else res.json(answer);
+    } catch (error) {
+      // Answered already (503) or nobody to answer: the handler wrote nothing after it noticed.
+      if (ended.signal.aborted) return;
+      throw error;
+    } finally {
+      res.off('close', end);
+    }
   });
 }
 

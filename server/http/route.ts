@@ -37,6 +37,10 @@ export interface RouteContext {
   budget: Checkpoint;
   /** Size caps configured for this server (server/config.ts). */
   limits: RouteLimits;
+  /** Writes only: aborted once the request has ended without the handler's answer (answered 503, or dropped), so asynchronous work stops. */
+  signal?: AbortSignal;
+  /** Writes only: throws once the request must not write any more (answered, dropped, or past its budget); call it between asynchronous work and the write. */
+  stillWanted?: Checkpoint;
 }
 
 export type RouteLimits = Pick<ServerConfig, 'maxExportClaims' | 'neighbourhoodCap' | 'topMaxClaims'>;
@@ -84,8 +88,11 @@ export interface RouteSpec<
   notFound?: string;
   /** Whether the route answers 409 (a write contradicting an earlier one). */
   conflict?: string;
+  /** The route's own refusals besides those above, its body's and its guards': status → when it answers it. */
+  problems?: Record<string, string>;
   /** GET responses are cacheable (ETag + 304) unless they describe the running server or the review queue. */
   cacheable?: boolean;
+  /** The answer, or (writes only) a promise of it. */
   handle(input: { query: z.output<Q>; params: z.output<P>; body: z.output<B> }, context: RouteContext): unknown;
 }
 

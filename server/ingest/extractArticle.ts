@@ -67,7 +67,10 @@ function knownNames(entities: Iterable<Entity>): Set<string> {
   return names;
 }
 
-export function extractArticle(text: string, fileName: string, dataset?: Dataset): ExtractionResult {
+/** What the extractor reads of a dataset: the entities to match names against, and the vocabulary. */
+export type ExtractionData = Pick<Dataset, 'entities' | 'vocabulary'>;
+
+export function extractArticle(text: string, fileName: string, dataset?: ExtractionData): ExtractionResult {
   const { document, problems } = parseDocument(fileName, text);
   if (!document) throw new ArticleFormatError(`${fileName}: ${problems.map((p) => p.message).join('; ')}`);
   const body = document.text;

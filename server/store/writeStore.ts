@@ -2,7 +2,8 @@
 // them, accept (with corrections) or reject them. Every write is validated, appended to
 // the journal and fsync'ed, and only then applied to the served graph and answered, so
 // an acknowledged write survives a crash. Each write runs synchronously from validation
-// to swap, so two requests never interleave inside one.
+// to swap (the extraction before it may run in a worker), so two requests never interleave
+// inside one.
 import crypto from 'node:crypto';
 import { documentIdFromFileName, parseDocument, readProposalBook, type LoadProblem, type ProposalBook } from '../load';
 import type { ResolvedClaim } from '../model/dataset';
@@ -48,6 +49,13 @@ export interface WriteStoreOptions {
   /** Told about a torn journal tail cut off at start-up. */
   onWarning?: (problem: LoadProblem) => void;
   now?: () => Date;
+}
+
+export interface IngestOptions {
+  /** Stops the extraction when aborted (its request was answered or dropped); nothing is then written. */
+  signal?: AbortSignal;
+  /** Called once the extraction is done, before anything is written: throwing stops the write. */
+  beforeWrite?: () => void;
 }
 
 export interface IngestResult {
@@ -154,8 +162,13 @@ export class WriteStore {
     return proposal;
   }
 
-  /** Stores an article in the seeds' format and its extracted claims as pending proposals. */
-  ingest(source: string, requestedFileName?: string): IngestResult {
+  /**
+   * Stores an article in the seeds' format and its extracted claims as pending proposals.
+   * The extractor may run asynchronously (in a worker thread); everything after it, from
+   * the checks against the current graph to the swap, runs synchronously, so two ingests
+   * never interleave inside a write.
+   */
+  async ingest(source: string, requestedFileName?: string, options: IngestOptions = {}): Promise<IngestResult> {
     const fileName = requestedFileName ?? articleFileName(crypto.createHash('sha256').update(source).digest('hex'));
     if (!ARTICLE_FILE_NAME.test(fileName)) {
       throw new WriteInputError([
@@ -177,17 +190,16 @@ export class WriteStore {
       );
     }
     const document = parsed.document;
-    const snapshot = this.graphs.current;
-    const known = snapshot.dataset.documents.get(documentId);
-    if (known) {
-      if (sameRecord(known, document))
-        return { created: false, document: known, proposals: this.book.forDocument(documentId), skipped: [] };
-      throw new WriteConflictError(
-        `a different document with id "${documentId}" is already stored; send the article under another fileName`,
-      );
-    }
+    const storedBefore = this.storedAlready(documentId, document);
+    if (storedBefore) return storedBefore;
 
-    const extraction = extractionResultSchema.parse(this.extract(source, fileName, snapshot.dataset));
+    const extracted = await this.extract(source, fileName, this.graphs.current.dataset, options.signal);
+    const extraction = extractionResultSchema.parse(extracted);
+    options.beforeWrite?.();
+    // Another write may have landed while the extractor ran: check again, against the graph as it is now.
+    const storedMeanwhile = this.storedAlready(documentId, document);
+    if (storedMeanwhile) return storedMeanwhile;
+    const snapshot = this.graphs.current;
     const entities = snapshot.dataset.entities;
     // New entities get ids that are free in the dataset, so accepting one never captures a stranger's id.
     const newEntities = new Map<string, Entity>();
@@ -248,6 +260,17 @@ export class WriteStore {
     this.book.applyIngest(entry);
     this.graphs.replace(snapshotWithDocument(snapshot, document, nextVersion(snapshot.version, line)));
     return { created: true, document, proposals: this.book.forDocument(documentId), skipped };
+  }
+
+  /** The answer to an article stored before (nothing is written), or a conflict for another document under its id. */
+  private storedAlready(documentId: string, document: DocumentRecord): IngestResult | undefined {
+    const known = this.graphs.current.dataset.documents.get(documentId);
+    if (!known) return undefined;
+    if (sameRecord(known, document))
+      return { created: false, document: known, proposals: this.book.forDocument(documentId), skipped: [] };
+    throw new WriteConflictError(
+      `a different document with id "${documentId}" is already stored; send the article under another fileName`,
+    );
   }
 
   /** Turns a proposal into a claim, with the reviewer's corrections. Accepting again returns the same claim. */

@@ -1,9 +1,11 @@
 // `claimgraph ingest ARTICLE.txt [--data DIR]`: stores an article (in the seeds' format)
 // and its extracted claims as pending proposals in the data folder's journal, for review
-// in the client's review panel or through the API.
+// in the client's review panel or through the API. The extractor runs within the same
+// limits as the server's (server/ingest/extractionLimits.ts).
 import fs from 'node:fs';
 import path from 'node:path';
 import { resolveDataDir } from '../../config';
+import { ArticleTooLargeError, ExtractionLimitError } from '../../ingest/extractionLimits';
 import { formatProblem } from '../../load/problems';
 import { DataFolderInUseError } from '../../store/dataFolderLock';
 import { defaultExtractor } from '../../store/defaultExtractor';
@@ -35,7 +37,7 @@ export const ingestCommand: Command = {
     }
     const { store } = opened;
     try {
-      const result = store.ingest(source, path.basename(articleFile));
+      const result = await store.ingest(source, path.basename(articleFile));
       const { document, proposals, skipped } = result;
       if (!result.created) {
         io.out(`document ${document.id} is already stored (${proposals.length} proposals); nothing was written`);
@@ -55,7 +57,12 @@ export const ingestCommand: Command = {
       );
       return 0;
     } catch (error) {
-      if (error instanceof WriteInputError || error instanceof WriteConflictError) {
+      if (
+        error instanceof WriteInputError ||
+        error instanceof WriteConflictError ||
+        error instanceof ArticleTooLargeError ||
+        error instanceof ExtractionLimitError
+      ) {
         io.err(`claimgraph ingest: ${articleFile}: ${error.message}`);
         return exitCodeFor(error);
       }

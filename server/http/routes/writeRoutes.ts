@@ -1,5 +1,6 @@
 // The write API, declared like the read routes: POST /api/documents stores an article
-// and its extracted claims as pending proposals; GET /api/proposals lists the review
+// and its extracted claims as pending proposals (extracted in a worker, so the server
+// answers other requests meanwhile); GET /api/proposals lists the review
 // queue; POST /api/proposals/{id}/accept and /reject decide. Each declaration gives the
 // guards (rate limit, then token), the body schema and the answers; the handler makes
 // one WriteStore call and presents its result. The store journals and fsyncs each
@@ -46,8 +47,18 @@ export const ingestDocumentRoute = defineRoute({
   response: { description: 'the same article was stored before: nothing was written', schema: ingestResponseSchema },
   created: 'stored, with its proposals',
   conflict: 'a different document already has this id',
-  handle: ({ body }, context): JsonResult => {
-    const result = writeStore(context).ingest(body.text, body.fileName);
+  problems: {
+    '413':
+      'the body is too large, or the article is larger than the extractor takes (type urn:claimgraph:problem:article-too-large): split it into smaller documents',
+    '422':
+      'the extractor could not finish this article within its time or memory limit: split it into smaller documents',
+  },
+  handle: async ({ body }, context): Promise<JsonResult> => {
+    // The extraction runs in a worker meanwhile; a request answered or dropped before it ends writes nothing.
+    const result = await writeStore(context).ingest(body.text, body.fileName, {
+      signal: context.signal,
+      beforeWrite: () => context.stillWanted?.check(),
+    });
     // The snapshot after the write: it has the new document and entities.
     const { dataset } = context.store.current;
     const answer: IngestResponse = {

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { main } from '../../../server/cli/main';
+import { DEFAULT_MAX_ARTICLE_BYTES } from '../../../server/ingest/extractionLimits';
 import { extractionResultSchema } from '../../../server/ingest/extractionResult';
 
 function run(args: string[]) {
@@ -48,6 +49,16 @@ describe('claimgraph extract', () => {
       code: 1,
       out: '',
       err: 'claimgraph extract: bad.txt: the first line must be " date YYYY-MM-DD Title", found "no header"',
+    });
+  });
+
+  it('refuses an article larger than the extractor takes, saying to split it', async () => {
+    const file = path.join(dir, 'huge.txt');
+    fs.writeFileSync(file, ` date 2024-10-09 Huge\n${'x'.repeat(DEFAULT_MAX_ARTICLE_BYTES)}\n`);
+    expect(await run(['extract', file])).toEqual({
+      code: 1,
+      out: '',
+      err: 'claimgraph extract: huge.txt: the article is 262,167 bytes; the extractor takes articles of at most 262,144 bytes: split it into smaller documents (a few sections each) and send each one on its own',
     });
   });
 

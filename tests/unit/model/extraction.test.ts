@@ -23,21 +23,21 @@ function extractorWith(change: (output: Record<string, any>) => void): ExtractAr
   };
 }
 
-function ingestWith(extract: ExtractArticle) {
+async function ingestWith(extract: ExtractArticle) {
   const dir = tempDataFolder();
   const { store } = openWriteStore(dir, extract);
   try {
-    return store.ingest(ARTICLE, 'doc-2.txt');
+    return await store.ingest(ARTICLE, 'doc-2.txt');
   } finally {
     store.close();
   }
 }
 
-function refusal(extract: ExtractArticle): { path: PropertyKey[]; message: string }[] {
+async function refusal(extract: ExtractArticle): Promise<{ path: PropertyKey[]; message: string }[]> {
   const dir = tempDataFolder();
   const { store } = openWriteStore(dir, extract);
   try {
-    store.ingest(ARTICLE, 'doc-2.txt');
+    await store.ingest(ARTICLE, 'doc-2.txt');
   } catch (error) {
     if (!(error instanceof ZodError)) throw error;
     const journal = path.join(dir, JOURNAL_FILE);
@@ -65,8 +65,8 @@ describe('the extraction schema', () => {
 });
 
 describe('the write path', () => {
-  it('keeps the kind and country code an extractor gives a new entity', () => {
-    const result = ingestWith(
+  it('keeps the kind and country code an extractor gives a new entity', async () => {
+    const result = await ingestWith(
       extractorWith((output) => {
         Object.assign(output.entities[0], { kind: 'company', countryCode: 'GB' });
       }),
@@ -104,9 +104,9 @@ describe('the write path', () => {
       (o) => (o.document.date = '2024-02'),
       [{ path: ['document', 'date'], message: 'expected a date as YYYY-MM-DD' }],
     ],
-  ])('refuses %s, as the schema does', (_what, change, issues) => {
+  ])('refuses %s, as the schema does', async (_what, change, issues) => {
     const extract = extractorWith(change);
-    expect(refusal(extract)).toEqual(issues);
+    expect(await refusal(extract)).toEqual(issues);
     const parsed = extractionResultSchema.safeParse(extract(ARTICLE, 'doc-2.txt'));
     expect(
       parsed.success ? [] : parsed.error.issues.map((issue) => ({ path: issue.path, message: issue.message })),

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { main } from '../../../server/cli/main';
 import { readJournal } from '../../../server/load/readJournal';
+import { DEFAULT_MAX_ARTICLE_BYTES } from '../../../server/ingest/extractionLimits';
 import { LOCK_FILE } from '../../../server/store/dataFolderLock';
 import { ARTICLE, tempDataFolder } from './storeFixtures';
 
@@ -63,6 +64,21 @@ describe('claimgraph ingest', () => {
       out: '',
       err: `claimgraph ingest: ${file}: text: line 1: the first line must be " date YYYY-MM-DD Title", found "no header"`,
     });
+  });
+
+  it('refuses an article larger than the extractor takes, saying to split it, and writes nothing', async () => {
+    const dir = tempDataFolder();
+    fs.mkdirSync(path.join(dir, 'incoming'));
+    const file = path.join(dir, 'incoming', 'huge.txt');
+    fs.writeFileSync(file, ` date 2024-10-09 Huge\n${'x'.repeat(DEFAULT_MAX_ARTICLE_BYTES)}\n`);
+    expect(await run('ingest', file, '--data', dir)).toEqual({
+      code: 1,
+      out: '',
+      err: `claimgraph ingest: ${file}: the article is 262,167 bytes; the extractor takes articles of at most 262,144 bytes: split it into smaller documents (a few sections each) and send each one on its own`,
+    });
+    expect(
+      fs.existsSync(path.join(dir, 'journal.jsonl')) ? fs.readFileSync(path.join(dir, 'journal.jsonl'), 'utf8') : '',
+    ).toBe('');
   });
 
   it('asks for the article file', async () => {

@@ -18,10 +18,10 @@ const summary = (dir: string) => {
   };
 };
 
-function folderWithDecisions(): string {
+async function folderWithDecisions(): Promise<string> {
   const dir = tempDataFolder();
   const { store } = openStore(dir);
-  store.ingest(ARTICLE, 'doc-2.txt');
+  await store.ingest(ARTICLE, 'doc-2.txt');
   store.accept('doc-2.p1');
   store.reject('doc-2.p2');
   store.close();
@@ -29,8 +29,8 @@ function folderWithDecisions(): string {
 }
 
 describe('compactDataFolder', () => {
-  it('folds every entry into the files, empties the journal, and loads to the same data', () => {
-    const dir = folderWithDecisions();
+  it('folds every entry into the files, empties the journal, and loads to the same data', async () => {
+    const dir = await folderWithDecisions();
     const before = summary(dir);
     expect(compactDataFolder(dir)).toEqual({ entries: 3, documents: 1, entities: 1, claims: 1, proposals: 2 });
     expect(fs.readFileSync(path.join(dir, 'journal.jsonl'), 'utf8')).toBe('');
@@ -48,8 +48,8 @@ describe('compactDataFolder', () => {
     expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
-  it('keeps the review queue working after compaction: accepting again still returns the claim', () => {
-    const dir = folderWithDecisions();
+  it('keeps the review queue working after compaction: accepting again still returns the claim', async () => {
+    const dir = await folderWithDecisions();
     compactDataFolder(dir);
     const { store } = openStore(dir);
     const again = store.accept('doc-2.p1');
@@ -58,8 +58,8 @@ describe('compactDataFolder', () => {
     expect(again.claim?.id).toBe('doc-2.c1');
   });
 
-  it('is safe to crash before the journal is emptied: the replay skips what the files already hold', () => {
-    const dir = folderWithDecisions();
+  it('is safe to crash before the journal is emptied: the replay skips what the files already hold', async () => {
+    const dir = await folderWithDecisions();
     const journal = fs.readFileSync(path.join(dir, 'journal.jsonl'));
     const before = summary(dir);
     compactDataFolder(dir);
@@ -78,7 +78,7 @@ describe('compactDataFolder', () => {
   });
 
   it('refuses a folder whose lock is held by a live process, and takes over a dead one', async () => {
-    const dir = folderWithDecisions();
+    const dir = await folderWithDecisions();
     const sleeper = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 20000)'], { stdio: 'ignore' });
     try {
       fs.writeFileSync(path.join(dir, LOCK_FILE), `${sleeper.pid}\n`);

@@ -18,12 +18,23 @@ function inputErrors(run: () => unknown): Array<{ path: string; message: string 
   throw new Error('expected a WriteInputError');
 }
 
+/** The same for an ingest, which runs the extractor asynchronously. */
+async function ingestInputErrors(ingest: Promise<unknown>): Promise<Array<{ path: string; message: string }>> {
+  try {
+    await ingest;
+  } catch (error) {
+    if (error instanceof WriteInputError) return error.errors;
+    throw error;
+  }
+  throw new Error('expected a WriteInputError');
+}
+
 describe('WriteStore.ingest', () => {
-  it('stores the document and its claims as pending proposals, skipping a quote not in the text', () => {
+  it('stores the document and its claims as pending proposals, skipping a quote not in the text', async () => {
     const dir = tempDataFolder();
     const { store, graphs } = openStore(dir);
     const before = graphs.current.version;
-    const result = store.ingest(ARTICLE, 'doc-2.txt');
+    const result = await store.ingest(ARTICLE, 'doc-2.txt');
     store.close();
     expect(result.created).toBe(true);
     expect(result.document).toEqual({
@@ -58,22 +69,22 @@ describe('WriteStore.ingest', () => {
     expect(graphs.current.graph.hasNode('carol-white')).toBe(false);
   });
 
-  it('answers a repeated ingest of the same article with the stored proposals and writes nothing', () => {
+  it('answers a repeated ingest of the same article with the stored proposals and writes nothing', async () => {
     const dir = tempDataFolder();
     const { store } = openStore(dir);
-    store.ingest(ARTICLE, 'doc-2.txt');
+    await store.ingest(ARTICLE, 'doc-2.txt');
     const size = fs.statSync(path.join(dir, 'journal.jsonl')).size;
-    const again = store.ingest(ARTICLE, 'doc-2.txt');
+    const again = await store.ingest(ARTICLE, 'doc-2.txt');
     store.close();
     expect(again.created).toBe(false);
     expect(again.proposals.map((p) => p.id)).toEqual(['doc-2.p1', 'doc-2.p2']);
     expect(fs.statSync(path.join(dir, 'journal.jsonl')).size).toBe(size);
   });
 
-  it('refuses a different article under a used document id', () => {
+  it('refuses a different article under a used document id', async () => {
     const { store } = openStore(tempDataFolder());
     try {
-      expect(() => store.ingest(ARTICLE, 'doc-1.txt')).toThrow(
+      await expect(store.ingest(ARTICLE, 'doc-1.txt')).rejects.toThrow(
         new WriteConflictError(
           'a different document with id "doc-1" is already stored; send the article under another fileName',
         ),
@@ -83,13 +94,13 @@ describe('WriteStore.ingest', () => {
     }
   });
 
-  it('names the field when the article or its file name is unusable', () => {
+  it('names the field when the article or its file name is unusable', async () => {
     const { store } = openStore(tempDataFolder());
     try {
-      expect(inputErrors(() => store.ingest('no header here\nbody', 'x.txt'))).toEqual([
+      expect(await ingestInputErrors(store.ingest('no header here\nbody', 'x.txt'))).toEqual([
         { path: 'text', message: 'line 1: the first line must be " date YYYY-MM-DD Title", found "no header here"' },
       ]);
-      expect(inputErrors(() => store.ingest(ARTICLE, '../escape.txt'))).toEqual([
+      expect(await ingestInputErrors(store.ingest(ARTICLE, '../escape.txt'))).toEqual([
         {
           path: 'fileName',
           message:
@@ -101,19 +112,19 @@ describe('WriteStore.ingest', () => {
     }
   });
 
-  it('names an article posted without a file name after its text', () => {
+  it('names an article posted without a file name after its text', async () => {
     const { store } = openStore(tempDataFolder());
-    const result = store.ingest(ARTICLE);
+    const result = await store.ingest(ARTICLE);
     store.close();
     expect(result.document.id).toMatch(/^article-[0-9a-f]{16}$/);
   });
 });
 
 describe('WriteStore.accept', () => {
-  it('turns a proposal into a claim with a server-assigned id, creating its new entity, on the graph at once', () => {
+  it('turns a proposal into a claim with a server-assigned id, creating its new entity, on the graph at once', async () => {
     const dir = tempDataFolder();
     const { store, graphs } = openStore(dir);
-    store.ingest(ARTICLE, 'doc-2.txt');
+    await store.ingest(ARTICLE, 'doc-2.txt');
     const result = store.accept('doc-2.p1');
     store.close();
     expect(result.created).toBe(true);
@@ -142,14 +153,14 @@ describe('WriteStore.accept', () => {
     expect(graph.getAttribute('version')).toBe(graphs.current.version);
   });
 
-  it('keeps the positions of the nodes already drawn', () => {
+  it('keeps the positions of the nodes already drawn', async () => {
     const { store, graphs } = openStore(tempDataFolder());
     graphs.current.graph.updateEachNodeAttributes((node, attributes) => ({
       ...attributes,
       x: node.length,
       y: -node.length,
     }));
-    store.ingest(ARTICLE, 'doc-2.txt');
+    await store.ingest(ARTICLE, 'doc-2.txt');
     store.accept('doc-2.p2');
     store.close();
     expect(graphs.current.graph.getNodeAttributes('alice')).toMatchObject({ x: 5, y: -5 });
@@ -157,9 +168,9 @@ describe('WriteStore.accept', () => {
     expect(Number.isFinite(carol.x) && Number.isFinite(carol.y)).toBe(true);
   });
 
-  it('applies corrections: type, stance and a new entity named by the reviewer', () => {
+  it('applies corrections: type, stance and a new entity named by the reviewer', async () => {
     const { store, graphs } = openStore(tempDataFolder());
-    store.ingest(ARTICLE, 'doc-2.txt');
+    await store.ingest(ARTICLE, 'doc-2.txt');
     const result = store.accept('doc-2.p2', {
       stance: 'asserts',
       type: 'associate_of',
@@ -183,10 +194,10 @@ describe('WriteStore.accept', () => {
     expect(graphs.current.graph.hasEdge('alice|associate_of|carla-white')).toBe(true);
   });
 
-  it('accepting twice is harmless: the same claim comes back and nothing is written', () => {
+  it('accepting twice is harmless: the same claim comes back and nothing is written', async () => {
     const dir = tempDataFolder();
     const { store, graphs } = openStore(dir);
-    store.ingest(ARTICLE, 'doc-2.txt');
+    await store.ingest(ARTICLE, 'doc-2.txt');
     const first = store.accept('doc-2.p1');
     const size = fs.statSync(path.join(dir, 'journal.jsonl')).size;
     const version = graphs.current.version;
@@ -198,9 +209,9 @@ describe('WriteStore.accept', () => {
     expect(graphs.current.dataset.claims.filter((c) => c.id === 'doc-2.c1')).toHaveLength(1);
   });
 
-  it('refuses other corrections on an accepted proposal, and accepting a rejected one', () => {
+  it('refuses other corrections on an accepted proposal, and accepting a rejected one', async () => {
     const { store } = openStore(tempDataFolder());
-    store.ingest(ARTICLE, 'doc-2.txt');
+    await store.ingest(ARTICLE, 'doc-2.txt');
     store.accept('doc-2.p1');
     store.reject('doc-2.p2');
     try {
@@ -221,10 +232,10 @@ describe('WriteStore.accept', () => {
     }
   });
 
-  it('names each field a correction gets wrong, and journals none of the refused accepts', () => {
+  it('names each field a correction gets wrong, and journals none of the refused accepts', async () => {
     const dir = tempDataFolder();
     const { store } = openStore(dir);
-    store.ingest(ARTICLE, 'doc-2.txt');
+    await store.ingest(ARTICLE, 'doc-2.txt');
     try {
       expect(
         inputErrors(() => store.accept('doc-2.p1', { type: 'married', stance: 'guesses', subject: 'nobody' })),
@@ -269,10 +280,10 @@ describe('WriteStore.accept', () => {
 });
 
 describe('restart', () => {
-  it('replays ingest, accept and reject: the claims load and the queue keeps its decisions', () => {
+  it('replays ingest, accept and reject: the claims load and the queue keeps its decisions', async () => {
     const dir = tempDataFolder();
     const first = openStore(dir);
-    first.store.ingest(ARTICLE, 'doc-2.txt');
+    await first.store.ingest(ARTICLE, 'doc-2.txt');
     first.store.accept('doc-2.p1');
     first.store.reject('doc-2.p2');
     first.store.close();
@@ -290,10 +301,10 @@ describe('restart', () => {
     expect(again.graphs.current.graph.hasEdge('carol-white|holds_position|acme')).toBe(true);
   });
 
-  it('skips a torn last line, reports it once, and loses no earlier entry', () => {
+  it('skips a torn last line, reports it once, and loses no earlier entry', async () => {
     const dir = tempDataFolder();
     const first = openStore(dir);
-    first.store.ingest(ARTICLE, 'doc-2.txt');
+    await first.store.ingest(ARTICLE, 'doc-2.txt');
     first.store.accept('doc-2.p1');
     first.store.close();
     fs.appendFileSync(path.join(dir, 'journal.jsonl'), '{"kind":"accept","at":"2024-');
