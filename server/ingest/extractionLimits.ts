@@ -6,8 +6,9 @@
 /** The largest article (UTF-8 bytes of the whole text, header included) the extractor takes. */
 export const DEFAULT_MAX_ARTICLE_BYTES = 262_144;
 /**
- * The wall-clock time one extraction may take, worker start included. Below the request
- * budget (10 s by default) so that a too-long extraction is answered as such, not as a timeout.
+ * The wall-clock time one extraction may take, counted once its worker has loaded the
+ * extractor (a fresh worker takes about half a second to). Below the request budget
+ * (10 s by default) so that a too-long extraction is answered as such, not as a timeout.
  */
 export const DEFAULT_EXTRACTION_TIME_LIMIT_MS = 8_000;
 /** The extraction worker's heap (V8's old generation), separate from the server's own. */

@@ -41,9 +41,13 @@ export function runExtractionJob(job: ExtractionJob): ExtractionReply {
   return { ...answer, heapUsedBytes: getHeapStatistics().used_heap_size };
 }
 
+/** What a worker says once it has loaded the extractor, before its first article. */
+export const WORKER_READY = 'claimgraph extraction worker ready';
+
 if (!isMainThread && parentPort) {
   const port = parentPort;
   port.on('message', (job: Partial<ExtractionJob>) => {
     if (job.claimgraphExtraction) port.postMessage(runExtractionJob(job as ExtractionJob));
   });
+  port.postMessage(WORKER_READY);
 }

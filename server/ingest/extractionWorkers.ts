@@ -1,6 +1,7 @@
-// Runs the extractor in worker threads with their own heap and a wall-clock time limit,
-// so that the server keeps answering while an article is extracted and a pathological
-// article costs one refused request, not the process. A worker that finished its article
+// Runs the extractor in worker threads with their own heap and a wall-clock time limit
+// (counted from when the worker has loaded the extractor), so that the server keeps
+// answering while an article is extracted and a pathological article costs one refused
+// request, not the process. A worker that finished its article
 // waits (without keeping the process alive) for the next one, so that an ingest does not
 // pay for loading the extractor each time; one stopped for its time or heap, or grown
 // past half its heap, is replaced by a fresh one.
@@ -21,7 +22,7 @@ import {
   type ExtractionLimits,
 } from './extractionLimits';
 import type { ExtractionResult } from './extractionResult';
-import type { ExtractionJob, ExtractionReply } from './extractionWorker';
+import { WORKER_READY, type ExtractionJob, type ExtractionReply } from './extractionWorker';
 
 /** Thrown when the caller's signal stops an extraction (its request was answered or dropped). */
 export class ExtractionAbortedError extends Error {
@@ -62,6 +63,8 @@ function startWorker(heapMb: number): Worker {
 
 interface PooledWorker {
   worker: Worker;
+  /** True once it has loaded the extractor: its articles' time is counted from then. */
+  ready: boolean;
   /** What it was last sent, so that an unchanged dataset is not sent again. */
   entities?: Map<string, Entity>;
   vocabulary?: VocabularyIndex;
@@ -154,7 +157,8 @@ export class ExtractionWorkers {
         else void this.stop(pooled);
         outcome();
       };
-      const onMessage = (reply: ExtractionReply) => {
+      const onMessage = (reply: ExtractionReply | typeof WORKER_READY) => {
+        if (reply === WORKER_READY) return startClock();
         if (dataset) Object.assign(pooled, { entities: dataset.entities, vocabulary: dataset.vocabulary });
         const keep = reply.heapUsedBytes < (this.limits.heapMb * 2 ** 20) / 2;
         settle(keep, () =>
@@ -173,10 +177,15 @@ export class ExtractionWorkers {
       const onExit = (code: number) =>
         settle(false, () => reject(new Error(`the extraction worker stopped (exit code ${code}) before it answered`)));
       const onAbort = () => settle(false, () => reject(new ExtractionAbortedError()));
-      const timer = setTimeout(
-        () => settle(false, () => reject(new ExtractionLimitError('time', this.limits))),
-        this.limits.timeLimitMs,
-      );
+      let timer: NodeJS.Timeout | undefined;
+      const startClock = () => {
+        pooled.ready = true;
+        timer = setTimeout(
+          () => settle(false, () => reject(new ExtractionLimitError('time', this.limits))),
+          this.limits.timeLimitMs,
+        );
+      };
+      if (pooled.ready) startClock();
       worker.on('message', onMessage);
       worker.once('error', onError);
       worker.once('exit', onExit);
@@ -186,7 +195,7 @@ export class ExtractionWorkers {
   }
 
   private spawn(): PooledWorker {
-    const pooled: PooledWorker = { worker: startWorker(this.limits.heapMb) };
+    const pooled: PooledWorker = { worker: startWorker(this.limits.heapMb), ready: false };
     // While it waits for an article, a worker that fails or stops just leaves the pool.
     pooled.worker.on('error', () => {});
     pooled.worker.on('exit', () => {
