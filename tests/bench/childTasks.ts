@@ -1,6 +1,6 @@
 // The measurements that need a process of their own, run by runChild: our load + build,
-// the bare graphology baseline, one export format, and the bare node:http baseline
-// server. Each prints one JSON line as its last output.
+// the bare graphology baseline, one export format, the bare node:http baseline server,
+// and the extractor at one article size. Each prints one JSON line as its last output.
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -14,6 +14,7 @@ import { buildGraph } from '../../server/graph/buildGraph';
 import type { EvidenceGraph } from '../../server/model/evidenceGraph';
 import { loadDataset } from '../../server/load/loadDataset';
 import { scratchDir } from './benchPaths';
+import { extractorTimes } from './measureExtractor';
 import { startMemorySampler } from './memorySampler';
 
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
@@ -184,6 +185,7 @@ async function run(): Promise<void> {
   else if (task === 'bare-load') print(bareLoad(args[0]));
   else if (task === 'export') print(await exportOne(args[0], args[1], args[2] === 'string' ? 'string' : 'stream'));
   else if (task === 'bare-http') bareHttp(args[0]);
+  else if (task === 'extract') print(await extractorTimes(Number(args[0])));
   else throw new Error(`unknown bench task "${task}"`);
 }
 

@@ -3,7 +3,9 @@
 // run on this machine in the same run: (1) load + validate + build vs a bare graphology
 // loop, (2) start-up to the first answer and to layout ready, (3) the API under load vs
 // bare node:http, (4) exports vs JSON.stringify and graphology-gexf, (5) the client's
-// first frame vs a bare sigma page. Prints Markdown tables; writes tests/bench/results.json.
+// first frame vs a bare sigma page; and (6) the extractor at 16 KB to 1 MB of article.
+// Prints Markdown tables; writes tests/bench/results.json. `--only=extractor` runs (6)
+// alone and replaces only its part of results.json.
 import fs from 'node:fs';
 import os from 'node:os';
 import type { BareLoadResult, LoadResult } from './childTasks';
@@ -11,6 +13,7 @@ import { resultsFile } from './benchPaths';
 import { ensureDataset } from './datasets';
 import { measureClient, type ClientResult } from './measureClient';
 import { measureExports, type ExportRow } from './measureExports';
+import { extractorTable, measureExtractor, type ExtractorResult } from './measureExtractor';
 import {
   chooseRoutes,
   measureRoutes,
@@ -39,6 +42,7 @@ interface BenchResults {
   machine: { cpus: number; cpuModel: string; memoryBytes: number; node: string; loadAverage: number[] };
   sizes: SizeResult[];
   client?: ClientResult | { error: string };
+  extractor?: ExtractorResult;
 }
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -58,7 +62,9 @@ function parseArgs(argv: string[]) {
     : quick
       ? [1000, 10000]
       : [1000, 10000, 100000];
-  return { quick, sizes, only };
+  const onlyList = argv.filter((a) => a.startsWith('--only=')).flatMap((a) => a.slice(7).split(','));
+  const extractorOnly = onlyList.length > 0 && onlyList.every((name) => name === 'extractor');
+  return { quick, sizes, only, extractorOnly };
 }
 
 async function benchSize(entities: number, quick: boolean, only: (name: string) => boolean): Promise<SizeResult> {
@@ -238,12 +244,30 @@ function report(results: BenchResults): string {
       );
     }
   }
+  if (results.extractor) {
+    out.push(
+      '',
+      '**6. Extractor** (generated articles of varied news sentences; each size in a fresh process; ratio ≈ 4 for 4× the text is linear)',
+      '',
+    );
+    out.push(extractorTable(results.extractor));
+  }
   for (const s of results.sizes) for (const error of s.errors) out.push('', `${count(s.entities)}: ${error}`);
   return out.join('\n');
 }
 
 async function main(): Promise<void> {
-  const { quick, sizes, only } = parseArgs(process.argv.slice(2));
+  const { quick, sizes, only, extractorOnly } = parseArgs(process.argv.slice(2));
+  if (extractorOnly) {
+    // The other parts of results.json stay as their last full run wrote them.
+    const previous = fs.existsSync(resultsFile)
+      ? (JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as BenchResults)
+      : undefined;
+    const extractor = await measureExtractor(log, os.loadavg());
+    fs.writeFileSync(resultsFile, `${JSON.stringify({ ...previous, extractor }, null, 2)}\n`);
+    process.stdout.write(`${extractorTable(extractor)}\n`);
+    return;
+  }
   const results: BenchResults = {
     startedAt: new Date().toISOString(),
     quick,
@@ -260,6 +284,7 @@ async function main(): Promise<void> {
     results.sizes.push(await benchSize(entities, quick, only));
     fs.writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
   }
+  if (only('extractor')) results.extractor = await measureExtractor(log, os.loadavg());
   if (only('client')) {
     try {
       results.client = await measureClient(log);
