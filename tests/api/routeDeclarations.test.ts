@@ -42,7 +42,7 @@ describe('the route declarations', () => {
       {
         route: 'post /api/documents',
         security: [{ writeToken: [] }],
-        problems: ['400', '401', '403', '409', '413', '415', '429', '507'],
+        problems: ['400', '401', '403', '409', '413', '415', '422', '429', '507'],
         body: { required: true, types: ['text/plain', 'application/json'] },
       },
       { route: 'get /api/proposals', security: undefined, problems: ['400'], body: undefined },
