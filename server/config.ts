@@ -13,6 +13,7 @@
 // in its zod schemas, which are the API's contract with the client.
 import net from 'node:net';
 import path from 'node:path';
+import { MAX_ATTRIBUTE_DEPTH, MAX_DATA_FILE_BYTES, MAX_INPUT_FILE_BYTES, MAX_XML_DEPTH } from './model/inputLimits';
 import { defaultDataDir, packageRoot } from './paths';
 
 /** A setting's value is not one it takes; the message names the variable or flag and what it expects. */
@@ -255,6 +256,54 @@ export const settings = {
     default: 128 * 1024 * 1024,
     shown: '134217728 (128 MiB)',
     what: 'bytes of rendered answers kept for repeated requests',
+  }),
+  /** The largest article (UTF-8 bytes, header line included) the extractor takes; larger is 413. */
+  maxArticleBytes: setting<number>({
+    default: 262_144,
+    shown: '262144',
+    what: 'bytes in an article given to the extractor (`POST /api/documents`, `ingest`, `extract`); a larger one is refused with `413`',
+  }),
+  /** One extraction's wall-clock limit, from when its worker has loaded the extractor; past it, 422. */
+  extractionTimeLimitMs: setting<number>({
+    default: 8_000,
+    shown: '8000',
+    what: "milliseconds one article's extraction may take in its worker thread; past it the article is refused with `422` (split it)",
+  }),
+  /** The extraction worker's own heap. */
+  extractionHeapMb: setting<number>({
+    default: 512,
+    shown: '512',
+    what: "MB of heap of the extraction worker thread, apart from the server's; past it the article is refused with `422`",
+  }),
+  /** Extractions at once; more wait for a free worker within their request's budget. */
+  extractionWorkers: setting<number>({
+    default: 1,
+    shown: '1',
+    what: "extractions running at once; the others wait within their request's time budget",
+  }),
+  /** A data folder file larger than this is refused from its size before it is read. */
+  maxDataFileBytes: setting<number>({
+    default: MAX_DATA_FILE_BYTES,
+    shown: '512000000 (512 MB)',
+    what: 'bytes in one data folder file (entities, claims, a document, proposals); records can be split into `entities/` and `claims/` folders',
+  }),
+  /** An import's input file larger than this is refused from its size. */
+  maxImportFileBytes: setting<number>({
+    default: MAX_INPUT_FILE_BYTES,
+    shown: '512000000 (512 MB)',
+    what: 'bytes in one file given to `claimgraph import`',
+  }),
+  /** How deep `attributes` may nest objects and arrays, at load and at import. */
+  maxAttributeDepth: setting<number>({
+    default: MAX_ATTRIBUTE_DEPTH,
+    shown: '32',
+    what: "levels of objects and arrays in an entity's or claim's `attributes`; deeper is a load or import problem naming the field",
+  }),
+  /** How deep a GEXF or GraphML file's elements may nest. */
+  maxXmlDepth: setting<number>({
+    default: MAX_XML_DEPTH,
+    shown: '256',
+    what: 'levels of elements in an imported GEXF or GraphML file; deeper is refused naming the line',
   }),
 };
 

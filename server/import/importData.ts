@@ -4,6 +4,7 @@ import { isUtf8 } from 'node:buffer';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describeFileSize } from '../load/readDataFolder';
+import { MAX_INPUT_FILE_BYTES } from '../model/inputLimits';
 import { vocabularySchema, type Vocabulary } from '../model/vocabulary';
 import { defaultVocabularyFile } from '../paths';
 import { readCsv, EDGE_END_TYPE_ATTRIBUTE, type CsvColumns } from './csv';
@@ -41,7 +42,7 @@ export interface InputFile {
  * of more than 2^29 - 24 characters (about 536.9 million); past that, reading would fail
  * with an error naming no file. 512 MB (decimal) stays under it.
  */
-export const MAX_INPUT_FILE_BYTES = 512_000_000;
+export { MAX_INPUT_FILE_BYTES };
 
 /**
  * Bytes that are not UTF-8 are decoded as a noncharacter (U+FDD0…U+FDEF, reserved for a

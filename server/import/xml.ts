@@ -4,6 +4,7 @@
 // root element is the expected format, and checks node and edge ids before graphology
 // sees them, so that every error names a line.
 import { DOMParser, type Document, type Element, type Node } from '@xmldom/xmldom';
+import { MAX_XML_DEPTH } from '../model/inputLimits';
 import { ImportError } from './importError';
 
 /**
@@ -11,7 +12,7 @@ import { ImportError } from './importError';
  * or GraphML node sits 4 levels down and each level of a node hierarchy adds 2, so this
  * allows hierarchies about 125 nodes deep.
  */
-export const MAX_XML_DEPTH = 256;
+export { MAX_XML_DEPTH };
 
 export interface XmlItem {
   element: Element;

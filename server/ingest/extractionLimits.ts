@@ -3,18 +3,20 @@
 // stop the server: the article's size is checked first, then the worker has a heap of its
 // own and a wall-clock time limit. An article refused for either reason is one to split.
 
+import { DEFAULT_CONFIG } from '../config';
+
 /** The largest article (UTF-8 bytes of the whole text, header included) the extractor takes. */
-export const DEFAULT_MAX_ARTICLE_BYTES = 262_144;
+export const DEFAULT_MAX_ARTICLE_BYTES = DEFAULT_CONFIG.maxArticleBytes;
 /**
  * The wall-clock time one extraction may take, counted once its worker has loaded the
  * extractor (a fresh worker takes about half a second to). Below the request budget
  * (10 s by default) so that a too-long extraction is answered as such, not as a timeout.
  */
-export const DEFAULT_EXTRACTION_TIME_LIMIT_MS = 8_000;
+export const DEFAULT_EXTRACTION_TIME_LIMIT_MS = DEFAULT_CONFIG.extractionTimeLimitMs;
 /** The extraction worker's heap (V8's old generation), separate from the server's own. */
-export const DEFAULT_EXTRACTION_HEAP_MB = 512;
+export const DEFAULT_EXTRACTION_HEAP_MB = DEFAULT_CONFIG.extractionHeapMb;
 /** Extractions running at once; more wait for a free worker (within their request's budget). */
-export const DEFAULT_EXTRACTION_WORKERS = 1;
+export const DEFAULT_EXTRACTION_WORKERS = DEFAULT_CONFIG.extractionWorkers;
 
 export interface ExtractionLimits {
   maxArticleBytes: number;

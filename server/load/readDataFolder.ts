@@ -5,6 +5,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
+import { MAX_DATA_FILE_BYTES } from '../model/inputLimits';
 import { claimSchema, entitySchema, type Claim, type DocumentRecord, type Entity } from '../model/records';
 import { vocabularySchema, type Vocabulary } from '../model/vocabulary';
 import { defaultVocabularyFile } from '../paths';
@@ -18,7 +19,7 @@ import { formatFieldPath, type LoadProblem } from './problems';
  * make a string of more than 2^29 - 24 characters (about 536.9 million): past that,
  * reading would fail with an error that names no file. 512 MB (decimal) stays under it.
  */
-export const MAX_DATA_FILE_BYTES = 512_000_000;
+export { MAX_DATA_FILE_BYTES };
 
 /** "587 MB", or the exact byte count where rounding would hide that it is over the limit. */
 export function describeFileSize(bytes: number): string {

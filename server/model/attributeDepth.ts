@@ -5,8 +5,10 @@
 // The loader refuses such a record, the importers refuse such an input, both naming the
 // path of the first value that is too deep.
 
+import { MAX_ATTRIBUTE_DEPTH } from './inputLimits';
+
 /** Attribute values may sit at most this many keys below `attributes` (attributes.a.b… has 32 keys at most). */
-export const MAX_ATTRIBUTE_DEPTH = 32;
+export { MAX_ATTRIBUTE_DEPTH };
 
 /** The message for a value past the limit, the same in the loader and the importers. */
 export const ATTRIBUTE_DEPTH_MESSAGE = `nested more than ${MAX_ATTRIBUTE_DEPTH} levels deep; attributes may nest objects and arrays at most ${MAX_ATTRIBUTE_DEPTH} levels`;

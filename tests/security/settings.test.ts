@@ -60,6 +60,14 @@ describe("README's settings tables", () => {
       'topMaxClaims',
       'bodyLimitBytes',
       'responseCacheBytes',
+      'maxArticleBytes',
+      'extractionTimeLimitMs',
+      'extractionHeapMb',
+      'extractionWorkers',
+      'maxDataFileBytes',
+      'maxImportFileBytes',
+      'maxAttributeDepth',
+      'maxXmlDepth',
     ]);
   });
 
