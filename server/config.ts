@@ -352,17 +352,26 @@ export function configFromEnv(env: Environment, overrides: Partial<ServerConfig>
   return config as ServerConfig;
 }
 
+/**
+ * This process's environment: the one read of process.env in the project. It is read
+ * each time (not once at start) because tests set CLAIMGRAPH_CACHE_DIR and
+ * CLAIMGRAPH_DATA in-process.
+ */
+function processEnvironment(): Environment {
+  return process.env;
+}
+
 /** The configuration of this process: its environment, then `overrides`. */
 export function processConfig(overrides: Partial<ServerConfig> = {}): ServerConfig {
-  return configFromEnv(process.env, overrides);
+  return configFromEnv(processEnvironment(), overrides);
 }
 
 /** The data folder from --data, then CLAIMGRAPH_DATA, then the embedded graph-data/. */
 export function resolveDataDir(flag?: string): string {
-  return flag !== undefined ? parseSetting('dataDir', flag, '--data') : settingFromEnv('dataDir', process.env);
+  return flag !== undefined ? parseSetting('dataDir', flag, '--data') : settingFromEnv('dataDir', processEnvironment());
 }
 
 /** The layout cache: CLAIMGRAPH_CACHE_DIR, read when a layout is looked up, else node_modules/.cache/claimgraph. */
 export function cacheDir(): string {
-  return settingFromEnv('cacheDir', process.env);
+  return settingFromEnv('cacheDir', processEnvironment());
 }
