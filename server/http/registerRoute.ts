@@ -3,7 +3,7 @@
 // ETag is current (before doing any work), run the handler on one snapshot of the store,
 // and send JSON or a download. Cacheable JSON bodies are rendered once per ETag
 // (responseBodyCache.ts).
-// A write (POST): its guards (rate limit, then token), then its body (content type, size,
+// A write (POST, PATCH): its guards (rate limit, then token), then its body (content type, size,
 // JSON syntax), then the time budget, then the query, path and body schemas, then the
 // handler; the answer is never cached.
 // Any other method on a declared path is a 405 naming the methods it answers.
@@ -92,7 +92,8 @@ function registerWrite(app: Express, route: RouteSpec, deps: RouteDependencies):
         stillWithinBudget,
       ]
     : [stillWithinBudget];
-  app.post(expressPath(route.path), ...guards, ...reading, (req: Request, res) => {
+  const method = route.method === 'patch' ? 'patch' : 'post';
+  app[method](expressPath(route.path), ...guards, ...reading, (req: Request, res) => {
     const rawQuery = req.query as Record<string, unknown>;
     let query: Record<string, unknown>;
     let given: unknown = req.body ?? {};
@@ -103,7 +104,7 @@ function registerWrite(app: Express, route: RouteSpec, deps: RouteDependencies):
     const params = route.params ? parseInput(route.params, req.params as Record<string, unknown>, 'path') : {};
     const parsedBody = body ? parseBody(body.json, given) : undefined;
     const context: RouteContext = { store, writes, snapshot: store.current, budget: budgetOf(res), limits };
-    const answer = route.handle({ query, params, body: parsedBody }, context);
+    const answer = route.handle({ query, params, body: parsedBody, ifMatch: req.get('If-Match') }, context);
     res.set('Cache-Control', 'no-store');
     if (answer instanceof JsonResult) res.status(answer.status).set(answer.headers).json(answer.body);
     else res.json(answer);

@@ -65,7 +65,7 @@ export interface RouteSpec<
   B extends z.ZodType = z.ZodType,
 > {
   /** Default get; a get also answers HEAD. */
-  method?: 'get' | 'post';
+  method?: 'get' | 'post' | 'patch';
   /** OpenAPI-style path, e.g. /api/entities/{id}. */
   path: string;
   operationId: string;
@@ -84,9 +84,20 @@ export interface RouteSpec<
   notFound?: string;
   /** Whether the route answers 409 (a write contradicting an earlier one). */
   conflict?: string;
+  /** Whether the route takes If-Match: "<version>" and answers 412 when the version moved. */
+  preconditionFailed?: string;
   /** GET responses are cacheable (ETag + 304) unless they describe the running server or the review queue. */
   cacheable?: boolean;
-  handle(input: { query: z.output<Q>; params: z.output<P>; body: z.output<B> }, context: RouteContext): unknown;
+  handle(
+    input: {
+      query: z.output<Q>;
+      params: z.output<P>;
+      body: z.output<B>;
+      /** The If-Match header of a write, as sent (routes with preconditionFailed read it). */
+      ifMatch?: string;
+    },
+    context: RouteContext,
+  ): unknown;
 }
 
 /** Keeps the handler's input typed by its schemas, then erases the types for the route list. */
