@@ -148,6 +148,8 @@ describe('POST /api/claims/{id}/retract', () => {
 
   it('takes the claim off the graph, its edge and the stats; the claim stays readable with who, when and why', async () => {
     const made = app();
+    const statsBefore = await request(made.app).get('/api/stats');
+    expect(statsBefore.body.counts).toEqual({ entities: 3, edges: 1, claims: 1, documents: 1 });
     const res = await retract(made, 'c1', { reason: 'misread: they only emailed' }, '"1"');
     expect(res.status).toBe(200);
     expect(res.body.event).toEqual({
@@ -171,7 +173,8 @@ describe('POST /api/claims/{id}/retract', () => {
     });
     expect(await edgeKeys(made)).toEqual([]);
     const stats = await request(made.app).get('/api/stats');
-    expect(stats.body.counts).toEqual({ entities: 3, edges: 0, claims: 0, documents: 2 });
+    // Documents cited by the graph's claims: none is left.
+    expect(stats.body.counts).toEqual({ entities: 3, edges: 0, claims: 0, documents: 0 });
     expect((await request(made.app).get('/api/claims/c1')).body.status).toBe('retracted');
     const again = await retract(made, 'c1', { reason: 'twice' });
     expectProblem(again, 409);
