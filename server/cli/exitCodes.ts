@@ -9,7 +9,13 @@ import { OutputFolderError } from '../import/writeDataFolder';
 import { ArticleFormatError } from '../ingest/extractArticle';
 import { DataIntegrityError } from '../load/problems';
 import { DataFolderInUseError } from '../store/dataFolderLock';
-import { DiskFullError, WriteConflictError, WriteInputError } from '../store/writeErrors';
+import {
+  CurationNotFoundError,
+  DiskFullError,
+  StaleVersionError,
+  WriteConflictError,
+  WriteInputError,
+} from '../store/writeErrors';
 import { UsageError } from './command';
 
 export const EXIT_DATA_PROBLEM = 1;
@@ -28,6 +34,8 @@ const exitCodes: ReadonlyArray<readonly [ErrorClass, number]> = [
   [ArticleFormatError, EXIT_DATA_PROBLEM],
   [WriteInputError, EXIT_DATA_PROBLEM],
   [WriteConflictError, EXIT_DATA_PROBLEM],
+  [CurationNotFoundError, EXIT_DATA_PROBLEM],
+  [StaleVersionError, EXIT_DATA_PROBLEM],
   [DiskFullError, EXIT_DATA_PROBLEM],
 ];
 
