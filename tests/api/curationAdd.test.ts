@@ -289,8 +289,32 @@ describe('POST /api/claims', () => {
     expect(sneaky.body.errors).toEqual([{ path: 'id', message: 'unknown field: it cannot be set by a client' }]);
   });
 
-  it('needs the write token', async () => {
+  it('needs the write token; a server without one refuses every curation write with 403', async () => {
     const res = await request(app().app).post('/api/claims').send({});
     expectProblem(res, 401);
+    const readOnly = writeApp({ dataDir: writeCurationFolder(), token: undefined });
+    open.push(readOnly);
+    const writes: Array<[string, string]> = [
+      ['post', '/api/claims'],
+      ['patch', '/api/claims/c1'],
+      ['post', '/api/claims/c1/retract'],
+      ['post', '/api/history/e1/revert'],
+    ];
+    for (const [method, path] of writes) {
+      const refused = await (method === 'patch' ? request(readOnly.app).patch(path) : request(readOnly.app).post(path))
+        .set(auth)
+        .send({ reason: 'x' });
+      expectProblem(refused, 403);
+    }
+    // Reading still works: the claim and the (empty) history.
+    expect((await request(readOnly.app).get('/api/claims/c1')).body).toMatchObject({ status: 'live', version: 1 });
+    expect((await request(readOnly.app).get('/api/history')).body.total).toBe(0);
+  });
+
+  it('answers 405 naming the methods a curation path answers', async () => {
+    const res = await request(app().app).delete('/api/claims/c1');
+    expectProblem(res, 405);
+    expect(res.headers.allow).toBe('GET, HEAD, PATCH');
+    expect(res.body.detail).toBe('DELETE is not allowed on /api/claims/{id}; it answers GET or PATCH');
   });
 });

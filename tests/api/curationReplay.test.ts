@@ -151,6 +151,26 @@ describe('restart and compact after curation', () => {
     expect(edges).toEqual(['ann|in_contact_with|bob', 'ann|member_of|acme-holdings']);
   });
 
+  it('a server without writes serves the same history and claims, from the journal and history.jsonl', async () => {
+    const first = app(writeCurationFolder());
+    await write.correct(first);
+    const history = await historyOf(first);
+    const claim = await claimOf(first, 'c1');
+    first.close();
+    open.splice(0);
+    const readOnly = writeApp({ dataDir: first.dataDir, token: undefined });
+    open.push(readOnly);
+    expect(await historyOf(readOnly)).toEqual(history);
+    expect(await claimOf(readOnly, 'c1')).toEqual(claim);
+    readOnly.close();
+    open.splice(0);
+    compactDataFolder(first.dataDir);
+    const afterCompact = writeApp({ dataDir: first.dataDir, token: undefined });
+    open.push(afterCompact);
+    expect(await historyOf(afterCompact)).toEqual(history);
+    expect(await claimOf(afterCompact, 'c1')).toEqual(claim);
+  });
+
   it('a compaction interrupted before the journal was emptied replays to the same graph', async () => {
     const first = app(writeCurationFolder());
     await write.correct(first);
