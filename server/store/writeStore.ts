@@ -451,21 +451,8 @@ export class WriteStore {
     throw new CurationNotFoundError('claim', id);
   }
 
-  /** Curation events, newest first, of a claim, an entity, a document or an author. */
-  historyEvents(filter: { claim?: string; entity?: string; document?: string; author?: string }): CurationEntry[] {
-    const touches = (event: CurationEntry, test: (claim: NonNullable<CurationEntry['before']>) => boolean) =>
-      (event.before !== null && test(event.before)) || (event.after !== null && test(event.after));
-    return this.history
-      .all()
-      .filter(
-        (event) =>
-          (filter.claim === undefined || event.claim === filter.claim) &&
-          (filter.author === undefined || event.author === filter.author) &&
-          (filter.document === undefined || touches(event, (c) => c.document === filter.document)) &&
-          (filter.entity === undefined ||
-            touches(event, (c) => c.subject === filter.entity || c.object === filter.entity) ||
-            event.entities.some((e) => e.id === filter.entity)),
-      )
-      .reverse();
+  /** Every curation event, oldest first (queries/curationHistory.ts filters them). */
+  curationEvents(): readonly CurationEntry[] {
+    return this.history.all();
   }
 }

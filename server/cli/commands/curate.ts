@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { resolveDataDir } from '../../config';
 import { formatProblem } from '../../load/problems';
 import { addClaimBodySchema, correctClaimBodySchema } from '../../model/curationApi';
+import { filterHistory } from '../../queries/curationHistory';
 import type { CurationEntry } from '../../model/curationEvents';
 import { DataFolderInUseError } from '../../store/dataFolderLock';
 import { defaultExtractor } from '../../store/defaultExtractor';
@@ -89,7 +90,7 @@ function runAction(
   } else if (action === 'revert') event = store.revert(one('event id'), values.reason, ifMatch, CLI_AUTHOR);
   else if (action === 'history') {
     if (rest.length !== 0) throw new UsageError('curate history: takes no arguments, only filters');
-    const events = store.historyEvents({
+    const events = filterHistory(store.curationEvents(), {
       claim: values.claim,
       entity: values.entity,
       document: values.document,

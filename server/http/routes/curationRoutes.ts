@@ -24,6 +24,7 @@ import {
 import type { CurationEntry } from '../../model/curationEvents';
 import type { Claim } from '../../model/records';
 import type { Dataset } from '../../model/dataset';
+import { filterHistory } from '../../queries/curationHistory';
 import type { WriteStore } from '../../store/writeStore';
 import { CurationNotFoundError } from '../../store/writeErrors';
 import { ValidationError, WritesDisabledError } from '../errors';
@@ -154,7 +155,7 @@ export const historyRoute = defineRoute({
   response: { description: 'a page of events', schema: historyResponseSchema },
   cacheable: false,
   handle: ({ query }, { writes }): HistoryResponse => {
-    const events = writes ? writes.historyEvents(query) : [];
+    const events = writes ? filterHistory(writes.curationEvents(), query) : [];
     return {
       total: events.length,
       offset: query.offset,
