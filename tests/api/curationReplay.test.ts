@@ -48,7 +48,10 @@ function restart(made: WriteApp): WriteApp {
   return app(made.dataDir);
 }
 
-const write: Record<'add' | 'correct' | 'retract' | 'revert', (made: WriteApp) => Promise<unknown>> = {
+const write: Record<
+  'add' | 'correct' | 'retract' | 'revert' | 'retract, add and revert the retraction',
+  (made: WriteApp) => Promise<unknown>
+> = {
   add: (made: WriteApp) =>
     request(made.app)
       .post('/api/claims')
@@ -71,6 +74,23 @@ const write: Record<'add' | 'correct' | 'retract' | 'revert', (made: WriteApp) =
     await write.add(made);
     await request(made.app).patch('/api/claims/mar.m1').set(auth).send({ stance: 'denies' }).expect(200);
     return request(made.app).post('/api/history/e2/revert').set(auth).expect(201);
+  },
+  // c1 comes back after the added claim, in memory as on replay and after compact.
+  'retract, add and revert the retraction': async (made: WriteApp) => {
+    await request(made.app).post('/api/claims/c1/retract').set(auth).send({ reason: 'wrong' }).expect(200);
+    await request(made.app)
+      .post('/api/claims')
+      .set(auth)
+      .send({
+        document: 'jan',
+        quote: 'last week',
+        subject: 'bob',
+        type: 'in_contact_with',
+        object: 'ann',
+        stance: 'denies',
+      })
+      .expect(201);
+    return request(made.app).post('/api/history/e1/revert').set(auth).expect(201);
   },
 };
 
