@@ -3,9 +3,9 @@
 // Ingested documents, accepted claims and the entities they created join the records
 // exactly as if they were in the files, so step 2 checks them the same way; a curation
 // event (add, correct, retract, revert a claim) puts its claim in the state it records.
-// An entry that
-// an interrupted compaction already folded into the files (same id, same content) is
-// skipped, which makes compaction safe to crash at any point. A torn last journal line is
+// An entry that an interrupted compaction already folded into the files (same id, same
+// content) is skipped, and a curation event sets a state rather than changing one, which
+// makes compaction safe to crash at any point. A torn last journal line is
 // a warning, not a problem: it was never acknowledged.
 import crypto from 'node:crypto';
 import type { Claim, DocumentRecord, Entity } from '../model/records';
