@@ -10,7 +10,13 @@ import { ArticleFormatError } from '../ingest/extractArticle';
 import { ArticleTooLargeError, ExtractionLimitError } from '../ingest/extractionLimits';
 import { DataIntegrityError } from '../load/problems';
 import { DataFolderInUseError } from '../store/dataFolderLock';
-import { DiskFullError, WriteConflictError, WriteInputError } from '../store/writeErrors';
+import {
+  CurationNotFoundError,
+  DiskFullError,
+  StaleVersionError,
+  WriteConflictError,
+  WriteInputError,
+} from '../store/writeErrors';
 import { UsageError } from './command';
 
 export const EXIT_DATA_PROBLEM = 1;
@@ -31,6 +37,8 @@ const exitCodes: ReadonlyArray<readonly [ErrorClass, number]> = [
   [ExtractionLimitError, EXIT_DATA_PROBLEM],
   [WriteInputError, EXIT_DATA_PROBLEM],
   [WriteConflictError, EXIT_DATA_PROBLEM],
+  [CurationNotFoundError, EXIT_DATA_PROBLEM],
+  [StaleVersionError, EXIT_DATA_PROBLEM],
   [DiskFullError, EXIT_DATA_PROBLEM],
 ];
 

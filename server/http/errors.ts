@@ -5,7 +5,9 @@
 import { ArticleTooLargeError, ExtractionLimitError } from '../ingest/extractionLimits';
 import type { Problem } from '../model/api';
 import {
+  CurationNotFoundError,
   DISK_FULL,
+  StaleVersionError,
   DiskFullError,
   NOTHING_OF_THIS_WRITE,
   ProposalNotFoundError,
@@ -104,6 +106,16 @@ export class ConflictError extends HttpProblem {
   override readonly title = 'Conflict';
 }
 
+/** 412: If-Match named a version that is no longer the current one; errors[] gives the current one. */
+export class PreconditionFailedError extends HttpProblem {
+  override readonly status = 412;
+  override readonly type = 'urn:claimgraph:problem:stale-version';
+  override readonly title = 'Precondition failed';
+  constructor(detail: string, current: number) {
+    super(detail, [{ path: 'If-Match', message: `the current version is "${current}"` }]);
+  }
+}
+
 export class PayloadTooLargeError extends HttpProblem {
   override readonly status = 413;
   override readonly type = 'urn:claimgraph:problem:payload-too-large';
@@ -177,6 +189,11 @@ export function problemOf(error: unknown): unknown {
   if (error instanceof WriteInputError) return new InvalidBodyError(error.errors);
   if (error instanceof ProposalNotFoundError)
     return new NotFoundError(error.message, [{ path: 'id', message: error.message }]);
+  if (error instanceof CurationNotFoundError)
+    return new NotFoundError(error.message, [
+      { path: error.noun === 'claim' ? 'id' : 'eventId', message: error.message },
+    ]);
+  if (error instanceof StaleVersionError) return new PreconditionFailedError(error.message, error.current);
   if (error instanceof WriteConflictError) return new ConflictError(error.message);
   if (error instanceof WritesNotOpenError) return new WritesDisabledError();
   if (error instanceof DiskFullError) return new InsufficientStorageError();

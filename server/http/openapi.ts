@@ -68,6 +68,15 @@ const guardDocs: Record<Guard, { security?: JsonSchema[]; responses: Record<stri
   rateLimit: { responses: { '429': problemResponse('too many writes from this address; see Retry-After') } },
 };
 
+/** The If-Match header of a write that must not overwrite a change it has not seen. */
+const ifMatchParameter = {
+  name: 'If-Match',
+  in: 'header',
+  required: false,
+  description: 'the version you read, as "<version>": the write is refused with 412 when it is no longer current',
+  schema: { type: 'string' },
+};
+
 const securitySchemes = {
   writeToken: { type: 'http', scheme: 'bearer', description: "the server's CLAIMGRAPH_TOKEN" },
 };
@@ -106,6 +115,7 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[]): JsonSchema {
     if (route.notFound) responses['404'] = problemResponse(route.notFound);
     if (route.conflict) responses['409'] = problemResponse(route.conflict);
     for (const [status, when] of Object.entries(route.problems ?? {})) responses[status] = problemResponse(when);
+    if (route.preconditionFailed) responses['412'] = problemResponse(route.preconditionFailed);
     const operation: JsonSchema = {
       operationId: route.operationId,
       tags: [route.tag],
@@ -115,6 +125,7 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[]): JsonSchema {
         ...parameters(route.params, 'path'),
         ...parameters(route.query, 'query'),
         ...parameters(route.body?.text?.query, 'query'),
+        ...(route.preconditionFailed ? [ifMatchParameter] : []),
       ],
     };
     if (route.body) {

@@ -3,7 +3,7 @@
 // ETag is current (before doing any work), run the handler on one snapshot of the store,
 // and send JSON or a download. Cacheable JSON bodies are rendered once per ETag
 // (responseBodyCache.ts).
-// A write (POST): its guards (rate limit, then token), then its body (content type, size,
+// A write (POST, PATCH): its guards (rate limit, then token), then its body (content type, size,
 // JSON syntax), then the time budget, then the query, path and body schemas, then the
 // handler, which may wait (an ingest's extraction runs in a worker): it is told when the
 // request ends first. The answer is never cached.
@@ -93,7 +93,8 @@ function registerWrite(app: Express, route: RouteSpec, deps: RouteDependencies):
         stillWithinBudget,
       ]
     : [stillWithinBudget];
-  app.post(expressPath(route.path), ...guards, ...reading, async (req: Request, res) => {
+  const method = route.method === 'patch' ? 'patch' : 'post';
+  app[method](expressPath(route.path), ...guards, ...reading, async (req: Request, res) => {
     const rawQuery = req.query as Record<string, unknown>;
     let query: Record<string, unknown>;
     let given: unknown = req.body ?? {};
@@ -125,7 +126,7 @@ function registerWrite(app: Express, route: RouteSpec, deps: RouteDependencies):
       stillWanted,
     };
     try {
-      const answer = await route.handle({ query, params, body: parsedBody }, context);
+      const answer = await route.handle({ query, params, body: parsedBody, ifMatch: req.get('If-Match') }, context);
       res.set('Cache-Control', 'no-store');
       if (answer instanceof JsonResult) res.status(answer.status).set(answer.headers).json(answer.body);
       else res.json(answer);

@@ -69,7 +69,7 @@ export interface RouteSpec<
   B extends z.ZodType = z.ZodType,
 > {
   /** Default get; a get also answers HEAD. */
-  method?: 'get' | 'post';
+  method?: 'get' | 'post' | 'patch';
   /** OpenAPI-style path, e.g. /api/entities/{id}. */
   path: string;
   operationId: string;
@@ -90,10 +90,21 @@ export interface RouteSpec<
   conflict?: string;
   /** The route's own refusals besides those above, its body's and its guards': status → when it answers it. */
   problems?: Record<string, string>;
+  /** Whether the route takes If-Match: "<version>" and answers 412 when the version moved. */
+  preconditionFailed?: string;
   /** GET responses are cacheable (ETag + 304) unless they describe the running server or the review queue. */
   cacheable?: boolean;
   /** The answer, or (writes only) a promise of it. */
-  handle(input: { query: z.output<Q>; params: z.output<P>; body: z.output<B> }, context: RouteContext): unknown;
+  handle(
+    input: {
+      query: z.output<Q>;
+      params: z.output<P>;
+      body: z.output<B>;
+      /** The If-Match header of a write, as sent (routes with preconditionFailed read it). */
+      ifMatch?: string;
+    },
+    context: RouteContext,
+  ): unknown;
 }
 
 /** Keeps the handler's input typed by its schemas, then erases the types for the route list. */

@@ -19,3 +19,5 @@ export {
   type TornTail,
 } from './readJournal';
 export { ProposalBook, PROPOSALS_FILE, readProposalBook, readProposalsFile } from './proposalBook';
+export { CurationHistory, HISTORY_FILE, readCurationHistory, readHistoryFile } from './curationHistory';
+export { findNearestPassage } from './findNearestPassage';

@@ -92,7 +92,7 @@ export function readProposalBook(dataDir: string): ProposalBook {
   for (const { entry } of journal.lines) {
     if (entry.kind === 'ingest') book.applyIngest(entry);
     else if (entry.kind === 'accept') book.applyAccept(entry);
-    else book.applyReject(entry);
+    else if (entry.kind === 'reject') book.applyReject(entry);
   }
   return book;
 }

@@ -1,13 +1,16 @@
 // Step 1b of loading: after the JSON files, apply what the write path recorded since the
 // last compaction: proposals.json (the review queue) and then journal.jsonl, line by line.
 // Ingested documents, accepted claims and the entities they created join the records
-// exactly as if they were in the files, so step 2 checks them the same way. An entry that
-// an interrupted compaction already folded into the files (same id, same content) is
-// skipped, which makes compaction safe to crash at any point. A torn last journal line is
+// exactly as if they were in the files, so step 2 checks them the same way; a curation
+// event (add, correct, retract, revert a claim) puts its claim in the state it records.
+// An entry that an interrupted compaction already folded into the files (same id, same
+// content) is skipped, and a curation event sets a state rather than changing one, which
+// makes compaction safe to crash at any point. A torn last journal line is
 // a warning, not a problem: it was never acknowledged.
 import crypto from 'node:crypto';
 import type { Claim, DocumentRecord, Entity } from '../model/records';
 import { sameRecord } from '../model/canonicalJson';
+import { isCurationEntry } from '../model/curationEvents';
 import { describeTornTail, JOURNAL_FILE, readJournal } from './readJournal';
 import { ProposalBook, PROPOSALS_FILE, readProposalsFile } from './proposalBook';
 import { parseDocument } from './parseDocument';
@@ -55,6 +58,39 @@ export function replayJournal(raw: RawData): ReplayedData {
   const documents = [...raw.documents];
   const entityById = new Map<string, Located<Entity>>(entities.map((e) => [e.record.id, e]));
   const claimById = new Map<string, Located<Claim>>(claims.map((c) => [c.record.id, c]));
+  // Where each claim sits in `claims`; a retracted claim's place is emptied (left out at
+  // the end), and a claim brought back joins at the end, as the write path does.
+  const claimPosition = new Map<string, number>(claims.map((c, position) => [c.record.id, position]));
+  const origin = new Map<string, Located<Claim>>();
+  const emptied = new Set<number>();
+  // Claims that a curation event of this journal changes: an accept of one may find the
+  // files already holding its corrected form (an interrupted compaction), which is no conflict.
+  const curated = new Set<string>();
+  for (const { entry } of journal.lines) if (isCurationEntry(entry)) curated.add(entry.claim);
+
+  /** Puts the claim in the state `after` (absent when null): what every curation event does. */
+  function setClaim(id: string, after: Claim | null, file: string): void {
+    const position = claimPosition.get(id);
+    if (position !== undefined) {
+      const located = claims[position];
+      if (after !== null) {
+        claims[position] = { file: located.file, index: located.index, record: after };
+        claimById.set(id, claims[position]);
+        return;
+      }
+      emptied.add(position);
+      claimPosition.delete(id);
+      claimById.delete(id);
+      origin.set(id, located);
+      return;
+    }
+    if (after === null) return;
+    const from = origin.get(id);
+    const located = { file: from?.file ?? file, index: from?.index ?? 0, record: after };
+    claims.push(located);
+    claimPosition.set(id, claims.length - 1);
+    claimById.set(id, located);
+  }
   const documentById = new Map<string, { file: string; document: DocumentRecord }>(
     documents.map((d) => [d.document.id, d]),
   );
@@ -105,17 +141,25 @@ export function replayJournal(raw: RawData): ReplayedData {
       proposals.applyIngest(entry);
     } else if (entry.kind === 'accept') {
       entry.entities.forEach((record, index) => addRecord(entities, entityById, 'entity', { file, index, record }));
-      addRecord(claims, claimById, 'claim', { file, index: 0, record: entry.claim });
+      if (curated.has(entry.claim.id)) setClaim(entry.claim.id, entry.claim, file);
+      else {
+        addRecord(claims, claimById, 'claim', { file, index: 0, record: entry.claim });
+        if (!claimPosition.has(entry.claim.id)) claimPosition.set(entry.claim.id, claims.length - 1);
+      }
       proposals.applyAccept(entry);
-    } else {
+    } else if (entry.kind === 'reject') {
       proposals.applyReject(entry);
+    } else {
+      entry.entities.forEach((record, index) => addRecord(entities, entityById, 'entity', { file, index, record }));
+      setClaim(entry.claim, entry.after, file);
     }
   }
+  const liveClaims = emptied.size === 0 ? claims : claims.filter((_claim, position) => !emptied.has(position));
 
   return {
     ...raw,
     entities,
-    claims,
+    claims: liveClaims,
     documents,
     problems,
     contentHash: journal.lines.length > 0 || proposalsFile.text !== undefined ? hash.digest('hex') : raw.contentHash,

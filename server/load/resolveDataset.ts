@@ -181,8 +181,19 @@ export function resolveDataset(raw: RawData): { dataset?: Dataset; problems: Loa
         if (!raw.rejectedIds.documents.has(claim.document))
           problems.push({ ...at, field: 'document', message: `unknown document "${claim.document}"` });
       } else if (claim.quote !== undefined) {
-        const found = document.text.indexOf(claim.quote);
-        if (found === -1) {
+        const found =
+          claim.quoteStart === undefined
+            ? document.text.indexOf(claim.quote)
+            : document.text.startsWith(claim.quote, claim.quoteStart)
+              ? claim.quoteStart
+              : -1;
+        if (found === -1 && claim.quoteStart !== undefined) {
+          problems.push({
+            ...at,
+            field: 'quoteStart',
+            message: `the quote does not occur at offset ${claim.quoteStart} of document "${claim.document}"`,
+          });
+        } else if (found === -1) {
           const nearest = findNearestPassage(document.text, claim.quote);
           const hint = nearest ? `; nearest passage: ${JSON.stringify(nearest.text)}` : '';
           problems.push({

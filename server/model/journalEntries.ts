@@ -1,10 +1,17 @@
 // The records of the write path, declared with zod: what the extractor proposes, what a
-// reviewer may correct, and the entries of the journal (ingest, accept, reject). Each
+// reviewer may correct, and the entries of the journal (ingest, accept, reject, and the
+// curation events of curationEvents.ts). Each
 // journal entry is self-contained, so replaying it needs no extractor and no guesswork:
 // an accept carries the final claim and the entities it created.
 import { z } from 'zod';
 import { isoDatePrefixSchema } from './dates';
 import { extractedClaimSchema } from './extraction';
+import {
+  addClaimEntrySchema,
+  correctClaimEntrySchema,
+  retractClaimEntrySchema,
+  revertEntrySchema,
+} from './curationEvents';
 import { claimSchema, entityIdSchema, entitySchema } from './records';
 
 /** A claim as the extractor proposes it: the extractor's own claim schema, stored as it is. */
@@ -76,6 +83,11 @@ export const journalEntrySchema = z.discriminatedUnion('kind', [
   ingestEntrySchema,
   acceptEntrySchema,
   rejectEntrySchema,
+  // Hand curation (curationEvents.ts): journals written before these kinds existed stay readable.
+  addClaimEntrySchema,
+  correctClaimEntrySchema,
+  retractClaimEntrySchema,
+  revertEntrySchema,
 ]);
 
 export const proposalStatusSchema = z.enum(['pending', 'accepted', 'rejected']);

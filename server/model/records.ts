@@ -58,6 +58,8 @@ export const claimSchema = z
     stance: z.string().min(1),
     document: z.string().min(1).optional(),
     quote: z.string().min(1).max(5000).optional(),
+    /** Where the quote starts in the document's text, when it is not its first occurrence (a quote a curator chose among several). */
+    quoteStart: z.number().int().min(0).optional(),
     record: recordReferenceSchema.optional(),
     attributedTo: z.string().min(1).max(500).optional(),
     date: isoDatePrefixSchema.optional(),
@@ -83,6 +85,9 @@ export const claimSchema = z
         path: ['document'],
         message: 'a claim with a quote needs the id of the document it quotes',
       });
+    }
+    if (claim.quoteStart !== undefined && !hasQuote) {
+      ctx.addIssue({ code: 'custom', path: ['quoteStart'], message: 'quoteStart needs a quote' });
     }
     if (claim.startDate && claim.endDate && claim.startDate > claim.endDate) {
       ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'endDate is before startDate' });

@@ -38,18 +38,50 @@ export function snapshotWithClaim(
   const previous = snapshot.dataset;
   const entityMap = new Map(previous.entities);
   for (const entity of entities) entityMap.set(entity.id, entity);
-  const resolved: ResolvedClaim = { ...claim };
-  const document = claim.document !== undefined ? previous.documents.get(claim.document) : undefined;
-  if (document && claim.quote !== undefined) {
-    const start = document.text.indexOf(claim.quote);
-    if (start !== -1) Object.assign(resolved, { quoteStart: start, quoteEnd: start + claim.quote.length });
-  }
   const dataset: Dataset = {
     ...previous,
     entities: entityMap,
-    claims: [...previous.claims, resolved],
+    claims: [...previous.claims, resolveClaim(claim, previous)],
     contentHash: version,
   };
+  const graph = buildGraph(dataset);
+  keepPositions(snapshot.graph, graph);
+  return { dataset, graph, version };
+}
+
+/** The claim with the offsets of its quote: at its quoteStart, or its first occurrence. */
+function resolveClaim(claim: Claim, dataset: Dataset): ResolvedClaim {
+  const resolved: ResolvedClaim = { ...claim };
+  const document = claim.document !== undefined ? dataset.documents.get(claim.document) : undefined;
+  if (document && claim.quote !== undefined) {
+    const start = claim.quoteStart ?? document.text.indexOf(claim.quote);
+    if (start !== -1) Object.assign(resolved, { quoteStart: start, quoteEnd: start + claim.quote.length });
+  }
+  return resolved;
+}
+
+/**
+ * Puts one claim in the state a curation event records: `after` replaces it where it
+ * stands, joins at the end when it was absent, or (null) leaves it out. Its old edge and
+ * its new one are both derived again, with every other edge, by building the graph anew.
+ */
+export function snapshotWithClaimState(
+  snapshot: GraphSnapshot,
+  claimId: string,
+  after: Claim | null,
+  entities: readonly Entity[],
+  version: string,
+): GraphSnapshot {
+  const previous = snapshot.dataset;
+  const entityMap = new Map(previous.entities);
+  for (const entity of entities) entityMap.set(entity.id, entity);
+  const position = previous.claims.findIndex((c) => c.id === claimId);
+  const claims = [...previous.claims];
+  if (after === null) {
+    if (position !== -1) claims.splice(position, 1);
+  } else if (position !== -1) claims[position] = resolveClaim(after, previous);
+  else claims.push(resolveClaim(after, previous));
+  const dataset: Dataset = { ...previous, entities: entityMap, claims, contentHash: version };
   const graph = buildGraph(dataset);
   keepPositions(snapshot.graph, graph);
   return { dataset, graph, version };

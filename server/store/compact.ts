@@ -1,6 +1,7 @@
 // `claimgraph compact`: folds the journal into the data files and empties it. Each file
-// is replaced atomically (atomicFile.ts) in the order documents, entities.json,
-// claims.json, proposals.json; the journal is emptied last, and only after the files
+// is replaced atomically (atomicFile.ts) in the order history.jsonl (the curation events,
+// kept for the history API), documents, entities.json, the claims files (corrected and
+// retracted claims in their final state), proposals.json; the journal is emptied last, and only after the files
 // alone were checked to load to the same dataset. A crash at any point is safe: replay
 // skips entries the files already hold (load/replayJournal.ts). So is a full disk: the
 // write that fails leaves no temporary file, and the journal stays.
@@ -8,14 +9,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {
   DataIntegrityError,
+  HISTORY_FILE,
   JOURNAL_FILE,
   PROPOSALS_FILE,
   readDataFolder,
+  readHistoryFile,
   readJournal,
   replayJournal,
   resolveDataset,
+  type Located,
   type LoadProblem,
 } from '../load';
+import { isCurationEntry, type CurationEntry } from '../model/curationEvents';
+import type { Claim } from '../model/records';
 import { writeFileAtomic } from './atomicFile';
 import { lockDataFolder } from './dataFolderLock';
 import { JournalWriter } from './journal';
@@ -45,6 +51,44 @@ function appendToArrayFile(file: string, records: readonly unknown[]): void {
   writeFileAtomic(file, `${JSON.stringify([...existing, ...records], null, 2)}\n`);
 }
 
+/**
+ * Writes each claims file whose records the journal changed (a correction replaces a
+ * claim where it stands, a retraction leaves it out) and claims.json with the journal's
+ * new claims after its own, in the order the loader reads them.
+ */
+function writeClaimFiles(dataDir: string, before: readonly Located<Claim>[], after: readonly Located<Claim>[]): void {
+  const target = (file: string) => (fromJournal(file) ? 'claims.json' : file);
+  const unchanged = new Set(before);
+  const counts = new Map<string, number>();
+  for (const located of before) counts.set(located.file, (counts.get(located.file) ?? 0) + 1);
+  const byFile = new Map<string, Claim[]>([...counts.keys()].map((file) => [file, []]));
+  const changed = new Set<string>();
+  for (const located of after) {
+    const file = target(located.file);
+    if (!byFile.has(file)) byFile.set(file, []);
+    byFile.get(file)!.push(located.record);
+    if (!unchanged.has(located)) changed.add(file);
+  }
+  for (const [file, records] of byFile) {
+    if (records.length !== (counts.get(file) ?? 0)) changed.add(file);
+    if (changed.has(file)) writeFileAtomic(path.join(dataDir, file), `${JSON.stringify(records, null, 2)}\n`);
+  }
+}
+
+/** Appends the events history.jsonl does not hold yet (by id), atomically. */
+function appendToHistory(dataDir: string, events: readonly CurationEntry[]): void {
+  if (events.length === 0) return;
+  const file = path.join(dataDir, HISTORY_FILE);
+  const problems: LoadProblem[] = [];
+  const known = new Set(readHistoryFile(dataDir, problems).map((event) => event.id));
+  if (problems.length > 0) throw new DataIntegrityError(problems);
+  const existing = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+  const added = events.filter((event) => !known.has(event.id)).map((event) => `${JSON.stringify(event)}\n`);
+  if (added.length === 0) return;
+  const prefix = existing === '' || existing.endsWith('\n') ? existing : `${existing}\n`;
+  writeFileAtomic(file, prefix + added.join(''));
+}
+
 /** What a compaction stopped by a full disk leaves behind. */
 export const COMPACTION_UNDONE =
   'the journal was not folded, and the folder holds the same data as before; free some space and run compact again';
@@ -60,7 +104,8 @@ function compactLocked(dataDir: string, onWarning: (problem: LoadProblem) => voi
   const lock = lockDataFolder(dataDir);
   const writer = JournalWriter.open(dataDir, onWarning);
   try {
-    const replayed = replayJournal(readDataFolder(dataDir));
+    const files = readDataFolder(dataDir);
+    const replayed = replayJournal(files);
     const full = resolveDataset(replayed);
     if (!full.dataset || full.problems.length > 0) throw new DataIntegrityError(full.problems);
     const proposals = replayed.journal.proposals.list();
@@ -68,15 +113,19 @@ function compactLocked(dataDir: string, onWarning: (problem: LoadProblem) => voi
     if (entries === 0) return { entries: 0, documents: 0, entities: 0, claims: 0, proposals: proposals.length };
 
     const sources = new Map<string, string>();
-    for (const { entry } of readJournal(dataDir).lines)
+    const journalLines = readJournal(dataDir).lines;
+    for (const { entry } of journalLines)
       if (entry.kind === 'ingest') sources.set(entry.document.id, entry.document.source);
+    // The history first: once a curation event is in history.jsonl it is kept there, even if
+    // the journal is folded again after a crash (events are kept once, by id).
+    appendToHistory(dataDir, journalLines.map((line) => line.entry).filter(isCurationEntry));
     const documents = replayed.documents.filter((d) => fromJournal(d.file));
     for (const { document } of documents)
       writeFileAtomic(path.join(dataDir, 'documents', `${document.id}.txt`), sources.get(document.id)!);
     const entities = replayed.entities.filter((e) => fromJournal(e.file)).map((e) => e.record);
     appendToArrayFile(path.join(dataDir, 'entities.json'), entities);
     const claims = replayed.claims.filter((c) => fromJournal(c.file)).map((c) => c.record);
-    appendToArrayFile(path.join(dataDir, 'claims.json'), claims);
+    writeClaimFiles(dataDir, files.claims, replayed.claims);
     writeFileAtomic(
       path.join(dataDir, PROPOSALS_FILE),
       `${JSON.stringify({ $comment: PROPOSALS_COMMENT, proposals }, null, 2)}\n`,

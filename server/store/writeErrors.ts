@@ -21,6 +21,31 @@ export class ProposalNotFoundError extends Error {
   }
 }
 
+/** No claim (live or retracted) or no curation event with this id. */
+export class CurationNotFoundError extends Error {
+  constructor(
+    readonly noun: 'claim' | 'event',
+    readonly id: string,
+  ) {
+    super(`no ${noun} with id "${id}"`);
+    this.name = 'CurationNotFoundError';
+  }
+}
+
+/** If-Match named a version of the claim that is no longer its current one. */
+export class StaleVersionError extends Error {
+  constructor(
+    readonly claimId: string,
+    readonly current: number,
+    readonly given: number,
+  ) {
+    super(
+      `claim "${claimId}" is at version ${current}, not ${given}: it changed since you read it; read it again (GET /api/claims/${claimId}) and redo your change`,
+    );
+    this.name = 'StaleVersionError';
+  }
+}
+
 /** The write contradicts what was already decided (accept after reject, a different document under a used id…). */
 export class WriteConflictError extends Error {
   constructor(message: string) {

@@ -5,13 +5,24 @@
 // to swap (the extraction before it may run in a worker), so two requests never interleave
 // inside one.
 import crypto from 'node:crypto';
-import { documentIdFromFileName, parseDocument, readProposalBook, type LoadProblem, type ProposalBook } from '../load';
+import {
+  documentIdFromFileName,
+  parseDocument,
+  readCurationHistory,
+  readProposalBook,
+  CurationHistory,
+  type LoadProblem,
+  type ProposalBook,
+} from '../load';
+import type { AddClaimBody, CorrectClaimBody } from '../model/curationApi';
+import type { CurationEntry } from '../model/curationEvents';
 import type { ResolvedClaim } from '../model/dataset';
 import { extractionResultSchema } from '../model/extraction';
 import { claimSchema, entitySchema, type Claim, type DocumentRecord, type Entity } from '../model/records';
 import { edgeTypeAllows } from '../model/vocabulary';
 import type { SnapshotHolder } from '../model/evidenceGraph';
-import { snapshotWithClaim, snapshotWithDocument, nextVersion } from './applyToSnapshot';
+import { snapshotWithClaim, snapshotWithClaimState, snapshotWithDocument, nextVersion } from './applyToSnapshot';
+import { planAddClaim, planCorrectClaim, planRetractClaim, planRevert, type CurationContext } from './curateClaims';
 import { articleFileName, claimIdFor, entityIdFor, proposalId, uniqueId } from './assignIds';
 import { sameRecord } from '../model/canonicalJson';
 import { lockDataFolder, type DataFolderLock } from './dataFolderLock';
@@ -28,6 +39,7 @@ import type {
   ReviewedProposal,
 } from '../model/journalEntries';
 import {
+  CurationNotFoundError,
   NOTHING_AT_OPEN,
   NOTHING_OF_THIS_WRITE,
   onDiskFull,
@@ -83,6 +95,7 @@ export class WriteStore {
     private readonly journal: JournalWriter | undefined,
     private readonly lock: DataFolderLock,
     private readonly book: ProposalBook,
+    private readonly history: CurationHistory,
     private readonly now: () => Date,
   ) {}
 
@@ -106,6 +119,7 @@ export class WriteStore {
         journal,
         lock,
         book,
+        readCurationHistory(options.dataDir),
         options.now ?? (() => new Date()),
       );
     } catch (error) {
@@ -127,6 +141,7 @@ export class WriteStore {
       undefined,
       { release: () => {} },
       readProposalBook(options.dataDir),
+      readCurationHistory(options.dataDir),
       () => new Date(),
     );
   }
@@ -403,5 +418,64 @@ export class WriteStore {
     this.book.applyReject(entry);
     // The graph is unchanged (proposals are not on it), so the snapshot and its version stay.
     return { created: true, proposal: this.book.get(id)! };
+  }
+
+  // Hand curation: each method plans one event (curateClaims.ts), journals it, and puts it on the graph.
+
+  private curationContext(author: string): CurationContext {
+    return { dataset: this.graphs.current.dataset, history: this.history, at: this.now().toISOString(), author };
+  }
+
+  private record(entry: CurationEntry): CurationEntry {
+    const snapshot = this.graphs.current;
+    const line = this.append(entry);
+    this.history.apply(entry);
+    this.graphs.replace(
+      snapshotWithClaimState(snapshot, entry.claim, entry.after, entry.entities, nextVersion(snapshot.version, line)),
+    );
+    return entry;
+  }
+
+  /** Adds a claim quoting a document, with new entities for its ends if asked. */
+  addClaim(body: AddClaimBody, author: string): CurationEntry {
+    return this.record(planAddClaim(this.curationContext(author), body));
+  }
+
+  /** A new version of a claim. `ifMatch`: the version the curator read (412 when it moved). */
+  correctClaim(id: string, body: CorrectClaimBody, ifMatch: number | undefined, author: string): CurationEntry {
+    return this.record(planCorrectClaim(this.curationContext(author), id, body, ifMatch));
+  }
+
+  /** Takes a claim off the graph; it stays in the history. */
+  retractClaim(id: string, reason: string, ifMatch: number | undefined, author: string): CurationEntry {
+    return this.record(planRetractClaim(this.curationContext(author), id, reason, ifMatch));
+  }
+
+  /** A new event that undoes `eventId`. */
+  revert(eventId: string, reason: string | undefined, ifMatch: number | undefined, author: string): CurationEntry {
+    return this.record(planRevert(this.curationContext(author), eventId, reason, ifMatch));
+  }
+
+  /** A claim live on the graph or retracted, with its version and last event. */
+  claimState(id: string): {
+    claim: ResolvedClaim;
+    status: 'live' | 'retracted';
+    version: number;
+    lastEvent?: CurationEntry;
+  } {
+    const live = this.graphs.current.dataset.claims.find((c) => c.id === id);
+    const lastEvent = this.history.lastEventOf(id);
+    const version = this.history.versionOf(id);
+    const state = (claim: ResolvedClaim, status: 'live' | 'retracted') =>
+      lastEvent ? { claim, status, version, lastEvent } : { claim, status, version };
+    if (live) return state(live, 'live');
+    const retracted = this.history.retracted(id);
+    if (retracted) return state(retracted.claim, 'retracted');
+    throw new CurationNotFoundError('claim', id);
+  }
+
+  /** Every curation event, oldest first (queries/curationHistory.ts filters them). */
+  curationEvents(): readonly CurationEntry[] {
+    return this.history.all();
   }
 }

@@ -1,7 +1,7 @@
 // Durability: a real server process is killed with SIGKILL in the middle of a burst of
-// writes (ingests, accepts, rejects from several concurrent clients), then restarted on
-// the same data folder. Every write that was answered 2xx must be there, and the folder
-// must load. Three kill/restart cycles by default, each killed after a random number of answers
+// writes (ingests, accepts, rejects, and claims added, corrected, retracted and reverted
+// by hand, from several concurrent clients), then restarted on the same data folder.
+// Every write that was answered 2xx must be there, and the folder must load. Three kill/restart cycles by default, each killed after a random number of answers
 // (seeded: the seed is printed when the test fails).
 import fs from 'node:fs';
 import os from 'node:os';
@@ -32,6 +32,18 @@ interface ProposalAnswer {
   id: string;
 }
 
+/** An accepted claim as the accept answers it. */
+interface AcceptedClaim {
+  id: string;
+  document: string;
+  quote: string;
+  quoteStart: number;
+  subject: string;
+  type: string;
+  object: string;
+  stance: string;
+}
+
 /** Clients writing until the server dies; calls `onAnswer` after each 2xx. */
 async function burst(
   server: ChildServer,
@@ -46,14 +58,64 @@ async function burst(
   const post = async (url: string, init: RequestInit): Promise<Response | undefined> => {
     try {
       return await fetch(`${server.url}${url}`, {
-        ...init,
         method: 'POST',
+        ...init,
         headers: { ...headers, ...(init.headers as Record<string, string>) },
       });
     } catch {
       failed++;
       return undefined; // the server is gone: this write was not acknowledged
     }
+  };
+  /** A 2xx curation write: its state is now what `expected` says. False when the server is gone. */
+  const curationWrite = async (
+    url: string,
+    init: RequestInit,
+    kind: string,
+    claimId: string | undefined,
+    expected: { status: 'live' | 'retracted'; stance: string },
+  ): Promise<{ claim: { claim: { id: string } }; event: { id: string } } | undefined | false> => {
+    const res = await post(url, { ...init, headers: { 'Content-Type': 'application/json' } });
+    if (!res) {
+      // Not acknowledged, but it may have been written before the kill.
+      if (claimId !== undefined) acked.curated.get(claimId)?.push(expected);
+      return false;
+    }
+    if (res.status !== 201 && res.status !== 200)
+      throw new Error(`${kind} answered ${res.status}: ${await res.text()}`);
+    answered++;
+    const body = await bodyOf<{ claim: { claim: { id: string } }; event: { id: string } }>(res);
+    const id = claimId ?? body?.claim.claim.id;
+    if (id !== undefined) acked.curated.set(id, [expected]);
+    acked.curationKinds.add(kind);
+    if (body) onAnswer();
+    return body;
+  };
+  /**
+   * Adds a copy of an accepted claim by hand, then corrects it (mode 0), retracts it (1),
+   * or retracts it and reverts the retraction (2): every kind of curation event.
+   */
+  const curate = async (claim: AcceptedClaim, mode: number): Promise<boolean> => {
+    if (mode > 2) return true;
+    const { document, quote, quoteStart: start, subject, type, object, stance } = claim;
+    const body = JSON.stringify({ document, quote, start, subject, type, object, stance, reason: 'crash test' });
+    const added = await curationWrite('/api/claims', { body }, 'addClaim', undefined, { status: 'live', stance });
+    if (!added) return false;
+    const id = added.claim.claim.id;
+    const at = `/api/claims/${encodeURIComponent(id)}`;
+    if (mode === 0) {
+      const denies = stance === 'denies' ? 'asserts' : 'denies';
+      const patch = { method: 'PATCH', body: JSON.stringify({ stance: denies }) };
+      return (await curationWrite(at, patch, 'correctClaim', id, { status: 'live', stance: denies })) !== false;
+    }
+    const retract = { body: JSON.stringify({ reason: 'crash test' }) };
+    const retracted = await curationWrite(`${at}/retract`, retract, 'retractClaim', id, {
+      status: 'retracted',
+      stance,
+    });
+    if (!retracted || mode === 1) return retracted !== false;
+    const revert = `/api/history/${encodeURIComponent(retracted.event.id)}/revert`;
+    return (await curationWrite(revert, {}, 'revert', id, { status: 'live', stance })) !== false;
   };
   const worker = async () => {
     for (;;) {
@@ -81,13 +143,14 @@ async function burst(
           throw new Error(`${decision} answered ${res.status}: ${await res.text()}`);
         answered++;
         if (decision === 'reject') acked.rejected.add(proposal.id);
-        const decided = await bodyOf<{ claim?: { id: string }; edge?: string }>(res);
+        const decided = await bodyOf<{ claim?: AcceptedClaim; edge?: string }>(res);
         if (!decided) {
           if (decision === 'accept') acked.acceptedUnread.add(proposal.id);
           return;
         }
         if (decision === 'accept') acked.accepted.set(proposal.id, { claimId: decided.claim!.id, edge: decided.edge! });
         onAnswer();
+        if (decision === 'accept' && !(await curate(decided.claim!, index % 4))) return;
       }
     }
   };
@@ -121,6 +184,16 @@ async function expectAllPresent(server: ChildServer, acked: Acknowledged): Promi
   for (const id of acked.acceptedUnread)
     if (statuses.get(id)?.status !== 'accepted') missing.push(`acceptance of ${id}`);
   for (const id of acked.rejected) if (statuses.get(id)?.status !== 'rejected') missing.push(`rejection of ${id}`);
+  for (const [id, allowed] of acked.curated) {
+    const found = await get(`/api/claims/${encodeURIComponent(id)}`);
+    const state = found.body as { status?: string; claim?: { stance: string } };
+    const expected = allowed[0];
+    const matches = allowed.some((a) => a.status === state.status && a.stance === state.claim?.stance);
+    if (found.status !== 200 || !matches)
+      missing.push(
+        `claim ${id} ${expected.status} ${expected.stance} (found ${found.status} ${state.status} ${state.claim?.stance})`,
+      );
+  }
   expect(missing).toEqual([]);
 }
 
@@ -150,7 +223,7 @@ describe('crash safety', () => {
             if (
               ++count >= killAfter &&
               !killed &&
-              (cycle > 0 || (acked.rejected.size > 0 && acked.accepted.size > 0))
+              (cycle > 0 || (acked.rejected.size > 0 && acked.accepted.size > 0 && acked.curationKinds.size === 4))
             ) {
               killed = true;
               running.child.kill('SIGKILL');
@@ -172,6 +245,11 @@ describe('crash safety', () => {
         for (const id of acked.documents) expect(dataset.documents.has(id)).toBe(true);
         const claimIds = new Set(dataset.claims.map((c) => c.id));
         for (const { claimId } of acked.accepted.values()) expect(claimIds.has(claimId)).toBe(true);
+        expect(acked.curationKinds).toEqual(new Set(['addClaim', 'correctClaim', 'retractClaim', 'revert']));
+        for (const [id, allowed] of acked.curated) {
+          const live = claimIds.has(id);
+          expect([id, allowed.some(({ status }) => (status === 'live') === live)]).toEqual([id, true]);
+        }
       } catch (error) {
         throw new Error(
           `crash test failed with seed ${seed} (rerun with CRASH_SEED=${seed}):\n${(error as Error).message}\n${server?.output() ?? ''}`,

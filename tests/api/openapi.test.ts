@@ -8,7 +8,7 @@ import { validateOpenApi } from './validateOpenApi';
 const { app } = seedApp();
 
 describe('GET /api/openapi.json', () => {
-  it('lists every route of the API: the reads with GET, the writes with POST', async () => {
+  it('lists every route of the API: the reads with GET, the writes with POST (and PATCH)', async () => {
     const res = await request(app).get('/api/openapi.json').expect(200);
     expect(Object.keys(res.body.paths)).toEqual([
       '/api/health',
@@ -29,6 +29,11 @@ describe('GET /api/openapi.json', () => {
       '/api/proposals/{id}',
       '/api/proposals/{id}/accept',
       '/api/proposals/{id}/reject',
+      '/api/claims',
+      '/api/claims/{id}',
+      '/api/claims/{id}/retract',
+      '/api/history',
+      '/api/history/{eventId}/revert',
     ]);
     const methods = Object.fromEntries(
       Object.entries(res.body.paths as Record<string, Record<string, unknown>>).map(([route, item]) => [
@@ -41,6 +46,11 @@ describe('GET /api/openapi.json', () => {
     expect(methods['/api/proposals']).toEqual(['get']);
     expect(methods['/api/proposals/{id}/accept']).toEqual(['post']);
     expect(methods['/api/proposals/{id}/reject']).toEqual(['post']);
+    expect(methods['/api/claims']).toEqual(['post']);
+    expect(methods['/api/claims/{id}']).toEqual(['get', 'patch']);
+    expect(methods['/api/claims/{id}/retract']).toEqual(['post']);
+    expect(methods['/api/history']).toEqual(['get']);
+    expect(methods['/api/history/{eventId}/revert']).toEqual(['post']);
     expect(res.body.components.securitySchemes).toHaveProperty('writeToken');
   });
 

@@ -1,6 +1,7 @@
 // Every CLI command, in the order `claimgraph --help` lists them. Add a command here.
 import type { Command } from '../command';
 import { compactCommand } from './compact';
+import { curateCommand } from './curate';
 import { exportCommand } from './export';
 import { extractCommand } from './extract';
 import { generateCommand } from './generate';
@@ -17,5 +18,6 @@ export const commands: Command[] = [
   generateCommand,
   extractCommand,
   ingestCommand,
+  curateCommand,
   compactCommand,
 ];

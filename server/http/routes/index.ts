@@ -1,5 +1,6 @@
 // Every API route, in the order the OpenAPI document lists them: the read routes
-// (apiRoutes), then the review API's (writeRoutes.ts). Add a route here.
+// (apiRoutes), then the review API's (writeRoutes.ts), then the curation API's
+// (curationRoutes.ts). Add a route here.
 import type { RouteSpec } from '../route';
 import { edgeRoute, edgesRoute } from './edges';
 import { documentRoute, documentsRoute } from './documents';
@@ -11,6 +12,7 @@ import { openApiRoute } from './openapi';
 import { pathRoute } from './path';
 import { statsRoute } from './stats';
 import { writeRoutes } from './writeRoutes';
+import { curationRoutes } from './curationRoutes';
 
 export const apiRoutes: RouteSpec[] = [
   healthRoute,
@@ -30,4 +32,4 @@ export const apiRoutes: RouteSpec[] = [
 apiRoutes.push(openApiRoute(() => allRoutes));
 
 /** What the app serves and /api/openapi.json describes. */
-export const allRoutes: readonly RouteSpec[] = [...apiRoutes, ...writeRoutes];
+export const allRoutes: readonly RouteSpec[] = [...apiRoutes, ...writeRoutes, ...curationRoutes];

@@ -1,0 +1,137 @@
+// `claimgraph curate …`: hand curation from the command line, on a data folder no server
+// holds: add a claim, correct it, retract it, revert an event, list the history. Each
+// change is one journal event by the author `cli`, checked exactly as the API checks it
+// (the same store, the same body schemas).
+import fs from 'node:fs';
+import type { z } from 'zod';
+import { resolveDataDir } from '../../config';
+import { formatProblem } from '../../load/problems';
+import { addClaimBodySchema, correctClaimBodySchema } from '../../model/curationApi';
+import { filterHistory } from '../../queries/curationHistory';
+import type { CurationEntry } from '../../model/curationEvents';
+import { DataFolderInUseError } from '../../store/dataFolderLock';
+import { defaultExtractor } from '../../store/defaultExtractor';
+import { openWriteStore } from '../../store/openWriteStore';
+import type { WriteStore } from '../../store/writeStore';
+import { parseFlags, UsageError, type CliIo, type Command } from '../command';
+import { exitCodeFor, exitCodeOf } from '../exitCodes';
+
+const CLI_AUTHOR = 'cli';
+const USAGE = [
+  'claimgraph curate add BODY.json [--data DIR]',
+  '       claimgraph curate correct CLAIM BODY.json [--if-match VERSION] [--data DIR]',
+  '       claimgraph curate retract CLAIM --reason TEXT [--if-match VERSION] [--data DIR]',
+  '       claimgraph curate revert EVENT [--reason TEXT] [--if-match VERSION] [--data DIR]',
+  '       claimgraph curate history [--claim ID] [--entity ID] [--document ID] [--author NAME] [--data DIR]',
+].join('\n');
+
+const flags = {
+  data: { type: 'string' },
+  reason: { type: 'string' },
+  'if-match': { type: 'string' },
+  claim: { type: 'string' },
+  entity: { type: 'string' },
+  document: { type: 'string' },
+  author: { type: 'string' },
+} as const;
+
+/** A JSON file checked with a body schema of the API; problems name the file and field. */
+function readBody<S extends z.ZodType>(file: string, schema: S): z.output<S> {
+  let json: unknown;
+  try {
+    json = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== undefined) throw error;
+    throw new UsageError(`${file}: not valid JSON: ${(error as Error).message}`);
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success)
+    throw new UsageError(
+      parsed.error.issues.map((issue) => `${file}: ${issue.path.join('.') || '(body)'}: ${issue.message}`).join('\n'),
+    );
+  return parsed.data;
+}
+
+function version(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^\d{1,9}$/.test(text)) throw new UsageError(`--if-match: expected a claim version such as 3, not "${text}"`);
+  return Number(text);
+}
+
+function describe(event: CurationEntry): string {
+  const claim = event.after ?? event.before;
+  const what = claim ? `${claim.subject} ${claim.type} ${claim.object} (${claim.stance})` : '';
+  const reverts = event.kind === 'revert' ? ` reverts ${event.reverts}` : '';
+  const reason = event.reason !== undefined ? ` — ${event.reason}` : '';
+  return `${event.id}  ${event.at}  ${event.author}  ${event.kind}${reverts}  claim ${event.claim} v${event.version}  ${what}${reason}`;
+}
+
+function runAction(
+  store: WriteStore,
+  action: string,
+  rest: string[],
+  values: Record<string, string | undefined>,
+  io: CliIo,
+) {
+  const ifMatch = version(values['if-match']);
+  const one = (what: string) => {
+    if (rest.length !== 1) throw new UsageError(`curate ${action}: expected one ${what}`);
+    return rest[0];
+  };
+  let event: CurationEntry;
+  if (action === 'add') event = store.addClaim(readBody(one('BODY.json'), addClaimBodySchema), CLI_AUTHOR);
+  else if (action === 'correct') {
+    if (rest.length !== 2) throw new UsageError('curate correct: expected a claim id and a BODY.json');
+    event = store.correctClaim(rest[0], readBody(rest[1], correctClaimBodySchema), ifMatch, CLI_AUTHOR);
+  } else if (action === 'retract') {
+    const reason = values.reason?.trim();
+    if (!reason) throw new UsageError('curate retract: a retraction needs a reason: --reason "why"');
+    event = store.retractClaim(one('claim id'), reason, ifMatch, CLI_AUTHOR);
+  } else if (action === 'revert') event = store.revert(one('event id'), values.reason, ifMatch, CLI_AUTHOR);
+  else if (action === 'history') {
+    if (rest.length !== 0) throw new UsageError('curate history: takes no arguments, only filters');
+    const events = filterHistory(store.curationEvents(), {
+      claim: values.claim,
+      entity: values.entity,
+      document: values.document,
+      author: values.author,
+    });
+    if (events.length === 0) io.out('no events');
+    for (const listed of events) io.out(describe(listed));
+    return;
+  } else throw new UsageError(`unknown curate action "${action}"; expected add, correct, retract, revert or history`);
+  io.out(describe(event));
+}
+
+export const curateCommand: Command = {
+  name: 'curate',
+  summary: 'add, correct or retract a claim by hand, revert an event, list the history',
+  usage: USAGE,
+  async run(args, io) {
+    const { values, positionals } = parseFlags(args, flags, true);
+    const [action, ...rest] = positionals;
+    if (action === undefined) throw new UsageError('the action is missing: add, correct, retract, revert or history');
+    const dataDir = resolveDataDir(values.data);
+    let opened: ReturnType<typeof openWriteStore>;
+    try {
+      opened = openWriteStore(dataDir, defaultExtractor, (problem) =>
+        io.err(`claimgraph curate: warning: ${formatProblem(problem)}`),
+      );
+    } catch (error) {
+      if (!(error instanceof DataFolderInUseError)) throw error;
+      io.err(`claimgraph curate: ${error.message}; while the server runs, curate through its API (/api/claims)`);
+      return exitCodeFor(error);
+    }
+    const { store } = opened;
+    try {
+      runAction(store, action, rest, values, io);
+      return 0;
+    } catch (error) {
+      if (error instanceof UsageError || exitCodeOf(error) === undefined) throw error;
+      io.err(`claimgraph curate: ${(error as Error).message}`);
+      return exitCodeFor(error);
+    } finally {
+      store.close();
+    }
+  },
+};

@@ -1,0 +1,62 @@
+// The events of hand curation, declared with zod: add a claim, correct it, retract it,
+// and revert any of these. Each event is one journal line with its id, server time,
+// author and optional reason, and says what the claim was before and is after (null:
+// absent, i.e. not yet added or retracted). Replaying an event sets the claim to its
+// `after`, so replay needs no other state and replaying an event twice is harmless
+// (which makes an interrupted compaction safe). Compaction moves these events from the
+// journal to history.jsonl, where the history API keeps reading them.
+import { z } from 'zod';
+import { claimSchema, entitySchema } from './records';
+
+export const CURATION_KINDS = ['addClaim', 'correctClaim', 'retractClaim', 'revert'] as const;
+export type CurationKind = (typeof CURATION_KINDS)[number];
+
+/** Who made a change: the API's single token is `token` until users exist; the command line is `cli`. */
+export const authorSchema = z.string().min(1).max(200);
+
+const eventFields = {
+  /** `e<n>`: assigned by the server in the order events were written. */
+  id: z.string().min(1).max(100),
+  at: z.string().min(1),
+  author: authorSchema,
+  reason: z.string().min(1).max(2000).optional(),
+  /** The claim the event changed. */
+  claim: z.string().min(1).max(200),
+  before: claimSchema.nullable(),
+  after: claimSchema.nullable(),
+  /** The claim's version once this event applied. */
+  version: z.number().int().min(1),
+  /** Entities the event created (a new subject or object), in full. */
+  entities: z.array(entitySchema),
+};
+
+export const addClaimEntrySchema = z.strictObject({ kind: z.literal('addClaim'), ...eventFields });
+export const correctClaimEntrySchema = z.strictObject({ kind: z.literal('correctClaim'), ...eventFields });
+export const retractClaimEntrySchema = z.strictObject({
+  kind: z.literal('retractClaim'),
+  ...eventFields,
+  reason: z.string().min(1).max(2000),
+});
+export const revertEntrySchema = z.strictObject({
+  kind: z.literal('revert'),
+  ...eventFields,
+  /** The id of the event this one undoes. */
+  reverts: z.string().min(1).max(100),
+});
+
+export const curationEntrySchema = z.discriminatedUnion('kind', [
+  addClaimEntrySchema,
+  correctClaimEntrySchema,
+  retractClaimEntrySchema,
+  revertEntrySchema,
+]);
+
+export type AddClaimEntry = z.infer<typeof addClaimEntrySchema>;
+export type CorrectClaimEntry = z.infer<typeof correctClaimEntrySchema>;
+export type RetractClaimEntry = z.infer<typeof retractClaimEntrySchema>;
+export type RevertEntry = z.infer<typeof revertEntrySchema>;
+export type CurationEntry = z.infer<typeof curationEntrySchema>;
+
+export function isCurationEntry(entry: { kind: string }): entry is CurationEntry {
+  return (CURATION_KINDS as readonly string[]).includes(entry.kind);
+}

@@ -1,0 +1,73 @@
+// `claimgraph curate` as a user meets it: a claim added from a JSON body, retracted with a
+// reason and brought back by a revert, each an event by the author `cli` that the next
+// load sees; the history listed; a missing reason, a stale version and an unknown claim
+// refused with their messages and exit codes. Runs main() in-process with captured output.
+import fs from 'node:fs';
+import path from 'node:path';
+import { main } from '../../../server/cli/main';
+import { loadDataset } from '../../../server/load/loadDataset';
+import { writeCurationFolder } from '../../api/curationFolder';
+
+async function run(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+const TIME = '\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z';
+
+describe('claimgraph curate', () => {
+  it('adds, retracts and reverts claims as events by cli, and lists the history', async () => {
+    const dir = writeCurationFolder();
+    const body = path.join(dir, 'claim.json');
+    fs.writeFileSync(
+      body,
+      JSON.stringify({
+        document: 'mar',
+        quote: 'Bob said',
+        subject: 'bob',
+        type: 'funded',
+        object: 'acme',
+        stance: 'asserts',
+      }),
+    );
+    const added = await run('curate', 'add', body, '--data', dir);
+    expect(added.err).toBe('');
+    expect(added.code).toBe(0);
+    expect(added.out).toMatch(
+      new RegExp(`^e1  ${TIME}  cli  addClaim  claim mar.m1 v1  bob funded acme \\(asserts\\)$`),
+    );
+    expect(loadDataset(dir).claims.map((c) => c.id)).toEqual(['c1', 'mar.m1']);
+
+    const noReason = await run('curate', 'retract', 'mar.m1', '--data', dir);
+    expect(noReason.code).toBe(2);
+    expect(noReason.err).toMatch(/^claimgraph curate: curate retract: a retraction needs a reason: --reason "why"\n/);
+
+    const retracted = await run('curate', 'retract', 'mar.m1', '--reason', 'typo', '--if-match', '1', '--data', dir);
+    expect(retracted.code).toBe(0);
+    expect(retracted.out).toMatch(/^e2 .* cli  retractClaim  claim mar.m1 v2  bob funded acme \(asserts\) — typo$/);
+    expect(loadDataset(dir).claims.map((c) => c.id)).toEqual(['c1']);
+
+    const stale = await run('curate', 'revert', 'e2', '--if-match', '1', '--data', dir);
+    expect(stale).toEqual({
+      code: 1,
+      out: '',
+      err: 'claimgraph curate: claim "mar.m1" is at version 2, not 1: it changed since you read it; read it again (GET /api/claims/mar.m1) and redo your change',
+    });
+    expect((await run('curate', 'revert', 'e2', '--data', dir)).code).toBe(0);
+    expect(loadDataset(dir).claims.map((c) => c.id)).toEqual(['c1', 'mar.m1']);
+
+    const history = await run('curate', 'history', '--claim', 'mar.m1', '--data', dir);
+    expect(history.code).toBe(0);
+    expect(
+      history.out.split('\n').map((line) => line.split('  ').slice(0, 1).concat(line.split('  ').slice(2, 4))),
+    ).toEqual([
+      ['e3', 'cli', 'revert reverts e2'],
+      ['e2', 'cli', 'retractClaim'],
+      ['e1', 'cli', 'addClaim'],
+    ]);
+    const unknown = await run('curate', 'retract', 'nope', '--reason', 'x', '--data', dir);
+    expect(unknown).toEqual({ code: 1, out: '', err: 'claimgraph curate: no claim with id "nope"' });
+  });
+});
