@@ -233,6 +233,12 @@ export const settings = {
       (source, text) => `${source} must be a whole number of claims of at least 1, not "${text}"`,
     ),
   }),
+  /** The most bytes (UTF-8, before compression) one /api/export may send: refused when known to be longer, cut past it. */
+  maxExportBytes: setting<number>({
+    default: 2 ** 30,
+    shown: '1073741824 (1 GiB)',
+    what: 'bytes (UTF-8, before compression) one `/api/export` may send; refused with `400` when known to be longer before its first byte, cut after',
+  }),
   /** Without `limit`, a neighbourhood larger than this is cut to it (hubs first), and the answer says so. */
   neighbourhoodCap: setting<number>({
     default: 1000,

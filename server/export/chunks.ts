@@ -1,11 +1,10 @@
 // The writers we own produce their text as a sequence of chunks, so the same code can
-// build one string (`render`) or stream into a file or HTTP response without ever
-// holding the whole export in memory (a large graph's export is longer than the
-// longest string V8 can hold).
+// build one string (`render`), stream into a file (`write`) or into an HTTP response
+// (exportBody.ts) without ever holding the whole export in memory.
 import type { Writable } from 'node:stream';
 
 /** Chunks are gathered into writes of about this many characters. */
-const WRITE_SIZE = 64 * 1024;
+export const WRITE_SIZE = 64 * 1024;
 
 export function joinChunks(chunks: Iterable<string>): string {
   const parts: string[] = [];

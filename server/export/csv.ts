@@ -6,7 +6,7 @@
 import type { EvidenceGraph } from '../model/evidenceGraph';
 import { edgeFields, nodeFields, type FlatValue } from './flatAttributes';
 import { joinChunks } from './chunks';
-import { sortedEdges, sortedNodes } from './sortedElements';
+import { exportEdge, sortedEdgeKeysInSteps, sortedNodesInSteps } from './sortedElements';
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 const NEEDS_QUOTES = /[",\r\n]/;
@@ -26,13 +26,16 @@ export const nodeColumns = ['id', ...nodeFields.map((f) => f.name)];
 export const edgeColumns = ['id', 'source', 'target', ...edgeFields.map((f) => f.name)];
 
 export function* nodesCsvChunks(graph: EvidenceGraph): Generator<string> {
+  const nodes = yield* sortedNodesInSteps(graph);
   yield csvRow(nodeColumns);
-  for (const node of sortedNodes(graph)) yield csvRow([node.key, ...nodeFields.map((f) => f.value(node.attributes))]);
+  for (const node of nodes) yield csvRow([node.key, ...nodeFields.map((f) => f.value(node.attributes))]);
 }
 
 export function* edgesCsvChunks(graph: EvidenceGraph): Generator<string> {
+  const edges = yield* sortedEdgeKeysInSteps(graph);
   yield csvRow(edgeColumns);
-  for (const edge of sortedEdges(graph)) {
+  for (const key of edges) {
+    const edge = exportEdge(graph, key);
     yield csvRow([edge.key, edge.source, edge.target, ...edgeFields.map((f) => f.value(edge.attributes))]);
   }
 }

@@ -10,7 +10,8 @@ import type { EvidenceGraph } from '../model/evidenceGraph';
 import type { EdgeAttributes, NodeAttributes } from '../model/graph';
 import { joinChunks } from './chunks';
 import { claimsJson, safeJson } from './flatAttributes';
-import { compareKeys, sortedEdges, sortedNodes, type ExportEdge, type ExportNode } from './sortedElements';
+import { compareKeys, exportEdge, sortedEdgeKeysInSteps, sortedNodesInSteps, type ExportNode } from './sortedElements';
+import { STEP, STEP_ITEMS } from '../steps';
 
 /** Rows per UNWIND statement: small enough for one transaction, large enough to be quick. */
 export const CYPHER_BATCH_SIZE = 500;
@@ -119,23 +120,36 @@ export function edgeProperties(a: EdgeAttributes): Record<string, CypherValue | 
   };
 }
 
-function* batches<T>(items: T[], groupOf: (item: T) => string): Generator<{ group: string; rows: T[] }> {
+interface Batch<T> {
+  group: string;
+  rows: T[];
+}
+
+/** The items in batches of at most CYPHER_BATCH_SIZE per group, groups in key order; grouped in steps (steps.ts). */
+function* batchesInSteps<T>(items: T[], groupOf: (item: T) => string): Generator<string, Batch<T>[]> {
   const groups = new Map<string, T[]>();
-  for (const item of items) {
+  for (let i = 0; i < items.length; i++) {
+    if (i > 0 && i % STEP_ITEMS === 0) yield STEP;
+    const item = items[i];
     const group = groupOf(item);
     const rows = groups.get(group);
     if (rows) rows.push(item);
     else groups.set(group, [item]);
   }
+  const batches: Batch<T>[] = [];
   for (const group of [...groups.keys()].sort(compareKeys)) {
     const rows = groups.get(group)!;
     for (let i = 0; i < rows.length; i += CYPHER_BATCH_SIZE)
-      yield { group, rows: rows.slice(i, i + CYPHER_BATCH_SIZE) };
+      batches.push({ group, rows: rows.slice(i, i + CYPHER_BATCH_SIZE) });
   }
+  return batches;
 }
 
-function unwind(rows: string[]): string {
-  return `UNWIND [\n${rows.map((row) => `  ${row}`).join(',\n')}\n] AS row\n`;
+/** `UNWIND [ rows ] AS row`, a chunk per row: a batch of edges with their claims is a large text. */
+function* unwind<T>(rows: T[], rowText: (row: T) => string): Generator<string> {
+  yield 'UNWIND [\n';
+  for (let i = 0; i < rows.length; i++) yield `${i > 0 ? ',\n' : ''}  ${rowText(rows[i])}`;
+  yield '\n] AS row\n';
 }
 
 function oneLine(text: string): string {
@@ -143,37 +157,36 @@ function oneLine(text: string): string {
 }
 
 export function* cypherChunks(graph: EvidenceGraph): Generator<string> {
+  const nodes = yield* sortedNodesInSteps(graph);
   const { name, version } = graph.getAttributes();
   yield `// ${oneLine(name)} export of dataset ${oneLine(version)}: ${graph.order} entities, ${graph.size} relations.\n`;
   yield '// Load into Neo4j 5 with: cypher-shell -u neo4j -p PASSWORD < this-file.cypher\n';
   yield '// Each relationship keeps its evidence: `claims` (JSON) and the parallel lists claimIds, stances, quotes.\n';
   yield 'CREATE CONSTRAINT claimgraph_entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;\n';
 
-  for (const { group, rows } of batches<ExportNode>(sortedNodes(graph), (node) => nodeLabel(node.attributes.type))) {
-    yield unwind(
-      rows.map((node) =>
-        mapLiteral([
-          ['id', cypherString(node.key)],
-          ['properties', cypherMap(nodeProperties(node.attributes))],
-        ]),
-      ),
+  for (const { group, rows } of yield* batchesInSteps<ExportNode>(nodes, (node) => nodeLabel(node.attributes.type))) {
+    yield* unwind(rows, (node) =>
+      mapLiteral([
+        ['id', cypherString(node.key)],
+        ['properties', cypherMap(nodeProperties(node.attributes))],
+      ]),
     );
     yield `MERGE (n:Entity {id: row.id})\nSET n:${group}, n += row.properties;\n`;
   }
 
-  for (const { group, rows } of batches<ExportEdge>(sortedEdges(graph), (edge) =>
-    relationshipType(edge.attributes.type),
+  const edges = yield* sortedEdgeKeysInSteps(graph);
+  for (const { group, rows } of yield* batchesInSteps(edges, (key) =>
+    relationshipType(graph.getEdgeAttribute(key, 'type')),
   )) {
-    yield unwind(
-      rows.map((edge) =>
-        mapLiteral([
-          ['key', cypherString(edge.key)],
-          ['source', cypherString(edge.source)],
-          ['target', cypherString(edge.target)],
-          ['properties', cypherMap(edgeProperties(edge.attributes))],
-        ]),
-      ),
-    );
+    yield* unwind(rows, (key) => {
+      const edge = exportEdge(graph, key);
+      return mapLiteral([
+        ['key', cypherString(edge.key)],
+        ['source', cypherString(edge.source)],
+        ['target', cypherString(edge.target)],
+        ['properties', cypherMap(edgeProperties(edge.attributes))],
+      ]);
+    });
     yield 'MATCH (s:Entity {id: row.source})\nMATCH (t:Entity {id: row.target})\n';
     yield `MERGE (s)-[r:${group} {key: row.key}]->(t)\nSET r += row.properties;\n`;
   }

@@ -3,7 +3,8 @@
 // beside flat ones (status, claimCount, dates, documents joined); colour, size and
 // position go to the viz namespace where Gephi reads them. Parallel edges of different
 // types between the same two entities are told apart by `kind` (the edge type), as
-// GEXF 1.3 prescribes for multigraphs. gexfStream.ts streams the same bytes.
+// GEXF 1.3 prescribes for multigraphs. The export format writes with gexfStream.ts,
+// which streams the same bytes; exportGexf here is the reference it is held to.
 import { write } from 'graphology-gexf';
 import { createEvidenceGraph, type EvidenceGraph, type EvidenceGraphAttributes } from '../model/evidenceGraph';
 import type { EdgeAttributes, NodeAttributes } from '../model/graph';

@@ -1,9 +1,11 @@
-// Streams the GEXF export chunk by chunk, byte for byte what graphology-gexf's writer
-// gives for the same graph (tests/unit/export/gexfStream.test.ts holds it to that). The
-// library builds the whole document in one string through an XML writer, which is slow
-// and bounded by V8's string limit on large graphs; this writer only makes a
-// first pass to infer the attribute model, as the library does, then writes each element.
-// It is also several times faster (five times was the goal): each value is read once and written
+// The GEXF export, streamed chunk by chunk, byte for byte what graphology-gexf's writer
+// gives for the same graph (tests/unit/export/gexfStream.test.ts holds it to that; the
+// library stays only as that reference). The library builds the whole document in one
+// string through an XML writer, which is slow and bounded by V8's string limit on large
+// graphs; this writer only makes a first pass to infer the attribute model, as the
+// library does, then writes each element, with steps between (server/steps.ts) so a streamed
+// export never holds the event loop for long.
+// It is also several times faster: each value is read once and written
 // straight to text (no element objects), one test per string decides whether it needs
 // escaping, claims in their usual key order and repeated attribute values use text made
 // once, and everything else takes a general path that gives the same bytes.
@@ -12,7 +14,8 @@ import { joinChunks } from './chunks';
 import { safeJson, type FlatField, type FlatValue } from './flatAttributes';
 import type { EdgeAttributes, NodeAttributes } from '../model/graph';
 import { gexfEdgeFields, gexfMeta, gexfNodeFields, gexfValue } from './gexf';
-import { sortedEdges, sortedNodes, type ExportEdge } from './sortedElements';
+import { exportEdge, sortedEdgeKeysInSteps, sortedNodesInSteps, type ExportEdge } from './sortedElements';
+import { STEP, STEP_ITEMS } from '../steps';
 import { toXmlCharacters } from './xml';
 
 type GexfType = 'string' | 'double' | 'long' | 'integer' | 'boolean';
@@ -33,10 +36,12 @@ function gexfTypeOf(value: FlatValue): GexfType | undefined {
 
 type Model = Map<string, GexfType>;
 
-/** The declared attributes, in order of first appearance, as graphology-gexf infers them. */
-function inferModel<A>(fields: FlatField<A>[], elements: Iterable<A>): Model {
+/** The declared attributes, in order of first appearance, as graphology-gexf infers them; in steps (steps.ts). */
+function* inferModel<A>(fields: FlatField<A>[], elements: A[]): Generator<string, Model> {
   const model: Model = new Map();
-  for (const attributes of elements) {
+  for (let i = 0; i < elements.length; i++) {
+    if (i > 0 && i % STEP_ITEMS === 0) yield STEP;
+    const attributes = elements[i];
     for (const field of fields) {
       const current = model.get(field.name);
       // A string cannot be overruled, so the (possibly costly) value need not be computed again.
@@ -409,15 +414,15 @@ function edgeText(edge: ExportEdge, slots: AttvalueSlot<EdgeAttributes>[], defau
 const CHUNK_SIZE = 64 * 1024;
 
 export function* gexfChunks(graph: EvidenceGraph): Generator<string> {
-  const nodes = sortedNodes(graph);
-  const edges = sortedEdges(graph);
-  const nodeModel = inferModel(
+  const nodes = yield* sortedNodesInSteps(graph);
+  const edges = yield* sortedEdgeKeysInSteps(graph);
+  const nodeModel = yield* inferModel(
     gexfNodeFields,
     nodes.map((n) => n.attributes),
   );
-  const edgeModel = inferModel(
+  const edgeModel = yield* inferModel(
     gexfEdgeFields,
-    edges.map((e) => e.attributes),
+    edges.map((key) => graph.getEdgeAttributes(key)),
   );
   const meta = gexfMeta(graph);
   // graphology's inferType: a mixed graph with edges of one kind only is of that kind.
@@ -456,8 +461,8 @@ export function* gexfChunks(graph: EvidenceGraph): Generator<string> {
   else {
     const slots = attvalueSlots(edgeModel, gexfEdgeFields, { claims: (a) => a.claims });
     let chunk = `${line(3)}<edges>`;
-    for (const edge of edges) {
-      chunk += edgeText(edge, slots, defaultEdgeType);
+    for (const key of edges) {
+      chunk += edgeText(exportEdge(graph, key), slots, defaultEdgeType);
       if (chunk.length >= CHUNK_SIZE) {
         yield chunk;
         chunk = '';

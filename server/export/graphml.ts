@@ -6,7 +6,7 @@
 import type { EvidenceGraph } from '../model/evidenceGraph';
 import { edgeFields, nodeFields, type FlatField, type FlatValue, type FlatValueType } from './flatAttributes';
 import { joinChunks } from './chunks';
-import { sortedEdges, sortedNodes } from './sortedElements';
+import { exportEdge, sortedEdgeKeysInSteps, sortedNodesInSteps } from './sortedElements';
 import { escapeXmlAttribute, escapeXmlText } from './xml';
 
 const GRAPHML_TYPE: Record<FlatValueType, string> = {
@@ -47,6 +47,8 @@ function dataElements<A>(scope: 'g' | 'n' | 'e', fields: FlatField<A>[], attribu
 }
 
 export function* graphmlChunks(graph: EvidenceGraph): Generator<string> {
+  const nodes = yield* sortedNodesInSteps(graph);
+  const edges = yield* sortedEdgeKeysInSteps(graph);
   yield '<?xml version="1.0" encoding="UTF-8"?>\n';
   yield (
     '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" ' +
@@ -59,10 +61,11 @@ export function* graphmlChunks(graph: EvidenceGraph): Generator<string> {
   // ignores directed="false" and would read undirected edges as directed otherwise.
   yield '  <graph id="claimgraph" edgedefault="undirected">\n';
   yield dataElements('g', graphFields, graph.getAttributes(), '    ');
-  for (const node of sortedNodes(graph)) {
+  for (const node of nodes) {
     yield `    <node id="${escapeXmlAttribute(node.key)}">\n${dataElements('n', nodeFields, node.attributes, '      ')}    </node>\n`;
   }
-  for (const edge of sortedEdges(graph)) {
+  for (const key of edges) {
+    const edge = exportEdge(graph, key);
     yield (
       `    <edge id="${escapeXmlAttribute(edge.key)}" source="${escapeXmlAttribute(edge.source)}" target="${escapeXmlAttribute(edge.target)}" directed="${!edge.undirected}">\n` +
       `${dataElements('e', edgeFields, edge.attributes, '      ')}    </edge>\n`

@@ -26,10 +26,13 @@ const isEmpty = (attributes: object) => {
 };
 
 export function* jsonChunks(graph: EvidenceGraph): Generator<string> {
+  // Copied in one go, before anything is written: the background layout moves the served
+  // graph's nodes in place, and an export still being read must not mix old and new positions.
+  const nodes = graph.mapNodes((node, attributes) => ({ node, attributes: { ...attributes } }));
   const options = { type: graph.type, multi: graph.multi, allowSelfLoops: graph.allowSelfLoops };
   yield `{\n  "options": ${nested(options, '  ')},\n  "attributes": ${nested(graph.getAttributes(), '  ')},\n  "nodes": `;
   let first = true;
-  for (const { node, attributes } of graph.nodeEntries()) {
+  for (const { node, attributes } of nodes) {
     const serialized: Record<string, unknown> = { key: node };
     if (!isEmpty(attributes)) serialized.attributes = attributes;
     yield `${first ? '[\n    ' : ',\n    '}${arrayItem(serialized)}`;

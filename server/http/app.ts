@@ -10,7 +10,7 @@ import type { WriteStore } from '../store/writeStore';
 import { corsAllowList } from './cors';
 import { NotFoundError } from './errors';
 import type { GraphSnapshotHolder } from './snapshotHolder';
-import { defaultHardening, type HardeningConfig } from './hardeningConfig';
+import { DEFAULT_MAX_EXPORT_BYTES, defaultHardening, type HardeningConfig } from './hardeningConfig';
 import { problemHandler } from './problemHandler';
 import { registerRoutes } from './registerRoute';
 import { ResponseBodyCache } from './responseBodyCache';
@@ -38,7 +38,7 @@ export interface AppOptions {
   log?: (message: string) => void;
   /** The write API (ingest, review queue): write store, token, rate limit. Without it every write answers 403. */
   writes?: WriteOptions;
-  /** CORS allow-list, trust proxy, time budget, export cap (server/config.ts); default: CORS and trust proxy off, 10 s, 250,000 claims. */
+  /** CORS allow-list, trust proxy, time budget, export caps (server/config.ts); default: CORS and trust proxy off, 10 s, 250,000 claims, 1 GiB. */
   hardening?: Partial<HardeningConfig>;
   /** The clock of the time budget; tests pass one that they advance. */
   now?: () => number;
@@ -68,6 +68,7 @@ export function createApp({
   const requestTimeoutMs = hardening?.requestTimeoutMs ?? defaultHardening.requestTimeoutMs;
   const limits = {
     maxExportClaims: hardening?.maxExportClaims ?? defaultHardening.maxExportClaims,
+    maxExportBytes: hardening?.maxExportBytes ?? DEFAULT_MAX_EXPORT_BYTES,
     neighbourhoodCap: DEFAULT_CONFIG.neighbourhoodCap,
     topMaxClaims: DEFAULT_CONFIG.topMaxClaims,
   };

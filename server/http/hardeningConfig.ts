@@ -13,7 +13,20 @@ import {
 
 export { DEFAULT_MAX_EXPORT_CLAIMS, DEFAULT_REQUEST_TIMEOUT_MS, type TrustProxySetting } from '../config';
 
-export type HardeningConfig = Pick<ServerConfig, 'corsOrigins' | 'trustProxy' | 'requestTimeoutMs' | 'maxExportClaims'>;
+/**
+ * The most bytes (UTF-8, before compression) one /api/export may send: refused (400)
+ * when it is known to be longer before its first byte leaves, cut (the connection closed
+ * before the end of the body) when it gets there later. No variable sets it.
+ */
+export const DEFAULT_MAX_EXPORT_BYTES = DEFAULT_CONFIG.maxExportBytes;
+
+export type HardeningConfig = Pick<
+  ServerConfig,
+  'corsOrigins' | 'trustProxy' | 'requestTimeoutMs' | 'maxExportClaims'
+> & {
+  /** Default DEFAULT_MAX_EXPORT_BYTES. */
+  maxExportBytes?: number;
+};
 
 /** A group's values out of a whole configuration. */
 export function hardeningOf(config: Readonly<HardeningConfig>): HardeningConfig {

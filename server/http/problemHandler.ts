@@ -26,7 +26,13 @@ export function problemHandler(
   log: (message: string) => void = (message) => console.error(message),
 ): ErrorRequestHandler {
   return (thrown, req, res, next) => {
-    if (res.headersSent) return next(thrown);
+    if (res.headersSent) {
+      // Too late for a problem answer (a download failed midway): Express closes the connection, the log says why.
+      log(
+        `claimgraph: internal error on ${req.method} ${req.originalUrl} after its answer began: ${(thrown as Error)?.stack ?? String(thrown)}`,
+      );
+      return next(thrown);
+    }
     const error = problemOf(thrown);
     if (error instanceof HttpProblem) {
       if (error.headers) res.set(error.headers);

@@ -1,8 +1,8 @@
 // Turns route declarations into Express handlers.
 // A read (GET): validate the path and query parameters, answer 304 when the client's
 // ETag is current (before doing any work), run the handler on one snapshot of the store,
-// and send JSON or a download. Cacheable JSON bodies are rendered once per ETag
-// (responseBodyCache.ts).
+// and send JSON or a download (streamed: sendFile.ts). Cacheable JSON bodies are
+// rendered once per ETag (responseBodyCache.ts).
 // A write (POST, PATCH): its guards (rate limit, then token), then its body (content type, size,
 // JSON syntax), then the time budget, then the query, path and body schemas, then the
 // handler, which may wait (an ingest's extraction runs in a worker): it is told when the
@@ -15,6 +15,7 @@ import { etagFor, matchesIfNoneMatch } from './etag';
 import type { GraphSnapshotHolder } from './snapshotHolder';
 import { GZIP_MIN_BYTES, type CachedBody, type ResponseBodyCache } from './responseBodyCache';
 import { parseBody, parseInput } from './parseInput';
+import { sendFile } from './sendFile';
 import {
   expressPath,
   FileResult,
@@ -50,7 +51,7 @@ function sendCachedJson(req: Request, res: Response, bodies: ResponseBodyCache, 
 
 function registerRead(app: Express, route: RouteSpec, deps: RouteDependencies): void {
   const { store, limits, bodies, writes } = deps;
-  app.get(expressPath(route.path), (req: Request, res) => {
+  app.get(expressPath(route.path), (req: Request, res, next) => {
     const params = route.params ? parseInput(route.params, req.params as Record<string, unknown>, 'path') : {};
     const query = parseInput(route.query, req.query as Record<string, unknown>, 'query');
     const snapshot = store.current;
@@ -75,9 +76,8 @@ function registerRead(app: Express, route: RouteSpec, deps: RouteDependencies): 
     const body = route.handle({ query, params, body: undefined }, { store, writes, snapshot, budget, limits });
     // An answer past the deadline is a 503 too: a client that gave up must not get a late body counted as success.
     budget.check();
-    if (body instanceof FileResult) {
-      res.attachment(body.filename).type(body.contentType).send(body.body);
-    } else if (cacheKey !== undefined)
+    if (body instanceof FileResult) sendFile(req, res, body, next).catch(next);
+    else if (cacheKey !== undefined)
       sendCachedJson(req, res, bodies, cacheKey, bodies.put(cacheKey, Buffer.from(JSON.stringify(body))));
     else res.json(body);
   });

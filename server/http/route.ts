@@ -9,12 +9,17 @@ import type { GraphSnapshot } from '../model/evidenceGraph';
 import type { GraphSnapshotHolder } from './snapshotHolder';
 import type { Checkpoint } from './timeBudget';
 
-/** A download (the export route) rather than a JSON body. */
+/**
+ * A download (the export route) rather than a JSON body, streamed from `chunks` and cut
+ * after `maxBytes` bytes (server/http/sendFile.ts). `chunks` may throw an HttpProblem
+ * before its first text to refuse the download; for a HEAD (`checksOnly`) it only checks.
+ */
 export class FileResult {
   constructor(
-    readonly body: string,
+    readonly chunks: (checksOnly: boolean) => Iterable<string>,
     readonly contentType: string,
     readonly filename: string,
+    readonly maxBytes: number,
   ) {}
 }
 
@@ -43,7 +48,10 @@ export interface RouteContext {
   stillWanted?: Checkpoint;
 }
 
-export type RouteLimits = Pick<ServerConfig, 'maxExportClaims' | 'neighbourhoodCap' | 'topMaxClaims'>;
+export type RouteLimits = Pick<ServerConfig, 'maxExportClaims' | 'neighbourhoodCap' | 'topMaxClaims'> & {
+  /** The most bytes one export may send (DEFAULT_MAX_EXPORT_BYTES in hardeningConfig.ts). */
+  maxExportBytes: number;
+};
 
 export type QuerySchema = z.ZodObject;
 

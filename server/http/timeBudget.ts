@@ -54,10 +54,19 @@ export function timeBudget(budgetMs: number, now?: () => number): RequestHandler
     }, budgetMs);
     timer.unref();
     const stop = () => clearTimeout(timer);
+    res.locals.stopBudgetTimer = stop;
     res.once('finish', stop);
     res.once('close', stop);
     next();
   };
+}
+
+/**
+ * For an answer that streams from now on (an export, bounded by bytes instead): its timer
+ * must not answer 503 while the first bytes are being made, nor cut it afterwards.
+ */
+export function releaseBudget(res: Response): void {
+  (res.locals.stopBudgetTimer as (() => void) | undefined)?.();
 }
 
 /** The budget of the request `res` answers; unlimited outside the budget middleware. */

@@ -8,6 +8,7 @@ import { createEvidenceGraph, type EvidenceGraph } from '../model/evidenceGraph'
 import type { GraphFilters } from '../model/api';
 import type { Dataset } from '../model/dataset';
 import { claimInDateRange, claimKnownOn } from '../model/claimFilters';
+import { STEP, STEP_ITEMS } from '../steps';
 
 export function hasGraphFilters(filters: GraphFilters): boolean {
   return Object.values(filters).some((value) => value !== undefined);
@@ -20,6 +21,20 @@ export function filterGraph(
   filters: GraphFilters,
   checkpoint?: { check(): void },
 ): EvidenceGraph {
+  const steps = filterGraphInSteps(graph, dataset, filters);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    checkpoint?.check();
+  }
+}
+
+/** filterGraph in steps (server/steps.ts): a step every 4096 relations, for a streamed export. */
+export function* filterGraphInSteps(
+  graph: EvidenceGraph,
+  dataset: Pick<Dataset, 'vocabulary'>,
+  filters: GraphFilters,
+): Generator<string, EvidenceGraph> {
   if (!hasGraphFilters(filters)) return graph;
   const nodeTypes = filters.nodeTypes && new Set(filters.nodeTypes);
   const edgeTypes = filters.edgeTypes && new Set(filters.edgeTypes);
@@ -29,15 +44,16 @@ export function filterGraph(
 
   const out = createEvidenceGraph();
   out.replaceAttributes({ ...graph.getAttributes() });
+  // In one go: the background layout moves the served graph's nodes in place, and the copy must hold one layout's positions.
   graph.forEachNode((node, attributes) => {
     if (!nodeTypes || nodeTypes.has(attributes.type)) out.addNode(node, { ...attributes });
   });
 
   let steps = 0;
-  graph.forEachEdge((edge, attributes, source, target, _sourceAttributes, _targetAttributes, undirected) => {
-    if (++steps % 4096 === 0) checkpoint?.check();
-    if (!out.hasNode(source) || !out.hasNode(target)) return;
-    if (edgeTypes && !edgeTypes.has(attributes.type)) return;
+  for (const { edge, attributes, source, target, undirected } of graph.edgeEntries()) {
+    if (++steps % STEP_ITEMS === 0) yield STEP;
+    if (!out.hasNode(source) || !out.hasNode(target)) continue;
+    if (edgeTypes && !edgeTypes.has(attributes.type)) continue;
     let kept = attributes;
     if (knownAt !== undefined || documents) {
       const claims = attributes.claims.filter(
@@ -45,16 +61,16 @@ export function filterGraph(
           (knownAt === undefined || claimKnownOn(claim, knownAt)) &&
           (!documents || (claim.document !== undefined && documents.has(claim.document))),
       );
-      if (claims.length === 0) return;
+      if (claims.length === 0) continue;
       if (claims.length < attributes.claims.length) kept = edgeAttributesFromClaims(attributes.type, claims, dataset);
     }
     if ((from !== undefined || to !== undefined) && !kept.claims.some((claim) => claimInDateRange(claim, from, to)))
-      return;
-    if (statuses && !statuses.has(kept.status)) return;
-    if (minClaims !== undefined && kept.claimCount < minClaims) return;
+      continue;
+    if (statuses && !statuses.has(kept.status)) continue;
+    if (minClaims !== undefined && kept.claimCount < minClaims) continue;
     if (undirected) out.addUndirectedEdgeWithKey(edge, source, target, kept);
     else out.addDirectedEdgeWithKey(edge, source, target, kept);
-  });
+  }
 
   // Degree and size describe the graph they are in, so an exported filtered graph is consistent.
   out.forEachNode((node) => {

@@ -47,7 +47,12 @@ export interface ChildServer {
   exited: Promise<void>;
 }
 
-export async function startChildServer(dataDir: string, env: NodeJS.ProcessEnv): Promise<ChildServer> {
+/** `readyWithinMs`: how long it may take to load its data folder and answer (a large generated one takes longer). */
+export async function startChildServer(
+  dataDir: string,
+  env: NodeJS.ProcessEnv,
+  readyWithinMs = 15_000,
+): Promise<ChildServer> {
   const port = await freePort();
   const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
   delete childEnv.PORT;
@@ -65,7 +70,7 @@ export async function startChildServer(dataDir: string, env: NodeJS.ProcessEnv):
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 15_000;
+  const deadline = Date.now() + readyWithinMs;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`claimgraph serve exited with ${child.exitCode}:\n${output}`);
     try {
@@ -75,7 +80,7 @@ export async function startChildServer(dataDir: string, env: NodeJS.ProcessEnv):
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`claimgraph serve did not answer on ${url} within 15 s:\n${output}`);
+      throw new Error(`claimgraph serve did not answer on ${url} within ${readyWithinMs / 1000} s:\n${output}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }

@@ -1,9 +1,45 @@
-// GET /api/export: the filtered graph as a download in every registered format.
+// GET /api/export: the filtered graph as a download in every registered format,
+// streamed byte for byte as the writers render it (graphology-gexf's for GEXF), plain or
+// gzipped; whole with Content-Length when it fits one write; headers alone for a HEAD.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import request from 'supertest';
 import { exportFormats } from '../../server/export';
-import { expectProblem, seedApp } from './seedApp';
+import { exportEdgesCsv, exportNodesCsv } from '../../server/export/csv';
+import { exportCypher } from '../../server/export/cypher';
+import { exportGexf } from '../../server/export/gexf';
+import { exportGraphml } from '../../server/export/graphml';
+import { exportJson } from '../../server/export/json';
+import { generateDataFolder } from '../../server/generate/generateDataFolder';
+import { buildGraph } from '../../server/graph/buildGraph';
+import { applyPositions, preliminaryPositions, prepareLayout } from '../../server/graph/layout';
+import { createApp } from '../../server/http/app';
+import { GraphSnapshotHolder, snapshotOf } from '../../server/http/snapshotHolder';
+import { loadDataset } from '../../server/load/loadDataset';
+import type { EvidenceGraph } from '../../server/model/evidenceGraph';
+import { filterGraph } from '../../server/queries/filterGraph';
+import { expectProblem, noClientDir, seedApp } from './seedApp';
 
-const { app } = seedApp();
+const { app, store } = seedApp();
+
+/** What each format's render gave before exports streamed: the reference the stream is held to. */
+const reference: Record<string, (graph: EvidenceGraph) => string> = {
+  json: exportJson,
+  gexf: exportGexf,
+  graphml: exportGraphml,
+  'nodes.csv': exportNodesCsv,
+  'edges.csv': exportEdgesCsv,
+  cypher: exportCypher,
+};
+
+/** The body as bytes, whatever its type (after gzip is undone). */
+const asBytes = (res: request.Test) =>
+  res.buffer(true).parse((response, done) => {
+    const parts: Buffer[] = [];
+    response.on('data', (part: Buffer) => parts.push(part));
+    response.on('end', () => done(null, Buffer.concat(parts)));
+  });
 
 describe('GET /api/export', () => {
   it('sends graph JSON by default, as an attachment, with the claims', async () => {
@@ -46,9 +82,102 @@ describe('GET /api/export', () => {
     ]);
   });
 
+  it.each(exportFormats.map((format) => [format.name]))(
+    'sends the bytes the writer renders, whole, with Content-Length: %s',
+    async (name) => {
+      const expected = Buffer.from(reference[name](store.current.graph));
+      const res = await asBytes(
+        request(app)
+          .get(`/api/export?format=${encodeURIComponent(name)}`)
+          .set('Accept-Encoding', 'identity'),
+      ).expect(200);
+      expect((res.body as Buffer).equals(expected)).toBe(true);
+      expect(res.headers['content-length']).toBe(String(expected.length));
+      const gzipped = await asBytes(
+        request(app)
+          .get(`/api/export?format=${encodeURIComponent(name)}`)
+          .set('Accept-Encoding', 'gzip'),
+      ).expect(200);
+      // cypher's type is none the compression middleware knows as compressible.
+      expect(gzipped.headers['content-encoding']).toBe(name === 'cypher' ? undefined : 'gzip');
+      expect((gzipped.body as Buffer).equals(expected)).toBe(true);
+    },
+  );
+
+  it('answers a HEAD with the headers of the download and no body', async () => {
+    const res = await request(app).head('/api/export?format=gexf').expect(200);
+    expect(res.headers['content-type']).toBe('application/gexf+xml; charset=utf-8');
+    expect(res.headers['content-disposition']).toBe('attachment; filename=claimgraph.gexf');
+    expect(res.headers.etag).toMatch(/^W\/"/);
+    expect(res.headers['content-length']).toBeUndefined();
+    expect(res.text).toBeUndefined();
+  });
+
+  it('answers 304 to a client that has the current version', async () => {
+    const first = await request(app).get('/api/export?format=graphml').expect(200);
+    const res = await request(app)
+      .get('/api/export?format=graphml')
+      .set('If-None-Match', first.headers.etag)
+      .expect(304);
+    expect(res.headers.etag).toBe(first.headers.etag);
+    expect(res.text).toBe('');
+  });
+
   it('rejects bad filters', async () => {
     expectProblem(await request(app).get('/api/export?format=json&knownAt=2022-13'), 400, [
       { path: 'knownAt', message: 'expected a date as YYYY, YYYY-MM or YYYY-MM-DD that exists in the calendar' },
     ]);
+  });
+});
+
+describe('GET /api/export of a graph larger than one write', () => {
+  let dir: string;
+  let graph: EvidenceGraph;
+  let large: ReturnType<typeof createApp>;
+
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimgraph-export-'));
+    generateDataFolder({ entities: 2000, claims: 6000, seed: 5, outDir: dir });
+    const dataset = loadDataset(dir);
+    graph = buildGraph(dataset);
+    // Seeded start positions: the export is about bytes, a force layout would only cost time.
+    applyPositions(graph, preliminaryPositions(prepareLayout(graph)));
+    large = createApp({ store: new GraphSnapshotHolder(snapshotOf({ dataset, graph })), clientDir: noClientDir });
+  }, 60_000);
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it.each(exportFormats.map((format) => [format.name]))(
+    'streams the bytes the writer renders, plain and gzipped: %s',
+    async (name) => {
+      const expected = Buffer.from(reference[name](graph));
+      expect(expected.length).toBeGreaterThan(4 * 64 * 1024);
+      const res = await asBytes(
+        request(large)
+          .get(`/api/export?format=${encodeURIComponent(name)}`)
+          .set('Accept-Encoding', 'identity'),
+      ).expect(200);
+      expect(res.headers['transfer-encoding']).toBe('chunked');
+      expect(res.headers['content-length']).toBeUndefined();
+      expect((res.body as Buffer).equals(expected)).toBe(true);
+      const gzipped = await asBytes(
+        request(large)
+          .get(`/api/export?format=${encodeURIComponent(name)}`)
+          .set('Accept-Encoding', 'gzip'),
+      ).expect(200);
+      expect(gzipped.headers['content-encoding']).toBe(name === 'cypher' ? undefined : 'gzip');
+      expect((gzipped.body as Buffer).equals(expected)).toBe(true);
+    },
+  );
+
+  it('streams a filtered graph as the writer renders it', async () => {
+    const res = await asBytes(
+      request(large).get('/api/export?format=gexf&status=alleged&nodeTypes=person,organization'),
+    ).expect(200);
+    const filtered = filterGraph(graph, loadDataset(dir), {
+      status: ['alleged'],
+      nodeTypes: ['person', 'organization'],
+    });
+    expect(filtered.size).toBeGreaterThan(0);
+    expect((res.body as Buffer).equals(Buffer.from(exportGexf(filtered)))).toBe(true);
   });
 });

@@ -1,11 +1,14 @@
 // Bounded work. Depth, limit, path length, offsets, text lengths and
-// export size are capped; a hub whose neighbourhood exceeds the cap is cut and the answer
+// export size (claims and bytes) are capped; a hub whose neighbourhood exceeds the cap is cut and the answer
 // says so; each request has a time budget, checked inside long loops, past which it
 // answers 503 instead of holding the server.
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
+import { exportGexf } from '../../server/export/gexf';
 import { generateDataFolder } from '../../server/generate/generateDataFolder';
 import { buildGraph } from '../../server/graph/buildGraph';
 import type { EvidenceGraph } from '../../server/model/evidenceGraph';
@@ -71,6 +74,115 @@ describe('export size', () => {
     );
     expect(filtered.status).toBe(200);
     expect(filtered.text.trim().split('\n').length - 1).toBe(4);
+  });
+});
+
+describe('export bytes', () => {
+  const narrow =
+    'narrow it with filters (nodeTypes, edgeTypes, status, from, to, knownAt, documents, minClaims) or run `claimgraph export` on the server';
+  const tooLarge = (detail: string) => ({
+    type: 'urn:claimgraph:problem:result-too-large',
+    title: 'Result too large',
+    status: 400,
+    detail,
+  });
+
+  it('an export that must be longer than the cap is refused with 400 before any of it is written', async () => {
+    // The seed's claims have 2,243 characters of ids and quotes, which every format holding relations writes.
+    const capped = hardenedApp({ hardening: { maxExportBytes: 2242 } });
+    const res = await request(capped).get('/api/export?format=gexf');
+    expectProblem(res, 400);
+    expect(res.body).toEqual(
+      tooLarge(
+        `this export would be at least 2243 bytes long, more than this server's limit of 2242 bytes per export; ${narrow}`,
+      ),
+    );
+    expect(res.headers['content-disposition']).toBeUndefined();
+    // A HEAD is checked the same way.
+    const head = await request(capped).head('/api/export?format=gexf');
+    expect(head.status).toBe(400);
+    expect(head.headers['content-type']).toBe('application/problem+json; charset=utf-8');
+    // nodes.csv holds no claims: its least is the entities' 188 characters of ids.
+    expect(
+      (await request(hardenedApp({ hardening: { maxExportBytes: 187 } })).get('/api/export?format=nodes.csv')).body
+        .detail,
+    ).toBe(
+      `this export would be at least 188 bytes long, more than this server's limit of 187 bytes per export; ${narrow}`,
+    );
+  });
+
+  it('an export found longer than the cap before its first bytes leave is refused with 400', async () => {
+    const res = await request(hardenedApp({ hardening: { maxExportBytes: 2243 } })).get('/api/export?format=gexf');
+    expectProblem(res, 400);
+    expect(res.body).toEqual(
+      tooLarge(`this export is longer than this server's limit of 2243 bytes per export; ${narrow}`),
+    );
+  });
+
+  it('an export as long as the cap is served whole', async () => {
+    // The seed's GEXF export has 36,484 bytes.
+    const res = await request(hardenedApp({ hardening: { maxExportBytes: 36_484 } }))
+      .get('/api/export?format=gexf')
+      .set('Accept-Encoding', 'identity')
+      .expect(200);
+    expect(res.headers['content-length']).toBe('36484');
+    expect(res.text.endsWith('</gexf>')).toBe(true);
+  });
+
+  describe('past the first bytes', () => {
+    let dir: string;
+    let server: http.Server;
+    let port: number;
+
+    beforeAll(async () => {
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimgraph-cap-'));
+      generateDataFolder({ entities: 2000, claims: 6000, seed: 3, outDir: dir });
+      const dataset = loadDataset(dir);
+      const graph = buildGraph(dataset);
+      applyPositions(graph, preliminaryPositions(prepareLayout(graph)));
+      // Longer than the cap, though its claims' ids and quotes are not.
+      expect(Buffer.byteLength(exportGexf(graph))).toBeGreaterThan(4_000_000);
+      const app = createApp({
+        store: new GraphSnapshotHolder(snapshotOf({ dataset, graph })),
+        clientDir: noClientDir,
+        hardening: { maxExportBytes: 2_000_000 },
+      });
+      server = http.createServer(app);
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      port = (server.address() as AddressInfo).port;
+    }, 60_000);
+    afterAll(async () => {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      fs.rmSync(dir, { recursive: true, force: true });
+    });
+
+    it.each([['identity'], ['gzip']])(
+      'the export is cut at the cap: the connection closes before the end of the body (%s)',
+      async (encoding) => {
+        const res = await fetch(`http://127.0.0.1:${port}/api/export?format=gexf`, {
+          headers: { 'Accept-Encoding': encoding },
+        });
+        expect(res.status).toBe(200);
+        expect(res.headers.get('content-length')).toBeNull();
+        let received = 0;
+        const reader = res.body!.getReader();
+        await expect(
+          (async () => {
+            for (;;) {
+              const { done, value } = await reader.read();
+              if (done) return;
+              received += value.length;
+            }
+          })(),
+        ).rejects.toThrow('terminated');
+        // Never more than the cap (of the export's own bytes, before compression).
+        if (encoding === 'identity') {
+          expect(received).toBeLessThanOrEqual(2_000_000);
+          expect(received).toBeGreaterThan(1_000_000);
+        } else expect(received).toBeGreaterThan(0);
+      },
+    );
   });
 });
 

@@ -56,6 +56,7 @@ describe("README's settings tables", () => {
       .map(([key, setting]) => `| \`${key}\` | ${setting.shown} | ${setting.what} |`);
     expect(tableRows(readme, '| cap | value | what |')).toEqual(expected);
     expect(expected.map((row) => row.split('`')[1])).toEqual([
+      'maxExportBytes',
       'neighbourhoodCap',
       'topMaxClaims',
       'bodyLimitBytes',

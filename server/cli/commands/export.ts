@@ -25,10 +25,8 @@ export const exportCommand: Command = {
       );
     const { graph } = openGraph(resolveDataDir(values.data));
     if (values.out) {
-      // Streamed into the file where the format can: a large graph's export is
-      // bigger than the longest string V8 can hold.
-      if (format.write) await writeFile(values.out, (out) => format.write!(graph, out));
-      else fs.writeFileSync(values.out, format.render(graph));
+      // Streamed into the file: a large graph's export is bigger than the longest string V8 can hold.
+      await writeFile(values.out, (out) => format.write(graph, out));
       io.err(`wrote ${graph.order} entities and ${graph.size} relations to ${values.out}`);
     } else io.out(format.render(graph));
     return 0;

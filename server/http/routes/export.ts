@@ -1,11 +1,16 @@
 // GET /api/export?format=: the filtered graph as a download in any registered export
-// format (server/export/index.ts); every format keeps the claims and their sources.
-import { exportFormats, findExportFormat } from '../../export';
-import { exportQuerySchema } from '../../model/api';
+// format (server/export/index.ts); every format keeps the claims and their sources. The
+// download streams (server/http/sendFile.ts) within two caps: claims, and bytes.
+import { exportFormats, findExportFormat, type ExportFormat } from '../../export';
+import type { EvidenceGraph } from '../../model/evidenceGraph';
+import { exportQuerySchema, type ExportQuery } from '../../model/api';
+import { filterGraphInSteps } from '../../queries/filterGraph';
+import { STEP, STEP_ITEMS } from '../../steps';
 import { checkGraphFilters } from '../checkAgainstData';
 import { TooLargeResultError } from '../errors';
-import { filteredGraph } from '../filteredGraph';
-import { defineRoute, FileResult } from '../route';
+import { pickGraphFilters } from '../filteredGraph';
+import { defineRoute, FileResult, type RouteContext } from '../route';
+import { tooLargeExport } from '../sendFile';
 
 export const exportRoute = defineRoute({
   path: '/api/export',
@@ -28,18 +33,49 @@ export const exportRoute = defineRoute({
           },
         ];
     checkGraphFilters(query, context.snapshot.dataset, formatErrors);
-    const graph = filteredGraph(context, query);
-    // Claims are most of an export's bytes: refuse before building a string of hundreds of MB.
-    let claims = 0;
-    graph.forEachEdge((_edge, attributes) => {
-      claims += attributes.claimCount;
-    });
-    if (claims > context.limits.maxExportClaims) {
-      throw new TooLargeResultError(
-        `this export would carry ${graph.size} relations with ${claims} claims, more than this server's limit of ${context.limits.maxExportClaims} claims per export; narrow it with filters (edgeTypes, status, from, to, knownAt, documents, minClaims) or run \`claimgraph export\` on the server`,
-      );
-    }
-    context.budget.check();
-    return new FileResult(format!.render(graph), format!.contentType, `claimgraph.${format!.extension}`);
+    return new FileResult(
+      (checksOnly) => exportChunks(context, query, format!, checksOnly),
+      format!.contentType,
+      `claimgraph.${format!.extension}`,
+      context.limits.maxExportBytes,
+    );
   },
 });
+
+/**
+ * Filters the graph and checks the export against the caps, then writes it; all in steps,
+ * so that even the filtering of a large graph never holds the server. A refusal comes
+ * before the first byte, and is answered as a problem (sendFile.ts).
+ */
+function* exportChunks(
+  context: RouteContext,
+  query: ExportQuery,
+  format: ExportFormat,
+  checksOnly: boolean,
+): Generator<string> {
+  const graph = yield* filterGraphInSteps(context.snapshot.graph, context.snapshot.dataset, pickGraphFilters(query));
+  yield* checkExportSize(graph, format, context.limits);
+  if (!checksOnly) yield* format.chunks(graph);
+}
+
+function* checkExportSize(
+  graph: EvidenceGraph,
+  format: ExportFormat,
+  { maxExportClaims, maxExportBytes }: RouteContext['limits'],
+): Generator<string> {
+  // Claims are most of an export's bytes: refuse before any is written.
+  let claims = 0;
+  let edges = 0;
+  for (const { attributes } of graph.edgeEntries()) {
+    if (++edges % STEP_ITEMS === 0) yield STEP;
+    claims += attributes.claimCount;
+  }
+  if (claims > maxExportClaims) {
+    throw new TooLargeResultError(
+      `this export would carry ${graph.size} relations with ${claims} claims, more than this server's limit of ${maxExportClaims} claims per export; narrow it with filters (edgeTypes, status, from, to, knownAt, documents, minClaims) or run \`claimgraph export\` on the server`,
+    );
+  }
+  const leastBytes = yield* format.leastBytes(graph);
+  if (leastBytes > maxExportBytes)
+    throw tooLargeExport(maxExportBytes, `would be at least ${leastBytes} bytes long, more than`);
+}

@@ -2,12 +2,10 @@
 // export format by name, and streaming (`write`) giving exactly what `render` gives.
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import Graph from 'graphology';
 import { exportFormats, findExportFormat } from '../../../server/export';
-import type { EvidenceGraph, EvidenceGraphAttributes } from '../../../server/model/evidenceGraph';
 import { openGraph } from '../../../server/graph/openGraph';
-import type { EdgeAttributes, NodeAttributes } from '../../../server/model/graph';
-import { nastyEdges, nastyGraph, nastyNodes } from '../../fixtures/export/nastyGraph';
+import { nastyGraph } from '../../fixtures/export/nastyGraph';
+import { largeGraph } from './largeGraph';
 
 const seedDir = path.join(__dirname, '..', '..', '..', 'graph-data');
 
@@ -23,26 +21,6 @@ function slowSink(): { out: Writable; text: () => string } {
     },
   });
   return { out, text: () => parts.join('') };
-}
-
-/** The nasty fixture copied 300 times: about a megabyte in every format, many writes. */
-function largeGraph(): EvidenceGraph {
-  const graph: EvidenceGraph = new Graph<NodeAttributes, EdgeAttributes, EvidenceGraphAttributes>({
-    type: 'mixed',
-    multi: true,
-    allowSelfLoops: true,
-  });
-  graph.replaceAttributes({ name: 'claimgraph', version: 'large' });
-  for (let i = 0; i < 300; i++) {
-    for (const [key, attributes] of nastyNodes) graph.addNode(`${key}-${i}`, attributes);
-    for (const edge of nastyEdges) {
-      const key = `${edge.key}-${i}`;
-      if (edge.undirected)
-        graph.addUndirectedEdgeWithKey(key, `${edge.source}-${i}`, `${edge.target}-${i}`, edge.attributes);
-      else graph.addDirectedEdgeWithKey(key, `${edge.source}-${i}`, `${edge.target}-${i}`, edge.attributes);
-    }
-  }
-  return graph;
 }
 
 describe('export registry', () => {
@@ -93,6 +71,19 @@ describe('export registry', () => {
         const sink = slowSink();
         await format.write!(graph, sink.out);
         expect(sink.text()).toBe(format.render(graph));
+      }
+    },
+  );
+
+  it.each(exportFormats.map((format) => [format.name, format]))(
+    'leastBytes() never counts more bytes than the export has: %s',
+    (_name, format) => {
+      for (const graph of [nastyGraph(), openGraph(seedDir).graph, largeGraph()]) {
+        const steps = format.leastBytes(graph);
+        let step = steps.next();
+        while (!step.done) step = steps.next();
+        expect(step.value).toBeGreaterThan(0);
+        expect(step.value).toBeLessThanOrEqual(Buffer.byteLength(format.render(graph)));
       }
     },
   );
