@@ -31,6 +31,24 @@ export class GraphSnapshotHolder implements SnapshotHolder {
   }
 
   /**
+   * Serve `snapshot`, which holds the current graph object with a new dataset beside it
+   * (a stored document: the graph's items are the same, only its version attribute moved).
+   * Derived data that carries positions (the serialized graphs, which also carry the
+   * version) is dropped; the indexes of the graph's structure are kept: at 20k entities,
+   * copying the graph and rebuilding them would hold the event loop for seconds.
+   */
+  replaceDataset(snapshot: GraphSnapshot): void {
+    if (snapshot.graph !== this.#current.graph) {
+      this.replace(snapshot);
+      return;
+    }
+    this.#current = snapshot;
+    for (const name of this.#positional) this.#derived.delete(name);
+    this.#positional.clear();
+    this.#derivedVersion = snapshot.version;
+  }
+
+  /**
    * Serve the same data and graph under `version` after only its nodes' positions changed
    * (the background layout finished). Derived data that does not carry positions is kept:
    * at 100k entities, rebuilding the search index and the other indexes then cost a second

@@ -37,4 +37,9 @@ export interface GraphSnapshot {
 export interface SnapshotHolder {
   readonly current: GraphSnapshot;
   replace(snapshot: GraphSnapshot): void;
+  /**
+   * Serve `snapshot`, whose graph is the current one (only the dataset beside it changed,
+   * e.g. a stored document): data derived from the graph's structure may be kept.
+   */
+  replaceDataset(snapshot: GraphSnapshot): void;
 }

@@ -13,6 +13,9 @@ export class SnapshotBox implements SnapshotHolder {
   replace(snapshot: GraphSnapshot): void {
     this.current = snapshot;
   }
+  replaceDataset(snapshot: GraphSnapshot): void {
+    this.current = snapshot;
+  }
 }
 
 export function openWriteStore(
@@ -52,6 +55,7 @@ export function openServedDataFolder<H extends SnapshotHolder>(
       return graphs.current;
     },
     replace: (snapshot) => graphs!.replace(snapshot),
+    replaceDataset: (snapshot) => graphs!.replaceDataset(snapshot),
   };
   const writes = WriteStore.open({ dataDir, graphs: deferred, extract, onWarning });
   try {

@@ -273,7 +273,7 @@ export class WriteStore {
     };
     const line = this.append(entry);
     this.book.applyIngest(entry);
-    this.graphs.replace(snapshotWithDocument(snapshot, document, nextVersion(snapshot.version, line)));
+    this.graphs.replaceDataset(snapshotWithDocument(snapshot, document, nextVersion(snapshot.version, line)));
     return { created: true, document, proposals: this.book.forDocument(documentId), skipped };
   }
 

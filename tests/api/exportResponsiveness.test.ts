@@ -1,7 +1,7 @@
 // Bounded work while large exports stream, on a generated folder of 20,000 entities and
 // 200,000 claims (its GEXF export is about 235 MB): the server keeps answering every
 // other request (each /api/health poll, one every 50 ms, within 200 ms) while a GEXF and
-// a JSON export run; both complete as valid documents; and a client that stops reading
+// a JSON export and a large article's extraction run; the exports complete as valid documents and the article is stored; and a client that stops reading
 // stops the server writing, so what the server has sent or buffered for it stays far
 // below the file's size, and the export goes on when the client reads again.
 import { spawn } from 'node:child_process';
@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { generateDataFolder } from '../../server/generate/generateDataFolder';
+import { longArticle } from '../fixtures/longArticle';
 import { startServer, type RunningServer } from '../../server/index';
 import { assertServerBuilt, repoRoot, startChildServer, type ChildServer } from './childServer';
 
@@ -18,6 +19,9 @@ const ENTITIES = 20_000;
 const CLAIMS = 200_000;
 const HEALTH_POLL_EVERY_MS = 50;
 const HEALTH_ANSWERED_WITHIN_MS = 200;
+const TOKEN = 'responsiveness-token';
+/** A large article the extractor takes (its limit is 262,144 bytes): about a second of extraction in its worker. */
+const ARTICLE_BYTES = 128 * 1024;
 
 let dataDir: string;
 let cacheDir: string;
@@ -93,6 +97,20 @@ const exportJob = (format: string): ConcurrentJob<Download> => ({
   name: `${format} export`,
   run: (baseUrl) =>
     download(`${format} export`, `${baseUrl}/api/export?format=${format}`, path.join(workDir, `claimgraph.${format}`)),
+});
+
+/** POST /api/documents with a large article: its extraction runs while the exports stream. */
+const articleJob = (): ConcurrentJob<JobOutcome & { proposals: number }> => ({
+  name: 'article extraction',
+  run: async (baseUrl) => {
+    const res = await fetch(`${baseUrl}/api/documents?fileName=long-article.txt`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'text/plain' },
+      body: longArticle(ARTICLE_BYTES),
+    });
+    const body = (await res.json()) as { proposals?: unknown[] };
+    return { name: 'article extraction', status: res.status, complete: true, proposals: body.proposals?.length ?? 0 };
+  },
 });
 
 interface Poll {
@@ -171,11 +189,15 @@ async function waitFor<T>(what: string, withinMs: number, probe: () => Promise<T
 }
 
 describe('exports of a 20,000-entity folder', () => {
-  it('while a GEXF and a JSON export run, /api/health answers every poll within 200 ms, and both exports complete, valid', async () => {
+  it('while a GEXF and a JSON export and an article extraction run, /api/health answers every poll within 200 ms, and all complete', async () => {
     assertServerBuilt();
     let server: ChildServer | undefined;
     try {
-      server = await startChildServer(dataDir, { CLAIMGRAPH_CACHE_DIR: cacheDir }, 120_000);
+      server = await startChildServer(
+        dataDir,
+        { CLAIMGRAPH_CACHE_DIR: cacheDir, CLAIMGRAPH_TOKEN: TOKEN, CLAIMGRAPH_WRITE_RATE_LIMIT: '0' },
+        120_000,
+      );
       const baseUrl = server.url;
       // The background layout first: its positions replace the start ones once, under a new version.
       const counts = await waitFor('the layout', 240_000, async () => {
@@ -187,13 +209,15 @@ describe('exports of a 20,000-entity folder', () => {
       });
       expect(counts.entities).toBe(ENTITIES);
 
-      const jobs = [exportJob('gexf'), exportJob('json')];
+      const jobs: ConcurrentJob[] = [exportJob('gexf'), exportJob('json'), articleJob()];
       const { results, polls } = await whilePolling(baseUrl, jobs);
 
       expect(results.map(({ name, status, complete }) => ({ name, status, complete }))).toEqual([
         { name: 'gexf export', status: 200, complete: true },
         { name: 'json export', status: 200, complete: true },
+        { name: 'article extraction', status: 201, complete: true },
       ]);
+      expect((results[2] as JobOutcome & { proposals: number }).proposals).toBeGreaterThan(0);
       // Polled throughout: the exports take seconds.
       expect(polls.length).toBeGreaterThanOrEqual(20);
       expect(polls.filter((poll) => poll.status !== 200)).toEqual([]);
@@ -202,7 +226,7 @@ describe('exports of a 20,000-entity folder', () => {
       server.child.kill('SIGTERM');
       await server.exited;
       server = undefined;
-      const [gexf, json] = results;
+      const [gexf, json] = results as Download[];
       expect(await countExported(gexf.file, json.file)).toEqual({
         gexf: { root: 'gexf', nodes: ENTITIES, edges: counts.edges },
         json: { nodes: ENTITIES, edges: counts.edges },
