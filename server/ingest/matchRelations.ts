@@ -247,6 +247,21 @@ function isPassiveUse(masked: MaskedSentence, match: RegExpExecArray): boolean {
   return /\b(?:was|were|is|are|been|being|be)\s+(?:[a-z]+ly\s+)?$/.test(before) && /^[\w-]+\s+by\b/.test(match[0]);
 }
 
+/** An entity a claim is about, with the slot it is written in (none for an event or an earlier claim's end). */
+type ClaimEnd = { group: EntityGroup; slot?: Slot };
+
+/** What the claims of one rule's match share: the rule, the sentence, the match and where its cue is in the body. */
+interface RuleMatch {
+  rule: RelationRule;
+  masked: MaskedSentence;
+  match: RegExpExecArray;
+  context: RelationContext;
+  cueStart: number;
+  cueEnd: number;
+  /** "accused Iran of supplying…": the act is an accusation, so the claim is alleged. */
+  accused: boolean;
+}
+
 function claimsOfMatch(
   rule: RelationRule,
   masked: MaskedSentence,
@@ -260,125 +275,161 @@ function claimsOfMatch(
     rule.object === 'event' || rule.object === 'agents' || rule.object === 'earlier'
       ? undefined
       : pickArgument(rule.object, masked, match, 'o', context, rule.objectIsClauseSubject === true);
-  // ("⟦British⟧ and ⟦American⟧ authorities … imposed": names joined to the subject before the cue are subjects too.)
-  const cueAt = match.index;
-  const subjectSlots =
-    subjectSlot === undefined
-      ? []
-      : [
-          subjectSlot,
-          ...coordinated(masked, subjectSlot, 'before'),
-          ...(rule.subject === 'group'
-            ? coordinated(masked, subjectSlot, 'after')
-            : coordinated(masked, subjectSlot, 'after').filter(
-                (i) => (slotPositions(masked).find((p) => p.index === i)?.end ?? Infinity) <= cueAt,
-              )),
-        ];
+  const subjectSlots = subjectSlot === undefined ? [] : coordinatedSubjects(rule, masked, subjectSlot, match.index);
   const objectIsDeterminer =
     objectSlot !== undefined && /^(his|its|her|their)$/.test(masked.slots[objectSlot].mention.referenceWords ?? '');
   if (objectIsDeterminer && !rule.possessiveObject) return [];
   const objectSlots = objectSlot === undefined ? [] : [objectSlot, ...coordinated(masked, objectSlot, 'after')];
-  // "accused Iran of supplying…": the act is an accusation, so the claim is alleged.
-  const accused = rule.subject === 'before' && ACCUSATION_BEFORE.test(masked.text.slice(0, match.index));
-  const cueStart = masked.toBody(match.index);
-  const cueEnd = masked.toBody(match.index + match[0].length);
-  const claims: CandidateClaim[] = [];
-  const subjects: Array<{ group: EntityGroup; slot?: Slot }> = [];
-  const objectGroups = (exclude: Set<string>): Array<{ group: EntityGroup; slot?: Slot }> => {
-    if (rule.object === 'event') return context.eventTarget ? [{ group: context.eventTarget }] : [];
-    return objectSlots
-      .map((i) => ({ group: context.entityOf(masked.slots[i], exclude), slot: masked.slots[i] }))
-      .filter((o): o is { group: EntityGroup; slot: Slot } => o.group !== undefined);
+  const at: RuleMatch = {
+    rule,
+    masked,
+    match,
+    context,
+    accused: rule.subject === 'before' && ACCUSATION_BEFORE.test(masked.text.slice(0, match.index)),
+    cueStart: masked.toBody(match.index),
+    cueEnd: masked.toBody(match.index + match[0].length),
   };
-  if (subjectSlots.length === 0) {
-    if (context.previousSubject && /^(?:This|That|It)\b/.test(masked.sentence.text) && rule.subject === 'before')
-      subjects.push({ group: context.previousSubject });
-  } else {
-    const namedObjects = new Set(
-      objectSlots
-        .map((i) => masked.slots[i].mention)
-        .filter((m) => m.source !== 'reference')
-        .map((m) => m.entityKey!),
-    );
-    for (const i of subjectSlots) {
-      const group = context.entityOf(masked.slots[i], namedObjects);
-      if (group) subjects.push({ group, slot: masked.slots[i] });
-    }
-  }
+  const claims: CandidateClaim[] = [];
+  const subjects = subjectsOf(at, subjectSlots, objectSlots);
   for (const subject of subjects) {
     const exclude = new Set([subject.group.key, ...subjects.map((s) => s.group.key)]);
-    let objects: Array<{ group: EntityGroup; slot?: Slot }>;
-    let earlierType: string | undefined;
-    if (rule.object === 'agents') {
-      // (Only acts of earlier sentences: "X, which is owned by Y, criticized the deal" is not about Y's ownership.)
-      objects = agentsOfAct(match.groups?.act ?? '', subject.group, cueStart, context.prior ?? [], context.body).map(
-        (group) => ({ group }),
-      );
-    } else if (rule.object === 'earlier') {
-      const act = match.groups?.act;
-      const types = act === undefined ? DENIABLE : typesOfDeniedAct(act.replace(/^ever\s+/, ''));
-      const window = act === undefined ? 0 : 2;
-      // This sentence's claims so far, then the earlier sentences'.
-      const earlier = types.length
-        ? (deniedClaim(subject.group, types, masked.sentence.index, sentenceClaims, window) ??
-          deniedClaim(subject.group, types, masked.sentence.index, context.prior ?? [], window))
-        : undefined;
-      if (!earlier) continue;
-      earlierType = earlier.type;
-      objects = [{ group: earlier.subject.key === subject.group.key ? earlier.object : earlier.subject }];
-    } else {
-      objects = objectGroups(exclude);
-    }
-    for (const object of objects) {
-      if (object.group.key === subject.group.key) continue;
-      let type = earlierType ?? rule.type;
-      if (!allowed(context, type, subject.group, object.group)) {
-        if (
-          rule.personType &&
-          subject.group.type === 'person' &&
-          allowed(context, rule.personType, subject.group, object.group)
-        )
-          type = rule.personType;
-        else if (rule.fallbackType && allowed(context, rule.fallbackType, subject.group, object.group))
-          type = rule.fallbackType;
-        else continue;
-      }
-      if (rule.objectNotService && object.group.type === 'service') continue;
-      // "several Russian officials", "Hamas leaders": a name used before its noun is quoted with the noun.
-      const objectEnd =
-        object.slot && (object.slot.mention.countryForm === 'demonym' || object.slot.mention.nounModifier)
-          ? object.slot.end +
-            (/^\s+[a-z][\w-]*(?:\s+(?:agencies|services|forces))?/.exec(
-              context.body.slice(object.slot.end, masked.sentence.end),
-            )?.[0].length ?? 0)
-          : object.slot?.end;
-      const extents = [cueStart, cueEnd, subject.slot?.start, subject.slot?.end, object.slot?.start, objectEnd].filter(
-        (n): n is number => n !== undefined,
-      );
-      const viaReference = [subject.slot, object.slot].some((s) => s?.mention.source === 'reference');
-      claims.push({
-        subject: subject.group,
-        type,
-        object: object.group,
-        sentence: masked.sentence.index,
-        quoteStart: Math.max(masked.sentence.start, Math.min(...extents)),
-        quoteEnd: completePhrase(
-          context.body,
-          Math.min(masked.sentence.end, Math.max(...extents)),
-          masked.sentence.end,
-        ),
-        cueStart,
-        cueEnd,
-        rule: rule.name,
-        kind: 'verb',
-        denial: rule.denial,
-        hedged: rule.hedged || accused,
-        confirmed: rule.confirmed,
-        viaReference,
-      });
+    const found = objectsOf(at, subject, exclude, objectSlots, sentenceClaims);
+    if (!found) continue;
+    for (const object of found.objects) {
+      const claim = claimOf(at, subject, object, found.earlierType);
+      if (claim) claims.push(claim);
     }
   }
   return claims;
+}
+
+/** The subject slot with the names coordinated with it ("⟦British⟧ and ⟦American⟧ authorities … imposed"). */
+function coordinatedSubjects(rule: RelationRule, masked: MaskedSentence, subjectSlot: number, cueAt: number): number[] {
+  // Names joined to the subject before the cue are subjects too.
+  return [
+    subjectSlot,
+    ...coordinated(masked, subjectSlot, 'before'),
+    ...(rule.subject === 'group'
+      ? coordinated(masked, subjectSlot, 'after')
+      : coordinated(masked, subjectSlot, 'after').filter(
+          (i) => (slotPositions(masked).find((p) => p.index === i)?.end ?? Infinity) <= cueAt,
+        )),
+  ];
+}
+
+/** The subjects' entities (none that is also named as an object), or the previous sentence's subject for "This…". */
+function subjectsOf(at: RuleMatch, subjectSlots: number[], objectSlots: number[]): ClaimEnd[] {
+  const { rule, masked, context } = at;
+  const subjects: ClaimEnd[] = [];
+  if (subjectSlots.length === 0) {
+    if (context.previousSubject && /^(?:This|That|It)\b/.test(masked.sentence.text) && rule.subject === 'before')
+      subjects.push({ group: context.previousSubject });
+    return subjects;
+  }
+  const namedObjects = new Set(
+    objectSlots
+      .map((i) => masked.slots[i].mention)
+      .filter((m) => m.source !== 'reference')
+      .map((m) => m.entityKey!),
+  );
+  for (const i of subjectSlots) {
+    const group = context.entityOf(masked.slots[i], namedObjects);
+    if (group) subjects.push({ group, slot: masked.slots[i] });
+  }
+  return subjects;
+}
+
+/**
+ * The objects of one subject: the agents of an earlier act, the other end of an earlier claim
+ * it denies (whose type the claim takes), the event, or the named objects. Undefined when a
+ * denial finds no earlier claim.
+ */
+function objectsOf(
+  at: RuleMatch,
+  subject: ClaimEnd,
+  exclude: Set<string>,
+  objectSlots: number[],
+  sentenceClaims: CandidateClaim[],
+): { objects: ClaimEnd[]; earlierType?: string } | undefined {
+  const { rule, masked, match, context } = at;
+  if (rule.object === 'agents') {
+    // (Only acts of earlier sentences: "X, which is owned by Y, criticized the deal" is not about Y's ownership.)
+    const agents = agentsOfAct(match.groups?.act ?? '', subject.group, at.cueStart, context.prior ?? [], context.body);
+    return { objects: agents.map((group) => ({ group })) };
+  }
+  if (rule.object === 'earlier') {
+    const act = match.groups?.act;
+    const types = act === undefined ? DENIABLE : typesOfDeniedAct(act.replace(/^ever\s+/, ''));
+    const window = act === undefined ? 0 : 2;
+    // This sentence's claims so far, then the earlier sentences'.
+    const earlier = types.length
+      ? (deniedClaim(subject.group, types, masked.sentence.index, sentenceClaims, window) ??
+        deniedClaim(subject.group, types, masked.sentence.index, context.prior ?? [], window))
+      : undefined;
+    if (!earlier) return undefined;
+    return {
+      objects: [{ group: earlier.subject.key === subject.group.key ? earlier.object : earlier.subject }],
+      earlierType: earlier.type,
+    };
+  }
+  if (rule.object === 'event') return { objects: context.eventTarget ? [{ group: context.eventTarget }] : [] };
+  return {
+    objects: objectSlots
+      .map((i) => ({ group: context.entityOf(masked.slots[i], exclude), slot: masked.slots[i] }))
+      .filter((o): o is { group: EntityGroup; slot: Slot } => o.group !== undefined),
+  };
+}
+
+/** The claim of a subject and an object, under the rule's type or else its person or fallback type; undefined if none fits. */
+function claimOf(
+  at: RuleMatch,
+  subject: ClaimEnd,
+  object: ClaimEnd,
+  earlierType: string | undefined,
+): CandidateClaim | undefined {
+  const { rule, masked, context, cueStart, cueEnd } = at;
+  if (object.group.key === subject.group.key) return undefined;
+  let type = earlierType ?? rule.type;
+  if (!allowed(context, type, subject.group, object.group)) {
+    if (
+      rule.personType &&
+      subject.group.type === 'person' &&
+      allowed(context, rule.personType, subject.group, object.group)
+    )
+      type = rule.personType;
+    else if (rule.fallbackType && allowed(context, rule.fallbackType, subject.group, object.group))
+      type = rule.fallbackType;
+    else return undefined;
+  }
+  if (rule.objectNotService && object.group.type === 'service') return undefined;
+  // "several Russian officials", "Hamas leaders": a name used before its noun is quoted with the noun.
+  const objectEnd =
+    object.slot && (object.slot.mention.countryForm === 'demonym' || object.slot.mention.nounModifier)
+      ? object.slot.end +
+        (/^\s+[a-z][\w-]*(?:\s+(?:agencies|services|forces))?/.exec(
+          context.body.slice(object.slot.end, masked.sentence.end),
+        )?.[0].length ?? 0)
+      : object.slot?.end;
+  const extents = [cueStart, cueEnd, subject.slot?.start, subject.slot?.end, object.slot?.start, objectEnd].filter(
+    (n): n is number => n !== undefined,
+  );
+  const viaReference = [subject.slot, object.slot].some((s) => s?.mention.source === 'reference');
+  return {
+    subject: subject.group,
+    type,
+    object: object.group,
+    sentence: masked.sentence.index,
+    quoteStart: Math.max(masked.sentence.start, Math.min(...extents)),
+    quoteEnd: completePhrase(context.body, Math.min(masked.sentence.end, Math.max(...extents)), masked.sentence.end),
+    cueStart,
+    cueEnd,
+    rule: rule.name,
+    kind: 'verb',
+    denial: rule.denial,
+    hedged: rule.hedged || at.accused,
+    confirmed: rule.confirmed,
+    viaReference,
+  };
 }
 
 export function matchRelations(masked: MaskedSentence, context: RelationContext): CandidateClaim[] {
