@@ -120,88 +120,115 @@ function pickArgument(
   if (source === 'group') return slotAt(match.groups?.[group]);
   if (source === 'before') {
     if (group === 's') {
-      // "accused ⟦Iran⟧ of supplying…": the accused does it; an unnamed accused ("an official") leaves no subject.
-      const accusation = ACCUSATION_BEFORE.exec(masked.text.slice(0, match.index));
-      // ("accused ⟦her⟧ last year of acting…": a time phrase may follow the accused.)
-      const accused = accusation?.[1]?.replace(
-        /\s+(?:(?:last|this|next)\s+\w+|in\s+\d{4}|on\s+\p{Lu}\w+|earlier|previously|repeatedly|publicly)$/u,
-        '',
-      );
-      if (accusation && accused !== undefined) return /^⟦\d+⟧$/.test(accused) ? slotAt(accused) : undefined;
-      if (accusation) {
-        const antecedent = PASSIVE_ACCUSED.exec(masked.text.slice(0, accusation.index));
-        if (antecedent) return slotAt(antecedent[1]);
-      }
-      // "⟦Selçuk Bayraktar⟧, the son-in-law of…": a noun in apposition is about the name it follows.
-      const apposition = /(⟦\d+⟧),\s+(?:the|an?|his|her|its)\s+(?:[a-z-]+\s+){0,2}$/.exec(
-        masked.text.slice(0, match.index),
-      );
-      if (apposition && /^[a-z-]+\s+(?:of|for|to|at)\b/i.test(match[0])) return slotAt(apposition[1]);
-      // ", accusing the platform of…", ", citing…": a participle after the main clause shares its subject.
-      // "… named ⟦X⟧ as the leader of ⟦Y⟧ and imposed sanctions on him": a verb after "and" shares the clause's subject too.
-      if (
-        (/,\s+$/.test(masked.text.slice(0, match.index)) && /^[a-z]+ing\b/i.test(match[0])) ||
-        /[^⟦⟧\s]\s+and\s+$/.test(masked.text.slice(0, match.index))
-      ) {
-        const first = positions.find((p) => p.end <= match.index && eligibleSubject(masked, p.index, context));
-        if (first) return first.index;
-      }
-      // "a joint venture that would own ⟦O⟧": a relative clause's subject is the noun it follows, named or not.
-      // ("informed ⟦Nvidia⟧ that exports…" is a reported clause, not a relative one.)
-      const relative =
-        /(⟦\d+⟧|[\w'’-]+)(\s*,)?\s+(that|which|who)\s+(?:(?:would|will|could|can|may|might|has|have|had|also|now|still|once)\s+){0,2}$/.exec(
-          masked.text.slice(0, match.index),
-        );
-      const antecedent = relative ? slotAt(relative[1]) : undefined;
-      const reported =
-        relative !== null &&
-        relative[3] === 'that' &&
-        (antecedent === undefined
-          ? /^(?:said|says|say|reported|claimed|confirmed|denied|announced|added|warned|argued|stated|noted|insisted|show|showed|shows)$/i.test(
-              relative[1],
-            )
-          : !eligibleSubject(masked, antecedent, context));
-      if (relative && !reported) {
-        // "⟦i-Soon⟧, a Shanghai-based contractor that sold…": an unnamed antecedent in apposition stands for the name.
-        if (antecedent === undefined) {
-          const appositive = /(⟦\d+⟧),\s+(?:an?|the)\s+[^,.;⟦]*$/.exec(
-            masked.text.slice(0, (relative.index ?? 0) + relative[1].length),
-          );
-          return appositive ? slotAt(appositive[1]) : undefined;
-        }
-        return antecedent;
-      }
+      const decided = subjectBeforeCue(masked, match, context, positions);
+      if (decided) return decided.slot;
     }
-    // Names inside a relative clause (", which invested in OpenAI,") are not what the main verb is about.
-    // So are names inside an apposition just before the verb ("⟦A⟧, the oil arm of ⟦B⟧, currently owns").
-    const inRelativeClause = [
-      ...masked.text
-        .slice(0, match.index)
-        .matchAll(/,\s+(?:which|who|whose|where)\b[^,]*,|,\s+(?:the|an?)\s+[^,]*,(?=\s+(?:[a-z]+\s+){0,2}$)/g),
-    ].map((m) => [m.index, m.index + m[0].length]);
-    const candidates = positions.filter(
-      (p) => p.end <= match.index && !inRelativeClause.some(([a, b]) => p.start >= a && p.end <= b),
-    );
-    for (let i = candidates.length - 1; i >= 0; i--) {
-      if (group === 's' && !eligibleSubject(masked, candidates[i].index, context)) continue;
-      // A passive clause's subject: "⟦A⟧, a consulting firm in ⟦B⟧ that is controlled by…" is about A, not B.
-      if (
-        group === 'o' &&
-        clauseSubject &&
-        !eligibleSubject(masked, candidates[i].index, context) &&
-        !/^,\s+(?:an?|the)\s+[^,.;⟦]*?(?:⟦\d+⟧[^,.;⟦]*?)?\b(?:that|which|who)\s+$/.test(
-          masked.text.slice(candidates[i].end, match.index),
-        )
-      )
-        continue;
-      return candidates[i].index;
-    }
-    return undefined;
+    return nearestBefore(masked, match, group, context, clauseSubject, positions);
   }
   if (source === 'after') {
     const end = match.index + match[0].length;
     const next = positions.find((p) => p.start >= end && p.start - end < 80);
     return next?.index;
+  }
+  return undefined;
+}
+
+/**
+ * The subject before a cue when the words around it decide it: the accused of an accusation,
+ * a name in apposition, the main clause's subject for a participle or a verb after "and", or
+ * a relative clause's antecedent (`slot` undefined when that is no name). Undefined when they
+ * do not decide, and the nearest eligible name before the cue is taken.
+ */
+function subjectBeforeCue(
+  masked: MaskedSentence,
+  match: RegExpExecArray,
+  context: RelationContext,
+  positions: Array<{ index: number; start: number; end: number }>,
+): { slot: number | undefined } | undefined {
+  // "accused ⟦Iran⟧ of supplying…": the accused does it; an unnamed accused ("an official") leaves no subject.
+  const accusation = ACCUSATION_BEFORE.exec(masked.text.slice(0, match.index));
+  // ("accused ⟦her⟧ last year of acting…": a time phrase may follow the accused.)
+  const accused = accusation?.[1]?.replace(
+    /\s+(?:(?:last|this|next)\s+\w+|in\s+\d{4}|on\s+\p{Lu}\w+|earlier|previously|repeatedly|publicly)$/u,
+    '',
+  );
+  if (accusation && accused !== undefined) return { slot: /^⟦\d+⟧$/.test(accused) ? slotAt(accused) : undefined };
+  if (accusation) {
+    const antecedent = PASSIVE_ACCUSED.exec(masked.text.slice(0, accusation.index));
+    if (antecedent) return { slot: slotAt(antecedent[1]) };
+  }
+  // "⟦Selçuk Bayraktar⟧, the son-in-law of…": a noun in apposition is about the name it follows.
+  const apposition = /(⟦\d+⟧),\s+(?:the|an?|his|her|its)\s+(?:[a-z-]+\s+){0,2}$/.exec(
+    masked.text.slice(0, match.index),
+  );
+  if (apposition && /^[a-z-]+\s+(?:of|for|to|at)\b/i.test(match[0])) return { slot: slotAt(apposition[1]) };
+  // ", accusing the platform of…", ", citing…": a participle after the main clause shares its subject.
+  // "… named ⟦X⟧ as the leader of ⟦Y⟧ and imposed sanctions on him": a verb after "and" shares the clause's subject too.
+  if (
+    (/,\s+$/.test(masked.text.slice(0, match.index)) && /^[a-z]+ing\b/i.test(match[0])) ||
+    /[^⟦⟧\s]\s+and\s+$/.test(masked.text.slice(0, match.index))
+  ) {
+    const first = positions.find((p) => p.end <= match.index && eligibleSubject(masked, p.index, context));
+    if (first) return { slot: first.index };
+  }
+  // "a joint venture that would own ⟦O⟧": a relative clause's subject is the noun it follows, named or not.
+  // ("informed ⟦Nvidia⟧ that exports…" is a reported clause, not a relative one.)
+  const relative =
+    /(⟦\d+⟧|[\w'’-]+)(\s*,)?\s+(that|which|who)\s+(?:(?:would|will|could|can|may|might|has|have|had|also|now|still|once)\s+){0,2}$/.exec(
+      masked.text.slice(0, match.index),
+    );
+  const antecedent = relative ? slotAt(relative[1]) : undefined;
+  const reported =
+    relative !== null &&
+    relative[3] === 'that' &&
+    (antecedent === undefined
+      ? /^(?:said|says|say|reported|claimed|confirmed|denied|announced|added|warned|argued|stated|noted|insisted|show|showed|shows)$/i.test(
+          relative[1],
+        )
+      : !eligibleSubject(masked, antecedent, context));
+  if (!relative || reported) return undefined;
+  // "⟦i-Soon⟧, a Shanghai-based contractor that sold…": an unnamed antecedent in apposition stands for the name.
+  if (antecedent === undefined) {
+    const appositive = /(⟦\d+⟧),\s+(?:an?|the)\s+[^,.;⟦]*$/.exec(
+      masked.text.slice(0, (relative.index ?? 0) + relative[1].length),
+    );
+    return { slot: appositive ? slotAt(appositive[1]) : undefined };
+  }
+  return { slot: antecedent };
+}
+
+/** The nearest name before the cue that is not inside a relative clause or an apposition and can be the argument. */
+function nearestBefore(
+  masked: MaskedSentence,
+  match: RegExpExecArray,
+  group: 's' | 'o',
+  context: RelationContext,
+  clauseSubject: boolean,
+  positions: Array<{ index: number; start: number; end: number }>,
+): number | undefined {
+  // Names inside a relative clause (", which invested in OpenAI,") are not what the main verb is about.
+  // So are names inside an apposition just before the verb ("⟦A⟧, the oil arm of ⟦B⟧, currently owns").
+  const inRelativeClause = [
+    ...masked.text
+      .slice(0, match.index)
+      .matchAll(/,\s+(?:which|who|whose|where)\b[^,]*,|,\s+(?:the|an?)\s+[^,]*,(?=\s+(?:[a-z]+\s+){0,2}$)/g),
+  ].map((m) => [m.index, m.index + m[0].length]);
+  const candidates = positions.filter(
+    (p) => p.end <= match.index && !inRelativeClause.some(([a, b]) => p.start >= a && p.end <= b),
+  );
+  for (let i = candidates.length - 1; i >= 0; i--) {
+    if (group === 's' && !eligibleSubject(masked, candidates[i].index, context)) continue;
+    // A passive clause's subject: "⟦A⟧, a consulting firm in ⟦B⟧ that is controlled by…" is about A, not B.
+    if (
+      group === 'o' &&
+      clauseSubject &&
+      !eligibleSubject(masked, candidates[i].index, context) &&
+      !/^,\s+(?:an?|the)\s+[^,.;⟦]*?(?:⟦\d+⟧[^,.;⟦]*?)?\b(?:that|which|who)\s+$/.test(
+        masked.text.slice(candidates[i].end, match.index),
+      )
+    )
+      continue;
+    return candidates[i].index;
   }
   return undefined;
 }
