@@ -50,17 +50,63 @@ export function replayJournal(raw: RawData): ReplayedData {
     };
   }
 
-  const entities = [...raw.entities];
-  const claims = [...raw.claims];
-  const documents = [...raw.documents];
-  const entityById = new Map<string, Located<Entity>>(entities.map((e) => [e.record.id, e]));
-  const claimById = new Map<string, Located<Claim>>(claims.map((c) => [c.record.id, c]));
-  const documentById = new Map<string, { file: string; document: DocumentRecord }>(
-    documents.map((d) => [d.document.id, d]),
-  );
+  const records = new ReplayedRecords(raw, problems);
+  for (const { line, entry, text } of journal.lines) {
+    hash.update(`${JOURNAL_FILE}\0${text}\n`);
+    const file = `${JOURNAL_FILE} line ${line}`;
+    if (entry.kind === 'ingest') {
+      const parsed = parseDocument(`documents/${entry.document.id}.txt`, entry.document.source);
+      for (const problem of parsed.problems)
+        problems.push({ ...problem, file, message: `document "${entry.document.id}": ${problem.message}` });
+      if (parsed.document) records.addDocument(file, parsed.document);
+      proposals.applyIngest(entry);
+    } else if (entry.kind === 'accept') {
+      entry.entities.forEach((record, index) =>
+        records.addRecord(records.entities, records.entityById, 'entity', { file, index, record }),
+      );
+      records.addRecord(records.claims, records.claimById, 'claim', { file, index: 0, record: entry.claim });
+      proposals.applyAccept(entry);
+    } else {
+      proposals.applyReject(entry);
+    }
+  }
+
+  return {
+    ...raw,
+    entities: records.entities,
+    claims: records.claims,
+    documents: records.documents,
+    problems,
+    contentHash: journal.lines.length > 0 || proposalsFile.text !== undefined ? hash.digest('hex') : raw.contentHash,
+    journal: { proposals, warnings, entries: journal.lines.length },
+  };
+}
+
+/** The files' records, copied and indexed by id, that the journal's entries join. */
+class ReplayedRecords {
+  readonly entities: Located<Entity>[];
+  readonly claims: Located<Claim>[];
+  readonly documents: RawData['documents'];
+  readonly entityById: Map<string, Located<Entity>>;
+  readonly claimById: Map<string, Located<Claim>>;
+  private readonly documentById: Map<string, { file: string; document: DocumentRecord }>;
+
+  constructor(
+    raw: RawData,
+    private readonly problems: LoadProblem[],
+  ) {
+    this.entities = [...raw.entities];
+    this.claims = [...raw.claims];
+    this.documents = [...raw.documents];
+    this.entityById = new Map<string, Located<Entity>>(this.entities.map((e) => [e.record.id, e]));
+    this.claimById = new Map<string, Located<Claim>>(this.claims.map((c) => [c.record.id, c]));
+    this.documentById = new Map<string, { file: string; document: DocumentRecord }>(
+      this.documents.map((d) => [d.document.id, d]),
+    );
+  }
 
   /** Adds a record unless the files already hold the same one; a different one with that id is a problem. */
-  function addRecord<T extends { id: string }>(
+  addRecord<T extends { id: string }>(
     list: Located<T>[],
     byId: Map<string, Located<T>>,
     noun: string,
@@ -69,7 +115,7 @@ export function replayJournal(raw: RawData): ReplayedData {
     const existing = byId.get(located.record.id);
     if (existing && sameRecord(existing.record, located.record)) return;
     if (existing) {
-      problems.push({
+      this.problems.push({
         file: located.file,
         index: located.index,
         id: located.record.id,
@@ -81,44 +127,19 @@ export function replayJournal(raw: RawData): ReplayedData {
     byId.set(located.record.id, located);
   }
 
-  for (const { line, entry, text } of journal.lines) {
-    hash.update(`${JOURNAL_FILE}\0${text}\n`);
-    const file = `${JOURNAL_FILE} line ${line}`;
-    if (entry.kind === 'ingest') {
-      const parsed = parseDocument(`documents/${entry.document.id}.txt`, entry.document.source);
-      for (const problem of parsed.problems)
-        problems.push({ ...problem, file, message: `document "${entry.document.id}": ${problem.message}` });
-      if (parsed.document) {
-        const existing = documentById.get(parsed.document.id);
-        if (existing && !sameRecord(existing.document, parsed.document)) {
-          problems.push({
-            file,
-            id: parsed.document.id,
-            message: `document id "${parsed.document.id}" is already used by a different document in ${existing.file}`,
-          });
-        } else if (!existing) {
-          const located = { file, document: parsed.document };
-          documents.push(located);
-          documentById.set(parsed.document.id, located);
-        }
-      }
-      proposals.applyIngest(entry);
-    } else if (entry.kind === 'accept') {
-      entry.entities.forEach((record, index) => addRecord(entities, entityById, 'entity', { file, index, record }));
-      addRecord(claims, claimById, 'claim', { file, index: 0, record: entry.claim });
-      proposals.applyAccept(entry);
-    } else {
-      proposals.applyReject(entry);
+  /** Adds an ingested document unless the files already hold the same one; a different one with that id is a problem. */
+  addDocument(file: string, document: DocumentRecord): void {
+    const existing = this.documentById.get(document.id);
+    if (existing && !sameRecord(existing.document, document)) {
+      this.problems.push({
+        file,
+        id: document.id,
+        message: `document id "${document.id}" is already used by a different document in ${existing.file}`,
+      });
+    } else if (!existing) {
+      const located = { file, document };
+      this.documents.push(located);
+      this.documentById.set(document.id, located);
     }
   }
-
-  return {
-    ...raw,
-    entities,
-    claims,
-    documents,
-    problems,
-    contentHash: journal.lines.length > 0 || proposalsFile.text !== undefined ? hash.digest('hex') : raw.contentHash,
-    journal: { proposals, warnings, entries: journal.lines.length },
-  };
 }
