@@ -148,11 +148,28 @@ export function generateDataFolder(options: GenerateOptions): GenerateSummary {
   fs.writeFileSync(path.join(options.outDir, 'vocabulary.json'), vocabularyText);
   const files = ['vocabulary.json'];
 
-  // Entities, type by type; within a type the first ones become the hubs.
+  const { entities, pools, byNodeType } = makeEntities(vocabulary, options.entities, random);
+  const entityWriter = new ShardWriter(options.outDir, 'entities', shardSize, entities.length);
+  for (const entity of entities) entityWriter.add(entity);
+  entityWriter.close();
+  files.push(...entityWriter.files);
+
+  const claims = writeClaims(options, shardSize, vocabulary, entities, pools, random);
+  files.push(...claims.files, `documents/ (${claims.documents} files)`);
+  const { documents, byEdgeType, byStance } = claims;
+  return { entities: entities.length, claims: options.claims, documents, byNodeType, byEdgeType, byStance, files };
+}
+
+/** Entities, type by type; within a type the first ones become the hubs of its pool. */
+function makeEntities(
+  vocabulary: Vocabulary,
+  count: number,
+  random: Random,
+): { entities: Entity[]; pools: Map<string, WeightedPool>; byNodeType: Record<string, number> } {
   const entities: Entity[] = [];
   const pools = new Map<string, WeightedPool>();
   const usedIds = new Set<string>();
-  const counts = entityCountsByType(vocabulary.nodeTypes, options.entities);
+  const counts = entityCountsByType(vocabulary.nodeTypes, count);
   const byNodeType: Record<string, number> = {};
   vocabulary.nodeTypes.forEach((nodeType, typeIndex) => {
     const members: number[] = [];
@@ -167,11 +184,18 @@ export function generateDataFolder(options: GenerateOptions): GenerateSummary {
     pools.set(nodeType.id, new WeightedPool(members, POPULARITY_EXPONENT));
     byNodeType[nodeType.id] = members.length;
   });
-  const entityWriter = new ShardWriter(options.outDir, 'entities', shardSize, entities.length);
-  for (const entity of entities) entityWriter.add(entity);
-  entityWriter.close();
-  files.push(...entityWriter.files);
+  return { entities, pools, byNodeType };
+}
 
+/**
+ * The edge types that have entities at both ends, and a maker of new relations: the first
+ * ones go round every such edge type once, so each occurs whatever the seed.
+ */
+function relationMaker(
+  vocabulary: Vocabulary,
+  pools: Map<string, WeightedPool>,
+  random: Random,
+): { edgeTypes: EdgeType[]; newRelation: (serial: number) => Relation } {
   const everyPool = [...pools.values()];
   const sidePool = (types: readonly string[]) =>
     new PoolUnion(types.length === 0 ? everyPool : types.map((t) => pools.get(t)!).filter(Boolean));
@@ -182,10 +206,7 @@ export function generateDataFolder(options: GenerateOptions): GenerateSummary {
     (t) => !sides.get(t.id)!.subjects.isEmpty && !sides.get(t.id)!.objects.isEmpty,
   );
   const chooseEdgeType = weightedChooser(edgeTypes, EDGE_TYPE_WEIGHTS, 1);
-  const chooseStance = weightedChooser(vocabulary.stances, STANCE_WEIGHTS, 0.1);
-
   const newRelation = (serial: number): Relation => {
-    // The first claims go round every edge type once, so each occurs whatever the seed.
     const type = serial < edgeTypes.length ? edgeTypes[serial] : chooseEdgeType(random);
     const side = sides.get(type.id)!;
     const subject = side.subjects.draw(random);
@@ -193,8 +214,20 @@ export function generateDataFolder(options: GenerateOptions): GenerateSummary {
     for (let tries = 0; object === subject && tries < 8; tries++) object = side.objects.draw(random);
     return { subject, type, object };
   };
+  return { edgeTypes, newRelation };
+}
 
-  // Claims, a document at a time: each document states 5 to 35 claims.
+/** Claims, a document at a time: each document states 5 to 35 claims, and its lines quote them. */
+function writeClaims(
+  options: GenerateOptions,
+  shardSize: number,
+  vocabulary: Vocabulary,
+  entities: Entity[],
+  pools: Map<string, WeightedPool>,
+  random: Random,
+): { files: string[]; documents: number; byEdgeType: Record<string, number>; byStance: Record<string, number> } {
+  const { edgeTypes, newRelation } = relationMaker(vocabulary, pools, random);
+  const chooseStance = weightedChooser(vocabulary.stances, STANCE_WEIGHTS, 0.1);
   const claimWriter = new ShardWriter(options.outDir, 'claims', shardSize, options.claims);
   const history: Relation[] = [];
   const HISTORY_SIZE = 4096;
@@ -221,37 +254,7 @@ export function generateDataFolder(options: GenerateOptions): GenerateSummary {
       const object = entities[relation.object];
       // Every stance occurs early on, whatever the seed.
       const stance = made < vocabulary.stances.length ? vocabulary.stances[made].id : chooseStance(random).id;
-      const date = eventDate(documentDay, random);
-      const claim: Claim = {
-        id: `c${String(made).padStart(7, '0')}`,
-        subject: subject.id,
-        type: relation.type.id,
-        object: object.id,
-        stance,
-        document: documentId,
-        quote: '',
-      };
-      let source: string | undefined;
-      if (stance === 'alleges' && random.chance(0.5)) source = claim.attributedTo = random.pick(SOURCES);
-      else if (stance === 'denies' || stance === 'confirms') claim.attributedTo = subject.id;
-      if (date !== undefined) claim.date = date;
-      if (random.chance(0.1)) {
-        const year = Number((date ?? isoDay(documentDay)).slice(0, 4));
-        claim.startDate = String(year - random.below(3));
-        claim.endDate = String(year);
-      }
-      if (relation.type.id === 'holds_position') claim.role = random.pick(ROLES);
-      if (random.chance(0.05)) claim.summary = `${relation.type.label} (${stance})`;
-      const nameOf = (entity: Entity) =>
-        entity.aliases.length > 0 && random.chance(0.3) ? random.pick(entity.aliases) : entity.name;
-      claim.quote = claimSentence({
-        subject: nameOf(subject),
-        object: nameOf(object),
-        phrase: relationPhrase(relation.type),
-        stance,
-        when: describeWhen(date),
-        source,
-      });
+      const claim = makeClaim(made, relation, subject, object, stance, documentId, documentDay, random);
       if (k === 0) title = `${subject.name} and ${object.name}: ${random.pick(HEADLINES)}`;
       lines.push(`${claim.quote}.${random.chance(0.3) ? ' The claims could not be independently verified.' : ''}`);
       if (random.chance(0.1)) lines.push(random.pick(HEADLINES).replace(/^./, (c) => c.toUpperCase()));
@@ -266,7 +269,50 @@ export function generateDataFolder(options: GenerateOptions): GenerateSummary {
     documents += 1;
   }
   claimWriter.close();
-  files.push(...claimWriter.files, `documents/ (${documents} files)`);
+  return { files: claimWriter.files, documents, byEdgeType, byStance };
+}
 
-  return { entities: entities.length, claims: options.claims, documents, byNodeType, byEdgeType, byStance, files };
+/** One claim of a relation with its date, attribution, period, role and summary, quoted by a sentence made for it. */
+function makeClaim(
+  made: number,
+  relation: Relation,
+  subject: Entity,
+  object: Entity,
+  stance: string,
+  documentId: string,
+  documentDay: number,
+  random: Random,
+): Claim {
+  const date = eventDate(documentDay, random);
+  const claim: Claim = {
+    id: `c${String(made).padStart(7, '0')}`,
+    subject: subject.id,
+    type: relation.type.id,
+    object: object.id,
+    stance,
+    document: documentId,
+    quote: '',
+  };
+  let source: string | undefined;
+  if (stance === 'alleges' && random.chance(0.5)) source = claim.attributedTo = random.pick(SOURCES);
+  else if (stance === 'denies' || stance === 'confirms') claim.attributedTo = subject.id;
+  if (date !== undefined) claim.date = date;
+  if (random.chance(0.1)) {
+    const year = Number((date ?? isoDay(documentDay)).slice(0, 4));
+    claim.startDate = String(year - random.below(3));
+    claim.endDate = String(year);
+  }
+  if (relation.type.id === 'holds_position') claim.role = random.pick(ROLES);
+  if (random.chance(0.05)) claim.summary = `${relation.type.label} (${stance})`;
+  const nameOf = (entity: Entity) =>
+    entity.aliases.length > 0 && random.chance(0.3) ? random.pick(entity.aliases) : entity.name;
+  claim.quote = claimSentence({
+    subject: nameOf(subject),
+    object: nameOf(object),
+    phrase: relationPhrase(relation.type),
+    stance,
+    when: describeWhen(date),
+    source,
+  });
+  return claim;
 }

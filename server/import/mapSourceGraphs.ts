@@ -148,23 +148,41 @@ export function mapSourceGraphs(
     options.defaultEdgeType !== undefined,
     notes,
   );
+  const nodes = mapNodes(graphs, options, vocabulary, nodeTypeAttr);
+  const { claims, fellBack } = mapEdges(graphs, options, vocabulary, edgeTypeAttr, nodes);
+  notes.push(...vocabularyNotes(graphs, vocabulary, baseVocabulary, nodeTypeAttr, edgeTypeAttr));
+  if (fellBack > 0)
+    notes.push(
+      `${fellBack} edge${fellBack === 1 ? '' : 's'} imported as ${FALLBACK_EDGE_TYPE} because their type does not allow the types of their ends (the original type is kept in the claim's attributes)`,
+    );
+  return { entities: nodes.entities, claims, vocabulary: vocabulary.result(), notes };
+}
 
+/** The entities made of the graphs' nodes, and how to find them by node key. */
+interface MappedNodes {
+  entities: EntityInput[];
+  entityIdByKey: Map<string, string>;
+  entityById: Map<string, EntityInput>;
+}
+
+function mapNodes(
+  graphs: SourceGraph[],
+  options: TypeMappingOptions,
+  vocabulary: VocabularyBuilder,
+  nodeTypeAttr: string,
+): MappedNodes {
   const ids = new IdAllocator('node');
-  const entityIdByKey = new Map<string, string>();
-  const entityById = new Map<string, EntityInput>();
-  const entities: EntityInput[] = [];
-
+  const nodes: MappedNodes = { entities: [], entityIdByKey: new Map(), entityById: new Map() };
   const nodeTypeOf = (raw: string | undefined): MappedNodeType => {
     const value = raw ?? options.defaultNodeType;
     return value === undefined ? vocabulary.unspecifiedNodeType() : vocabulary.nodeType(value, nodeTypeAttr);
   };
-
   for (const graph of graphs) {
     for (const node of graph.nodes) {
       // The same key in several files is the same node: the first file describes it.
-      if (entityIdByKey.has(node.key)) continue;
+      if (nodes.entityIdByKey.has(node.key)) continue;
       const id = ids.take(node.key);
-      entityIdByKey.set(node.key, id);
+      nodes.entityIdByKey.set(node.key, id);
       const { [nodeTypeAttr]: rawType, label, ...rest } = node.attributes;
       const rawTypeText = typeValue(rawType);
       const mapped = nodeTypeOf(rawTypeText);
@@ -181,18 +199,28 @@ export function mapSourceGraphs(
       takeOwnFields(entity, attributes, vocabulary.kindsOf(mapped.type));
       refuseDeepAttributes({ file: graph.file, line: node.line, record: node.key }, attributes);
       if (Object.keys(attributes).length > 0) entity.attributes = attributes;
-      entities.push(entity);
-      entityById.set(id, entity);
+      nodes.entities.push(entity);
+      nodes.entityById.set(id, entity);
     }
   }
+  return nodes;
+}
 
+/** One claim per edge; fellBack counts the edges kept as the fallback type because their ends do not fit theirs. */
+function mapEdges(
+  graphs: SourceGraph[],
+  options: TypeMappingOptions,
+  vocabulary: VocabularyBuilder,
+  edgeTypeAttr: string,
+  nodes: MappedNodes,
+): { claims: Claim[]; fellBack: number } {
   const claims: Claim[] = [];
   const claimIds = new Set<string>();
   let fellBack = 0;
   for (const graph of graphs) {
     for (const edge of graph.edges) {
-      const subject = entityIdByKey.get(edge.source);
-      const object = entityIdByKey.get(edge.target);
+      const subject = nodes.entityIdByKey.get(edge.source);
+      const object = nodes.entityIdByKey.get(edge.target);
       if (subject === undefined || object === undefined) {
         const missing = subject === undefined ? edge.source : edge.target;
         throw new ImportError(
@@ -200,8 +228,8 @@ export function mapSourceGraphs(
           `the edge refers to a node "${missing}" that is not defined`,
         );
       }
-      const subjectType = entityById.get(subject)!.type;
-      const objectType = entityById.get(object)!.type;
+      const subjectType = nodes.entityById.get(subject)!.type;
+      const objectType = nodes.entityById.get(object)!.type;
       const { [edgeTypeAttr]: rawType, label, ...rest } = edge.attributes;
       const rawTypeText = typeValue(rawType) ?? options.defaultEdgeType;
       let type =
@@ -232,7 +260,17 @@ export function mapSourceGraphs(
       claims.push(claim);
     }
   }
+  return { claims, fellBack };
+}
 
+/** Refuses a type attribute with too many values that are none of our types; otherwise notes the types it added. */
+function vocabularyNotes(
+  graphs: SourceGraph[],
+  vocabulary: VocabularyBuilder,
+  baseVocabulary: Vocabulary,
+  nodeTypeAttr: string,
+  edgeTypeAttr: string,
+): string[] {
   const added = vocabulary.added;
   if (added.nodeTypes > MAX_NEW_TYPES || added.edgeTypes > MAX_NEW_TYPES) {
     const [noun, attribute, count] =
@@ -244,22 +282,16 @@ export function mapSourceGraphs(
       `the ${noun} attribute "${attribute}" has ${count} values that are none of our types; a type attribute should have at most ${MAX_NEW_TYPES} (choose another with --${noun}-type-attr)`,
     );
   }
-  if (added.nodeTypes + added.edgeTypes > 0) {
-    const vocabularyResult = vocabulary.result();
-    const newNodeTypes = vocabularyResult.nodeTypes
-      .slice(baseVocabulary.nodeTypes.length)
-      .map((t) => t.id)
-      .filter((t) => t !== UNSPECIFIED_NODE_TYPE);
-    const newEdgeTypes = vocabularyResult.edgeTypes.slice(baseVocabulary.edgeTypes.length).map((t) => t.id);
-    const parts = [
-      newNodeTypes.length ? `node types ${newNodeTypes.join(', ')}` : '',
-      newEdgeTypes.length ? `edge types ${newEdgeTypes.join(', ')}` : '',
-    ].filter(Boolean);
-    notes.push(`added to vocabulary.json: ${parts.join('; ')}`);
-  }
-  if (fellBack > 0)
-    notes.push(
-      `${fellBack} edge${fellBack === 1 ? '' : 's'} imported as ${FALLBACK_EDGE_TYPE} because their type does not allow the types of their ends (the original type is kept in the claim's attributes)`,
-    );
-  return { entities, claims, vocabulary: vocabulary.result(), notes };
+  if (added.nodeTypes + added.edgeTypes === 0) return [];
+  const vocabularyResult = vocabulary.result();
+  const newNodeTypes = vocabularyResult.nodeTypes
+    .slice(baseVocabulary.nodeTypes.length)
+    .map((t) => t.id)
+    .filter((t) => t !== UNSPECIFIED_NODE_TYPE);
+  const newEdgeTypes = vocabularyResult.edgeTypes.slice(baseVocabulary.edgeTypes.length).map((t) => t.id);
+  const parts = [
+    newNodeTypes.length ? `node types ${newNodeTypes.join(', ')}` : '',
+    newEdgeTypes.length ? `edge types ${newEdgeTypes.join(', ')}` : '',
+  ].filter(Boolean);
+  return [`added to vocabulary.json: ${parts.join('; ')}`];
 }

@@ -20,7 +20,7 @@ import { nounPhraseRelations } from './nounPhraseRelations';
 import { normaliseName, resolveEntities, type EntityGroup } from './resolveEntities';
 import { findReferences, resolveInReadingOrder } from './resolveReferences';
 import { splitSentences, type Sentence } from './splitSentences';
-import { tagWords } from './tagWords';
+import { tagWords, type WordTags } from './tagWords';
 import { isCapitalised, tokenizeSentence } from './tokenizeSentence';
 
 /** Thrown when the article is not in the seeds' format; the message says what is wrong. */
@@ -92,18 +92,7 @@ export function extractArticle(text: string, fileName: string, dataset?: Extract
   const named: Mention[] = sentences
     .flatMap((s) => findMentions(s, context))
     .filter((m) => !context.places.has(m.text));
-  for (const mention of named) {
-    const next = tags.after(mention.end);
-    if (
-      next &&
-      next.start - mention.end <= 1 &&
-      /^[a-z]/.test(next.text) &&
-      next.tags.has('Noun') &&
-      !next.tags.has('Pronoun') &&
-      !next.tags.has('Verb')
-    )
-      mention.nounModifier = true;
-  }
+  markNounModifiers(named, tags);
   const groups = resolveEntities(body, named, datasetEntities);
   const groupByKey = new Map(groups.map((g) => [g.key, g]));
 
@@ -124,25 +113,7 @@ export function extractArticle(text: string, fileName: string, dataset?: Extract
   const eventTarget = findEventTarget(body, groups);
 
   // Relations.
-  const candidates: CandidateClaim[] = [];
-  let previousSubject: EntityGroup | undefined;
-  const allBySentence = bySentence(all, sentences.length);
-  for (const sentence of sentences) {
-    if (sentence.heading) continue;
-    const masked = maskSentence(sentence, allBySentence[sentence.index]);
-    const relationContext: RelationContext = {
-      body,
-      tags,
-      vocabulary,
-      entityOf,
-      eventTarget,
-      previousSubject,
-      prior: candidates,
-    };
-    const found = matchRelations(masked, relationContext);
-    candidates.push(...found);
-    previousSubject = found[0]?.subject ?? previousSubject;
-  }
+  const candidates = verbRelations(sentences, all, { body, tags, vocabulary, entityOf, eventTarget });
   candidates.push(
     ...nounPhraseRelations(
       named.filter((m) => !sentences[m.sentence].heading),
@@ -168,6 +139,46 @@ export function extractArticle(text: string, fileName: string, dataset?: Extract
     entities: groups.filter((g) => g.mentions.some((m) => m.source !== 'reference')).map((g) => toEntity(g, body)),
     claims,
   };
+}
+
+/** "Hamas leaders", "the Nord Stream pipelines": a name written just before a lower-case noun modifies it. */
+function markNounModifiers(named: Mention[], tags: WordTags): void {
+  for (const mention of named) {
+    const next = tags.after(mention.end);
+    if (
+      next &&
+      next.start - mention.end <= 1 &&
+      /^[a-z]/.test(next.text) &&
+      next.tags.has('Noun') &&
+      !next.tags.has('Pronoun') &&
+      !next.tags.has('Verb')
+    )
+      mention.nounModifier = true;
+  }
+}
+
+/** The claims the verbs of each sentence (headings left out) propose, each sentence reading the claims found before it. */
+function verbRelations(
+  sentences: Sentence[],
+  all: Mention[],
+  shared: Omit<RelationContext, 'previousSubject' | 'prior'>,
+): CandidateClaim[] {
+  const candidates: CandidateClaim[] = [];
+  let previousSubject: EntityGroup | undefined;
+  const allBySentence = bySentence(all, sentences.length);
+  for (const sentence of sentences) {
+    if (sentence.heading) continue;
+    const masked = maskSentence(sentence, allBySentence[sentence.index]);
+    const relationContext: RelationContext = {
+      ...shared,
+      previousSubject,
+      prior: candidates,
+    };
+    const found = matchRelations(masked, relationContext);
+    candidates.push(...found);
+    previousSubject = found[0]?.subject ?? previousSubject;
+  }
+  return candidates;
 }
 
 /** The mentions of each sentence, in the order given: each step reads one sentence's, not the article's. */

@@ -148,6 +148,33 @@ function isOrdinarySentenceStart(
   );
 }
 
+function isNameToken(token: Token | undefined, inside: boolean): boolean {
+  if (!token) return false;
+  if (NOT_NAMES.has(token.text)) return false;
+  if (isCapitalised(token.text)) return true;
+  // Digits continue a product name ("Mate 60 Pro", "Ascend 910B") but never start one.
+  return inside && /^\d[\p{L}\p{N}]*$/u.test(token.text);
+}
+
+/**
+ * The part of a token that may be a name: "ex-President" → "President"; "Russian-born",
+ * "Paris-based" → the name part, with the word after the hyphen as compoundTail.
+ */
+function nameForm(token: Token): { effective: Token; compoundTail?: string } {
+  const prefixed = /^(?:then|ex|former)-(\p{Lu}.*)$/u.exec(token.text);
+  const compound =
+    /^(\p{Lu}[\p{L}]+)-(born|based|backed|made|owned|led|speaking|controlled|funded|linked|style|managed|run|operated|registered|flagged|headquartered|allied|aligned|sponsored|supported)$/u.exec(
+      token.text,
+    );
+  if (prefixed) return { effective: { text: prefixed[1], start: token.end - prefixed[1].length, end: token.end } };
+  if (compound)
+    return {
+      effective: { text: compound[1], start: token.start, end: token.start + compound[1].length },
+      compoundTail: compound[2],
+    };
+  return { effective: token };
+}
+
 /** Capitalised spans of a sentence, joined across particles, "of" in organisation names and "'s" in "People's Daily". */
 function capitalisedSpans(sentence: Sentence, tokens: Token[], context: MentionContext): Span[] {
   const spans: Span[] = [];
@@ -156,31 +183,14 @@ function capitalisedSpans(sentence: Sentence, tokens: Token[], context: MentionC
     if (current.length) spans.push({ tokens: current });
     current = [];
   };
-  const isNameToken = (token: Token | undefined, inside: boolean): boolean => {
-    if (!token) return false;
-    if (NOT_NAMES.has(token.text)) return false;
-    if (isCapitalised(token.text)) return true;
-    // Digits continue a product name ("Mate 60 Pro", "Ascend 910B") but never start one.
-    return inside && /^\d[\p{L}\p{N}]*$/u.test(token.text);
-  };
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
-    const prefixed = /^(?:then|ex|former)-(\p{Lu}.*)$/u.exec(token.text);
-    // "Russian-born", "Paris-based": the name part only.
-    const compound =
-      /^(\p{Lu}[\p{L}]+)-(born|based|backed|made|owned|led|speaking|controlled|funded|linked|style|managed|run|operated|registered|flagged|headquartered|allied|aligned|sponsored|supported)$/u.exec(
-        token.text,
-      );
-    const effective = prefixed
-      ? { text: prefixed[1], start: token.end - prefixed[1].length, end: token.end }
-      : compound
-        ? { text: compound[1], start: token.start, end: token.start + compound[1].length }
-        : token;
-    if (compound) {
+    const { effective, compoundTail } = nameForm(token);
+    if (compoundTail !== undefined) {
       // "Dubai-based Meridian", "Iran-backed Houthi movement": the compound is an adjective of the
       // name after it, never part of it. A base or seat names a place; a backer or owner is an entity.
       close();
-      if (/^(?:based|registered|flagged|headquartered)$/.test(compound[2])) continue;
+      if (/^(?:based|registered|flagged|headquartered)$/.test(compoundTail)) continue;
       if (!NOT_NAMES.has(effective.text)) {
         (context.compoundAgents ??= new Set()).add(effective.start);
         current.push(effective);
@@ -189,110 +199,108 @@ function capitalisedSpans(sentence: Sentence, tokens: Token[], context: MentionC
       continue;
     }
     if (isNameToken(effective, current.length > 0)) {
-      if (current.length === 0 && token.start === tokens[0].start) {
-        // An ordinary word opening a longer name stays ("Semiconductor Manufacturing International Corp").
-        const possessiveName =
-          /^['’]s$/.test(tokens[i + 1]?.text ?? '') &&
-          isNameToken(tokens[i + 2], true) &&
-          (POSSESSIVE_NAME_WORDS.has(effective.text) || lexicalTags(effective.text.toLowerCase()).has('Actor'));
-        // "Secretary of State Antony Blinken", "Ministry of Defence": "of" continues a title or a body's name.
-        const ofName =
-          tokens[i + 1]?.text === 'of' && OF_CONTINUES_AFTER.has(effective.text) && isNameToken(tokens[i + 2], true);
-        const opensName =
-          tokens[i + 1] !== undefined &&
-          (isNameToken(tokens[i + 1], true) || possessiveName || ofName) &&
-          !FUNCTION_WORDS.has(effective.text);
-        if (!opensName && isOrdinarySentenceStart(effective.text, tokens[i + 1], tokens[i + 2], context)) continue;
-        const known =
-          lookupCountry(effective.text) ||
-          context.capitalisedInside.has(effective.text) ||
-          context.knownNames.has(effective.text.toLowerCase());
-        // A heading's first word is a name only when the body names it too ("Data fears and denials").
-        if (sentence.heading && !known && !context.standaloneInside.has(effective.text)) continue;
-        // "Tech billionaire Elon Musk", "Opposition leader X": a describing word before a role noun and a name.
-        const roleWord = tokens[i + 1] ? context.tags.at(tokens[i + 1].start) : undefined;
-        const describing =
-          roleWord !== undefined &&
-          /^[a-z][\w-]*$/.test(roleWord.text) &&
-          roleWord.tags.has('Noun') &&
-          !roleWord.tags.has('Pronoun') &&
-          !ROLE_NOUNS.test(roleWord.text);
-        if (
-          !known &&
-          describing &&
-          isCapitalised(tokens[i + 2]?.text ?? '') &&
-          !PERSON_TITLES.has(effective.text) &&
-          !ORGANIZATION_HEADS.has(effective.text)
-        )
-          continue;
-      }
+      const opensSentence = current.length === 0 && token.start === tokens[0].start;
+      if (opensSentence && !isNameAtSentenceStart(sentence, tokens, i, effective, context)) continue;
       current.push(effective);
       continue;
     }
-    if (current.length > 0) {
-      const next = tokens[i + 1];
-      const last = current[current.length - 1].text;
-      const text = token.text;
-      // "Le Canard enchaîné": a foreign title keeps its lower-case accented word.
-      if (FOREIGN_ARTICLES.has(current[0].text) && /^[\p{Ll}]*[à-ÿ][\p{Ll}]*$/u.test(text)) {
-        current.push(token);
-        continue;
-      }
-      if (NAME_PARTICLES.has(text) && isNameToken(next, true) && !/^(?:The|A)$/.test(current[0].text)) {
-        current.push(token);
-        continue;
-      }
-      if (
-        text === 'of' &&
-        OF_CONTINUES_AFTER.has(last) &&
-        (isNameToken(next, true) || (next?.text === 'the' && isNameToken(tokens[i + 2], true)))
-      ) {
-        current.push(token);
-        continue;
-      }
-      if (
-        (text === 'for' || text === 'the') &&
-        current.some((t) => t.text === 'of' || t.text === 'for') &&
-        (isNameToken(next, true) || next?.text === 'the')
-      ) {
-        current.push(token);
-        continue;
-      }
-      if (
-        text === 'for' &&
-        OF_CONTINUES_AFTER.has(last) &&
-        (next?.text === 'the' || (isNameToken(next, true) && !lookupCountry(next!.text)))
-      ) {
-        current.push(token);
-        continue;
-      }
-      if (text === 'and' && isNameToken(next, true)) {
-        const joined = `${spanText(context.body, current)} and ${next!.text}`;
-        // "Cybersecurity and Infrastructure Security Agency": the words after "and" run on to an organisation's head.
-        let k = i + 1;
-        while (k < tokens.length && isNameToken(tokens[k], true) && !ORGANIZATION_HEADS.has(tokens[k].text)) k++;
-        const runsToHead = k < tokens.length && ORGANIZATION_HEADS.has(tokens[k].text) && k - i <= 4;
-        if (current.some((t) => t.text === 'of') || lookupCountry(joined) || startsCountryName(joined) || runsToHead) {
-          current.push(token);
-          continue;
-        }
-      }
-      if (/^['’]s$/.test(text) && isNameToken(next, true) && current.length <= 2) {
-        // "People's Daily", "Federal Prosecutor's Office" are one name; "Musk's Starlink" is two.
-        const common =
-          (POSSESSIVE_NAME_WORDS.has(last) || lexicalTags(last.toLowerCase()).has('Actor')) &&
-          !lookupCountry(last) &&
-          !context.knownNames.has(last.toLowerCase());
-        if (common && !context.standaloneInside.has(last)) {
-          current.push(token);
-          continue;
-        }
-      }
+    if (current.length > 0 && continuesName(tokens, i, current, context)) {
+      current.push(token);
+      continue;
     }
     close();
   }
   close();
   return spans.map((span) => trimSpan(span)).filter((span): span is Span => span !== undefined);
+}
+
+/** Whether a capitalised word opening a sentence (tokens[i], as `word`) starts a name rather than being an ordinary word. */
+function isNameAtSentenceStart(
+  sentence: Sentence,
+  tokens: Token[],
+  i: number,
+  word: Token,
+  context: MentionContext,
+): boolean {
+  // An ordinary word opening a longer name stays ("Semiconductor Manufacturing International Corp").
+  const possessiveName =
+    /^['’]s$/.test(tokens[i + 1]?.text ?? '') &&
+    isNameToken(tokens[i + 2], true) &&
+    (POSSESSIVE_NAME_WORDS.has(word.text) || lexicalTags(word.text.toLowerCase()).has('Actor'));
+  // "Secretary of State Antony Blinken", "Ministry of Defence": "of" continues a title or a body's name.
+  const ofName = tokens[i + 1]?.text === 'of' && OF_CONTINUES_AFTER.has(word.text) && isNameToken(tokens[i + 2], true);
+  const opensName =
+    tokens[i + 1] !== undefined &&
+    (isNameToken(tokens[i + 1], true) || possessiveName || ofName) &&
+    !FUNCTION_WORDS.has(word.text);
+  if (!opensName && isOrdinarySentenceStart(word.text, tokens[i + 1], tokens[i + 2], context)) return false;
+  const known =
+    lookupCountry(word.text) ||
+    context.capitalisedInside.has(word.text) ||
+    context.knownNames.has(word.text.toLowerCase());
+  // A heading's first word is a name only when the body names it too ("Data fears and denials").
+  if (sentence.heading && !known && !context.standaloneInside.has(word.text)) return false;
+  // "Tech billionaire Elon Musk", "Opposition leader X": a describing word before a role noun and a name.
+  const roleWord = tokens[i + 1] ? context.tags.at(tokens[i + 1].start) : undefined;
+  const describing =
+    roleWord !== undefined &&
+    /^[a-z][\w-]*$/.test(roleWord.text) &&
+    roleWord.tags.has('Noun') &&
+    !roleWord.tags.has('Pronoun') &&
+    !ROLE_NOUNS.test(roleWord.text);
+  return !(
+    !known &&
+    describing &&
+    isCapitalised(tokens[i + 2]?.text ?? '') &&
+    !PERSON_TITLES.has(word.text) &&
+    !ORGANIZATION_HEADS.has(word.text)
+  );
+}
+
+/** Whether a word that is not capitalised (tokens[i]) continues the name in `current`: a particle, "of", "for", "and", "'s". */
+function continuesName(tokens: Token[], i: number, current: Token[], context: MentionContext): boolean {
+  const next = tokens[i + 1];
+  const last = current[current.length - 1].text;
+  const text = tokens[i].text;
+  // "Le Canard enchaîné": a foreign title keeps its lower-case accented word.
+  if (FOREIGN_ARTICLES.has(current[0].text) && /^[\p{Ll}]*[à-ÿ][\p{Ll}]*$/u.test(text)) return true;
+  if (NAME_PARTICLES.has(text) && isNameToken(next, true) && !/^(?:The|A)$/.test(current[0].text)) return true;
+  if (
+    text === 'of' &&
+    OF_CONTINUES_AFTER.has(last) &&
+    (isNameToken(next, true) || (next?.text === 'the' && isNameToken(tokens[i + 2], true)))
+  )
+    return true;
+  if (
+    (text === 'for' || text === 'the') &&
+    current.some((t) => t.text === 'of' || t.text === 'for') &&
+    (isNameToken(next, true) || next?.text === 'the')
+  )
+    return true;
+  if (
+    text === 'for' &&
+    OF_CONTINUES_AFTER.has(last) &&
+    (next?.text === 'the' || (isNameToken(next, true) && !lookupCountry(next!.text)))
+  )
+    return true;
+  if (text === 'and' && isNameToken(next, true)) {
+    const joined = `${spanText(context.body, current)} and ${next!.text}`;
+    // "Cybersecurity and Infrastructure Security Agency": the words after "and" run on to an organisation's head.
+    let k = i + 1;
+    while (k < tokens.length && isNameToken(tokens[k], true) && !ORGANIZATION_HEADS.has(tokens[k].text)) k++;
+    const runsToHead = k < tokens.length && ORGANIZATION_HEADS.has(tokens[k].text) && k - i <= 4;
+    if (current.some((t) => t.text === 'of') || lookupCountry(joined) || startsCountryName(joined) || runsToHead)
+      return true;
+  }
+  if (/^['’]s$/.test(text) && isNameToken(next, true) && current.length <= 2) {
+    // "People's Daily", "Federal Prosecutor's Office" are one name; "Musk's Starlink" is two.
+    const common =
+      (POSSESSIVE_NAME_WORDS.has(last) || lexicalTags(last.toLowerCase()).has('Actor')) &&
+      !lookupCountry(last) &&
+      !context.knownNames.has(last.toLowerCase());
+    if (common && !context.standaloneInside.has(last)) return true;
+  }
+  return false;
 }
 
 function startsCountryName(text: string): boolean {
@@ -402,85 +410,13 @@ function typeOfName(
   text: string,
   context: MentionContext,
 ): { type: EntityType; serviceVotes: number } | undefined {
-  const last = tokens[tokens.length - 1].text;
   const body = context.body;
   const end = tokens[tokens.length - 1].end;
   const known = context.knownNames.has(text.toLowerCase());
   const wordTags = tokens.map((t) => context.tags.at(t.start)?.tags ?? new Set<string>());
-  if (!known) {
-    const next = wordsAfter(body, end, 1)[0];
-    // "St Petersburg", "Saint-Denis": a saint's name is a place.
-    const saintly =
-      tokens.length > 1 && /^(?:St\.?|Saint|Sankt|San|Santa|Sao|São)$/.test(tokens[0].text) && !lookupCountry(text);
-    const place =
-      saintly ||
-      NON_ENTITY_HEADS.has(last) ||
-      (next !== undefined && PLACE_NOUNS.test(next)) ||
-      (tokens.length === 1 && wordTags[0].has('Place') && !wordTags[0].has('Country'));
-    if (place) {
-      context.places.add(text);
-      return undefined;
-    }
-    // Two-letter capitals are mostly abbreviations of nothing we graph ("AI", "IP"); three letters are agencies ("SVR", "FBI").
-    if (tokens.length === 1 && /^[A-Z]{2}$/.test(text) && !/^(?:EU|UN)$/.test(text)) return undefined;
-    if (tokens.every((t) => PERSON_TITLES.has(t.text))) return undefined;
-    // "a Wisconsin Republican", "Project Texas", "Operation Barbarossa": party members and named plans are no entities here.
-    if (/^(?:Republicans?|Democrats?|Conservatives?|Socialists?|Liberals?)$/.test(last) && tokens.length > 1)
-      return undefined;
-    if (tokens.length > 1 && /^(?:Project|Operation|Initiative|Programme|Program|Plan)$/.test(tokens[0].text))
-      return undefined;
-    // A lone adjective ("a European arrest warrant") names nothing; the agent of "Houthi-controlled" does.
-    const agent = tokens.length === 1 && context.compoundAgents?.has(tokens[0].start) === true;
-    if (!agent && tokens.length === 1 && wordTags[0].has('Adjective') && !wordTags[0].has('Noun')) return undefined;
-    if (!agent && tokens.length === 1 && (wordTags[0].has('Demonym') || lexicalTags(text.toLowerCase()).has('Demonym')))
-      return undefined;
-    // "posts in Chinese and English": a language is no entity (a demonym language stays its country's alias).
-    if (
-      tokens.length === 1 &&
-      /^(?:English|Arabic|Hindi|Urdu|Mandarin|Cantonese|Swahili|Latin|Farsi|Pashto|Tagalog|Hebrew|Bengali|Tamil|Yiddish)$/.test(
-        text,
-      )
-    )
-      return undefined;
-    // "Western insurers": a direction used as an adjective.
-    if (tokens.length === 1 && /^(?:Western|Eastern|Northern|Southern|Central)$/.test(text) && next !== undefined)
-      return undefined;
-    // "the Baltic states", "Nordic countries": a regional adjective.
-    if (
-      tokens.length === 1 &&
-      next !== undefined &&
-      /^(?:states|countries|nations|region|republics|allies|neighbours|neighbors)$/.test(next)
-    )
-      return undefined;
-  }
-  const next0 = wordsAfter(body, end, 1)[0];
-  let serviceVotes = 0;
-  if (/\d/.test(text)) serviceVotes += 2;
-  if (serviceCueBefore(body, tokens[0].start)) serviceVotes += 2;
-  // "the Nord Stream gas pipelines", "H800 chips" (but not "an internal ByteDance messaging tool").
-  if (
-    serviceCueAfter(body, end) &&
-    !/\b(?:an?|another)\s+(?:[a-z][\w-]*\s+){0,2}$/.test(body.slice(Math.max(0, tokens[0].start - 40), tokens[0].start))
-  )
-    serviceVotes += 1;
-  // Organisations speak; products do not ("Microsoft said", "the company announced").
-  if (
-    /^\s+(?:has\s+|had\s+)?(?:[a-z]+ly\s+)?(?:said|says|announced|told|confirmed|stated)\b/.test(
-      body.slice(end, end + 40),
-    )
-  )
-    serviceVotes -= 1;
-  // "Lark, an internal messaging tool": a service noun in apposition.
-  if (
-    /^,\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:service|app|application|platform|tool|chip|processor|smartphone|network|software|tanker|ship|vessel|carrier|freighter|pipeline)\b/.test(
-      body.slice(end, end + 80),
-    )
-  )
-    serviceVotes += 2;
-  // "Brazilian users regained access to X", "TikTok's 170 million users".
-  if (/\baccess\s+to\s+$/.test(body.slice(Math.max(0, tokens[0].start - 20), tokens[0].start))) serviceVotes += 1;
-  if (/^(?:['’]s\s+(?:[\w-]+\s+){0,4}?|\s+)(?:users|subscribers|customers)\b/.test(body.slice(end, end + 60)))
-    serviceVotes += 1;
+  if (!known && isNoEntity(tokens, text, wordTags, context)) return undefined;
+  const next = wordsAfter(body, end, 1)[0];
+  const serviceVotes = serviceVotesOf(tokens, text, body);
   if (tokens.some((t) => ORGANIZATION_HEADS.has(t.text)) || FOREIGN_ARTICLES.has(tokens[0].text))
     return { type: 'organization', serviceVotes: -2 };
   // "Midnight Blizzard, a hacking group linked to…": an organisation noun in apposition.
@@ -491,7 +427,7 @@ function typeOfName(
   )
     return { type: 'organization', serviceVotes: -2 };
   // "Houthi movement", "Wagner fighters": a name before an organisation noun.
-  if (next0 !== undefined && ORGANIZATION_NOUNS_AFTER.test(next0)) return { type: 'organization', serviceVotes: -2 };
+  if (next !== undefined && ORGANIZATION_NOUNS_AFTER.test(next)) return { type: 'organization', serviceVotes: -2 };
   const personTagged = wordTags.some((tags) => tags.has('Person') || tags.has('FirstName') || tags.has('LastName'));
   // "the Nord Stream gas pipelines": a product noun outweighs looking like a two-word name.
   if (serviceVotes >= 2 || (serviceVotes >= 1 && !personTagged)) return { type: 'service', serviceVotes };
@@ -516,6 +452,91 @@ function typeOfName(
   if (tokens.length === 1 && wordTags[0].has('Person') && !wordTags[0].has('Organization'))
     return { type: 'person', serviceVotes };
   return { type: serviceVotes > 0 ? 'service' : 'organization', serviceVotes };
+}
+
+/**
+ * Whether a name the dataset does not know names nothing we graph: a place (remembered in
+ * context.places), an abbreviation, a bare title, a party member, a plan, an adjective, a
+ * demonym, a language, a direction or a regional adjective.
+ */
+function isNoEntity(tokens: Token[], text: string, wordTags: Set<string>[], context: MentionContext): boolean {
+  const last = tokens[tokens.length - 1].text;
+  const next = wordsAfter(context.body, tokens[tokens.length - 1].end, 1)[0];
+  // "St Petersburg", "Saint-Denis": a saint's name is a place.
+  const saintly =
+    tokens.length > 1 && /^(?:St\.?|Saint|Sankt|San|Santa|Sao|São)$/.test(tokens[0].text) && !lookupCountry(text);
+  const place =
+    saintly ||
+    NON_ENTITY_HEADS.has(last) ||
+    (next !== undefined && PLACE_NOUNS.test(next)) ||
+    (tokens.length === 1 && wordTags[0].has('Place') && !wordTags[0].has('Country'));
+  if (place) {
+    context.places.add(text);
+    return true;
+  }
+  // Two-letter capitals are mostly abbreviations of nothing we graph ("AI", "IP"); three letters are agencies ("SVR", "FBI").
+  if (tokens.length === 1 && /^[A-Z]{2}$/.test(text) && !/^(?:EU|UN)$/.test(text)) return true;
+  if (tokens.every((t) => PERSON_TITLES.has(t.text))) return true;
+  // "a Wisconsin Republican", "Project Texas", "Operation Barbarossa": party members and named plans are no entities here.
+  if (/^(?:Republicans?|Democrats?|Conservatives?|Socialists?|Liberals?)$/.test(last) && tokens.length > 1) return true;
+  if (tokens.length > 1 && /^(?:Project|Operation|Initiative|Programme|Program|Plan)$/.test(tokens[0].text))
+    return true;
+  // A lone adjective ("a European arrest warrant") names nothing; the agent of "Houthi-controlled" does.
+  const agent = tokens.length === 1 && context.compoundAgents?.has(tokens[0].start) === true;
+  if (!agent && tokens.length === 1 && wordTags[0].has('Adjective') && !wordTags[0].has('Noun')) return true;
+  if (!agent && tokens.length === 1 && (wordTags[0].has('Demonym') || lexicalTags(text.toLowerCase()).has('Demonym')))
+    return true;
+  // "posts in Chinese and English": a language is no entity (a demonym language stays its country's alias).
+  if (
+    tokens.length === 1 &&
+    /^(?:English|Arabic|Hindi|Urdu|Mandarin|Cantonese|Swahili|Latin|Farsi|Pashto|Tagalog|Hebrew|Bengali|Tamil|Yiddish)$/.test(
+      text,
+    )
+  )
+    return true;
+  // "Western insurers": a direction used as an adjective.
+  if (tokens.length === 1 && /^(?:Western|Eastern|Northern|Southern|Central)$/.test(text) && next !== undefined)
+    return true;
+  // "the Baltic states", "Nordic countries": a regional adjective.
+  return (
+    tokens.length === 1 &&
+    next !== undefined &&
+    /^(?:states|countries|nations|region|republics|allies|neighbours|neighbors)$/.test(next)
+  );
+}
+
+/** Evidence that a name is a product or service (positive) or an organisation that speaks (negative). */
+function serviceVotesOf(tokens: Token[], text: string, body: string): number {
+  const start = tokens[0].start;
+  const end = tokens[tokens.length - 1].end;
+  let serviceVotes = 0;
+  if (/\d/.test(text)) serviceVotes += 2;
+  if (serviceCueBefore(body, start)) serviceVotes += 2;
+  // "the Nord Stream gas pipelines", "H800 chips" (but not "an internal ByteDance messaging tool").
+  if (
+    serviceCueAfter(body, end) &&
+    !/\b(?:an?|another)\s+(?:[a-z][\w-]*\s+){0,2}$/.test(body.slice(Math.max(0, start - 40), start))
+  )
+    serviceVotes += 1;
+  // Organisations speak; products do not ("Microsoft said", "the company announced").
+  if (
+    /^\s+(?:has\s+|had\s+)?(?:[a-z]+ly\s+)?(?:said|says|announced|told|confirmed|stated)\b/.test(
+      body.slice(end, end + 40),
+    )
+  )
+    serviceVotes -= 1;
+  // "Lark, an internal messaging tool": a service noun in apposition.
+  if (
+    /^,\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:service|app|application|platform|tool|chip|processor|smartphone|network|software|tanker|ship|vessel|carrier|freighter|pipeline)\b/.test(
+      body.slice(end, end + 80),
+    )
+  )
+    serviceVotes += 2;
+  // "Brazilian users regained access to X", "TikTok's 170 million users".
+  if (/\baccess\s+to\s+$/.test(body.slice(Math.max(0, start - 20), start))) serviceVotes += 1;
+  if (/^(?:['’]s\s+(?:[\w-]+\s+){0,4}?|\s+)(?:users|subscribers|customers)\b/.test(body.slice(end, end + 60)))
+    serviceVotes += 1;
+  return serviceVotes;
 }
 
 /**
@@ -594,39 +615,32 @@ function usedAlone(tokens: Token[], k: number, context: MentionContext): boolean
   return found;
 }
 
-/** Builds the mentions of one span: a leading country, a title owner, the named entity. */
-function mentionsOfSpan(span: Span, sentence: Sentence, context: MentionContext): Mention[] {
-  const body = context.body;
-  const mentions: Mention[] = [];
-  let tokens = span.tokens;
-  const spanStart = tokens[0].start;
-  const spanEnd = tokens[tokens.length - 1].end;
-  const whole = spanText(body, tokens);
-  const country = (t: Token[]): Mention | undefined => {
-    let text = spanText(body, t);
-    let form = lookupCountry(text);
-    if (!form && t.length === 1 && /s$/.test(text)) {
-      const singular = lookupCountry(text.slice(0, -1));
-      if (singular?.kind === 'demonym') form = singular;
-    }
-    if (!form) return undefined;
-    return {
-      start: t[0].start,
-      end: t[t.length - 1].end,
-      text,
-      type: 'country',
-      source: 'country',
-      sentence: sentence.index,
-      countryCode: form.country.code,
-      countryForm: form.kind,
-      // A demonym is an adjective unless it stands for the state: "Ukrainian authorities", "the Chinese government".
-      modifier: form.kind === 'demonym' && !/s$/.test(text) && !standsForState(body, t[t.length - 1].end),
-    };
+/** A country mention for tokens that name a country or a demonym (a plural demonym too), or undefined. */
+function countryMention(t: Token[], sentence: Sentence, body: string): Mention | undefined {
+  const text = spanText(body, t);
+  let form = lookupCountry(text);
+  if (!form && t.length === 1 && /s$/.test(text)) {
+    const singular = lookupCountry(text.slice(0, -1));
+    if (singular?.kind === 'demonym') form = singular;
+  }
+  if (!form) return undefined;
+  return {
+    start: t[0].start,
+    end: t[t.length - 1].end,
+    text,
+    type: 'country',
+    source: 'country',
+    sentence: sentence.index,
+    countryCode: form.country.code,
+    countryForm: form.kind,
+    // A demonym is an adjective unless it stands for the state: "Ukrainian authorities", "the Chinese government".
+    modifier: form.kind === 'demonym' && !/s$/.test(text) && !standsForState(body, t[t.length - 1].end),
   };
-  const whole0 = country(tokens);
-  if (whole0) return [whole0];
-  // "Jordan Bardella", "Chad Smith": a country's name used as a first name before a surname.
-  if (
+}
+
+/** "Jordan Bardella", "Chad Smith": a country's name used as a first name before a surname. */
+function isCountryAsFirstName(tokens: Token[]): boolean {
+  return (
     tokens.length === 2 &&
     lookupCountry(tokens[0].text)?.kind === 'name' &&
     /^\p{Lu}\p{Ll}+$/u.test(tokens[1].text) &&
@@ -635,172 +649,209 @@ function mentionsOfSpan(span: Span, sentence: Sentence, context: MentionContext)
     (lexicalTags(tokens[0].text.toLowerCase()).has('Person') ||
       lexicalTags(tokens[0].text.toLowerCase()).has('FirstName')) &&
     !isKnownWord(tokens[1].text.toLowerCase())
-  ) {
-    return [
-      {
-        start: spanStart,
-        end: spanEnd,
-        text: whole,
-        type: 'person',
-        source: 'name',
-        sentence: sentence.index,
-        serviceVotes: 0,
-      },
-    ];
-  }
-  if (context.knownNames.has(whole.toLowerCase().replace(/^the\s+/, '')) && titleIndex(tokens) < 0) {
-    const typed = typeOfName(tokens, whole, context);
-    return typed
-      ? [
-          {
-            start: spanStart,
-            end: spanEnd,
-            text: whole,
-            type: typed.type,
-            source: 'name',
-            sentence: sentence.index,
-            serviceVotes: typed.serviceVotes,
-          },
-        ]
-      : [];
-  }
-  // A title splits owner and person.
-  const at = titleIndex(tokens);
-  let owner: Mention | undefined;
-  let title: string | undefined;
-  let fullStart = spanStart;
-  if (at >= 0) {
-    let titleEnd = at;
-    while (titleEnd + 1 < tokens.length - 1 && PERSON_TITLES.has(tokens[titleEnd + 1].text)) titleEnd++;
-    // "Secretary of State Antony Blinken", "Minister of Homeland Security X": the portfolio belongs to the title.
-    if (tokens[titleEnd + 1]?.text === 'of' && tokens.length - (titleEnd + 3) >= 2) {
-      titleEnd += 2;
-      if (
-        /^(?:Security|Affairs|Services|Development|Staff|Defence|Defense)$/.test(tokens[titleEnd + 1]?.text ?? '') &&
-        tokens.length - (titleEnd + 2) >= 2
-      )
-        titleEnd++;
-    }
-    title = spanText(body, tokens.slice(at, titleEnd + 1));
-    const left = tokens.slice(0, at);
-    tokens = tokens.slice(titleEnd + 1);
-    if (left.length) {
-      const leftCountry = country(left);
-      if (leftCountry) {
-        leftCountry.modifier = true;
-        owner = leftCountry;
-      } else {
-        const typed = typeOfName(left, spanText(body, left), context);
-        const ownerText = spanText(body, left);
-        // "Commerce Secretary": a dictionary word naming a portfolio, not an organisation ("Microsoft President" names one).
-        const word = left[0].text;
-        const portfolio =
-          left.length === 1 &&
-          !ORGANIZATION_HEADS.has(word) &&
-          !context.capitalisedInside.has(word) &&
-          !/^[A-Z]+$/.test(word) &&
-          lexicalTags(word.toLowerCase()).has('Noun') &&
-          !lexicalTags(word.toLowerCase()).has('ProperNoun') &&
-          !context.knownNames.has(word.toLowerCase());
-        if (typed && !portfolio) {
-          owner = {
-            start: left[0].start,
-            end: left[left.length - 1].end,
-            text: ownerText,
-            type: typed.type === 'person' ? 'organization' : typed.type,
-            source: 'name',
-            sentence: sentence.index,
-          };
-        } else {
-          // "Commerce Secretary": a portfolio, not an entity; the title rule looks for its department.
-          owner = {
-            start: left[0].start,
-            end: left[left.length - 1].end,
-            text: ownerText,
-            type: 'organization',
-            source: 'name',
-            sentence: sentence.index,
-            modifier: true,
-          };
-        }
-      }
-      if (!(owner.modifier && owner.source === 'name')) mentions.push(owner);
-    }
-  } else if (tokens.length > 1) {
-    // A leading country or demonym: "US Commerce Department" keeps it, "American journalist" never reaches here.
-    for (let n = Math.min(3, tokens.length - 1); n >= 1; n--) {
-      const lead = country(tokens.slice(0, n));
-      if (!lead) continue;
-      const rest = tokens.slice(n);
-      const restText = spanText(body, rest);
-      const restIsOrganization = rest.some((t) => ORGANIZATION_HEADS.has(t.text));
-      if (restIsOrganization) {
-        // "Taiwan Semiconductor Manufacturing Co.", "US Commerce Department": the country is part of the name.
-        fullStart = spanStart;
-        tokens = rest;
-        const typed = typeOfName(rest, restText, context);
-        if (!typed) return mentions;
-        if (lead.countryForm === 'demonym') {
-          // "Serbian Progressive Party", "German Foreign Office": a demonym belongs to the name and
-          // implies the country; a government body of it is part of that country.
-          lead.modifier = true;
-          mentions.push(lead);
-          const organization: Mention = {
-            start: spanStart,
-            end: spanEnd,
-            text: whole,
-            type: 'organization',
-            source: 'name',
-            sentence: sentence.index,
-            serviceVotes: -2,
-          };
-          if (rest.some((t) => GOVERNMENT_NAME_HEADS.has(t.text))) organization.partOfCountry = lead;
-          mentions.push(organization);
-          return mentions;
-        }
-        // "US Agency for Global Media": an abbreviated country still names the country.
-        if (/^[A-Z]{2,3}$/.test(lead.text)) mentions.push({ ...lead, modifier: true });
-        mentions.push({
-          start: rest[0].start,
-          end: spanEnd,
-          text: restText,
-          type: 'organization',
-          source: 'name',
-          sentence: sentence.index,
-          fullStart: spanStart,
-          fullEnd: spanEnd,
-          serviceVotes: -2,
-        });
-        return mentions;
-      }
-      lead.modifier = lead.countryForm === 'demonym';
-      mentions.push(lead);
-      tokens = rest;
-      fullStart = spanStart;
-      break;
-    }
-  }
-  if (!tokens.length) return mentions;
-  const text = spanText(body, tokens);
-  const restCountry = country(tokens);
-  if (restCountry) return [...mentions, restCountry];
-  const typed = typeOfName(tokens, text, context);
-  if (!typed) return mentions;
-  const type: EntityType = title ? 'person' : typed.type;
-  mentions.push({
-    start: tokens[0].start,
+  );
+}
+
+/** Builds the mentions of one span: a leading country, a title owner, the named entity. */
+function mentionsOfSpan(span: Span, sentence: Sentence, context: MentionContext): Mention[] {
+  const body = context.body;
+  const tokens = span.tokens;
+  const spanStart = tokens[0].start;
+  const spanEnd = tokens[tokens.length - 1].end;
+  const whole = spanText(body, tokens);
+  const wholeMention = (type: EntityType, serviceVotes: number): Mention => ({
+    start: spanStart,
     end: spanEnd,
-    text,
+    text: whole,
     type,
     source: 'name',
     sentence: sentence.index,
-    fullStart,
-    fullEnd: spanEnd,
-    title,
-    titleOwner: owner,
-    serviceVotes: typed.serviceVotes,
+    serviceVotes,
   });
-  return mentions;
+  const asCountry = countryMention(tokens, sentence, body);
+  if (asCountry) return [asCountry];
+  if (isCountryAsFirstName(tokens)) return [wholeMention('person', 0)];
+  if (context.knownNames.has(whole.toLowerCase().replace(/^the\s+/, '')) && titleIndex(tokens) < 0) {
+    const typed = typeOfName(tokens, whole, context);
+    return typed ? [wholeMention(typed.type, typed.serviceVotes)] : [];
+  }
+  const mentions: Mention[] = [];
+  let named = tokens;
+  let title: string | undefined;
+  let owner: Mention | undefined;
+  // A title splits owner and person.
+  const at = titleIndex(tokens);
+  if (at >= 0) {
+    const end = titleEnd(tokens, at);
+    title = spanText(body, tokens.slice(at, end + 1));
+    const left = tokens.slice(0, at);
+    named = tokens.slice(end + 1);
+    if (left.length) {
+      owner = titleOwner(left, sentence, context);
+      if (!(owner.modifier && owner.source === 'name')) mentions.push(owner);
+    }
+  } else if (tokens.length > 1) {
+    const lead = leadingCountry(tokens, whole, sentence, context);
+    if (lead && 'finished' in lead) return lead.finished;
+    if (lead) {
+      mentions.push(lead.country);
+      named = lead.rest;
+    }
+  }
+  return [...mentions, ...namedMention(named, spanStart, spanEnd, title, owner, sentence, context)];
+}
+
+/** The index of a span's last title word from the title's first (at): a second title word, or a portfolio after "of". */
+function titleEnd(tokens: Token[], at: number): number {
+  let end = at;
+  while (end + 1 < tokens.length - 1 && PERSON_TITLES.has(tokens[end + 1].text)) end++;
+  // "Secretary of State Antony Blinken", "Minister of Homeland Security X": the portfolio belongs to the title.
+  if (tokens[end + 1]?.text === 'of' && tokens.length - (end + 3) >= 2) {
+    end += 2;
+    if (
+      /^(?:Security|Affairs|Services|Development|Staff|Defence|Defense)$/.test(tokens[end + 1]?.text ?? '') &&
+      tokens.length - (end + 2) >= 2
+    )
+      end++;
+  }
+  return end;
+}
+
+/** Who a title belongs to, from the words before it: a country, an organisation, or a portfolio (a modifier). */
+function titleOwner(left: Token[], sentence: Sentence, context: MentionContext): Mention {
+  const body = context.body;
+  const leftCountry = countryMention(left, sentence, body);
+  if (leftCountry) {
+    leftCountry.modifier = true;
+    return leftCountry;
+  }
+  const typed = typeOfName(left, spanText(body, left), context);
+  const ownerText = spanText(body, left);
+  // "Commerce Secretary": a dictionary word naming a portfolio, not an organisation ("Microsoft President" names one).
+  const word = left[0].text;
+  const portfolio =
+    left.length === 1 &&
+    !ORGANIZATION_HEADS.has(word) &&
+    !context.capitalisedInside.has(word) &&
+    !/^[A-Z]+$/.test(word) &&
+    lexicalTags(word.toLowerCase()).has('Noun') &&
+    !lexicalTags(word.toLowerCase()).has('ProperNoun') &&
+    !context.knownNames.has(word.toLowerCase());
+  if (typed && !portfolio) {
+    return {
+      start: left[0].start,
+      end: left[left.length - 1].end,
+      text: ownerText,
+      type: typed.type === 'person' ? 'organization' : typed.type,
+      source: 'name',
+      sentence: sentence.index,
+    };
+  }
+  // "Commerce Secretary": a portfolio, not an entity; the title rule looks for its department.
+  return {
+    start: left[0].start,
+    end: left[left.length - 1].end,
+    text: ownerText,
+    type: 'organization',
+    source: 'name',
+    sentence: sentence.index,
+    modifier: true,
+  };
+}
+
+/**
+ * A leading country or demonym: "US Commerce Department" keeps it, "American journalist" never
+ * reaches here. When the rest is an organisation's name the span's mentions are finished;
+ * otherwise the country is one mention and the rest is named on.
+ */
+function leadingCountry(
+  tokens: Token[],
+  whole: string,
+  sentence: Sentence,
+  context: MentionContext,
+): { finished: Mention[] } | { country: Mention; rest: Token[] } | undefined {
+  const body = context.body;
+  const spanStart = tokens[0].start;
+  const spanEnd = tokens[tokens.length - 1].end;
+  for (let n = Math.min(3, tokens.length - 1); n >= 1; n--) {
+    const lead = countryMention(tokens.slice(0, n), sentence, body);
+    if (!lead) continue;
+    const rest = tokens.slice(n);
+    if (!rest.some((t) => ORGANIZATION_HEADS.has(t.text))) {
+      lead.modifier = lead.countryForm === 'demonym';
+      return { country: lead, rest };
+    }
+    // "Taiwan Semiconductor Manufacturing Co.", "US Commerce Department": the country is part of the name.
+    const restText = spanText(body, rest);
+    const typed = typeOfName(rest, restText, context);
+    if (!typed) return { finished: [] };
+    if (lead.countryForm === 'demonym') {
+      // "Serbian Progressive Party", "German Foreign Office": a demonym belongs to the name and
+      // implies the country; a government body of it is part of that country.
+      lead.modifier = true;
+      const organization: Mention = {
+        start: spanStart,
+        end: spanEnd,
+        text: whole,
+        type: 'organization',
+        source: 'name',
+        sentence: sentence.index,
+        serviceVotes: -2,
+      };
+      if (rest.some((t) => GOVERNMENT_NAME_HEADS.has(t.text))) organization.partOfCountry = lead;
+      return { finished: [lead, organization] };
+    }
+    const finished: Mention[] = [];
+    // "US Agency for Global Media": an abbreviated country still names the country.
+    if (/^[A-Z]{2,3}$/.test(lead.text)) finished.push({ ...lead, modifier: true });
+    finished.push({
+      start: rest[0].start,
+      end: spanEnd,
+      text: restText,
+      type: 'organization',
+      source: 'name',
+      sentence: sentence.index,
+      fullStart: spanStart,
+      fullEnd: spanEnd,
+      serviceVotes: -2,
+    });
+    return { finished };
+  }
+  return undefined;
+}
+
+/** The mention of a span's name once any leading country and title are split off: a country, or a typed name. */
+function namedMention(
+  tokens: Token[],
+  spanStart: number,
+  spanEnd: number,
+  title: string | undefined,
+  owner: Mention | undefined,
+  sentence: Sentence,
+  context: MentionContext,
+): Mention[] {
+  if (!tokens.length) return [];
+  const text = spanText(context.body, tokens);
+  const asCountry = countryMention(tokens, sentence, context.body);
+  if (asCountry) return [asCountry];
+  const typed = typeOfName(tokens, text, context);
+  if (!typed) return [];
+  const type: EntityType = title ? 'person' : typed.type;
+  return [
+    {
+      start: tokens[0].start,
+      end: spanEnd,
+      text,
+      type,
+      source: 'name',
+      sentence: sentence.index,
+      fullStart: spanStart,
+      fullEnd: spanEnd,
+      title,
+      titleOwner: owner,
+      serviceVotes: typed.serviceVotes,
+    },
+  ];
 }
 
 /** Government bodies written in lower case after a country, demonym or city. */

@@ -23,14 +23,13 @@ export interface FinishContext {
   vocabulary: VocabularyIndex;
 }
 
-export function finishClaims(candidates: CandidateClaim[], context: FinishContext): ExtractedClaim[] {
-  const { body, sentences, all, groupByKey } = context;
-  const claims: Array<ExtractedClaim & { order: number }> = [];
-  const seen = new Map<string, number>();
-  const sentenceTriples = new Map<string, number>();
-  // The organisations an entity's titles belong to ("Kremlin" for "Kremlin spokesperson Dmitry Peskov"), read once per entity.
+/** The organisations an entity's titles belong to ("Kremlin" for "Kremlin spokesperson Dmitry Peskov"). */
+type TitleOwners = (group: EntityGroup) => { first?: Mention; keys: Set<string> };
+
+/** A reader of title owners that reads each entity's once. */
+function titleOwners(): TitleOwners {
   const owners = new Map<EntityGroup, { first?: Mention; keys: Set<string> }>();
-  const ownersOf = (group: EntityGroup) => {
+  return (group: EntityGroup) => {
     let found = owners.get(group);
     if (!found) {
       const withOwner = group.mentions.filter((m) => m.titleOwner?.entityKey);
@@ -41,96 +40,22 @@ export function finishClaims(candidates: CandidateClaim[], context: FinishContex
     }
     return found;
   };
-  const allBySentence = sentences.map((): Mention[] => []);
-  for (const mention of all) allBySentence[mention.sentence].push(mention);
+}
+
+type DraftClaim = ExtractedClaim & { order: number };
+
+export function finishClaims(candidates: CandidateClaim[], context: FinishContext): ExtractedClaim[] {
+  const claims: DraftClaim[] = [];
+  const seen = new Map<string, number>();
+  const sentenceTriples = new Map<string, number>();
+  const ownersOf = titleOwners();
+  const allBySentence = context.sentences.map((): Mention[] => []);
+  for (const mention of context.all) allBySentence[mention.sentence].push(mention);
   for (const candidate of candidates) {
-    const sentence = sentences[candidate.sentence];
-    const inSentence = allBySentence[candidate.sentence];
-    const text = sentence.text;
-    const cueStart = candidate.cueStart - sentence.start;
-    const cueEnd = candidate.cueEnd - sentence.start;
-    // "Peskov said their only communication with Musk": "their" is the speaker's organisation.
-    if (
-      candidate.type === 'in_contact_with' &&
-      /\btheir\s+(?:only\s+|\w+\s+)?$/.test(text.slice(0, cueStart)) &&
-      candidate.subject.type === 'person'
-    ) {
-      const owner = ownersOf(candidate.subject).first;
-      const ownerGroup = owner?.entityKey ? groupByKey.get(owner.entityKey) : undefined;
-      if (ownerGroup) candidate.subject = ownerGroup;
-    }
-    const phrase = candidate.kind !== 'verb';
-    // The reporting verb before the cue and who says it.
-    let reportingVerb: string | undefined;
-    let speaker: Speaker | undefined;
-    let speakerGroup: EntityGroup | undefined;
-    if (!phrase) {
-      for (const match of text.matchAll(REPORTING_VERB)) {
-        if (match.index >= cueStart) break;
-        reportingVerb = match[1];
-        const speakerMention = speakerBefore(body, inSentence, sentence, sentence.start + match.index);
-        speakerGroup = speakerMention?.entityKey ? groupByKey.get(speakerMention.entityKey) : undefined;
-        speaker = speakerMention
-          ? {
-              start: speakerMention.start - sentence.start,
-              end: speakerMention.end - sentence.start,
-              entityId: speakerGroup?.id,
-            }
-          : undefined;
-      }
-    }
-    const parties = new Set([candidate.subject.key, candidate.object.key]);
-    const speakerIsParty = speakerGroup
-      ? parties.has(speakerGroup.key) || [...parties].some((k) => ownersOf(speakerGroup!).keys.has(k))
-      : undefined;
-    let stance: string = detectStance({
-      text,
-      cueStart,
-      cueEnd,
-      denial: candidate.denial,
-      hedged: candidate.hedged,
-      confirmed: candidate.confirmed,
-      speakerIsParty,
-      reportingVerb,
-      phrase,
-    });
-    if (!context.vocabulary.stances.has(stance)) stance = context.vocabulary.vocabulary.stances[0].id;
-    const date = phrase ? undefined : dateNear(text, cueStart, context.documentDate);
-    const namedInSentence = inSentence
-      .filter((m) => m.entityKey && m.source !== 'reference')
-      .map((m) => ({
-        start: m.start - sentence.start,
-        end: m.end - sentence.start,
-        entityId: groupByKey.get(m.entityKey!)?.id,
-      }));
-    const attributedTo = phrase
-      ? undefined
-      : findAttribution({
-          text,
-          cueStart,
-          named: namedInSentence,
-          speaker,
-          parties: [candidate.subject.id, candidate.object.id],
-        });
-    const quote = body.slice(candidate.quoteStart, candidate.quoteEnd).trim();
-    if (!quote) continue;
-    const edgeType = context.vocabulary.edgeTypes.get(candidate.type);
-    const [a, b] =
-      edgeType && !edgeType.directed
-        ? [candidate.subject.id, candidate.object.id].sort()
-        : [candidate.subject.id, candidate.object.id];
-    const key = `${a}|${candidate.type}|${b}|${stance}`;
-    const claim = {
-      subject: candidate.subject.id,
-      type: candidate.type,
-      object: candidate.object.id,
-      stance,
-      quote,
-      ...(date ? { date } : {}),
-      ...(attributedTo ? { attributedTo } : {}),
-      confidence: scoreConfidence(candidate, stance),
-      order: candidate.quoteStart,
-    };
+    const drafted = draftClaim(candidate, context, allBySentence[candidate.sentence], ownersOf);
+    if (!drafted) continue;
+    const { claim, a, b } = drafted;
+    const key = `${a}|${candidate.type}|${b}|${claim.stance}`;
     const previous = seen.get(key);
     if (previous !== undefined) {
       if (claims[previous].confidence < claim.confidence) claims[previous] = claim;
@@ -141,8 +66,8 @@ export function finishClaims(candidates: CandidateClaim[], context: FinishContex
     const sameSentence = `${candidate.sentence}|${a}|${candidate.type}|${b}`;
     const twin = sentenceTriples.get(sameSentence);
     // (An allegation and its denial in one sentence are two claims: "…, an allegation Tehran denied".)
-    if (twin !== undefined && (claims[twin].stance === 'asserts' || stance === 'asserts')) {
-      if (claims[twin].stance === 'asserts' && stance !== 'asserts') claims[twin] = claim;
+    if (twin !== undefined && (claims[twin].stance === 'asserts' || claim.stance === 'asserts')) {
+      if (claims[twin].stance === 'asserts' && claim.stance !== 'asserts') claims[twin] = claim;
       continue;
     }
     sentenceTriples.set(sameSentence, claims.length);
@@ -150,4 +75,121 @@ export function finishClaims(candidates: CandidateClaim[], context: FinishContex
     claims.push(claim);
   }
   return claims.sort((x, y) => x.order - y.order).map(({ order: _order, ...claim }) => claim);
+}
+
+/**
+ * The claim a candidate proposes, with its stance, date, attribution and confidence, and its
+ * ends in key order (sorted for an undirected edge type); undefined when its quote is empty.
+ */
+function draftClaim(
+  candidate: CandidateClaim,
+  context: FinishContext,
+  inSentence: Mention[],
+  ownersOf: TitleOwners,
+): { claim: DraftClaim; a: string; b: string } | undefined {
+  const { body, groupByKey } = context;
+  const sentence = context.sentences[candidate.sentence];
+  const text = sentence.text;
+  const cueStart = candidate.cueStart - sentence.start;
+  const cueEnd = candidate.cueEnd - sentence.start;
+  // "Peskov said their only communication with Musk": "their" is the speaker's organisation.
+  if (
+    candidate.type === 'in_contact_with' &&
+    /\btheir\s+(?:only\s+|\w+\s+)?$/.test(text.slice(0, cueStart)) &&
+    candidate.subject.type === 'person'
+  ) {
+    const owner = ownersOf(candidate.subject).first;
+    const ownerGroup = owner?.entityKey ? groupByKey.get(owner.entityKey) : undefined;
+    if (ownerGroup) candidate.subject = ownerGroup;
+  }
+  const phrase = candidate.kind !== 'verb';
+  const { reportingVerb, speaker, speakerGroup } = phrase ? {} : reportedBy(context, inSentence, sentence, cueStart);
+  const parties = new Set([candidate.subject.key, candidate.object.key]);
+  const speakerIsParty = speakerGroup
+    ? parties.has(speakerGroup.key) || [...parties].some((k) => ownersOf(speakerGroup).keys.has(k))
+    : undefined;
+  let stance: string = detectStance({
+    text,
+    cueStart,
+    cueEnd,
+    denial: candidate.denial,
+    hedged: candidate.hedged,
+    confirmed: candidate.confirmed,
+    speakerIsParty,
+    reportingVerb,
+    phrase,
+  });
+  if (!context.vocabulary.stances.has(stance)) stance = context.vocabulary.vocabulary.stances[0].id;
+  const date = phrase ? undefined : dateNear(text, cueStart, context.documentDate);
+  const attributedTo = phrase ? undefined : attributionOf(candidate, context, inSentence, sentence, cueStart, speaker);
+  const quote = body.slice(candidate.quoteStart, candidate.quoteEnd).trim();
+  if (!quote) return undefined;
+  const edgeType = context.vocabulary.edgeTypes.get(candidate.type);
+  const [a, b] =
+    edgeType && !edgeType.directed
+      ? [candidate.subject.id, candidate.object.id].sort()
+      : [candidate.subject.id, candidate.object.id];
+  const claim = {
+    subject: candidate.subject.id,
+    type: candidate.type,
+    object: candidate.object.id,
+    stance,
+    quote,
+    ...(date ? { date } : {}),
+    ...(attributedTo ? { attributedTo } : {}),
+    confidence: scoreConfidence(candidate, stance),
+    order: candidate.quoteStart,
+  };
+  return { claim, a, b };
+}
+
+/** The last reporting verb before the cue, and who says it (in sentence offsets). */
+function reportedBy(
+  context: FinishContext,
+  inSentence: Mention[],
+  sentence: Sentence,
+  cueStart: number,
+): { reportingVerb?: string; speaker?: Speaker; speakerGroup?: EntityGroup } {
+  let reportingVerb: string | undefined;
+  let speaker: Speaker | undefined;
+  let speakerGroup: EntityGroup | undefined;
+  for (const match of sentence.text.matchAll(REPORTING_VERB)) {
+    if (match.index >= cueStart) break;
+    reportingVerb = match[1];
+    const speakerMention = speakerBefore(context.body, inSentence, sentence, sentence.start + match.index);
+    speakerGroup = speakerMention?.entityKey ? context.groupByKey.get(speakerMention.entityKey) : undefined;
+    speaker = speakerMention
+      ? {
+          start: speakerMention.start - sentence.start,
+          end: speakerMention.end - sentence.start,
+          entityId: speakerGroup?.id,
+        }
+      : undefined;
+  }
+  return { reportingVerb, speaker, speakerGroup };
+}
+
+/** Who the sentence attributes the claim to, among the entities it names and its speaker. */
+function attributionOf(
+  candidate: CandidateClaim,
+  context: FinishContext,
+  inSentence: Mention[],
+  sentence: Sentence,
+  cueStart: number,
+  speaker: Speaker | undefined,
+): string | undefined {
+  const namedInSentence = inSentence
+    .filter((m) => m.entityKey && m.source !== 'reference')
+    .map((m) => ({
+      start: m.start - sentence.start,
+      end: m.end - sentence.start,
+      entityId: context.groupByKey.get(m.entityKey!)?.id,
+    }));
+  return findAttribution({
+    text: sentence.text,
+    cueStart,
+    named: namedInSentence,
+    speaker,
+    parties: [candidate.subject.id, candidate.object.id],
+  });
 }

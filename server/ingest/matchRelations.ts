@@ -120,88 +120,115 @@ function pickArgument(
   if (source === 'group') return slotAt(match.groups?.[group]);
   if (source === 'before') {
     if (group === 's') {
-      // "accused ⟦Iran⟧ of supplying…": the accused does it; an unnamed accused ("an official") leaves no subject.
-      const accusation = ACCUSATION_BEFORE.exec(masked.text.slice(0, match.index));
-      // ("accused ⟦her⟧ last year of acting…": a time phrase may follow the accused.)
-      const accused = accusation?.[1]?.replace(
-        /\s+(?:(?:last|this|next)\s+\w+|in\s+\d{4}|on\s+\p{Lu}\w+|earlier|previously|repeatedly|publicly)$/u,
-        '',
-      );
-      if (accusation && accused !== undefined) return /^⟦\d+⟧$/.test(accused) ? slotAt(accused) : undefined;
-      if (accusation) {
-        const antecedent = PASSIVE_ACCUSED.exec(masked.text.slice(0, accusation.index));
-        if (antecedent) return slotAt(antecedent[1]);
-      }
-      // "⟦Selçuk Bayraktar⟧, the son-in-law of…": a noun in apposition is about the name it follows.
-      const apposition = /(⟦\d+⟧),\s+(?:the|an?|his|her|its)\s+(?:[a-z-]+\s+){0,2}$/.exec(
-        masked.text.slice(0, match.index),
-      );
-      if (apposition && /^[a-z-]+\s+(?:of|for|to|at)\b/i.test(match[0])) return slotAt(apposition[1]);
-      // ", accusing the platform of…", ", citing…": a participle after the main clause shares its subject.
-      // "… named ⟦X⟧ as the leader of ⟦Y⟧ and imposed sanctions on him": a verb after "and" shares the clause's subject too.
-      if (
-        (/,\s+$/.test(masked.text.slice(0, match.index)) && /^[a-z]+ing\b/i.test(match[0])) ||
-        /[^⟦⟧\s]\s+and\s+$/.test(masked.text.slice(0, match.index))
-      ) {
-        const first = positions.find((p) => p.end <= match.index && eligibleSubject(masked, p.index, context));
-        if (first) return first.index;
-      }
-      // "a joint venture that would own ⟦O⟧": a relative clause's subject is the noun it follows, named or not.
-      // ("informed ⟦Nvidia⟧ that exports…" is a reported clause, not a relative one.)
-      const relative =
-        /(⟦\d+⟧|[\w'’-]+)(\s*,)?\s+(that|which|who)\s+(?:(?:would|will|could|can|may|might|has|have|had|also|now|still|once)\s+){0,2}$/.exec(
-          masked.text.slice(0, match.index),
-        );
-      const antecedent = relative ? slotAt(relative[1]) : undefined;
-      const reported =
-        relative !== null &&
-        relative[3] === 'that' &&
-        (antecedent === undefined
-          ? /^(?:said|says|say|reported|claimed|confirmed|denied|announced|added|warned|argued|stated|noted|insisted|show|showed|shows)$/i.test(
-              relative[1],
-            )
-          : !eligibleSubject(masked, antecedent, context));
-      if (relative && !reported) {
-        // "⟦i-Soon⟧, a Shanghai-based contractor that sold…": an unnamed antecedent in apposition stands for the name.
-        if (antecedent === undefined) {
-          const appositive = /(⟦\d+⟧),\s+(?:an?|the)\s+[^,.;⟦]*$/.exec(
-            masked.text.slice(0, (relative.index ?? 0) + relative[1].length),
-          );
-          return appositive ? slotAt(appositive[1]) : undefined;
-        }
-        return antecedent;
-      }
+      const decided = subjectBeforeCue(masked, match, context, positions);
+      if (decided) return decided.slot;
     }
-    // Names inside a relative clause (", which invested in OpenAI,") are not what the main verb is about.
-    // So are names inside an apposition just before the verb ("⟦A⟧, the oil arm of ⟦B⟧, currently owns").
-    const inRelativeClause = [
-      ...masked.text
-        .slice(0, match.index)
-        .matchAll(/,\s+(?:which|who|whose|where)\b[^,]*,|,\s+(?:the|an?)\s+[^,]*,(?=\s+(?:[a-z]+\s+){0,2}$)/g),
-    ].map((m) => [m.index, m.index + m[0].length]);
-    const candidates = positions.filter(
-      (p) => p.end <= match.index && !inRelativeClause.some(([a, b]) => p.start >= a && p.end <= b),
-    );
-    for (let i = candidates.length - 1; i >= 0; i--) {
-      if (group === 's' && !eligibleSubject(masked, candidates[i].index, context)) continue;
-      // A passive clause's subject: "⟦A⟧, a consulting firm in ⟦B⟧ that is controlled by…" is about A, not B.
-      if (
-        group === 'o' &&
-        clauseSubject &&
-        !eligibleSubject(masked, candidates[i].index, context) &&
-        !/^,\s+(?:an?|the)\s+[^,.;⟦]*?(?:⟦\d+⟧[^,.;⟦]*?)?\b(?:that|which|who)\s+$/.test(
-          masked.text.slice(candidates[i].end, match.index),
-        )
-      )
-        continue;
-      return candidates[i].index;
-    }
-    return undefined;
+    return nearestBefore(masked, match, group, context, clauseSubject, positions);
   }
   if (source === 'after') {
     const end = match.index + match[0].length;
     const next = positions.find((p) => p.start >= end && p.start - end < 80);
     return next?.index;
+  }
+  return undefined;
+}
+
+/**
+ * The subject before a cue when the words around it decide it: the accused of an accusation,
+ * a name in apposition, the main clause's subject for a participle or a verb after "and", or
+ * a relative clause's antecedent (`slot` undefined when that is no name). Undefined when they
+ * do not decide, and the nearest eligible name before the cue is taken.
+ */
+function subjectBeforeCue(
+  masked: MaskedSentence,
+  match: RegExpExecArray,
+  context: RelationContext,
+  positions: Array<{ index: number; start: number; end: number }>,
+): { slot: number | undefined } | undefined {
+  // "accused ⟦Iran⟧ of supplying…": the accused does it; an unnamed accused ("an official") leaves no subject.
+  const accusation = ACCUSATION_BEFORE.exec(masked.text.slice(0, match.index));
+  // ("accused ⟦her⟧ last year of acting…": a time phrase may follow the accused.)
+  const accused = accusation?.[1]?.replace(
+    /\s+(?:(?:last|this|next)\s+\w+|in\s+\d{4}|on\s+\p{Lu}\w+|earlier|previously|repeatedly|publicly)$/u,
+    '',
+  );
+  if (accusation && accused !== undefined) return { slot: /^⟦\d+⟧$/.test(accused) ? slotAt(accused) : undefined };
+  if (accusation) {
+    const antecedent = PASSIVE_ACCUSED.exec(masked.text.slice(0, accusation.index));
+    if (antecedent) return { slot: slotAt(antecedent[1]) };
+  }
+  // "⟦Selçuk Bayraktar⟧, the son-in-law of…": a noun in apposition is about the name it follows.
+  const apposition = /(⟦\d+⟧),\s+(?:the|an?|his|her|its)\s+(?:[a-z-]+\s+){0,2}$/.exec(
+    masked.text.slice(0, match.index),
+  );
+  if (apposition && /^[a-z-]+\s+(?:of|for|to|at)\b/i.test(match[0])) return { slot: slotAt(apposition[1]) };
+  // ", accusing the platform of…", ", citing…": a participle after the main clause shares its subject.
+  // "… named ⟦X⟧ as the leader of ⟦Y⟧ and imposed sanctions on him": a verb after "and" shares the clause's subject too.
+  if (
+    (/,\s+$/.test(masked.text.slice(0, match.index)) && /^[a-z]+ing\b/i.test(match[0])) ||
+    /[^⟦⟧\s]\s+and\s+$/.test(masked.text.slice(0, match.index))
+  ) {
+    const first = positions.find((p) => p.end <= match.index && eligibleSubject(masked, p.index, context));
+    if (first) return { slot: first.index };
+  }
+  // "a joint venture that would own ⟦O⟧": a relative clause's subject is the noun it follows, named or not.
+  // ("informed ⟦Nvidia⟧ that exports…" is a reported clause, not a relative one.)
+  const relative =
+    /(⟦\d+⟧|[\w'’-]+)(\s*,)?\s+(that|which|who)\s+(?:(?:would|will|could|can|may|might|has|have|had|also|now|still|once)\s+){0,2}$/.exec(
+      masked.text.slice(0, match.index),
+    );
+  const antecedent = relative ? slotAt(relative[1]) : undefined;
+  const reported =
+    relative !== null &&
+    relative[3] === 'that' &&
+    (antecedent === undefined
+      ? /^(?:said|says|say|reported|claimed|confirmed|denied|announced|added|warned|argued|stated|noted|insisted|show|showed|shows)$/i.test(
+          relative[1],
+        )
+      : !eligibleSubject(masked, antecedent, context));
+  if (!relative || reported) return undefined;
+  // "⟦i-Soon⟧, a Shanghai-based contractor that sold…": an unnamed antecedent in apposition stands for the name.
+  if (antecedent === undefined) {
+    const appositive = /(⟦\d+⟧),\s+(?:an?|the)\s+[^,.;⟦]*$/.exec(
+      masked.text.slice(0, (relative.index ?? 0) + relative[1].length),
+    );
+    return { slot: appositive ? slotAt(appositive[1]) : undefined };
+  }
+  return { slot: antecedent };
+}
+
+/** The nearest name before the cue that is not inside a relative clause or an apposition and can be the argument. */
+function nearestBefore(
+  masked: MaskedSentence,
+  match: RegExpExecArray,
+  group: 's' | 'o',
+  context: RelationContext,
+  clauseSubject: boolean,
+  positions: Array<{ index: number; start: number; end: number }>,
+): number | undefined {
+  // Names inside a relative clause (", which invested in OpenAI,") are not what the main verb is about.
+  // So are names inside an apposition just before the verb ("⟦A⟧, the oil arm of ⟦B⟧, currently owns").
+  const inRelativeClause = [
+    ...masked.text
+      .slice(0, match.index)
+      .matchAll(/,\s+(?:which|who|whose|where)\b[^,]*,|,\s+(?:the|an?)\s+[^,]*,(?=\s+(?:[a-z]+\s+){0,2}$)/g),
+  ].map((m) => [m.index, m.index + m[0].length]);
+  const candidates = positions.filter(
+    (p) => p.end <= match.index && !inRelativeClause.some(([a, b]) => p.start >= a && p.end <= b),
+  );
+  for (let i = candidates.length - 1; i >= 0; i--) {
+    if (group === 's' && !eligibleSubject(masked, candidates[i].index, context)) continue;
+    // A passive clause's subject: "⟦A⟧, a consulting firm in ⟦B⟧ that is controlled by…" is about A, not B.
+    if (
+      group === 'o' &&
+      clauseSubject &&
+      !eligibleSubject(masked, candidates[i].index, context) &&
+      !/^,\s+(?:an?|the)\s+[^,.;⟦]*?(?:⟦\d+⟧[^,.;⟦]*?)?\b(?:that|which|who)\s+$/.test(
+        masked.text.slice(candidates[i].end, match.index),
+      )
+    )
+      continue;
+    return candidates[i].index;
   }
   return undefined;
 }
@@ -247,6 +274,21 @@ function isPassiveUse(masked: MaskedSentence, match: RegExpExecArray): boolean {
   return /\b(?:was|were|is|are|been|being|be)\s+(?:[a-z]+ly\s+)?$/.test(before) && /^[\w-]+\s+by\b/.test(match[0]);
 }
 
+/** An entity a claim is about, with the slot it is written in (none for an event or an earlier claim's end). */
+type ClaimEnd = { group: EntityGroup; slot?: Slot };
+
+/** What the claims of one rule's match share: the rule, the sentence, the match and where its cue is in the body. */
+interface RuleMatch {
+  rule: RelationRule;
+  masked: MaskedSentence;
+  match: RegExpExecArray;
+  context: RelationContext;
+  cueStart: number;
+  cueEnd: number;
+  /** "accused Iran of supplying…": the act is an accusation, so the claim is alleged. */
+  accused: boolean;
+}
+
 function claimsOfMatch(
   rule: RelationRule,
   masked: MaskedSentence,
@@ -260,125 +302,161 @@ function claimsOfMatch(
     rule.object === 'event' || rule.object === 'agents' || rule.object === 'earlier'
       ? undefined
       : pickArgument(rule.object, masked, match, 'o', context, rule.objectIsClauseSubject === true);
-  // ("⟦British⟧ and ⟦American⟧ authorities … imposed": names joined to the subject before the cue are subjects too.)
-  const cueAt = match.index;
-  const subjectSlots =
-    subjectSlot === undefined
-      ? []
-      : [
-          subjectSlot,
-          ...coordinated(masked, subjectSlot, 'before'),
-          ...(rule.subject === 'group'
-            ? coordinated(masked, subjectSlot, 'after')
-            : coordinated(masked, subjectSlot, 'after').filter(
-                (i) => (slotPositions(masked).find((p) => p.index === i)?.end ?? Infinity) <= cueAt,
-              )),
-        ];
+  const subjectSlots = subjectSlot === undefined ? [] : coordinatedSubjects(rule, masked, subjectSlot, match.index);
   const objectIsDeterminer =
     objectSlot !== undefined && /^(his|its|her|their)$/.test(masked.slots[objectSlot].mention.referenceWords ?? '');
   if (objectIsDeterminer && !rule.possessiveObject) return [];
   const objectSlots = objectSlot === undefined ? [] : [objectSlot, ...coordinated(masked, objectSlot, 'after')];
-  // "accused Iran of supplying…": the act is an accusation, so the claim is alleged.
-  const accused = rule.subject === 'before' && ACCUSATION_BEFORE.test(masked.text.slice(0, match.index));
-  const cueStart = masked.toBody(match.index);
-  const cueEnd = masked.toBody(match.index + match[0].length);
-  const claims: CandidateClaim[] = [];
-  const subjects: Array<{ group: EntityGroup; slot?: Slot }> = [];
-  const objectGroups = (exclude: Set<string>): Array<{ group: EntityGroup; slot?: Slot }> => {
-    if (rule.object === 'event') return context.eventTarget ? [{ group: context.eventTarget }] : [];
-    return objectSlots
-      .map((i) => ({ group: context.entityOf(masked.slots[i], exclude), slot: masked.slots[i] }))
-      .filter((o): o is { group: EntityGroup; slot: Slot } => o.group !== undefined);
+  const at: RuleMatch = {
+    rule,
+    masked,
+    match,
+    context,
+    accused: rule.subject === 'before' && ACCUSATION_BEFORE.test(masked.text.slice(0, match.index)),
+    cueStart: masked.toBody(match.index),
+    cueEnd: masked.toBody(match.index + match[0].length),
   };
-  if (subjectSlots.length === 0) {
-    if (context.previousSubject && /^(?:This|That|It)\b/.test(masked.sentence.text) && rule.subject === 'before')
-      subjects.push({ group: context.previousSubject });
-  } else {
-    const namedObjects = new Set(
-      objectSlots
-        .map((i) => masked.slots[i].mention)
-        .filter((m) => m.source !== 'reference')
-        .map((m) => m.entityKey!),
-    );
-    for (const i of subjectSlots) {
-      const group = context.entityOf(masked.slots[i], namedObjects);
-      if (group) subjects.push({ group, slot: masked.slots[i] });
-    }
-  }
+  const claims: CandidateClaim[] = [];
+  const subjects = subjectsOf(at, subjectSlots, objectSlots);
   for (const subject of subjects) {
     const exclude = new Set([subject.group.key, ...subjects.map((s) => s.group.key)]);
-    let objects: Array<{ group: EntityGroup; slot?: Slot }>;
-    let earlierType: string | undefined;
-    if (rule.object === 'agents') {
-      // (Only acts of earlier sentences: "X, which is owned by Y, criticized the deal" is not about Y's ownership.)
-      objects = agentsOfAct(match.groups?.act ?? '', subject.group, cueStart, context.prior ?? [], context.body).map(
-        (group) => ({ group }),
-      );
-    } else if (rule.object === 'earlier') {
-      const act = match.groups?.act;
-      const types = act === undefined ? DENIABLE : typesOfDeniedAct(act.replace(/^ever\s+/, ''));
-      const window = act === undefined ? 0 : 2;
-      // This sentence's claims so far, then the earlier sentences'.
-      const earlier = types.length
-        ? (deniedClaim(subject.group, types, masked.sentence.index, sentenceClaims, window) ??
-          deniedClaim(subject.group, types, masked.sentence.index, context.prior ?? [], window))
-        : undefined;
-      if (!earlier) continue;
-      earlierType = earlier.type;
-      objects = [{ group: earlier.subject.key === subject.group.key ? earlier.object : earlier.subject }];
-    } else {
-      objects = objectGroups(exclude);
-    }
-    for (const object of objects) {
-      if (object.group.key === subject.group.key) continue;
-      let type = earlierType ?? rule.type;
-      if (!allowed(context, type, subject.group, object.group)) {
-        if (
-          rule.personType &&
-          subject.group.type === 'person' &&
-          allowed(context, rule.personType, subject.group, object.group)
-        )
-          type = rule.personType;
-        else if (rule.fallbackType && allowed(context, rule.fallbackType, subject.group, object.group))
-          type = rule.fallbackType;
-        else continue;
-      }
-      if (rule.objectNotService && object.group.type === 'service') continue;
-      // "several Russian officials", "Hamas leaders": a name used before its noun is quoted with the noun.
-      const objectEnd =
-        object.slot && (object.slot.mention.countryForm === 'demonym' || object.slot.mention.nounModifier)
-          ? object.slot.end +
-            (/^\s+[a-z][\w-]*(?:\s+(?:agencies|services|forces))?/.exec(
-              context.body.slice(object.slot.end, masked.sentence.end),
-            )?.[0].length ?? 0)
-          : object.slot?.end;
-      const extents = [cueStart, cueEnd, subject.slot?.start, subject.slot?.end, object.slot?.start, objectEnd].filter(
-        (n): n is number => n !== undefined,
-      );
-      const viaReference = [subject.slot, object.slot].some((s) => s?.mention.source === 'reference');
-      claims.push({
-        subject: subject.group,
-        type,
-        object: object.group,
-        sentence: masked.sentence.index,
-        quoteStart: Math.max(masked.sentence.start, Math.min(...extents)),
-        quoteEnd: completePhrase(
-          context.body,
-          Math.min(masked.sentence.end, Math.max(...extents)),
-          masked.sentence.end,
-        ),
-        cueStart,
-        cueEnd,
-        rule: rule.name,
-        kind: 'verb',
-        denial: rule.denial,
-        hedged: rule.hedged || accused,
-        confirmed: rule.confirmed,
-        viaReference,
-      });
+    const found = objectsOf(at, subject, exclude, objectSlots, sentenceClaims);
+    if (!found) continue;
+    for (const object of found.objects) {
+      const claim = claimOf(at, subject, object, found.earlierType);
+      if (claim) claims.push(claim);
     }
   }
   return claims;
+}
+
+/** The subject slot with the names coordinated with it ("⟦British⟧ and ⟦American⟧ authorities … imposed"). */
+function coordinatedSubjects(rule: RelationRule, masked: MaskedSentence, subjectSlot: number, cueAt: number): number[] {
+  // Names joined to the subject before the cue are subjects too.
+  return [
+    subjectSlot,
+    ...coordinated(masked, subjectSlot, 'before'),
+    ...(rule.subject === 'group'
+      ? coordinated(masked, subjectSlot, 'after')
+      : coordinated(masked, subjectSlot, 'after').filter(
+          (i) => (slotPositions(masked).find((p) => p.index === i)?.end ?? Infinity) <= cueAt,
+        )),
+  ];
+}
+
+/** The subjects' entities (none that is also named as an object), or the previous sentence's subject for "This…". */
+function subjectsOf(at: RuleMatch, subjectSlots: number[], objectSlots: number[]): ClaimEnd[] {
+  const { rule, masked, context } = at;
+  const subjects: ClaimEnd[] = [];
+  if (subjectSlots.length === 0) {
+    if (context.previousSubject && /^(?:This|That|It)\b/.test(masked.sentence.text) && rule.subject === 'before')
+      subjects.push({ group: context.previousSubject });
+    return subjects;
+  }
+  const namedObjects = new Set(
+    objectSlots
+      .map((i) => masked.slots[i].mention)
+      .filter((m) => m.source !== 'reference')
+      .map((m) => m.entityKey!),
+  );
+  for (const i of subjectSlots) {
+    const group = context.entityOf(masked.slots[i], namedObjects);
+    if (group) subjects.push({ group, slot: masked.slots[i] });
+  }
+  return subjects;
+}
+
+/**
+ * The objects of one subject: the agents of an earlier act, the other end of an earlier claim
+ * it denies (whose type the claim takes), the event, or the named objects. Undefined when a
+ * denial finds no earlier claim.
+ */
+function objectsOf(
+  at: RuleMatch,
+  subject: ClaimEnd,
+  exclude: Set<string>,
+  objectSlots: number[],
+  sentenceClaims: CandidateClaim[],
+): { objects: ClaimEnd[]; earlierType?: string } | undefined {
+  const { rule, masked, match, context } = at;
+  if (rule.object === 'agents') {
+    // (Only acts of earlier sentences: "X, which is owned by Y, criticized the deal" is not about Y's ownership.)
+    const agents = agentsOfAct(match.groups?.act ?? '', subject.group, at.cueStart, context.prior ?? [], context.body);
+    return { objects: agents.map((group) => ({ group })) };
+  }
+  if (rule.object === 'earlier') {
+    const act = match.groups?.act;
+    const types = act === undefined ? DENIABLE : typesOfDeniedAct(act.replace(/^ever\s+/, ''));
+    const window = act === undefined ? 0 : 2;
+    // This sentence's claims so far, then the earlier sentences'.
+    const earlier = types.length
+      ? (deniedClaim(subject.group, types, masked.sentence.index, sentenceClaims, window) ??
+        deniedClaim(subject.group, types, masked.sentence.index, context.prior ?? [], window))
+      : undefined;
+    if (!earlier) return undefined;
+    return {
+      objects: [{ group: earlier.subject.key === subject.group.key ? earlier.object : earlier.subject }],
+      earlierType: earlier.type,
+    };
+  }
+  if (rule.object === 'event') return { objects: context.eventTarget ? [{ group: context.eventTarget }] : [] };
+  return {
+    objects: objectSlots
+      .map((i) => ({ group: context.entityOf(masked.slots[i], exclude), slot: masked.slots[i] }))
+      .filter((o): o is { group: EntityGroup; slot: Slot } => o.group !== undefined),
+  };
+}
+
+/** The claim of a subject and an object, under the rule's type or else its person or fallback type; undefined if none fits. */
+function claimOf(
+  at: RuleMatch,
+  subject: ClaimEnd,
+  object: ClaimEnd,
+  earlierType: string | undefined,
+): CandidateClaim | undefined {
+  const { rule, masked, context, cueStart, cueEnd } = at;
+  if (object.group.key === subject.group.key) return undefined;
+  let type = earlierType ?? rule.type;
+  if (!allowed(context, type, subject.group, object.group)) {
+    if (
+      rule.personType &&
+      subject.group.type === 'person' &&
+      allowed(context, rule.personType, subject.group, object.group)
+    )
+      type = rule.personType;
+    else if (rule.fallbackType && allowed(context, rule.fallbackType, subject.group, object.group))
+      type = rule.fallbackType;
+    else return undefined;
+  }
+  if (rule.objectNotService && object.group.type === 'service') return undefined;
+  // "several Russian officials", "Hamas leaders": a name used before its noun is quoted with the noun.
+  const objectEnd =
+    object.slot && (object.slot.mention.countryForm === 'demonym' || object.slot.mention.nounModifier)
+      ? object.slot.end +
+        (/^\s+[a-z][\w-]*(?:\s+(?:agencies|services|forces))?/.exec(
+          context.body.slice(object.slot.end, masked.sentence.end),
+        )?.[0].length ?? 0)
+      : object.slot?.end;
+  const extents = [cueStart, cueEnd, subject.slot?.start, subject.slot?.end, object.slot?.start, objectEnd].filter(
+    (n): n is number => n !== undefined,
+  );
+  const viaReference = [subject.slot, object.slot].some((s) => s?.mention.source === 'reference');
+  return {
+    subject: subject.group,
+    type,
+    object: object.group,
+    sentence: masked.sentence.index,
+    quoteStart: Math.max(masked.sentence.start, Math.min(...extents)),
+    quoteEnd: completePhrase(context.body, Math.min(masked.sentence.end, Math.max(...extents)), masked.sentence.end),
+    cueStart,
+    cueEnd,
+    rule: rule.name,
+    kind: 'verb',
+    denial: rule.denial,
+    hedged: rule.hedged || at.accused,
+    confirmed: rule.confirmed,
+    viaReference,
+  };
 }
 
 export function matchRelations(masked: MaskedSentence, context: RelationContext): CandidateClaim[] {

@@ -106,8 +106,26 @@ function datasetIndex(entities: Iterable<Entity>): Map<string, Entity> {
 
 export function resolveEntities(body: string, mentions: Mention[], datasetEntities: Iterable<Entity>): EntityGroup[] {
   const known = datasetIndex(datasetEntities);
-  const groups = new Map<string, EntityGroup>();
   const named = mentions.filter((m) => m.source !== 'reference');
+  const groups = groupMentions(body, named);
+  mergeAcronyms(groups);
+  mergeInitialisms(groups);
+  mergeKnownAs(groups, named, body);
+  mergePlurals(groups);
+  mergeAppositiveBodies(groups, body);
+  mergeDescribedBodies(groups, body);
+  for (const group of groups.values()) nameGroup(group, body, known);
+  mergeShortNames(groups);
+  mergeSameExisting(groups);
+  assignIds([...groups.values()], datasetEntities);
+  return [...groups.values()].sort((a, b) => a.mentions[0].start - b.mentions[0].start);
+}
+
+/**
+ * The group key of a mention: its country, its described body, or its name, where a lone
+ * surname takes the one multi-word person name it ends ("Moraes", "Le Pen").
+ */
+function mentionKeyer(named: Mention[]): (mention: Mention) => string {
   // Multi-word person names, so that a lone surname can join one: each name under its last
   // word ("moraes") and under each run of its last words ("le pen").
   const byLastWord = new Map<string, Set<string>>();
@@ -124,7 +142,7 @@ export function resolveEntities(body: string, mentions: Mention[], datasetEntiti
     for (let space = name.indexOf(' '); space !== -1; space = name.indexOf(' ', space + 1))
       addTo(byEnding, name.slice(space + 1), name);
   }
-  const keyOf = (mention: Mention): string => {
+  return (mention: Mention): string => {
     if (mention.countryCode) return `country:${mention.countryCode}`;
     const byBody = bodyKey(mention);
     if (byBody) return byBody;
@@ -134,6 +152,12 @@ export function resolveEntities(body: string, mentions: Mention[], datasetEntiti
     if (owners?.size === 1) return `name:${[...owners][0]}`;
     return `name:${text}`;
   };
+}
+
+/** The mentions grouped by key (each mention notes its entityKey), in the order first mentioned. */
+function groupMentions(body: string, named: Mention[]): Map<string, EntityGroup> {
+  const keyOf = mentionKeyer(named);
+  const groups = new Map<string, EntityGroup>();
   // Names by where they end, for the acronym in brackets just after one.
   const byEnd = new Map<number, Mention[]>();
   for (const m of named) {
@@ -166,37 +190,43 @@ export function resolveEntities(body: string, mentions: Mention[], datasetEntiti
     group.mentions.push(mention);
     if (mention.title) group.titles.add(mention.title);
   }
-  // Acronyms seen on their own elsewhere ("TSMC") join the group their bracketed use joined.
+  return groups;
+}
+
+/** Acronyms seen on their own elsewhere ("TSMC") join the group their bracketed use joined. */
+function mergeAcronyms(groups: Map<string, EntityGroup>): void {
   const acronymOwner = new Map<string, string>();
   for (const group of groups.values())
     for (const m of group.mentions)
       if (/^[A-Z]{2,6}$/.test(m.text) && group.key !== `name:${normaliseName(m.text)}`)
         acronymOwner.set(`name:${normaliseName(m.text)}`, group.key);
   for (const [from, to] of acronymOwner) merge(groups, from, to);
-  mergeInitialisms(groups);
-  mergeKnownAs(groups, named, body);
-  mergePlurals(groups);
-  mergeAppositiveBodies(groups, body);
-  mergeDescribedBodies(groups, body);
-  for (const group of groups.values()) {
-    const types = group.mentions.map((m) => m.type);
-    if (types.includes('country')) group.type = 'country';
-    else if (types.includes('person')) group.type = 'person';
-    else {
-      const votes = group.mentions.reduce((sum, m) => sum + (m.serviceVotes ?? 0), 0);
-      group.type = votes > 0 ? 'service' : 'organization';
-    }
-    group.name = chooseName(group);
-    group.descriptors = describe(group, body);
-    const match = findExisting(group, body, known);
-    if (match) {
-      group.existing = match;
-      group.name = match.name;
-      group.type = match.type as EntityType;
-    }
+}
+
+/** A group's type from its mentions, its name and descriptors, and the dataset entity it matches, if any. */
+function nameGroup(group: EntityGroup, body: string, known: Map<string, Entity>): void {
+  const types = group.mentions.map((m) => m.type);
+  if (types.includes('country')) group.type = 'country';
+  else if (types.includes('person')) group.type = 'person';
+  else {
+    const votes = group.mentions.reduce((sum, m) => sum + (m.serviceVotes ?? 0), 0);
+    group.type = votes > 0 ? 'service' : 'organization';
   }
-  // A short name beside a company's full one: the same company ("Meta" and "Meta Platforms"), unless
-  // the short name is used as a product ("access to X" beside "X Corp."), which makes it the company's service.
+  group.name = chooseName(group);
+  group.descriptors = describe(group, body);
+  const match = findExisting(group, body, known);
+  if (match) {
+    group.existing = match;
+    group.name = match.name;
+    group.type = match.type as EntityType;
+  }
+}
+
+/**
+ * A short name beside a company's full one: the same company ("Meta" and "Meta Platforms"), unless
+ * the short name is used as a product ("access to X" beside "X Corp."), which makes it the company's service.
+ */
+function mergeShortNames(groups: Map<string, EntityGroup>): void {
   // Each entity under every run of its name's first words ("Meta" for "Meta Platforms").
   const byOpeningWords = new Map<string, EntityGroup[]>();
   for (const group of groups.values()) {
@@ -227,7 +257,10 @@ export function resolveEntities(body: string, mentions: Mention[], datasetEntiti
     if (votes > 0 || group.type === 'service') group.type = 'service';
     else merge(groups, group.key, company.key);
   }
-  // A group that matched the same dataset entity as another joins it.
+}
+
+/** A group that matched the same dataset entity as another joins it. */
+function mergeSameExisting(groups: Map<string, EntityGroup>): void {
   const byExisting = new Map<string, string>();
   for (const group of [...groups.values()]) {
     if (!group.existing) continue;
@@ -235,8 +268,6 @@ export function resolveEntities(body: string, mentions: Mention[], datasetEntiti
     if (first) merge(groups, group.key, first);
     else byExisting.set(group.existing.id, group.key);
   }
-  assignIds([...groups.values()], datasetEntities);
-  return [...groups.values()].sort((a, b) => a.mentions[0].start - b.mentions[0].start);
 }
 
 function merge(groups: Map<string, EntityGroup>, from: string, to: string): void {

@@ -24,24 +24,42 @@ export function findReferences(
   named: Mention[],
   describedBy: Map<string, EntityType> = new Map(),
 ): Mention[] {
-  const found: Mention[] = [];
   const covered = (start: number, end: number) =>
     named.some((m) => !m.modifier && start < (m.fullEnd ?? m.end) && end > (m.fullStart ?? m.start));
+  return [
+    ...describedReferences(sentence, named, describedBy, covered),
+    ...descriptionReferences(sentence, named, covered),
+    ...pronounReferences(sentence, covered),
+  ];
+}
+
+type Covered = (start: number, end: number) => boolean;
+
+/** Whether a name follows `end` with only spaces between: "the exchange Kolkhida". */
+function beforeName(sentence: Sentence, named: Mention[], end: number): boolean {
+  return named.some(
+    (m) =>
+      !m.modifier &&
+      m.start >= end &&
+      /^\s*$/.test(sentence.text.slice(end - sentence.start, m.start - sentence.start)),
+  );
+}
+
+/** "the NOUN" for a noun that described a name earlier in the article ("The exchange was fined"). */
+function describedReferences(
+  sentence: Sentence,
+  named: Mention[],
+  describedBy: Map<string, EntityType>,
+  covered: Covered,
+): Mention[] {
+  const found: Mention[] = [];
   for (const match of sentence.text.matchAll(/\b[Tt]he\s+([a-z][a-z-]+)\b/g)) {
     const type = describedBy.get(match[1]);
     const start = sentence.start + match.index;
     const end = start + match[0].length;
     if (!type || covered(start, end) || DESCRIPTION_CUES.some((c) => c.pattern.test(`the ${match[1]}`))) continue;
     // "the exchange Kolkhida": a description right before a name is that name's, not a reference.
-    if (
-      named.some(
-        (m) =>
-          !m.modifier &&
-          m.start >= end &&
-          /^\s*$/.test(sentence.text.slice(end - sentence.start, m.start - sentence.start)),
-      )
-    )
-      continue;
+    if (beforeName(sentence, named, end)) continue;
     // "Selçuk Bayraktar, the son-in-law of…": an apposition describes the name before it.
     if (
       named.some(
@@ -68,20 +86,18 @@ export function findReferences(
       referenceWords: `the ${match[1]}`,
     });
   }
+  return found;
+}
+
+/** The definite descriptions of the cue list: "the company", "the judge", "the app". */
+function descriptionReferences(sentence: Sentence, named: Mention[], covered: Covered): Mention[] {
+  const found: Mention[] = [];
   for (const match of sentence.text.matchAll(DESCRIPTION)) {
     const start = sentence.start + match.index;
     const end = start + match[0].length;
     if (covered(start, end)) continue;
     // "the messaging app Telegram": a description in apposition to the name it precedes is no reference.
-    if (
-      named.some(
-        (m) =>
-          !m.modifier &&
-          m.start >= end &&
-          /^\s*$/.test(sentence.text.slice(end - sentence.start, m.start - sentence.start)),
-      )
-    )
-      continue;
+    if (beforeName(sentence, named, end)) continue;
     const words = match[0].replace(/^[Tt]he\s+/, 'the ').replace(/^the [A-Z][a-z]+ /, (w) => w);
     const cue = DESCRIPTION_CUES.find((c) => c.pattern.test(words));
     if (!cue) continue;
@@ -95,6 +111,12 @@ export function findReferences(
       referenceWords: words,
     });
   }
+  return found;
+}
+
+/** "it", "he", "her"…: a person's or an organisation's pronoun. */
+function pronounReferences(sentence: Sentence, covered: Covered): Mention[] {
+  const found: Mention[] = [];
   for (const match of sentence.text.matchAll(PRONOUN)) {
     const start = sentence.start + match.index;
     const end = start + match[0].length;

@@ -135,22 +135,38 @@ export function parseRecords<T>(
   return out;
 }
 
-export function readDataFolder(dataDir: string): RawData {
-  const problems: LoadProblem[] = [];
-  const hash = crypto.createHash('sha256');
-  // The bytes are hashed as read: hashing the decoded text would encode it to UTF-8 again.
-  // Too large a file is a problem naming it, found from its size before anything is read.
-  const read = (relative: string, absolute = path.join(dataDir, relative)): string | undefined => {
+/**
+ * Reads a data folder's files, hashing the bytes as read: hashing the decoded text would
+ * encode it to UTF-8 again. Too large a file is a problem naming it, found from its size
+ * before anything is read.
+ */
+class HashingReader {
+  private readonly hash = crypto.createHash('sha256');
+
+  constructor(
+    private readonly dataDir: string,
+    private readonly problems: LoadProblem[],
+  ) {}
+
+  read(relative: string, absolute = path.join(this.dataDir, relative)): string | undefined {
     const size = fs.statSync(absolute).size;
     if (size > MAX_DATA_FILE_BYTES) {
-      problems.push({ file: relative, message: oversizeMessage(relative, size) });
+      this.problems.push({ file: relative, message: oversizeMessage(relative, size) });
       return undefined;
     }
     const bytes = fs.readFileSync(absolute);
-    hash.update(`${relative}\0`).update(bytes).update('\0');
+    this.hash.update(`${relative}\0`).update(bytes).update('\0');
     return bytes.toString('utf8');
-  };
+  }
 
+  digest(): string {
+    return this.hash.digest('hex');
+  }
+}
+
+export function readDataFolder(dataDir: string): RawData {
+  const problems: LoadProblem[] = [];
+  const reader = new HashingReader(dataDir, problems);
   if (!fs.existsSync(dataDir) || !fs.statSync(dataDir).isDirectory()) {
     problems.push({ file: dataDir, message: 'the data folder does not exist or is not a folder' });
     return {
@@ -164,68 +180,14 @@ export function readDataFolder(dataDir: string): RawData {
       contentHash: '',
     };
   }
-
-  // The vocabulary: the folder's own, or the embedded default.
-  const ownVocabulary = path.join(dataDir, 'vocabulary.json');
-  const vocabularyFile = fs.existsSync(ownVocabulary) ? ownVocabulary : defaultVocabularyFile;
-  const vocabularyName = vocabularyFile === ownVocabulary ? 'vocabulary.json' : path.relative(dataDir, vocabularyFile);
-  let vocabulary: Vocabulary | undefined;
-  const vocabularyText = read('vocabulary.json', vocabularyFile);
-  const vocabularyJson =
-    vocabularyText === undefined ? undefined : parseJsonFile(vocabularyName, vocabularyText, problems);
-  if (vocabularyJson !== undefined) {
-    const parsed = vocabularySchema.safeParse(vocabularyJson);
-    if (parsed.success) vocabulary = parsed.data;
-    else
-      for (const issue of parsed.error.issues)
-        problems.push({ file: vocabularyName, field: formatFieldPath(issue.path), message: issue.message });
-  }
-
+  const { vocabulary, vocabularyFile } = readVocabulary(dataDir, reader, problems);
   const rejectedIds = { entities: new Set<string>(), documents: new Set<string>() };
-  const entities: Located<Entity>[] = [];
-  for (const file of recordFiles(dataDir, 'entities')) {
-    const text = read(file);
-    const json = text === undefined ? undefined : parseJsonFile(file, text, problems);
-    if (json !== undefined)
-      for (const located of parseRecords(
-        file,
-        json,
-        entitySchema,
-        'entities',
-        problems,
-        rejectedIds.entities,
-        isSettledEntity,
-      ))
-        entities.push(located);
-  }
-
-  const claims: Located<Claim>[] = [];
-  for (const file of recordFiles(dataDir, 'claims')) {
-    const text = read(file);
-    const json = text === undefined ? undefined : parseJsonFile(file, text, problems);
-    if (json !== undefined)
-      for (const located of parseRecords(file, json, claimSchema, 'claims', problems, undefined, isSettledClaim))
-        claims.push(located); // no push(...): 100k+ records overflow the stack
-  }
-
-  const documents: RawData['documents'] = [];
-  const documentDir = path.join(dataDir, 'documents');
-  if (fs.existsSync(documentDir)) {
-    for (const entry of fs.readdirSync(documentDir).sort()) {
-      if (!entry.endsWith('.txt')) continue;
-      const file = `documents/${entry}`;
-      const text = read(file);
-      if (text === undefined) {
-        rejectedIds.documents.add(documentIdFromFileName(file));
-        continue;
-      }
-      const parsed = parseDocument(file, text);
-      problems.push(...parsed.problems);
-      if (parsed.document) documents.push({ file, document: parsed.document });
-      else rejectedIds.documents.add(documentIdFromFileName(file));
-    }
-  }
-
+  const entities = readRecordFiles(dataDir, 'entities', entitySchema, reader, problems, {
+    rejectedIds: rejectedIds.entities,
+    isSettled: isSettledEntity,
+  });
+  const claims = readRecordFiles(dataDir, 'claims', claimSchema, reader, problems, { isSettled: isSettledClaim });
+  const documents = readDocuments(dataDir, reader, problems, rejectedIds.documents);
   return {
     dataDir,
     vocabulary,
@@ -235,6 +197,75 @@ export function readDataFolder(dataDir: string): RawData {
     documents,
     rejectedIds,
     problems,
-    contentHash: hash.digest('hex'),
+    contentHash: reader.digest(),
   };
+}
+
+/** The vocabulary: the folder's own, or the embedded default; undefined when it does not parse. */
+function readVocabulary(
+  dataDir: string,
+  reader: HashingReader,
+  problems: LoadProblem[],
+): { vocabulary?: Vocabulary; vocabularyFile: string } {
+  const ownVocabulary = path.join(dataDir, 'vocabulary.json');
+  const vocabularyFile = fs.existsSync(ownVocabulary) ? ownVocabulary : defaultVocabularyFile;
+  const vocabularyName = vocabularyFile === ownVocabulary ? 'vocabulary.json' : path.relative(dataDir, vocabularyFile);
+  let vocabulary: Vocabulary | undefined;
+  const vocabularyText = reader.read('vocabulary.json', vocabularyFile);
+  const vocabularyJson =
+    vocabularyText === undefined ? undefined : parseJsonFile(vocabularyName, vocabularyText, problems);
+  if (vocabularyJson !== undefined) {
+    const parsed = vocabularySchema.safeParse(vocabularyJson);
+    if (parsed.success) vocabulary = parsed.data;
+    else
+      for (const issue of parsed.error.issues)
+        problems.push({ file: vocabularyName, field: formatFieldPath(issue.path), message: issue.message });
+  }
+  return { vocabulary, vocabularyFile };
+}
+
+/** The records of every `NAME.json` and `NAME/*.json` file, in file order. */
+function readRecordFiles<T>(
+  dataDir: string,
+  name: 'entities' | 'claims',
+  schema: z.ZodType<T>,
+  reader: HashingReader,
+  problems: LoadProblem[],
+  options: { rejectedIds?: Set<string>; isSettled: (item: unknown) => boolean },
+): Located<T>[] {
+  const records: Located<T>[] = [];
+  for (const file of recordFiles(dataDir, name)) {
+    const text = reader.read(file);
+    const json = text === undefined ? undefined : parseJsonFile(file, text, problems);
+    if (json !== undefined)
+      for (const located of parseRecords(file, json, schema, name, problems, options.rejectedIds, options.isSettled))
+        records.push(located); // no push(...): 100k+ records overflow the stack
+  }
+  return records;
+}
+
+/** The documents of `documents/*.txt`; the id of one that is too large or does not parse is noted as rejected. */
+function readDocuments(
+  dataDir: string,
+  reader: HashingReader,
+  problems: LoadProblem[],
+  rejectedDocuments: Set<string>,
+): RawData['documents'] {
+  const documents: RawData['documents'] = [];
+  const documentDir = path.join(dataDir, 'documents');
+  if (!fs.existsSync(documentDir)) return documents;
+  for (const entry of fs.readdirSync(documentDir).sort()) {
+    if (!entry.endsWith('.txt')) continue;
+    const file = `documents/${entry}`;
+    const text = reader.read(file);
+    if (text === undefined) {
+      rejectedDocuments.add(documentIdFromFileName(file));
+      continue;
+    }
+    const parsed = parseDocument(file, text);
+    problems.push(...parsed.problems);
+    if (parsed.document) documents.push({ file, document: parsed.document });
+    else rejectedDocuments.add(documentIdFromFileName(file));
+  }
+  return documents;
 }

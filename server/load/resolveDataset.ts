@@ -2,7 +2,7 @@
 // subject, object and document must exist, the edge type must allow those node types,
 // and every quote must occur verbatim in its document (else we show the nearest passage).
 import type { Dataset, ResolvedClaim } from '../model/dataset';
-import type { DocumentRecord, Entity } from '../model/records';
+import type { Claim, DocumentRecord, Entity } from '../model/records';
 import { edgeTypeAllows, indexVocabulary, type Vocabulary, type VocabularyIndex } from '../model/vocabulary';
 import { findNearestPassage } from './findNearestPassage';
 import { statusRuleMatches } from '../model/statusRules';
@@ -84,7 +84,22 @@ export function resolveDataset(raw: RawData): { dataset?: Dataset; problems: Loa
   problems.push(...vocabularyProblems);
   if (vocabularyProblems.length > 0) return { problems };
   const vocabulary: VocabularyIndex = indexVocabulary(raw.vocabulary);
+  const entities = indexEntities(raw, vocabulary, problems);
+  const documents = new Map<string, DocumentRecord>();
+  for (const { file, document } of raw.documents) {
+    if (documents.has(document.id)) problems.push({ file, message: `duplicate document id "${document.id}"` });
+    else documents.set(document.id, document);
+  }
+  const claims = resolveClaims({ raw, vocabulary, entities, documents, problems });
+  if (problems.length > 0) return { problems };
+  return {
+    dataset: { dataDir: raw.dataDir, vocabulary, entities, documents, claims, contentHash: raw.contentHash },
+    problems,
+  };
+}
 
+/** The entities by id; duplicates and unknown node types are reported (an unknown type's id is noted as rejected). */
+function indexEntities(raw: RawData, vocabulary: VocabularyIndex, problems: LoadProblem[]): Map<string, Entity> {
   const entities = new Map<string, Entity>();
   const entityOrigin = new Map<string, string>();
   for (const { file, index, record } of raw.entities) {
@@ -116,120 +131,137 @@ export function resolveDataset(raw: RawData): { dataset?: Dataset; problems: Loa
     entities.set(record.id, record);
     entityOrigin.set(record.id, `${file} record [${index}]`);
   }
+  return entities;
+}
 
-  const documents = new Map<string, DocumentRecord>();
-  for (const { file, document } of raw.documents) {
-    if (documents.has(document.id)) problems.push({ file, message: `duplicate document id "${document.id}"` });
-    else documents.set(document.id, document);
-  }
+/** What checking a claim reads, and where its problems go. */
+interface ClaimChecks {
+  raw: RawData;
+  vocabulary: VocabularyIndex;
+  entities: Map<string, Entity>;
+  documents: Map<string, DocumentRecord>;
+  problems: LoadProblem[];
+}
 
+/** The claims whose references all resolve; each one that does not is reported and left out. */
+function resolveClaims(checks: ClaimChecks): ResolvedClaim[] {
   // A million claims pass here: where an id was first seen is kept as a
   // position, and its description is only written out for a duplicate.
   const claims: ResolvedClaim[] = [];
   const claimOrigin = new Map<string, number>();
-  for (let position = 0; position < raw.claims.length; position++) {
-    const { file, index, record: claim } = raw.claims[position];
-    const at = { file, index, id: claim.id };
-    const before = problems.length;
-    const firstPosition = claimOrigin.get(claim.id);
-    if (firstPosition !== undefined) {
-      const first = raw.claims[firstPosition];
-      problems.push({
-        ...at,
-        message: `duplicate claim id "${claim.id}" (first defined in ${first.file} record [${first.index}])`,
-      });
-    } else claimOrigin.set(claim.id, position);
-
-    const edgeType = vocabulary.edgeTypes.get(claim.type);
-    if (!edgeType)
-      problems.push({
-        ...at,
-        field: 'type',
-        message: `unknown edge type "${claim.type}"; expected one of ${oneOf(vocabulary.edgeTypes.keys())}`,
-      });
-    if (!vocabulary.stances.has(claim.stance))
-      problems.push({
-        ...at,
-        field: 'stance',
-        message: `unknown stance "${claim.stance}"; expected one of ${oneOf(vocabulary.stances.keys())}`,
-      });
-    const subject = entities.get(claim.subject);
-    const object = entities.get(claim.object);
-    // A reference to a record rejected above is not reported twice; the claim is still left out.
-    const rejected =
-      (!subject && raw.rejectedIds.entities.has(claim.subject)) ||
-      (!object && raw.rejectedIds.entities.has(claim.object));
-    if (!subject && !raw.rejectedIds.entities.has(claim.subject))
-      problems.push({ ...at, field: 'subject', message: `unknown entity "${claim.subject}"` });
-    if (!object && !raw.rejectedIds.entities.has(claim.object))
-      problems.push({ ...at, field: 'object', message: `unknown entity "${claim.object}"` });
-    if (edgeType && subject && object && !edgeTypeAllows(edgeType, subject.type, object.type)) {
-      const allowedS = edgeType.subjectTypes.length ? edgeType.subjectTypes.join('/') : 'any';
-      const allowedO = edgeType.objectTypes.length ? edgeType.objectTypes.join('/') : 'any';
-      problems.push({
-        ...at,
-        field: 'type',
-        message: `edge type "${claim.type}" does not allow ${subject.type} → ${object.type} (allowed: ${allowedS} → ${allowedO})`,
-      });
-    }
-
-    let quoteStart: number | undefined;
-    let quoteEnd: number | undefined;
-    if (claim.document !== undefined) {
-      const document = documents.get(claim.document);
-      if (!document) {
-        if (!raw.rejectedIds.documents.has(claim.document))
-          problems.push({ ...at, field: 'document', message: `unknown document "${claim.document}"` });
-      } else if (claim.quote !== undefined) {
-        const found =
-          claim.quoteStart === undefined
-            ? document.text.indexOf(claim.quote)
-            : document.text.startsWith(claim.quote, claim.quoteStart)
-              ? claim.quoteStart
-              : -1;
-        if (found === -1 && claim.quoteStart !== undefined) {
-          problems.push({
-            ...at,
-            field: 'quoteStart',
-            message: `the quote does not occur at offset ${claim.quoteStart} of document "${claim.document}"`,
-          });
-        } else if (found === -1) {
-          const nearest = findNearestPassage(document.text, claim.quote);
-          const hint = nearest ? `; nearest passage: ${JSON.stringify(nearest.text)}` : '';
-          problems.push({
-            ...at,
-            field: 'quote',
-            message: `quote not found verbatim in document "${claim.document}"${hint}`,
-          });
-        } else {
-          quoteStart = found;
-          quoteEnd = found + claim.quote.length;
-        }
-      }
-    }
-    if (problems.length === before && !rejected && (claim.document === undefined || documents.has(claim.document))) {
-      // The copy refers to the entity's, type's and document's own id strings instead of
-      // the claim's equal ones: a million claims then share a few thousand strings, and
-      // later lookups by these ids (grouping, graph insertion) hit already-hashed keys.
-      const resolved: ResolvedClaim = {
-        ...claim,
-        subject: subject!.id,
-        type: edgeType!.id,
-        object: object!.id,
-        stance: vocabulary.stances.get(claim.stance)!.id,
-      };
-      if (claim.document !== undefined) resolved.document = documents.get(claim.document)!.id;
-      if (quoteStart !== undefined) {
-        resolved.quoteStart = quoteStart;
-        resolved.quoteEnd = quoteEnd;
-      }
-      claims.push(resolved);
-    }
+  for (let position = 0; position < checks.raw.claims.length; position++) {
+    const resolved = resolveClaim(checks, position, claimOrigin);
+    if (resolved) claims.push(resolved);
   }
+  return claims;
+}
 
-  if (problems.length > 0) return { problems };
-  return {
-    dataset: { dataDir: raw.dataDir, vocabulary, entities, documents, claims, contentHash: raw.contentHash },
-    problems,
+function resolveClaim(
+  checks: ClaimChecks,
+  position: number,
+  claimOrigin: Map<string, number>,
+): ResolvedClaim | undefined {
+  const { raw, vocabulary, entities, documents, problems } = checks;
+  const { file, index, record: claim } = raw.claims[position];
+  const at = { file, index, id: claim.id };
+  const before = problems.length;
+  const firstPosition = claimOrigin.get(claim.id);
+  if (firstPosition !== undefined) {
+    const first = raw.claims[firstPosition];
+    problems.push({
+      ...at,
+      message: `duplicate claim id "${claim.id}" (first defined in ${first.file} record [${first.index}])`,
+    });
+  } else claimOrigin.set(claim.id, position);
+
+  const edgeType = vocabulary.edgeTypes.get(claim.type);
+  if (!edgeType)
+    problems.push({
+      ...at,
+      field: 'type',
+      message: `unknown edge type "${claim.type}"; expected one of ${oneOf(vocabulary.edgeTypes.keys())}`,
+    });
+  if (!vocabulary.stances.has(claim.stance))
+    problems.push({
+      ...at,
+      field: 'stance',
+      message: `unknown stance "${claim.stance}"; expected one of ${oneOf(vocabulary.stances.keys())}`,
+    });
+  const subject = entities.get(claim.subject);
+  const object = entities.get(claim.object);
+  // A reference to a record rejected above is not reported twice; the claim is still left out.
+  const rejected =
+    (!subject && raw.rejectedIds.entities.has(claim.subject)) ||
+    (!object && raw.rejectedIds.entities.has(claim.object));
+  if (!subject && !raw.rejectedIds.entities.has(claim.subject))
+    problems.push({ ...at, field: 'subject', message: `unknown entity "${claim.subject}"` });
+  if (!object && !raw.rejectedIds.entities.has(claim.object))
+    problems.push({ ...at, field: 'object', message: `unknown entity "${claim.object}"` });
+  if (edgeType && subject && object && !edgeTypeAllows(edgeType, subject.type, object.type)) {
+    const allowedS = edgeType.subjectTypes.length ? edgeType.subjectTypes.join('/') : 'any';
+    const allowedO = edgeType.objectTypes.length ? edgeType.objectTypes.join('/') : 'any';
+    problems.push({
+      ...at,
+      field: 'type',
+      message: `edge type "${claim.type}" does not allow ${subject.type} → ${object.type} (allowed: ${allowedS} → ${allowedO})`,
+    });
+  }
+  const quoteStart = locateQuote(checks, claim, at);
+  if (problems.length !== before || rejected || (claim.document !== undefined && !documents.has(claim.document)))
+    return undefined;
+  // The copy refers to the entity's, type's and document's own id strings instead of
+  // the claim's equal ones: a million claims then share a few thousand strings, and
+  // later lookups by these ids (grouping, graph insertion) hit already-hashed keys.
+  const resolved: ResolvedClaim = {
+    ...claim,
+    subject: subject!.id,
+    type: edgeType!.id,
+    object: object!.id,
+    stance: vocabulary.stances.get(claim.stance)!.id,
   };
+  if (claim.document !== undefined) resolved.document = documents.get(claim.document)!.id;
+  if (quoteStart !== undefined) {
+    resolved.quoteStart = quoteStart;
+    resolved.quoteEnd = quoteStart + claim.quote!.length;
+  }
+  return resolved;
+}
+
+/**
+ * Where a claim's quote starts in its document, or undefined; an unknown document (unless
+ * rejected already) and a quote not found verbatim (with the nearest passage) are reported.
+ */
+function locateQuote(
+  checks: ClaimChecks,
+  claim: Claim,
+  at: { file: string; index: number; id: string },
+): number | undefined {
+  if (claim.document === undefined) return undefined;
+  const document = checks.documents.get(claim.document);
+  if (!document) {
+    if (!checks.raw.rejectedIds.documents.has(claim.document))
+      checks.problems.push({ ...at, field: 'document', message: `unknown document "${claim.document}"` });
+    return undefined;
+  }
+  if (claim.quote === undefined) return undefined;
+  // A curator may choose an occurrence other than the first: then quoteStart says where.
+  if (claim.quoteStart !== undefined) {
+    if (document.text.startsWith(claim.quote, claim.quoteStart)) return claim.quoteStart;
+    checks.problems.push({
+      ...at,
+      field: 'quoteStart',
+      message: `the quote does not occur at offset ${claim.quoteStart} of document "${claim.document}"`,
+    });
+    return undefined;
+  }
+  const found = document.text.indexOf(claim.quote);
+  if (found !== -1) return found;
+  const nearest = findNearestPassage(document.text, claim.quote);
+  const hint = nearest ? `; nearest passage: ${JSON.stringify(nearest.text)}` : '';
+  checks.problems.push({
+    ...at,
+    field: 'quote',
+    message: `quote not found verbatim in document "${claim.document}"${hint}`,
+  });
+  return undefined;
 }
