@@ -53,50 +53,135 @@ export function replayJournal(raw: RawData): ReplayedData {
     };
   }
 
-  const entities = [...raw.entities];
-  const claims = [...raw.claims];
-  const documents = [...raw.documents];
-  const entityById = new Map<string, Located<Entity>>(entities.map((e) => [e.record.id, e]));
-  const claimById = new Map<string, Located<Claim>>(claims.map((c) => [c.record.id, c]));
-  // Where each claim sits in `claims`; a retracted claim's place is emptied (left out at
-  // the end), and a claim brought back joins at the end, as the write path does.
-  const claimPosition = new Map<string, number>(claims.map((c, position) => [c.record.id, position]));
-  const origin = new Map<string, Located<Claim>>();
-  const emptied = new Set<number>();
   // Claims that a curation event of this journal changes: an accept of one may find the
   // files already holding its corrected form (an interrupted compaction), which is no conflict.
   const curated = new Set<string>();
   for (const { entry } of journal.lines) if (isCurationEntry(entry)) curated.add(entry.claim);
 
+  const records = new ReplayedRecords(raw, problems);
+  for (const { line, entry, text } of journal.lines) {
+    hash.update(`${JOURNAL_FILE}\0${text}\n`);
+    const file = `${JOURNAL_FILE} line ${line}`;
+    if (entry.kind === 'ingest') {
+      const parsed = parseDocument(`documents/${entry.document.id}.txt`, entry.document.source);
+      for (const problem of parsed.problems)
+        problems.push({ ...problem, file, message: `document "${entry.document.id}": ${problem.message}` });
+      if (parsed.document) records.addDocument(file, parsed.document);
+      proposals.applyIngest(entry);
+    } else if (entry.kind === 'accept') {
+      records.addEntities(file, entry.entities);
+      if (curated.has(entry.claim.id)) records.setClaim(entry.claim.id, entry.claim, file);
+      else records.addClaim({ file, index: 0, record: entry.claim });
+      proposals.applyAccept(entry);
+    } else if (entry.kind === 'reject') {
+      proposals.applyReject(entry);
+    } else {
+      records.addEntities(file, entry.entities);
+      records.setClaim(entry.claim, entry.after, file);
+    }
+  }
+
+  return {
+    ...raw,
+    entities: records.entities,
+    claims: records.liveClaims(),
+    documents: records.documents,
+    problems,
+    contentHash: journal.lines.length > 0 || proposalsFile.text !== undefined ? hash.digest('hex') : raw.contentHash,
+    journal: { proposals, warnings, entries: journal.lines.length },
+  };
+}
+
+/** The files' records, copied and indexed by id, that the journal's entries join or change. */
+class ReplayedRecords {
+  readonly entities: Located<Entity>[];
+  readonly documents: RawData['documents'];
+  private readonly claims: Located<Claim>[];
+  private readonly entityById: Map<string, Located<Entity>>;
+  private readonly claimById: Map<string, Located<Claim>>;
+  private readonly documentById: Map<string, { file: string; document: DocumentRecord }>;
+  /**
+   * Where each claim sits in `claims`; a retracted claim's place is emptied (left out at
+   * the end), and a claim brought back joins at the end, as the write path does.
+   */
+  private readonly claimPosition: Map<string, number>;
+  private readonly origin = new Map<string, Located<Claim>>();
+  private readonly emptied = new Set<number>();
+
+  constructor(
+    raw: RawData,
+    private readonly problems: LoadProblem[],
+  ) {
+    this.entities = [...raw.entities];
+    this.claims = [...raw.claims];
+    this.documents = [...raw.documents];
+    this.entityById = new Map(this.entities.map((e) => [e.record.id, e]));
+    this.claimById = new Map(this.claims.map((c) => [c.record.id, c]));
+    this.documentById = new Map(this.documents.map((d) => [d.document.id, d]));
+    this.claimPosition = new Map(this.claims.map((c, position) => [c.record.id, position]));
+  }
+
+  addEntities(file: string, entities: readonly Entity[]): void {
+    entities.forEach((record, index) =>
+      this.addRecord(this.entities, this.entityById, 'entity', { file, index, record }),
+    );
+  }
+
+  /** An accepted claim joins the claims, unless the files already hold the same one. */
+  addClaim(located: Located<Claim>): void {
+    this.addRecord(this.claims, this.claimById, 'claim', located);
+    if (!this.claimPosition.has(located.record.id)) this.claimPosition.set(located.record.id, this.claims.length - 1);
+  }
+
   /** Puts the claim in the state `after` (absent when null): what every curation event does. */
-  function setClaim(id: string, after: Claim | null, file: string): void {
-    const position = claimPosition.get(id);
+  setClaim(id: string, after: Claim | null, file: string): void {
+    const position = this.claimPosition.get(id);
     if (position !== undefined) {
-      const located = claims[position];
+      const located = this.claims[position];
       if (after !== null) {
-        claims[position] = { file: located.file, index: located.index, record: after };
-        claimById.set(id, claims[position]);
+        this.claims[position] = { file: located.file, index: located.index, record: after };
+        this.claimById.set(id, this.claims[position]);
         return;
       }
-      emptied.add(position);
-      claimPosition.delete(id);
-      claimById.delete(id);
-      origin.set(id, located);
+      this.emptied.add(position);
+      this.claimPosition.delete(id);
+      this.claimById.delete(id);
+      this.origin.set(id, located);
       return;
     }
     if (after === null) return;
-    const from = origin.get(id);
+    const from = this.origin.get(id);
     const located = { file: from?.file ?? file, index: from?.index ?? 0, record: after };
-    claims.push(located);
-    claimPosition.set(id, claims.length - 1);
-    claimById.set(id, located);
+    this.claims.push(located);
+    this.claimPosition.set(id, this.claims.length - 1);
+    this.claimById.set(id, located);
   }
-  const documentById = new Map<string, { file: string; document: DocumentRecord }>(
-    documents.map((d) => [d.document.id, d]),
-  );
+
+  /** The claims in their order, without the retracted ones. */
+  liveClaims(): Located<Claim>[] {
+    return this.emptied.size === 0
+      ? this.claims
+      : this.claims.filter((_claim, position) => !this.emptied.has(position));
+  }
+
+  /** Adds an ingested document unless the files already hold the same one; a different one with that id is a problem. */
+  addDocument(file: string, document: DocumentRecord): void {
+    const existing = this.documentById.get(document.id);
+    if (existing && !sameRecord(existing.document, document)) {
+      this.problems.push({
+        file,
+        id: document.id,
+        message: `document id "${document.id}" is already used by a different document in ${existing.file}`,
+      });
+    } else if (!existing) {
+      const located = { file, document };
+      this.documents.push(located);
+      this.documentById.set(document.id, located);
+    }
+  }
 
   /** Adds a record unless the files already hold the same one; a different one with that id is a problem. */
-  function addRecord<T extends { id: string }>(
+  private addRecord<T extends { id: string }>(
     list: Located<T>[],
     byId: Map<string, Located<T>>,
     noun: string,
@@ -105,7 +190,7 @@ export function replayJournal(raw: RawData): ReplayedData {
     const existing = byId.get(located.record.id);
     if (existing && sameRecord(existing.record, located.record)) return;
     if (existing) {
-      problems.push({
+      this.problems.push({
         file: located.file,
         index: located.index,
         id: located.record.id,
@@ -116,53 +201,4 @@ export function replayJournal(raw: RawData): ReplayedData {
     list.push(located);
     byId.set(located.record.id, located);
   }
-
-  for (const { line, entry, text } of journal.lines) {
-    hash.update(`${JOURNAL_FILE}\0${text}\n`);
-    const file = `${JOURNAL_FILE} line ${line}`;
-    if (entry.kind === 'ingest') {
-      const parsed = parseDocument(`documents/${entry.document.id}.txt`, entry.document.source);
-      for (const problem of parsed.problems)
-        problems.push({ ...problem, file, message: `document "${entry.document.id}": ${problem.message}` });
-      if (parsed.document) {
-        const existing = documentById.get(parsed.document.id);
-        if (existing && !sameRecord(existing.document, parsed.document)) {
-          problems.push({
-            file,
-            id: parsed.document.id,
-            message: `document id "${parsed.document.id}" is already used by a different document in ${existing.file}`,
-          });
-        } else if (!existing) {
-          const located = { file, document: parsed.document };
-          documents.push(located);
-          documentById.set(parsed.document.id, located);
-        }
-      }
-      proposals.applyIngest(entry);
-    } else if (entry.kind === 'accept') {
-      entry.entities.forEach((record, index) => addRecord(entities, entityById, 'entity', { file, index, record }));
-      if (curated.has(entry.claim.id)) setClaim(entry.claim.id, entry.claim, file);
-      else {
-        addRecord(claims, claimById, 'claim', { file, index: 0, record: entry.claim });
-        if (!claimPosition.has(entry.claim.id)) claimPosition.set(entry.claim.id, claims.length - 1);
-      }
-      proposals.applyAccept(entry);
-    } else if (entry.kind === 'reject') {
-      proposals.applyReject(entry);
-    } else {
-      entry.entities.forEach((record, index) => addRecord(entities, entityById, 'entity', { file, index, record }));
-      setClaim(entry.claim, entry.after, file);
-    }
-  }
-  const liveClaims = emptied.size === 0 ? claims : claims.filter((_claim, position) => !emptied.has(position));
-
-  return {
-    ...raw,
-    entities,
-    claims: liveClaims,
-    documents,
-    problems,
-    contentHash: journal.lines.length > 0 || proposalsFile.text !== undefined ? hash.digest('hex') : raw.contentHash,
-    journal: { proposals, warnings, entries: journal.lines.length },
-  };
 }
