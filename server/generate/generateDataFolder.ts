@@ -7,6 +7,7 @@
 // written as they are made, so a million claims need little memory.
 import fs from 'node:fs';
 import path from 'node:path';
+import { MONTH_NAMES as MONTHS } from '../model/datePrefixes';
 import type { Claim, Entity } from '../model/records';
 import { vocabularySchema, type EdgeType, type NodeType, type Vocabulary } from '../model/vocabulary';
 import { defaultVocabularyFile } from '../paths';
@@ -55,20 +56,6 @@ const SOURCES = [
   'leaked documents',
 ];
 const ROLES = ['President', 'CEO', 'spokesperson', 'minister', 'director', 'chair', 'adviser'];
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 const HEADLINES = ['new report', 'leaked files', 'investigation', 'court filings', 'officials say', 'analysis'];
 const DAY_MS = 86_400_000;
 const FIRST_DOCUMENT_DAY = Date.UTC(2015, 0, 1) / DAY_MS;

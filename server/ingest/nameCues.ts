@@ -2,6 +2,7 @@
 // roles that put a person in a position, place nouns, product nouns that mark a service,
 // and the definite descriptions ("the company", "the judge") that refer back to an entity.
 // These are general English cues, not names from any one article.
+import { MONTH_NAMES } from '../model/datePrefixes';
 
 /** A capitalised word that ends (or heads) an organisation's name. */
 export const ORGANIZATION_HEADS = new Set([
@@ -454,20 +455,7 @@ export const FUNCTION_WORDS = new Set([
   'How',
 ]);
 
-export const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+export const MONTHS = MONTH_NAMES;
 export const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 /** Definite descriptions that refer back to an entity, and what kind of entity they want. */

@@ -34,3 +34,19 @@ export function prefixEnd(prefix: string): string {
   }
   return prefix;
 }
+
+/** The months' English names, January first: the extractor reads them, the generator writes them. */
+export const MONTH_NAMES: readonly string[] = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
