@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import type { z } from 'zod';
 import { resolveDataDir } from '../../config';
+import { readCurationHistory } from '../../load';
 import { formatProblem } from '../../load/problems';
 import { addClaimBodySchema, correctClaimBodySchema } from '../../model/curationApi';
 import { filterHistory } from '../../queries/curationHistory';
@@ -88,19 +89,21 @@ function runAction(
     if (!reason) throw new UsageError('curate retract: a retraction needs a reason: --reason "why"');
     event = store.retractClaim(one('claim id'), reason, ifMatch, CLI_AUTHOR);
   } else if (action === 'revert') event = store.revert(one('event id'), values.reason, ifMatch, CLI_AUTHOR);
-  else if (action === 'history') {
-    if (rest.length !== 0) throw new UsageError('curate history: takes no arguments, only filters');
-    const events = filterHistory(store.curationEvents(), {
-      claim: values.claim,
-      entity: values.entity,
-      document: values.document,
-      author: values.author,
-    });
-    if (events.length === 0) io.out('no events');
-    for (const listed of events) io.out(describe(listed));
-    return;
-  } else throw new UsageError(`unknown curate action "${action}"; expected add, correct, retract, revert or history`);
+  else throw new UsageError(`unknown curate action "${action}"; expected add, correct, retract, revert or history`);
   io.out(describe(event));
+}
+
+function listHistory(dataDir: string, rest: string[], values: Record<string, string | undefined>, io: CliIo): number {
+  if (rest.length !== 0) throw new UsageError('curate history: takes no arguments, only filters');
+  const events = filterHistory(readCurationHistory(dataDir).all(), {
+    claim: values.claim,
+    entity: values.entity,
+    document: values.document,
+    author: values.author,
+  });
+  if (events.length === 0) io.out('no events');
+  for (const listed of events) io.out(describe(listed));
+  return 0;
 }
 
 export const curateCommand: Command = {
@@ -112,6 +115,9 @@ export const curateCommand: Command = {
     const [action, ...rest] = positionals;
     if (action === undefined) throw new UsageError('the action is missing: add, correct, retract, revert or history');
     const dataDir = resolveDataDir(values.data);
+    // Reading the history is the read flow: no lock, nothing created in the folder, and it
+    // works while a server is writing to it.
+    if (action === 'history') return listHistory(dataDir, rest, values, io);
     let opened: ReturnType<typeof openWriteStore>;
     try {
       opened = openWriteStore(dataDir, defaultExtractor, (problem) =>

@@ -70,4 +70,11 @@ describe('claimgraph curate', () => {
     const unknown = await run('curate', 'retract', 'nope', '--reason', 'x', '--data', dir);
     expect(unknown).toEqual({ code: 1, out: '', err: 'claimgraph curate: no claim with id "nope"' });
   });
+
+  it('lists the history without writing to the folder: no journal, no lock', async () => {
+    const dir = writeCurationFolder();
+    const before = fs.readdirSync(dir).sort();
+    expect(await run('curate', 'history', '--data', dir)).toEqual({ code: 0, out: 'no events', err: '' });
+    expect(fs.readdirSync(dir).sort()).toEqual(before);
+  });
 });
