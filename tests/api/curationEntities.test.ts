@@ -279,6 +279,41 @@ describe('an entity edit after a restart, a compaction and a revert', () => {
     expect(undone.body.entity.entity).toEqual(ANN);
   });
 
+  it('a compaction interrupted before the journal was emptied replays to the same graph, with an entity created then edited', async () => {
+    const first = app(folder());
+    const added = await request(first.app)
+      .post('/api/claims')
+      .set(auth)
+      .send({
+        document: 'mar',
+        quote: 'Ann joined Acme Corp in March',
+        subject: 'ann',
+        type: 'in_contact_with',
+        object: { name: 'Carol Ng', type: 'person' },
+        stance: 'alleges',
+      });
+    expect(added.status).toBe(201);
+    await edit(first, 'carol-ng', { aliases: ['Carol'] }).expect(200);
+    await edit(first, 'ann', { description: 'A consultant in Paris' }).expect(200);
+    const graph = await graphOf(first);
+    first.close();
+    open.splice(open.indexOf(first), 1);
+    const journal = fs.readFileSync(path.join(first.dataDir, 'journal.jsonl'));
+    compactDataFolder(first.dataDir);
+    expect(JSON.parse(fs.readFileSync(path.join(first.dataDir, 'entities.json'), 'utf8'))).toEqual([
+      { ...ANN, description: 'A consultant in Paris' },
+      { id: 'bob', type: 'person', name: 'Bob', aliases: [] },
+      { id: 'acme', type: 'organization', name: 'Acme Corp', aliases: [] },
+      { id: 'carol-ng', type: 'person', name: 'Carol Ng', aliases: ['Carol'] },
+    ]);
+    // As if the process died after writing the files but before emptying the journal.
+    fs.writeFileSync(path.join(first.dataDir, 'journal.jsonl'), journal);
+    const second = app(first.dataDir);
+    expect(await graphOf(second)).toEqual(graph);
+    expect((await request(second.app).get('/api/history')).body.total).toBe(3);
+    expect((await request(second.app).get('/api/entities/carol-ng')).body.entity.aliases).toEqual(['Carol']);
+  });
+
   it('a revert puts the entity back as a new event; refused (409 naming it) while a later edit changed the entity', async () => {
     const made = app(folder());
     const graph = await graphOf(made);
