@@ -191,7 +191,7 @@ export function problemOf(error: unknown): unknown {
     return new NotFoundError(error.message, [{ path: 'id', message: error.message }]);
   if (error instanceof CurationNotFoundError)
     return new NotFoundError(error.message, [
-      { path: error.noun === 'claim' ? 'id' : 'eventId', message: error.message },
+      { path: error.noun === 'event' ? 'eventId' : 'id', message: error.message },
     ]);
   if (error instanceof StaleVersionError) return new PreconditionFailedError(error.message, error.current);
   if (error instanceof WriteConflictError) return new ConflictError(error.message);

@@ -1,11 +1,17 @@
-// The history of hand curation: every add, correction, retraction and revert of a claim,
-// oldest first, read from history.jsonl (what compaction moved out of the journal) and
+// The history of hand curation: every add, correction, retraction and revert of a claim
+// and every entity edit, oldest first, read from history.jsonl (what compaction moved out of the journal) and
 // then the journal's own curation events. It answers what the write path and the history
-// API need: each claim's version and last event, retracted claims as they were, the
+// API need: each claim's and entity's version and last event, retracted claims as they were, the
 // next event id. The write store adds each event to it once the event is journalled.
 import fs from 'node:fs';
 import path from 'node:path';
-import { curationEntrySchema, isCurationEntry, type CurationEntry } from '../model/curationEvents';
+import {
+  curationEntrySchema,
+  isCurationEntry,
+  type ClaimCurationEntry,
+  type CurationEntry,
+  type EditEntityEntry,
+} from '../model/curationEvents';
 import type { Claim } from '../model/records';
 import { DataIntegrityError, formatFieldPath, type LoadProblem } from './problems';
 import { readJournal } from './readJournal';
@@ -16,7 +22,9 @@ export class CurationHistory {
   private readonly events: CurationEntry[] = [];
   private readonly byId = new Map<string, CurationEntry>();
   /** The last event of each claim it changed. */
-  private readonly lastByClaim = new Map<string, CurationEntry>();
+  private readonly lastByClaim = new Map<string, ClaimCurationEntry>();
+  /** The last edit of each entity edited. */
+  private readonly lastByEntity = new Map<string, EditEntityEntry>();
 
   constructor(initial: readonly CurationEntry[] = []) {
     for (const event of initial) this.apply(event);
@@ -27,7 +35,8 @@ export class CurationHistory {
     if (this.byId.has(event.id)) return;
     this.events.push(event);
     this.byId.set(event.id, event);
-    this.lastByClaim.set(event.claim, event);
+    if (event.kind === 'editEntity') this.lastByEntity.set(event.entity, event);
+    else this.lastByClaim.set(event.claim, event);
   }
 
   get size(): number {
@@ -43,7 +52,7 @@ export class CurationHistory {
     return this.byId.get(id);
   }
 
-  lastEventOf(claimId: string): CurationEntry | undefined {
+  lastEventOf(claimId: string): ClaimCurationEntry | undefined {
     return this.lastByClaim.get(claimId);
   }
 
@@ -52,8 +61,17 @@ export class CurationHistory {
     return this.lastByClaim.get(claimId)?.version ?? 1;
   }
 
+  lastEditOf(entityId: string): EditEntityEntry | undefined {
+    return this.lastByEntity.get(entityId);
+  }
+
+  /** An entity never edited is at version 1. */
+  entityVersionOf(entityId: string): number {
+    return this.lastByEntity.get(entityId)?.version ?? 1;
+  }
+
   /** A claim whose last event left it absent: retracted (or an added claim reverted), with what it was. */
-  retracted(claimId: string): { claim: Claim; event: CurationEntry } | undefined {
+  retracted(claimId: string): { claim: Claim; event: ClaimCurationEntry } | undefined {
     const event = this.lastByClaim.get(claimId);
     if (!event || event.after !== null || event.before === null) return undefined;
     return { claim: event.before, event };
@@ -67,9 +85,11 @@ export class CurationHistory {
   }
 
   /** Events after `event` that changed the same claim, oldest first. */
-  laterEventsOf(event: CurationEntry): CurationEntry[] {
+  laterEventsOf(event: ClaimCurationEntry): ClaimCurationEntry[] {
     const index = this.events.indexOf(event);
-    return this.events.slice(index + 1).filter((later) => later.claim === event.claim);
+    return this.events
+      .slice(index + 1)
+      .filter((later): later is ClaimCurationEntry => later.kind !== 'editEntity' && later.claim === event.claim);
   }
 }
 

@@ -2,7 +2,8 @@
 // last compaction: proposals.json (the review queue) and then journal.jsonl, line by line.
 // Ingested documents, accepted claims and the entities they created join the records
 // exactly as if they were in the files, so step 2 checks them the same way; a curation
-// event (add, correct, retract, revert a claim) puts its claim in the state it records.
+// event (add, correct, retract, revert a claim) puts its claim in the state it records,
+// and an entity edit puts the entity in its edited state, where it stands.
 // An entry that an interrupted compaction already folded into the files (same id, same
 // content) is skipped, and a curation event sets a state rather than changing one, which
 // makes compaction safe to crash at any point. A torn last journal line is
@@ -10,7 +11,7 @@
 import crypto from 'node:crypto';
 import type { Claim, DocumentRecord, Entity } from '../model/records';
 import { sameRecord } from '../model/canonicalJson';
-import { isCurationEntry } from '../model/curationEvents';
+import { isClaimEvent, isCurationEntry } from '../model/curationEvents';
 import { describeTornTail, JOURNAL_FILE, readJournal } from './readJournal';
 import { ProposalBook, PROPOSALS_FILE, readProposalsFile } from './proposalBook';
 import { parseDocument } from './parseDocument';
@@ -56,9 +57,15 @@ export function replayJournal(raw: RawData): ReplayedData {
   // Claims that a curation event of this journal changes: an accept of one may find the
   // files already holding its corrected form (an interrupted compaction), which is no conflict.
   const curated = new Set<string>();
-  for (const { entry } of journal.lines) if (isCurationEntry(entry)) curated.add(entry.claim);
+  // Entities an edit of this journal changes: the files may already hold them edited, likewise.
+  const edited = new Set<string>();
+  for (const { entry } of journal.lines) {
+    if (!isCurationEntry(entry)) continue;
+    if (isClaimEvent(entry)) curated.add(entry.claim);
+    else edited.add(entry.entity);
+  }
 
-  const records = new ReplayedRecords(raw, problems);
+  const records = new ReplayedRecords(raw, problems, edited);
   for (const { line, entry, text } of journal.lines) {
     hash.update(`${JOURNAL_FILE}\0${text}\n`);
     const file = `${JOURNAL_FILE} line ${line}`;
@@ -75,6 +82,8 @@ export function replayJournal(raw: RawData): ReplayedData {
       proposals.applyAccept(entry);
     } else if (entry.kind === 'reject') {
       proposals.applyReject(entry);
+    } else if (entry.kind === 'editEntity') {
+      records.setEntity(entry.after, file);
     } else {
       records.addEntities(file, entry.entities);
       records.setClaim(entry.claim, entry.after, file);
@@ -111,6 +120,8 @@ class ReplayedRecords {
   constructor(
     raw: RawData,
     private readonly problems: LoadProblem[],
+    /** Entities a later edit sets anyway: one the files already hold (in any state) is not added again. */
+    private readonly edited: ReadonlySet<string> = new Set(),
   ) {
     this.entities = [...raw.entities];
     this.claims = [...raw.claims];
@@ -122,9 +133,20 @@ class ReplayedRecords {
   }
 
   addEntities(file: string, entities: readonly Entity[]): void {
-    entities.forEach((record, index) =>
-      this.addRecord(this.entities, this.entityById, 'entity', { file, index, record }),
-    );
+    entities.forEach((record, index) => {
+      if (this.edited.has(record.id) && this.entityById.has(record.id)) return;
+      this.addRecord(this.entities, this.entityById, 'entity', { file, index, record });
+    });
+  }
+
+  /** Puts the entity in its edited state where it stands (an entity unknown here joins at the end). */
+  setEntity(after: Entity, file: string): void {
+    const located = this.entityById.get(after.id);
+    const position = located ? this.entities.indexOf(located) : -1;
+    const replaced = { file: located?.file ?? file, index: located?.index ?? 0, record: after };
+    if (position === -1) this.entities.push(replaced);
+    else this.entities[position] = replaced;
+    this.entityById.set(after.id, replaced);
   }
 
   /** An accepted claim joins the claims, unless the files already hold the same one. */

@@ -1,12 +1,12 @@
-// The curation API's contract: the bodies of adding, correcting, retracting a claim and
-// reverting an event, the history query, and their answers, as zod schemas with their
+// The curation API's contract: the bodies of adding, correcting, retracting a claim,
+// editing an entity and reverting an event, the history query, and their answers, as zod schemas with their
 // TypeScript types. Bodies are strict, so ids, versions and authors stay the server's.
 import { z } from 'zod';
 import { integerParameter } from './api';
 import { authorSchema, curationEntrySchema } from './curationEvents';
 import { isoDatePrefixSchema } from './dates';
 import { newEntityInputSchema } from './journalEntries';
-import { claimSchema, entityIdSchema } from './records';
+import { claimSchema, entityIdSchema, entitySchema } from './records';
 
 /** A new entity named by a curator; `createAnyway` creates it even when an entity of that name exists. */
 export const curatedNewEntitySchema = newEntityInputSchema.extend({
@@ -58,10 +58,36 @@ export const retractClaimBodySchema = z.strictObject({
   reason: z.string({ error: REASON_REQUIRED }).trim().min(1, { error: REASON_REQUIRED }).max(2000),
 });
 
+/** Every field optional; null clears description, kind or countryCode. */
+export const editEntityBodySchema = z.strictObject({
+  name: z.string().trim().min(1).max(500).optional(),
+  aliases: z
+    .array(z.string().trim().min(1).max(500))
+    .max(50)
+    .optional()
+    .meta({ description: 'the whole list of aliases (replaces the old one)' }),
+  description: z.string().max(5000).nullable().optional(),
+  type: z.string().min(1).max(100).optional().meta({
+    description: 'a node type; every claim of the entity must still allow it at its end (else 409 naming them)',
+  }),
+  kind: z.string().min(1).max(100).nullable().optional(),
+  countryCode: z
+    .string()
+    .regex(/^[A-Z]{2}$/, { message: 'expected an ISO 3166-1 alpha-2 code such as RU' })
+    .nullable()
+    .optional(),
+  reason: reasonSchema.optional(),
+});
+
 export const revertBodySchema = z.strictObject({ reason: reasonSchema.optional() });
 
 export const historyQuerySchema = z.strictObject({
-  entity: z.string().min(1).max(500).optional().meta({ description: 'events whose claim has this subject or object' }),
+  entity: z
+    .string()
+    .min(1)
+    .max(500)
+    .optional()
+    .meta({ description: 'events whose claim has this subject or object, and edits of this entity' }),
   claim: z.string().min(1).max(500).optional().meta({ description: 'events of this claim' }),
   document: z.string().min(1).max(500).optional().meta({ description: 'events of claims quoting this document' }),
   author: authorSchema.optional().meta({ description: 'events by this author (token, cli)' }),
@@ -74,6 +100,10 @@ export const claimVersionPathSchema = z.strictObject({
 });
 export const eventPathSchema = z.strictObject({
   eventId: z.string().min(1).max(100).meta({ description: 'the event id (e1, e2, …)' }),
+});
+
+export const entityVersionPathSchema = z.strictObject({
+  id: z.string().min(1).max(500).meta({ description: 'the entity id' }),
 });
 
 export const curatedClaimSchema = claimSchema.safeExtend({
@@ -103,6 +133,21 @@ export const curationResponseSchema = z.object({
   previousEdge: z.string().optional(),
 });
 
+/** An entity as the curation API shows it, with its version. */
+export const entityStateSchema = z.object({
+  entity: entitySchema,
+  /** The entity's version; send it back as If-Match: "<version>". */
+  version: z.number().int(),
+  /** The last edit of it, if any. */
+  lastEvent: historyEventSchema.optional(),
+});
+
+/** What an entity edit (or its revert) answers: the event and the entity after it. */
+export const entityCurationResponseSchema = z.object({
+  event: historyEventSchema,
+  entity: entityStateSchema,
+});
+
 export const historyResponseSchema = z.object({
   total: z.number().int(),
   offset: z.number().int(),
@@ -116,6 +161,9 @@ export type ClaimEnd = z.infer<typeof claimEndSchema>;
 export type AddClaimBody = z.output<typeof addClaimBodySchema>;
 export type CorrectClaimBody = z.output<typeof correctClaimBodySchema>;
 export type RetractClaimBody = z.output<typeof retractClaimBodySchema>;
+export type EditEntityBody = z.output<typeof editEntityBodySchema>;
+export type EntityState = z.infer<typeof entityStateSchema>;
+export type EntityCurationResponse = z.infer<typeof entityCurationResponseSchema>;
 export type RevertBody = z.output<typeof revertBodySchema>;
 export type HistoryQuery = z.output<typeof historyQuerySchema>;
 export type ClaimState = z.infer<typeof claimStateSchema>;

@@ -1,14 +1,15 @@
 // The events of hand curation, declared with zod: add a claim, correct it, retract it,
-// and revert any of these. Each event is one journal line with its id, server time,
+// revert any of these, and edit an entity (whose revert is another entity edit). Each event is one journal line with its id, server time,
 // author and optional reason, and says what the claim was before and is after (null:
-// absent, i.e. not yet added or retracted). Replaying an event sets the claim to its
+// absent, i.e. not yet added or retracted); an entity edit says what the entity was
+// before and is after. Replaying an event sets the claim to its
 // `after`, so replay needs no other state and replaying an event twice is harmless
 // (which makes an interrupted compaction safe). Compaction moves these events from the
 // journal to history.jsonl, where the history API keeps reading them.
 import { z } from 'zod';
 import { claimSchema, entitySchema } from './records';
 
-export const CURATION_KINDS = ['addClaim', 'correctClaim', 'retractClaim', 'revert'] as const;
+export const CURATION_KINDS = ['addClaim', 'correctClaim', 'retractClaim', 'revert', 'editEntity'] as const;
 export type CurationKind = (typeof CURATION_KINDS)[number];
 
 /** Who made a change: the API's single token is `token` until users exist; the command line is `cli`. */
@@ -44,18 +45,43 @@ export const revertEntrySchema = z.strictObject({
   reverts: z.string().min(1).max(100),
 });
 
+/** An entity's name, aliases, description, type, kind or country changed; `reverts` when it undoes an earlier edit. */
+export const editEntityEntrySchema = z.strictObject({
+  kind: z.literal('editEntity'),
+  id: eventFields.id,
+  at: eventFields.at,
+  author: authorSchema,
+  reason: eventFields.reason,
+  /** The entity the event changed. */
+  entity: z.string().min(1).max(200),
+  before: entitySchema,
+  after: entitySchema,
+  /** The entity's version once this event applied. */
+  version: z.number().int().min(1),
+  /** The id of the entity edit this one undoes. */
+  reverts: z.string().min(1).max(100).optional(),
+});
+
 export const curationEntrySchema = z.discriminatedUnion('kind', [
   addClaimEntrySchema,
   correctClaimEntrySchema,
   retractClaimEntrySchema,
   revertEntrySchema,
+  editEntityEntrySchema,
 ]);
 
 export type AddClaimEntry = z.infer<typeof addClaimEntrySchema>;
 export type CorrectClaimEntry = z.infer<typeof correctClaimEntrySchema>;
 export type RetractClaimEntry = z.infer<typeof retractClaimEntrySchema>;
 export type RevertEntry = z.infer<typeof revertEntrySchema>;
+export type EditEntityEntry = z.infer<typeof editEntityEntrySchema>;
 export type CurationEntry = z.infer<typeof curationEntrySchema>;
+/** An event that changed a claim (every kind but an entity edit). */
+export type ClaimCurationEntry = Exclude<CurationEntry, EditEntityEntry>;
+
+export function isClaimEvent(entry: CurationEntry): entry is ClaimCurationEntry {
+  return entry.kind !== 'editEntity';
+}
 
 export function isCurationEntry(entry: { kind: string }): entry is CurationEntry {
   return (CURATION_KINDS as readonly string[]).includes(entry.kind);

@@ -9,6 +9,7 @@ import { extractedClaimSchema } from './extraction';
 import {
   addClaimEntrySchema,
   correctClaimEntrySchema,
+  editEntityEntrySchema,
   retractClaimEntrySchema,
   revertEntrySchema,
 } from './curationEvents';
@@ -88,6 +89,7 @@ export const journalEntrySchema = z.discriminatedUnion('kind', [
   correctClaimEntrySchema,
   retractClaimEntrySchema,
   revertEntrySchema,
+  editEntityEntrySchema,
 ]);
 
 export const proposalStatusSchema = z.enum(['pending', 'accepted', 'rejected']);

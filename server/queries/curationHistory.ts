@@ -1,7 +1,8 @@
 // The curation history as the API and the CLI list it: events newest first, narrowed to
-// one claim, one entity (a claim's subject or object before or after the event, or an
-// entity the event created), one document (the claim's before or after) or one author.
-import type { CurationEntry } from '../model/curationEvents';
+// one claim, one entity (a claim's subject or object before or after the event, an
+// entity the event created, or the entity an edit changed), one document (the claim's
+// before or after) or one author.
+import type { ClaimCurationEntry, CurationEntry } from '../model/curationEvents';
 import type { Claim } from '../model/records';
 
 export interface HistoryFilter {
@@ -12,7 +13,7 @@ export interface HistoryFilter {
 }
 
 /** Whether the claim before or after the event passes `test`. */
-function touches(event: CurationEntry, test: (claim: Claim) => boolean): boolean {
+function touches(event: ClaimCurationEntry, test: (claim: Claim) => boolean): boolean {
   return (event.before !== null && test(event.before)) || (event.after !== null && test(event.after));
 }
 
@@ -22,8 +23,14 @@ export function filterHistory(events: readonly CurationEntry[], filter: HistoryF
   const kept: CurationEntry[] = [];
   for (let i = events.length - 1; i >= 0; i--) {
     const event = events[i];
-    if (claim !== undefined && event.claim !== claim) continue;
     if (author !== undefined && event.author !== author) continue;
+    if (event.kind === 'editEntity') {
+      if (claim !== undefined || document !== undefined) continue;
+      if (entity !== undefined && event.entity !== entity) continue;
+      kept.push(event);
+      continue;
+    }
+    if (claim !== undefined && event.claim !== claim) continue;
     if (document !== undefined && !touches(event, (c) => c.document === document)) continue;
     if (
       entity !== undefined &&

@@ -88,6 +88,22 @@ export function snapshotWithClaimState(
   return { dataset, graph, version };
 }
 
+/**
+ * Puts an edited entity in place of the old one. Its node's attributes (name, type, …)
+ * and the search index built from the snapshot follow, by building the graph anew.
+ */
+export function snapshotWithEntity(snapshot: GraphSnapshot, entity: Entity, version: string): GraphSnapshot {
+  const previous = snapshot.dataset;
+  const dataset: Dataset = {
+    ...previous,
+    entities: new Map(previous.entities).set(entity.id, entity),
+    contentHash: version,
+  };
+  const graph = buildGraph(dataset);
+  keepPositions(snapshot.graph, graph);
+  return { dataset, graph, version };
+}
+
 function hashUnit(text: string, salt: string): number {
   return crypto.createHash('sha256').update(`${salt}\0${text}`).digest().readUInt32BE(0) / 0x100000000;
 }

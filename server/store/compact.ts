@@ -1,6 +1,7 @@
 // `claimgraph compact`: folds the journal into the data files and empties it. Each file
 // is replaced atomically (atomicFile.ts) in the order history.jsonl (the curation events,
-// kept for the history API), documents, entities.json, the claims files (corrected and
+// kept for the history API), documents, the entities files (edited entities in their
+// final state, new ones in entities.json), the claims files (corrected and
 // retracted claims in their final state), proposals.json; the journal is emptied last, and only after the files
 // alone were checked to load to the same dataset. A crash at any point is safe: replay
 // skips entries the files already hold (load/replayJournal.ts). So is a full disk: the
@@ -21,7 +22,6 @@ import {
   type LoadProblem,
 } from '../load';
 import { isCurationEntry, type CurationEntry } from '../model/curationEvents';
-import type { Claim } from '../model/records';
 import { writeFileAtomic } from './atomicFile';
 import { lockDataFolder } from './dataFolderLock';
 import { JournalWriter } from './journal';
@@ -44,24 +44,23 @@ function fromJournal(file: string): boolean {
   return file.startsWith(JOURNAL_FILE);
 }
 
-/** Appends records to a JSON array file (created when missing), atomically. */
-function appendToArrayFile(file: string, records: readonly unknown[]): void {
-  if (records.length === 0) return;
-  const existing: unknown[] = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as unknown[]) : [];
-  writeFileAtomic(file, `${JSON.stringify([...existing, ...records], null, 2)}\n`);
-}
-
 /**
- * Writes each claims file whose records the journal changed (a correction replaces a
- * claim where it stands, a retraction leaves it out) and claims.json with the journal's
- * new claims after its own, in the order the loader reads them.
+ * Writes each records file whose records the journal changed (a correction or an edit
+ * replaces a record where it stands, a retraction leaves a claim out) and `newFile`
+ * (claims.json, entities.json) with the journal's new records after its own, in the
+ * order the loader reads them.
  */
-function writeClaimFiles(dataDir: string, before: readonly Located<Claim>[], after: readonly Located<Claim>[]): void {
-  const target = (file: string) => (fromJournal(file) ? 'claims.json' : file);
+function writeRecordFiles<T>(
+  dataDir: string,
+  newFile: string,
+  before: readonly Located<T>[],
+  after: readonly Located<T>[],
+): void {
+  const target = (file: string) => (fromJournal(file) ? newFile : file);
   const unchanged = new Set(before);
   const counts = new Map<string, number>();
   for (const located of before) counts.set(located.file, (counts.get(located.file) ?? 0) + 1);
-  const byFile = new Map<string, Claim[]>([...counts.keys()].map((file) => [file, []]));
+  const byFile = new Map<string, T[]>([...counts.keys()].map((file) => [file, []]));
   const changed = new Set<string>();
   for (const located of after) {
     const file = target(located.file);
@@ -123,9 +122,9 @@ function compactLocked(dataDir: string, onWarning: (problem: LoadProblem) => voi
     for (const { document } of documents)
       writeFileAtomic(path.join(dataDir, 'documents', `${document.id}.txt`), sources.get(document.id)!);
     const entities = replayed.entities.filter((e) => fromJournal(e.file)).map((e) => e.record);
-    appendToArrayFile(path.join(dataDir, 'entities.json'), entities);
+    writeRecordFiles(dataDir, 'entities.json', files.entities, replayed.entities);
     const claims = replayed.claims.filter((c) => fromJournal(c.file)).map((c) => c.record);
-    writeClaimFiles(dataDir, files.claims, replayed.claims);
+    writeRecordFiles(dataDir, 'claims.json', files.claims, replayed.claims);
     writeFileAtomic(
       path.join(dataDir, PROPOSALS_FILE),
       `${JSON.stringify({ $comment: PROPOSALS_COMMENT, proposals }, null, 2)}\n`,

@@ -5,12 +5,12 @@
 import { findNearestPassage, type CurationHistory } from '../load';
 import { sameRecord } from '../model/canonicalJson';
 import type { ClaimEnd, AddClaimBody, CorrectClaimBody } from '../model/curationApi';
-import type {
-  AddClaimEntry,
-  CorrectClaimEntry,
-  CurationEntry,
-  RetractClaimEntry,
-  RevertEntry,
+import {
+  isClaimEvent,
+  type AddClaimEntry,
+  type CorrectClaimEntry,
+  type RetractClaimEntry,
+  type RevertEntry,
 } from '../model/curationEvents';
 import type { Dataset } from '../model/dataset';
 import { claimSchema, entitySchema, type Claim, type DocumentRecord, type Entity } from '../model/records';
@@ -357,8 +357,9 @@ export function planRevert(
   reason: string | undefined,
   ifMatch: number | undefined,
 ): RevertEntry {
-  const event: CurationEntry | undefined = context.history.get(eventId);
+  const event = context.history.get(eventId);
   if (!event) throw new CurationNotFoundError('event', eventId);
+  if (!isClaimEvent(event)) throw new Error(`event "${eventId}" edits an entity: planRevertEntityEdit undoes it`);
   const now = currentState(context, event.claim);
   // Undoing is only safe while the claim is as this event left it: a later change depends on it.
   if (!sameRecord(now, event.after)) {

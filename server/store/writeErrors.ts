@@ -24,7 +24,7 @@ export class ProposalNotFoundError extends Error {
 /** No claim (live or retracted) or no curation event with this id. */
 export class CurationNotFoundError extends Error {
   constructor(
-    readonly noun: 'claim' | 'event',
+    readonly noun: 'claim' | 'event' | 'entity',
     readonly id: string,
   ) {
     super(`no ${noun} with id "${id}"`);
@@ -32,15 +32,17 @@ export class CurationNotFoundError extends Error {
   }
 }
 
-/** If-Match named a version of the claim that is no longer its current one. */
+/** If-Match named a version of the claim (or entity) that is no longer its current one. */
 export class StaleVersionError extends Error {
   constructor(
     readonly claimId: string,
     readonly current: number,
     readonly given: number,
+    readonly noun: 'claim' | 'entity' = 'claim',
   ) {
+    const route = noun === 'claim' ? 'claims' : 'entities';
     super(
-      `claim "${claimId}" is at version ${current}, not ${given}: it changed since you read it; read it again (GET /api/claims/${claimId}) and redo your change`,
+      `${noun} "${claimId}" is at version ${current}, not ${given}: it changed since you read it; read it again (GET /api/${route}/${claimId}) and redo your change`,
     );
     this.name = 'StaleVersionError';
   }

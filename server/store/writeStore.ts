@@ -14,15 +14,22 @@ import {
   type LoadProblem,
   type ProposalBook,
 } from '../load';
-import type { AddClaimBody, CorrectClaimBody } from '../model/curationApi';
-import type { CurationEntry } from '../model/curationEvents';
+import type { AddClaimBody, CorrectClaimBody, EditEntityBody } from '../model/curationApi';
+import type { ClaimCurationEntry, CurationEntry, EditEntityEntry } from '../model/curationEvents';
 import type { ResolvedClaim } from '../model/dataset';
 import { extractionResultSchema } from '../model/extraction';
 import { claimSchema, entitySchema, type Claim, type DocumentRecord, type Entity } from '../model/records';
 import { edgeTypeAllows } from '../model/vocabulary';
 import type { SnapshotHolder } from '../model/evidenceGraph';
-import { snapshotWithClaim, snapshotWithClaimState, snapshotWithDocument, nextVersion } from './applyToSnapshot';
+import {
+  snapshotWithClaim,
+  snapshotWithClaimState,
+  snapshotWithDocument,
+  snapshotWithEntity,
+  nextVersion,
+} from './applyToSnapshot';
 import { planAddClaim, planCorrectClaim, planRetractClaim, planRevert, type CurationContext } from './curateClaims';
+import { planEditEntity, planRevertEntityEdit } from './curateEntities';
 import { articleFileName, claimIdFor, entityIdFor, proposalId, uniqueId } from './assignIds';
 import { sameRecord } from '../model/canonicalJson';
 import { lockDataFolder, type DataFolderLock } from './dataFolderLock';
@@ -420,18 +427,21 @@ export class WriteStore {
     return { created: true, proposal: this.book.get(id)! };
   }
 
-  // Hand curation: each method plans one event (curateClaims.ts), journals it, and puts it on the graph.
+  // Hand curation: each method plans one event (curateClaims.ts, curateEntities.ts), journals it, and puts it on the graph.
 
   private curationContext(author: string): CurationContext {
     return { dataset: this.graphs.current.dataset, history: this.history, at: this.now().toISOString(), author };
   }
 
-  private record(entry: CurationEntry): CurationEntry {
+  private record<T extends CurationEntry>(entry: T): T {
     const snapshot = this.graphs.current;
     const line = this.append(entry);
     this.history.apply(entry);
+    const version = nextVersion(snapshot.version, line);
     this.graphs.replace(
-      snapshotWithClaimState(snapshot, entry.claim, entry.after, entry.entities, nextVersion(snapshot.version, line)),
+      entry.kind === 'editEntity'
+        ? snapshotWithEntity(snapshot, entry.after, version)
+        : snapshotWithClaimState(snapshot, entry.claim, entry.after, entry.entities, version),
     );
     return entry;
   }
@@ -451,9 +461,26 @@ export class WriteStore {
     return this.record(planRetractClaim(this.curationContext(author), id, reason, ifMatch));
   }
 
-  /** A new event that undoes `eventId`. */
+  /** A new event that undoes `eventId`: an entity edit is undone by another edit. */
   revert(eventId: string, reason: string | undefined, ifMatch: number | undefined, author: string): CurationEntry {
-    return this.record(planRevert(this.curationContext(author), eventId, reason, ifMatch));
+    const context = this.curationContext(author);
+    const event = this.history.get(eventId);
+    if (event?.kind === 'editEntity') return this.record(planRevertEntityEdit(context, event, reason, ifMatch));
+    return this.record(planRevert(context, eventId, reason, ifMatch));
+  }
+
+  /** Changes an entity's name, aliases, description, type, kind or country. `ifMatch`: its version as read. */
+  editEntity(id: string, body: EditEntityBody, ifMatch: number | undefined, author: string): EditEntityEntry {
+    return this.record(planEditEntity(this.curationContext(author), id, body, ifMatch));
+  }
+
+  /** An entity on the graph with its version and last edit. */
+  entityState(id: string): { entity: Entity; version: number; lastEvent?: EditEntityEntry } {
+    const entity = this.graphs.current.dataset.entities.get(id);
+    if (!entity) throw new CurationNotFoundError('entity', id);
+    const lastEvent = this.history.lastEditOf(id);
+    const version = this.history.entityVersionOf(id);
+    return lastEvent ? { entity, version, lastEvent } : { entity, version };
   }
 
   /** A claim live on the graph or retracted, with its version and last event. */
@@ -461,7 +488,7 @@ export class WriteStore {
     claim: ResolvedClaim;
     status: 'live' | 'retracted';
     version: number;
-    lastEvent?: CurationEntry;
+    lastEvent?: ClaimCurationEntry;
   } {
     const live = this.graphs.current.dataset.claims.find((c) => c.id === id);
     const lastEvent = this.history.lastEventOf(id);

@@ -51,6 +51,7 @@ describe('GET /api/openapi.json', () => {
     expect(methods['/api/claims/{id}/retract']).toEqual(['post']);
     expect(methods['/api/history']).toEqual(['get']);
     expect(methods['/api/history/{eventId}/revert']).toEqual(['post']);
+    expect(methods['/api/entities/{id}']).toEqual(['get', 'patch']);
     expect(res.body.components.securitySchemes).toHaveProperty('writeToken');
   });
 

@@ -86,6 +86,12 @@ describe('the route declarations', () => {
         problems: ['400', '401', '403', '404', '409', '412', '413', '415', '429', '507'],
         body: { required: false, types: ['application/json'] },
       },
+      {
+        route: 'patch /api/entities/{id}',
+        security: [{ writeToken: [] }],
+        problems: ['400', '401', '403', '404', '409', '412', '413', '415', '429', '507'],
+        body: { required: true, types: ['application/json'] },
+      },
     ]);
   });
 

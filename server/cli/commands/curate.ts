@@ -60,6 +60,11 @@ function version(text: string | undefined): number | undefined {
 }
 
 function describe(event: CurationEntry): string {
+  if (event.kind === 'editEntity') {
+    const reverts = event.reverts !== undefined ? ` reverts ${event.reverts}` : '';
+    const reason = event.reason !== undefined ? ` — ${event.reason}` : '';
+    return `${event.id}  ${event.at}  ${event.author}  ${event.kind}${reverts}  entity ${event.entity} v${event.version}  ${event.after.name} (${event.after.type})${reason}`;
+  }
   const claim = event.after ?? event.before;
   const what = claim ? `${claim.subject} ${claim.type} ${claim.object} (${claim.stance})` : '';
   const reverts = event.kind === 'revert' ? ` reverts ${event.reverts}` : '';

@@ -1,9 +1,10 @@
 // The curation API, declared like the review routes: add a claim by hand
 // (POST /api/claims), correct it (PATCH /api/claims/{id}), retract it
 // (POST /api/claims/{id}/retract), read one (GET /api/claims/{id}), read the history
-// (GET /api/history) and undo an event (POST /api/history/{eventId}/revert). Each write
-// makes one WriteStore call, which journals and fsyncs the event before the answer;
-// PATCH, retract and revert honour If-Match: "<version>" (412 when the claim moved).
+// (GET /api/history), undo an event (POST /api/history/{eventId}/revert) and edit an
+// entity (PATCH /api/entities/{id}). Each write makes one WriteStore call, which journals
+// and fsyncs the event before the answer; PATCH, retract and revert honour
+// If-Match: "<version>" (412 when the claim or entity moved).
 import { edgeKey } from '../../graph/groupClaims';
 import { noQuerySchema } from '../../model/api';
 import {
@@ -12,6 +13,9 @@ import {
   claimVersionPathSchema,
   correctClaimBodySchema,
   curationResponseSchema,
+  editEntityBodySchema,
+  entityCurationResponseSchema,
+  entityVersionPathSchema,
   eventPathSchema,
   historyQuerySchema,
   historyResponseSchema,
@@ -19,9 +23,11 @@ import {
   revertBodySchema,
   type ClaimState,
   type CurationResponse,
+  type EntityCurationResponse,
   type HistoryResponse,
 } from '../../model/curationApi';
-import type { CurationEntry } from '../../model/curationEvents';
+import { z } from 'zod';
+import type { CurationEntry, EditEntityEntry } from '../../model/curationEvents';
 import type { Claim } from '../../model/records';
 import type { Dataset } from '../../model/dataset';
 import { filterHistory } from '../../queries/curationHistory';
@@ -34,6 +40,7 @@ const writeGuards: Guard[] = ['rateLimit', 'writeToken'];
 /** Who made an API change: the single token's holder, until users exist. */
 const API_AUTHOR = 'token';
 const STALE = 'If-Match named a version of the claim that is no longer current; errors[] gives the current one';
+const STALE_ENTITY = 'If-Match named a version of the entity that is no longer current; errors[] gives the current one';
 
 function writeStore(context: RouteContext): WriteStore {
   if (!context.writes) throw new WritesDisabledError();
@@ -61,7 +68,17 @@ function presentClaim(writes: WriteStore, id: string, dataset: Dataset): ClaimSt
   return { ...state, edge: edgeOf(state.claim, dataset) };
 }
 
+function presentEntityWrite(event: EditEntityEntry, context: RouteContext, status: number): JsonResult {
+  const entity = writeStore(context).entityState(event.entity);
+  const answer: EntityCurationResponse = { event, entity };
+  return new JsonResult(answer, status, {
+    ETag: `"${entity.version}"`,
+    Location: `/api/entities/${encodeURIComponent(event.entity)}`,
+  });
+}
+
 function presentWrite(event: CurationEntry, context: RouteContext, status: number): JsonResult {
+  if (event.kind === 'editEntity') return presentEntityWrite(event, context, status);
   const { dataset } = context.store.current;
   const claim = presentClaim(writeStore(context), event.claim, dataset);
   const answer: CurationResponse = { event, claim };
@@ -170,21 +187,46 @@ export const revertRoute = defineRoute({
   path: '/api/history/{eventId}/revert',
   operationId: 'revertEvent',
   tag: 'curation',
-  summary: 'Undo an event with a new one; refused while a later event changed its claim',
+  summary: 'Undo an event with a new one; refused while a later event changed its claim or entity',
   guards: writeGuards,
   query: noQuerySchema,
   params: eventPathSchema,
   body: { json: revertBodySchema, optional: true },
-  response: { description: 'never: a revert answers 201', schema: curationResponseSchema },
-  created: 'reverted: the new event and the claim after it',
+  response: {
+    description: 'never: a revert answers 201',
+    schema: z.union([curationResponseSchema, entityCurationResponseSchema]),
+  },
+  created: 'reverted: the new event and the claim (or the entity) after it',
   notFound: 'no event with this id',
-  conflict: 'a later event changed the claim: it names the event to revert first',
+  conflict: 'a later event changed the claim or entity: it names the event to revert first',
   preconditionFailed: STALE,
   handle: ({ params, body, ifMatch }, context): JsonResult =>
     presentWrite(
       writeStore(context).revert(params.eventId, body.reason, parseIfMatch(ifMatch), API_AUTHOR),
       context,
       201,
+    ),
+});
+
+export const editEntityRoute = defineRoute({
+  method: 'patch',
+  path: '/api/entities/{id}',
+  operationId: 'editEntity',
+  tag: 'curation',
+  summary: "Edit an entity's name, aliases, description, type, kind or country; the search finds it by its new names",
+  guards: writeGuards,
+  query: noQuerySchema,
+  params: entityVersionPathSchema,
+  body: { json: editEntityBodySchema },
+  response: { description: 'edited: the event and the entity', schema: entityCurationResponseSchema },
+  notFound: 'no entity with this id',
+  conflict: 'the new type is not allowed at its end by some claims of the entity: it names them',
+  preconditionFailed: STALE_ENTITY,
+  handle: ({ params, body, ifMatch }, context): JsonResult =>
+    presentEntityWrite(
+      writeStore(context).editEntity(params.id, body, parseIfMatch(ifMatch), API_AUTHOR),
+      context,
+      200,
     ),
 });
 
@@ -196,4 +238,5 @@ export const curationRoutes: RouteSpec[] = [
   retractClaimRoute,
   historyRoute,
   revertRoute,
+  editEntityRoute,
 ];
