@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
 import { compactDataFolder } from '../../server/store/compact';
-import { writeCurationFolder } from './curationFolder';
+import { graphOf, writeCurationFolder } from './curationFolder';
 import { expectProblem } from './seedApp';
 import { auth, writeApp, type WriteApp } from './writeApp';
 
@@ -46,20 +46,6 @@ function restart(made: WriteApp): WriteApp {
   made.close();
   open.splice(open.indexOf(made), 1);
   return app(made.dataDir);
-}
-
-/** The served graph without its version and positions (a restart lays it out afresh). */
-async function graphOf(made: WriteApp): Promise<unknown> {
-  const body = (await request(made.app).get('/api/graph').expect(200)).body as {
-    attributes?: { version?: string };
-    nodes: Array<{ attributes: { x?: number; y?: number } }>;
-  };
-  if (body.attributes) delete body.attributes.version;
-  for (const node of body.nodes) {
-    delete node.attributes.x;
-    delete node.attributes.y;
-  }
-  return body;
 }
 
 const edit = (made: WriteApp, id: string, body: object, version?: string) => {

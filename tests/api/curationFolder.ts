@@ -4,7 +4,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import request from 'supertest';
 import { seedDir } from './seedApp';
+import type { WriteApp } from './writeApp';
 
 export const MARCH_TEXT = 'Ann joined Acme Corp in March. Bob said Ann joined Acme Corp to be near him.';
 
@@ -47,4 +49,22 @@ export function writeCurationFolder(): string {
     ]),
   );
   return dir;
+}
+
+/**
+ * The served graph without its version (a restart hashes the files, a write chains
+ * hashes) and without positions: a write keeps the running server's layout, a restart
+ * lays the graph out afresh.
+ */
+export async function graphOf(made: WriteApp): Promise<unknown> {
+  const body = (await request(made.app).get('/api/graph').expect(200)).body as {
+    attributes?: { version?: string };
+    nodes: Array<{ attributes: { x?: number; y?: number } }>;
+  };
+  if (body.attributes) delete body.attributes.version;
+  for (const node of body.nodes) {
+    delete node.attributes.x;
+    delete node.attributes.y;
+  }
+  return body;
 }

@@ -8,7 +8,7 @@ import path from 'node:path';
 import request from 'supertest';
 import { exportFormats } from '../../server/export';
 import { compactDataFolder } from '../../server/store/compact';
-import { writeCurationFolder } from './curationFolder';
+import { graphOf, writeCurationFolder } from './curationFolder';
 import { expectProblem } from './seedApp';
 import { auth, writeApp, type WriteApp } from './writeApp';
 
@@ -22,23 +22,6 @@ afterEach(() => {
   for (const made of open.splice(0)) made.close();
 });
 
-/**
- * The served graph without its version (a restart hashes the files, a write chains
- * hashes) and without positions: a write keeps the running server's layout, a restart
- * lays the graph out afresh.
- */
-async function graphOf(made: WriteApp): Promise<unknown> {
-  const body = (await request(made.app).get('/api/graph').expect(200)).body as {
-    attributes?: { version?: string };
-    nodes: Array<{ attributes: { x?: number; y?: number } }>;
-  };
-  if (body.attributes) delete body.attributes.version;
-  for (const node of body.nodes) {
-    delete node.attributes.x;
-    delete node.attributes.y;
-  }
-  return body;
-}
 const historyOf = async (made: WriteApp) => (await request(made.app).get('/api/history').expect(200)).body;
 const claimOf = async (made: WriteApp, id: string) => (await request(made.app).get(`/api/claims/${id}`)).body;
 
