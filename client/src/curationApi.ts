@@ -72,18 +72,3 @@ export function fetchHistory(of: { entity: string } | { claim: string }, limit =
 export function revertEvent(eventId: string, token: string): Promise<CurationResponse | EntityCurationResponse> {
   return write(`/api/history/${encodeURIComponent(eventId)}/revert`, 'POST', token, {});
 }
-
-/** POST /api/entities/{id}/merge {into}: the entity becomes part of `into` (the merge route). */
-export function mergeEntity(id: string, into: string, token: string): Promise<unknown> {
-  return write(`${entityUrl(id)}/merge`, 'POST', token, { into });
-}
-
-/** POST /api/entities/{id}/not-same {other}: a judgement that the two are different entities. */
-export function markNotSame(id: string, other: string, token: string): Promise<unknown> {
-  return write(`${entityUrl(id)}/not-same`, 'POST', token, { other });
-}
-
-/** GET /api/entities/{id}/duplicates: the entities that may be the same one. */
-export function fetchDuplicates(id: string): Promise<unknown> {
-  return requestJson(`${entityUrl(id)}/duplicates`);
-}
