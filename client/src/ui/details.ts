@@ -1,7 +1,8 @@
 // The selected entity: name, type, aliases, description, the neighbourhood switch, and
 // its relations grouped by type, each with its status; choosing one opens its claims.
 // Relations come from the graph the browser holds, so statuses follow the "known on" date.
-// With curation on: Edit and History (entityActions.ts), then merging (entityMerge.ts).
+// With curation on: Edit and History (entityActions.ts); merging (Merge into…, possible
+// duplicates) is to get its own module, mounted right after entityActions below.
 import type { App } from '../app';
 import { edgeDisplayLabel } from '../edgeStyle';
 import type { Curator } from '../curator';
