@@ -79,8 +79,10 @@ export const editEntityBodySchema = z.strictObject({
   reason: reasonSchema.optional(),
 });
 
+const INTO_REQUIRED = 'name the entity that stays, by its id: "into": "<entity id>"';
+
 export const mergeEntityBodySchema = z.strictObject({
-  into: z.string().min(1).max(500).meta({
+  into: z.string({ error: INTO_REQUIRED }).min(1, { error: INTO_REQUIRED }).max(500).meta({
     description: 'the entity that stays: it takes every claim of the merged one, its name and aliases join its aliases',
   }),
   reason: reasonSchema.optional(),
@@ -89,14 +91,9 @@ export const mergeEntityBodySchema = z.strictObject({
 export const revertBodySchema = z.strictObject({ reason: reasonSchema.optional() });
 
 export const historyQuerySchema = z.strictObject({
-  entity: z
-    .string()
-    .min(1)
-    .max(500)
-    .optional()
-    .meta({
-      description: 'events whose claim has this subject or object, edits of this entity, merges of it or into it',
-    }),
+  entity: z.string().min(1).max(500).optional().meta({
+    description: 'events whose claim has this subject or object, edits of this entity, merges of it or into it',
+  }),
   claim: z.string().min(1).max(500).optional().meta({ description: 'events of this claim' }),
   document: z.string().min(1).max(500).optional().meta({ description: 'events of claims quoting this document' }),
   author: authorSchema.optional().meta({ description: 'events by this author (token, cli)' }),

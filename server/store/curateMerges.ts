@@ -77,7 +77,7 @@ function checkMovedClaims(dataset: Dataset, merged: Entity, survivor: Entity, mo
     .map(({ after }) => after.id);
   if (broken.length > 0)
     throw new WriteConflictError(
-      `${what}: type "${survivor.type}" is not allowed at its end by ${claimsNamed(broken)} (now ${merged.type} "${merged.id}"); correct or retract ${themOrIt(broken)} first`,
+      `${what} (${survivor.type}, not ${merged.type}): ${claimsNamed(broken)} ${broken.length === 1 ? 'does' : 'do'} not allow ${survivor.type} at its end; correct or retract ${themOrIt(broken)} first`,
     );
 }
 
