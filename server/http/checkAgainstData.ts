@@ -4,7 +4,9 @@
 import type { GraphFilters } from '../model/api';
 import type { Dataset } from '../model/dataset';
 import { prefixEnd, prefixStart } from '../model/dates';
+import { survivorOf } from '../model/entityRedirects';
 import { NotFoundError, ValidationError, type FieldError } from './errors';
+import { RedirectResult } from './route';
 
 const MAX_LISTED = 30;
 
@@ -75,8 +77,24 @@ export function edgeTypeErrors(
   return errors;
 }
 
-/** 404 naming the parameter when `id` is no entity of the dataset. */
-export function requireEntity(dataset: Pick<Dataset, 'entities'>, id: string, parameter: string): void {
-  if (!dataset.entities.has(id))
-    throw new NotFoundError(`no entity with id "${id}"`, [{ path: parameter, message: `no entity with id "${id}"` }]);
+/** 404 naming the parameter when `id` is no entity of the dataset (saying where it went when it was merged away). */
+export function requireEntity(dataset: Pick<Dataset, 'entities' | 'redirects'>, id: string, parameter: string): void {
+  if (dataset.entities.has(id)) return;
+  const survivor = survivorOf(dataset.redirects, id);
+  const message =
+    survivor === undefined
+      ? `no entity with id "${id}"`
+      : `no entity with id "${id}": it was merged into "${survivor}"`;
+  throw new NotFoundError(message, [{ path: parameter, message }]);
+}
+
+/**
+ * A 301 to the survivor's `/api/entities/{survivor}<rest>` when `id` is an entity merged
+ * away, so links to it keep working; undefined otherwise.
+ */
+export function redirectIfMerged(dataset: Pick<Dataset, 'entities' | 'redirects'>, id: string, rest = '') {
+  if (dataset.entities.has(id)) return undefined;
+  const survivor = survivorOf(dataset.redirects, id);
+  if (survivor === undefined) return undefined;
+  return new RedirectResult(`/api/entities/${encodeURIComponent(survivor)}${rest}`, { id, mergedInto: survivor });
 }

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { problemSchema } from '../model/api';
+import { movedEntitySchema } from '../model/entityRedirects';
 import { packageRoot } from '../paths';
 import type { Guard, RouteSpec } from './route';
 
@@ -82,7 +83,10 @@ const securitySchemes = {
 };
 
 export function buildOpenApiDocument(routes: readonly RouteSpec[]): JsonSchema {
-  const schemas: Record<string, JsonSchema> = { Problem: jsonSchema(problemSchema, 'output') };
+  const schemas: Record<string, JsonSchema> = {
+    Problem: jsonSchema(problemSchema, 'output'),
+    MovedEntity: jsonSchema(movedEntitySchema, 'output'),
+  };
   const paths: Record<string, Record<string, JsonSchema>> = {};
   for (const route of routes) {
     const responses: Record<string, JsonSchema> = {};
@@ -112,6 +116,14 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[]): JsonSchema {
       responses['413'] = problemResponse('the body is too large');
       responses['415'] = problemResponse('the body is not of an accepted content type');
     }
+    if (route.movedPermanently)
+      responses['301'] = {
+        description: route.movedPermanently,
+        headers: {
+          Location: { description: 'where it is now, with the same query string', schema: { type: 'string' } },
+        },
+        content: jsonContent('MovedEntity'),
+      };
     if (route.notFound) responses['404'] = problemResponse(route.notFound);
     if (route.conflict) responses['409'] = problemResponse(route.conflict);
     for (const [status, when] of Object.entries(route.problems ?? {})) responses[status] = problemResponse(when);

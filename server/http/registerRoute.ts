@@ -20,6 +20,7 @@ import {
   expressPath,
   FileResult,
   JsonResult,
+  RedirectResult,
   type Guard,
   type RouteContext,
   type RouteLimits,
@@ -77,7 +78,11 @@ function registerRead(app: Express, route: RouteSpec, deps: RouteDependencies): 
     // An answer past the deadline is a 503 too: a client that gave up must not get a late body counted as success.
     budget.check();
     if (body instanceof FileResult) sendFile(req, res, body, next).catch(next);
-    else if (cacheKey !== undefined)
+    else if (body instanceof RedirectResult) {
+      const queryAt = req.originalUrl.indexOf('?');
+      const location = body.path + (queryAt === -1 ? '' : req.originalUrl.slice(queryAt));
+      res.status(301).set('Location', location).json(body.body);
+    } else if (cacheKey !== undefined)
       sendCachedJson(req, res, bodies, cacheKey, bodies.put(cacheKey, Buffer.from(JSON.stringify(body))));
     else res.json(body);
   });

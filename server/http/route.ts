@@ -32,6 +32,14 @@ export class JsonResult {
   ) {}
 }
 
+/** A read's answer that the resource moved for good: 301 to `path`, keeping the request's query string. */
+export class RedirectResult {
+  constructor(
+    readonly path: string,
+    readonly body: unknown,
+  ) {}
+}
+
 export interface RouteContext {
   store: GraphSnapshotHolder;
   /** The data folder's write store; absent when the server was started without writes. */
@@ -92,6 +100,8 @@ export interface RouteSpec<
   response: { description: string; schema: z.ZodType } | { description: string; contentTypes: () => string[] };
   /** Whether the route answers 201 (a write that created something), with the 200 body's schema. */
   created?: string;
+  /** Whether the route answers 301 with Location (an id that moved for good: a merged entity). */
+  movedPermanently?: string;
   /** Whether the route answers 404 (unknown id, no path). */
   notFound?: string;
   /** Whether the route answers 409 (a write contradicting an earlier one). */

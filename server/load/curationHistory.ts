@@ -1,16 +1,19 @@
-// The history of hand curation: every add, correction, retraction and revert of a claim
-// and every entity edit, oldest first, read from history.jsonl (what compaction moved out of the journal) and
+// The history of hand curation: every add, correction, retraction and revert of a claim,
+// every entity edit, merge and split, oldest first, read from history.jsonl (what compaction moved out of the journal) and
 // then the journal's own curation events. It answers what the write path and the history
 // API need: each claim's and entity's version and last event, retracted claims as they were, the
 // next event id. The write store adds each event to it once the event is journalled.
 import fs from 'node:fs';
 import path from 'node:path';
 import {
+  claimChangesOf,
   curationEntrySchema,
+  entityChangesOf,
+  isClaimEvent,
   isCurationEntry,
+  type ClaimChange,
   type ClaimCurationEntry,
   type CurationEntry,
-  type EditEntityEntry,
 } from '../model/curationEvents';
 import type { Claim } from '../model/records';
 import { DataIntegrityError, formatFieldPath, type LoadProblem } from './problems';
@@ -21,10 +24,10 @@ export const HISTORY_FILE = 'history.jsonl';
 export class CurationHistory {
   private readonly events: CurationEntry[] = [];
   private readonly byId = new Map<string, CurationEntry>();
-  /** The last event of each claim it changed. */
-  private readonly lastByClaim = new Map<string, ClaimCurationEntry>();
-  /** The last edit of each entity edited. */
-  private readonly lastByEntity = new Map<string, EditEntityEntry>();
+  /** The last event of each claim it changed (a claim event, or a merge or split that moved it), and what it did. */
+  private readonly lastByClaim = new Map<string, { event: CurationEntry; change: ClaimChange }>();
+  /** The last event of each entity it changed (an edit, a merge or a split), and the entity's version after it. */
+  private readonly lastByEntity = new Map<string, { event: CurationEntry; version: number }>();
 
   constructor(initial: readonly CurationEntry[] = []) {
     for (const event of initial) this.apply(event);
@@ -35,8 +38,9 @@ export class CurationHistory {
     if (this.byId.has(event.id)) return;
     this.events.push(event);
     this.byId.set(event.id, event);
-    if (event.kind === 'editEntity') this.lastByEntity.set(event.entity, event);
-    else this.lastByClaim.set(event.claim, event);
+    for (const change of claimChangesOf(event)) this.lastByClaim.set(change.claim, { event, change });
+    for (const change of entityChangesOf(event))
+      this.lastByEntity.set(change.entity, { event, version: change.version });
   }
 
   get size(): number {
@@ -52,17 +56,19 @@ export class CurationHistory {
     return this.byId.get(id);
   }
 
-  lastEventOf(claimId: string): ClaimCurationEntry | undefined {
-    return this.lastByClaim.get(claimId);
+  /** The last event that changed the claim: a claim event, or a merge or split that moved it. */
+  lastEventOf(claimId: string): CurationEntry | undefined {
+    return this.lastByClaim.get(claimId)?.event;
   }
 
   /** A claim never curated is at version 1. */
   versionOf(claimId: string): number {
-    return this.lastByClaim.get(claimId)?.version ?? 1;
+    return this.lastByClaim.get(claimId)?.change.version ?? 1;
   }
 
-  lastEditOf(entityId: string): EditEntityEntry | undefined {
-    return this.lastByEntity.get(entityId);
+  /** The last event that changed the entity: an edit, a merge (of it, or into it) or a split. */
+  lastEditOf(entityId: string): CurationEntry | undefined {
+    return this.lastByEntity.get(entityId)?.event;
   }
 
   /** An entity never edited is at version 1. */
@@ -71,10 +77,10 @@ export class CurationHistory {
   }
 
   /** A claim whose last event left it absent: retracted (or an added claim reverted), with what it was. */
-  retracted(claimId: string): { claim: Claim; event: ClaimCurationEntry } | undefined {
-    const event = this.lastByClaim.get(claimId);
-    if (!event || event.after !== null || event.before === null) return undefined;
-    return { claim: event.before, event };
+  retracted(claimId: string): { claim: Claim; event: CurationEntry } | undefined {
+    const last = this.lastByClaim.get(claimId);
+    if (!last || last.change.after !== null || last.change.before === null) return undefined;
+    return { claim: last.change.before, event: last.event };
   }
 
   /** The id the next event gets: e1, e2, … in the order they were written. */
@@ -89,7 +95,7 @@ export class CurationHistory {
     const index = this.events.indexOf(event);
     return this.events
       .slice(index + 1)
-      .filter((later): later is ClaimCurationEntry => later.kind !== 'editEntity' && later.claim === event.claim);
+      .filter((later): later is ClaimCurationEntry => isClaimEvent(later) && later.claim === event.claim);
   }
 }
 

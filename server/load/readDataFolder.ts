@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import { MAX_DATA_FILE_BYTES } from '../model/inputLimits';
+import { entityRedirectSchema, type EntityRedirect } from '../model/entityRedirects';
 import { claimSchema, entitySchema, type Claim, type DocumentRecord, type Entity } from '../model/records';
 import { vocabularySchema, type Vocabulary } from '../model/vocabulary';
 import { defaultVocabularyFile } from '../paths';
@@ -52,6 +53,8 @@ export interface RawData {
   vocabularyFile: string;
   entities: Located<Entity>[];
   claims: Located<Claim>[];
+  /** redirects.json: the ids of entities merged away and where each went. */
+  redirects: Located<EntityRedirect>[];
   documents: Array<{ file: string; document: DocumentRecord }>;
   /** Ids of records already rejected here, so step 2 does not report references to them again. */
   rejectedIds: { entities: Set<string>; documents: Set<string> };
@@ -174,6 +177,7 @@ export function readDataFolder(dataDir: string): RawData {
       vocabularyFile: '',
       entities: [],
       claims: [],
+      redirects: [],
       documents: [],
       rejectedIds: { entities: new Set(), documents: new Set() },
       problems,
@@ -187,6 +191,9 @@ export function readDataFolder(dataDir: string): RawData {
     isSettled: isSettledEntity,
   });
   const claims = readRecordFiles(dataDir, 'claims', claimSchema, reader, problems, { isSettled: isSettledClaim });
+  const redirects = readRecordFiles(dataDir, 'redirects', entityRedirectSchema, reader, problems, {
+    isSettled: () => false,
+  });
   const documents = readDocuments(dataDir, reader, problems, rejectedIds.documents);
   return {
     dataDir,
@@ -194,6 +201,7 @@ export function readDataFolder(dataDir: string): RawData {
     vocabularyFile,
     entities,
     claims,
+    redirects,
     documents,
     rejectedIds,
     problems,
@@ -227,7 +235,7 @@ function readVocabulary(
 /** The records of every `NAME.json` and `NAME/*.json` file, in file order. */
 function readRecordFiles<T>(
   dataDir: string,
-  name: 'entities' | 'claims',
+  name: 'entities' | 'claims' | 'redirects',
   schema: z.ZodType<T>,
   reader: HashingReader,
   problems: LoadProblem[],

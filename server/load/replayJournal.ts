@@ -3,7 +3,9 @@
 // Ingested documents, accepted claims and the entities they created join the records
 // exactly as if they were in the files, so step 2 checks them the same way; a curation
 // event (add, correct, retract, revert a claim) puts its claim in the state it records,
-// and an entity edit puts the entity in its edited state, where it stands.
+// and an entity edit puts the entity in its edited state, where it stands. A merge takes
+// the merged entity out, puts the survivor and the moved claims in their recorded states
+// and adds a redirect; a split (the revert of a merge) does the opposite.
 // An entry that an interrupted compaction already folded into the files (same id, same
 // content) is skipped, and a curation event sets a state rather than changing one, which
 // makes compaction safe to crash at any point. A torn last journal line is
@@ -11,7 +13,14 @@
 import crypto from 'node:crypto';
 import type { Claim, DocumentRecord, Entity } from '../model/records';
 import { sameRecord } from '../model/canonicalJson';
-import { isClaimEvent, isCurationEntry } from '../model/curationEvents';
+import {
+  claimChangesOf,
+  entityChangesOf,
+  isCurationEntry,
+  isEntityMerge,
+  type EntityMergeEntry,
+} from '../model/curationEvents';
+import type { EntityRedirect } from '../model/entityRedirects';
 import { describeTornTail, JOURNAL_FILE, readJournal } from './readJournal';
 import { ProposalBook, PROPOSALS_FILE, readProposalsFile } from './proposalBook';
 import { parseDocument } from './parseDocument';
@@ -61,8 +70,8 @@ export function replayJournal(raw: RawData): ReplayedData {
   const edited = new Set<string>();
   for (const { entry } of journal.lines) {
     if (!isCurationEntry(entry)) continue;
-    if (isClaimEvent(entry)) curated.add(entry.claim);
-    else edited.add(entry.entity);
+    for (const change of claimChangesOf(entry)) curated.add(change.claim);
+    for (const change of entityChangesOf(entry)) edited.add(change.entity);
   }
 
   const records = new ReplayedRecords(raw, problems, edited);
@@ -84,6 +93,8 @@ export function replayJournal(raw: RawData): ReplayedData {
       proposals.applyReject(entry);
     } else if (entry.kind === 'editEntity') {
       records.setEntity(entry.after, file);
+    } else if (isEntityMerge(entry)) {
+      records.applyMerge(entry, file);
     } else {
       records.addEntities(file, entry.entities);
       records.setClaim(entry.claim, entry.after, file);
@@ -92,8 +103,9 @@ export function replayJournal(raw: RawData): ReplayedData {
 
   return {
     ...raw,
-    entities: records.entities,
+    entities: records.liveEntities(),
     claims: records.liveClaims(),
+    redirects: records.redirects,
     documents: records.documents,
     problems,
     contentHash: journal.lines.length > 0 || proposalsFile.text !== undefined ? hash.digest('hex') : raw.contentHash,
@@ -103,7 +115,8 @@ export function replayJournal(raw: RawData): ReplayedData {
 
 /** The files' records, copied and indexed by id, that the journal's entries join or change. */
 class ReplayedRecords {
-  readonly entities: Located<Entity>[];
+  private readonly entities: Located<Entity>[];
+  readonly redirects: Located<EntityRedirect>[];
   readonly documents: RawData['documents'];
   private readonly claims: Located<Claim>[];
   private readonly entityById: Map<string, Located<Entity>>;
@@ -116,6 +129,8 @@ class ReplayedRecords {
   private readonly claimPosition: Map<string, number>;
   private readonly origin = new Map<string, Located<Claim>>();
   private readonly emptied = new Set<number>();
+  /** Entities a merge took out, and where they came from (a split brings one back to its file). */
+  private readonly mergedAway = new Map<string, Located<Entity>>();
 
   constructor(
     raw: RawData,
@@ -126,6 +141,7 @@ class ReplayedRecords {
     this.entities = [...raw.entities];
     this.claims = [...raw.claims];
     this.documents = [...raw.documents];
+    this.redirects = [...raw.redirects];
     this.entityById = new Map(this.entities.map((e) => [e.record.id, e]));
     this.claimById = new Map(this.claims.map((c) => [c.record.id, c]));
     this.documentById = new Map(this.documents.map((d) => [d.document.id, d]));
@@ -147,6 +163,37 @@ class ReplayedRecords {
     if (position === -1) this.entities.push(replaced);
     else this.entities[position] = replaced;
     this.entityById.set(after.id, replaced);
+  }
+
+  /**
+   * A merge or a split, as recorded: the entities and moved claims in their states after
+   * it, and the merged entity's redirect added or taken away. Replaying it again changes nothing.
+   */
+  applyMerge(entry: EntityMergeEntry, file: string): void {
+    for (const change of entityChangesOf(entry)) {
+      if (change.after !== null) this.setEntity(change.after, this.mergedAway.get(change.entity)?.file ?? file);
+      else this.removeEntity(change.entity);
+    }
+    for (const moved of entry.claims) this.setClaim(moved.claim, moved.after, file);
+    const position = this.redirects.findIndex((r) => r.record.id === entry.entity);
+    if (position !== -1) this.redirects.splice(position, 1);
+    if (entry.kind === 'mergeEntities')
+      this.redirects.push({ file: 'redirects.json', index: 0, record: { id: entry.entity, into: entry.into } });
+  }
+
+  /** Takes an entity out (a merge), remembering its file. */
+  private removeEntity(id: string): void {
+    const located = this.entityById.get(id);
+    if (!located) return;
+    this.entityById.delete(id);
+    this.mergedAway.set(id, located);
+  }
+
+  /** The entities in their order, without those merged away. */
+  liveEntities(): Located<Entity>[] {
+    return this.mergedAway.size === 0
+      ? this.entities
+      : this.entities.filter((located) => this.entityById.get(located.record.id) === located);
   }
 
   /** An accepted claim joins the claims, unless the files already hold the same one. */

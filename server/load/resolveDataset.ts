@@ -2,6 +2,7 @@
 // subject, object and document must exist, the edge type must allow those node types,
 // and every quote must occur verbatim in its document (else we show the nearest passage).
 import type { Dataset, ResolvedClaim } from '../model/dataset';
+import { survivorOf, type EntityRedirect } from '../model/entityRedirects';
 import type { Claim, DocumentRecord, Entity } from '../model/records';
 import { edgeTypeAllows, indexVocabulary, type Vocabulary, type VocabularyIndex } from '../model/vocabulary';
 import { findNearestPassage } from './findNearestPassage';
@@ -91,11 +92,39 @@ export function resolveDataset(raw: RawData): { dataset?: Dataset; problems: Loa
     else documents.set(document.id, document);
   }
   const claims = resolveClaims({ raw, vocabulary, entities, documents, problems });
+  const redirects = resolveRedirects(raw, entities, problems);
   if (problems.length > 0) return { problems };
   return {
-    dataset: { dataDir: raw.dataDir, vocabulary, entities, documents, claims, contentHash: raw.contentHash },
+    dataset: { dataDir: raw.dataDir, vocabulary, entities, documents, claims, redirects, contentHash: raw.contentHash },
     problems,
   };
+}
+
+/** The redirects by old id: an old id must be no entity's, and following it must end at an entity. */
+function resolveRedirects(raw: RawData, entities: Map<string, Entity>, problems: LoadProblem[]) {
+  const redirects = new Map<string, EntityRedirect>();
+  for (const { file, index, record } of raw.redirects) {
+    const at = { file, index, id: record.id };
+    if (redirects.has(record.id)) problems.push({ ...at, message: `duplicate redirect of "${record.id}"` });
+    else if (entities.has(record.id))
+      problems.push({
+        ...at,
+        message: `"${record.id}" is an entity and also redirected (merged into "${record.into}"): keep one of the two`,
+      });
+    else redirects.set(record.id, record);
+  }
+  for (const { file, index, record } of raw.redirects) {
+    const survivor = survivorOf(redirects, record.id);
+    if (redirects.get(record.id) === record && (survivor === undefined || !entities.has(survivor)))
+      problems.push({
+        file,
+        index,
+        id: record.id,
+        field: 'into',
+        message: `"${record.into}" leads to no entity (unknown, or a cycle of redirects)`,
+      });
+  }
+  return redirects;
 }
 
 /** The entities by id; duplicates and unknown node types are reported (an unknown type's id is noted as rejected). */

@@ -1,5 +1,5 @@
 // The curation API's contract: the bodies of adding, correcting, retracting a claim,
-// editing an entity and reverting an event, the history query, and their answers, as zod schemas with their
+// editing and merging an entity and reverting an event, the history query, and their answers, as zod schemas with their
 // TypeScript types. Bodies are strict, so ids, versions and authors stay the server's.
 import { z } from 'zod';
 import { integerParameter } from './api';
@@ -79,15 +79,21 @@ export const editEntityBodySchema = z.strictObject({
   reason: reasonSchema.optional(),
 });
 
+const INTO_REQUIRED = 'name the entity that stays, by its id: "into": "<entity id>"';
+
+export const mergeEntityBodySchema = z.strictObject({
+  into: z.string({ error: INTO_REQUIRED }).min(1, { error: INTO_REQUIRED }).max(500).meta({
+    description: 'the entity that stays: it takes every claim of the merged one, its name and aliases join its aliases',
+  }),
+  reason: reasonSchema.optional(),
+});
+
 export const revertBodySchema = z.strictObject({ reason: reasonSchema.optional() });
 
 export const historyQuerySchema = z.strictObject({
-  entity: z
-    .string()
-    .min(1)
-    .max(500)
-    .optional()
-    .meta({ description: 'events whose claim has this subject or object, and edits of this entity' }),
+  entity: z.string().min(1).max(500).optional().meta({
+    description: 'events whose claim has this subject or object, edits of this entity, merges of it or into it',
+  }),
   claim: z.string().min(1).max(500).optional().meta({ description: 'events of this claim' }),
   document: z.string().min(1).max(500).optional().meta({ description: 'events of claims quoting this document' }),
   author: authorSchema.optional().meta({ description: 'events by this author (token, cli)' }),
@@ -162,6 +168,7 @@ export type AddClaimBody = z.output<typeof addClaimBodySchema>;
 export type CorrectClaimBody = z.output<typeof correctClaimBodySchema>;
 export type RetractClaimBody = z.output<typeof retractClaimBodySchema>;
 export type EditEntityBody = z.output<typeof editEntityBodySchema>;
+export type MergeEntityBody = z.output<typeof mergeEntityBodySchema>;
 export type EntityState = z.infer<typeof entityStateSchema>;
 export type EntityCurationResponse = z.infer<typeof entityCurationResponseSchema>;
 export type RevertBody = z.output<typeof revertBodySchema>;

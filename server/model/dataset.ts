@@ -1,5 +1,6 @@
 // The resolved dataset: every record checked and cross-referenced, ready to build the
 // graph from. Claims carry the offsets of their quote in the document's text.
+import type { EntityRedirect } from './entityRedirects';
 import type { Claim, DocumentRecord, Entity } from './records';
 import type { VocabularyIndex } from './vocabulary';
 
@@ -15,6 +16,8 @@ export interface Dataset {
   entities: Map<string, Entity>;
   documents: Map<string, DocumentRecord>;
   claims: ResolvedClaim[];
+  /** Entities merged away, by their old id: where each went (entityRedirects.ts). */
+  redirects: Map<string, EntityRedirect>;
   /** sha256 of the files read: changes whenever the data does. */
   contentHash: string;
 }

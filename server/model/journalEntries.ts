@@ -10,8 +10,10 @@ import {
   addClaimEntrySchema,
   correctClaimEntrySchema,
   editEntityEntrySchema,
+  mergeEntitiesEntrySchema,
   retractClaimEntrySchema,
   revertEntrySchema,
+  splitEntityEntrySchema,
 } from './curationEvents';
 import { claimSchema, entityIdSchema, entitySchema } from './records';
 
@@ -90,6 +92,8 @@ export const journalEntrySchema = z.discriminatedUnion('kind', [
   retractClaimEntrySchema,
   revertEntrySchema,
   editEntityEntrySchema,
+  mergeEntitiesEntrySchema,
+  splitEntityEntrySchema,
 ]);
 
 export const proposalStatusSchema = z.enum(['pending', 'accepted', 'rejected']);

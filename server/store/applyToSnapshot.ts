@@ -4,6 +4,7 @@
 // node is placed beside its first placed neighbour, deterministically.
 import crypto from 'node:crypto';
 import { buildGraph } from '../graph/buildGraph';
+import { entityChangesOf, type EntityMergeEntry } from '../model/curationEvents';
 import type { Dataset, ResolvedClaim } from '../model/dataset';
 import type { EvidenceGraph, GraphSnapshot } from '../model/evidenceGraph';
 import type { Claim, DocumentRecord, Entity } from '../model/records';
@@ -99,6 +100,36 @@ export function snapshotWithEntity(snapshot: GraphSnapshot, entity: Entity, vers
     entities: new Map(previous.entities).set(entity.id, entity),
     contentHash: version,
   };
+  const graph = buildGraph(dataset);
+  keepPositions(snapshot.graph, graph);
+  return { dataset, graph, version };
+}
+
+/**
+ * Puts a merge (or a split) on the graph: the entities and moved claims in the states the
+ * event records, moved claims where they stand, and the merged entity's redirect added
+ * (or taken away). The edges of both entities are derived again by building the graph anew.
+ */
+export function snapshotWithMergedEntity(
+  snapshot: GraphSnapshot,
+  event: EntityMergeEntry,
+  version: string,
+): GraphSnapshot {
+  const previous = snapshot.dataset;
+  const entities = new Map(previous.entities);
+  for (const change of entityChangesOf(event)) {
+    if (change.after === null) entities.delete(change.entity);
+    else entities.set(change.entity, change.after);
+  }
+  const moved = new Map(event.claims.map((change) => [change.claim, change.after]));
+  const claims = previous.claims.map((claim) => {
+    const after = moved.get(claim.id);
+    return after ? resolveClaim(after, previous) : claim;
+  });
+  const redirects = new Map(previous.redirects);
+  if (event.kind === 'mergeEntities') redirects.set(event.entity, { id: event.entity, into: event.into });
+  else redirects.delete(event.entity);
+  const dataset: Dataset = { ...previous, entities, claims, redirects, contentHash: version };
   const graph = buildGraph(dataset);
   keepPositions(snapshot.graph, graph);
   return { dataset, graph, version };

@@ -1,8 +1,9 @@
 // `claimgraph compact`: folds the journal into the data files and empties it. Each file
 // is replaced atomically (atomicFile.ts) in the order history.jsonl (the curation events,
 // kept for the history API), documents, the entities files (edited entities in their
-// final state, new ones in entities.json), the claims files (corrected and
-// retracted claims in their final state), proposals.json; the journal is emptied last, and only after the files
+// final state, new ones in entities.json, merged ones left out), the claims files (corrected,
+// moved and retracted claims in their final state), redirects.json (where each merged
+// entity went, so its old id keeps answering), proposals.json; the journal is emptied last, and only after the files
 // alone were checked to load to the same dataset. A crash at any point is safe: replay
 // skips entries the files already hold (load/replayJournal.ts). So is a full disk: the
 // write that fails leaves no temporary file, and the journal stays.
@@ -125,6 +126,7 @@ function compactLocked(dataDir: string, onWarning: (problem: LoadProblem) => voi
     writeRecordFiles(dataDir, 'entities.json', files.entities, replayed.entities);
     const claims = replayed.claims.filter((c) => fromJournal(c.file)).map((c) => c.record);
     writeRecordFiles(dataDir, 'claims.json', files.claims, replayed.claims);
+    writeRecordFiles(dataDir, 'redirects.json', files.redirects, replayed.redirects);
     writeFileAtomic(
       path.join(dataDir, PROPOSALS_FILE),
       `${JSON.stringify({ $comment: PROPOSALS_COMMENT, proposals }, null, 2)}\n`,
@@ -137,6 +139,7 @@ function compactLocked(dataDir: string, onWarning: (problem: LoadProblem) => voi
       filesOnly.problems.length === 0 &&
       filesOnly.dataset.entities.size === full.dataset.entities.size &&
       filesOnly.dataset.claims.length === full.dataset.claims.length &&
+      filesOnly.dataset.redirects.size === full.dataset.redirects.size &&
       filesOnly.dataset.documents.size === full.dataset.documents.size;
     if (!same) {
       throw new Error(

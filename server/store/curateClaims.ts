@@ -13,6 +13,7 @@ import {
   type RevertEntry,
 } from '../model/curationEvents';
 import type { Dataset } from '../model/dataset';
+import { survivorOf } from '../model/entityRedirects';
 import { claimSchema, entitySchema, type Claim, type DocumentRecord, type Entity } from '../model/records';
 import { edgeTypeAllows } from '../model/vocabulary';
 import { normalizeText } from '../queries/normalizeText';
@@ -109,7 +110,10 @@ function resolveEnd(
   const { vocabulary } = dataset;
   if (typeof choice === 'string') {
     const existing = dataset.entities.get(choice) ?? created.find((e) => e.id === choice);
-    if (!existing) errors.push({ path: field, message: `unknown entity "${choice}"` });
+    const survivor = survivorOf(dataset.redirects, choice);
+    if (!existing && survivor !== undefined)
+      errors.push({ path: field, message: `entity "${choice}" was merged into "${survivor}"; use "${survivor}"` });
+    else if (!existing) errors.push({ path: field, message: `unknown entity "${choice}"` });
     return existing;
   }
   const { createAnyway, ...fields } = choice;
@@ -139,7 +143,9 @@ function resolveEnd(
       );
     }
   }
-  const taken = (id: string) => dataset.entities.has(id) || created.some((e) => e.id === id);
+  // The id of an entity merged away stays its redirect's: a new entity never takes it.
+  const taken = (id: string) =>
+    dataset.entities.has(id) || dataset.redirects.has(id) || created.some((e) => e.id === id);
   const entity = entitySchema.parse({ ...fields, id: entityIdFor(fields, taken), aliases: fields.aliases ?? [] });
   created.push(entity);
   return entity;
@@ -183,7 +189,7 @@ function nextClaimId(documentId: string, context: CurationContext): string {
 }
 
 /** The claim as it stands on the graph now (in its stored form), or why not. */
-function liveClaim(context: CurationContext, id: string): Claim {
+export function liveClaim(context: CurationContext, id: string): Claim {
   const found = context.dataset.claims.find((c) => c.id === id);
   if (found) {
     const { quoteStart, quoteEnd: _end, ...claim } = found;
@@ -359,7 +365,7 @@ export function planRevert(
 ): RevertEntry {
   const event = context.history.get(eventId);
   if (!event) throw new CurationNotFoundError('event', eventId);
-  if (!isClaimEvent(event)) throw new Error(`event "${eventId}" edits an entity: planRevertEntityEdit undoes it`);
+  if (!isClaimEvent(event)) throw new Error(`event "${eventId}" changes entities: curateEntities.ts undoes it`);
   const now = currentState(context, event.claim);
   // Undoing is only safe while the claim is as this event left it: a later change depends on it.
   if (!sameRecord(now, event.after)) {
@@ -372,6 +378,13 @@ export function planRevert(
   const before = event.before;
   if (before !== null) {
     const errors: WriteFieldError[] = [];
+    for (const end of [before.subject, before.object]) {
+      const survivor = survivorOf(context.dataset.redirects, end);
+      if (survivor !== undefined && !context.dataset.entities.has(end))
+        throw new WriteConflictError(
+          `event "${eventId}" cannot be reverted: its claim's entity "${end}" was merged into "${survivor}" by event "${context.history.lastEditOf(end)?.id}"; revert that merge first`,
+        );
+    }
     const subject = context.dataset.entities.get(before.subject);
     const object = context.dataset.entities.get(before.object);
     errors.push(...checkRelation(context.dataset, before.type, before.stance, subject, object));

@@ -6,6 +6,7 @@ import type { EditEntityBody } from '../model/curationApi';
 import type { EditEntityEntry } from '../model/curationEvents';
 import { sameRecord } from '../model/canonicalJson';
 import type { Dataset } from '../model/dataset';
+import { survivorOf } from '../model/entityRedirects';
 import { entitySchema, type Entity } from '../model/records';
 import { edgeTypeAllows } from '../model/vocabulary';
 import type { CurationContext } from './curateClaims';
@@ -17,13 +18,19 @@ import {
   type WriteFieldError,
 } from './writeErrors';
 
-function liveEntity(dataset: Dataset, id: string): Entity {
-  const entity = dataset.entities.get(id);
-  if (!entity) throw new CurationNotFoundError('entity', id);
-  return entity;
+/** The entity on the graph; 409 when it was merged away (naming the survivor to `verb` instead), else 404. */
+export function liveEntity(context: CurationContext, id: string, verb: string): Entity {
+  const entity = context.dataset.entities.get(id);
+  if (entity) return entity;
+  const survivor = survivorOf(context.dataset.redirects, id);
+  if (survivor === undefined) throw new CurationNotFoundError('entity', id);
+  const merge = context.history.lastEditOf(id);
+  throw new WriteConflictError(
+    `entity "${id}" was merged into "${survivor}"${merge ? ` by event "${merge.id}"` : ''}; ${verb} "${survivor}" instead`,
+  );
 }
 
-function checkEntityVersion(context: CurationContext, id: string, ifMatch: number | undefined): number {
+export function checkEntityVersion(context: CurationContext, id: string, ifMatch: number | undefined): number {
   const current = context.history.entityVersionOf(id);
   if (ifMatch !== undefined && ifMatch !== current) throw new StaleVersionError(id, current, ifMatch, 'entity');
   return current;
@@ -63,7 +70,7 @@ export function planEditEntity(
   ifMatch: number | undefined,
 ): EditEntityEntry {
   const { dataset } = context;
-  const before = liveEntity(dataset, id);
+  const before = liveEntity(context, id, 'edit');
   const version = checkEntityVersion(context, id, ifMatch);
   const errors: WriteFieldError[] = [];
   const type = body.type ?? before.type;
@@ -122,8 +129,8 @@ export function planRevertEntityEdit(
   reason: string | undefined,
   ifMatch: number | undefined,
 ): EditEntityEntry {
-  const now = liveEntity(context.dataset, event.entity);
-  if (!sameRecord(now, event.after)) {
+  const now = context.dataset.entities.get(event.entity);
+  if (!now || !sameRecord(now, event.after)) {
     const later = context.history.lastEditOf(event.entity)!;
     throw new WriteConflictError(
       `event "${event.id}" cannot be reverted: event "${later.id}" (${later.kind} by ${later.author} at ${later.at}) changed entity "${event.entity}" after it; revert "${later.id}" first`,

@@ -14,8 +14,13 @@ import {
   type LoadProblem,
   type ProposalBook,
 } from '../load';
-import type { AddClaimBody, CorrectClaimBody, EditEntityBody } from '../model/curationApi';
-import type { ClaimCurationEntry, CurationEntry, EditEntityEntry } from '../model/curationEvents';
+import type { AddClaimBody, CorrectClaimBody, EditEntityBody, MergeEntityBody } from '../model/curationApi';
+import {
+  isEntityMerge,
+  type CurationEntry,
+  type EditEntityEntry,
+  type EntityMergeEntry,
+} from '../model/curationEvents';
 import type { ResolvedClaim } from '../model/dataset';
 import { extractionResultSchema } from '../model/extraction';
 import { claimSchema, entitySchema, type Claim, type DocumentRecord, type Entity } from '../model/records';
@@ -26,10 +31,12 @@ import {
   snapshotWithClaimState,
   snapshotWithDocument,
   snapshotWithEntity,
+  snapshotWithMergedEntity,
   nextVersion,
 } from './applyToSnapshot';
 import { planAddClaim, planCorrectClaim, planRetractClaim, planRevert, type CurationContext } from './curateClaims';
 import { planEditEntity, planRevertEntityEdit } from './curateEntities';
+import { planMergeEntities, planRevertMerge } from './curateMerges';
 import { articleFileName, claimIdFor, entityIdFor, proposalId, uniqueId } from './assignIds';
 import { sameRecord } from '../model/canonicalJson';
 import { lockDataFolder, type DataFolderLock } from './dataFolderLock';
@@ -222,16 +229,16 @@ export class WriteStore {
     const storedMeanwhile = this.storedAlready(documentId, document);
     if (storedMeanwhile) return storedMeanwhile;
     const snapshot = this.graphs.current;
-    const entities = snapshot.dataset.entities;
-    // New entities get ids that are free in the dataset, so accepting one never captures a stranger's id.
+    const { entities, redirects } = snapshot.dataset;
+    // New entities get ids that are free in the dataset (a merged entity's id stays its
+    // redirect's), so accepting one never captures a stranger's id.
     const newEntities = new Map<string, Entity>();
     const renamed = new Map<string, string>();
     for (const found of extraction.entities) {
       if (found.existing && entities.has(found.id)) continue;
-      const id =
-        entities.has(found.id) || newEntities.has(found.id)
-          ? uniqueId(found.id, (candidate) => entities.has(candidate) || newEntities.has(candidate))
-          : found.id;
+      const taken = (candidate: string) =>
+        entities.has(candidate) || redirects.has(candidate) || newEntities.has(candidate);
+      const id = taken(found.id) ? uniqueId(found.id, taken) : found.id;
       renamed.set(found.id, id);
       const aliases = [
         ...new Set(found.aliases.map((a) => a.trim()).filter((a) => a !== '' && a.length <= 500 && a !== found.name)),
@@ -314,7 +321,8 @@ export class WriteStore {
     const vocabulary = dataset.vocabulary;
     const errors: WriteFieldError[] = [];
     const created: Entity[] = [];
-    const taken = (candidate: string) => dataset.entities.has(candidate) || created.some((e) => e.id === candidate);
+    const taken = (candidate: string) =>
+      dataset.entities.has(candidate) || dataset.redirects.has(candidate) || created.some((e) => e.id === candidate);
 
     const resolveEntity = (choice: EntityChoice, field: 'subject' | 'object'): Entity | undefined => {
       if (typeof choice === 'string') {
@@ -438,10 +446,13 @@ export class WriteStore {
     const line = this.append(entry);
     this.history.apply(entry);
     const version = nextVersion(snapshot.version, line);
+    const entryNow: CurationEntry = entry;
     this.graphs.replace(
-      entry.kind === 'editEntity'
-        ? snapshotWithEntity(snapshot, entry.after, version)
-        : snapshotWithClaimState(snapshot, entry.claim, entry.after, entry.entities, version),
+      entryNow.kind === 'editEntity'
+        ? snapshotWithEntity(snapshot, entryNow.after, version)
+        : isEntityMerge(entryNow)
+          ? snapshotWithMergedEntity(snapshot, entryNow, version)
+          : snapshotWithClaimState(snapshot, entryNow.claim, entryNow.after, entryNow.entities, version),
     );
     return entry;
   }
@@ -466,6 +477,7 @@ export class WriteStore {
     const context = this.curationContext(author);
     const event = this.history.get(eventId);
     if (event?.kind === 'editEntity') return this.record(planRevertEntityEdit(context, event, reason, ifMatch));
+    if (event && isEntityMerge(event)) return this.record(planRevertMerge(context, event, reason, ifMatch));
     return this.record(planRevert(context, eventId, reason, ifMatch));
   }
 
@@ -474,8 +486,13 @@ export class WriteStore {
     return this.record(planEditEntity(this.curationContext(author), id, body, ifMatch));
   }
 
-  /** An entity on the graph with its version and last edit. */
-  entityState(id: string): { entity: Entity; version: number; lastEvent?: EditEntityEntry } {
+  /** Merges entity `id` into `body.into`: its claims move there, it leaves the graph. `ifMatch`: the version of `id` as read. */
+  mergeEntities(id: string, body: MergeEntityBody, ifMatch: number | undefined, author: string): EntityMergeEntry {
+    return this.record(planMergeEntities(this.curationContext(author), id, body, ifMatch));
+  }
+
+  /** An entity on the graph with its version and last edit (or merge). */
+  entityState(id: string): { entity: Entity; version: number; lastEvent?: CurationEntry } {
     const entity = this.graphs.current.dataset.entities.get(id);
     if (!entity) throw new CurationNotFoundError('entity', id);
     const lastEvent = this.history.lastEditOf(id);
@@ -488,7 +505,7 @@ export class WriteStore {
     claim: ResolvedClaim;
     status: 'live' | 'retracted';
     version: number;
-    lastEvent?: ClaimCurationEntry;
+    lastEvent?: CurationEntry;
   } {
     const live = this.graphs.current.dataset.claims.find((c) => c.id === id);
     const lastEvent = this.history.lastEventOf(id);

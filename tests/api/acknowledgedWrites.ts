@@ -12,6 +12,11 @@ export interface Acknowledged {
    * event's, or also that of a write the kill cut off before its answer (it may have landed).
    */
   curated: Map<string, Array<{ status: 'live' | 'retracted'; stance: string }>>;
+  /**
+   * Entities created by a hand-added claim and then merged into the claim's object (and
+   * some split off again): whether each may be merged away now, as for `curated`.
+   */
+  merged: Map<string, boolean[]>;
   /** The kinds of curation event acknowledged so far. */
   curationKinds: Set<string>;
 }
@@ -23,6 +28,7 @@ export function noneAcknowledged(): Acknowledged {
     acceptedUnread: new Set(),
     rejected: new Set(),
     curated: new Map(),
+    merged: new Map(),
     curationKinds: new Set(),
   };
 }

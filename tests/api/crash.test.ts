@@ -1,6 +1,6 @@
 // Durability: a real server process is killed with SIGKILL in the middle of a burst of
-// writes (ingests, accepts, rejects, and claims added, corrected, retracted and reverted
-// by hand, from several concurrent clients), then restarted on the same data folder.
+// writes (ingests, accepts, rejects, claims added, corrected, retracted and reverted
+// by hand, entities merged and split again, from several concurrent clients), then restarted on the same data folder.
 // Every write that was answered 2xx must be there, and the folder must load. Three kill/restart cycles by default, each killed after a random number of answers
 // (seeded: the seed is printed when the test fails).
 import fs from 'node:fs';
@@ -53,6 +53,8 @@ async function burst(
 ): Promise<{ answered: number; failed: number }> {
   const article = fs.readFileSync(path.join(seedDir, 'documents', `${seedDocument}.txt`), 'utf8');
   let next = 0;
+  let twins = 0;
+  let merges = 0;
   let answered = 0;
   let failed = 0;
   const post = async (url: string, init: RequestInit): Promise<Response | undefined> => {
@@ -74,7 +76,7 @@ async function burst(
     kind: string,
     claimId: string | undefined,
     expected: { status: 'live' | 'retracted'; stance: string },
-  ): Promise<{ claim: { claim: { id: string } }; event: { id: string } } | undefined | false> => {
+  ): Promise<{ claim: { claim: { id: string; object: string } }; event: { id: string } } | undefined | false> => {
     const res = await post(url, { ...init, headers: { 'Content-Type': 'application/json' } });
     if (!res) {
       // Not acknowledged, but it may have been written before the kill.
@@ -84,29 +86,77 @@ async function burst(
     if (res.status !== 201 && res.status !== 200)
       throw new Error(`${kind} answered ${res.status}: ${await res.text()}`);
     answered++;
-    const body = await bodyOf<{ claim: { claim: { id: string } }; event: { id: string } }>(res);
+    const body = await bodyOf<{ claim: { claim: { id: string; object: string } }; event: { id: string } }>(res);
     const id = claimId ?? body?.claim.claim.id;
     if (id !== undefined) acked.curated.set(id, [expected]);
     acked.curationKinds.add(kind);
     if (body) onAnswer();
     return body;
   };
+  /** A 2xx merge or split of `twin`: it is now merged away or not. False when the server is gone. */
+  const mergeWrite = async (url: string, body: object, twin: string, mergedAfter: boolean, kind: string) => {
+    const res = await post(url, { body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } });
+    if (!res) {
+      acked.merged.get(twin)?.push(mergedAfter);
+      return false;
+    }
+    if (res.status !== 201 && res.status !== 200)
+      throw new Error(`${kind} answered ${res.status}: ${await res.text()}`);
+    answered++;
+    acked.merged.set(twin, [mergedAfter]);
+    acked.curationKinds.add(kind);
+    const answer = await bodyOf<{ event: { id: string } }>(res);
+    if (!answer) return false;
+    onAnswer();
+    return answer;
+  };
+  type NewEntity = { name: string; type: string; createAnyway: true };
+  /** Adds a copy of an accepted claim by hand, with `object` at its object. */
+  const addCopy = (claim: AcceptedClaim, object: string | NewEntity) => {
+    const { document, quote, quoteStart: start, subject, type, stance } = claim;
+    const body = JSON.stringify({ document, quote, start, subject, type, object, stance, reason: 'crash test' });
+    return curationWrite('/api/claims', { body }, 'addClaim', undefined, { status: 'live', stance });
+  };
   /**
-   * Adds a copy of an accepted claim by hand, then corrects it (mode 0), retracts it (1),
-   * or retracts it and reverts the retraction (2): every kind of curation event.
+   * Two new entities of the claim's object's type, each at the object of a copy of the
+   * claim; the first is merged into the second (no other client touches either), and
+   * every other time split off again by reverting the merge.
+   */
+  const mergeTwins = async (claim: AcceptedClaim, twin: string, type: string): Promise<boolean> => {
+    const other = await addCopy(claim, { name: `Crash twin ${cycle}-${twins++}`, type, createAnyway: true });
+    if (!other) return false;
+    const url = `/api/entities/${encodeURIComponent(twin)}/merge`;
+    const merged = await mergeWrite(url, { into: other.claim.claim.object }, twin, true, 'mergeEntities');
+    if (!merged || merges++ % 2 === 0) return merged !== false;
+    return (await mergeWrite(`/api/history/${merged.event.id}/revert`, {}, twin, false, 'splitEntity')) !== false;
+  };
+  /**
+   * Adds a copy of an accepted claim by hand, then corrects it and merges the new entity at
+   * its object into another (mode 0), retracts it (1), or retracts it and reverts the
+   * retraction (2): every kind of curation event.
    */
   const curate = async (claim: AcceptedClaim, mode: number): Promise<boolean> => {
     if (mode > 2) return true;
-    const { document, quote, quoteStart: start, subject, type, object, stance } = claim;
-    const body = JSON.stringify({ document, quote, start, subject, type, object, stance, reason: 'crash test' });
-    const added = await curationWrite('/api/claims', { body }, 'addClaim', undefined, { status: 'live', stance });
+    const { stance } = claim;
+    let object: string | NewEntity = claim.object;
+    if (mode === 0) {
+      const read = await fetch(`${server.url}/api/entities/${encodeURIComponent(claim.object)}`).catch(() => undefined);
+      const entity = read && (await bodyOf<{ entity: { type: string } }>(read));
+      if (!entity) return false;
+      object = { name: `Crash twin ${cycle}-${twins++}`, type: entity.entity.type, createAnyway: true };
+    }
+    const added = await addCopy(claim, object);
     if (!added) return false;
     const id = added.claim.claim.id;
     const at = `/api/claims/${encodeURIComponent(id)}`;
-    if (mode === 0) {
+    if (typeof object !== 'string') {
+      const twin = added.claim.claim.object;
+      acked.merged.set(twin, [false]);
       const denies = stance === 'denies' ? 'asserts' : 'denies';
       const patch = { method: 'PATCH', body: JSON.stringify({ stance: denies }) };
-      return (await curationWrite(at, patch, 'correctClaim', id, { status: 'live', stance: denies })) !== false;
+      if ((await curationWrite(at, patch, 'correctClaim', id, { status: 'live', stance: denies })) === false)
+        return false;
+      return mergeTwins(claim, twin, object.type);
     }
     const retract = { body: JSON.stringify({ reason: 'crash test' }) };
     const retracted = await curationWrite(`${at}/retract`, retract, 'retractClaim', id, {
@@ -194,6 +244,12 @@ async function expectAllPresent(server: ChildServer, acked: Acknowledged): Promi
         `claim ${id} ${expected.status} ${expected.stance} (found ${found.status} ${state.status} ${state.claim?.stance})`,
       );
   }
+  for (const [twin, allowed] of acked.merged) {
+    const res = await fetch(`${server.url}/api/entities/${encodeURIComponent(twin)}`, { redirect: 'manual' });
+    await res.arrayBuffer();
+    if (!allowed.includes(res.status === 301))
+      missing.push(`entity ${twin} ${allowed[0] ? 'merged' : 'not merged'} (answered ${res.status})`);
+  }
   expect(missing).toEqual([]);
 }
 
@@ -223,7 +279,7 @@ describe('crash safety', () => {
             if (
               ++count >= killAfter &&
               !killed &&
-              (cycle > 0 || (acked.rejected.size > 0 && acked.accepted.size > 0 && acked.curationKinds.size === 4))
+              (cycle > 0 || (acked.rejected.size > 0 && acked.accepted.size > 0 && acked.curationKinds.size === 6))
             ) {
               killed = true;
               running.child.kill('SIGKILL');
@@ -245,7 +301,14 @@ describe('crash safety', () => {
         for (const id of acked.documents) expect(dataset.documents.has(id)).toBe(true);
         const claimIds = new Set(dataset.claims.map((c) => c.id));
         for (const { claimId } of acked.accepted.values()) expect(claimIds.has(claimId)).toBe(true);
-        expect(acked.curationKinds).toEqual(new Set(['addClaim', 'correctClaim', 'retractClaim', 'revert']));
+        expect(acked.curationKinds).toEqual(
+          new Set(['addClaim', 'correctClaim', 'retractClaim', 'revert', 'mergeEntities', 'splitEntity']),
+        );
+        for (const [twin, allowed] of acked.merged)
+          expect([twin, allowed.includes(dataset.redirects.has(twin) && !dataset.entities.has(twin))]).toEqual([
+            twin,
+            true,
+          ]);
         for (const [id, allowed] of acked.curated) {
           const live = claimIds.has(id);
           expect([id, allowed.some(({ status }) => (status === 'live') === live)]).toEqual([id, true]);
@@ -263,6 +326,6 @@ describe('crash safety', () => {
         fs.rmSync(cacheDir, { recursive: true, force: true });
       }
     },
-    30_000 + CYCLES * 2_000,
+    60_000 + CYCLES * 10_000,
   );
 });

@@ -34,6 +34,7 @@ describe('GET /api/openapi.json', () => {
       '/api/claims/{id}/retract',
       '/api/history',
       '/api/history/{eventId}/revert',
+      '/api/entities/{id}/merge',
     ]);
     const methods = Object.fromEntries(
       Object.entries(res.body.paths as Record<string, Record<string, unknown>>).map(([route, item]) => [
@@ -102,7 +103,12 @@ describe('GET /api/openapi.json', () => {
   it('describes responses: bodies by schema, errors as problem+json', async () => {
     const res = await request(app).get('/api/openapi.json').expect(200);
     const neighbours = res.body.paths['/api/entities/{id}/neighbors'].get;
-    expect(Object.keys(neighbours.responses)).toEqual(['200', '304', '400', '404']);
+    expect(Object.keys(neighbours.responses)).toEqual(['200', '301', '304', '400', '404']);
+    // A merged entity's id moves for good: 301 with its Location and a small body.
+    expect(neighbours.responses['301'].headers.Location.schema).toEqual({ type: 'string' });
+    expect(neighbours.responses['301'].content['application/json'].schema).toEqual({
+      $ref: '#/components/schemas/MovedEntity',
+    });
     expect(neighbours.responses['404'].content['application/problem+json'].schema).toEqual({
       $ref: '#/components/schemas/Problem',
     });

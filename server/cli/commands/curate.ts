@@ -1,5 +1,6 @@
 // `claimgraph curate …`: hand curation from the command line, on a data folder no server
-// holds: add a claim, correct it, retract it, revert an event, list the history. Each
+// holds: add a claim, correct it, retract it, merge an entity into another, revert an
+// event, list the history. Each
 // change is one journal event by the author `cli`, checked exactly as the API checks it
 // (the same store, the same body schemas).
 import fs from 'node:fs';
@@ -7,7 +8,7 @@ import type { z } from 'zod';
 import { resolveDataDir } from '../../config';
 import { readCurationHistory } from '../../load';
 import { formatProblem } from '../../load/problems';
-import { addClaimBodySchema, correctClaimBodySchema } from '../../model/curationApi';
+import { addClaimBodySchema, correctClaimBodySchema, mergeEntityBodySchema } from '../../model/curationApi';
 import { filterHistory } from '../../queries/curationHistory';
 import type { CurationEntry } from '../../model/curationEvents';
 import { DataFolderInUseError } from '../../store/dataFolderLock';
@@ -22,6 +23,7 @@ const USAGE = [
   'claimgraph curate add BODY.json [--data DIR]',
   '       claimgraph curate correct CLAIM BODY.json [--if-match VERSION] [--data DIR]',
   '       claimgraph curate retract CLAIM --reason TEXT [--if-match VERSION] [--data DIR]',
+  '       claimgraph curate merge ENTITY --into ENTITY [--reason TEXT] [--if-match VERSION] [--data DIR]',
   '       claimgraph curate revert EVENT [--reason TEXT] [--if-match VERSION] [--data DIR]',
   '       claimgraph curate history [--claim ID] [--entity ID] [--document ID] [--author NAME] [--data DIR]',
 ].join('\n');
@@ -29,6 +31,7 @@ const USAGE = [
 const flags = {
   data: { type: 'string' },
   reason: { type: 'string' },
+  into: { type: 'string' },
   'if-match': { type: 'string' },
   claim: { type: 'string' },
   entity: { type: 'string' },
@@ -60,6 +63,13 @@ function version(text: string | undefined): number | undefined {
 }
 
 function describe(event: CurationEntry): string {
+  if (event.kind === 'mergeEntities' || event.kind === 'splitEntity') {
+    const reverts = event.reverts !== undefined ? ` reverts ${event.reverts}` : '';
+    const reason = event.reason !== undefined ? ` — ${event.reason}` : '';
+    const what =
+      event.kind === 'mergeEntities' ? `${event.entity} into ${event.into}` : `${event.entity} from ${event.into}`;
+    return `${event.id}  ${event.at}  ${event.author}  ${event.kind}${reverts}  entity ${what} v${event.version}  ${event.claims.length} claims moved${reason}`;
+  }
   if (event.kind === 'editEntity') {
     const reverts = event.reverts !== undefined ? ` reverts ${event.reverts}` : '';
     const reason = event.reason !== undefined ? ` — ${event.reason}` : '';
@@ -93,8 +103,15 @@ function runAction(
     const reason = values.reason?.trim();
     if (!reason) throw new UsageError('curate retract: a retraction needs a reason: --reason "why"');
     event = store.retractClaim(one('claim id'), reason, ifMatch, CLI_AUTHOR);
+  } else if (action === 'merge') {
+    if (values.into === undefined) throw new UsageError('curate merge: name the entity that stays: --into ID');
+    const body = mergeEntityBodySchema.safeParse({ into: values.into, reason: values.reason });
+    if (!body.success)
+      throw new UsageError(body.error.issues.map((issue) => `--${issue.path.join('.')}: ${issue.message}`).join('\n'));
+    event = store.mergeEntities(one('entity id'), body.data, ifMatch, CLI_AUTHOR);
   } else if (action === 'revert') event = store.revert(one('event id'), values.reason, ifMatch, CLI_AUTHOR);
-  else throw new UsageError(`unknown curate action "${action}"; expected add, correct, retract, revert or history`);
+  else
+    throw new UsageError(`unknown curate action "${action}"; expected add, correct, retract, merge, revert or history`);
   io.out(describe(event));
 }
 
@@ -113,12 +130,13 @@ function listHistory(dataDir: string, rest: string[], values: Record<string, str
 
 export const curateCommand: Command = {
   name: 'curate',
-  summary: 'add, correct or retract a claim by hand, revert an event, list the history',
+  summary: 'add, correct or retract a claim by hand, merge an entity into another, revert an event, list the history',
   usage: USAGE,
   async run(args, io) {
     const { values, positionals } = parseFlags(args, flags, true);
     const [action, ...rest] = positionals;
-    if (action === undefined) throw new UsageError('the action is missing: add, correct, retract, revert or history');
+    if (action === undefined)
+      throw new UsageError('the action is missing: add, correct, retract, merge, revert or history');
     const dataDir = resolveDataDir(values.data);
     // Reading the history is the read flow: no lock, nothing created in the folder, and it
     // works while a server is writing to it.

@@ -1,9 +1,10 @@
 // The curation API, declared like the review routes: add a claim by hand
 // (POST /api/claims), correct it (PATCH /api/claims/{id}), retract it
 // (POST /api/claims/{id}/retract), read one (GET /api/claims/{id}), read the history
-// (GET /api/history), undo an event (POST /api/history/{eventId}/revert) and edit an
-// entity (PATCH /api/entities/{id}). Each write makes one WriteStore call, which journals
-// and fsyncs the event before the answer; PATCH, retract and revert honour
+// (GET /api/history), undo an event (POST /api/history/{eventId}/revert), edit an
+// entity (PATCH /api/entities/{id}) and merge it into another (POST /api/entities/{id}/merge).
+// Each write makes one WriteStore call, which journals
+// and fsyncs the event before the answer; PATCH, retract, merge and revert honour
 // If-Match: "<version>" (412 when the claim or entity moved).
 import { edgeKey } from '../../graph/groupClaims';
 import { noQuerySchema } from '../../model/api';
@@ -19,6 +20,7 @@ import {
   eventPathSchema,
   historyQuerySchema,
   historyResponseSchema,
+  mergeEntityBodySchema,
   retractClaimBodySchema,
   revertBodySchema,
   type ClaimState,
@@ -27,7 +29,12 @@ import {
   type HistoryResponse,
 } from '../../model/curationApi';
 import { z } from 'zod';
-import type { CurationEntry, EditEntityEntry } from '../../model/curationEvents';
+import {
+  isClaimEvent,
+  type CurationEntry,
+  type EditEntityEntry,
+  type EntityMergeEntry,
+} from '../../model/curationEvents';
 import type { Claim } from '../../model/records';
 import type { Dataset } from '../../model/dataset';
 import { filterHistory } from '../../queries/curationHistory';
@@ -68,17 +75,19 @@ function presentClaim(writes: WriteStore, id: string, dataset: Dataset): ClaimSt
   return { ...state, edge: edgeOf(state.claim, dataset) };
 }
 
-function presentEntityWrite(event: EditEntityEntry, context: RouteContext, status: number): JsonResult {
-  const entity = writeStore(context).entityState(event.entity);
+/** An entity write answers the entity it leaves on the graph: the edited one, a merge's survivor, a split's returned one. */
+function presentEntityWrite(event: EditEntityEntry | EntityMergeEntry, context: RouteContext, status: number) {
+  const id = event.kind === 'mergeEntities' ? event.into : event.entity;
+  const entity = writeStore(context).entityState(id);
   const answer: EntityCurationResponse = { event, entity };
   return new JsonResult(answer, status, {
     ETag: `"${entity.version}"`,
-    Location: `/api/entities/${encodeURIComponent(event.entity)}`,
+    Location: `/api/entities/${encodeURIComponent(id)}`,
   });
 }
 
 function presentWrite(event: CurationEntry, context: RouteContext, status: number): JsonResult {
-  if (event.kind === 'editEntity') return presentEntityWrite(event, context, status);
+  if (!isClaimEvent(event)) return presentEntityWrite(event, context, status);
   const { dataset } = context.store.current;
   const claim = presentClaim(writeStore(context), event.claim, dataset);
   const answer: CurationResponse = { event, claim };
@@ -230,6 +239,30 @@ export const editEntityRoute = defineRoute({
     ),
 });
 
+export const mergeEntityRoute = defineRoute({
+  method: 'post',
+  path: '/api/entities/{id}/merge',
+  operationId: 'mergeEntity',
+  tag: 'curation',
+  summary:
+    'Merge an entity into another: its claims move there, its name and aliases join its aliases, its id redirects there',
+  guards: writeGuards,
+  query: noQuerySchema,
+  params: entityVersionPathSchema,
+  body: { json: mergeEntityBodySchema },
+  response: { description: 'merged: the event and the entity that stays', schema: entityCurationResponseSchema },
+  notFound: 'no entity with this id',
+  conflict:
+    'the entity was merged already, or moving its claims would join the other entity with itself or put a type at an end its edge type does not allow: it names the claims',
+  preconditionFailed: STALE_ENTITY,
+  handle: ({ params, body, ifMatch }, context): JsonResult =>
+    presentEntityWrite(
+      writeStore(context).mergeEntities(params.id, body, parseIfMatch(ifMatch), API_AUTHOR),
+      context,
+      200,
+    ),
+});
+
 /** The curation API, in the order the OpenAPI document lists it (after the review API). */
 export const curationRoutes: RouteSpec[] = [
   addClaimRoute,
@@ -239,4 +272,5 @@ export const curationRoutes: RouteSpec[] = [
   historyRoute,
   revertRoute,
   editEntityRoute,
+  mergeEntityRoute,
 ];

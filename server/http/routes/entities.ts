@@ -1,5 +1,6 @@
 // GET /api/entities (search), /api/entities/{id} (details and relations) and
-// /api/entities/{id}/neighbors (the ego network).
+// /api/entities/{id}/neighbors (the ego network). The id of an entity merged away answers
+// 301 to the entity it was merged into, at the same route.
 import { NEIGHBOURHOOD_CAP } from '../../config';
 import {
   entityDetailsResponseSchema,
@@ -17,10 +18,12 @@ import { entityDetails } from '../../queries/entityDetails';
 import { neighbours } from '../../queries/neighbours';
 import { searchEntities } from '../../queries/searchEntities';
 import { buildSearchIndex } from '../../queries/searchIndex';
-import { checkGraphFilters, nodeTypeErrors, requireEntity } from '../checkAgainstData';
+import { checkGraphFilters, nodeTypeErrors, redirectIfMerged, requireEntity } from '../checkAgainstData';
 import { ValidationError } from '../errors';
 import { filteredGraph, requireInGraph } from '../filteredGraph';
-import { defineRoute } from '../route';
+import { defineRoute, type RedirectResult } from '../route';
+
+const MOVED = 'the entity was merged into another: Location names it, with the same query string';
 
 export const searchEntitiesRoute = defineRoute({
   path: '/api/entities',
@@ -52,8 +55,11 @@ export const entityRoute = defineRoute({
   query: noQuerySchema,
   params: idPathSchema,
   response: { description: 'the entity', schema: entityDetailsResponseSchema },
+  movedPermanently: MOVED,
   notFound: 'no entity with this id',
-  handle: ({ params }, { snapshot }): EntityDetailsResponse => {
+  handle: ({ params }, { snapshot }): EntityDetailsResponse | RedirectResult => {
+    const moved = redirectIfMerged(snapshot.dataset, params.id);
+    if (moved) return moved;
     requireEntity(snapshot.dataset, params.id, 'id');
     return entityDetails(snapshot.graph, snapshot.dataset, params.id)!;
   },
@@ -71,8 +77,11 @@ export const neighboursRoute = defineRoute({
   query: neighboursQuerySchema,
   params: idPathSchema,
   response: { description: 'the ego network', schema: neighboursResponseSchema },
+  movedPermanently: MOVED,
   notFound: 'no entity with this id',
-  handle: ({ query, params }, context): NeighboursResponse => {
+  handle: ({ query, params }, context): NeighboursResponse | RedirectResult => {
+    const moved = redirectIfMerged(context.snapshot.dataset, params.id, '/neighbors');
+    if (moved) return moved;
     requireEntity(context.snapshot.dataset, params.id, 'id');
     checkGraphFilters(query, context.snapshot.dataset);
     const graph = filteredGraph(context, query);

@@ -71,6 +71,37 @@ describe('claimgraph curate', () => {
     expect(unknown).toEqual({ code: 1, out: '', err: 'claimgraph curate: no claim with id "nope"' });
   });
 
+  it('merges an entity into another as an event by cli, reverts it, and refuses a merge without --into', async () => {
+    const dir = writeCurationFolder();
+    const noInto = await run('curate', 'merge', 'bob', '--data', dir);
+    expect(noInto.code).toBe(2);
+    expect(noInto.err).toMatch(/^claimgraph curate: curate merge: name the entity that stays: --into ID\n/);
+    const loop = await run('curate', 'merge', 'bob', '--into', 'ann', '--data', dir);
+    expect(loop).toEqual({
+      code: 1,
+      out: '',
+      err: 'claimgraph curate: entity "bob" cannot be merged into "ann": claim "c1" would join "ann" with itself; correct or retract it first',
+    });
+    const merged = await run('curate', 'merge', 'bob', '--into', 'acme', '--reason', 'one firm', '--data', dir);
+    expect(merged.err).toBe('');
+    expect(merged.out).toMatch(
+      new RegExp(`^e1  ${TIME}  cli  mergeEntities  entity bob into acme v2  1 claims moved — one firm$`),
+    );
+    const dataset = loadDataset(dir);
+    expect([...dataset.entities.keys()]).toEqual(['ann', 'acme']);
+    expect(dataset.entities.get('acme')!.aliases).toEqual(['Bob']);
+    expect(dataset.claims.map((c) => [c.id, c.subject, c.object])).toEqual([['c1', 'ann', 'acme']]);
+    expect([...dataset.redirects.values()]).toEqual([{ id: 'bob', into: 'acme' }]);
+
+    const split = await run('curate', 'revert', 'e1', '--if-match', '2', '--data', dir);
+    expect(split.out).toMatch(
+      new RegExp(`^e2  ${TIME}  cli  splitEntity reverts e1  entity bob from acme v3  1 claims moved$`),
+    );
+    expect([...loadDataset(dir).entities.keys()]).toEqual(['ann', 'acme', 'bob']);
+    const history = await run('curate', 'history', '--entity', 'bob', '--data', dir);
+    expect(history.out.split('\n').map((line) => line.split('  ')[0])).toEqual(['e2', 'e1']);
+  });
+
   it('lists the history without writing to the folder: no journal, no lock', async () => {
     const dir = writeCurationFolder();
     const before = fs.readdirSync(dir).sort();

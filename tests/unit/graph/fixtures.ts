@@ -39,6 +39,7 @@ export function dataset(
     entities: new Map(entities.map((e) => [e.id, e])),
     documents: new Map(documents.map((d) => [d.id, d])),
     claims,
+    redirects: new Map(),
     contentHash: 'test',
   };
 }

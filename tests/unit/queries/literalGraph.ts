@@ -52,6 +52,7 @@ export function literalGraph({ entities, documents = [], claims = [] }: LiteralD
       file: `documents/${document.id}.txt`,
       document: documentSchema.parse(document),
     })),
+    redirects: [],
     rejectedIds: { entities: new Set(), documents: new Set() },
     problems: [],
     contentHash: 'literal',
