@@ -69,6 +69,10 @@ function what(event: CurationEntry, nameOf: NameOf): string {
             : claimChanges(event.before, event.after, nameOf);
       return `Undid ${event.reverts} on claim ${event.claim}: ${effect}`;
     }
+    case 'mergeEntities':
+      return `Merged ${event.merged.name} into ${event.after.name}`;
+    case 'splitEntity':
+      return `Undid ${event.reverts}: ${event.merged.name} split again from ${event.after.name}`;
   }
 }
 
