@@ -7,6 +7,7 @@ claimgraph.json, claimgraph.nodes.csv and claimgraph.edges.csv; EDGE_KEY names o
 whose claims and spells are reported. Each reading is the code README's "Use it from
 Python" shows: NetworkX's read_gexf / read_graphml, pandas' read_csv, igraph's
 Read_GraphML (igraph reads no GEXF: it takes NetworkX's graph with from_networkx).
+Keep the readings here and README's lines the same.
 """
 import collections
 import json
@@ -30,9 +31,10 @@ def nx_from_json(path):
 
 
 def nx_from_csv(nodes_path, edges_path):
-    """nodes.csv and edges.csv, read with pandas, as a NetworkX multigraph."""
+    """nodes.csv and edges.csv, read with pandas, as a NetworkX multigraph (README's lines)."""
     nodes = pd.read_csv(nodes_path, keep_default_na=False, na_values=[""])
     edges = pd.read_csv(edges_path, keep_default_na=False, na_values=[""])
+    edges["claims"] = edges["claims"].map(json.loads)
     g = nx.from_pandas_edgelist(
         edges, "source", "target", edge_attr=True, create_using=nx.MultiDiGraph, edge_key="id"
     )
