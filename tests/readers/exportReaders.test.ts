@@ -30,7 +30,7 @@ function assertReadersInstalled(): void {
   const probe = spawnSync(PYTHON, ['-c', 'import networkx, igraph, pandas'], { encoding: 'utf8' });
   if (probe.status !== 0)
     throw new Error(
-      `the export readers are missing for ${PYTHON} (${(probe.stderr || String(probe.error)).trim()}): ` +
+      `the export readers are missing for ${PYTHON} (${(probe.stderr || String(probe.error)).trim().split('\n').pop()}): ` +
         'apt-get install python3-networkx python3-igraph python3-pandas',
     );
 }
