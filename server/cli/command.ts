@@ -1,11 +1,14 @@
 // The shape of a CLI command and the small argument parser they share (node:util's
 // parseArgs, strict, so a misspelt flag is an error instead of being ignored).
+import type { Writable } from 'node:stream';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ConfigError, parseSetting, type ServerConfig } from '../config';
 
 export interface CliIo {
   out: (text: string) => void;
   err: (text: string) => void;
+  /** Where streamed output goes (`export` without --out): process.stdout unless a test gives another. */
+  stdout?: Writable;
 }
 
 export interface Command {

@@ -9,7 +9,7 @@
 import type { EvidenceGraph } from '../model/evidenceGraph';
 import type { EdgeAttributes, NodeAttributes } from '../model/graph';
 import { joinChunks } from './chunks';
-import { claimsJson, safeJson } from './flatAttributes';
+import { claimsJson, edgeWeight, safeJson } from './flatAttributes';
 import { compareKeys, exportEdge, sortedEdgeKeysInSteps, sortedNodesInSteps, type ExportNode } from './sortedElements';
 import { STEP, STEP_ITEMS } from '../steps';
 
@@ -107,6 +107,7 @@ export function edgeProperties(a: EdgeAttributes): Record<string, CypherValue | 
     status: a.status,
     directed: a.directed,
     claimCount: a.claimCount,
+    weight: edgeWeight(a),
     firstDate: a.firstDate,
     lastDate: a.lastDate,
     documents: a.documents,

@@ -41,6 +41,22 @@ export function claimsJson(claims: readonly EdgeClaim[]): string {
   return safeJson(claims);
 }
 
+/**
+ * The edge's weight for tools that weigh edges (Gephi's layouts, NetworkX, igraph): the
+ * sum of its claims' own `weight` (an imported edge's, kept in the claim's attributes),
+ * a claim without one counting 1, GEXF's default weight. Edges of our own claims weigh
+ * their claim count; a Les Misérables edge weighs its co-appearances, as in the source file.
+ */
+export function edgeWeight(a: EdgeAttributes): number {
+  let weight = 0;
+  for (const claim of a.claims) {
+    // Optional chaining throughout: the streamed GEXF is held to the library on arbitrary values, null claims included.
+    const own = (claim as Partial<EdgeClaim> | null)?.attributes?.weight;
+    weight += typeof own === 'number' && Number.isFinite(own) ? own : 1;
+  }
+  return weight;
+}
+
 export const nodeFields: FlatField<NodeAttributes>[] = [
   { name: 'type', type: 'string', value: (a) => a.type },
   { name: 'label', type: 'string', value: (a) => a.label },
@@ -67,6 +83,7 @@ export const edgeFields: FlatField<EdgeAttributes>[] = [
   { name: 'status', type: 'string', value: (a) => a.status },
   { name: 'directed', type: 'boolean', value: (a) => a.directed },
   { name: 'claimCount', type: 'integer', value: (a) => a.claimCount },
+  { name: 'weight', type: 'double', value: edgeWeight },
   { name: 'firstDate', type: 'string', value: (a) => a.firstDate },
   { name: 'lastDate', type: 'string', value: (a) => a.lastDate },
   { name: 'documents', type: 'string', value: (a) => joinList(a.documents) },

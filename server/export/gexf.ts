@@ -1,20 +1,23 @@
-// GEXF 1.3 export (Gephi's format) through graphology-gexf's writer. GEXF attributes
-// are scalars, so each edge carries its claims as a JSON string attribute `claims`
-// beside flat ones (status, claimCount, dates, documents joined); colour, size and
-// position go to the viz namespace where Gephi reads them. Parallel edges of different
-// types between the same two entities are told apart by `kind` (the edge type), as
-// GEXF 1.3 prescribes for multigraphs. The export format writes with gexfStream.ts,
-// which streams the same bytes; exportGexf here is the reference it is held to.
+// GEXF 1.2 export (Gephi's format, and the newest NetworkX reads) through graphology-gexf's
+// writer. GEXF attributes are scalars, so each edge carries its claims as a JSON string
+// attribute `claims` beside flat ones (status, claimCount, dates, documents joined);
+// colour (as r, g, b: what Gephi and NetworkX both read), size and position go to the
+// viz namespace. Every relation is written as a directed edge subject → object, the
+// undirected ones with `directed` false: NetworkX reads no mixed graph, and refuses an
+// undirected edge in a directed one. Parallel edges of different types between the same
+// two entities are told apart by `kind` (the edge type). The export format writes with
+// gexfStream.ts, which streams the same bytes (and the timeline); exportGexf here is the
+// reference it is held to, with the viz namespace corrected (gexfStream.ts says how).
 import { write } from 'graphology-gexf';
 import { createEvidenceGraph, type EvidenceGraph, type EvidenceGraphAttributes } from '../model/evidenceGraph';
 import type { EdgeAttributes, NodeAttributes } from '../model/graph';
-import { edgeFields, nodeFields, type FlatField, type FlatValue } from './flatAttributes';
+import { edgeFields, edgeWeight, nodeFields, type FlatField, type FlatValue } from './flatAttributes';
 import { sortedEdges, sortedNodes } from './sortedElements';
 import { toXmlCharacters } from './xml';
 
-/** Attributes that GEXF holds in dedicated places (label, viz:*), not in attvalues. */
+/** Attributes that GEXF holds in dedicated places (label, weight, viz:*), not in attvalues. */
 const NODE_VIZ_OR_LABEL = new Set(['label', 'color', 'size', 'x', 'y']);
-const EDGE_VIZ_OR_LABEL = new Set(['label', 'color', 'size']);
+const EDGE_VIZ_OR_LABEL = new Set(['label', 'color', 'size', 'weight']);
 
 export const gexfNodeFields = nodeFields.filter((f) => !NODE_VIZ_OR_LABEL.has(f.name));
 export const gexfEdgeFields = edgeFields.filter((f) => !EDGE_VIZ_OR_LABEL.has(f.name));
@@ -51,10 +54,19 @@ function attvalues<A>(fields: FlatField<A>[], attributes: A): GexfAttributes {
   return out;
 }
 
+/** Colours GEXF can say as r, g, b (and a): #rgb, #rrggbb, rgb() and rgba(). Others are left out: an empty <viz:color/> breaks readers. */
+export function gexfColor(color: string | undefined): string | undefined {
+  if (!color) return undefined;
+  return /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i.test(color) || RGBA.test(color) ? color : undefined;
+}
+
+/** graphology-gexf's rgb()/rgba() pattern. */
+export const RGBA = /^\s*rgba?\s*\(\s*([0-9]*)\s*,\s*([0-9]*)\s*,\s*([0-9]*)\s*(?:,\s*([.0-9]*))?\)\s*$/;
+
 export function formatGexfNode(_key: string, a: NodeAttributes): GexfElement {
   return {
     label: toXmlCharacters(a.label),
-    viz: { color: a.color, size: a.size, x: a.x, y: a.y },
+    viz: { color: gexfColor(a.color), size: a.size, x: a.x, y: a.y },
     attributes: attvalues(gexfNodeFields, a),
   };
 }
@@ -63,8 +75,8 @@ export function formatGexfEdge(_key: string, a: EdgeAttributes): GexfElement {
   return {
     label: toXmlCharacters(a.label),
     kind: a.type,
-    weight: a.claimCount,
-    viz: { color: a.color, thickness: a.size },
+    weight: edgeWeight(a),
+    viz: { color: gexfColor(a.color), thickness: a.size },
     attributes: attvalues(gexfEdgeFields, a),
   };
 }
@@ -77,24 +89,41 @@ export function gexfMeta(graph: EvidenceGraph): { creator: string; description: 
 
 /**
  * graphology-gexf writes in the graph's insertion order; a copy with sorted keys (sharing
- * the attribute objects) makes the output deterministic.
+ * the attribute objects) makes the output deterministic. Every edge goes in directed (see above).
  */
 function sortedCopy(graph: EvidenceGraph): EvidenceGraph {
   const copy = createEvidenceGraph();
   copy.replaceAttributes(gexfMeta(graph) as unknown as EvidenceGraphAttributes);
   for (const node of sortedNodes(graph)) copy.addNode(node.key, node.attributes);
-  for (const edge of sortedEdges(graph)) {
-    if (edge.undirected) copy.addUndirectedEdgeWithKey(edge.key, edge.source, edge.target, edge.attributes);
-    else copy.addDirectedEdgeWithKey(edge.key, edge.source, edge.target, edge.attributes);
-  }
+  for (const edge of sortedEdges(graph))
+    copy.addDirectedEdgeWithKey(edge.key, edge.source, edge.target, edge.attributes);
   return copy;
 }
 
-export function exportGexf(graph: EvidenceGraph): string {
+/**
+ * The static GEXF as graphology-gexf writes it. The library's GEXF 1.2 header names the
+ * viz namespace `http:///www.gexf.net/1.1draft/viz` (three slashes, 1.1): readers that
+ * match the namespace (NetworkX) then see no colour, size or position. The header is
+ * the only difference from the streamed writer, which names the right one.
+ */
+export function exportGexfWithLibraryHeader(graph: EvidenceGraph): string {
   return write<NodeAttributes, EdgeAttributes, GexfAttributes, GexfAttributes>(sortedCopy(graph), {
-    version: '1.3',
+    version: '1.2',
     pedantic: true,
     formatNode: formatGexfNode,
     formatEdge: formatGexfEdge,
   });
+}
+
+export const GEXF_HEADER =
+  '<gexf version="1.2" xmlns="http://www.gexf.net/1.2draft" xmlns:viz="http://www.gexf.net/1.2draft/viz" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://www.gexf.net/1.2draft http://www.gexf.net/1.2draft/gexf.xsd">';
+
+const LIBRARY_HEADER =
+  '<gexf version="1.2" xmlns="http://www.gexf.net/1.2draft" xmlns:viz="http:///www.gexf.net/1.1draft/viz">';
+
+/** The static GEXF export as the library writes it, with the right header. */
+export function exportGexf(graph: EvidenceGraph): string {
+  const text = exportGexfWithLibraryHeader(graph);
+  if (!text.includes(LIBRARY_HEADER)) throw new Error('exportGexf: graphology-gexf wrote another header than expected');
+  return text.replace(LIBRARY_HEADER, GEXF_HEADER);
 }

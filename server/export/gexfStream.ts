@@ -1,19 +1,23 @@
-// The GEXF export, streamed chunk by chunk, byte for byte what graphology-gexf's writer
-// gives for the same graph (tests/unit/export/gexfStream.test.ts holds it to that; the
-// library stays only as that reference). The library builds the whole document in one
-// string through an XML writer, which is slow and bounded by V8's string limit on large
-// graphs; this writer only makes a first pass to infer the attribute model, as the
-// library does, then writes each element, with steps between (server/steps.ts) so a streamed
-// export never holds the event loop for long.
+// The GEXF export, streamed chunk by chunk. Its static form is byte for byte what
+// graphology-gexf's writer gives for the same graph, bar the library's misspelt viz
+// namespace (tests/unit/export/gexfStream.test.ts holds it to that; the library stays
+// only as that reference); its default, dynamic form adds Gephi's timeline: the graph
+// says mode="dynamic" timeformat="date" and each edge its claims' days as <spells>
+// (claimSpells.ts). The library builds the whole document in one string through an XML
+// writer, which is slow and bounded by V8's string limit on large graphs; this writer
+// only makes a first pass to infer the attribute model, as the library does, then writes
+// each element, with steps between (server/steps.ts) so a streamed export never holds
+// the event loop for long.
 // It is also several times faster: each value is read once and written
 // straight to text (no element objects), one test per string decides whether it needs
 // escaping, claims in their usual key order and repeated attribute values use text made
 // once, and everything else takes a general path that gives the same bytes.
 import type { EvidenceGraph } from '../model/evidenceGraph';
 import { joinChunks } from './chunks';
-import { safeJson, type FlatField, type FlatValue } from './flatAttributes';
+import { claimSpells } from './claimSpells';
+import { edgeWeight, safeJson, type FlatField, type FlatValue } from './flatAttributes';
 import type { EdgeAttributes, NodeAttributes } from '../model/graph';
-import { gexfEdgeFields, gexfMeta, gexfNodeFields, gexfValue } from './gexf';
+import { GEXF_HEADER, gexfColor, gexfEdgeFields, gexfMeta, gexfNodeFields, gexfValue, RGBA } from './gexf';
 import { exportEdge, sortedEdgeKeysInSteps, sortedNodesInSteps, type ExportEdge } from './sortedElements';
 import { STEP, STEP_ITEMS } from '../steps';
 import { toXmlCharacters } from './xml';
@@ -353,11 +357,13 @@ function attvaluesText<A>(slots: AttvalueSlot<A>[], attributes: A): string {
   return values ? `${LINE5}<attvalues>${values}${LINE5}</attvalues>` : `${LINE5}<attvalues/>`;
 }
 
-/** graphology-gexf's CSS colour reading for non-hex colours: rgb()/rgba() to r, g, b, a. */
+/** graphology-gexf's CSS colour reading, for a colour gexfColor accepts: #rgb, #rrggbb, rgb() and rgba() to r, g, b (a). */
 function colorAttributes(color: string): string {
-  if (color.startsWith('#')) return ` hex="${attribute(color)}"`;
-  const match = /^\s*rgba?\s*\(\s*([0-9]*)\s*,\s*([0-9]*)\s*,\s*([0-9]*)\s*(?:,\s*([.0-9]*))?\)\s*$/.exec(color);
-  if (!/^\s*rgba?\s*\(/i.test(color) || !match) return '';
+  if (color.startsWith('#')) {
+    const hex = color.length === 4 ? color.replace(/[0-9a-f]/gi, (digit) => digit + digit) : color;
+    return ` r="${parseInt(hex.slice(1, 3), 16)}" g="${parseInt(hex.slice(3, 5), 16)}" b="${parseInt(hex.slice(5, 7), 16)}"`;
+  }
+  const match = RGBA.exec(color)!;
   return ` r="${+match[1]}" g="${+match[2]}" b="${+match[3]}"${match[4] ? ` a="${+match[4]}"` : ''}`;
 }
 
@@ -387,7 +393,8 @@ const LINE5 = line(5);
 /** Node attributes in GEXF: label, attvalues, then viz colour, size and position, as formatGexfNode and the library give them. */
 function nodeText(key: string, a: NodeAttributes, slots: AttvalueSlot<NodeAttributes>[]): string {
   let inner = attvaluesText(slots, a);
-  if (a.color) inner += colorText(a.color);
+  const color = gexfColor(a.color);
+  if (color) inner += colorText(color);
   if (a.size !== undefined) inner += `${LINE5}<viz:size value="${scalarAttribute(a.size)}"/>`;
   if (a.x !== undefined || a.y !== undefined) {
     inner += `${LINE5}<viz:position${a.x !== undefined ? ` x="${scalarAttribute(a.x)}"` : ''}${a.y !== undefined ? ` y="${scalarAttribute(a.y)}"` : ''}/>`;
@@ -396,16 +403,29 @@ function nodeText(key: string, a: NodeAttributes, slots: AttvalueSlot<NodeAttrib
   return inner ? `${opening}>${inner}${LINE4}</node>` : `${opening}/>`;
 }
 
-/** Edge attributes in GEXF: type, weight, kind, label, attvalues, then viz colour and thickness, as formatGexfEdge and the library give them. */
-function edgeText(edge: ExportEdge, slots: AttvalueSlot<EdgeAttributes>[], defaultEdgeType: string): string {
+/** An edge's spells, at depth 5: the days its claims cover. */
+function spellsText(claims: EdgeAttributes['claims']): string {
+  const spells = claimSpells(claims);
+  if (spells.length === 0) return '';
+  let out = `${LINE5}<spells>`;
+  for (const { start, end } of spells) out += `${line(6)}<spell start="${start}" end="${end}"/>`;
+  return `${out}${LINE5}</spells>`;
+}
+
+/**
+ * Edge attributes in GEXF: weight, kind, label, attvalues, (spells,) then viz colour and
+ * thickness, as formatGexfEdge and the library give them. Every edge is directed (gexf.ts says why).
+ */
+function edgeText(edge: ExportEdge, slots: AttvalueSlot<EdgeAttributes>[], dynamic: boolean): string {
   const a = edge.attributes;
   let inner = attvaluesText(slots, a);
-  if (a.color) inner += colorText(a.color);
+  if (dynamic) inner += spellsText(a.claims);
+  const color = gexfColor(a.color);
+  if (color) inner += colorText(color);
   if (a.size !== undefined) inner += `${LINE5}<viz:thickness value="${scalarAttribute(a.size)}"/>`;
-  const type = edge.undirected ? 'undirected' : 'directed';
-  const weight = a.claimCount;
+  const weight = edgeWeight(a);
   const opening =
-    `${LINE4}<edge id="${attribute(edge.key)}"${type !== defaultEdgeType ? ` type="${type}"` : ''} source="${attribute(edge.source)}" target="${attribute(edge.target)}"` +
+    `${LINE4}<edge id="${attribute(edge.key)}" source="${attribute(edge.source)}" target="${attribute(edge.target)}"` +
     `${typeof weight === 'number' && !Number.isNaN(weight) ? ` weight="${weight}"` : ''}${a.type ? ` kind="${attribute(a.type)}"` : ''}${a.label ? ` label="${xmlValue(a.label)}"` : ''}`;
   return inner ? `${opening}>${inner}${LINE4}</edge>` : `${opening}/>`;
 }
@@ -413,7 +433,12 @@ function edgeText(edge: ExportEdge, slots: AttvalueSlot<EdgeAttributes>[], defau
 /** Elements are handed on in groups of about this many characters: fewer, larger chunks cost less to pass along. */
 const CHUNK_SIZE = 64 * 1024;
 
-export function* gexfChunks(graph: EvidenceGraph): Generator<string> {
+export interface GexfOptions {
+  /** Gephi's timeline: mode="dynamic" and the edges' spells. Without it, the static file. */
+  dynamic: boolean;
+}
+
+export function* gexfChunks(graph: EvidenceGraph, { dynamic }: GexfOptions): Generator<string> {
   const nodes = yield* sortedNodesInSteps(graph);
   const edges = yield* sortedEdgeKeysInSteps(graph);
   const nodeModel = yield* inferModel(
@@ -425,20 +450,13 @@ export function* gexfChunks(graph: EvidenceGraph): Generator<string> {
     edges.map((key) => graph.getEdgeAttributes(key)),
   );
   const meta = gexfMeta(graph);
-  // graphology's inferType: a mixed graph with edges of one kind only is of that kind.
-  const defaultEdgeType =
-    graph.directedSize > 0 && graph.undirectedSize === 0
-      ? 'directed'
-      : graph.undirectedSize > 0 && graph.directedSize === 0
-        ? 'undirected'
-        : 'directed';
 
   yield (
     '<?xml version="1.0" encoding="UTF-8"?>' +
-    `${line(1)}<gexf version="1.3" xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd">` +
+    `${line(1)}${GEXF_HEADER}` +
     `${line(2)}<meta>` +
     `${line(3)}<creator>${text(meta.creator)}</creator>${line(3)}<description>${text(meta.description)}</description>${line(3)}<keywords>${text(meta.keywords)}</keywords>` +
-    `${line(2)}</meta>${line(2)}<graph defaultedgetype="${defaultEdgeType}">` +
+    `${line(2)}</meta>${line(2)}<graph defaultedgetype="directed"${dynamic ? ' mode="dynamic" timeformat="date"' : ''}>` +
     modelElement(nodeModel, 'node') +
     modelElement(edgeModel, 'edge')
   );
@@ -462,7 +480,7 @@ export function* gexfChunks(graph: EvidenceGraph): Generator<string> {
     const slots = attvalueSlots(edgeModel, gexfEdgeFields, { claims: (a) => a.claims });
     let chunk = `${line(3)}<edges>`;
     for (const key of edges) {
-      chunk += edgeText(exportEdge(graph, key), slots, defaultEdgeType);
+      chunk += edgeText(exportEdge(graph, key), slots, dynamic);
       if (chunk.length >= CHUNK_SIZE) {
         yield chunk;
         chunk = '';
@@ -473,6 +491,6 @@ export function* gexfChunks(graph: EvidenceGraph): Generator<string> {
   yield `${line(2)}</graph>${line(1)}</gexf>`;
 }
 
-export function exportGexfStreamed(graph: EvidenceGraph): string {
-  return joinChunks(gexfChunks(graph));
+export function exportGexfStreamed(graph: EvidenceGraph, options: GexfOptions = { dynamic: false }): string {
+  return joinChunks(gexfChunks(graph, options));
 }

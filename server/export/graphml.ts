@@ -1,8 +1,11 @@
 // GraphML export (yEd, Cytoscape, NetworkX, Neo4j's APOC). graphology-graphml only
 // parses, so this writer is ours; it streams (a fixed key model declared up front, then
 // one element per node and edge in key order). Attributes are scalars: the claims travel
-// as a JSON string `claims` beside flat ones (status, claimCount, dates, documents).
-// Every edge states `directed` explicitly because the graph is mixed.
+// as a JSON string `claims` beside flat ones (status, claimCount, weight, dates, documents).
+// Directions: the graph is directed (edgedefault="directed") and every relation one edge
+// subject → object; the undirected ones (in_contact_with…) say so in their boolean
+// `directed` data. NetworkX refuses an edge whose own `directed` disagrees with
+// edgedefault, and igraph has no mixed graphs, so this is the model both read.
 import type { EvidenceGraph } from '../model/evidenceGraph';
 import { edgeFields, nodeFields, type FlatField, type FlatValue, type FlatValueType } from './flatAttributes';
 import { joinChunks } from './chunks';
@@ -57,9 +60,7 @@ export function* graphmlChunks(graph: EvidenceGraph): Generator<string> {
   yield (
     keyElements('g', 'graph', graphFields) + keyElements('n', 'node', nodeFields) + keyElements('e', 'edge', edgeFields)
   );
-  // edgedefault="undirected" + directed="true" on directed edges: graphology-graphml
-  // ignores directed="false" and would read undirected edges as directed otherwise.
-  yield '  <graph id="claimgraph" edgedefault="undirected">\n';
+  yield '  <graph id="claimgraph" edgedefault="directed">\n';
   yield dataElements('g', graphFields, graph.getAttributes(), '    ');
   for (const node of nodes) {
     yield `    <node id="${escapeXmlAttribute(node.key)}">\n${dataElements('n', nodeFields, node.attributes, '      ')}    </node>\n`;
@@ -67,7 +68,7 @@ export function* graphmlChunks(graph: EvidenceGraph): Generator<string> {
   for (const key of edges) {
     const edge = exportEdge(graph, key);
     yield (
-      `    <edge id="${escapeXmlAttribute(edge.key)}" source="${escapeXmlAttribute(edge.source)}" target="${escapeXmlAttribute(edge.target)}" directed="${!edge.undirected}">\n` +
+      `    <edge id="${escapeXmlAttribute(edge.key)}" source="${escapeXmlAttribute(edge.source)}" target="${escapeXmlAttribute(edge.target)}">\n` +
       `${dataElements('e', edgeFields, edge.attributes, '      ')}    </edge>\n`
     );
   }

@@ -355,8 +355,13 @@ export const exportQuerySchema = z.strictObject({
     .string()
     .min(1)
     .max(50)
-    .meta({ description: 'json, gexf, graphml, nodes.csv, edges.csv or cypher' })
+    .meta({ description: 'json, gexf, graphml, nodes.csv, edges.csv, cypher or neo4j-admin' })
     .default('json'),
+  static: z
+    .enum(['true', 'false'], { error: 'expected true or false' })
+    .meta({ description: 'gexf only: true leaves out Gephi\'s timeline (mode="dynamic" and each edge\'s spells)' })
+    .transform((text) => text === 'true')
+    .optional(),
 });
 
 // GET /api/openapi.json

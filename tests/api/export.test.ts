@@ -9,8 +9,11 @@ import { exportFormats } from '../../server/export';
 import { exportEdgesCsv, exportNodesCsv } from '../../server/export/csv';
 import { exportCypher } from '../../server/export/cypher';
 import { exportGexf } from '../../server/export/gexf';
+import { exportGexfStreamed } from '../../server/export/gexfStream';
 import { exportGraphml } from '../../server/export/graphml';
 import { exportJson } from '../../server/export/json';
+import { neo4jAdminChunks } from '../../server/export/neo4jAdmin';
+import { joinChunks } from '../../server/export/chunks';
 import { generateDataFolder } from '../../server/generate/generateDataFolder';
 import { buildGraph } from '../../server/graph/buildGraph';
 import { applyPositions, preliminaryPositions, prepareLayout } from '../../server/graph/layout';
@@ -23,14 +26,18 @@ import { expectProblem, noClientDir, seedApp } from './seedApp';
 
 const { app, store } = seedApp();
 
-/** What each format's render gave before exports streamed: the reference the stream is held to. */
+/**
+ * What each format's render gave before exports streamed: the reference the stream is held
+ * to. The GEXF timeline and the neo4j-admin tar came after: their writers are their own reference.
+ */
 const reference: Record<string, (graph: EvidenceGraph) => string> = {
   json: exportJson,
-  gexf: exportGexf,
+  gexf: (graph) => exportGexfStreamed(graph, { dynamic: true }),
   graphml: exportGraphml,
   'nodes.csv': exportNodesCsv,
   'edges.csv': exportEdgesCsv,
   cypher: exportCypher,
+  'neo4j-admin': (graph) => joinChunks(neo4jAdminChunks(graph)),
 };
 
 /** The body as bytes, whatever its type (after gzip is undone). */
@@ -103,6 +110,40 @@ describe('GET /api/export', () => {
       expect((gzipped.body as Buffer).equals(expected)).toBe(true);
     },
   );
+
+  it('sends the static GEXF, the bytes graphology-gexf writes, with static=true', async () => {
+    const res = await request(app).get('/api/export?format=gexf&static=true').expect(200);
+    expect(res.text).toBe(exportGexf(store.current.graph));
+    expect(res.text).toContain('<graph defaultedgetype="directed">');
+    const dynamic = await request(app).get('/api/export?format=gexf&static=false').expect(200);
+    expect(dynamic.text).toContain('<graph defaultedgetype="directed" mode="dynamic" timeformat="date">');
+  });
+
+  it('refuses static with a format that has no timeline, and a static that is not true or false', async () => {
+    expectProblem(await request(app).get('/api/export?format=graphml&static=true'), 400, [
+      {
+        path: 'static',
+        message: 'only the gexf format has a timeline to leave out; format "graphml" is always static',
+      },
+    ]);
+    expectProblem(await request(app).get('/api/export?format=gexf&static=yes'), 400, [
+      { path: 'static', message: 'expected true or false' },
+    ]);
+  });
+
+  it('sends neo4j-admin as a tar of nodes.csv and relationships.csv', async () => {
+    const res = await asBytes(request(app).get('/api/export?format=neo4j-admin')).expect(200);
+    expect(res.headers['content-type']).toBe('application/x-tar');
+    expect(res.headers['content-disposition']).toBe('attachment; filename=claimgraph.neo4j-admin.tar');
+    const tar = res.body as Buffer;
+    const nameAt = (offset: number) =>
+      tar
+        .subarray(offset, offset + 100)
+        .toString('latin1')
+        .replace(/\0+$/, '');
+    expect(nameAt(0)).toBe('claimgraph-neo4j/');
+    expect(nameAt(512)).toBe('claimgraph-neo4j/nodes.csv');
+  });
 
   it('answers a HEAD with the headers of the download and no body', async () => {
     const res = await request(app).head('/api/export?format=gexf').expect(200);
@@ -178,6 +219,6 @@ describe('GET /api/export of a graph larger than one write', () => {
       nodeTypes: ['person', 'organization'],
     });
     expect(filtered.size).toBeGreaterThan(0);
-    expect((res.body as Buffer).equals(Buffer.from(exportGexf(filtered)))).toBe(true);
+    expect((res.body as Buffer).equals(Buffer.from(exportGexfStreamed(filtered, { dynamic: true })))).toBe(true);
   });
 });

@@ -120,12 +120,12 @@ describe('export bytes', () => {
   });
 
   it('an export as long as the cap is served whole', async () => {
-    // The seed's GEXF export has 36,484 bytes.
-    const res = await request(hardenedApp({ hardening: { maxExportBytes: 36_484 } }))
+    // The seed's GEXF export (with its timeline) has 37,423 bytes.
+    const res = await request(hardenedApp({ hardening: { maxExportBytes: 37_423 } }))
       .get('/api/export?format=gexf')
       .set('Accept-Encoding', 'identity')
       .expect(200);
-    expect(res.headers['content-length']).toBe('36484');
+    expect(res.headers['content-length']).toBe('37423');
     expect(res.text.endsWith('</gexf>')).toBe(true);
   });
 

@@ -1,7 +1,7 @@
 // GET /api/export?format=: the filtered graph as a download in any registered export
 // format (server/export/index.ts); every format keeps the claims and their sources. The
 // download streams (server/http/sendFile.ts) within two caps: claims, and bytes.
-import { exportFormats, findExportFormat, type ExportFormat } from '../../export';
+import { exportFormats, findExportFormat, staticOptionProblem, type ExportFormat } from '../../export';
 import type { EvidenceGraph } from '../../model/evidenceGraph';
 import { exportQuerySchema, type ExportQuery } from '../../model/api';
 import { filterGraphInSteps } from '../../queries/filterGraph';
@@ -16,7 +16,7 @@ export const exportRoute = defineRoute({
   path: '/api/export',
   operationId: 'exportGraph',
   tag: 'graph',
-  summary: 'The filtered graph as a file: json, gexf, graphml, nodes.csv, edges.csv or cypher',
+  summary: 'The filtered graph as a file: json, gexf, graphml, nodes.csv, edges.csv, cypher or neo4j-admin (a tar)',
   query: exportQuerySchema,
   response: {
     description: 'the file, as an attachment',
@@ -32,6 +32,8 @@ export const exportRoute = defineRoute({
             message: `unknown format "${query.format}"; expected one of ${exportFormats.map((f) => f.name).join(', ')}`,
           },
         ];
+    const staticProblem = format && query.static !== undefined ? staticOptionProblem(format) : undefined;
+    if (staticProblem) formatErrors.push({ path: 'static', message: staticProblem });
     checkGraphFilters(query, context.snapshot.dataset, formatErrors);
     return new FileResult(
       (checksOnly) => exportChunks(context, query, format!, checksOnly),
@@ -55,7 +57,7 @@ function* exportChunks(
 ): Generator<string> {
   const graph = yield* filterGraphInSteps(context.snapshot.graph, context.snapshot.dataset, pickGraphFilters(query));
   yield* checkExportSize(graph, format, context.limits);
-  if (!checksOnly) yield* format.chunks(graph);
+  if (!checksOnly) yield* format.chunks(graph, { static: query.static });
 }
 
 function* checkExportSize(

@@ -3,13 +3,22 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Writable } from 'node:stream';
 import { main } from '../../../server/cli/main';
 
 async function run(...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
+  const streamed: Buffer[] = [];
+  const stdout = new Writable({
+    highWaterMark: 64,
+    write(chunk: Buffer, _encoding, callback) {
+      streamed.push(Buffer.from(chunk));
+      setImmediate(callback);
+    },
+  });
+  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t), stdout });
+  return { code, out: out.join('\n'), err: err.join('\n'), stdout: Buffer.concat(streamed) };
 }
 
 const root = path.join(__dirname, '..', '..', '..');
@@ -25,7 +34,8 @@ describe('claimgraph CLI', () => {
   });
 
   it('validate prints the seed dataset summary', async () => {
-    const result = await run('validate');
+    const { stdout, ...result } = await run('validate');
+    expect(stdout).toHaveLength(0);
     expect(result).toEqual({
       code: 0,
       err: '',
@@ -76,6 +86,29 @@ describe('claimgraph CLI', () => {
       'Bob Jones denied any meeting.',
     ]);
     expect(typeof graph.nodes[0].attributes.x).toBe('number');
+  });
+
+  it.each([[[]], [['--out', '-']]])(
+    'export without --out or with --out - streams to standard output the bytes --out writes (%j)',
+    async (outFlags) => {
+      const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'claimgraph-cli-')), 'graph.gexf');
+      await run('export', '--format', 'gexf', '--data', fixture('tiny'), '--out', file);
+      const result = await run('export', '--format', 'gexf', '--data', fixture('tiny'), ...outFlags);
+      expect([result.code, result.err, result.out]).toEqual([0, '', '']);
+      expect(result.stdout.equals(fs.readFileSync(file))).toBe(true);
+    },
+  );
+
+  it('export --static writes the GEXF without its timeline, and is refused for other formats', async () => {
+    const fixed = await run('export', '--format', 'gexf', '--static', '--data', fixture('tiny'));
+    expect(fixed.stdout.toString()).toContain('<graph defaultedgetype="directed">');
+    const dynamic = await run('export', '--format', 'gexf', '--data', fixture('tiny'));
+    expect(dynamic.stdout.toString()).toContain('<graph defaultedgetype="directed" mode="dynamic" timeformat="date">');
+    const refused = await run('export', '--format', 'graphml', '--static');
+    expect(refused.code).toBe(2);
+    expect(refused.err.split('\n')[0]).toBe(
+      'claimgraph export: --static: only the gexf format has a timeline to leave out; format "graphml" is always static',
+    );
   });
 
   it('refuses an unknown command, an unknown flag and an unknown format with exit 2', async () => {

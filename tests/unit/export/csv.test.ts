@@ -135,7 +135,7 @@ describe('edges.csv', () => {
   const rows = rowsOf(text);
 
   it('parses back into one row per edge, sorted by key, with the flat attributes', () => {
-    expect(rows.map((row) => row.slice(0, 12).concat(row.slice(13)))).toEqual([
+    expect(rows.map((row) => row.slice(0, 13).concat(row.slice(14)))).toEqual([
       [
         'id',
         'source',
@@ -146,6 +146,7 @@ describe('edges.csv', () => {
         'status',
         'directed',
         'claimCount',
+        'weight',
         'firstDate',
         'lastDate',
         'documents',
@@ -161,6 +162,7 @@ describe('edges.csv', () => {
         'funding',
         'alleged',
         'true',
+        '1',
         '1',
         '2022',
         '2022',
@@ -178,6 +180,7 @@ describe('edges.csv', () => {
         'reported',
         'true',
         '1',
+        '1',
         '',
         '',
         'imports/registry.csv',
@@ -193,6 +196,7 @@ describe('edges.csv', () => {
         'support',
         'confirmed',
         'true',
+        '1',
         '1',
         '',
         '',
@@ -210,6 +214,7 @@ describe('edges.csv', () => {
         'disputed',
         'false',
         '2',
+        '2',
         '2023-03',
         '2023-03',
         'doc-1',
@@ -217,11 +222,11 @@ describe('edges.csv', () => {
         '2',
       ],
     ]);
-    expect(rows[0][12]).toBe('claims');
+    expect(rows[0][13]).toBe('claims');
   });
 
   it('keeps every claim, with its quote and source, as JSON in the claims column', () => {
-    const byKey = new Map(rows.slice(1).map((row) => [row[0], JSON.parse(row[12])]));
+    const byKey = new Map(rows.slice(1).map((row) => [row[0], JSON.parse(row[13])]));
     for (const edge of nastyEdges) expect(byKey.get(edge.key)).toEqual(edge.attributes.claims);
     // The formula-looking quote sits inside JSON, so the cell starts with "[" and is not altered.
     expect(byKey.get('alice|in_contact_with|bob')[1].quote).toBe('=SUM(A1:A9) denied, he said');
@@ -241,7 +246,7 @@ describe('edges.csv', () => {
         directed: String(graph.getEdgeAttribute(key, 'directed')),
         claimCount: String(graph.getEdgeAttribute(key, 'claimCount')),
       });
-      expect(JSON.parse(row[12])).toEqual(graph.getEdgeAttribute(key, 'claims'));
+      expect(JSON.parse(row[13])).toEqual(graph.getEdgeAttribute(key, 'claims'));
     }
     expect(rowsOf(exportNodesCsv(graph)).map((row) => row[0])).toEqual(['id', ...[...graph.nodes()].sort()]);
   });

@@ -1,5 +1,6 @@
-// GEXF export: parsed back with graphology-gexf it gives the same nodes, edges and
-// attributes, claims included, for the nasty literal fixture and the seed dataset.
+// GEXF export (the static file): parsed back with graphology-gexf it gives the same
+// nodes, edges and attributes, claims included, for the nasty literal fixture and the
+// seed dataset. The real readers (NetworkX, igraph) are in tests/readers/.
 import path from 'node:path';
 import Graph from 'graphology';
 import { parse } from 'graphology-gexf';
@@ -7,7 +8,7 @@ import { exportGexf } from '../../../server/export/gexf';
 import { openGraph } from '../../../server/graph/openGraph';
 import { assertWellFormedXml } from './strictXml';
 import { nastyEdges, nastyGraph, nastyNodes } from '../../fixtures/export/nastyGraph';
-import { expectSameGraph } from './expectSameGraph';
+import { expectSameGraph, rgbOf } from './expectSameGraph';
 
 const seedDir = path.join(__dirname, '..', '..', '..', 'graph-data');
 
@@ -15,15 +16,18 @@ describe('exportGexf', () => {
   const text = exportGexf(nastyGraph());
   const back = parse(Graph, text);
 
-  it('writes GEXF 1.3 with the dataset version in <meta>', () => {
+  it('writes GEXF 1.2 (what NetworkX and Gephi both read) with the 1.2 viz namespace and the dataset version in <meta>', () => {
     expect(
-      text.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<gexf version="1.3" xmlns="http://gexf.net/1.3"'),
+      text.startsWith(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<gexf version="1.2" xmlns="http://www.gexf.net/1.2draft" xmlns:viz="http://www.gexf.net/1.2draft/viz" ',
+      ),
     ).toBe(true);
+    expect(text).toContain('<graph defaultedgetype="directed">');
     expect(text).toContain('<description>claimgraph export of dataset fixture-v1</description>');
   });
 
-  it('is a mixed multigraph with the same node and edge keys', () => {
-    expect(back.type).toBe('mixed');
+  it('is a directed multigraph with the same node and edge keys; undirected relations say directed false', () => {
+    expect(back.type).toBe('directed');
     expect(back.multi).toBe(true);
     expect(back.nodes()).toEqual(['acme', 'alice', 'bob', 'widget']);
     expect(back.edges()).toEqual([
@@ -32,8 +36,9 @@ describe('exportGexf', () => {
       'acme|supported|alice',
       'alice|in_contact_with|bob',
     ]);
-    expect(back.isUndirected('alice|in_contact_with|bob')).toBe(true);
-    expect(back.isDirected('acme|funded|alice')).toBe(true);
+    expect(text).not.toContain('type="undirected"');
+    expect(back.getEdgeAttribute('alice|in_contact_with|bob', 'directed')).toBe(false);
+    expect(back.getEdgeAttribute('acme|funded|alice', 'directed')).toBe(true);
     expect(back.extremities('acme|operates|widget')).toEqual(['acme', 'widget']);
   });
 
@@ -44,7 +49,7 @@ describe('exportGexf', () => {
       aliases: '["Al\\\\Ice","line one\\nline two"]',
       description: '<script>alert("x")</script> & more',
       degree: 3,
-      color: '#4e79a7',
+      color: rgbOf('#4e79a7'),
       size: 6.81,
       x: 1.5,
       y: -2.25,
@@ -52,6 +57,8 @@ describe('exportGexf', () => {
     expect(back.getNodeAttribute('bob', 'description')).toBe('tab\there\r\nCRLF');
     expect(JSON.parse(back.getNodeAttribute('bob', 'aliases'))).toEqual(['Боб', 'rocket 🚀']);
     expect(JSON.parse(back.getNodeAttribute('acme', 'attributes'))).toEqual({ founded: 1999, 'weird key': 'a,b;c' });
+    expect(text).toContain('<viz:color r="78" g="121" b="167"/>');
+    expect(text).not.toContain('hex=');
   });
 
   it('replaces characters XML cannot carry by U+FFFD and keeps U+2028 verbatim', () => {
@@ -65,7 +72,7 @@ describe('exportGexf', () => {
       label: 'disputed contact',
       kind: 'in_contact_with',
       weight: 2,
-      color: '#76b7b2',
+      color: rgbOf('#76b7b2'),
       thickness: 2,
       type: 'in_contact_with',
       typeLabel: 'contact',
@@ -105,7 +112,7 @@ describe('exportGexf', () => {
     const { graph } = openGraph(seedDir);
     const seedBack = parse(Graph, exportGexf(graph));
     expect([seedBack.order, seedBack.size]).toEqual([15, 19]);
-    expectSameGraph(graph, seedBack);
+    expectSameGraph(graph, seedBack, 'rgb');
     expect(seedBack.getEdgeAttributes('elon-musk|in_contact_with|vladimir-putin')).toMatchObject({
       status: 'disputed',
       label: 'disputed contact',

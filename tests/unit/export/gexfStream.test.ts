@@ -1,5 +1,6 @@
-// The streaming GEXF writer gives, byte for byte, what graphology-gexf's writer gives:
-// the library stays the reference, ours only makes it stream.
+// The streaming GEXF writer's static file is, byte for byte, what graphology-gexf's writer
+// gives (with the viz namespace corrected): the library stays the reference, ours only
+// makes it stream. The dynamic file is the static one plus the timeline.
 import path from 'node:path';
 import Graph from 'graphology';
 import { exportGexf } from '../../../server/export/gexf';
@@ -216,6 +217,33 @@ describe('gexfChunks', () => {
     expect(text).toContain('{&quot;replaced&quot;:&quot;a\\&quot;b&amp;c&lt;d>e');
     expect(text).toContain(',null,null,{&quot;id&quot;:&quot;null prototype&quot;,');
     expect(text).toContain('&quot;when&quot;:&quot;2021-06-07T00:00:00.000Z&quot;');
+  });
+
+  it.each([
+    ['the nasty fixture', () => nastyGraph()],
+    ['the seed dataset', () => openGraph(seedDir).graph],
+    ['arbitrary values in claims, labels, keys, lists and numbers', arbitraryValuesGraph],
+  ])('writes the dynamic file as the static one plus mode, timeformat and spells: %s', (_name, make) => {
+    const graph = make();
+    const dynamic = exportGexfStreamed(graph, { dynamic: true });
+    const withoutTimeline = dynamic
+      .replace(
+        '<graph defaultedgetype="directed" mode="dynamic" timeformat="date">',
+        '<graph defaultedgetype="directed">',
+      )
+      .replace(
+        /\n {8}<spells>(?:\n {10}<spell start="\d{4}-\d{2}-\d{2}" end="\d{4}-\d{2}-\d{2}"\/>)+\n {8}<\/spells>/g,
+        '',
+      );
+    expect(withoutTimeline).toBe(exportGexf(graph));
+  });
+
+  it('writes the claims days of each edge as spells, after its attvalues', () => {
+    const dynamic = exportGexfStreamed(nastyGraph(), { dynamic: true });
+    expect(dynamic).toContain(
+      '</attvalues>\n        <spells>\n          <spell start="2019-01-01" end="2021-06-30"/>\n        </spells>\n        <viz:color r="89" g="161" b="79"/>',
+    );
+    expect(dynamic.match(/<spells>/g)).toHaveLength(3);
   });
 
   it('declares an integer attribute as double once a value is fractional, as the library does', () => {

@@ -32,7 +32,9 @@ describe('export registry', () => {
       ['nodes.csv', 'text/csv; charset=utf-8; header=present', 'nodes.csv'],
       ['edges.csv', 'text/csv; charset=utf-8; header=present', 'edges.csv'],
       ['cypher', 'application/x-cypher-query; charset=utf-8', 'cypher'],
+      ['neo4j-admin', 'application/x-tar', 'neo4j-admin.tar'],
     ]);
+    expect(exportFormats.filter((f) => f.hasTimeline).map((f) => f.name)).toEqual(['gexf']);
   });
 
   it('finds a format by exact name only', () => {
@@ -60,10 +62,11 @@ describe('export registry', () => {
       'nodes.csv',
       'edges.csv',
       'cypher',
+      'neo4j-admin',
     ]);
   });
 
-  it.each(['json', 'gexf', 'graphml', 'nodes.csv', 'edges.csv', 'cypher'])(
+  it.each(['json', 'gexf', 'graphml', 'nodes.csv', 'edges.csv', 'cypher', 'neo4j-admin'])(
     'write() gives exactly what render() gives: %s',
     async (name) => {
       const format = findExportFormat(name)!;
@@ -74,6 +77,24 @@ describe('export registry', () => {
       }
     },
   );
+
+  it('writes the GEXF timeline by default and leaves it out when static', async () => {
+    const gexf = findExportFormat('gexf')!;
+    const graph = openGraph(seedDir).graph;
+    const dynamic = gexf.render(graph);
+    const fixed = gexf.render(graph, { static: true });
+    expect(dynamic).toContain('<graph defaultedgetype="directed" mode="dynamic" timeformat="date">');
+    expect(dynamic).toContain('<spell start="2022-10-01" end="2024-12-31"/>');
+    expect(fixed).toContain('<graph defaultedgetype="directed">');
+    expect(fixed).not.toContain('<spell');
+    const sink = slowSink();
+    await gexf.write(graph, sink.out, { static: true });
+    expect(sink.text()).toBe(fixed);
+    // Options a format has no use for change nothing.
+    expect(findExportFormat('graphml')!.render(graph, { static: true })).toBe(
+      findExportFormat('graphml')!.render(graph),
+    );
+  });
 
   it.each(exportFormats.map((format) => [format.name, format]))(
     'leastBytes() never counts more bytes than the export has: %s',
