@@ -52,6 +52,8 @@ function capitalisedWords(sentences: Sentence[]): { inside: Set<string>; standal
     tokens.forEach((token, i) => {
       if (i === 0 || !isCapitalised(token.text)) return;
       const previous = tokens[i - 1].text;
+      // "Durand: Every journalist…": a capital after a colon opens a sentence.
+      if (previous === ':') return;
       const next = tokens[i + 1]?.text ?? '';
       if (!/^['’]s$/.test(next)) standalone.add(token.text);
       if (isCapitalised(previous) || connector.test(previous) || isCapitalised(next) || connector.test(next)) return;

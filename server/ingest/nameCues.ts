@@ -247,6 +247,12 @@ export const PERSON_TITLES = new Set([
   'Mr.',
   'Mrs.',
   'Ms.',
+  // British style writes the honorifics without a period ("Mr Phiri").
+  'Mr',
+  'Mrs',
+  'Ms',
+  'Dr',
+  'Mx',
   'Director',
   'Chief',
   'Commander',

@@ -42,7 +42,7 @@ const GAP = '(?:[^.;⟦]|⟦\\d+⟧){0,80}?';
 /** Up to n plain words. */
 const words = (n: number) => `(?:[\\w'’-]+\\s+){0,${n}}`;
 /** An optional article, and a place compound ("Dubai-based") that is no part of the name after it. */
-const THE = '(?:the\\s+)?(?:[A-Za-z]+-(?:based|registered|flagged|headquartered)\\s+)?';
+const THE = '(?:the\\s+)?(?:(?:[A-Z][a-z]+\\s+)?[A-Za-z]+-(?:based|registered|flagged|headquartered|listed)\\s+)?';
 /** "sanctioned several Russian officials": a quantity before the name. */
 const QUANTITY = '(?:(?:several|some|many|dozens\\s+of|a\\s+number\\s+of|two|three|four|five|six|\\d+)\\s+)?';
 const EVENT = '(?:attack|attacks|sabotage|operation|bombing|explosions?|blasts?|strike|strikes)';
