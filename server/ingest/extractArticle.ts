@@ -190,6 +190,10 @@ function bySentence(mentions: Mention[], count: number): Mention[][] {
   return lists;
 }
 
+/** Head nouns of organisations' names that a text repeats on their own with "the" ("the union", "the bank"). */
+const ORGANISATION_NAME_HEADS =
+  /^(?:union|bank|fund|trust|league|club|federation|association|alliance|foundation|institute|university|council|committee|office|authority|directorate|bureau|treasury|police|army|navy|tribunal|movement|network|exchange|terminal|consortium|corporation|coalition|chamber|syndicate|cartel|gang|watchdog|service|group)$/;
+
 /** The head nouns that describe the article's names ("exchange" in "the cryptocurrency exchange Kolkhida"), with the type they described. */
 function describingNouns(groups: EntityGroup[]): Map<string, EntityGroup['type']> {
   const nouns = new Map<string, EntityGroup['type']>();
@@ -206,6 +210,10 @@ function describingNouns(groups: EntityGroup[]): Map<string, EntityGroup['type']
         continue;
       if (!nouns.has(head)) nouns.set(head, group.type);
     }
+    // "the Polish Dockers' Union" … "the union": the head noun of an organisation's own name.
+    const nameHead = /\s(\p{Lu}\p{Ll}+)$/u.exec(group.name)?.[1]?.toLowerCase();
+    if (group.type === 'organization' && nameHead && ORGANISATION_NAME_HEADS.test(nameHead) && !nouns.has(nameHead))
+      nouns.set(nameHead, group.type);
   }
   return nouns;
 }

@@ -56,6 +56,16 @@ const MONEY =
 const plainWords = (n: number) =>
   `(?:(?!(?:of|to|from|for|that|which|who|by|in|on|at|with|and)\\b)[a-z-]+\\s+){0,${n}}?`;
 
+/** A role a person holds in an organisation or country ("chief compliance officer", "head of international payments"). */
+export const ROLE =
+  '(?:chief\\s+executive(?:\\s+officer)?|chief\\s+(?:[a-z-]+\\s+){0,2}officer|chief|chair|chairman|chairwoman|chairperson|(?:vice[\\s-])?president|(?:managing\\s+|executive\\s+|technical\\s+|general\\s+)?director|(?:general\\s+|regional\\s+|country\\s+)?manager|head(?:\\s+of\\s+[a-z-]+(?:\\s+[a-z-]+)?)?|spokes(?:man|woman|person)|secretary(?:-general)?|minister|governor|commissioner|commander|lobbyist|editor(?:-in-chief)?|treasurer|general\\s+counsel|adviser|advisor|envoy|ambassador|leader|(?:first-team\\s+)?coach|reporter|correspondent|representative)';
+/** Words that may stand before a role ("former", "the country's mines", "its new regional"). */
+const ROLE_MODIFIERS =
+  '(?:(?:former|current|new|then|acting|interim|deputy|senior|long-?time|top)\\s+)?(?:[a-z-]+\\s+){0,3}?';
+/** Kin and personal ties that make two people associates. */
+const KIN =
+  '(?:husband|wife|spouse|partner|son|daughter|brother|sister|father|mother|nephew|niece|cousin|uncle|aunt|son-in-law|daughter-in-law|brother-in-law|sister-in-law|father-in-law|associate|long-?time\\s+associate|friend|business\\s+partner)';
+
 function rule(name: string, type: string, source: string, options: Partial<RelationRule> = {}): RelationRule {
   const pattern = new RegExp(source, 'gi');
   const hasS = source.includes('(?<s>');
@@ -610,6 +620,49 @@ export const RELATION_RULES: RelationRule[] = [
     `(?<!⟦\\d+⟧(?:['’]s)?\\s+(?:[a-z]+\\s+)?)\\b(?:business\\s+)?(?:relationship|relationships|ties|links|connections?)\\s+(?:with|to)\\s+${THE}${O}`,
   ),
   // holds_position
+  // "the bank's chief compliance officer, Amina Farah", "Its chairman, Nurlan Abenov", "Tern's chief operating officer Lucas Ferreira".
+  rule(
+    "O's role, S",
+    'holds_position',
+    `${O}(?:['’]s)?\\s+${ROLE_MODIFIERS}${ROLE}(?:\\s+(?:of|for)\\s+(?:[a-z-]+\\s+){0,2}?[a-z-]+)?,?\\s+(?:the\\s+)?(?:[a-z-]+\\s+){0,2}?${S}`,
+    { possessiveObject: true },
+  ),
+  // "Chileshe Mwamba, the country's mines minister".
+  rule("S, O's role", 'holds_position', `${S},\\s+(?:the\\s+)?${O}['’]s\\s+${ROLE_MODIFIERS}${ROLE}\\b`),
+  // "Camille Durand is the Europe director of the Committee for Free Reporting".
+  rule(
+    'S is the role of O',
+    'holds_position',
+    `${S}\\s+(?:is|was|has\\s+been|became|remains)\\s+(?:the|a|an|its)\\s+${ROLE_MODIFIERS}${ROLE}\\s+(?:at|of|for|with)\\s+${THE}(?:[a-z-]+\\s+){0,3}?${O}`,
+  ),
+  // "the head of the ANB, Milan Kaluđerović", "the Europe director of the committee, X".
+  rule(
+    'the role of O, S',
+    'holds_position',
+    `\\b(?:the|its|a|an)\\s+${ROLE_MODIFIERS}${ROLE}\\s+(?:of|for|at)\\s+${THE}${O},\\s+${S}`,
+  ),
+  // "Sarah Whitcombe's husband, Transport Secretary James Whitcombe", "Rusu's nephew Artiom Rusu".
+  rule("O's kin, S", 'associate_of', `${O}['’]s\\s+(?:[a-z-]+\\s+)?${KIN},?\\s+(?:the\\s+)?(?:[a-z-]+\\s+){0,2}?${S}`, {
+    fallbackType: 'linked_to',
+  }),
+  // "Her lawyer, Ovidiu Stan": the lawyer acts for the client.
+  rule(
+    "O's lawyer, S",
+    'acted_on_behalf_of',
+    `${O}(?:['’]s)?\\s+(?:[a-z-]+\\s+)?(?:lawyer|attorney|counsel|solicitor|barrister|defence\\s+lawyer),?\\s+${S}`,
+    { possessiveObject: true },
+  ),
+  // "Siam Hydro Power, which the Thai tycoon Somchai Rattanakorn founded and chairs".
+  rule(
+    'O, which S founded',
+    'linked_to',
+    `${O},\\s+which\\s+(?:the\\s+)?(?:[a-z-]+\\s+){0,3}?${S}\\s+(?:co-?)?(?:founded|set\\s+up|established|created)\\b`,
+  ),
+  rule(
+    'O, which S founded and leads',
+    'holds_position',
+    `${O},\\s+which\\s+(?:the\\s+)?(?:[a-z-]+\\s+){0,3}?${S}\\s+(?:co-?)?(?:founded|set\\s+up|established|created)\\s+and\\s+(?:leads|chairs|runs|heads|directs|manages|led|chaired|ran|headed)\\b`,
+  ),
   rule(
     'S, an adviser at O',
     'holds_position',

@@ -58,7 +58,7 @@ function describe(group: EntityGroup, body: string): string {
     if (before) words.push(before[1].trim());
     // Only a noun phrase that ends there ("X, a consulting firm in…"), not the next clause ("X, the party said").
     const after =
-      /^,\s+(?:an?|the)\s+((?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*)(?=\s*[,.;]|\s+(?:of|in|at|for|from|that|which|who|based|owned|run|controlled|behind)\b)/.exec(
+      /^,\s+(?:an?|the)\s+((?:[a-z][\w'’-]*\s+){0,3}[a-z][\w-]*)(?=\s*[,.;]|\s+(?:of|in|at|for|from|that|which|who|based|owned|run|controlled|behind)\b)/.exec(
         body.slice(m.end, m.end + 80),
       );
     if (after) words.push(after[1].trim());
