@@ -52,8 +52,8 @@ function capitalisedWords(sentences: Sentence[]): { inside: Set<string>; standal
     tokens.forEach((token, i) => {
       if (i === 0 || !isCapitalised(token.text)) return;
       const previous = tokens[i - 1].text;
-      // "Durand: Every journalist…": a capital after a colon opens a sentence.
-      if (previous === ':') return;
+      // "Durand: Every journalist…", "(Adds details)", "\"We will…": a capital after a colon or an opening mark opens a sentence.
+      if (previous === ':' || tokens.slice(0, i).every((t) => /^[("“‘'[]$/.test(t.text))) return;
       const next = tokens[i + 1]?.text ?? '';
       if (!/^['’]s$/.test(next)) standalone.add(token.text);
       if (isCapitalised(previous) || connector.test(previous) || isCapitalised(next) || connector.test(next)) return;

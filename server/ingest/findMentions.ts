@@ -208,7 +208,11 @@ function capitalisedSpans(sentence: Sentence, tokens: Token[], context: MentionC
     if (i === 0 && /^\p{Lu}$/u.test(token.text) && tokens[1]?.text === ':') continue;
     if (isNameToken(effective, current.length > 0)) {
       // After a colon a capital opens a new sentence ("Durand: We spoke…").
-      const opensSentence = current.length === 0 && (token.start === tokens[0].start || tokens[i - 1]?.text === ':');
+      const opensSentence =
+        current.length === 0 &&
+        (token.start === tokens[0].start ||
+          tokens[i - 1]?.text === ':' ||
+          tokens.slice(0, i).every((t) => /^[("“‘'\[]$/.test(t.text)));
       if (opensSentence && !isNameAtSentenceStart(sentence, tokens, i, effective, context)) continue;
       current.push(effective);
       continue;

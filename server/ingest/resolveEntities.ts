@@ -150,6 +150,8 @@ function mentionKeyer(named: Mention[]): (mention: Mention) => string {
     // "Le Pen" after "Marine Le Pen": a surname of several words joins the one longer name it ends.
     const owners = (text.includes(' ') ? byEnding : byLastWord).get(text);
     if (owners?.size === 1) return `name:${[...owners][0]}`;
+    // "Vadim Rusu … his nephew Artiom Rusu … Rusu denied": a surname two people share is the one introduced first.
+    if (owners && owners.size > 1 && mention.type !== 'country') return `name:${[...owners][0]}`;
     return `name:${text}`;
   };
 }
