@@ -64,7 +64,7 @@ const ROLE_MODIFIERS =
   '(?:(?:former|current|new|then|acting|interim|deputy|senior|long-?time|top)\\s+)?(?:[a-z-]+\\s+){0,3}?';
 /** Kin and personal ties that make two people associates. */
 const KIN =
-  '(?:husband|wife|spouse|partner|son|daughter|brother|sister|father|mother|nephew|niece|cousin|uncle|aunt|son-in-law|daughter-in-law|brother-in-law|sister-in-law|father-in-law|associate|long-?time\\s+associate|friend|business\\s+partner)';
+  '(?:husband|wife|spouse|son|daughter|brother|sister|father|mother|nephew|niece|cousin|uncle|aunt|son-in-law|daughter-in-law|brother-in-law|sister-in-law|father-in-law|associate|friend|business\\s+partner)';
 
 function rule(name: string, type: string, source: string, options: Partial<RelationRule> = {}): RelationRule {
   const pattern = new RegExp(source, 'gi');
@@ -338,7 +338,7 @@ export const RELATION_RULES: RelationRule[] = [
   rule(
     'sanctioned',
     'sanctioned',
-    `\\b(?:sanctioned|sanctions|blacklisted|fined|penalized|penalised|imposed\\s+(?:sanctions|penalties|fines)\\s+on)\\s+${THE}${QUANTITY}(?:⟦\\d+⟧['’]s\\s+(?:[a-z-]+\\s+){0,2}[a-z-]+,?\\s+)?${O}(?!['’]s)`,
+    `\\b(?:sanctioned|sanctions|blacklisted|fined|penalized|penalised|imposed\\s+(?:sanctions|penalties|fines)\\s+on|barred|barring|bars)\\s+${THE}${QUANTITY}(?:(?:(?!(?:by|of|to|in|on|from|with|for|and|as)\\b)[a-z-]+\\s+){1,3}?(?=⟦))?(?:⟦\\d+⟧['’]s\\s+(?:[a-z-]+\\s+){0,2}[a-z-]+,?\\s+)?${O}(?!['’]s)`,
   ),
   rule(
     'S sanctions against O',
@@ -361,6 +361,18 @@ export const RELATION_RULES: RelationRule[] = [
     `\\bon\\s+${THE}${S}['’]s\\s+(?:Entity\\s+List|blacklist|sanctions\\s+list|trade\\s+blacklist)`,
     { object: 'before' },
   ),
+  // in_contact_with by meetings and agreements: "toured the site with X", "reached an understanding with X".
+  rule(
+    'reached an agreement with',
+    'in_contact_with',
+    `\\b(?:reached|struck|signed|negotiated)\\s+(?:an?|the)\\s+(?:[a-z-]+\\s+)?(?:understanding|agreement|deal|settlement|accord)\\s+with\\s+${THE}(?:[a-z-]+\\s+){0,2}?${O}`,
+  ),
+  rule(
+    'toured with',
+    'in_contact_with',
+    `\\b(?:toured|visited|travelled|traveled|dined|lunched)\\s+(?:[\\w'’-]+\\s+){0,5}?with\\s+${THE}(?:[a-z-]+\\s+){0,3}?${O}`,
+  ),
+  rule('visited', 'in_contact_with', `\\b(?:visited|visits)\\s+${O}(?!['’]s)`),
   // attacked
   rule(
     'invaded',
@@ -476,6 +488,17 @@ export const RELATION_RULES: RelationRule[] = [
     `\\bblam(?:ed|es|ing)\\s+${THE}${O}(?!(?:\\s+and\\s+${THE}⟦\\d+⟧)?\\s+for\\s+the\\s+${EVENT})`,
   ),
   rule('alleged that', 'criticized', `\\balleged\\s+that\\s+${THE}${O}`),
+  // "called the SIS \"a political police\"", "called Farid \"a paid agent\"": a name and a quoted judgement.
+  rule('called O "…"', 'criticized', `\\b(?:called|calling|calls|branded|labelled|labeled|dubbed)\\s+${THE}${O}\\s+["“]`),
+  // "demanded that Zambia's Anti-Corruption Commission investigate the award".
+  rule(
+    'demanded that O act',
+    'requested',
+    `\\b(?:demanded|demands|demanding|urged|urges|asked|insisted|requested|called\\s+for)\\s+that\\s+${THE}(?:⟦\\d+⟧['’]s\\s+)?${O}\\s+(?:should\\s+|must\\s+)?(?!(?:is|was|were|are|had|has|have|did|would|will|could)\\b)[a-z]+`,
+  ),
+  // "urged both sides", "urged the developer to share": "urged" with any object.
+  rule('urged O', 'requested', `\\b(?:urged|urges|urging|implored|pressed)\\s+${THE}${O}(?!['’]s)`),
+  rule('appealed to', 'requested', `\\b(?:appealed|appeals|appealing|petitioned|wrote)\\s+to\\s+${THE}${O}`),
   // supported
   rule(
     'supported',
@@ -504,6 +527,28 @@ export const RELATION_RULES: RelationRule[] = [
     'funded shipments to',
     'funded',
     `\\b(?:funded|financed|paid\\s+for|bankrolled)\\s+(?:[a-z][\\w-]*\\s+){1,4}?(?:to|for)\\s+${THE}${O}`,
+  ),
+  // "the ANB paid Adriatic Secure Solutions 1.2 million euros", "paid Adriatic Secure Solutions for …".
+  rule('paid O', 'funded', `\\b(?:paid|pays|paying|lent|loaned|lends|awarded)\\s+${THE}${O}(?!['’]s)\\s+(?:[\\d$€£]|about|more|almost|nearly|at\\s+least|a\\s+|an\\s+|for\\b)`),
+  // "signed a contract worth 1.9 billion dollars with X": the one who pays awards the contract.
+  rule(
+    'a contract worth with O',
+    'funded',
+    `\\b(?:signed|awarded|agreed|concluded)\\s+(?:an?|the)\\s+(?:[a-z-]+\\s+){0,4}?(?:contract|deal|agreement)\\s+(?:worth|valued\\s+at)\\s+(?:[\\w.,$€£-]+\\s+){1,6}?with\\s+${THE}(?:[a-z-]+\\s+){0,3}?${O}`,
+  ),
+  // "won contracts worth 410 million pounds from the Department for Transport": the payer comes after "from".
+  rule(
+    'won a contract from',
+    'funded',
+    `\\b(?:won|wins|winning|received|secured|was\\s+awarded|were\\s+awarded)\\s+(?:an?\\s+|the\\s+)?(?:[a-z-]+\\s+){0,3}?contracts?\\s+(?:worth\\s+(?:[\\w.,$€£-]+\\s+){1,6}?)?(?:from|with|by)\\s+${THE}${S}`,
+    { object: 'before', objectIsClauseSubject: true },
+  ),
+  // "backed by a 90 million euro loan from the EBRD": the lender funds.
+  rule(
+    'a loan from',
+    'funded',
+    `\\b(?:backed|funded|financed)\\s+by\\s+an?\\s+(?:[\\w.,$€£-]+\\s+){0,5}?(?:loan|grant|credit|investment)\\s+from\\s+${THE}${S}`,
+    { object: 'before' },
   ),
   // used
   rule(
