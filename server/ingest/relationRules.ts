@@ -489,7 +489,11 @@ export const RELATION_RULES: RelationRule[] = [
   ),
   rule('alleged that', 'criticized', `\\balleged\\s+that\\s+${THE}${O}`),
   // "called the SIS \"a political police\"", "called Farid \"a paid agent\"": a name and a quoted judgement.
-  rule('called O "…"', 'criticized', `\\b(?:called|calling|calls|branded|labelled|labeled|dubbed)\\s+${THE}${O}\\s+["“]`),
+  rule(
+    'called O "…"',
+    'criticized',
+    `\\b(?:called|calling|calls|branded|labelled|labeled|dubbed)\\s+${THE}${O}\\s+["“]`,
+  ),
   // "demanded that Zambia's Anti-Corruption Commission investigate the award".
   rule(
     'demanded that O act',
@@ -529,7 +533,11 @@ export const RELATION_RULES: RelationRule[] = [
     `\\b(?:funded|financed|paid\\s+for|bankrolled)\\s+(?:[a-z][\\w-]*\\s+){1,4}?(?:to|for)\\s+${THE}${O}`,
   ),
   // "the ANB paid Adriatic Secure Solutions 1.2 million euros", "paid Adriatic Secure Solutions for …".
-  rule('paid O', 'funded', `\\b(?:paid|pays|paying|lent|loaned|lends|awarded)\\s+${THE}${O}(?!['’]s)\\s+(?:[\\d$€£]|about|more|almost|nearly|at\\s+least|a\\s+|an\\s+|for\\b)`),
+  rule(
+    'paid O',
+    'funded',
+    `\\b(?:paid|pays|paying|lent|loaned|lends|awarded)\\s+${THE}${O}(?!['’]s)\\s+(?:[\\d$€£]|about|more|almost|nearly|at\\s+least|a\\s+|an\\s+|for\\b)`,
+  ),
   // "signed a contract worth 1.9 billion dollars with X": the one who pays awards the contract.
   rule(
     'a contract worth with O',
@@ -638,6 +646,28 @@ export const RELATION_RULES: RelationRule[] = [
     'S released versions, the O',
     'operates',
     `${S}\\s+(?:responded\\s+with|released|launched|introduced|developed|unveiled|offered)\\s+(?:[a-z][\\w-]*\\s+){0,8}?(?:versions?|models?|chips?|processors?|products?|phones?|devices?)\\b[^.;⟦]{0,40},\\s+the\\s+${O}`,
+  ),
+  // "Apple's iMessage and FaceTime apps", "its Facebook and Instagram platforms", "the firm's cancer drugs Oncavir and Talprexa".
+  rule(
+    "S's A and B apps",
+    'operates',
+    `${S}['’]s\\s+(?:[a-z-]+\\s+){0,2}?${O}(?:,\\s+⟦\\d+⟧)*,?\\s+and\\s+⟦\\d+⟧\\s+(?:[a-z-]+\\s+)?(?:apps|platforms|services|products|brands|networks|tools|drugs|medicines|pipelines|vessels|ships|satellites|websites|sites|channels)\\b`,
+  ),
+  rule(
+    "S's drugs A and B",
+    'operates',
+    `${S}['’]s\\s+(?:[a-z-]+\\s+){0,2}?(?:apps|platforms|services|products|brands|networks|tools|drugs|medicines|pipelines|vessels|ships|satellites|websites|channels)\\s+${O}`,
+  ),
+  // "CloudHarbor, a cloud-storage provider that is a unit of the Dutch technology group Tessaract Systems".
+  rule(
+    'S, a firm that is a unit of O',
+    'part_of',
+    `${S},\\s+(?:a|an|the)\\s+(?:[a-z-]+\\s+){0,4}?(?:that|which)\\s+is\\s+(?:now\\s+)?(?:a|an|the)\\s+(?:[a-z-]+\\s+){0,2}(?:arm|unit|subsidiary|division|branch|affiliate)\\s+of\\s+${THE}(?:[a-z-]+\\s+){0,4}?${O}`,
+  ),
+  rule(
+    "O's unit, S",
+    'part_of',
+    `${O}['’]s\\s+(?:[a-z-]+\\s+){0,2}(?:arm|unit|subsidiary|division|branch|affiliate)s?,?\\s+${S}`,
   ),
   // linked_to
   rule('founder of O, S', 'linked_to', `\\b(?:co-?)?founder\\s+of\\s+${THE}(?:[a-z][\\w'’-]*\\s+){0,3}?${O},\\s+${S}`),
