@@ -206,6 +206,17 @@ function capitalisedSpans(sentence: Sentence, tokens: Token[], context: MentionC
     }
     // "Q: What do you…": a one-letter speaker label opening a line names nobody.
     if (i === 0 && /^\p{Lu}$/u.test(token.text) && tokens[1]?.text === ':') continue;
+    // "fined Halden Assurance 4 million euros": an amount is no part of the name before it.
+    if (
+      current.length > 0 &&
+      /^\d/.test(token.text) &&
+      /^(?:million|billion|thousand|trillion|percent|per|%|euros?|dollars?|pounds?|[a-z]+s)$/.test(
+        tokens[i + 1]?.text ?? '',
+      )
+    ) {
+      close();
+      continue;
+    }
     if (isNameToken(effective, current.length > 0)) {
       // After a colon a capital opens a new sentence ("Durand: We spoke…").
       const opensSentence =
@@ -371,6 +382,9 @@ function wordsBefore(body: string, offset: number, count: number): string[] {
 }
 
 function serviceCueAfter(body: string, end: number): boolean {
+  // "its Beacon and Relay apps": the noun after a pair of names is each one's.
+  const pair = /^\s+and\s+\p{Lu}[\p{L}\p{N}]*\s+([a-z]+)/u.exec(body.slice(end, end + 60));
+  if (pair && SERVICE_NOUNS.test(pair[1])) return true;
   const words = wordsAfter(body, end, 4);
   for (const word of words) {
     if (SERVICE_NOUNS.test(word)) return true;

@@ -61,7 +61,7 @@ export const ROLE =
   '(?:chief\\s+executive(?:\\s+officer)?|chief\\s+(?:[a-z-]+\\s+){0,2}officer|chief|chair|chairman|chairwoman|chairperson|(?:vice[\\s-])?president|(?:managing\\s+|executive\\s+|technical\\s+|general\\s+)?director|(?:general\\s+|regional\\s+|country\\s+)?manager|head(?:\\s+of\\s+[a-z-]+(?:\\s+[a-z-]+)?)?|spokes(?:man|woman|person)|secretary(?:-general)?|minister|governor|commissioner|commander|lobbyist|editor(?:-in-chief)?|treasurer|general\\s+counsel|adviser|advisor|envoy|ambassador|leader|(?:first-team\\s+)?coach|reporter|correspondent|representative)';
 /** Words that may stand before a role ("former", "the country's mines", "its new regional"). */
 const ROLE_MODIFIERS =
-  '(?:(?:former|current|new|then|acting|interim|deputy|senior|long-?time|top)\\s+)?(?:[a-z-]+\\s+){0,3}?';
+  '(?:(?:former|current|new|then|acting|interim|deputy|senior|long-?time|top)\\s+)?(?:[a-z-]+\\s+|⟦\\d+⟧\\s+(?=[a-z])){0,3}?';
 /** Kin and personal ties that make two people associates. */
 const KIN =
   '(?:husband|wife|spouse|son|daughter|brother|sister|father|mother|nephew|niece|cousin|uncle|aunt|son-in-law|daughter-in-law|brother-in-law|sister-in-law|father-in-law|associate|friend|business\\s+partner)';
@@ -658,6 +658,12 @@ export const RELATION_RULES: RelationRule[] = [
     'operates',
     `${S}['’]s\\s+(?:[a-z-]+\\s+){0,2}?(?:apps|platforms|services|products|brands|networks|tools|drugs|medicines|pipelines|vessels|ships|satellites|websites|channels)\\s+${O}`,
   ),
+  // "Brisk Logistics is a unit of the Norwegian group Fjellnett Holdings".
+  rule(
+    'S is a unit of O',
+    'part_of',
+    `${S}\\s+(?:is|was|became|has\\s+been)\\s+(?:now\\s+)?(?:a|an|the)\\s+(?:[a-z-]+\\s+){0,2}(?:arm|unit|subsidiary|division|branch|affiliate)\\s+of\\s+${THE}(?:[a-z-]+\\s+){0,4}?${O}`,
+  ),
   // "CloudHarbor, a cloud-storage provider that is a unit of the Dutch technology group Tessaract Systems".
   rule(
     'S, a firm that is a unit of O',
@@ -699,7 +705,7 @@ export const RELATION_RULES: RelationRule[] = [
   rule(
     "O's role, S",
     'holds_position',
-    `${O}(?:['’]s)?\\s+${ROLE_MODIFIERS}${ROLE}(?:\\s+(?:of|for)\\s+(?:[a-z-]+\\s+){0,2}?[a-z-]+)?,?\\s+(?:the\\s+)?(?:[a-z-]+\\s+){0,2}?${S}`,
+    `${O}(?:['’]s\\s+${ROLE_MODIFIERS}|\\s+(?:(?:former|current|new|acting|interim|deputy|senior|top|then)\\s+)?(?:(?!(?:is|was|are|were|has|had|have|said|says|and|or|the|a|an|of)\\b)[a-z-]+\\s+)?)${ROLE}(?:\\s+(?:of|for)\\s+(?:[a-z-]+\\s+){0,2}?[a-z-]+)?,?\\s+(?:the\\s+)?(?:[a-z-]+\\s+){0,2}?${S}`,
     { possessiveObject: true },
   ),
   // "Chileshe Mwamba, the country's mines minister".
