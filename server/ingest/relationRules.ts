@@ -372,7 +372,6 @@ export const RELATION_RULES: RelationRule[] = [
     'in_contact_with',
     `\\b(?:toured|visited|travelled|traveled|dined|lunched)\\s+(?:[\\w'’-]+\\s+){0,5}?with\\s+${THE}(?:[a-z-]+\\s+){0,3}?${O}`,
   ),
-  rule('visited', 'in_contact_with', `\\b(?:visited|visits)\\s+${O}(?!['’]s)`),
   // attacked
   rule(
     'invaded',
