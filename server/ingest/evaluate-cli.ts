@@ -1,6 +1,7 @@
-// `npm run eval:extract [-- --dir DIR] [--data DIR] [--details]`: scores the extractor on
-// the dev set (default ../shared/dev-articles beside the repository) and prints the table.
-// Exit code 1 when the folder is missing or has no gold files.
+// `npm run eval:extract [-- --dir DIR | --corpus] [--data DIR] [--details]`: scores the extractor
+// on the dev set (default ../shared/dev-articles beside the repository), or with --corpus on
+// both halves of tests/fixtures/extraction-corpus (dev/ then test/), and prints the tables.
+// --details lists the misses of the dev half only. Exit code 1 when a folder is missing or has no gold files.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { resolveDataDir } from '../config';
@@ -10,18 +11,35 @@ import { DevSetError, evaluateDevSet } from './evaluation/evaluateDevSet';
 import { formatScores } from './evaluation/formatScores';
 
 export const defaultDevSetDir = path.resolve(packageRoot, '..', 'shared', 'dev-articles');
+export const extractionCorpusDir = path.resolve(packageRoot, 'tests', 'fixtures', 'extraction-corpus');
 
 function main(argv: string[]): number {
   const { values } = parseArgs({
     args: argv,
-    options: { dir: { type: 'string' }, data: { type: 'string' }, details: { type: 'boolean' } },
+    options: {
+      dir: { type: 'string' },
+      corpus: { type: 'boolean' },
+      data: { type: 'string' },
+      details: { type: 'boolean' },
+    },
     strict: true,
   });
-  const folder = path.resolve(values.dir ?? defaultDevSetDir);
+  if (values.corpus && values.dir) {
+    console.error('eval:extract: give --dir or --corpus, not both');
+    return 1;
+  }
+  const folders = values.corpus
+    ? ['dev', 'test'].map((half) => path.join(extractionCorpusDir, half))
+    : [path.resolve(values.dir ?? defaultDevSetDir)];
   try {
     const dataset = loadDataset(resolveDataDir(values.data));
-    const score = evaluateDevSet(folder, dataset);
-    console.log(formatScores(score, values.details === true));
+    // --details never prints the test half: its misses are not to be read while tuning rules.
+    const tables = folders.map((folder) => {
+      const details = values.details === true && !(values.corpus && path.basename(folder) === 'test');
+      const table = formatScores(evaluateDevSet(folder, dataset), details);
+      return folders.length > 1 ? `# ${path.relative(packageRoot, folder)}\n${table}` : table;
+    });
+    console.log(tables.join('\n\n'));
     return 0;
   } catch (error) {
     if (error instanceof DevSetError) {

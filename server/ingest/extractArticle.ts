@@ -52,6 +52,8 @@ function capitalisedWords(sentences: Sentence[]): { inside: Set<string>; standal
     tokens.forEach((token, i) => {
       if (i === 0 || !isCapitalised(token.text)) return;
       const previous = tokens[i - 1].text;
+      // "Durand: Every journalist…", "(Adds details)", "\"We will…": a capital after a colon or an opening mark opens a sentence.
+      if (previous === ':' || tokens.slice(0, i).every((t) => /^[("“‘'[]$/.test(t.text))) return;
       const next = tokens[i + 1]?.text ?? '';
       if (!/^['’]s$/.test(next)) standalone.add(token.text);
       if (isCapitalised(previous) || connector.test(previous) || isCapitalised(next) || connector.test(next)) return;
@@ -188,6 +190,10 @@ function bySentence(mentions: Mention[], count: number): Mention[][] {
   return lists;
 }
 
+/** Head nouns of organisations' names that a text repeats on their own with "the" ("the union", "the bank"). */
+const ORGANISATION_NAME_HEADS =
+  /^(?:union|bank|fund|trust|league|club|federation|association|alliance|foundation|institute|university|council|committee|office|authority|directorate|bureau|treasury|police|army|navy|tribunal|movement|network|exchange|terminal|consortium|corporation|coalition|chamber|syndicate|cartel|gang|watchdog|service|group)$/;
+
 /** The head nouns that describe the article's names ("exchange" in "the cryptocurrency exchange Kolkhida"), with the type they described. */
 function describingNouns(groups: EntityGroup[]): Map<string, EntityGroup['type']> {
   const nouns = new Map<string, EntityGroup['type']>();
@@ -204,6 +210,10 @@ function describingNouns(groups: EntityGroup[]): Map<string, EntityGroup['type']
         continue;
       if (!nouns.has(head)) nouns.set(head, group.type);
     }
+    // "the Polish Dockers' Union" … "the union": the head noun of an organisation's own name.
+    const nameHead = /\s(\p{Lu}\p{Ll}+)$/u.exec(group.name)?.[1]?.toLowerCase();
+    if (group.type === 'organization' && nameHead && ORGANISATION_NAME_HEADS.test(nameHead) && !nouns.has(nameHead))
+      nouns.set(nameHead, group.type);
   }
   return nouns;
 }

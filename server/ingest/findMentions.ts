@@ -123,6 +123,8 @@ function isOrdinarySentenceStart(
   context: MentionContext,
 ): boolean {
   if (FUNCTION_WORDS.has(word)) return true;
+  // "Doesn't that…": a contracted auxiliary.
+  if (/^['’]$/.test(next?.text ?? '') && afterNext?.text === 't') return true;
   if (lookupCountry(word) || context.knownNames.has(word.toLowerCase())) return false;
   if (context.capitalisedInside.has(word)) return false;
   // Abstract nouns ("Guidance", "Compliance", "Security") open sentences and headings.
@@ -163,7 +165,7 @@ function isNameToken(token: Token | undefined, inside: boolean): boolean {
 function nameForm(token: Token): { effective: Token; compoundTail?: string } {
   const prefixed = /^(?:then|ex|former)-(\p{Lu}.*)$/u.exec(token.text);
   const compound =
-    /^(\p{Lu}[\p{L}]+)-(born|based|backed|made|owned|led|speaking|controlled|funded|linked|style|managed|run|operated|registered|flagged|headquartered|allied|aligned|sponsored|supported)$/u.exec(
+    /^(\p{Lu}[\p{L}]+)-(born|based|backed|made|owned|led|speaking|controlled|funded|linked|style|managed|run|operated|registered|flagged|headquartered|listed|allied|aligned|sponsored|supported)$/u.exec(
       token.text,
     );
   if (prefixed) return { effective: { text: prefixed[1], start: token.end - prefixed[1].length, end: token.end } };
@@ -189,8 +191,12 @@ function capitalisedSpans(sentence: Sentence, tokens: Token[], context: MentionC
     if (compoundTail !== undefined) {
       // "Dubai-based Meridian", "Iran-backed Houthi movement": the compound is an adjective of the
       // name after it, never part of it. A base or seat names a place; a backer or owner is an entity.
+      // "the Hong Kong-based X": the words of the place before the compound go with it.
+      if (/^(?:based|registered|flagged|headquartered|listed)$/.test(compoundTail)) {
+        current = [];
+        continue;
+      }
       close();
-      if (/^(?:based|registered|flagged|headquartered)$/.test(compoundTail)) continue;
       if (!NOT_NAMES.has(effective.text)) {
         (context.compoundAgents ??= new Set()).add(effective.start);
         current.push(effective);
@@ -198,8 +204,26 @@ function capitalisedSpans(sentence: Sentence, tokens: Token[], context: MentionC
       }
       continue;
     }
+    // "Q: What do you…": a one-letter speaker label opening a line names nobody.
+    if (i === 0 && /^\p{Lu}$/u.test(token.text) && tokens[1]?.text === ':') continue;
+    // "fined Halden Assurance 4 million euros": an amount is no part of the name before it.
+    if (
+      current.length > 0 &&
+      /^\d/.test(token.text) &&
+      /^(?:million|billion|thousand|trillion|percent|per|%|euros?|dollars?|pounds?|[a-z]+s)$/.test(
+        tokens[i + 1]?.text ?? '',
+      )
+    ) {
+      close();
+      continue;
+    }
     if (isNameToken(effective, current.length > 0)) {
-      const opensSentence = current.length === 0 && token.start === tokens[0].start;
+      // After a colon a capital opens a new sentence ("Durand: We spoke…").
+      const opensSentence =
+        current.length === 0 &&
+        (token.start === tokens[0].start ||
+          tokens[i - 1]?.text === ':' ||
+          tokens.slice(0, i).every((t) => /^[("“‘'\[]$/.test(t.text)));
       if (opensSentence && !isNameAtSentenceStart(sentence, tokens, i, effective, context)) continue;
       current.push(effective);
       continue;
@@ -358,6 +382,9 @@ function wordsBefore(body: string, offset: number, count: number): string[] {
 }
 
 function serviceCueAfter(body: string, end: number): boolean {
+  // "its Beacon and Relay apps": the noun after a pair of names is each one's.
+  const pair = /^\s+and\s+\p{Lu}[\p{L}\p{N}]*\s+([a-z]+)/u.exec(body.slice(end, end + 60));
+  if (pair && SERVICE_NOUNS.test(pair[1])) return true;
   const words = wordsAfter(body, end, 4);
   for (const word of words) {
     if (SERVICE_NOUNS.test(word)) return true;

@@ -25,7 +25,7 @@ export function maskSentence(sentence: Sentence, mentions: Mention[]): MaskedSen
   // "its models", "his platform": a possessive determiner is no argument, except of a role ("its legal representative").
   const determinerOnly = (m: Mention) =>
     /^(its|his|their)$/.test(m.referenceWords ?? '') &&
-    !/^\s+(?:[a-z]+\s+)?(?:representative|chief|head|director|president|chairman|chairwoman|spokesperson|spokesman|owner|founder|ceo|links|ties|relationship|connections)\b/.test(
+    !/^\s+(?:[a-z]+\s+)?(?:representative|chief|head|director|president|chairman|chairwoman|chair|spokesperson|spokesman|owner|founder|ceo|links|ties|relationship|connections|manager|officer|executive|secretary|governor|minister|commander|leader|lawyer|attorney)\b/.test(
       sentence.text.slice(m.end - sentence.start),
     );
   const candidates = mentions

@@ -60,7 +60,7 @@ function eligibleSubject(masked: MaskedSentence, index: number, context: Relatio
   // Articles, possessive determiners and a place compound ("on Dubai-based ⟦X⟧") do not change what governs the name.
   const previousWord = /([\w'’-]+)\s*$/.exec(
     before.replace(
-      /(?:\s+[A-Za-z]+-(?:based|registered|flagged|headquartered))?(?:\s+(?:the|a|an|its|his|her|their))?\s*$/i,
+      /(?:(?:\s+[A-Z][a-z]+)?\s+[A-Za-z]+-(?:based|registered|flagged|headquartered|listed))?(?:\s+(?:the|a|an|its|his|her|their))?\s*$/i,
       ' ',
     ),
   )?.[1];

@@ -42,7 +42,7 @@ const GAP = '(?:[^.;⟦]|⟦\\d+⟧){0,80}?';
 /** Up to n plain words. */
 const words = (n: number) => `(?:[\\w'’-]+\\s+){0,${n}}`;
 /** An optional article, and a place compound ("Dubai-based") that is no part of the name after it. */
-const THE = '(?:the\\s+)?(?:[A-Za-z]+-(?:based|registered|flagged|headquartered)\\s+)?';
+const THE = '(?:the\\s+)?(?:(?:[A-Z][a-z]+\\s+)?[A-Za-z]+-(?:based|registered|flagged|headquartered|listed)\\s+)?';
 /** "sanctioned several Russian officials": a quantity before the name. */
 const QUANTITY = '(?:(?:several|some|many|dozens\\s+of|a\\s+number\\s+of|two|three|four|five|six|\\d+)\\s+)?';
 const EVENT = '(?:attack|attacks|sabotage|operation|bombing|explosions?|blasts?|strike|strikes)';
@@ -55,6 +55,16 @@ const MONEY =
 /** Up to n words that do not open a clause or a prepositional phrase ("the messaging app", not "exports of"). */
 const plainWords = (n: number) =>
   `(?:(?!(?:of|to|from|for|that|which|who|by|in|on|at|with|and)\\b)[a-z-]+\\s+){0,${n}}?`;
+
+/** A role a person holds in an organisation or country ("chief compliance officer", "head of international payments"). */
+export const ROLE =
+  '(?:chief\\s+executive(?:\\s+officer)?|chief\\s+(?:[a-z-]+\\s+){0,2}officer|chief|chair|chairman|chairwoman|chairperson|(?:vice[\\s-])?president|(?:managing\\s+|executive\\s+|technical\\s+|general\\s+)?director|(?:general\\s+|regional\\s+|country\\s+)?manager|head(?:\\s+of\\s+[a-z-]+(?:\\s+[a-z-]+)?)?|spokes(?:man|woman|person)|secretary(?:-general)?|minister|governor|commissioner|commander|lobbyist|editor(?:-in-chief)?|treasurer|general\\s+counsel|adviser|advisor|envoy|ambassador|leader|(?:first-team\\s+)?coach|reporter|correspondent|representative)';
+/** Words that may stand before a role ("former", "the country's mines", "its new regional"). */
+const ROLE_MODIFIERS =
+  '(?:(?:former|current|new|then|acting|interim|deputy|senior|long-?time|top)\\s+)?(?:[a-z-]+\\s+|⟦\\d+⟧\\s+(?=[a-z])){0,3}?';
+/** Kin and personal ties that make two people associates. */
+const KIN =
+  '(?:husband|wife|spouse|son|daughter|brother|sister|father|mother|nephew|niece|cousin|uncle|aunt|son-in-law|daughter-in-law|brother-in-law|sister-in-law|father-in-law|associate|friend|business\\s+partner)';
 
 function rule(name: string, type: string, source: string, options: Partial<RelationRule> = {}): RelationRule {
   const pattern = new RegExp(source, 'gi');
@@ -328,7 +338,7 @@ export const RELATION_RULES: RelationRule[] = [
   rule(
     'sanctioned',
     'sanctioned',
-    `\\b(?:sanctioned|sanctions|blacklisted|fined|penalized|penalised|imposed\\s+(?:sanctions|penalties|fines)\\s+on)\\s+${THE}${QUANTITY}(?:⟦\\d+⟧['’]s\\s+(?:[a-z-]+\\s+){0,2}[a-z-]+,?\\s+)?${O}(?!['’]s)`,
+    `\\b(?:sanctioned|sanctions|blacklisted|fined|penalized|penalised|imposed\\s+(?:sanctions|penalties|fines)\\s+on|barred|barring|bars)\\s+${THE}${QUANTITY}(?:(?:(?!(?:by|of|to|in|on|from|with|for|and|as)\\b)[a-z-]+\\s+){1,3}?(?=⟦))?(?:⟦\\d+⟧['’]s\\s+(?:[a-z-]+\\s+){0,2}[a-z-]+,?\\s+)?${O}(?!['’]s)`,
   ),
   rule(
     'S sanctions against O',
@@ -350,6 +360,17 @@ export const RELATION_RULES: RelationRule[] = [
     'sanctioned',
     `\\bon\\s+${THE}${S}['’]s\\s+(?:Entity\\s+List|blacklist|sanctions\\s+list|trade\\s+blacklist)`,
     { object: 'before' },
+  ),
+  // in_contact_with by meetings and agreements: "toured the site with X", "reached an understanding with X".
+  rule(
+    'reached an agreement with',
+    'in_contact_with',
+    `\\b(?:reached|struck|signed|negotiated)\\s+(?:an?|the)\\s+(?:[a-z-]+\\s+)?(?:understanding|agreement|deal|settlement|accord)\\s+with\\s+${THE}(?:[a-z-]+\\s+){0,2}?${O}`,
+  ),
+  rule(
+    'toured with',
+    'in_contact_with',
+    `\\b(?:toured|visited|travelled|traveled|dined|lunched)\\s+(?:[\\w'’-]+\\s+){0,5}?with\\s+${THE}(?:[a-z-]+\\s+){0,3}?${O}`,
   ),
   // attacked
   rule(
@@ -466,6 +487,21 @@ export const RELATION_RULES: RelationRule[] = [
     `\\bblam(?:ed|es|ing)\\s+${THE}${O}(?!(?:\\s+and\\s+${THE}⟦\\d+⟧)?\\s+for\\s+the\\s+${EVENT})`,
   ),
   rule('alleged that', 'criticized', `\\balleged\\s+that\\s+${THE}${O}`),
+  // "called the SIS \"a political police\"", "called Farid \"a paid agent\"": a name and a quoted judgement.
+  rule(
+    'called O "…"',
+    'criticized',
+    `\\b(?:called|calling|calls|branded|labelled|labeled|dubbed)\\s+${THE}${O}\\s+["“]`,
+  ),
+  // "demanded that Zambia's Anti-Corruption Commission investigate the award".
+  rule(
+    'demanded that O act',
+    'requested',
+    `\\b(?:demanded|demands|demanding|urged|urges|asked|insisted|requested|called\\s+for)\\s+that\\s+${THE}(?:⟦\\d+⟧['’]s\\s+)?${O}\\s+(?:should\\s+|must\\s+)?(?!(?:is|was|were|are|had|has|have|did|would|will|could)\\b)[a-z]+`,
+  ),
+  // "urged both sides", "urged the developer to share": "urged" with any object.
+  rule('urged O', 'requested', `\\b(?:urged|urges|urging|implored|pressed)\\s+${THE}${O}(?!['’]s)`),
+  rule('appealed to', 'requested', `\\b(?:appealed|appeals|appealing|petitioned|wrote)\\s+to\\s+${THE}${O}`),
   // supported
   rule(
     'supported',
@@ -494,6 +530,32 @@ export const RELATION_RULES: RelationRule[] = [
     'funded shipments to',
     'funded',
     `\\b(?:funded|financed|paid\\s+for|bankrolled)\\s+(?:[a-z][\\w-]*\\s+){1,4}?(?:to|for)\\s+${THE}${O}`,
+  ),
+  // "the ANB paid Adriatic Secure Solutions 1.2 million euros", "paid Adriatic Secure Solutions for …".
+  rule(
+    'paid O',
+    'funded',
+    `\\b(?:paid|pays|paying|lent|loaned|lends|awarded)\\s+${THE}${O}(?!['’]s)\\s+(?:[\\d$€£]|about|more|almost|nearly|at\\s+least|a\\s+|an\\s+|for\\b)`,
+  ),
+  // "signed a contract worth 1.9 billion dollars with X": the one who pays awards the contract.
+  rule(
+    'a contract worth with O',
+    'funded',
+    `\\b(?:signed|awarded|agreed|concluded)\\s+(?:an?|the)\\s+(?:[a-z-]+\\s+){0,4}?(?:contract|deal|agreement)\\s+(?:worth|valued\\s+at)\\s+(?:[\\w.,$€£-]+\\s+){1,6}?with\\s+${THE}(?:[a-z-]+\\s+){0,3}?${O}`,
+  ),
+  // "won contracts worth 410 million pounds from the Department for Transport": the payer comes after "from".
+  rule(
+    'won a contract from',
+    'funded',
+    `\\b(?:won|wins|winning|received|secured|was\\s+awarded|were\\s+awarded)\\s+(?:an?\\s+|the\\s+)?(?:[a-z-]+\\s+){0,3}?contracts?\\s+(?:worth\\s+(?:[\\w.,$€£-]+\\s+){1,6}?)?(?:from|with|by)\\s+${THE}${S}`,
+    { object: 'before', objectIsClauseSubject: true },
+  ),
+  // "backed by a 90 million euro loan from the EBRD": the lender funds.
+  rule(
+    'a loan from',
+    'funded',
+    `\\b(?:backed|funded|financed)\\s+by\\s+an?\\s+(?:[\\w.,$€£-]+\\s+){0,5}?(?:loan|grant|credit|investment)\\s+from\\s+${THE}${S}`,
+    { object: 'before' },
   ),
   // used
   rule(
@@ -584,6 +646,34 @@ export const RELATION_RULES: RelationRule[] = [
     'operates',
     `${S}\\s+(?:responded\\s+with|released|launched|introduced|developed|unveiled|offered)\\s+(?:[a-z][\\w-]*\\s+){0,8}?(?:versions?|models?|chips?|processors?|products?|phones?|devices?)\\b[^.;⟦]{0,40},\\s+the\\s+${O}`,
   ),
+  // "Apple's iMessage and FaceTime apps", "its Facebook and Instagram platforms", "the firm's cancer drugs Oncavir and Talprexa".
+  rule(
+    "S's A and B apps",
+    'operates',
+    `${S}['’]s\\s+(?:[a-z-]+\\s+){0,2}?${O}(?:,\\s+⟦\\d+⟧)*,?\\s+and\\s+⟦\\d+⟧\\s+(?:[a-z-]+\\s+)?(?:apps|platforms|services|products|brands|networks|tools|drugs|medicines|pipelines|vessels|ships|satellites|websites|sites|channels)\\b`,
+  ),
+  rule(
+    "S's drugs A and B",
+    'operates',
+    `${S}['’]s\\s+(?:[a-z-]+\\s+){0,2}?(?:apps|platforms|services|products|brands|networks|tools|drugs|medicines|pipelines|vessels|ships|satellites|websites|channels)\\s+${O}`,
+  ),
+  // "Brisk Logistics is a unit of the Norwegian group Fjellnett Holdings".
+  rule(
+    'S is a unit of O',
+    'part_of',
+    `${S}\\s+(?:is|was|became|has\\s+been)\\s+(?:now\\s+)?(?:a|an|the)\\s+(?:[a-z-]+\\s+){0,2}(?:arm|unit|subsidiary|division|branch|affiliate)\\s+of\\s+${THE}(?:[a-z-]+\\s+){0,4}?${O}`,
+  ),
+  // "CloudHarbor, a cloud-storage provider that is a unit of the Dutch technology group Tessaract Systems".
+  rule(
+    'S, a firm that is a unit of O',
+    'part_of',
+    `${S},\\s+(?:a|an|the)\\s+(?:[a-z-]+\\s+){0,4}?(?:that|which)\\s+is\\s+(?:now\\s+)?(?:a|an|the)\\s+(?:[a-z-]+\\s+){0,2}(?:arm|unit|subsidiary|division|branch|affiliate)\\s+of\\s+${THE}(?:[a-z-]+\\s+){0,4}?${O}`,
+  ),
+  rule(
+    "O's unit, S",
+    'part_of',
+    `${O}['’]s\\s+(?:[a-z-]+\\s+){0,2}(?:arm|unit|subsidiary|division|branch|affiliate)s?,?\\s+${S}`,
+  ),
   // linked_to
   rule('founder of O, S', 'linked_to', `\\b(?:co-?)?founder\\s+of\\s+${THE}(?:[a-z][\\w'’-]*\\s+){0,3}?${O},\\s+${S}`),
   rule("O's founder, S", 'linked_to', `${O}['’]s\\s+(?:co-?)?founder,?\\s+(?:[a-z-]+\\s+){0,2}${S}`),
@@ -610,6 +700,49 @@ export const RELATION_RULES: RelationRule[] = [
     `(?<!⟦\\d+⟧(?:['’]s)?\\s+(?:[a-z]+\\s+)?)\\b(?:business\\s+)?(?:relationship|relationships|ties|links|connections?)\\s+(?:with|to)\\s+${THE}${O}`,
   ),
   // holds_position
+  // "the bank's chief compliance officer, Amina Farah", "Its chairman, Nurlan Abenov", "Tern's chief operating officer Lucas Ferreira".
+  rule(
+    "O's role, S",
+    'holds_position',
+    `${O}(?:['’]s\\s+${ROLE_MODIFIERS}|\\s+(?:(?:former|current|new|acting|interim|deputy|senior|top|then)\\s+)?(?:(?!(?:is|was|are|were|has|had|have|said|says|and|or|the|a|an|of)\\b)[a-z-]+\\s+)?)${ROLE}(?:\\s+(?:of|for)\\s+(?:[a-z-]+\\s+){0,2}?[a-z-]+)?,?\\s+(?:the\\s+)?(?:[a-z-]+\\s+){0,2}?${S}`,
+    { possessiveObject: true },
+  ),
+  // "Chileshe Mwamba, the country's mines minister".
+  rule("S, O's role", 'holds_position', `${S},\\s+(?:the\\s+)?${O}['’]s\\s+${ROLE_MODIFIERS}${ROLE}\\b`),
+  // "Camille Durand is the Europe director of the Committee for Free Reporting".
+  rule(
+    'S is the role of O',
+    'holds_position',
+    `${S}\\s+(?:is|was|has\\s+been|became|remains)\\s+(?:the|a|an|its)\\s+${ROLE_MODIFIERS}${ROLE}\\s+(?:at|of|for|with)\\s+${THE}(?:[a-z-]+\\s+){0,3}?${O}`,
+  ),
+  // "the head of the ANB, Milan Kaluđerović", "the Europe director of the committee, X".
+  rule(
+    'the role of O, S',
+    'holds_position',
+    `\\b(?:the|its|a|an)\\s+${ROLE_MODIFIERS}${ROLE}\\s+(?:of|for|at)\\s+${THE}${O},\\s+${S}`,
+  ),
+  // "Sarah Whitcombe's husband, Transport Secretary James Whitcombe", "Rusu's nephew Artiom Rusu".
+  rule("O's kin, S", 'associate_of', `${O}['’]s\\s+(?:[a-z-]+\\s+)?${KIN},?\\s+(?:the\\s+)?(?:[a-z-]+\\s+){0,2}?${S}`, {
+    fallbackType: 'linked_to',
+  }),
+  // "Her lawyer, Ovidiu Stan": the lawyer acts for the client.
+  rule(
+    "O's lawyer, S",
+    'acted_on_behalf_of',
+    `${O}(?:['’]s)?\\s+(?:[a-z-]+\\s+)?(?:lawyer|attorney|counsel|solicitor|barrister|defence\\s+lawyer),?\\s+${S}`,
+    { possessiveObject: true },
+  ),
+  // "Siam Hydro Power, which the Thai tycoon Somchai Rattanakorn founded and chairs".
+  rule(
+    'O, which S founded',
+    'linked_to',
+    `${O},\\s+which\\s+(?:the\\s+)?(?:[a-z-]+\\s+){0,3}?${S}\\s+(?:co-?)?(?:founded|set\\s+up|established|created)\\b`,
+  ),
+  rule(
+    'O, which S founded and leads',
+    'holds_position',
+    `${O},\\s+which\\s+(?:the\\s+)?(?:[a-z-]+\\s+){0,3}?${S}\\s+(?:co-?)?(?:founded|set\\s+up|established|created)\\s+and\\s+(?:leads|chairs|runs|heads|directs|manages|led|chaired|ran|headed)\\b`,
+  ),
   rule(
     'S, an adviser at O',
     'holds_position',

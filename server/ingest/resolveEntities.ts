@@ -58,7 +58,7 @@ function describe(group: EntityGroup, body: string): string {
     if (before) words.push(before[1].trim());
     // Only a noun phrase that ends there ("X, a consulting firm in…"), not the next clause ("X, the party said").
     const after =
-      /^,\s+(?:an?|the)\s+((?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*)(?=\s*[,.;]|\s+(?:of|in|at|for|from|that|which|who|based|owned|run|controlled|behind)\b)/.exec(
+      /^,\s+(?:an?|the)\s+((?:[a-z][\w'’-]*\s+){0,3}[a-z][\w-]*)(?=\s*[,.;]|\s+(?:of|in|at|for|from|that|which|who|based|owned|run|controlled|behind)\b)/.exec(
         body.slice(m.end, m.end + 80),
       );
     if (after) words.push(after[1].trim());
@@ -150,6 +150,8 @@ function mentionKeyer(named: Mention[]): (mention: Mention) => string {
     // "Le Pen" after "Marine Le Pen": a surname of several words joins the one longer name it ends.
     const owners = (text.includes(' ') ? byEnding : byLastWord).get(text);
     if (owners?.size === 1) return `name:${[...owners][0]}`;
+    // "Vadim Rusu … his nephew Artiom Rusu … Rusu denied": a surname two people share is the one introduced first.
+    if (owners && owners.size > 1 && mention.type !== 'country') return `name:${[...owners][0]}`;
     return `name:${text}`;
   };
 }

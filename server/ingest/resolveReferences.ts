@@ -136,6 +136,12 @@ function pronounReferences(sentence: Sentence, covered: Covered): Mention[] {
   return found;
 }
 
+/** Whether a noun described the entity where it was named, or heads its name ("the union" → "Polish Dockers' Union"). */
+function describedAs(group: EntityGroup, noun: string): boolean {
+  if (new RegExp(`\\b${noun}\\b`).test(group.descriptors ?? '')) return true;
+  return group.type === 'organization' && group.name.toLowerCase().endsWith(` ${noun}`);
+}
+
 const PRONOUN_WORDS = /^(it|its|he|him|his|she|her)$/;
 /** How far back (in sentences) the latest fitting name is looked for sentence by sentence before every entity is asked. */
 const NEAR_SENTENCES = 8;
@@ -242,8 +248,7 @@ export class ReferenceResolver {
       let byGroup = this.described.get(words);
       if (!byGroup) this.described.set(words, (byGroup = new Map()));
       let fits = byGroup.get(group);
-      if (fits === undefined)
-        byGroup.set(group, (fits = new RegExp(`\\b${words.replace(/^the\s+/, '')}\\b`).test(group.descriptors ?? '')));
+      if (fits === undefined) byGroup.set(group, (fits = describedAs(group, words.replace(/^the\s+/, ''))));
       return fits;
     }
     // "the app" may name a brand typed as a company when no service was named ("TikTok").

@@ -13,6 +13,9 @@ export interface DevSetScore {
   entities: PrecisionRecall;
   claims: PrecisionRecall;
   stanceCorrect: number;
+  /** Edges both sides have, and how many get the gold's derived status. */
+  edgesMatched: number;
+  statusCorrect: number;
   /** Quotes that are not verbatim passages of their article's body ("article: quote"); must be empty. */
   quotesNotInBody: string[];
   /** Slowest extraction, in milliseconds. */
@@ -74,11 +77,13 @@ export function evaluateDevSet(folder: string, dataset?: Dataset): DevSetScore {
     const body = text.slice(text.indexOf('\n') + 1);
     for (const claim of predicted.claims)
       if (!body.includes(claim.quote)) quotesNotInBody.push(`${path.basename(articlePath)}: ${claim.quote}`);
+    const index = vocabulary ?? loadDefaultVocabulary();
     if (undirected.size === 0) {
-      for (const type of (vocabulary ?? loadDefaultVocabulary()).edgeTypes.values())
-        if (!type.directed) undirected.add(type.id);
+      for (const type of index.edgeTypes.values()) if (!type.directed) undirected.add(type.id);
     }
-    articles.push(scoreExtraction(path.basename(articlePath, '.txt'), predicted, gold, undirected));
+    articles.push(
+      scoreExtraction(path.basename(articlePath, '.txt'), predicted, gold, undirected, [...index.statuses.values()]),
+    );
   }
   const zero: PrecisionRecall = { truePositives: 0, predicted: 0, gold: 0 };
   return {
@@ -86,6 +91,8 @@ export function evaluateDevSet(folder: string, dataset?: Dataset): DevSetScore {
     entities: articles.reduce((sum, a) => addCounts(sum, a.entities), zero),
     claims: articles.reduce((sum, a) => addCounts(sum, a.claims), zero),
     stanceCorrect: articles.reduce((sum, a) => sum + a.stanceCorrect, 0),
+    edgesMatched: articles.reduce((sum, a) => sum + a.edgesMatched, 0),
+    statusCorrect: articles.reduce((sum, a) => sum + a.statusCorrect, 0),
     quotesNotInBody,
     slowestMs,
   };

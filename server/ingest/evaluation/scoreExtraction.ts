@@ -3,7 +3,11 @@
 // matching, so one predicted entity cannot claim two gold ones). Claims match one to one
 // when subject, type and object match through that entity matching (undirected types in
 // either order), preferring a match with the same stance; stance accuracy is over the
-// matched claims.
+// matched claims. Edges (claims grouped by subject, type and object) whose triple both
+// sides have are compared by status, derived from their claims' stances by the
+// vocabulary's rules (confirmed, reported, alleged, disputed, denied).
+import { firstMatchingStatus } from '../../model/statusRules';
+import type { Status } from '../../model/vocabulary';
 import type { ExtractionResult } from '../extractionResult';
 import type { GoldAnnotation } from './goldAnnotation';
 
@@ -18,6 +22,9 @@ export interface ArticleScore {
   entities: PrecisionRecall;
   claims: PrecisionRecall;
   stanceCorrect: number;
+  /** Edges both sides have, and how many of them get the gold status from the predicted claims. */
+  edgesMatched: number;
+  statusCorrect: number;
   /** Gold claims no prediction matched, and predictions that matched none: for looking at misses. */
   missedClaims: string[];
   spuriousClaims: string[];
@@ -53,6 +60,7 @@ export function scoreExtraction(
   predicted: ExtractionResult,
   gold: GoldAnnotation,
   undirectedTypes: Set<string>,
+  statuses: readonly Status[] = [],
 ): ArticleScore {
   const predictedForms = predicted.entities.map((e) => forms(e.name, e.aliases));
   const goldForms = gold.entities.map((e) => forms(e.name, e.aliases));
@@ -88,6 +96,14 @@ export function scoreExtraction(
   const claimMatch = maximumMatching(predicted.claims.length, claimEdges);
   let stanceCorrect = 0;
   for (const [p, g] of claimMatch) if (predicted.claims[p].stance === gold.claims[g].stance) stanceCorrect++;
+  const edges = compareEdgeStatuses(
+    predicted,
+    gold,
+    goldIndexOfPredictedId,
+    goldIndexOfName,
+    undirectedTypes,
+    statuses,
+  );
   const matchedGold = new Set(claimMatch.values());
   const nameOf = new Map(predicted.entities.map((e) => [e.id, e.name]));
   const matchedGoldEntities = new Set(entityMatch.values());
@@ -96,6 +112,8 @@ export function scoreExtraction(
     entities: { truePositives: entityMatch.size, predicted: predicted.entities.length, gold: gold.entities.length },
     claims: { truePositives: claimMatch.size, predicted: predicted.claims.length, gold: gold.claims.length },
     stanceCorrect,
+    edgesMatched: edges.matched,
+    statusCorrect: edges.correct,
     missedClaims: gold.claims.flatMap((g, i) =>
       matchedGold.has(i) ? [] : [`${g.subject} ${g.type} ${g.object} (${g.stance})`],
     ),
@@ -107,6 +125,45 @@ export function scoreExtraction(
     missedEntities: gold.entities.flatMap((g, i) => (matchedGoldEntities.has(i) ? [] : [g.name])),
     spuriousEntities: predicted.entities.flatMap((p, i) => (entityMatch.has(i) ? [] : [p.name])),
   };
+}
+
+/** The edges (by gold entity indexes) both sides state, and how many get the same derived status. */
+function compareEdgeStatuses(
+  predicted: ExtractionResult,
+  gold: GoldAnnotation,
+  goldIndexOfPredictedId: Map<string, number>,
+  goldIndexOfName: Map<string, number>,
+  undirectedTypes: Set<string>,
+  statuses: readonly Status[],
+): { matched: number; correct: number } {
+  const key = (s: number, type: string, o: number) =>
+    undirectedTypes.has(type) && o < s ? `${o}|${type}|${s}` : `${s}|${type}|${o}`;
+  const add = (edges: Map<string, string[]>, k: string, stance: string) => {
+    const list = edges.get(k);
+    if (list) list.push(stance);
+    else edges.set(k, [stance]);
+  };
+  const goldEdges = new Map<string, string[]>();
+  for (const c of gold.claims) {
+    const s = goldIndexOfName.get(c.subject);
+    const o = goldIndexOfName.get(c.object);
+    if (s !== undefined && o !== undefined) add(goldEdges, key(s, c.type, o), c.stance);
+  }
+  const predictedEdges = new Map<string, string[]>();
+  for (const c of predicted.claims) {
+    const s = goldIndexOfPredictedId.get(c.subject);
+    const o = goldIndexOfPredictedId.get(c.object);
+    if (s !== undefined && o !== undefined) add(predictedEdges, key(s, c.type, o), c.stance);
+  }
+  let matched = 0;
+  let correct = 0;
+  for (const [k, stances] of predictedEdges) {
+    const goldStances = goldEdges.get(k);
+    if (!goldStances) continue;
+    matched++;
+    if (firstMatchingStatus(stances, statuses) === firstMatchingStatus(goldStances, statuses)) correct++;
+  }
+  return { matched, correct };
 }
 
 export function f1(score: PrecisionRecall): { precision: number; recall: number; f1: number } {

@@ -1,5 +1,6 @@
 import type { ExtractionResult } from '../../../server/ingest/extractionResult';
 import type { GoldAnnotation } from '../../../server/ingest/evaluation/goldAnnotation';
+import { loadDefaultVocabulary } from '../../../server/ingest/extractArticle';
 import { f1, scoreExtraction } from '../../../server/ingest/evaluation/scoreExtraction';
 
 const undirected = new Set(['in_contact_with']);
@@ -54,6 +55,39 @@ describe('scoreExtraction', () => {
     expect(score.claims).toEqual({ truePositives: 1, predicted: 2, gold: 2 });
     expect(score.stanceCorrect).toBe(0);
     expect(score.missedClaims).toEqual(['Vladimir Putin holds_position Russia (asserts)']);
+  });
+
+  it('compares the derived status of each edge both sides have: alleges + denies is disputed, alleges alone alleged', () => {
+    const statuses = [...loadDefaultVocabulary().statuses.values()];
+    const withDenial: GoldAnnotation = {
+      ...gold,
+      claims: [
+        ...gold.claims,
+        { subject: 'Vladimir Putin', type: 'in_contact_with', object: 'Elon Musk', stance: 'denies' },
+      ],
+    };
+    const predicted: ExtractionResult = {
+      document,
+      entities: [entity('m', 'Elon Musk'), entity('p', 'Vladimir Putin'), entity('r', 'Russia')],
+      claims: [
+        claim('m', 'in_contact_with', 'p', 'alleges'),
+        claim('p', 'holds_position', 'r', 'asserts'),
+        claim('r', 'holds_position', 'm', 'asserts'),
+      ],
+    };
+    const score = scoreExtraction('a', predicted, withDenial, undirected, statuses);
+    // Musk–Putin: gold disputed (alleges + denies), predicted alleged; Putin → Russia: reported on both sides.
+    expect(score.edgesMatched).toBe(2);
+    expect(score.statusCorrect).toBe(1);
+    const both = scoreExtraction(
+      'a',
+      { ...predicted, claims: [...predicted.claims, claim('p', 'in_contact_with', 'm', 'denies')] },
+      withDenial,
+      undirected,
+      statuses,
+    );
+    expect(both.edgesMatched).toBe(2);
+    expect(both.statusCorrect).toBe(2);
   });
 
   it('computes precision, recall and F1', () => {
