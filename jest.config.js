@@ -1,5 +1,23 @@
 // Jest runs every test: unit, API and browser (tests/e2e, real Chromium). Type-checking
 // is done by `tsc --noEmit` in `npm test` before jest, so ts-jest only transpiles here.
+// ES-module-only packages (any-ascii; linkedom's parser and selector engine): Node requires
+// them as they are, jest's CommonJS runtime cannot, so ts-jest turns them into CommonJS.
+const ES_MODULE_PACKAGES = [
+  'any-ascii',
+  'boolbase',
+  'css-select',
+  'css-what',
+  'cssomnom',
+  'dom-serializer',
+  'domelementtype',
+  'domhandler',
+  'domutils',
+  'entities',
+  'htmlparser2',
+  'nth-check',
+  'uhyphen',
+];
+const esModules = `(${ES_MODULE_PACKAGES.join('|')})`;
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
@@ -7,12 +25,11 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   transform: {
     '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', diagnostics: false }],
-    // any-ascii is an ES module; Node requires it as one, jest's CommonJS runtime cannot.
-    '/node_modules/any-ascii/.+\\.js$': [
+    [`/node_modules/${esModules}/.+\\.js$`]: [
       'ts-jest',
       { tsconfig: { allowJs: true, module: 'commonjs', target: 'ES2023' }, diagnostics: false },
     ],
   },
-  transformIgnorePatterns: ['/node_modules/(?!any-ascii/)'],
+  transformIgnorePatterns: [`/node_modules/(?!${esModules}/)`],
   testTimeout: 30000,
 };

@@ -8,6 +8,7 @@ import { ImportError } from '../import/importError';
 import { OutputFolderError } from '../import/writeDataFolder';
 import { ArticleFormatError } from '../ingest/extractArticle';
 import { ArticleTooLargeError, ExtractionLimitError } from '../ingest/extractionLimits';
+import { DocumentFormatError } from '../ingest/formats';
 import { DataIntegrityError } from '../load/problems';
 import { DataFolderInUseError } from '../store/dataFolderLock';
 import {
@@ -33,6 +34,7 @@ const exitCodes: ReadonlyArray<readonly [ErrorClass, number]> = [
   [ImportError, EXIT_DATA_PROBLEM],
   [OutputFolderError, EXIT_DATA_PROBLEM],
   [ArticleFormatError, EXIT_DATA_PROBLEM],
+  [DocumentFormatError, EXIT_DATA_PROBLEM],
   [ArticleTooLargeError, EXIT_DATA_PROBLEM],
   [ExtractionLimitError, EXIT_DATA_PROBLEM],
   [WriteInputError, EXIT_DATA_PROBLEM],

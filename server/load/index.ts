@@ -21,3 +21,10 @@ export {
 export { ProposalBook, PROPOSALS_FILE, readProposalBook, readProposalsFile } from './proposalBook';
 export { CurationHistory, HISTORY_FILE, readCurationHistory, readHistoryFile } from './curationHistory';
 export { findNearestPassage } from './findNearestPassage';
+export {
+  findOriginal,
+  originalFile,
+  ORIGINAL_CONTENT_TYPES,
+  ORIGINALS_FOLDER,
+  type DocumentOriginal,
+} from './documentOriginals';

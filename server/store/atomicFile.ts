@@ -19,13 +19,13 @@ export function syncFolder(folder: string): void {
   }
 }
 
-export function writeFileAtomic(file: string, text: string): void {
+export function writeFileAtomic(file: string, text: string | Uint8Array): void {
   const folder = path.dirname(file);
   fs.mkdirSync(folder, { recursive: true });
   const temporary = path.join(folder, `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
   const fd = fs.openSync(temporary, 'w', 0o644);
   try {
-    const buffer = Buffer.from(text, 'utf8');
+    const buffer = typeof text === 'string' ? Buffer.from(text, 'utf8') : Buffer.from(text);
     let written = 0;
     while (written < buffer.length) written += fs.writeSync(fd, buffer, written, buffer.length - written);
     fs.fsyncSync(fd);

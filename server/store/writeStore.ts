@@ -5,9 +5,14 @@
 // to swap (the extraction before it may run in a worker), so two requests never interleave
 // inside one.
 import crypto from 'node:crypto';
+import path from 'node:path';
 import {
   documentIdFromFileName,
+  findOriginal,
+  ORIGINAL_CONTENT_TYPES,
+  originalFile,
   parseDocument,
+  type DocumentOriginal,
   readCurationHistory,
   readProposalBook,
   CurationHistory,
@@ -39,6 +44,7 @@ import { planEditEntity, planRevertEntityEdit } from './curateEntities';
 import { planMergeEntities, planRevertMerge } from './curateMerges';
 import { articleFileName, claimIdFor, entityIdFor, proposalId, uniqueId } from './assignIds';
 import { sameRecord } from '../model/canonicalJson';
+import { writeFileAtomic } from './atomicFile';
 import { lockDataFolder, type DataFolderLock } from './dataFolderLock';
 import type { ExtractArticle } from './extraction';
 import { JournalWriter } from './journal';
@@ -82,6 +88,8 @@ export interface IngestOptions {
   signal?: AbortSignal;
   /** Called once the extraction is done, before anything is written: throwing stops the write. */
   beforeWrite?: () => void;
+  /** The file the article was converted from (Markdown, HTML, PDF): kept as documents/originals/<id>.<extension>. */
+  original?: { bytes: Uint8Array; extension: string };
 }
 
 export interface IngestResult {
@@ -279,6 +287,8 @@ export class WriteStore {
       }
     });
 
+    // The original before the journal: an ingest journaled is one whose original is on disk.
+    if (options.original) this.keepOriginal(documentId, options.original);
     const entry: IngestEntry = {
       kind: 'ingest',
       at: this.now().toISOString(),
@@ -289,6 +299,22 @@ export class WriteStore {
     this.book.applyIngest(entry);
     this.graphs.replaceDataset(snapshotWithDocument(snapshot, document, nextVersion(snapshot.version, line)));
     return { created: true, document, proposals: this.book.forDocument(documentId), skipped };
+  }
+
+  private keepOriginal(documentId: string, original: { bytes: Uint8Array; extension: string }): void {
+    if (!(original.extension in ORIGINAL_CONTENT_TYPES))
+      throw new WriteInputError([
+        { path: 'original', message: `an original cannot be kept as .${original.extension}` },
+      ]);
+    if (!this.journal) throw new WritesNotOpenError();
+    const file = path.join(this.dataDir, originalFile(documentId, original.extension));
+    onDiskFull(this.dataDir, NOTHING_OF_THIS_WRITE, () => writeFileAtomic(file, original.bytes));
+  }
+
+  /** The original file a document was converted from, when it came as Markdown, HTML or PDF. */
+  original(documentId: string): DocumentOriginal | undefined {
+    if (!this.graphs.current.dataset.documents.has(documentId)) return undefined;
+    return findOriginal(this.dataDir, documentId);
   }
 
   /** The answer to an article stored before (nothing is written), or a conflict for another document under its id. */

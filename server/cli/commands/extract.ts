@@ -1,30 +1,39 @@
-// `claimgraph extract ARTICLE.txt [--data DIR]`: runs the extractor on one article in the
-// seeds' format and prints the proposed entities and claims as JSON on stdout. Entities
+// `claimgraph extract ARTICLE [--data DIR]`: runs the extractor on one article (in the
+// seeds' format, or Markdown, a saved web page, a PDF converted to it) and prints the proposed entities and claims as JSON on stdout. Entities
 // the data folder already has are matched by name and alias and keep their ids. It runs
 // in a worker within the server's extraction limits (server/ingest/extractionLimits.ts).
-import fs from 'node:fs';
 import path from 'node:path';
 import { resolveDataDir } from '../../config';
 import { ArticleFormatError } from '../../ingest/extractArticle';
 import { ArticleTooLargeError, ExtractionLimitError } from '../../ingest/extractionLimits';
 import { ExtractionWorkers } from '../../ingest/extractionWorkers';
 import { loadDataset } from '../../load/loadDataset';
+import { DocumentFormatError } from '../../ingest/formats';
 import { parseFlags, UsageError, type Command } from '../command';
 import { exitCodeFor } from '../exitCodes';
+import { DOCUMENT_FLAGS, DOCUMENT_USAGE, readDocumentFile } from '../readDocumentFile';
 
 export const extractCommand: Command = {
   name: 'extract',
   summary: 'propose entities and claims for one article and print them as JSON',
-  usage: 'claimgraph extract ARTICLE.txt [--data DIR]',
+  usage: `claimgraph extract ${DOCUMENT_USAGE} [--data DIR]`,
   async run(args, io) {
-    const { values, positionals } = parseFlags(args, { data: { type: 'string' } }, true);
+    const { values, positionals } = parseFlags(args, { data: { type: 'string' }, ...DOCUMENT_FLAGS }, true);
     if (positionals.length !== 1) throw new UsageError(`expected one article file, got ${positionals.length}`);
     const articlePath = positionals[0];
-    const text = fs.readFileSync(articlePath, 'utf8');
+    let text: string;
+    let fileName: string;
+    try {
+      ({ text, fileName } = await readDocumentFile(articlePath, values));
+    } catch (error) {
+      if (!(error instanceof DocumentFormatError)) throw error;
+      io.err(`claimgraph extract: ${error.message}`);
+      return exitCodeFor(error);
+    }
     const dataset = loadDataset(resolveDataDir(values.data));
     const workers = new ExtractionWorkers();
     try {
-      io.out(JSON.stringify(await workers.extract(text, path.basename(articlePath), dataset), null, 2));
+      io.out(JSON.stringify(await workers.extract(text, fileName, dataset), null, 2));
       return 0;
     } catch (error) {
       if (error instanceof ArticleFormatError) io.err(`claimgraph extract: ${error.message}`);

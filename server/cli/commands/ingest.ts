@@ -1,8 +1,7 @@
-// `claimgraph ingest ARTICLE.txt [--data DIR]`: stores an article (in the seeds' format)
-// and its extracted claims as pending proposals in the data folder's journal, for review
+// `claimgraph ingest ARTICLE [--data DIR]`: stores an article (in the seeds' format, or
+// Markdown, a saved web page, a PDF converted to it, the original kept beside it) and its extracted claims as pending proposals in the data folder's journal, for review
 // in the client's review panel or through the API. The extractor runs within the same
 // limits as the server's (server/ingest/extractionLimits.ts).
-import fs from 'node:fs';
 import path from 'node:path';
 import { resolveDataDir } from '../../config';
 import { ArticleTooLargeError, ExtractionLimitError } from '../../ingest/extractionLimits';
@@ -11,19 +10,28 @@ import { DataFolderInUseError } from '../../store/dataFolderLock';
 import { defaultExtractor } from '../../store/defaultExtractor';
 import { openWriteStore } from '../../store/openWriteStore';
 import { WriteConflictError, WriteInputError } from '../../store/writeErrors';
+import { DocumentFormatError } from '../../ingest/formats';
 import { parseFlags, UsageError, type Command } from '../command';
 import { exitCodeFor } from '../exitCodes';
+import { DOCUMENT_FLAGS, DOCUMENT_USAGE, readDocumentFile, type DocumentFile } from '../readDocumentFile';
 
 export const ingestCommand: Command = {
   name: 'ingest',
   summary: 'store an article and its extracted claims as proposals pending review',
-  usage: 'claimgraph ingest ARTICLE.txt [--data DIR]',
+  usage: `claimgraph ingest ${DOCUMENT_USAGE} [--data DIR]`,
   async run(args, io) {
-    const { values, positionals } = parseFlags(args, { data: { type: 'string' } }, true);
+    const { values, positionals } = parseFlags(args, { data: { type: 'string' }, ...DOCUMENT_FLAGS }, true);
     if (positionals.length !== 1)
       throw new UsageError(positionals.length === 0 ? 'the article file is missing' : 'expected one article file');
     const articleFile = positionals[0];
-    const source = fs.readFileSync(articleFile, 'utf8');
+    let articleDocument: DocumentFile;
+    try {
+      articleDocument = await readDocumentFile(articleFile, values);
+    } catch (error) {
+      if (!(error instanceof DocumentFormatError)) throw error;
+      io.err(`claimgraph ingest: ${error.message}`);
+      return exitCodeFor(error);
+    }
     const dataDir = resolveDataDir(values.data);
     let opened: ReturnType<typeof openWriteStore>;
     try {
@@ -37,7 +45,9 @@ export const ingestCommand: Command = {
     }
     const { store } = opened;
     try {
-      const result = await store.ingest(source, path.basename(articleFile));
+      const result = await store.ingest(articleDocument.text, articleDocument.fileName, {
+        original: articleDocument.original,
+      });
       const { document, proposals, skipped } = result;
       if (!result.created) {
         io.out(`document ${document.id} is already stored (${proposals.length} proposals); nothing was written`);
