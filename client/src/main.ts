@@ -64,7 +64,7 @@ async function boot(): Promise<void> {
   notice.loading('Loading the graph…');
   try {
     const [vocabulary, health] = await Promise.all([fetchVocabulary(), fetchHealth()]);
-    const partial = partialViewFor(health.counts);
+    const partial = partialViewFor(health.counts ?? { entities: 0, edges: 0 });
     if (partial) notice.loading(partialLoadingMessage(partial));
     const data = await fetchGraph(graphLimit(partial));
     const graph = createEvidenceGraph();

@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { ROLE_NEEDED } from '../model/access';
 import { problemSchema } from '../model/api';
 import { packageRoot } from '../paths';
 import type { Guard, RouteSpec } from './route';
@@ -60,8 +61,8 @@ const guardDocs: Record<Guard, { security?: JsonSchema[]; responses: Record<stri
   writeToken: {
     security: [{ writeToken: [] }],
     responses: {
-      '401': problemResponse('the Authorization: Bearer token is missing or wrong'),
-      '403': problemResponse('writes are off: the server has no CLAIMGRAPH_TOKEN'),
+      '401': problemResponse('the Authorization: Bearer token is missing, revoked or unknown'),
+      '403': problemResponse("writes are off on this server, or the user's role does not allow this change"),
       '507': problemResponse("the data folder's disk is full; nothing of this request was written"),
     },
   },
@@ -78,7 +79,11 @@ const ifMatchParameter = {
 };
 
 const securitySchemes = {
-  writeToken: { type: 'http', scheme: 'bearer', description: "the server's CLAIMGRAPH_TOKEN" },
+  writeToken: {
+    type: 'http',
+    scheme: 'bearer',
+    description: "a user's token from `claimgraph users add` (or the server's CLAIMGRAPH_TOKEN)",
+  },
 };
 
 export function buildOpenApiDocument(routes: readonly RouteSpec[]): JsonSchema {
@@ -107,6 +112,17 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[]): JsonSchema {
     for (const guard of route.guards ?? []) {
       Object.assign(responses, guardDocs[guard].responses);
       security.push(...(guardDocs[guard].security ?? []));
+    }
+    if (method === 'get' && route.access !== 'public') {
+      const access = route.access ?? 'read';
+      responses['401'] = problemResponse(
+        access === 'read'
+          ? 'reads need a token on this server (private reads), or the token sent is unknown'
+          : `this route needs a signed-in ${ROLE_NEEDED[access]}, or the token sent is unknown`,
+      );
+      if (access !== 'read')
+        responses['403'] = problemResponse(`the signed-in user's role is below ${ROLE_NEEDED[access]}`);
+      security.push({ writeToken: [] });
     }
     if (route.body) {
       responses['413'] = problemResponse('the body is too large');
@@ -142,7 +158,7 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[]): JsonSchema {
     if (route.description) operation.description = route.description;
     paths[route.path] = { ...paths[route.path], [method]: operation };
   }
-  const secured = routes.some((route) => route.guards?.includes('writeToken'));
+  const secured = routes.some((route) => route.guards?.includes('writeToken') || route.access !== 'public');
   return {
     openapi: '3.1.0',
     info: {

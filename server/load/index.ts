@@ -21,3 +21,4 @@ export {
 export { ProposalBook, PROPOSALS_FILE, readProposalBook, readProposalsFile } from './proposalBook';
 export { CurationHistory, HISTORY_FILE, readCurationHistory, readHistoryFile } from './curationHistory';
 export { findNearestPassage } from './findNearestPassage';
+export { parseUsersFile, readUsersFile, USERS_FILE, UsersFileError, usersPath } from './readUsers';

@@ -112,7 +112,7 @@ describe('the route declarations', () => {
     expectProblem(first, 404, [{ path: 'id', message: 'no proposal with id "x.p1"' }]);
     expect((await request(made.app).post('/api/proposals/x.p1/reject').set(auth)).status).toBe(404);
     expectProblem(await request(made.app).post('/api/documents').set(auth).type('text/plain').send('x'), 429);
-    const queue = await request(made.app).get('/api/proposals').expect(200);
+    const queue = await request(made.app).get('/api/proposals').set(auth).expect(200);
     expect(queue.headers['cache-control']).toBe('no-store');
   });
 });
