@@ -59,7 +59,7 @@ const jsonContent = (name: string) => ({ 'application/json': { schema: { $ref: `
 /** What each guard adds to the operations behind it. */
 const guardDocs: Record<Guard, { security?: JsonSchema[]; responses: Record<string, JsonSchema> }> = {
   writeToken: {
-    security: [{ writeToken: [] }],
+    security: [{ bearer: [] }],
     responses: {
       '401': problemResponse('the Authorization: Bearer token is missing, revoked or unknown'),
       '403': problemResponse("writes are off on this server, or the user's role does not allow this change"),
@@ -79,7 +79,7 @@ const ifMatchParameter = {
 };
 
 const securitySchemes = {
-  writeToken: {
+  bearer: {
     type: 'http',
     scheme: 'bearer',
     description: "a user's token from `claimgraph users add` (or the server's CLAIMGRAPH_TOKEN)",
@@ -122,7 +122,8 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[]): JsonSchema {
       );
       if (access !== 'read')
         responses['403'] = problemResponse(`the signed-in user's role is below ${ROLE_NEEDED[access]}`);
-      security.push({ writeToken: [] });
+      // Where reads are open (loopback), a read needs no token: the empty requirement says so.
+      security.push(...(access === 'read' ? [{}, { bearer: [] }] : [{ bearer: [] }]));
     }
     if (route.body) {
       responses['413'] = problemResponse('the body is too large');

@@ -54,7 +54,7 @@ describe('GET /api/openapi.json', () => {
     expect(methods['/api/history']).toEqual(['get']);
     expect(methods['/api/history/{eventId}/revert']).toEqual(['post']);
     expect(methods['/api/entities/{id}']).toEqual(['get', 'patch']);
-    expect(res.body.components.securitySchemes).toHaveProperty('writeToken');
+    expect(res.body.components.securitySchemes).toHaveProperty('bearer');
   });
 
   it('is a valid OpenAPI 3.1 document (@seriousme/openapi-schema-validator)', async () => {
