@@ -190,6 +190,32 @@ describe('signed changes', () => {
   });
 });
 
+describe('claims signed by who added them', () => {
+  it('keeps addedBy and addedAt on the claim, its edge and the exports', async () => {
+    const made = server(false);
+    const added = await request(made.app).post('/api/claims').set(bearer(made.tokens.editor)).send({
+      document: 'jan',
+      quote: 'in Paris last week',
+      subject: 'bob',
+      type: 'in_contact_with',
+      object: 'ann',
+      stance: 'asserts',
+    });
+    expect(added.status).toBe(201);
+    const signed = { addedBy: 'eddie', addedAt: added.body.event.at };
+    expect(added.body.claim.claim).toMatchObject(signed);
+    const exported = await request(made.app).get('/api/export?format=json');
+    const claims = (exported.body.edges as Array<{ attributes: { claims: Array<{ id: string }> } }>).flatMap(
+      (edge) => edge.attributes.claims,
+    );
+    expect(claims.find((claim) => claim.id === 'jan.m1')).toMatchObject(signed);
+    const gexf = await request(made.app).get('/api/export?format=gexf');
+    expect(gexf.text).toContain(
+      `&quot;addedBy&quot;:&quot;eddie&quot;,&quot;addedAt&quot;:&quot;${signed.addedAt}&quot;`,
+    );
+  });
+});
+
 describe('the users file', () => {
   it('holds each user with a SHA-256 of their token, never the token itself', () => {
     const dataDir = writeCurationFolder();
