@@ -38,7 +38,11 @@ function isProblem(value: unknown): value is Problem {
 /** The message a person reads: the server's detail when it sent one. */
 export function problemMessage(status: number, body: unknown, url: string): string {
   if (isProblem(body)) {
-    const fields = body.errors?.map((error) => `${error.path}: ${error.message}`).join('; ');
+    // A field the detail already names is not said twice.
+    const fields = body.errors
+      ?.map((error) => `${error.path}: ${error.message}`)
+      .filter((text) => !body.detail.includes(text))
+      .join('; ');
     return fields ? `${body.title}: ${body.detail} (${fields})` : `${body.title}: ${body.detail}`;
   }
   return `The server answered ${status} for ${url}`;

@@ -30,6 +30,8 @@ export interface App {
   selectNode(node: string): void;
   selectEdge(edge: string): void;
   exportPng(): Promise<Blob>;
+  /** Counts the changes of the graph's items (writes, merged neighbourhoods): panels redraw when it moves. */
+  graphRevision(): number;
   /** Shows a message to the user in the notice area. */
   notify(message: string, kind: 'error' | 'info'): void;
 }

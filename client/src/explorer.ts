@@ -78,6 +78,7 @@ export function createExplorer({
   let derived = deriveView(graph, state, statuses);
   // Recomputed by graphChanged when the review panel puts an accepted claim on the graph.
   let curvatures = edgeCurvatures(graph);
+  let revision = 0;
   let hovered: ViewModel['hovered'];
   let path: PathResult | undefined;
   let view: GraphView | undefined;
@@ -127,7 +128,14 @@ export function createExplorer({
 
   const app = createApp(
     { vocabulary, graph, styles, totals, notice },
-    { state: () => state, derived: () => derived, path: () => path, view: () => view, update },
+    {
+      state: () => state,
+      derived: () => derived,
+      path: () => path,
+      view: () => view,
+      revision: () => revision,
+      update,
+    },
   );
   return {
     app,
@@ -146,6 +154,7 @@ export function createExplorer({
     attachView: (attached) => void (view = attached),
     addPanel: (panel) => void panels.push(panel),
     graphChanged() {
+      revision += 1;
       curvatures = edgeCurvatures(graph);
       recountTotals(graph, statuses, totals);
       sizes.clear();
@@ -182,6 +191,7 @@ function createApp(
     derived(): DerivedView;
     path(): PathResult | undefined;
     view(): GraphView | undefined;
+    revision(): number;
     update(change: Partial<UiState>): void;
   },
 ): App {
@@ -195,6 +205,7 @@ function createApp(
     visibility: () => current.derived().visibility,
     counts: () => current.derived().counts,
     pathResult: current.path,
+    graphRevision: current.revision,
     update,
     selectNode(node) {
       update({

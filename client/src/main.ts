@@ -12,7 +12,9 @@ import { createExplorer } from './explorer';
 import { createGraphMerging } from './graphMerge';
 import { mountGraphView, showInitialCamera } from './graphStage';
 import { requireElement } from './page';
-import { mountReviewPanel, mountSearchAndPanels, mountToolbar } from './panels';
+import { createCurator } from './curator';
+import { mountArticleDialog, mountReviewPanel, mountSearchAndPanels, mountToolbar } from './panels';
+import type { ReviewPanel } from './ui/reviewPanel';
 import {
   graphLimit,
   partialLoadingMessage,
@@ -35,12 +37,15 @@ function start(vocabulary: VocabularyResponse, graph: EvidenceGraph, notice: Not
     partial,
   });
   const merging = createGraphMerging(graph, explorer, notice, partial);
-  mountSearchAndPanels(explorer, merging.openEntity);
+  let review: ReviewPanel | undefined;
+  const curator = createCurator(graph, explorer, partial, (proposal) => review?.open(proposal));
+  mountSearchAndPanels(explorer, merging.openEntity, curator);
   const view = mountGraphView(explorer);
   mountToolbar(explorer, () => view.resetCamera());
   showInitialCamera(view, explorer.app.state());
   clearOnEscape(explorer.app);
-  mountReviewPanel(explorer, merging.refreshGraph);
+  review = mountReviewPanel(explorer, merging.refreshGraph);
+  mountArticleDialog(curator);
 
   explorer.requestPath();
   explorer.render();
@@ -48,6 +53,8 @@ function start(vocabulary: VocabularyResponse, graph: EvidenceGraph, notice: Not
   if (partial) notice.info(partialOpeningNotice(partial, graph.order));
   const problems = restoreProblemsNotice(restored.problems);
   if (problems) notice.info(problems);
+  // For the browser tests and the console: the graph the explorer draws (read it, do not change it).
+  (window as Window & { claimgraph?: { graph: EvidenceGraph } }).claimgraph = { graph };
   document.body.dataset.ready = 'true';
 }
 

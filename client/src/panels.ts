@@ -1,19 +1,26 @@
 // Puts the panels on the page: the entity search in the header, the legend and filters,
 // the inspector and the path finder beside the graph, the toolbar, and the review panel
-// with the toolbar's button that opens it. Panels see only the App; the explorer redraws
-// those it is given on every change.
+// with the toolbar's button that opens it, and the curation parts: the line saying what a
+// write did, above the side panel, and Add article. Panels see only the App (and the
+// curation controls the Curator); the explorer redraws those it is given on every change.
+import type { Curator } from './curator';
 import type { Explorer } from './explorer';
 import { requireElement } from './page';
+import { createArticleDialog } from './ui/articleForm';
 import { button } from './ui/dom';
 import { createEntityPicker } from './ui/entityPicker';
 import { createFilterPanel } from './ui/filterPanel';
 import { createInspector } from './ui/inspector';
 import { createPathFinder } from './ui/pathFinder';
-import { createReviewPanel } from './ui/reviewPanel';
+import { createReviewPanel, type ReviewPanel } from './ui/reviewPanel';
 import { createToolbar } from './ui/toolbar';
 
 /** The search (an entity the graph does not hold yet is opened with `openEntity`) and the side panels. */
-export function mountSearchAndPanels(explorer: Explorer, openEntity: (id: string) => Promise<void>): void {
+export function mountSearchAndPanels(
+  explorer: Explorer,
+  openEntity: (id: string) => Promise<void>,
+  curator: Curator,
+): void {
   const { app } = explorer;
   const colours = new Map(app.vocabulary.nodeTypes.map((type) => [type.id, type.color]));
   const search = createEntityPicker({
@@ -27,7 +34,10 @@ export function mountSearchAndPanels(explorer: Explorer, openEntity: (id: string
   search.element.querySelector('label')?.setAttribute('for', 'search');
   requireElement('search-slot').append(search.element);
   explorer.addPanel(createFilterPanel(requireElement('filters'), app));
-  explorer.addPanel(createInspector(requireElement('inspector'), app));
+  const inspector = requireElement('inspector');
+  inspector.before(curator.element);
+  explorer.addPanel(curator);
+  explorer.addPanel(createInspector(inspector, app, curator));
   explorer.addPanel(createPathFinder(requireElement('path-finder'), app));
 }
 
@@ -36,7 +46,7 @@ export function mountToolbar(explorer: Explorer, resetCamera: () => void): void 
 }
 
 /** The review panel beside the graph, and its button at the end of the toolbar. */
-export function mountReviewPanel(explorer: Explorer, refreshGraph: () => Promise<void>): void {
+export function mountReviewPanel(explorer: Explorer, refreshGraph: () => Promise<void>): ReviewPanel {
   const review = createReviewPanel(explorer.app, refreshGraph);
   requireElement('graph').parentElement?.append(review.element);
   requireElement('toolbar').append(
@@ -45,4 +55,18 @@ export function mountReviewPanel(explorer: Explorer, refreshGraph: () => Promise
       attrs: { id: 'open-review', 'aria-controls': 'review' },
     }),
   );
+  return review;
+}
+
+/** Add article: its button in the toolbar, before Review, and its dialog. */
+export function mountArticleDialog(curator: Curator): void {
+  const dialog = createArticleDialog(curator);
+  document.body.append(dialog.element);
+  const review = document.getElementById('open-review');
+  const open = button('Add article', () => dialog.open(), {
+    className: 'secondary',
+    attrs: { id: 'open-article', 'aria-controls': 'article-dialog' },
+  });
+  if (review) review.before(open);
+  else requireElement('toolbar').append(open);
 }

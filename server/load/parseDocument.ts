@@ -1,9 +1,10 @@
 // Parses a document in the seeds' format: the first line holds " date YYYY-MM-DD Title",
-// the rest is the body. The id is the file name's stem. Returns the record or the problems.
+// optionally ending in " url https://…" (where the article was published), the rest is
+// the body. The id is the file name's stem. Returns the record or the problems.
 import { documentSchema, type DocumentRecord } from '../model/records';
 import { formatFieldPath, type LoadProblem } from './problems';
 
-const HEADER = /^\s*date\s+(\S+)\s+(.+?)\s*$/;
+const HEADER = /^\s*date\s+(\S+)\s+(.+?)(?:\s+url\s+(\S+))?\s*$/;
 
 export function documentIdFromFileName(fileName: string): string {
   return fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
@@ -37,6 +38,7 @@ export function parseDocument(file: string, raw: string): { document?: DocumentR
     date: header[1],
     title: header[2],
     text: body.trim() === '' ? '' : body,
+    ...(header[3] === undefined ? {} : { url: header[3] }),
   });
   if (!parsed.success) {
     return {

@@ -83,17 +83,7 @@ export function indexVocabulary(vocabulary: Vocabulary): VocabularyIndex {
   };
 }
 
-/** Whether an edge type allows a claim between these node types (an empty list allows any). */
-export function edgeTypeAllows(edgeType: EdgeType, subjectType: string, objectType: string): boolean {
-  const subjectOk = edgeType.subjectTypes.length === 0 || edgeType.subjectTypes.includes(subjectType);
-  const objectOk = edgeType.objectTypes.length === 0 || edgeType.objectTypes.includes(objectType);
-  if (subjectOk && objectOk) return true;
-  if (edgeType.directed) return false;
-  // An undirected relation may be stated either way round.
-  const reverseSubjectOk = edgeType.subjectTypes.length === 0 || edgeType.subjectTypes.includes(objectType);
-  const reverseObjectOk = edgeType.objectTypes.length === 0 || edgeType.objectTypes.includes(subjectType);
-  return reverseSubjectOk && reverseObjectOk;
-}
+export { edgeTypeAllows } from './edgeTypeRules';
 
 /** "alleged" + "contact" → "alleged contact"; an empty prefix (reported) shows the bare label. */
 export function displayLabel(edgeType: EdgeType, status: Status | undefined): string {

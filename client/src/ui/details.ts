@@ -1,9 +1,13 @@
 // The selected entity: name, type, aliases, description, the neighbourhood switch, and
 // its relations grouped by type, each with its status; choosing one opens its claims.
 // Relations come from the graph the browser holds, so statuses follow the "known on" date.
+// With curation on: Edit and History (entityActions.ts); merging (Merge into…, possible
+// duplicates) is to get its own module, mounted right after entityActions below.
 import type { App } from '../app';
 import { edgeDisplayLabel } from '../edgeStyle';
+import type { Curator } from '../curator';
 import { MAX_NEIGHBOURHOOD_DEPTH } from '../state';
+import { entityActions } from './entityActions';
 import { button, el, swatch } from './dom';
 import { statusBadge } from './samples';
 
@@ -38,7 +42,7 @@ function neighbourhoodControl(app: App, node: string): HTMLElement {
   );
 }
 
-export function renderEntityDetails(app: App, node: string): HTMLElement {
+export function renderEntityDetails(app: App, node: string, curator?: Curator): HTMLElement {
   const { graph, vocabulary, styles } = app;
   if (!graph.hasNode(node)) return el('p', { className: 'error' }, `No entity with id "${node}" in this dataset.`);
   const attributes = graph.getNodeAttributes(node);
@@ -108,6 +112,7 @@ export function renderEntityDetails(app: App, node: string): HTMLElement {
       ? el('p', { className: 'aliases' }, el('strong', {}, 'Also called: '), attributes.aliases.join(' · '))
       : null,
     attributes.description ? el('p', { className: 'description' }, attributes.description) : null,
+    curator ? entityActions(app, node, curator) : null,
     neighbourhoodControl(app, node),
     el('h3', {}, `Relations (${[...groups.values()].reduce((sum, rows) => sum + rows.length, 0)})`),
     ...relationGroups,

@@ -1,10 +1,13 @@
 // A source document with the passages its claims quote highlighted; the passage of the
-// claim the user came from is marked and scrolled into view. Text goes in as text nodes.
+// claim the user came from is marked and scrolled into view. A passage the user selects
+// can be quoted by a new claim (passageClaim.ts). Text goes in as text nodes.
 import type { DocumentResponse } from '../../../server/model/api';
 import { fetchDocument } from '../api';
 import type { App } from '../app';
+import type { Curator } from '../curator';
 import { segmentText } from '../highlight';
 import { button, el, replaceChildren } from './dom';
+import { passageClaimBar } from './passageClaim';
 
 const cache = new Map<string, Promise<DocumentResponse>>();
 
@@ -16,6 +19,11 @@ function loadDocument(id: string): Promise<DocumentResponse> {
     promise.catch(() => cache.delete(id));
   }
   return promise;
+}
+
+/** Documents are read again after a write: the passages their claims quote changed. */
+export function forgetDocuments(): void {
+  cache.clear();
 }
 
 function renderText(app: App, document: DocumentResponse, currentClaim: string | undefined): HTMLElement {
@@ -47,7 +55,11 @@ function renderText(app: App, document: DocumentResponse, currentClaim: string |
         'aria-label',
         `Quoted by ${spans.length} claim${spans.length > 1 ? 's' : ''}: ${title}. Show the relation.`,
       );
-      const open = () => app.update({ openDocument: undefined, selectedEdge: edge });
+      // Selecting words inside a highlighted passage is not a click on it.
+      const open = () => {
+        if (window.getSelection()?.isCollapsed === false) return;
+        app.update({ openDocument: undefined, selectedEdge: edge });
+      };
       mark.addEventListener('click', open);
       mark.addEventListener('keydown', (event) => {
         if (event.key === 'Enter' || event.key === ' ') {
@@ -61,7 +73,7 @@ function renderText(app: App, document: DocumentResponse, currentClaim: string |
   return body;
 }
 
-export function renderDocument(app: App, id: string, claim: string | undefined): HTMLElement {
+export function renderDocument(app: App, id: string, claim: string | undefined, curator?: Curator): HTMLElement {
   const container = el(
     'article',
     { className: 'document-viewer', attrs: { 'aria-busy': 'true', 'aria-labelledby': 'document-title' } },
@@ -71,6 +83,7 @@ export function renderDocument(app: App, id: string, claim: string | undefined):
   loadDocument(id).then(
     (document) => {
       container.setAttribute('aria-busy', 'false');
+      const text = renderText(app, document, claim);
       replaceChildren(
         container,
         back,
@@ -84,7 +97,8 @@ export function renderDocument(app: App, id: string, claim: string | undefined):
             ? el('a', { attrs: { href: document.url, rel: 'noopener noreferrer', target: '_blank' } }, 'original')
             : null,
         ),
-        renderText(app, document, claim),
+        curator ? passageClaimBar(app, document, text, curator) : null,
+        text,
       );
       container.querySelector('mark.current')?.scrollIntoView({ block: 'center' });
     },

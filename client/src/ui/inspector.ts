@@ -1,6 +1,8 @@
 // The right-hand panel: the open document, else the selected relation's claims, else the
-// selected entity's details, else a short guide. Redrawn only when what it shows changes.
+// selected entity's details, else a short guide. Redrawn only when what it shows changes
+// or the graph did (a write, a merged neighbourhood); the curation controls get the curator.
 import type { App } from '../app';
+import type { Curator } from '../curator';
 import { renderEntityDetails } from './details';
 import { renderDocument } from './documentViewer';
 import { el, keepingFocus, replaceChildren } from './dom';
@@ -17,22 +19,22 @@ function guide(): HTMLElement {
   );
 }
 
-export function createInspector(container: HTMLElement, app: App): { update(): void } {
+export function createInspector(container: HTMLElement, app: App, curator?: Curator): { update(): void } {
   let shown = '';
   let subject = '';
   function update(): void {
     const state = app.state();
     const what = JSON.stringify([state.openDocument, state.selectedEdge, state.selectedNode]);
-    const key = JSON.stringify([what, state.neighbourhoodDepth, state.filters]);
+    const key = JSON.stringify([what, state.neighbourhoodDepth, state.filters, app.graphRevision()]);
     if (key === shown) return;
     // Scroll back to the top only when the panel shows something else, not on a filter change.
     const changedView = what !== subject;
     shown = key;
     subject = what;
     let content: HTMLElement;
-    if (state.openDocument) content = renderDocument(app, state.openDocument.id, state.openDocument.claim);
-    else if (state.selectedEdge) content = renderRelation(app, state.selectedEdge);
-    else if (state.selectedNode) content = renderEntityDetails(app, state.selectedNode);
+    if (state.openDocument) content = renderDocument(app, state.openDocument.id, state.openDocument.claim, curator);
+    else if (state.selectedEdge) content = renderRelation(app, state.selectedEdge, curator);
+    else if (state.selectedNode) content = renderEntityDetails(app, state.selectedNode, curator);
     else content = guide();
     keepingFocus(container, () => replaceChildren(container, content));
     if (changedView) container.scrollTop = 0;

@@ -1,10 +1,13 @@
 // The selected relation and the claims behind it: each claim's stance, the quote, who
 // it is attributed to and the document's title and date (a button opens the document);
 // claims imported from structured sources show their record citation instead of a quote.
+// With curation on, each claim has Correct, Retract and History (claimActions.ts).
 import type { EdgeClaim } from '../../../server/model/graph';
 import { entityName, type App } from '../app';
 import { edgeDisplayLabel } from '../edgeStyle';
 import { claimKnownOn } from '../../../server/model/claimFilters';
+import type { Curator } from '../curator';
+import { claimActions } from './claimActions';
 import { button, el } from './dom';
 import { stanceBadge, statusBadge } from './samples';
 
@@ -30,7 +33,12 @@ function claimAttributes(attributes: Record<string, unknown>): HTMLElement | nul
   );
 }
 
-function renderClaim(app: App, claim: EdgeClaim, knownAt: string | undefined): HTMLElement {
+function renderClaim(
+  app: App,
+  claim: EdgeClaim,
+  knownAt: string | undefined,
+  curation?: { edge: string; curator: Curator },
+): HTMLElement {
   const notYetKnown = knownAt !== undefined && !claimKnownOn(claim, knownAt);
   const dates = claimDates(claim);
   const source = claim.record
@@ -84,10 +92,11 @@ function renderClaim(app: App, claim: EdgeClaim, knownAt: string | undefined): H
     claim.attributes ? claimAttributes(claim.attributes) : null,
     source,
     notYetKnown ? el('p', { className: 'hint' }, `Not yet reported on ${knownAt}.`) : null,
+    curation ? claimActions(app, claim, curation.edge, curation.curator) : null,
   );
 }
 
-export function renderRelation(app: App, edge: string): HTMLElement {
+export function renderRelation(app: App, edge: string, curator?: Curator): HTMLElement {
   const { graph, styles } = app;
   if (!graph.hasEdge(edge)) return el('p', { className: 'error' }, `No relation with id "${edge}" in this dataset.`);
   const attributes = graph.getEdgeAttributes(edge);
@@ -120,6 +129,10 @@ export function renderRelation(app: App, edge: string): HTMLElement {
       ` ${app.vocabulary.statuses.find((s) => s.id === status)?.description ?? ''}`,
     ),
     el('h3', {}, `Claims (${attributes.claims.length})`),
-    el('ol', { className: 'claims' }, ...attributes.claims.map((claim) => renderClaim(app, claim, knownAt))),
+    el(
+      'ol',
+      { className: 'claims' },
+      ...attributes.claims.map((claim) => renderClaim(app, claim, knownAt, curator ? { edge, curator } : undefined)),
+    ),
   );
 }

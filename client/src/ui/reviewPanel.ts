@@ -14,7 +14,8 @@ const TOKEN_KEY = 'claimgraph-write-token';
 const NEW_ENTITY = '__new__';
 
 export interface ReviewPanel {
-  open(): void;
+  /** Opens the queue, at `proposal` when given (the first of an article just added). */
+  open(proposal?: string): void;
   close(): void;
   element: HTMLElement;
 }
@@ -278,7 +279,10 @@ export function createReviewPanel(app: App, refreshGraph: () => Promise<void>): 
 
   const panel: ReviewPanel = {
     element,
-    open() {
+    open(proposal) {
+      if (proposal !== undefined) current = proposal;
+      // A token typed in another write form since (the same session key) fills an empty field.
+      if (tokenInput.value === '') tokenInput.value = sessionStorage.getItem(TOKEN_KEY) ?? '';
       element.hidden = false;
       void reload();
       heading.focus();

@@ -67,6 +67,22 @@ describe('API helpers', () => {
     ).toBe('No path found: no chain (to: not connected)');
     expect(problemMessage(502, '<html>', '/api/graph')).toBe('The server answered 502 for /api/graph');
   });
+  it('does not repeat a field the detail already names', () => {
+    const detail = 'reason: a retraction needs a reason: say why the claim is taken back';
+    expect(
+      problemMessage(
+        400,
+        {
+          type: 'x',
+          title: 'Invalid request body',
+          status: 400,
+          detail,
+          errors: [{ path: 'reason', message: 'a retraction needs a reason: say why the claim is taken back' }],
+        },
+        '/api/claims/c1/retract',
+      ),
+    ).toBe(`Invalid request body: ${detail}`);
+  });
   it('keeps a strict path to reported or confirmed, within the view’s status filter', () => {
     expect(strictStatuses(undefined)).toEqual(['reported', 'confirmed']);
     expect(strictStatuses(['confirmed', 'alleged'])).toEqual(['confirmed']);
