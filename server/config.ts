@@ -32,6 +32,28 @@ export interface WriteRateLimit {
   windowMs: number;
 }
 
+/** Who may read (README, "Users and access"). */
+export type ReadAccess = 'auto' | 'private' | 'public';
+
+function parseReadAccess(text: string, source: string): ReadAccess {
+  if (text === 'auto' || text === 'private' || text === 'public') return text;
+  throw new ConfigError(`${source} must be auto, private or public, not "${text}"`);
+}
+
+/** Whether an address is this machine only (127.0.0.0/8, ::1, localhost). */
+export function isLoopbackHost(host: string | undefined): boolean {
+  if (host === undefined) return false;
+  const bare = host.replace(/^\[|\]$/g, '');
+  return bare === 'localhost' || bare === '::1' || /^127\.\d+\.\d+\.\d+$/.test(bare) || bare === '::ffff:127.0.0.1';
+}
+
+/** Whether reads need a reader's token, given the interface and the `reads` setting. */
+export function readsNeedToken(reads: ReadAccess, host: string | undefined): boolean {
+  if (reads === 'private') return true;
+  if (reads === 'public') return false;
+  return !isLoopbackHost(host);
+}
+
 /** Express's `trust proxy`: off, a number of hops, or the proxies' addresses and subnets. */
 export type TrustProxySetting = false | number | string[];
 
@@ -150,13 +172,21 @@ export const settings = {
     what: 'the port `npm start` and `claimgraph serve` listen on (`0`: any free port); `--port` overrides it',
     parse: parsePortNumber,
   }),
-  /** The interface to listen on; undefined: every interface. */
+  /** The interface to listen on: loopback unless told otherwise, so an investigation is not on the network by accident. */
   host: setting<string | undefined>({
     env: 'HOST',
-    default: undefined,
-    shown: 'unset: every interface',
-    what: 'the interface to listen on, e.g. `127.0.0.1`',
+    default: '127.0.0.1',
+    shown: '`127.0.0.1`: this machine only',
+    what: 'the interface to listen on, e.g. `0.0.0.0` for every one; `--host` overrides it',
     parse: parseHost,
+  }),
+  /** Who may read: `auto` (anyone on loopback, signed-in readers elsewhere), `private` (always signed in), `public`. */
+  reads: setting<ReadAccess>({
+    env: 'CLAIMGRAPH_READS',
+    default: 'auto',
+    shown: '`auto`',
+    what: 'who may read: `auto` (anyone when listening on loopback, else readers with a token), `private` (`--private`), `public` (`--public-reads`)',
+    parse: parseReadAccess,
   }),
   /** The data folder (absolute). */
   dataDir: setting<string>({
@@ -178,8 +208,8 @@ export const settings = {
   token: setting<string | undefined>({
     env: 'CLAIMGRAPH_TOKEN',
     default: undefined,
-    shown: 'unset: writes off',
-    what: "the write API's bearer token",
+    shown: 'unset',
+    what: 'the token of one admin user named `token`, beside the users of `claimgraph users`; with neither, writes are off',
     parse: (text) => text,
   }),
   /** Writes per client address per window; false: no limit. */
@@ -187,7 +217,7 @@ export const settings = {
     env: 'CLAIMGRAPH_WRITE_RATE_LIMIT',
     default: { limit: 120, windowMs: 60_000 },
     shown: '120',
-    what: 'writes per minute per client address; `0` turns the limit off',
+    what: 'writes per minute per client address, and per user; `0` turns the limit off',
     parse: parseWriteRateLimit,
   }),
   /** Exact origins (scheme://host[:port]) that may read the API from a browser; empty: CORS off. */

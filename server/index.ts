@@ -7,7 +7,17 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { EXIT_INTERNAL_ERROR, exitCodeFor } from './cli/exitCodes';
-import { ConfigError, DEFAULT_CONFIG, parseSetting, processConfig, type ServerConfig } from './config';
+import {
+  ConfigError,
+  DEFAULT_CONFIG,
+  isLoopbackHost,
+  parseSetting,
+  processConfig,
+  readsNeedToken,
+  type ReadAccess,
+  type ServerConfig,
+} from './config';
+import { UserDirectory } from './http/access';
 import type { LayoutTask } from './graph/layout';
 import { openGraph } from './graph/openGraph';
 import { createApp, type WriteOptions } from './http/app';
@@ -24,8 +34,10 @@ import { openServedDataFolder } from './store/openWriteStore';
 export interface ServerOptions {
   dataDir: string;
   port: number;
-  /** Interface to listen on; default every interface. */
+  /** Interface to listen on; default 127.0.0.1 (this machine only). */
   host?: string;
+  /** Who may read (server/config.ts `reads`); default `auto`: anyone on loopback, readers with a token elsewhere. */
+  reads?: ReadAccess;
   clientDir?: string;
   /** The write API's token, rate limit and body limit; default server/config.ts's: no token, so writes are off. */
   writes?: Omit<WriteOptions, 'writes'>;
@@ -45,6 +57,7 @@ export function serverOptionsFrom(config: ServerConfig): ServerOptions {
     dataDir: config.dataDir,
     port: config.port,
     host: config.host,
+    reads: config.reads,
     writes: { token: config.token, rateLimit: config.writeRateLimit, bodyLimitBytes: config.bodyLimitBytes },
     hardening: hardeningOf(config),
     responseCacheBytes: config.responseCacheBytes,
@@ -53,6 +66,11 @@ export function serverOptionsFrom(config: ServerConfig): ServerOptions {
 
 export interface RunningServer {
   url: string;
+  /** Whether reads need a reader's token. */
+  privateReads: boolean;
+  /** Whether the server took its data folder's write store (someone may write). */
+  writable: boolean;
+  host: string;
   store: GraphSnapshotHolder;
   server: http.Server;
   close(): Promise<void>;
@@ -64,15 +82,18 @@ export function parsePort(text: string | undefined, source: string): number {
 }
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  // Writes are on when there is a token: the folder is then locked and its journal opened.
+  const listenHost = options.host ?? '127.0.0.1';
+  const privateReads = readsNeedToken(options.reads ?? 'auto', listenHost);
+  // Writes are on when someone may write (an editor or admin in users.json, or CLAIMGRAPH_TOKEN): the folder is then locked and its journal opened.
   const writeConfig = options.writes ?? {};
+  const users = new UserDirectory(options.dataDir, writeConfig.token || undefined);
   const hardening = options.hardening ?? defaultHardening;
   // Large graphs lay out in a worker thread: served at once with their start
   // positions, then under a new version (fresh ETags and caches) once the layout is ready.
   let layout: LayoutTask | undefined;
   const { graphs: store, writes } = openServedDataFolder(
     options.dataDir,
-    writeConfig.token !== undefined,
+    users.hasWriters(),
     () => {
       const opened = openGraph(options.dataDir, { backgroundLayout: true });
       layout = opened.layout;
@@ -99,11 +120,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     writes: { ...writeConfig, writes },
     hardening,
     responseBodies,
+    users,
+    privateReads,
   });
   const server = http.createServer(
     createRequestHandler(
       app,
-      cachedAnswerFastPath({ store, bodies: responseBodies, corsOrigins: hardening.corsOrigins }),
+      cachedAnswerFastPath({ store, bodies: responseBodies, corsOrigins: hardening.corsOrigins, privateReads }),
     ),
   );
   answerClientErrors(server);
@@ -113,7 +136,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
-      server.listen(options.port, options.host, () => {
+      server.listen(options.port, listenHost, () => {
         server.off('error', reject);
         resolve();
       });
@@ -124,10 +147,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     throw error;
   }
   const { port } = server.address() as AddressInfo;
-  const host =
-    options.host === undefined || options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
+  const host = listenHost === '0.0.0.0' || listenHost === '::' ? 'localhost' : listenHost;
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}/`,
+    privateReads,
+    writable: writes.writable,
+    host: listenHost,
     store,
     server,
     // In-flight requests finish first; every acknowledged write is already fsync'ed; then the journal closes.
@@ -141,6 +166,23 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         }),
       ),
   };
+}
+
+/** What the start-up says about who may read and write, with a warning when an open graph is on the network. */
+export function accessLines(running: Pick<RunningServer, 'privateReads' | 'writable' | 'host'>): string[] {
+  const lines = [
+    running.writable
+      ? 'claimgraph: writes are on, for editors and admins with a token (`claimgraph users list`)'
+      : 'claimgraph: writes are off: no editor or admin exists (`claimgraph users add NAME --role editor`, then restart)',
+    running.privateReads
+      ? 'claimgraph: reads need a reader\'s token (sign in on the page, or send "Authorization: Bearer <token>")'
+      : `claimgraph: reads are open to anyone who can reach ${running.host}`,
+  ];
+  if (!running.privateReads && !isLoopbackHost(running.host))
+    lines.push(
+      `claimgraph: warning: listening on ${running.host} with public reads: anyone who can reach this address can read the whole graph`,
+    );
+  return lines;
 }
 
 /** Starts the server and prints where; resolves when it stops (SIGINT/SIGTERM) with the exit code. */
@@ -162,6 +204,7 @@ export async function serveUntilStopped(
   const { graph } = running.store.current;
   io.out(`claimgraph: serving ${graph.order} entities and ${graph.size} relations from ${options.dataDir}`);
   io.out(`claimgraph: listening on ${running.url}`);
+  for (const line of accessLines(running)) io.out(line);
   return new Promise<number>((resolve) => {
     const stop = () => {
       process.off('SIGINT', stop);

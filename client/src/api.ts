@@ -10,8 +10,10 @@ import type {
   NeighboursResponse,
   PathResponse,
   Problem,
+  SessionResponse,
   VocabularyResponse,
 } from '../../server/model/api';
+import { authorizationHeader } from './session';
 import type { GraphFilters } from './state';
 import { filtersToQuery } from './url';
 
@@ -54,7 +56,12 @@ export async function requestJson<T>(url: string, init: RequestInit = {}): Promi
   try {
     response = await fetch(url, {
       ...init,
-      headers: { accept: 'application/json', ...(init.headers as Record<string, string> | undefined) },
+      // The signed-in user's token on every call (a form may send its own instead).
+      headers: {
+        accept: 'application/json',
+        ...authorizationHeader(),
+        ...(init.headers as Record<string, string> | undefined),
+      },
     });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
@@ -91,6 +98,11 @@ export function fetchVocabulary(): Promise<VocabularyResponse> {
  */
 export function fetchGraph(top?: number): Promise<GraphResponse> {
   return getJson(top === undefined ? '/api/graph' : `/api/graph?top=${top}`);
+}
+
+/** Whether reads need signing in, whether writes are on, and who the stored token belongs to. */
+export function fetchSession(): Promise<SessionResponse> {
+  return getJson('/api/session');
 }
 
 export function fetchHealth(): Promise<HealthResponse> {

@@ -6,7 +6,10 @@
 // (positions never change), panels redraw, and the URL is rewritten.
 import { createEvidenceGraph, type EvidenceGraph } from '../../server/model/evidenceGraph';
 import type { VocabularyResponse } from '../../server/model/api';
-import { fetchGraph, fetchHealth, fetchVocabulary } from './api';
+import type { SessionResponse } from '../../server/model/api';
+import { ApiError, fetchGraph, fetchHealth, fetchSession, fetchVocabulary } from './api';
+import { forgetToken, needsSignIn } from './session';
+import { applySession, mountSessionControls, showSignInScreen } from './ui/signIn';
 import type { App } from './app';
 import { createExplorer } from './explorer';
 import { createGraphMerging } from './graphMerge';
@@ -66,12 +69,35 @@ function clearOnEscape(app: App): void {
   });
 }
 
+/** The session first: a page whose reads need a token shows only the sign-in screen. False: stop here. */
+async function openSession(): Promise<boolean> {
+  let session: SessionResponse;
+  try {
+    session = await fetchSession();
+  } catch (error) {
+    if (!(error instanceof ApiError) || error.status !== 401) throw error;
+    forgetToken();
+    showSignInScreen('This server no longer knows the token this tab had (it was revoked?). Sign in again.');
+    document.body.dataset.ready = 'sign-in';
+    return false;
+  }
+  if (needsSignIn(session)) {
+    showSignInScreen();
+    document.body.dataset.ready = 'sign-in';
+    return false;
+  }
+  applySession(session);
+  mountSessionControls(requireElement('session'), session);
+  return true;
+}
+
 async function boot(): Promise<void> {
   const notice = createNotice(requireElement('notice'));
   notice.loading('Loading the graph…');
   try {
+    if (!(await openSession())) return;
     const [vocabulary, health] = await Promise.all([fetchVocabulary(), fetchHealth()]);
-    const partial = partialViewFor(health.counts);
+    const partial = partialViewFor(health.counts ?? { entities: 0, edges: 0 });
     if (partial) notice.loading(partialLoadingMessage(partial));
     const data = await fetchGraph(graphLimit(partial));
     const graph = createEvidenceGraph();

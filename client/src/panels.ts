@@ -51,7 +51,7 @@ export function mountReviewPanel(explorer: Explorer, refreshGraph: () => Promise
   requireElement('graph').parentElement?.append(review.element);
   requireElement('toolbar').append(
     button('Review', () => (review.element.hidden ? review.open() : review.close()), {
-      className: 'secondary',
+      className: 'secondary writes-only',
       attrs: { id: 'open-review', 'aria-controls': 'review' },
     }),
   );
@@ -64,7 +64,7 @@ export function mountArticleDialog(curator: Curator): void {
   document.body.append(dialog.element);
   const review = document.getElementById('open-review');
   const open = button('Add article', () => dialog.open(), {
-    className: 'secondary',
+    className: 'secondary writes-only',
     attrs: { id: 'open-article', 'aria-controls': 'article-dialog' },
   });
   if (review) review.before(open);

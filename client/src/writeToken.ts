@@ -1,11 +1,11 @@
-// The write token the curator typed (the server's CLAIMGRAPH_TOKEN), kept for the tab's
-// session under the key the review panel uses, so typing it once serves every write.
-export const TOKEN_KEY = 'claimgraph-write-token';
+// The token every write form sends: the signed-in user's (session.ts). A form whose field
+// the user fills in signs them in for the tab, so typing it once serves every write.
+import { storedToken as sessionToken, storeToken as keepToken } from './session';
 
 export function storedToken(): string {
-  return sessionStorage.getItem(TOKEN_KEY) ?? '';
+  return sessionToken() ?? '';
 }
 
 export function storeToken(token: string): void {
-  sessionStorage.setItem(TOKEN_KEY, token);
+  if (token !== '') keepToken(token);
 }

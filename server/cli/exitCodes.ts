@@ -11,6 +11,8 @@ import { ArticleTooLargeError, ExtractionLimitError } from '../ingest/extraction
 import { DocumentFormatError } from '../ingest/formats';
 import { DataIntegrityError } from '../load/problems';
 import { DataFolderInUseError } from '../store/dataFolderLock';
+import { UsersFileError } from '../load/readUsers';
+import { UsersChangeError } from '../store/usersFile';
 import {
   CurationNotFoundError,
   DiskFullError,
@@ -42,6 +44,8 @@ const exitCodes: ReadonlyArray<readonly [ErrorClass, number]> = [
   [CurationNotFoundError, EXIT_DATA_PROBLEM],
   [StaleVersionError, EXIT_DATA_PROBLEM],
   [DiskFullError, EXIT_DATA_PROBLEM],
+  [UsersFileError, EXIT_DATA_PROBLEM],
+  [UsersChangeError, EXIT_DATA_PROBLEM],
 ];
 
 /** System errors (error.code) a user can fix: a missing or unreadable file, a full disk, a port in use, an address this machine does not have. */

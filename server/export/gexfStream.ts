@@ -215,6 +215,8 @@ const CLAIM_KEYS = [
   'endDate',
   'role',
   'summary',
+  'addedBy',
+  'addedAt',
   'attributes',
 ];
 const CLAIM_KEY_TEXTS = CLAIM_KEYS.map(keyText);

@@ -25,7 +25,16 @@ export function toEdgeClaim(claim: ResolvedClaim, dataset: Pick<Dataset, 'docume
     out.documentDate = document.date;
   }
   if (claim.record !== undefined) out.record = claim.record;
-  for (const field of ['attributedTo', 'date', 'startDate', 'endDate', 'role', 'summary'] as const) {
+  for (const field of [
+    'attributedTo',
+    'date',
+    'startDate',
+    'endDate',
+    'role',
+    'summary',
+    'addedBy',
+    'addedAt',
+  ] as const) {
     if (claim[field] !== undefined) out[field] = claim[field];
   }
   // Properties kept from imported records (amounts, shares, programmes) travel with the claim.

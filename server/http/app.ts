@@ -15,7 +15,8 @@ import { problemHandler } from './problemHandler';
 import { registerRoutes } from './registerRoute';
 import { ResponseBodyCache } from './responseBodyCache';
 import { allRoutes } from './routes';
-import { requireWriteToken, writeRateLimit } from './writeGuards';
+import { requireWritesOn, writeRateLimit } from './writeGuards';
+import { authenticate, perUserRateLimit, UserDirectory } from './access';
 import { securityHeaders } from './securityHeaders';
 import { serveClient } from './staticClient';
 import { timeBudget } from './timeBudget';
@@ -23,7 +24,7 @@ import { timeBudget } from './timeBudget';
 export interface WriteOptions {
   /** The data folder's write store; without one every write answers 403. */
   writes?: WriteStore;
-  /** CLAIMGRAPH_TOKEN: unset or empty turns writes off (403). */
+  /** CLAIMGRAPH_TOKEN: the token of one admin named `token` (access.ts), beside the users of the data folder. */
   token?: string;
   /** Per client address; false turns the limit off; default 120 a minute (server/config.ts). */
   rateLimit?: WriteRateLimit | false;
@@ -38,6 +39,10 @@ export interface AppOptions {
   log?: (message: string) => void;
   /** The write API (ingest, review queue): write store, token, rate limit. Without it every write answers 403. */
   writes?: WriteOptions;
+  /** Who is known (the data folder's users and CLAIMGRAPH_TOKEN); default: from the write store's folder and `writes.token`. */
+  users?: UserDirectory;
+  /** Whether reads need a reader's token; default false (open reads, as on loopback). */
+  privateReads?: boolean;
   /** CORS allow-list, trust proxy, time budget, export caps (server/config.ts); default: CORS and trust proxy off, 10 s, 250,000 claims, 1 GiB. */
   hardening?: Partial<HardeningConfig>;
   /** The clock of the time budget; tests pass one that they advance. */
@@ -62,6 +67,8 @@ export function createApp({
   extraRoutes,
   responseCacheBytes = DEFAULT_CONFIG.responseCacheBytes,
   responseBodies,
+  users,
+  privateReads = false,
 }: AppOptions): Express {
   const corsOrigins = hardening?.corsOrigins ?? defaultHardening.corsOrigins;
   const trustProxy = hardening?.trustProxy ?? defaultHardening.trustProxy;
@@ -73,11 +80,12 @@ export function createApp({
     topMaxClaims: DEFAULT_CONFIG.topMaxClaims,
   };
   const rateLimit = writes?.rateLimit ?? DEFAULT_CONFIG.writeRateLimit;
-  // One rate-limit count and one token check for every write route.
+  // One rate-limit count per address and one per user for every write route.
   const guards = {
     rateLimit: rateLimit === false ? [] : [writeRateLimit(rateLimit)],
-    writeToken: [requireWriteToken(writes?.writes?.writable ? writes.token : undefined)],
+    writeToken: [requireWritesOn(writes?.writes?.writable === true)],
   };
+  const directory = users ?? new UserDirectory(writes?.writes?.dataDir, writes?.token || undefined, log);
   const app = express();
   app.disable('x-powered-by');
   // Off unless configured: otherwise any client could pick its own address (and rate-limit bucket) with X-Forwarded-For.
@@ -95,6 +103,10 @@ export function createApp({
     limits,
     bodies,
     guards,
+    authenticate: authenticate(directory),
+    perUserLimit: rateLimit === false ? [] : [perUserRateLimit(rateLimit)],
+    reads: { readsNeedToken: privateReads },
+    users: directory,
     bodyLimitBytes: writes?.bodyLimitBytes ?? DEFAULT_CONFIG.bodyLimitBytes,
   });
   extraRoutes?.(app);

@@ -21,6 +21,8 @@ export interface FastPathOptions {
   bodies: ResponseBodyCache;
   /** The app's CORS allow-list: when set, every answer varies on Origin, so Express answers them all. */
   corsOrigins: readonly string[];
+  /** Reads need a reader's token: every read must pass the app's access check, so there is no fast path. */
+  privateReads?: boolean;
 }
 
 type Encoding = 'gzip' | 'identity' | 'other';
@@ -45,8 +47,8 @@ function negotiateEncoding(header: string | string[] | undefined): Encoding {
 /** How many URLs' ETags of the current version are remembered (they are cheap; a SHA-256 per request is not). */
 const MAX_REMEMBERED_ETAGS = 10_000;
 
-export function cachedAnswerFastPath({ store, bodies, corsOrigins }: FastPathOptions): FastPath {
-  if (corsOrigins.length > 0) return () => false;
+export function cachedAnswerFastPath({ store, bodies, corsOrigins, privateReads }: FastPathOptions): FastPath {
+  if (corsOrigins.length > 0 || privateReads === true) return () => false;
   const security: OutgoingHttpHeaders = Object.fromEntries(securityHeaderList());
   let etagVersion: string | undefined;
   const etags = new Map<string, string>();
@@ -84,6 +86,8 @@ export function cachedAnswerFastPath({ store, bodies, corsOrigins }: FastPathOpt
   return (req, res) => {
     const method = req.method;
     if ((method !== 'GET' && method !== 'HEAD') || req.url === undefined) return false;
+    // A token is checked by the app (an unknown one is a 401 even where reads are open).
+    if (req.headers.authorization !== undefined) return false;
     const key = etagOf(store.current.version, req.url);
     const entry = bodies.get(key);
     if (!entry) return false;

@@ -87,16 +87,23 @@ export class WritesDisabledError extends HttpProblem {
   override readonly title = 'Writes are disabled';
   constructor() {
     super(
-      'writes are disabled on this server: start it with the environment variable CLAIMGRAPH_TOKEN set to a secret, and send that secret with each write as the header "Authorization: Bearer <token>"',
+      'writes are disabled on this server: add an editor with `claimgraph users add NAME --role editor` (or set the environment variable CLAIMGRAPH_TOKEN to a secret) and restart it, then send the token with each write as the header "Authorization: Bearer <token>"',
     );
   }
 }
 
-/** 401: a write without the right token. */
+/** 401: a request without a token where one is needed, or with a token the server does not know. */
 export class UnauthorizedError extends HttpProblem {
   override readonly status = 401;
   override readonly type = 'urn:claimgraph:problem:unauthorized';
   override readonly title = 'Unauthorized';
+}
+
+/** 403: a known user whose role does not open this route. */
+export class ForbiddenError extends HttpProblem {
+  override readonly status = 403;
+  override readonly type = 'urn:claimgraph:problem:forbidden';
+  override readonly title = 'Forbidden';
 }
 
 /** 409: a write that contradicts an earlier one. */

@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { ROLE_NEEDED } from '../model/access';
 import { problemSchema } from '../model/api';
 import { movedEntitySchema } from '../model/entityRedirects';
 import { packageRoot } from '../paths';
@@ -59,10 +60,10 @@ const jsonContent = (name: string) => ({ 'application/json': { schema: { $ref: `
 /** What each guard adds to the operations behind it. */
 const guardDocs: Record<Guard, { security?: JsonSchema[]; responses: Record<string, JsonSchema> }> = {
   writeToken: {
-    security: [{ writeToken: [] }],
+    security: [{ bearer: [] }],
     responses: {
-      '401': problemResponse('the Authorization: Bearer token is missing or wrong'),
-      '403': problemResponse('writes are off: the server has no CLAIMGRAPH_TOKEN'),
+      '401': problemResponse('the Authorization: Bearer token is missing, revoked or unknown'),
+      '403': problemResponse("writes are off on this server, or the user's role does not allow this change"),
       '507': problemResponse("the data folder's disk is full; nothing of this request was written"),
     },
   },
@@ -79,7 +80,11 @@ const ifMatchParameter = {
 };
 
 const securitySchemes = {
-  writeToken: { type: 'http', scheme: 'bearer', description: "the server's CLAIMGRAPH_TOKEN" },
+  bearer: {
+    type: 'http',
+    scheme: 'bearer',
+    description: "a user's token from `claimgraph users add` (or the server's CLAIMGRAPH_TOKEN)",
+  },
 };
 
 export function buildOpenApiDocument(routes: readonly RouteSpec[]): JsonSchema {
@@ -111,6 +116,18 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[]): JsonSchema {
     for (const guard of route.guards ?? []) {
       Object.assign(responses, guardDocs[guard].responses);
       security.push(...(guardDocs[guard].security ?? []));
+    }
+    if (method === 'get' && route.access !== 'public') {
+      const access = route.access ?? 'read';
+      responses['401'] = problemResponse(
+        access === 'read'
+          ? 'reads need a token on this server (private reads), or the token sent is unknown'
+          : `this route needs a signed-in ${ROLE_NEEDED[access]}, or the token sent is unknown`,
+      );
+      if (access !== 'read')
+        responses['403'] = problemResponse(`the signed-in user's role is below ${ROLE_NEEDED[access]}`);
+      // Where reads are open (loopback), a read needs no token: the empty requirement says so.
+      security.push(...(access === 'read' ? [{}, { bearer: [] }] : [{ bearer: [] }]));
     }
     if (route.body) {
       responses['413'] = problemResponse('the body is too large');
@@ -154,7 +171,7 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[]): JsonSchema {
     if (route.description) operation.description = route.description;
     paths[route.path] = { ...paths[route.path], [method]: operation };
   }
-  const secured = routes.some((route) => route.guards?.includes('writeToken'));
+  const secured = routes.some((route) => route.guards?.includes('writeToken') || route.access !== 'public');
   return {
     openapi: '3.1.0',
     info: {

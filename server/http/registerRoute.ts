@@ -10,6 +10,7 @@
 // Any other method on a declared path is a 405 naming the methods it answers.
 import type { Express, Request, RequestHandler, Response } from 'express';
 import type { WriteStore } from '../store/writeStore';
+import { requestUser, requireAccess, type ReadPolicy, type UserDirectory } from './access';
 import { MethodNotAllowedError } from './errors';
 import { etagFor, matchesIfNoneMatch } from './etag';
 import type { GraphSnapshotHolder } from './snapshotHolder';
@@ -36,7 +37,19 @@ export interface RouteDependencies {
   bodies: ResponseBodyCache;
   /** The middleware of each guard, shared by every route behind it (one rate-limit count for all writes). */
   guards: Record<Guard, RequestHandler[]>;
+  /** Identifies the request's user (access.ts `authenticate`): before every route. */
+  authenticate: RequestHandler;
+  /** Counts writes per user (after the role check of `writeToken`). */
+  perUserLimit: RequestHandler[];
+  reads: ReadPolicy;
+  users: UserDirectory;
   bodyLimitBytes: number;
+}
+
+/** The checks of who may call a route: the user, then the role of its access group. */
+function accessChecks(route: RouteSpec, deps: RouteDependencies, fallback: 'read' | 'curate'): RequestHandler[] {
+  const access = route.access ?? fallback;
+  return access === 'public' ? [deps.authenticate] : [deps.authenticate, requireAccess(access, deps.reads)];
 }
 
 function sendCachedJson(req: Request, res: Response, bodies: ResponseBodyCache, key: string, entry: CachedBody): void {
@@ -52,7 +65,8 @@ function sendCachedJson(req: Request, res: Response, bodies: ResponseBodyCache, 
 
 function registerRead(app: Express, route: RouteSpec, deps: RouteDependencies): void {
   const { store, limits, bodies, writes } = deps;
-  app.get(expressPath(route.path), (req: Request, res, next) => {
+  const readsNeedToken = deps.reads.readsNeedToken;
+  app.get(expressPath(route.path), ...accessChecks(route, deps, 'read'), (req: Request, res, next) => {
     const params = route.params ? parseInput(route.params, req.params as Record<string, unknown>, 'path') : {};
     const query = parseInput(route.query, req.query as Record<string, unknown>, 'query');
     const snapshot = store.current;
@@ -74,7 +88,11 @@ function registerRead(app: Express, route: RouteSpec, deps: RouteDependencies): 
     }
     const budget = budgetOf(res);
     budget.check();
-    const body = route.handle({ query, params, body: undefined }, { store, writes, snapshot, budget, limits });
+    const user = requestUser(res);
+    const body = route.handle(
+      { query, params, body: undefined },
+      { store, writes, snapshot, budget, limits, user, readsNeedToken, users: deps.users },
+    );
     // An answer past the deadline is a 503 too: a client that gave up must not get a late body counted as success.
     budget.check();
     if (body instanceof FileResult) sendFile(req, res, body, next).catch(next);
@@ -91,7 +109,11 @@ function registerRead(app: Express, route: RouteSpec, deps: RouteDependencies): 
 function registerWrite(app: Express, route: RouteSpec, deps: RouteDependencies): void {
   const { store, limits, writes } = deps;
   const body = route.body;
-  const guards = (route.guards ?? []).flatMap((guard) => deps.guards[guard]);
+  const guards = (route.guards ?? []).flatMap((guard) =>
+    guard === 'writeToken'
+      ? [...deps.guards.writeToken, ...accessChecks(route, deps, 'curate'), ...deps.perUserLimit]
+      : deps.guards[guard],
+  );
   const reading = body
     ? [
         readBody(body.text ? ['text', 'json'] : ['json'], deps.bodyLimitBytes, body.optional === true),
@@ -129,6 +151,9 @@ function registerWrite(app: Express, route: RouteSpec, deps: RouteDependencies):
       limits,
       signal: ended.signal,
       stillWanted,
+      user: requestUser(res),
+      readsNeedToken: deps.reads.readsNeedToken,
+      users: deps.users,
     };
     try {
       const answer = await route.handle({ query, params, body: parsedBody, ifMatch: req.get('If-Match') }, context);

@@ -4,10 +4,12 @@
 // the very same ones (openapi.ts), reads and writes alike, so the two cannot drift apart.
 import type { z } from 'zod';
 import type { ServerConfig } from '../config';
+import type { AccessGroup, User } from '../model/access';
 import type { WriteStore } from '../store/writeStore';
 import type { GraphSnapshot } from '../model/evidenceGraph';
 import type { GraphSnapshotHolder } from './snapshotHolder';
 import type { Checkpoint } from './timeBudget';
+import type { UserDirectory } from './access';
 
 /**
  * A download (the export route) rather than a JSON body, streamed from `chunks` and cut
@@ -54,6 +56,12 @@ export interface RouteContext {
   signal?: AbortSignal;
   /** Writes only: throws once the request must not write any more (answered, dropped, or past its budget); call it between asynchronous work and the write. */
   stillWanted?: Checkpoint;
+  /** Who sent the request (server/http/access.ts); undefined when anonymous. A write always has one: its author. */
+  user?: User;
+  /** Whether this server's reads need a reader's token (private reads). */
+  readsNeedToken: boolean;
+  /** Who the server knows (access.ts). */
+  users: UserDirectory;
 }
 
 export type RouteLimits = Pick<ServerConfig, 'maxExportClaims' | 'neighbourhoodCap' | 'topMaxClaims'> & {
@@ -63,7 +71,11 @@ export type RouteLimits = Pick<ServerConfig, 'maxExportClaims' | 'neighbourhoodC
 
 export type QuerySchema = z.ZodObject;
 
-/** What stands in front of a route, in the order given: the rate limit of writes, the write token (writeGuards.ts). */
+/**
+ * What stands in front of a write, in the order given: the rate limit of writes per address
+ * (writeGuards.ts), then `writeToken`: writes must be on, and the request's user must hold
+ * the role of the route's access group (access.ts), counted by the per-user rate limit.
+ */
 export type Guard = 'rateLimit' | 'writeToken';
 
 /** A request body: JSON with a strict schema, and optionally a text/plain alternative. */
@@ -96,6 +108,11 @@ export interface RouteSpec<
   params?: P;
   body?: BodySpec<B>;
   guards?: readonly Guard[];
+  /**
+   * Who may call the route (server/model/access.ts): default `read` for a GET and `curate`
+   * for a write; `public` for the page's own needs (health, the session), open to anyone.
+   */
+  access?: AccessGroup | 'public';
   /** The 200 body: a JSON schema, or the content types of a download. */
   response: { description: string; schema: z.ZodType } | { description: string; contentTypes: () => string[] };
   /** Whether the route answers 201 (a write that created something), with the 200 body's schema. */

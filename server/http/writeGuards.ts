@@ -1,8 +1,7 @@
-// What stands in front of every write route, in this order: the rate limit (so token
-// guessing is throttled too), the token (403 when the server has none, 401 when the
-// request's is missing or wrong, compared in constant time), then the body: its content
-// type (415), its size (413) and its JSON syntax (400), each as problem+json.
-import crypto from 'node:crypto';
+// What stands in front of every write route, in this order: the rate limit per address
+// (so token guessing is throttled too), whether writes are on (403 when not), the user
+// and their role (access.ts: 401, 403), the rate limit per user, then the body: its
+// content type (415), its size (413) and its JSON syntax (400), each as problem+json.
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import type { WriteRateLimit } from '../config';
@@ -10,7 +9,6 @@ import {
   InvalidBodyError,
   PayloadTooLargeError,
   TooManyRequestsError,
-  UnauthorizedError,
   UnsupportedMediaTypeError,
   WritesDisabledError,
 } from './errors';
@@ -34,32 +32,9 @@ export function writeRateLimit(options: WriteRateLimit): RequestHandler {
   });
 }
 
-function digest(text: string): Buffer {
-  return crypto.createHash('sha256').update(text, 'utf8').digest();
-}
-
-/** Hashing both sides first gives equal lengths, so timingSafeEqual leaks neither content nor length. */
-export function tokensMatch(given: string, expected: string): boolean {
-  return crypto.timingSafeEqual(digest(given), digest(expected));
-}
-
-export function requireWriteToken(token: string | undefined): RequestHandler {
-  return (req, res, next) => {
-    if (token === undefined || token === '') return next(new WritesDisabledError());
-    const header = req.get('Authorization');
-    const match = header === undefined ? null : /^Bearer[ ]+(\S+)[ ]*$/i.exec(header);
-    res.set('WWW-Authenticate', 'Bearer realm="claimgraph writes"');
-    if (!match)
-      return next(
-        new UnauthorizedError(
-          'this write needs the header "Authorization: Bearer <token>" with the token set in the server\'s CLAIMGRAPH_TOKEN',
-        ),
-      );
-    if (!tokensMatch(match[1], token))
-      return next(new UnauthorizedError('the bearer token is not the one configured in CLAIMGRAPH_TOKEN'));
-    res.removeHeader('WWW-Authenticate');
-    next();
-  };
+/** Writes are on when the server holds its data folder's write store: otherwise every write is a 403 saying how to turn them on. */
+export function requireWritesOn(writable: boolean): RequestHandler {
+  return (_req, _res, next) => next(writable ? undefined : new WritesDisabledError());
 }
 
 export function hasBody(req: Request): boolean {

@@ -73,6 +73,8 @@ const claimFields = [
   ['endDate', datePrefix, false],
   ['role', text(0, 200), false],
   ['summary', text(0, 1000), false],
+  ['addedBy', text(1, 200), false],
+  ['addedAt', text(1, 40), false],
   ['attributes', looseRecord, false],
 ] as const;
 

@@ -28,3 +28,4 @@ export {
   ORIGINALS_FOLDER,
   type DocumentOriginal,
 } from './documentOriginals';
+export { parseUsersFile, readUsersFile, USERS_FILE, UsersFileError, usersPath } from './readUsers';

@@ -114,15 +114,43 @@ const pageShape = {
 // ---------------------------------------------------------------------------------------
 // GET /api/health
 
+/** Where reads need a token, an anonymous client gets only the status: no counts, no version. */
 export const healthResponseSchema = z.object({
   status: z.literal('ok'),
-  version: z.string(),
-  counts: z.object({
-    entities: z.number().int(),
-    edges: z.number().int(),
-    claims: z.number().int(),
-    documents: z.number().int(),
-  }),
+  version: z.string().optional(),
+  counts: z
+    .object({
+      entities: z.number().int(),
+      edges: z.number().int(),
+      claims: z.number().int(),
+      documents: z.number().int(),
+    })
+    .optional(),
+});
+
+// GET /api/session
+
+export const sessionResponseSchema = z.object({
+  /** `open`: anyone may read; `signed-in`: reads need a reader's token. */
+  reads: z.enum(['open', 'signed-in']),
+  /** Whether this server takes writes at all (its data folder's write store is open). */
+  writes: z.boolean(),
+  /** The request's user, when it sent a token. */
+  user: z.object({ name: z.string(), role: z.enum(['reader', 'editor', 'admin']) }).optional(),
+});
+
+// GET /api/users
+
+export const usersResponseSchema = z.object({
+  users: z.array(
+    z.object({
+      name: z.string(),
+      role: z.enum(['reader', 'editor', 'admin']),
+      createdAt: z.string(),
+      revokedAt: z.string().optional(),
+      source: z.enum(['users.json', 'CLAIMGRAPH_TOKEN']),
+    }),
+  ),
 });
 
 // GET /api/vocabulary
@@ -376,6 +404,8 @@ export type EntityRef = z.infer<typeof entityRefSchema>;
 export type GraphResponse = z.infer<typeof graphResponseSchema>;
 export type EdgeDetail = z.infer<typeof edgeDetailSchema>;
 export type HealthResponse = z.infer<typeof healthResponseSchema>;
+export type SessionResponse = z.infer<typeof sessionResponseSchema>;
+export type UsersResponse = z.infer<typeof usersResponseSchema>;
 export type VocabularyResponse = z.infer<typeof vocabularyResponseSchema>;
 export type GraphQuery = z.output<typeof graphQuerySchema>;
 export type EntitySearchQuery = z.output<typeof entitySearchQuerySchema>;

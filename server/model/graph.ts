@@ -22,6 +22,9 @@ export const edgeClaimSchema = z.object({
   endDate: z.string().optional(),
   role: z.string().optional(),
   summary: z.string().optional(),
+  /** Who put the claim on the graph (a reviewer's accept, a curator's add) and when. */
+  addedBy: z.string().optional(),
+  addedAt: z.string().optional(),
   attributes: z.record(z.string(), z.unknown()).optional(),
 });
 

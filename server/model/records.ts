@@ -67,6 +67,9 @@ export const claimSchema = z
     endDate: isoDatePrefixSchema.optional(),
     role: z.string().max(200).optional(),
     summary: z.string().max(1000).optional(),
+    /** The user who put the claim on the graph (accepted its proposal, or added it by hand), and when. */
+    addedBy: z.string().min(1).max(200).optional(),
+    addedAt: z.string().min(1).max(40).optional(),
     attributes: attributesSchema.optional(),
   })
   .superRefine((claim, ctx) => {

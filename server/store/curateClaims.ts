@@ -242,6 +242,8 @@ export function planAddClaim(context: CurationContext, body: AddClaimBody): AddC
       ...(body.attributedTo !== undefined ? { attributedTo: body.attributedTo } : {}),
       ...(body.date !== undefined ? { date: body.date } : {}),
       ...(body.role !== undefined ? { role: body.role } : {}),
+      addedBy: context.author,
+      addedAt: context.at,
     }),
     document,
     start,

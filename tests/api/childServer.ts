@@ -52,13 +52,15 @@ export async function startChildServer(
   dataDir: string,
   env: NodeJS.ProcessEnv,
   readyWithinMs = 15_000,
+  /** More flags for `claimgraph serve` (--host, --private, …). */
+  args: string[] = [],
 ): Promise<ChildServer> {
   const port = await freePort();
   const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
   delete childEnv.PORT;
   const child = spawn(
     path.join(repoRoot, 'node_modules', '.bin', 'node'),
-    ['bin/claimgraph.js', 'serve', '--port', String(port), '--data', dataDir],
+    ['bin/claimgraph.js', 'serve', '--port', String(port), '--data', dataDir, ...args],
     {
       cwd: repoRoot,
       env: childEnv,

@@ -210,7 +210,7 @@ async function burst(
 
 async function expectAllPresent(server: ChildServer, acked: Acknowledged): Promise<void> {
   const get = async (url: string) => {
-    const res = await fetch(`${server.url}${url}`);
+    const res = await fetch(`${server.url}${url}`, { headers });
     return { status: res.status, body: (await res.json()) as Record<string, unknown> };
   };
   const missing: string[] = [];

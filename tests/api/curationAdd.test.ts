@@ -50,6 +50,9 @@ describe('POST /api/claims', () => {
       quoteStart: 40,
       attributedTo: 'Bob',
       date: '2024-03',
+      // Who put it on the graph, and when: the event's author and time.
+      addedBy: 'token',
+      addedAt: res.body.event.at,
     };
     expect(res.body).toEqual({
       event: {
@@ -94,6 +97,8 @@ describe('POST /api/claims', () => {
         documentDate: '2024-03-05',
         attributedTo: 'Bob',
         date: '2024-03',
+        addedBy: 'token',
+        addedAt: res.body.event.at,
       },
     ]);
     const again = await request(made.app).get('/api/claims/mar.m1').expect(200);
@@ -119,6 +124,8 @@ describe('POST /api/claims', () => {
       stance: 'asserts',
       document: 'jan',
       quote: 'in Paris last week',
+      addedBy: 'token',
+      addedAt: res.body.event.at,
     });
     expect(res.body.claim.claim.quoteStart).toBe(23);
     expect(res.body.claim.claim.quoteEnd).toBe(41);

@@ -138,6 +138,8 @@ describe('restart and compact after curation', () => {
         document: 'mar',
         quote: 'Ann joined Acme Corp',
         quoteStart: 40,
+        addedBy: 'token',
+        addedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
       },
     ]);
     const history = fs.readFileSync(path.join(first.dataDir, 'history.jsonl'), 'utf8').trim().split('\n');

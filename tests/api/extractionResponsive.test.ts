@@ -50,7 +50,13 @@ describe('the server while an article is extracted', () => {
       `the article could not be extracted within the extractor's limits (it needed more than 512 MB of memory): ${SPLIT_IT}`,
     ]).toContain(problem.detail);
     expect((await fetch(`${url}/api/documents/misters`)).status).toBe(404);
-    expect(((await (await fetch(`${url}/api/proposals?status=all`)).json()) as { total: number }).total).toBe(0);
+    expect(
+      (
+        (await (
+          await fetch(`${url}/api/proposals?status=all`, { headers: { Authorization: `Bearer ${TOKEN}` } })
+        ).json()) as { total: number }
+      ).total,
+    ).toBe(0);
     expect(server!.child.exitCode).toBeNull();
   }, 60_000);
 });

@@ -36,59 +36,100 @@ describe('the route declarations', () => {
         },
       };
     });
+    const open = ['get /api/health', 'get /api/session', 'get /api/openapi.json'];
     const reads = described.filter(
-      (d) => d.route.startsWith('get ') && !d.route.includes('proposals') && !d.route.includes('claims'),
+      (d) =>
+        d.route.startsWith('get ') &&
+        !open.includes(d.route) &&
+        !['proposals', 'claims', 'users'].some((part) => d.route.includes(part)),
     );
-    expect(reads.every((d) => d.security === undefined && d.body === undefined && d.problems[0] === '400')).toBe(true);
-    expect(described.filter((d) => !reads.includes(d))).toEqual([
+    // Open reads (loopback) need no token; private reads need a reader's: 401 without one.
+    expect(
+      reads.every(
+        (d) =>
+          JSON.stringify(d.security) === JSON.stringify([{}, { bearer: [] }]) &&
+          d.body === undefined &&
+          d.problems.slice(0, 2).join() === '400,401' &&
+          !d.problems.includes('403'),
+      ),
+    ).toBe(true);
+    expect(
+      described.filter((d) => open.includes(d.route)).map((d) => [d.route, d.security, d.problems.join()]),
+    ).toEqual([
+      ['get /api/health', undefined, '400'],
+      ['get /api/session', undefined, '400'],
+      ['get /api/openapi.json', undefined, '400'],
+    ]);
+    expect(described.filter((d) => !reads.includes(d) && !open.includes(d.route))).toEqual([
+      {
+        route: 'get /api/users',
+        security: [{ bearer: [] }],
+        problems: ['400', '401', '403'],
+        body: undefined,
+      },
       {
         route: 'post /api/documents',
-        security: [{ writeToken: [] }],
+        security: [{ bearer: [] }],
         problems: ['400', '401', '403', '409', '413', '415', '422', '429', '507'],
         body: { required: true, types: ['text/plain', 'application/json'] },
       },
-      { route: 'get /api/proposals', security: undefined, problems: ['400'], body: undefined },
-      { route: 'get /api/proposals/{id}', security: undefined, problems: ['400', '404'], body: undefined },
+      {
+        route: 'get /api/proposals',
+        security: [{ bearer: [] }],
+        problems: ['400', '401', '403'],
+        body: undefined,
+      },
+      {
+        route: 'get /api/proposals/{id}',
+        security: [{ bearer: [] }],
+        problems: ['400', '401', '403', '404'],
+        body: undefined,
+      },
       {
         route: 'post /api/proposals/{id}/accept',
-        security: [{ writeToken: [] }],
+        security: [{ bearer: [] }],
         problems: ['400', '401', '403', '404', '409', '413', '415', '429', '507'],
         body: { required: false, types: ['application/json'] },
       },
       {
         route: 'post /api/proposals/{id}/reject',
-        security: [{ writeToken: [] }],
+        security: [{ bearer: [] }],
         problems: ['400', '401', '403', '404', '409', '413', '415', '429', '507'],
         body: { required: false, types: ['application/json'] },
       },
       {
         route: 'post /api/claims',
-        security: [{ writeToken: [] }],
+        security: [{ bearer: [] }],
         problems: ['400', '401', '403', '409', '413', '415', '429', '507'],
         body: { required: true, types: ['application/json'] },
       },
-      { route: 'get /api/claims/{id}', security: undefined, problems: ['400', '404'], body: undefined },
+      {
+        route: 'get /api/claims/{id}',
+        security: [{}, { bearer: [] }],
+        problems: ['400', '401', '404'],
+        body: undefined,
+      },
       {
         route: 'patch /api/claims/{id}',
-        security: [{ writeToken: [] }],
+        security: [{ bearer: [] }],
         problems: ['400', '401', '403', '404', '409', '412', '413', '415', '429', '507'],
         body: { required: true, types: ['application/json'] },
       },
       {
         route: 'post /api/claims/{id}/retract',
-        security: [{ writeToken: [] }],
+        security: [{ bearer: [] }],
         problems: ['400', '401', '403', '404', '409', '412', '413', '415', '429', '507'],
         body: { required: true, types: ['application/json'] },
       },
       {
         route: 'post /api/history/{eventId}/revert',
-        security: [{ writeToken: [] }],
+        security: [{ bearer: [] }],
         problems: ['400', '401', '403', '404', '409', '412', '413', '415', '429', '507'],
         body: { required: false, types: ['application/json'] },
       },
       {
         route: 'patch /api/entities/{id}',
-        security: [{ writeToken: [] }],
+        security: [{ bearer: [] }],
         problems: ['400', '401', '403', '404', '409', '412', '413', '415', '429', '507'],
         body: { required: true, types: ['application/json'] },
       },
@@ -118,7 +159,7 @@ describe('the route declarations', () => {
     expectProblem(first, 404, [{ path: 'id', message: 'no proposal with id "x.p1"' }]);
     expect((await request(made.app).post('/api/proposals/x.p1/reject').set(auth)).status).toBe(404);
     expectProblem(await request(made.app).post('/api/documents').set(auth).type('text/plain').send('x'), 429);
-    const queue = await request(made.app).get('/api/proposals').expect(200);
+    const queue = await request(made.app).get('/api/proposals').set(auth).expect(200);
     expect(queue.headers['cache-control']).toBe('no-store');
   });
 });

@@ -24,7 +24,7 @@ describe('write token', () => {
   it('answers 403 on every write, saying how to enable writes, when CLAIMGRAPH_TOKEN is unset', async () => {
     const { app: server } = app({ token: undefined });
     const detail =
-      'writes are disabled on this server: start it with the environment variable CLAIMGRAPH_TOKEN set to a secret, and send that secret with each write as the header "Authorization: Bearer <token>"';
+      'writes are disabled on this server: add an editor with `claimgraph users add NAME --role editor` (or set the environment variable CLAIMGRAPH_TOKEN to a secret) and restart it, then send the token with each write as the header "Authorization: Bearer <token>"';
     for (const path of ['/api/documents', '/api/proposals/x.p1/accept', '/api/proposals/x.p1/reject']) {
       const res = await request(server).post(path).set(auth).type('text/plain').send(ARTICLE);
       expectProblem(res, 403);
@@ -37,12 +37,20 @@ describe('write token', () => {
     const missing = await request(server).post('/api/documents').type('text/plain').send(ARTICLE);
     expectProblem(missing, 401);
     expect(JSON.parse(missing.text).detail).toBe(
-      'this write needs the header "Authorization: Bearer <token>" with the token set in the server\'s CLAIMGRAPH_TOKEN',
+      'this route needs a signed-in editor: send the header "Authorization: Bearer <token>" with a token from `claimgraph users add NAME --role editor`',
     );
-    expect(missing.headers['www-authenticate']).toBe('Bearer realm="claimgraph writes"');
-    for (const header of [`Bearer ${TOKEN}x`, `Bearer ${TOKEN.slice(1)}`, `Basic ${TOKEN}`, TOKEN]) {
+    expect(missing.headers['www-authenticate']).toBe('Bearer realm="claimgraph"');
+    for (const header of [`Bearer ${TOKEN}x`, `Bearer ${TOKEN.slice(1)}`]) {
       const res = await request(server).post('/api/proposals/x.p1/accept').set('Authorization', header);
       expectProblem(res, 401);
+      expect(JSON.parse(res.text).detail).toBe(
+        'the bearer token is not known to this server: it was revoked, or never issued (`claimgraph users list` shows who exists)',
+      );
+    }
+    for (const header of [`Basic ${TOKEN}`, TOKEN]) {
+      const res = await request(server).post('/api/proposals/x.p1/accept').set('Authorization', header);
+      expectProblem(res, 401);
+      expect(JSON.parse(res.text).detail).toBe('the Authorization header must be "Bearer <token>", with one token');
     }
   });
 
@@ -91,7 +99,7 @@ describe('ingest, review, accept', () => {
       }),
     ]);
 
-    const listed = await request(made.app).get('/api/proposals');
+    const listed = await request(made.app).get('/api/proposals').set(auth);
     expect(listed.status).toBe(200);
     expect(listed.body.total).toBe(2);
     expect(listed.body.proposals).toEqual(res.body.proposals);
@@ -160,11 +168,13 @@ describe('ingest, review, accept', () => {
     expect(rejected.status).toBe(200);
     expect(rejected.body).toMatchObject({ created: true, proposal: { id: `${DOC}.p2`, status: 'rejected' } });
     expect((await request(made.app).post(`/api/proposals/${DOC}.p2/reject`).set(auth)).body.created).toBe(false);
-    expect((await request(made.app).get('/api/proposals')).body.proposals.map((p: { id: string }) => p.id)).toEqual([
-      `${DOC}.p1`,
-    ]);
     expect(
-      (await request(made.app).get('/api/proposals?status=rejected')).body.proposals.map((p: { id: string }) => p.id),
+      (await request(made.app).get('/api/proposals').set(auth)).body.proposals.map((p: { id: string }) => p.id),
+    ).toEqual([`${DOC}.p1`]);
+    expect(
+      (await request(made.app).get('/api/proposals?status=rejected').set(auth)).body.proposals.map(
+        (p: { id: string }) => p.id,
+      ),
     ).toEqual([`${DOC}.p2`]);
     const conflict = await request(made.app).post(`/api/proposals/${DOC}.p2/accept`).set(auth);
     expectProblem(conflict, 409);
@@ -208,7 +218,7 @@ describe('ingest, review, accept', () => {
     first.close();
 
     const second = app({ dataDir: first.dataDir });
-    const all = await request(second.app).get('/api/proposals?status=all');
+    const all = await request(second.app).get('/api/proposals?status=all').set(auth);
     expect(all.body.proposals.map((p: { id: string; status: string }) => [p.id, p.status])).toEqual([
       [`${DOC}.p1`, 'accepted'],
       [`${DOC}.p2`, 'rejected'],
@@ -272,7 +282,7 @@ describe('bad writes', () => {
     const document = await request(made.app).post('/api/documents').set(auth).send({ text: ARTICLE, id: 'mine' });
     expectProblem(document, 400, [{ path: 'id', message: 'unknown field: it cannot be set by a client' }]);
     expect(
-      (await request(made.app).get('/api/proposals')).body.proposals.every(
+      (await request(made.app).get('/api/proposals').set(auth)).body.proposals.every(
         (p: { status: string }) => p.status === 'pending',
       ),
     ).toBe(true);
@@ -362,13 +372,13 @@ describe('bad writes', () => {
     expectProblem(limited, 429);
     expect(limited.headers['retry-after']).toMatch(/^\d+$/);
     // Reads are not limited.
-    expect((await request(made.app).get('/api/proposals')).status).toBe(200);
+    expect((await request(made.app).get('/api/proposals').set(auth)).status).toBe(200);
   });
 
   it('pages the review queue like every other list: limit 1 to 1000, offset 0 to 1,000,000', async () => {
     const made = app();
     await ingest(made);
-    const page = await request(made.app).get('/api/proposals?limit=1000&offset=1');
+    const page = await request(made.app).get('/api/proposals?limit=1000&offset=1').set(auth);
     expect([
       page.status,
       page.body.limit,
@@ -376,21 +386,21 @@ describe('bad writes', () => {
       page.body.total,
       page.body.proposals.map((p: { id: string }) => p.id),
     ]).toEqual([200, 1000, 1, 2, [`${DOC}.p2`]]);
-    expectProblem(await request(made.app).get('/api/proposals?limit=1001'), 400, [
+    expectProblem(await request(made.app).get('/api/proposals?limit=1001').set(auth), 400, [
       { path: 'limit', message: 'must be at most 1000' },
     ]);
-    expectProblem(await request(made.app).get('/api/proposals?limit=0&offset=-1'), 400, [
+    expectProblem(await request(made.app).get('/api/proposals?limit=0&offset=-1').set(auth), 400, [
       { path: 'offset', message: 'must be at least 0' },
       { path: 'limit', message: 'must be at least 1' },
     ]);
-    expectProblem(await request(made.app).get('/api/proposals?limit=ten'), 400, [
+    expectProblem(await request(made.app).get('/api/proposals?limit=ten').set(auth), 400, [
       { path: 'limit', message: 'expected a whole number' },
     ]);
   });
 
   it('answers 405 to other methods on the write paths', async () => {
     const made = app();
-    const res = await request(made.app).get(`/api/proposals/${DOC}.p1/accept`);
+    const res = await request(made.app).get(`/api/proposals/${DOC}.p1/accept`).set(auth);
     expectProblem(res, 405);
     expect(res.headers.allow).toBe('POST');
   });

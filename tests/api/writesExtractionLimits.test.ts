@@ -50,7 +50,7 @@ function limitedApp(
 /** Nothing of the article was stored: no document, no proposals, an empty journal. */
 async function expectNothingWritten(made: ReturnType<typeof limitedApp>, documentId: string): Promise<void> {
   expect((await request(made.app).get(`/api/documents/${documentId}`)).status).toBe(404);
-  expect((await request(made.app).get('/api/proposals?status=all')).body.total).toBe(0);
+  expect((await request(made.app).get('/api/proposals?status=all').set(auth)).body.total).toBe(0);
   const journal = path.join(made.dataDir, 'journal.jsonl');
   expect(fs.existsSync(journal) ? fs.readFileSync(journal, 'utf8') : '').toBe('');
 }

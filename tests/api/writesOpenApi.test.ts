@@ -19,7 +19,7 @@ describe('writeOpenApi', () => {
     const accept = (
       paths['/api/proposals/{id}/accept'] as { post: { security: unknown; responses: Record<string, unknown> } }
     ).post;
-    expect(accept.security).toEqual([{ writeToken: [] }]);
+    expect(accept.security).toEqual([{ bearer: [] }]);
     expect(Object.keys(accept.responses).sort()).toEqual([
       '200',
       '201',

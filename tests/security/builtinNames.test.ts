@@ -266,6 +266,12 @@ async function readEveryRoute(server: http.Server, data: Generated): Promise<voi
     claims: data.claims.length,
     documents: data.documents.length,
   });
+  expect((await get(server, '/api/session', '/api/session', api.sessionResponseSchema)).body).toEqual({
+    reads: 'open',
+    writes: false,
+  });
+  // Admins only: anonymous is refused, whatever the data.
+  expect((await get(server, '/api/users', '/api/users')).status).toBe(401);
   expect((await get(server, '/api/vocabulary', '/api/vocabulary', api.vocabularyResponseSchema)).status).toBe(200);
 
   const whole = (await get(server, '/api/graph', '/api/graph', api.graphResponseSchema)).body as SerializedGraph;

@@ -40,7 +40,8 @@ function temporaryFolder(): string {
 
 /** GET `url`: never a 5xx; a 2xx body must match `schema`. */
 async function get(app: Express, url: string, schema?: z.ZodType): Promise<request.Response> {
-  const res = await request(app).get(url);
+  // The review queue is editors' only: signed in for it.
+  const res = url.startsWith('/api/proposals') ? await request(app).get(url).set(auth) : await request(app).get(url);
   if (res.status >= 500) throw new Error(`GET ${url} answered ${res.status}: ${res.text}`);
   if (res.status < 300 && schema) schema.parse(res.body);
   return res;

@@ -102,7 +102,7 @@ function missingOnDisk(dataDir: string, acked: Acknowledged, warnings: string[])
 /** What of the acknowledged writes the running server does not serve; `thorough` also fetches each edge and document. */
 async function missingOnServer(server: ChildServer, acked: Acknowledged, thorough: boolean): Promise<string[]> {
   const get = async (url: string) => {
-    const res = await fetch(`${server.url}${url}`);
+    const res = await fetch(`${server.url}${url}`, { headers: { Authorization: `Bearer ${TOKEN}` } });
     return { status: res.status, body: (await res.json()) as Record<string, unknown> };
   };
   const missing: string[] = [];

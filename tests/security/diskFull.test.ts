@@ -153,7 +153,7 @@ describe('a full disk under the data folder', () => {
       problems: [],
     });
     // Reads go on.
-    const queue = await request(first.app).get('/api/proposals?status=all&limit=1000');
+    const queue = await request(first.app).get('/api/proposals?status=all&limit=1000').set(auth);
     expect([queue.status, queue.body.total]).toEqual([200, 2 * acknowledged.length]);
     expect(leftovers(dir)).toEqual([LOCK_FILE]);
     first.close();
@@ -161,7 +161,7 @@ describe('a full disk under the data folder', () => {
 
     emptyFillers();
     const restarted = app(dir);
-    const all = await request(restarted.app).get('/api/proposals?status=all&limit=1000');
+    const all = await request(restarted.app).get('/api/proposals?status=all&limit=1000').set(auth);
     expect(all.body.proposals.map((p: { id: string }) => p.id).sort()).toEqual(
       acknowledged.flatMap((n) => [`part-${n}.p1`, `part-${n}.p2`]).sort(),
     );
@@ -203,7 +203,7 @@ describe('a full disk under the data folder', () => {
       });
     expect([accept.status, accept.body]).toEqual([507, DISK_FULL_PROBLEM]);
     expect(journalState(dir)).toEqual({ endsWithNewline: true, entries: 1, tornTail: undefined, problems: [] });
-    const proposal = await request(made.app).get('/api/proposals/part-1.p2');
+    const proposal = await request(made.app).get('/api/proposals/part-1.p2').set(auth);
     expect(proposal.body.status).toBe('pending');
     expect((await request(made.app).get('/api/entities/orbital-relay')).status).toBe(404);
   });

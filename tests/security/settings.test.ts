@@ -39,6 +39,7 @@ describe("README's settings tables", () => {
     expect(expected.map((row) => row.split('`')[1])).toEqual([
       'PORT',
       'HOST',
+      'CLAIMGRAPH_READS',
       'CLAIMGRAPH_DATA',
       'CLAIMGRAPH_CACHE_DIR',
       'CLAIMGRAPH_TOKEN',
@@ -124,7 +125,8 @@ describe('configFromEnv', () => {
       configFromEnv(Object.fromEntries(declared.flatMap(([, setting]) => (setting.env ? [[setting.env, '']] : [])))),
     ).toEqual(DEFAULT_CONFIG);
     expect(DEFAULT_CONFIG).toMatchObject({
-      host: undefined,
+      host: '127.0.0.1',
+      reads: 'auto',
       token: undefined,
       dataDir: defaultDataDir,
       cacheDir: path.join(packageRoot, 'node_modules', '.cache', 'claimgraph'),
@@ -234,7 +236,7 @@ describe('a bad setting stops the server before it loads anything, with exit cod
     expect(await serve({ PORT: 'http' }, ['--port', '99999'])).toEqual({
       code: 2,
       err: [
-        'claimgraph serve: --port must be a port number from 0 to 65535, not "99999"\nusage: claimgraph serve [--port N] [--data DIR]',
+        'claimgraph serve: --port must be a port number from 0 to 65535, not "99999"\nusage: claimgraph serve [--port N] [--host ADDRESS] [--private | --public-reads] [--data DIR]',
       ],
     });
   });

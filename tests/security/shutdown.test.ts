@@ -143,7 +143,9 @@ describe('SIGTERM', () => {
     expect(await exitWithin(server, 5000)).toBe(0);
     server = await startChildServer(dataDir, env(cacheDir));
     const proposal = (await (
-      await fetch(`${server.url}/api/proposals/${encodeURIComponent(proposals[0].id)}`)
+      await fetch(`${server.url}/api/proposals/${encodeURIComponent(proposals[0].id)}`, {
+        headers: { Authorization: `Bearer ${TOKEN}` },
+      })
     ).json()) as { status: string; claimId: string };
     expect(proposal).toMatchObject({ status: 'accepted', claimId });
     expect((await fetch(`${server.url}/api/documents/before-term`)).status).toBe(200);

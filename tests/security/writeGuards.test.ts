@@ -52,7 +52,7 @@ async function ingest(made: WriteApp): Promise<void> {
 }
 
 async function proposalStatuses(made: WriteApp): Promise<string[]> {
-  const res = await request(made.app).get('/api/proposals?status=all').expect(200);
+  const res = await request(made.app).get('/api/proposals?status=all').set(auth).expect(200);
   return res.body.proposals.map((p: { id: string; status: string }) => `${p.id}:${p.status}`);
 }
 

@@ -159,10 +159,10 @@ export function claimActions(app: App, claim: EdgeClaim, edge: string, curator: 
       'div',
       { className: 'buttons' },
       button('Correct', () => correctForm(app, claim.id, edge, curator, slot), {
-        className: 'secondary correct-claim',
+        className: 'secondary writes-only correct-claim',
       }),
       button('Retract', () => retractForm(app, claim.id, edge, curator, slot), {
-        className: 'secondary retract-claim',
+        className: 'secondary writes-only retract-claim',
       }),
       button('History', () => slot.replaceChildren(renderHistory(app, { claim: claim.id }, curator)), {
         className: 'secondary claim-history',

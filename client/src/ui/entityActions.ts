@@ -136,7 +136,7 @@ export function entityActions(app: App, id: string, curator: Curator): HTMLEleme
     el(
       'div',
       { className: 'buttons' },
-      button('Edit', () => openEditForm(app, id, curator, slot), { className: 'secondary edit-entity' }),
+      button('Edit', () => openEditForm(app, id, curator, slot), { className: 'secondary writes-only edit-entity' }),
       button('History', () => slot.replaceChildren(renderHistory(app, { entity: id }, curator)), {
         className: 'secondary entity-history',
       }),

@@ -58,8 +58,11 @@ export function tokenField(): { element: HTMLElement; value(): string } {
     attrs: { type: 'password', name: 'token', autocomplete: 'off', placeholder: 'CLAIMGRAPH_TOKEN' },
   });
   input.value = storedToken();
+  const element = field('Write token', input);
+  // Signed in: the session's token is sent, and the field stays out of the way.
+  element.hidden = input.value !== '';
   return {
-    element: field('Write token', input),
+    element,
     value() {
       storeToken(input.value);
       return input.value;

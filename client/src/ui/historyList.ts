@@ -27,7 +27,10 @@ function eventItem(app: App, event: CurationEntry, undo: (item: HTMLElement) => 
     line.why ? el('p', { className: 'history-why' }, `Why: ${line.why}`) : null,
   );
   item.append(
-    button('Undo', () => undo(item), { className: 'secondary undo-event', attrs: { 'data-undo': event.id } }),
+    button('Undo', () => undo(item), {
+      className: 'secondary writes-only undo-event',
+      attrs: { 'data-undo': event.id },
+    }),
   );
   return item;
 }

@@ -39,6 +39,7 @@ export function passageClaimBar(app: App, doc: DocumentResponse, body: HTMLEleme
   );
   const formSlot = el('div', { className: 'passage-form' });
   const open = button('Add claim from selection', () => openForm(), {
+    className: 'writes-only',
     attrs: { id: 'add-claim-from-selection', disabled: '' },
   });
   const capture = () => {

@@ -10,7 +10,8 @@ import type { App } from '../app';
 import { acceptProposal, fetchPendingProposals, rejectProposal } from '../reviewApi';
 import { button, el, replaceChildren } from './dom';
 
-const TOKEN_KEY = 'claimgraph-write-token';
+/** The signed-in user's token (client/src/session.ts): one key for every write of the tab. */
+const TOKEN_KEY = 'claimgraph-token';
 const NEW_ENTITY = '__new__';
 
 export interface ReviewPanel {

@@ -8,6 +8,7 @@ import { generateCommand } from './generate';
 import { importCommand } from './import';
 import { ingestCommand } from './ingest';
 import { serveCommand } from './serve';
+import { usersCommand } from './users';
 import { validateCommand } from './validate';
 
 export const commands: Command[] = [
@@ -20,4 +21,5 @@ export const commands: Command[] = [
   ingestCommand,
   curateCommand,
   compactCommand,
+  usersCommand,
 ];

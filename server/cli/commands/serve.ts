@@ -1,17 +1,33 @@
-// `claimgraph serve [--port N] [--data DIR]`: loads the data folder and serves the API
-// and the web client until interrupted (port: --port, else PORT, else 3000; every other
-// setting from the environment, server/config.ts).
+// `claimgraph serve [--port N] [--host ADDRESS] [--private | --public-reads] [--data DIR]`:
+// loads the data folder and serves the API and the web client until interrupted (port:
+// --port, else PORT, else 3000; interface: --host, else HOST, else 127.0.0.1; who may
+// read: --private / --public-reads, else CLAIMGRAPH_READS, else anyone on loopback and
+// readers with a token elsewhere; every other setting from the environment, server/config.ts).
 import { serve } from '../../index';
-import { flagSetting, parseFlags, type Command } from '../command';
+import { flagSetting, parseFlags, UsageError, type Command } from '../command';
 
 export const serveCommand: Command = {
   name: 'serve',
   summary: 'serve the REST API and the web client (port 3000, or --port / PORT)',
-  usage: 'claimgraph serve [--port N] [--data DIR]',
+  usage: 'claimgraph serve [--port N] [--host ADDRESS] [--private | --public-reads] [--data DIR]',
   async run(args, io) {
-    const { values } = parseFlags(args, { port: { type: 'string' }, data: { type: 'string' } });
+    const { values } = parseFlags(args, {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      data: { type: 'string' },
+      private: { type: 'boolean' },
+      'public-reads': { type: 'boolean' },
+    });
+    if (values.private && values['public-reads'])
+      throw new UsageError('--private and --public-reads contradict each other: give one');
+    const reads = values.private ? 'private' : values['public-reads'] ? 'public' : undefined;
     return serve(
-      { port: flagSetting('port', values.port, '--port'), dataDir: flagSetting('dataDir', values.data, '--data') },
+      {
+        port: flagSetting('port', values.port, '--port'),
+        host: flagSetting('host', values.host, '--host'),
+        dataDir: flagSetting('dataDir', values.data, '--data'),
+        ...(reads ? { reads } : {}),
+      },
       io,
     );
   },

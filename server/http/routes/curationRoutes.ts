@@ -44,14 +44,18 @@ import { ValidationError, WritesDisabledError } from '../errors';
 import { defineRoute, JsonResult, type Guard, type RouteContext, type RouteSpec } from '../route';
 
 const writeGuards: Guard[] = ['rateLimit', 'writeToken'];
-/** Who made an API change: the single token's holder, until users exist. */
-const API_AUTHOR = 'token';
 const STALE = 'If-Match named a version of the claim that is no longer current; errors[] gives the current one';
 const STALE_ENTITY = 'If-Match named a version of the entity that is no longer current; errors[] gives the current one';
 
 function writeStore(context: RouteContext): WriteStore {
   if (!context.writes) throw new WritesDisabledError();
   return context.writes;
+}
+
+/** Who made an API change: the signed-in user (the write guards admit no anonymous write). */
+export function authorOf(context: RouteContext): string {
+  if (!context.user) throw new Error('a write reached its handler without a user');
+  return context.user.name;
 }
 
 /** If-Match: "3" (or 3, or W/"3") → 3; absent → undefined; `*` matches any version. */
@@ -113,7 +117,8 @@ export const addClaimRoute = defineRoute({
   response: { description: 'never: a new claim answers 201', schema: curationResponseSchema },
   created: 'added: the event, the claim and its edge',
   conflict: 'a new entity has the name or an alias of an existing one (send "createAnyway": true to create it)',
-  handle: ({ body }, context): JsonResult => presentWrite(writeStore(context).addClaim(body, API_AUTHOR), context, 201),
+  handle: ({ body }, context): JsonResult =>
+    presentWrite(writeStore(context).addClaim(body, authorOf(context)), context, 201),
 });
 
 export const claimRoute = defineRoute({
@@ -147,7 +152,11 @@ export const correctClaimRoute = defineRoute({
   conflict: 'the claim was retracted, or a new entity has the name of an existing one',
   preconditionFailed: STALE,
   handle: ({ params, body, ifMatch }, context): JsonResult =>
-    presentWrite(writeStore(context).correctClaim(params.id, body, parseIfMatch(ifMatch), API_AUTHOR), context, 200),
+    presentWrite(
+      writeStore(context).correctClaim(params.id, body, parseIfMatch(ifMatch), authorOf(context)),
+      context,
+      200,
+    ),
 });
 
 export const retractClaimRoute = defineRoute({
@@ -166,7 +175,7 @@ export const retractClaimRoute = defineRoute({
   preconditionFailed: STALE,
   handle: ({ params, body, ifMatch }, context): JsonResult =>
     presentWrite(
-      writeStore(context).retractClaim(params.id, body.reason, parseIfMatch(ifMatch), API_AUTHOR),
+      writeStore(context).retractClaim(params.id, body.reason, parseIfMatch(ifMatch), authorOf(context)),
       context,
       200,
     ),
@@ -211,7 +220,7 @@ export const revertRoute = defineRoute({
   preconditionFailed: STALE,
   handle: ({ params, body, ifMatch }, context): JsonResult =>
     presentWrite(
-      writeStore(context).revert(params.eventId, body.reason, parseIfMatch(ifMatch), API_AUTHOR),
+      writeStore(context).revert(params.eventId, body.reason, parseIfMatch(ifMatch), authorOf(context)),
       context,
       201,
     ),
@@ -233,7 +242,7 @@ export const editEntityRoute = defineRoute({
   preconditionFailed: STALE_ENTITY,
   handle: ({ params, body, ifMatch }, context): JsonResult =>
     presentEntityWrite(
-      writeStore(context).editEntity(params.id, body, parseIfMatch(ifMatch), API_AUTHOR),
+      writeStore(context).editEntity(params.id, body, parseIfMatch(ifMatch), authorOf(context)),
       context,
       200,
     ),
@@ -257,7 +266,7 @@ export const mergeEntityRoute = defineRoute({
   preconditionFailed: STALE_ENTITY,
   handle: ({ params, body, ifMatch }, context): JsonResult =>
     presentEntityWrite(
-      writeStore(context).mergeEntities(params.id, body, parseIfMatch(ifMatch), API_AUTHOR),
+      writeStore(context).mergeEntities(params.id, body, parseIfMatch(ifMatch), authorOf(context)),
       context,
       200,
     ),

@@ -11,11 +11,14 @@ import { healthRoute, vocabularyRoute } from './meta';
 import { openApiRoute } from './openapi';
 import { pathRoute } from './path';
 import { statsRoute } from './stats';
+import { sessionRoute, usersRoute } from './session';
 import { writeRoutes } from './writeRoutes';
 import { curationRoutes } from './curationRoutes';
 
 export const apiRoutes: RouteSpec[] = [
   healthRoute,
+  sessionRoute,
+  usersRoute,
   vocabularyRoute,
   graphRoute,
   searchEntitiesRoute,

@@ -13,6 +13,8 @@ export function openApiRoute(allRoutes: () => readonly RouteSpec[]): RouteSpec {
     summary: 'This OpenAPI 3.1 document, generated from the zod schemas',
     query: noQuerySchema,
     response: { description: 'the OpenAPI document', schema: openApiResponseSchema },
+    // It describes the code, not the data: a client reads it before signing in.
+    access: 'public',
     // The document depends on the code only, so it is built once.
     handle: () => (document ??= buildOpenApiDocument(allRoutes())),
   });

@@ -81,6 +81,8 @@ export const listProposalsRoute = defineRoute({
   query: proposalsQuerySchema,
   response: { description: 'a page of proposals', schema: proposalsResponseSchema },
   cacheable: false,
+  // Unreviewed proposals are the investigation's unpublished work: editors only.
+  access: 'review',
   handle: ({ query }, { store, writes }): ProposalsResponse => {
     const { dataset } = store.current;
     const all = writes
@@ -105,6 +107,7 @@ export const proposalRoute = defineRoute({
   response: { description: 'the proposal', schema: proposalViewSchema },
   notFound: 'no proposal with this id',
   cacheable: false,
+  access: 'review',
   handle: ({ params }, { store, writes }): ProposalView => {
     if (!writes) throw new ProposalNotFoundError(params.id);
     return presentProposal(writes.proposal(params.id), store.current.dataset);
