@@ -98,7 +98,7 @@ beforeAll(async () => {
   if (launched.status === 'fulfilled') browser = launched.value;
   if (started.status === 'rejected') throw started.reason;
   if (launched.status === 'rejected') throw launched.reason;
-  ({ page, errors } = await openExplorer(browser, server.url, `?cam=${CAMERA}`));
+  ({ page, errors } = await openExplorer(browser, server.url, `?cam=${CAMERA}`, undefined, TOKEN));
 }, 60_000);
 
 afterAll(async () => {

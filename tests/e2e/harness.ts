@@ -138,8 +138,12 @@ export async function openExplorer(
   url: string,
   search = '',
   viewport = { width: 1280, height: 800 },
+  /** Signed in with this token for the tab (as the sign-in form leaves it), so write controls show. */
+  token?: string,
 ): Promise<OpenedPage> {
   const page = await browser.context.newPage();
+  if (token !== undefined)
+    await page.addInitScript((value) => sessionStorage.setItem('claimgraph-token', value), token);
   await page.setViewportSize(viewport);
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));

@@ -51,7 +51,7 @@ afterAll(async () => {
 
 describe('the review panel', () => {
   it('shows, corrects, accepts and rejects proposals, and the graph follows', async () => {
-    const { page, errors } = await openExplorer(browser, server.url);
+    const { page, errors } = await openExplorer(browser, server.url, '', undefined, TOKEN);
     const pending = (await api<{ proposals: ProposalView[] }>('/api/proposals')).proposals;
     expect(pending.length).toBeGreaterThan(2);
 

@@ -59,8 +59,6 @@ export function tokenField(): { element: HTMLElement; value(): string } {
   });
   input.value = storedToken();
   const element = field('Write token', input);
-  // Signed in: the session's token is sent, and the field stays out of the way.
-  element.hidden = input.value !== '';
   return {
     element,
     value() {
