@@ -26,7 +26,7 @@ let dataDir: string;
 let cacheDir: string;
 
 async function api<T>(url: string, init: RequestInit = {}): Promise<T> {
-  const res = await fetch(`${server.url}${url}`, init);
+  const res = await fetch(`${server.url}${url}`, { headers: { Authorization: `Bearer ${TOKEN}` }, ...init });
   if (!res.ok) throw new Error(`${url} answered ${res.status}: ${await res.text()}`);
   return (await res.json()) as T;
 }
