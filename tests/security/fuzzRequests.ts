@@ -506,7 +506,9 @@ export function fuzzRequest(ids: FuzzIds, token: string, article: string): fc.Ar
         const path = target.path.replace('{id}', id.segment);
         const url = query.pairs.length > 0 ? `${path}?${query.pairs.join('&')}` : path;
         const headers: Record<string, string> = { ...extraHeaders };
-        if (target.method === 'POST' && authorization !== '') headers.Authorization = authorization;
+        // Writes, and the review queue (editors only), get the generated Authorization.
+        const needsEditor = target.method === 'POST' || target.path.startsWith('/api/proposals');
+        if (needsEditor && authorization !== '') headers.Authorization = authorization;
         if (body.type !== '') headers['Content-Type'] = body.type;
         // The route that answers: an empty id makes /api/documents/, which Express routes to the list; GET on a
         // write path (/api/documents) is the read route there. The answer is checked against that route.
