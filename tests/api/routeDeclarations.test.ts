@@ -135,7 +135,7 @@ describe('the route declarations', () => {
       },
       {
         route: 'post /api/entities/{id}/merge',
-        security: [{ writeToken: [] }],
+        security: [{ bearer: [] }],
         problems: ['400', '401', '403', '404', '409', '412', '413', '415', '429', '507'],
         body: { required: true, types: ['application/json'] },
       },
