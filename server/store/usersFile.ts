@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import { readUsersFile, usersPath } from '../load';
 import { userNameSchema, type Role, type UserRecord, type UsersFile } from '../model/access';
 import { writeFileAtomic } from './atomicFile';
+import { processIsAlive, sleep } from './dataFolderLock';
 
 /** How long a command waits for another one's change of the users file (they take milliseconds). */
 const LOCK_WAIT_MS = 5000;
@@ -28,19 +29,6 @@ export function tokenHash(token: string): string {
 /** 256 random bits, as text that survives copying from a terminal: `cg_` and base64url. */
 export function newToken(): string {
   return `cg_${crypto.randomBytes(32).toString('base64url')}`;
-}
-
-function sleep(ms: number): void {
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-}
-
-function processIsAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** Runs `change` on the users file under users.json.lock, and writes what it returns. */
