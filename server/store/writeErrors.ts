@@ -56,6 +56,22 @@ export class WriteConflictError extends Error {
   }
 }
 
+/**
+ * A new entity would duplicate one the graph has (same name or alias, or the same country):
+ * a conflict that names the existing entity, so a client can offer to use it.
+ */
+export class DuplicateEntityError extends WriteConflictError {
+  constructor(
+    message: string,
+    /** The field of the request that named the new entity ("subject", "object"). */
+    readonly field: string,
+    readonly existing: { id: string; name: string; type: string },
+  ) {
+    super(message);
+    this.name = 'DuplicateEntityError';
+  }
+}
+
 /** The store was opened read-only (the server has no write token). */
 export class WritesNotOpenError extends Error {
   constructor() {

@@ -11,7 +11,7 @@ import { DataFolderInUseError } from '../../store/dataFolderLock';
 import { defaultExtractor } from '../../store/defaultExtractor';
 import { openWriteStore } from '../../store/openWriteStore';
 import { WriteConflictError, WriteInputError } from '../../store/writeErrors';
-import { parseFlags, UsageError, type Command } from '../command';
+import { CLI_AUTHOR, parseFlags, UsageError, type Command } from '../command';
 import { exitCodeFor } from '../exitCodes';
 
 export const ingestCommand: Command = {
@@ -37,7 +37,7 @@ export const ingestCommand: Command = {
     }
     const { store } = opened;
     try {
-      const result = await store.ingest(source, path.basename(articleFile));
+      const result = await store.ingest(source, path.basename(articleFile), { author: CLI_AUTHOR });
       const { document, proposals, skipped } = result;
       if (!result.created) {
         io.out(`document ${document.id} is already stored (${proposals.length} proposals); nothing was written`);

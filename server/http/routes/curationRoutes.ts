@@ -38,7 +38,7 @@ import { defineRoute, JsonResult, type Guard, type RouteContext, type RouteSpec 
 
 const writeGuards: Guard[] = ['rateLimit', 'writeToken'];
 /** Who made an API change: the single token's holder, until users exist. */
-const API_AUTHOR = 'token';
+export const API_AUTHOR = 'token';
 const STALE = 'If-Match named a version of the claim that is no longer current; errors[] gives the current one';
 const STALE_ENTITY = 'If-Match named a version of the entity that is no longer current; errors[] gives the current one';
 
