@@ -61,13 +61,15 @@ export class WriteConflictError extends Error {
  * a conflict that names the existing entity, so a client can offer to use it.
  */
 export class DuplicateEntityError extends WriteConflictError {
+  readonly existing: { id: string; name: string; type: string };
   constructor(
     message: string,
     /** The field of the request that named the new entity ("subject", "object"). */
     readonly field: string,
-    readonly existing: { id: string; name: string; type: string },
+    entity: { id: string; name: string; type: string },
   ) {
     super(message);
+    this.existing = { id: entity.id, name: entity.name, type: entity.type };
     this.name = 'DuplicateEntityError';
   }
 }
