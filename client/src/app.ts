@@ -29,6 +29,8 @@ export interface App {
   /** Selects an entity and moves the camera to it. */
   selectNode(node: string): void;
   selectEdge(edge: string): void;
+  /** Selects a relation and moves the camera, if need be, so that both its ends are in view. */
+  revealEdge(edge: string): void;
   exportPng(): Promise<Blob>;
   /** Shows a message to the user in the notice area. */
   notify(message: string, kind: 'error' | 'info'): void;

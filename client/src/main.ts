@@ -40,7 +40,7 @@ function start(vocabulary: VocabularyResponse, graph: EvidenceGraph, notice: Not
   mountToolbar(explorer, () => view.resetCamera());
   showInitialCamera(view, explorer.app.state());
   clearOnEscape(explorer.app);
-  mountReviewPanel(explorer, merging.refreshGraph);
+  mountReviewPanel(explorer, merging);
 
   explorer.requestPath();
   explorer.render();

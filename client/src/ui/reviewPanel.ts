@@ -1,17 +1,29 @@
-// The review panel: the pending proposals of ingested articles, each beside its document
-// with the quote highlighted, and the reviewer's decisions: accept as extracted, correct
-// (type, stance, subject, object, or a new entity) then accept, or reject. An accepted
-// claim is put on the drawn graph at once (refreshGraph) and its relation is selected.
+// The review panel, beside the graph: the pending proposals of ingested articles, each
+// beside its document with the quote highlighted, and the reviewer's decisions: accept as
+// extracted, correct (reviewForm.ts: type, stance, either end among every entity the
+// document's proposals mention or the whole graph, a new entity, role, quote) then accept,
+// or reject. A new entity the graph already has comes back as a 409 naming it: the panel
+// asks whether to use it or create the new one anyway. An accepted claim is put on the
+// drawn graph at once and its relation is selected and brought into view.
 // Text from the data goes in as text nodes only.
 import type { DocumentResponse } from '../../../server/model/api';
-import type { AcceptBody, ProposalView } from '../../../server/model/reviewApi';
-import { fetchDocument } from '../api';
+import type { Problem } from '../../../server/model/api';
+import type { ProposalEntity, ProposalView } from '../../../server/model/reviewApi';
+import { ApiError, fetchDocument } from '../api';
 import type { App } from '../app';
-import { acceptProposal, fetchPendingProposals, rejectProposal } from '../reviewApi';
+import { acceptProposal, fetchDocumentProposals, fetchPendingProposals, rejectProposal } from '../reviewApi';
 import { button, el, replaceChildren } from './dom';
+import { createReviewForm, type ReviewForm } from './reviewForm';
 
 const TOKEN_KEY = 'claimgraph-write-token';
-const NEW_ENTITY = '__new__';
+
+/** How the panel puts an accepted claim on the drawn graph. */
+export interface ReviewGraphUpdates {
+  /** Fetches the graph again and merges it into the drawn one. */
+  refreshGraph(): Promise<void>;
+  /** Fetches an entity with its relations into the drawn graph (a partial view may lack a new edge). */
+  openEntity(id: string): Promise<void>;
+}
 
 export interface ReviewPanel {
   open(): void;
@@ -23,6 +35,57 @@ function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** Every entity the document's proposals mention, accepted, pending or rejected, once each. */
+function documentEntities(proposals: readonly ProposalView[]): ProposalEntity[] {
+  const found = new Map<string, ProposalEntity>();
+  for (const p of proposals)
+    for (const entity of [p.subject, p.object, p.accepted?.subject, p.accepted?.object])
+      if (entity && !found.has(entity.id)) found.set(entity.id, entity);
+  return [...found.values()];
+}
+
+/** "X already exists as …": use the existing entity, or (unless it is the same country) create the new one anyway. */
+function duplicateQuestion(
+  form: ReviewForm,
+  existing: NonNullable<Problem['existing']>,
+  retry: () => void,
+): HTMLElement {
+  const end = existing.path === 'subject' ? form.subject : form.object;
+  const wanted = end.newEntity();
+  const sameCountry = existing.type === 'country' && wanted?.type === 'country';
+  const question = el(
+    'div',
+    { className: 'review-question', attrs: { role: 'alert' } },
+    el(
+      'p',
+      {},
+      `${wanted?.name ?? existing.name} already exists as “${existing.name}” (${existing.type}, ${existing.id}). `,
+      sameCountry ? 'A country is one entity: use it.' : 'Use it, or create the new entity anyway?',
+    ),
+    button(
+      'Use it',
+      () => {
+        end.use(existing);
+        question.remove();
+        retry();
+      },
+      { attrs: { id: 'review-use-existing' } },
+    ),
+    sameCountry
+      ? null
+      : button(
+          'Create anyway',
+          () => {
+            end.createAnyway();
+            question.remove();
+            retry();
+          },
+          { className: 'secondary', attrs: { id: 'review-create-anyway' } },
+        ),
+  );
+  return question;
+}
+
 /** The document's text with [start, end) marked as the current quote. */
 function quotedText(text: string, start: number, end: number): HTMLElement {
   const body = el('div', { className: 'document-text review-text' });
@@ -31,22 +94,7 @@ function quotedText(text: string, start: number, end: number): HTMLElement {
   return body;
 }
 
-function selectOf(
-  id: string,
-  label: string,
-  options: Array<{ value: string; text: string }>,
-  value: string,
-): { row: HTMLElement; select: HTMLSelectElement } {
-  const select = el(
-    'select',
-    { attrs: { id } },
-    ...options.map((o) => el('option', { attrs: { value: o.value } }, o.text)),
-  );
-  select.value = value;
-  return { row: el('div', { className: 'review-field' }, el('label', { attrs: { for: id } }, label), select), select };
-}
-
-export function createReviewPanel(app: App, refreshGraph: () => Promise<void>): ReviewPanel {
+export function createReviewPanel(app: App, graphUpdates: ReviewGraphUpdates): ReviewPanel {
   const element = el('section', {
     className: 'review-panel',
     attrs: { id: 'review', 'aria-labelledby': 'review-title', hidden: '' },
@@ -83,6 +131,22 @@ export function createReviewPanel(app: App, refreshGraph: () => Promise<void>): 
   const loadDocument = (id: string) => {
     if (!documents.has(id)) documents.set(id, fetchDocument(id));
     return documents.get(id)!;
+  };
+  // Every proposal of a document, whatever its status: fetched again after each decision.
+  const documentProposals = new Map<string, Promise<ProposalView[]>>();
+  const loadDocumentProposals = (id: string) => {
+    if (!documentProposals.has(id))
+      documentProposals.set(
+        id,
+        fetchDocumentProposals(id).then(
+          (r) => r.proposals,
+          (error: unknown) => {
+            documentProposals.delete(id);
+            throw error;
+          },
+        ),
+      );
+    return documentProposals.get(id)!;
   };
 
   const say = (text: string, kind: 'info' | 'error' = 'info') => {
@@ -134,111 +198,64 @@ export function createReviewPanel(app: App, refreshGraph: () => Promise<void>): 
       );
   }
 
+  const token = () => {
+    sessionStorage.setItem(TOKEN_KEY, tokenInput.value);
+    return tokenInput.value;
+  };
+
+  /** Puts the accepted claim's relation on the drawn graph, selected and in view. */
+  async function showAccepted(edge: string | undefined, subject: string | undefined): Promise<void> {
+    await graphUpdates.refreshGraph();
+    if (edge && !app.graph.hasEdge(edge) && subject) await graphUpdates.openEntity(subject);
+    if (!edge || !app.graph.hasEdge(edge)) return;
+    app.revealEdge(edge);
+    if (!app.visibility().edges.has(edge)) say(`${message.textContent ?? ''} The current filters hide its relation.`);
+  }
+
+  function accept(proposal: ProposalView, form: ReviewForm): void {
+    replaceChildren(form.questionSlot);
+    acceptProposal(proposal.id, form.corrections(), token()).then(
+      async (result) => {
+        say(`Accepted: ${result.claim?.id ?? ''} is on the graph.`);
+        documentProposals.delete(proposal.document.id);
+        await showAccepted(result.edge, result.claim?.subject);
+        await reload();
+      },
+      (error: unknown) => {
+        const existing = error instanceof ApiError && error.status === 409 ? error.problem?.existing : undefined;
+        if (existing) {
+          say(`Not accepted yet: ${existing.name} already exists; answer the question above the buttons.`, 'error');
+          const question = duplicateQuestion(form, existing, () => accept(proposal, form));
+          form.questionSlot.append(question);
+          question.scrollIntoView({ block: 'nearest' });
+        } else say(`Not accepted: ${errorText(error)}`, 'error');
+      },
+    );
+  }
+
+  function reject(proposal: ProposalView): void {
+    rejectProposal(proposal.id, token()).then(
+      async () => {
+        say(`Rejected ${proposal.id}.`);
+        documentProposals.delete(proposal.document.id);
+        await reload();
+      },
+      (error: unknown) => say(`Not rejected: ${errorText(error)}`, 'error'),
+    );
+  }
+
   function drawDetail(): void {
     const proposal = proposals.find((p) => p.id === current);
     if (!proposal) {
       replaceChildren(detail);
       return;
     }
-    const vocabulary = app.vocabulary;
-    // Entities to choose from: those of this document's proposals, then "a new entity".
-    const candidates = new Map<string, string>();
-    for (const p of proposals.filter((q) => q.document.id === proposal.document.id)) {
-      for (const entity of [p.subject, p.object])
-        candidates.set(entity.id, `${entity.name}${entity.existing ? '' : ' (new)'}`);
-    }
-    const entityOptions = [
-      ...[...candidates].map(([value, text]) => ({ value, text })),
-      { value: NEW_ENTITY, text: 'New entity…' },
-    ];
-    const type = selectOf(
-      'review-type',
-      'Relation',
-      vocabulary.edgeTypes.map((t) => ({ value: t.id, text: t.label })),
-      proposal.claim.type,
-    );
-    const stance = selectOf(
-      'review-stance',
-      'Stance',
-      vocabulary.stances.map((s) => ({ value: s.id, text: s.label })),
-      proposal.claim.stance,
-    );
-    const subject = selectOf('review-subject', 'Subject', entityOptions, proposal.subject.id);
-    const object = selectOf('review-object', 'Object', entityOptions, proposal.object.id);
-    const newName = el('input', { attrs: { id: 'review-new-name', type: 'text' } });
-    const newType = selectOf(
-      'review-new-type',
-      'Type',
-      vocabulary.nodeTypes.map((t) => ({ value: t.id, text: t.label })),
-      'person',
-    );
-    const newEntity = el(
-      'fieldset',
-      { className: 'review-new', attrs: { hidden: '' } },
-      el('legend', {}, 'New entity'),
-      el('div', { className: 'review-field' }, el('label', { attrs: { for: 'review-new-name' } }, 'Name'), newName),
-      newType.row,
-    );
-    const toggleNew = () =>
-      (newEntity.hidden = subject.select.value !== NEW_ENTITY && object.select.value !== NEW_ENTITY);
-    subject.select.addEventListener('change', toggleNew);
-    object.select.addEventListener('change', toggleNew);
-
-    const corrections = (): AcceptBody => {
-      const body: AcceptBody = {};
-      if (type.select.value !== proposal.claim.type) body.type = type.select.value;
-      if (stance.select.value !== proposal.claim.stance) body.stance = stance.select.value;
-      const side = (select: HTMLSelectElement, original: string) =>
-        select.value === NEW_ENTITY
-          ? { name: newName.value.trim(), type: newType.select.value }
-          : select.value !== original
-            ? select.value
-            : undefined;
-      const s = side(subject.select, proposal.subject.id);
-      const o = side(object.select, proposal.object.id);
-      if (s !== undefined) body.subject = s;
-      if (o !== undefined) body.object = o;
-      return body;
-    };
-    const token = () => {
-      sessionStorage.setItem(TOKEN_KEY, tokenInput.value);
-      return tokenInput.value;
-    };
-    const accept = button(
-      'Accept',
-      () => {
-        const body = corrections();
-        acceptProposal(proposal.id, body, token()).then(
-          async (result) => {
-            say(`Accepted: ${result.claim?.id ?? ''} is on the graph.`);
-            await refreshGraph();
-            if (result.edge && app.graph.hasEdge(result.edge)) app.selectEdge(result.edge);
-            await reload();
-          },
-          (error: unknown) => say(`Not accepted: ${errorText(error)}`, 'error'),
-        );
-      },
-      { attrs: { id: 'review-accept' } },
-    );
-    const reject = button(
-      'Reject',
-      () => {
-        rejectProposal(proposal.id, token()).then(
-          async () => {
-            say(`Rejected ${proposal.id}.`);
-            await reload();
-          },
-          (error: unknown) => say(`Not rejected: ${errorText(error)}`, 'error'),
-        );
-      },
-      { className: 'secondary', attrs: { id: 'review-reject' } },
-    );
-
     const textSlot = el(
       'div',
       { className: 'review-document', attrs: { 'aria-busy': 'true' } },
       el('p', { className: 'loading' }, 'Loading the document…'),
     );
+    const formSlot = el('div', { className: 'review-form-slot', attrs: { 'aria-busy': 'true' } });
     replaceChildren(
       detail,
       el('h3', { attrs: { id: 'review-document-title' } }, proposal.document.title),
@@ -249,17 +266,47 @@ export function createReviewPanel(app: App, refreshGraph: () => Promise<void>): 
         proposal.claim.attributedTo ? ` · according to ${proposal.claim.attributedTo}` : '',
       ),
       textSlot,
-      el(
-        'form',
-        { className: 'review-form', on: { submit: (event) => event.preventDefault() } },
-        subject.row,
-        type.row,
-        object.row,
-        stance.row,
-        newEntity,
-        el('div', { className: 'review-actions' }, accept, reject),
-      ),
+      formSlot,
     );
+    drawForm(proposal, formSlot, textSlot);
+    drawDocument(proposal, textSlot);
+  }
+
+  function drawForm(proposal: ProposalView, slot: HTMLElement, textSlot: HTMLElement): void {
+    // The ends on offer: every entity of the document's proposals (the pending list alone while they load).
+    loadDocumentProposals(proposal.document.id).then(
+      (all) => {
+        if (current !== proposal.id || !slot.isConnected) return;
+        slot.setAttribute('aria-busy', 'false');
+        const actions = el('div', { className: 'review-actions' });
+        const form = createReviewForm(
+          proposal,
+          documentEntities(all.length > 0 ? all : proposals.filter((p) => p.document.id === proposal.document.id)),
+          app.vocabulary,
+          () => textSlot.querySelector('.review-text'),
+          actions,
+        );
+        actions.append(
+          button('Accept', () => accept(proposal, form), { attrs: { id: 'review-accept' } }),
+          button('Reject', () => reject(proposal), { className: 'secondary', attrs: { id: 'review-reject' } }),
+        );
+        replaceChildren(slot, form.element);
+      },
+      (error: unknown) => {
+        slot.setAttribute('aria-busy', 'false');
+        replaceChildren(
+          slot,
+          el(
+            'p',
+            { className: 'error', attrs: { role: 'alert' } },
+            `Could not load the proposals: ${errorText(error)}`,
+          ),
+        );
+      },
+    );
+  }
+
+  function drawDocument(proposal: ProposalView, textSlot: HTMLElement): void {
     loadDocument(proposal.document.id).then(
       (document) => {
         textSlot.setAttribute('aria-busy', 'false');
