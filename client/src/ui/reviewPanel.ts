@@ -7,23 +7,17 @@
 // drawn graph at once and its relation is selected and brought into view.
 // Text from the data goes in as text nodes only.
 import type { DocumentResponse } from '../../../server/model/api';
-import type { Problem } from '../../../server/model/api';
 import type { ProposalEntity, ProposalView } from '../../../server/model/reviewApi';
-import { ApiError, fetchDocument } from '../api';
+import { fetchDocument } from '../api';
 import type { App } from '../app';
-import { acceptProposal, fetchDocumentProposals, fetchPendingProposals, rejectProposal } from '../reviewApi';
+import { fetchDocumentProposals, fetchPendingProposals } from '../reviewApi';
 import { button, el, replaceChildren } from './dom';
-import { createReviewForm, type ReviewForm } from './reviewForm';
+import { acceptFromForm, rejectFromPanel, type DecisionContext, type ReviewGraphUpdates } from './reviewDecisions';
+import { createReviewForm } from './reviewForm';
 
 const TOKEN_KEY = 'claimgraph-write-token';
 
-/** How the panel puts an accepted claim on the drawn graph. */
-export interface ReviewGraphUpdates {
-  /** Fetches the graph again and merges it into the drawn one. */
-  refreshGraph(): Promise<void>;
-  /** Fetches an entity with its relations into the drawn graph (a partial view may lack a new edge). */
-  openEntity(id: string): Promise<void>;
-}
+export type { ReviewGraphUpdates } from './reviewDecisions';
 
 export interface ReviewPanel {
   open(): void;
@@ -44,54 +38,30 @@ function documentEntities(proposals: readonly ProposalView[]): ProposalEntity[] 
   return [...found.values()];
 }
 
-/** "X already exists as …": use the existing entity, or (unless it is the same country) create the new one anyway. */
-function duplicateQuestion(
-  form: ReviewForm,
-  existing: NonNullable<Problem['existing']>,
-  retry: () => void,
-): HTMLElement {
-  const end = existing.path === 'subject' ? form.subject : form.object;
-  const wanted = end.newEntity();
-  const sameCountry = existing.type === 'country' && wanted?.type === 'country';
-  const question = el(
-    'div',
-    { className: 'review-question', attrs: { role: 'alert' } },
-    el(
-      'p',
-      {},
-      `${wanted?.name ?? existing.name} already exists as “${existing.name}” (${existing.type}, ${existing.id}). `,
-      sameCountry ? 'A country is one entity: use it.' : 'Use it, or create the new entity anyway?',
-    ),
-    button(
-      'Use it',
-      () => {
-        end.use(existing);
-        question.remove();
-        retry();
-      },
-      { attrs: { id: 'review-use-existing' } },
-    ),
-    sameCountry
-      ? null
-      : button(
-          'Create anyway',
-          () => {
-            end.createAnyway();
-            question.remove();
-            retry();
-          },
-          { className: 'secondary', attrs: { id: 'review-create-anyway' } },
-        ),
-  );
-  return question;
-}
-
 /** The document's text with [start, end) marked as the current quote. */
 function quotedText(text: string, start: number, end: number): HTMLElement {
   const body = el('div', { className: 'document-text review-text' });
   if (start < 0 || end > text.length) body.append(text);
   else body.append(text.slice(0, start), el('mark', { className: 'current' }, text.slice(start, end)), text.slice(end));
   return body;
+}
+
+/** The document's text in its slot, the proposal's quote marked and scrolled to. */
+function drawDocument(loading: Promise<DocumentResponse>, proposal: ProposalView, textSlot: HTMLElement): void {
+  loading.then(
+    (document) => {
+      textSlot.setAttribute('aria-busy', 'false');
+      replaceChildren(textSlot, quotedText(document.text, proposal.quoteStart, proposal.quoteEnd));
+      textSlot.querySelector('mark.current')?.scrollIntoView({ block: 'center' });
+    },
+    (error: unknown) => {
+      textSlot.setAttribute('aria-busy', 'false');
+      replaceChildren(
+        textSlot,
+        el('p', { className: 'error', attrs: { role: 'alert' } }, `Could not load the document: ${errorText(error)}`),
+      );
+    },
+  );
 }
 
 export function createReviewPanel(app: App, graphUpdates: ReviewGraphUpdates): ReviewPanel {
@@ -204,45 +174,16 @@ export function createReviewPanel(app: App, graphUpdates: ReviewGraphUpdates): R
   };
 
   /** Puts the accepted claim's relation on the drawn graph, selected and in view. */
-  async function showAccepted(edge: string | undefined, subject: string | undefined): Promise<void> {
-    await graphUpdates.refreshGraph();
-    if (edge && !app.graph.hasEdge(edge) && subject) await graphUpdates.openEntity(subject);
-    if (!edge || !app.graph.hasEdge(edge)) return;
-    app.revealEdge(edge);
-    if (!app.visibility().edges.has(edge)) say(`${message.textContent ?? ''} The current filters hide its relation.`);
-  }
-
-  function accept(proposal: ProposalView, form: ReviewForm): void {
-    replaceChildren(form.questionSlot);
-    acceptProposal(proposal.id, form.corrections(), token()).then(
-      async (result) => {
-        say(`Accepted: ${result.claim?.id ?? ''} is on the graph.`);
-        documentProposals.delete(proposal.document.id);
-        await showAccepted(result.edge, result.claim?.subject);
-        await reload();
-      },
-      (error: unknown) => {
-        const existing = error instanceof ApiError && error.status === 409 ? error.problem?.existing : undefined;
-        if (existing) {
-          say(`Not accepted yet: ${existing.name} already exists; answer the question above the buttons.`, 'error');
-          const question = duplicateQuestion(form, existing, () => accept(proposal, form));
-          form.questionSlot.append(question);
-          question.scrollIntoView({ block: 'nearest' });
-        } else say(`Not accepted: ${errorText(error)}`, 'error');
-      },
-    );
-  }
-
-  function reject(proposal: ProposalView): void {
-    rejectProposal(proposal.id, token()).then(
-      async () => {
-        say(`Rejected ${proposal.id}.`);
-        documentProposals.delete(proposal.document.id);
-        await reload();
-      },
-      (error: unknown) => say(`Not rejected: ${errorText(error)}`, 'error'),
-    );
-  }
+  const decisions: DecisionContext = {
+    app,
+    graphUpdates,
+    token,
+    say,
+    decided: async (documentId) => {
+      documentProposals.delete(documentId);
+      await reload();
+    },
+  };
 
   function drawDetail(): void {
     const proposal = proposals.find((p) => p.id === current);
@@ -269,7 +210,7 @@ export function createReviewPanel(app: App, graphUpdates: ReviewGraphUpdates): R
       formSlot,
     );
     drawForm(proposal, formSlot, textSlot);
-    drawDocument(proposal, textSlot);
+    drawDocument(loadDocument(proposal.document.id), proposal, textSlot);
   }
 
   function drawForm(proposal: ProposalView, slot: HTMLElement, textSlot: HTMLElement): void {
@@ -287,8 +228,11 @@ export function createReviewPanel(app: App, graphUpdates: ReviewGraphUpdates): R
           actions,
         );
         actions.append(
-          button('Accept', () => accept(proposal, form), { attrs: { id: 'review-accept' } }),
-          button('Reject', () => reject(proposal), { className: 'secondary', attrs: { id: 'review-reject' } }),
+          button('Accept', () => acceptFromForm(decisions, proposal, form), { attrs: { id: 'review-accept' } }),
+          button('Reject', () => rejectFromPanel(decisions, proposal), {
+            className: 'secondary',
+            attrs: { id: 'review-reject' },
+          }),
         );
         replaceChildren(slot, form.element);
       },
@@ -301,23 +245,6 @@ export function createReviewPanel(app: App, graphUpdates: ReviewGraphUpdates): R
             { className: 'error', attrs: { role: 'alert' } },
             `Could not load the proposals: ${errorText(error)}`,
           ),
-        );
-      },
-    );
-  }
-
-  function drawDocument(proposal: ProposalView, textSlot: HTMLElement): void {
-    loadDocument(proposal.document.id).then(
-      (document) => {
-        textSlot.setAttribute('aria-busy', 'false');
-        replaceChildren(textSlot, quotedText(document.text, proposal.quoteStart, proposal.quoteEnd));
-        textSlot.querySelector('mark.current')?.scrollIntoView({ block: 'center' });
-      },
-      (error: unknown) => {
-        textSlot.setAttribute('aria-busy', 'false');
-        replaceChildren(
-          textSlot,
-          el('p', { className: 'error', attrs: { role: 'alert' } }, `Could not load the document: ${errorText(error)}`),
         );
       },
     );
