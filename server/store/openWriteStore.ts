@@ -13,9 +13,6 @@ export class SnapshotBox implements SnapshotHolder {
   replace(snapshot: GraphSnapshot): void {
     this.current = snapshot;
   }
-  replaceDataset(snapshot: GraphSnapshot): void {
-    this.current = snapshot;
-  }
 }
 
 export function openWriteStore(
@@ -55,7 +52,6 @@ export function openServedDataFolder<H extends SnapshotHolder>(
       return graphs.current;
     },
     replace: (snapshot) => graphs!.replace(snapshot),
-    replaceDataset: (snapshot) => graphs!.replaceDataset(snapshot),
   };
   const writes = WriteStore.open({ dataDir, graphs: deferred, extract, onWarning });
   try {

@@ -18,6 +18,7 @@ import type { AddClaimBody, CorrectClaimBody, EditEntityBody } from '../model/cu
 import type { ClaimCurationEntry, CurationEntry, EditEntityEntry } from '../model/curationEvents';
 import type { ResolvedClaim } from '../model/dataset';
 import { extractionResultSchema } from '../model/extraction';
+import { liveClaimById } from '../graph/claimIndex';
 import { claimSchema, entitySchema, type Claim, type DocumentRecord, type Entity } from '../model/records';
 import { edgeTypeAllows } from '../model/vocabulary';
 import type { SnapshotHolder } from '../model/evidenceGraph';
@@ -280,7 +281,7 @@ export class WriteStore {
     };
     const line = this.append(entry);
     this.book.applyIngest(entry);
-    this.graphs.replaceDataset(snapshotWithDocument(snapshot, document, nextVersion(snapshot.version, line)));
+    this.graphs.replace(snapshotWithDocument(snapshot, document, nextVersion(snapshot.version, line)));
     return { created: true, document, proposals: this.book.forDocument(documentId), skipped };
   }
 
@@ -307,7 +308,11 @@ export class WriteStore {
         throw new WriteConflictError(
           `proposal "${id}" was already accepted as claim "${proposal.claimId}" with other corrections; correct that claim instead`,
         );
-      return { created: false, proposal, claim: snapshot.dataset.claims.find((c) => c.id === proposal.claimId) };
+      return {
+        created: false,
+        proposal,
+        claim: proposal.claimId !== undefined ? liveClaimById(snapshot.dataset, proposal.claimId) : undefined,
+      };
     }
 
     const { dataset } = snapshot;
@@ -382,11 +387,10 @@ export class WriteStore {
       errors.push({ path: '', message: `the proposal's document "${proposal.document}" is no longer in the dataset` });
     if (errors.length > 0 || !subject || !object) throw new WriteInputError(errors);
 
-    const claimIds = new Set(dataset.claims.map((c) => c.id));
     const date = corrections.date ?? proposal.claim.date;
     const attributedTo = corrections.attributedTo ?? proposal.claim.attributedTo;
     const claim: Claim = claimSchema.parse({
-      id: claimIdFor(id, (candidate) => claimIds.has(candidate)),
+      id: claimIdFor(id, (candidate) => liveClaimById(dataset, candidate) !== undefined),
       subject: subject.id,
       type,
       object: object.id,
@@ -409,7 +413,7 @@ export class WriteStore {
     this.book.applyAccept(entry);
     const next = snapshotWithClaim(snapshot, claim, created, nextVersion(snapshot.version, line));
     this.graphs.replace(next);
-    return { created: true, proposal: this.book.get(id)!, claim: next.dataset.claims.find((c) => c.id === claim.id) };
+    return { created: true, proposal: this.book.get(id)!, claim: liveClaimById(next.dataset, claim.id) };
   }
 
   /** Rejects a pending proposal. Rejecting again is harmless. */
@@ -490,7 +494,7 @@ export class WriteStore {
     version: number;
     lastEvent?: ClaimCurationEntry;
   } {
-    const live = this.graphs.current.dataset.claims.find((c) => c.id === id);
+    const live = liveClaimById(this.graphs.current.dataset, id);
     const lastEvent = this.history.lastEventOf(id);
     const version = this.history.versionOf(id);
     const state = (claim: ResolvedClaim, status: 'live' | 'retracted') =>

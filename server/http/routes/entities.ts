@@ -16,7 +16,7 @@ import {
 import { entityDetails } from '../../queries/entityDetails';
 import { neighbours } from '../../queries/neighbours';
 import { searchEntities } from '../../queries/searchEntities';
-import { buildSearchIndex } from '../../queries/searchIndex';
+import { buildSearchIndex, updateSearchIndex } from '../../queries/searchIndex';
 import { checkGraphFilters, nodeTypeErrors, requireEntity } from '../checkAgainstData';
 import { ValidationError } from '../errors';
 import { filteredGraph, requireInGraph } from '../filteredGraph';
@@ -33,7 +33,9 @@ export const searchEntitiesRoute = defineRoute({
   handle: ({ query }, { store, snapshot }): EntitySearchResponse => {
     const errors = nodeTypeErrors('type', query.type, snapshot.dataset);
     if (errors.length > 0) throw new ValidationError(errors);
-    const index = store.derived(snapshot, 'searchIndex', (s) => buildSearchIndex(s.graph));
+    const index = store.derived(snapshot, 'searchIndex', (s) => buildSearchIndex(s.graph), {
+      update: (value, change, s) => updateSearchIndex(value, change, s.graph),
+    });
     const { total, hits } = searchEntities(snapshot.graph, index, {
       q: query.q,
       types: query.type,
