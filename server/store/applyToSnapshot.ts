@@ -31,7 +31,11 @@ export function applyToSnapshot(snapshot: GraphSnapshot, delta: GraphDelta, vers
 }
 
 /** A stored document: no node or relation changes. */
-export function snapshotWithDocument(snapshot: GraphSnapshot, document: DocumentRecord, version: string): GraphSnapshot {
+export function snapshotWithDocument(
+  snapshot: GraphSnapshot,
+  document: DocumentRecord,
+  version: string,
+): GraphSnapshot {
   return applyToSnapshot(snapshot, { documents: [document] }, version);
 }
 
