@@ -28,6 +28,7 @@ import {
 } from '../model/curationEvents';
 import type { ResolvedClaim } from '../model/dataset';
 import { extractionResultSchema } from '../model/extraction';
+import { liveClaimById } from '../graph/claimIndex';
 import { claimSchema, entitySchema, type Claim, type DocumentRecord, type Entity } from '../model/records';
 import { edgeTypeAllows } from '../model/vocabulary';
 import type { SnapshotHolder } from '../model/evidenceGraph';
@@ -301,7 +302,7 @@ export class WriteStore {
     };
     const line = this.append(entry);
     this.book.applyIngest(entry);
-    this.graphs.replaceDataset(snapshotWithDocument(snapshot, document, nextVersion(snapshot.version, line)));
+    this.graphs.replace(snapshotWithDocument(snapshot, document, nextVersion(snapshot.version, line)));
     return { created: true, document, proposals: this.book.forDocument(documentId), skipped };
   }
 
@@ -347,7 +348,11 @@ export class WriteStore {
         throw new WriteConflictError(
           `proposal "${id}" was already accepted as claim "${proposal.claimId}" with other corrections; correct that claim instead`,
         );
-      return { created: false, proposal, claim: snapshot.dataset.claims.find((c) => c.id === proposal.claimId) };
+      return {
+        created: false,
+        proposal,
+        claim: proposal.claimId !== undefined ? liveClaimById(snapshot.dataset, proposal.claimId) : undefined,
+      };
     }
 
     const entry = planAccept(
@@ -364,11 +369,7 @@ export class WriteStore {
     this.book.applyAccept(entry);
     const next = snapshotWithClaim(snapshot, entry.claim, entry.entities, nextVersion(snapshot.version, line));
     this.graphs.replace(next);
-    return {
-      created: true,
-      proposal: this.book.get(id)!,
-      claim: next.dataset.claims.find((c) => c.id === entry.claim.id),
-    };
+    return { created: true, proposal: this.book.get(id)!, claim: liveClaimById(next.dataset, entry.claim.id) };
   }
 
   /** Rejects a pending proposal. Rejecting again is harmless. */
@@ -458,7 +459,7 @@ export class WriteStore {
     version: number;
     lastEvent?: CurationEntry;
   } {
-    const live = this.graphs.current.dataset.claims.find((c) => c.id === id);
+    const live = liveClaimById(this.graphs.current.dataset, id);
     const lastEvent = this.history.lastEventOf(id);
     const version = this.history.versionOf(id);
     const state = (claim: ResolvedClaim, status: 'live' | 'retracted') =>

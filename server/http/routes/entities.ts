@@ -17,7 +17,7 @@ import {
 import { entityDetails } from '../../queries/entityDetails';
 import { neighbours } from '../../queries/neighbours';
 import { searchEntities } from '../../queries/searchEntities';
-import { buildSearchIndex } from '../../queries/searchIndex';
+import { buildSearchIndex, updateSearchIndex } from '../../queries/searchIndex';
 import { checkGraphFilters, nodeTypeErrors, redirectIfMerged, requireEntity } from '../checkAgainstData';
 import { ValidationError } from '../errors';
 import { filteredGraph, requireInGraph } from '../filteredGraph';
@@ -36,7 +36,9 @@ export const searchEntitiesRoute = defineRoute({
   handle: ({ query }, { store, snapshot }): EntitySearchResponse => {
     const errors = nodeTypeErrors('type', query.type, snapshot.dataset);
     if (errors.length > 0) throw new ValidationError(errors);
-    const index = store.derived(snapshot, 'searchIndex', (s) => buildSearchIndex(s.graph));
+    const index = store.derived(snapshot, 'searchIndex', (s) => buildSearchIndex(s.graph), {
+      update: (value, change, s) => updateSearchIndex(value, change, s.graph),
+    });
     const { total, hits } = searchEntities(snapshot.graph, index, {
       q: query.q,
       types: query.type,
