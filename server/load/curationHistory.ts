@@ -2,15 +2,19 @@
 // and every entity edit, oldest first, read from history.jsonl (what compaction moved out of the journal) and
 // then the journal's own curation events. It answers what the write path and the history
 // API need: each claim's and entity's version and last event, retracted claims as they were, the
-// next event id. The write store adds each event to it once the event is journalled.
+// next event id, and which pairs of entities stand judged "not the same". The write
+// store adds each event to it once the event is journalled.
 import fs from 'node:fs';
 import path from 'node:path';
 import {
   curationEntrySchema,
+  entityPairKey,
+  isClaimEvent,
   isCurationEntry,
   type ClaimCurationEntry,
   type CurationEntry,
   type EditEntityEntry,
+  type JudgeNotSameEntry,
 } from '../model/curationEvents';
 import type { Claim } from '../model/records';
 import { DataIntegrityError, formatFieldPath, type LoadProblem } from './problems';
@@ -25,6 +29,8 @@ export class CurationHistory {
   private readonly lastByClaim = new Map<string, ClaimCurationEntry>();
   /** The last edit of each entity edited. */
   private readonly lastByEntity = new Map<string, EditEntityEntry>();
+  /** The last judgement of each pair of entities judged (entityPairKey). */
+  private readonly lastByPair = new Map<string, JudgeNotSameEntry>();
 
   constructor(initial: readonly CurationEntry[] = []) {
     for (const event of initial) this.apply(event);
@@ -36,6 +42,7 @@ export class CurationHistory {
     this.events.push(event);
     this.byId.set(event.id, event);
     if (event.kind === 'editEntity') this.lastByEntity.set(event.entity, event);
+    else if (event.kind === 'judgeNotSame') this.lastByPair.set(entityPairKey(event.entity, event.other), event);
     else this.lastByClaim.set(event.claim, event);
   }
 
@@ -70,6 +77,16 @@ export class CurationHistory {
     return this.lastByEntity.get(entityId)?.version ?? 1;
   }
 
+  /** The last judgement of the pair, in either order. */
+  lastJudgementOf(a: string, b: string): JudgeNotSameEntry | undefined {
+    return this.lastByPair.get(entityPairKey(a, b));
+  }
+
+  /** Whether the pair stands judged not the same, in either order. */
+  judgedNotSame(a: string, b: string): boolean {
+    return this.lastByPair.get(entityPairKey(a, b))?.after === 'not-same';
+  }
+
   /** A claim whose last event left it absent: retracted (or an added claim reverted), with what it was. */
   retracted(claimId: string): { claim: Claim; event: ClaimCurationEntry } | undefined {
     const event = this.lastByClaim.get(claimId);
@@ -89,7 +106,7 @@ export class CurationHistory {
     const index = this.events.indexOf(event);
     return this.events
       .slice(index + 1)
-      .filter((later): later is ClaimCurationEntry => later.kind !== 'editEntity' && later.claim === event.claim);
+      .filter((later): later is ClaimCurationEntry => isClaimEvent(later) && later.claim === event.claim);
   }
 }
 

@@ -3,7 +3,8 @@
 // Ingested documents, accepted claims and the entities they created join the records
 // exactly as if they were in the files, so step 2 checks them the same way; a curation
 // event (add, correct, retract, revert a claim) puts its claim in the state it records,
-// and an entity edit puts the entity in its edited state, where it stands.
+// and an entity edit puts the entity in its edited state, where it stands; a "not the
+// same" judgement changes no record.
 // An entry that an interrupted compaction already folded into the files (same id, same
 // content) is skipped, and a curation event sets a state rather than changing one, which
 // makes compaction safe to crash at any point. A torn last journal line is
@@ -62,7 +63,7 @@ export function replayJournal(raw: RawData): ReplayedData {
   for (const { entry } of journal.lines) {
     if (!isCurationEntry(entry)) continue;
     if (isClaimEvent(entry)) curated.add(entry.claim);
-    else edited.add(entry.entity);
+    else if (entry.kind === 'editEntity') edited.add(entry.entity);
   }
 
   const records = new ReplayedRecords(raw, problems, edited);
@@ -84,6 +85,8 @@ export function replayJournal(raw: RawData): ReplayedData {
       proposals.applyReject(entry);
     } else if (entry.kind === 'editEntity') {
       records.setEntity(entry.after, file);
+    } else if (entry.kind === 'judgeNotSame') {
+      // A judgement changes no record: the history holds it (curationHistory.ts).
     } else {
       records.addEntities(file, entry.entities);
       records.setClaim(entry.claim, entry.after, file);

@@ -9,7 +9,16 @@
 import { z } from 'zod';
 import { claimSchema, entitySchema } from './records';
 
-export const CURATION_KINDS = ['addClaim', 'correctClaim', 'retractClaim', 'revert', 'editEntity'] as const;
+export const CURATION_KINDS = [
+  'addClaim',
+  'correctClaim',
+  'retractClaim',
+  'revert',
+  'editEntity',
+  'judgeNotSame',
+] as const;
+/** The kinds that change a claim. */
+const CLAIM_KINDS: readonly string[] = ['addClaim', 'correctClaim', 'retractClaim', 'revert'];
 export type CurationKind = (typeof CURATION_KINDS)[number];
 
 /** Who made a change: the API's single token is `token` until users exist; the command line is `cli`. */
@@ -62,12 +71,36 @@ export const editEntityEntrySchema = z.strictObject({
   reverts: z.string().min(1).max(100).optional(),
 });
 
+/** Whether a pair of entities stands judged "not the same" (a candidate never proposed again) or not judged. */
+export const pairJudgementSchema = z.enum(['not-same', 'unjudged']);
+
+/**
+ * Two entities judged not the same ("Not the same" on a duplicate candidate), or such a
+ * judgement withdrawn (`reverts` names it). It changes no record: the duplicate
+ * candidates leave the pair out while its last judgement says "not-same".
+ */
+export const judgeNotSameEntrySchema = z.strictObject({
+  kind: z.literal('judgeNotSame'),
+  id: eventFields.id,
+  at: eventFields.at,
+  author: authorSchema,
+  reason: eventFields.reason,
+  /** The entity the curator judged from, and the other one. */
+  entity: z.string().min(1).max(200),
+  other: z.string().min(1).max(200),
+  before: pairJudgementSchema,
+  after: pairJudgementSchema,
+  /** The id of the judgement this one undoes. */
+  reverts: z.string().min(1).max(100).optional(),
+});
+
 export const curationEntrySchema = z.discriminatedUnion('kind', [
   addClaimEntrySchema,
   correctClaimEntrySchema,
   retractClaimEntrySchema,
   revertEntrySchema,
   editEntityEntrySchema,
+  judgeNotSameEntrySchema,
 ]);
 
 export type AddClaimEntry = z.infer<typeof addClaimEntrySchema>;
@@ -75,12 +108,19 @@ export type CorrectClaimEntry = z.infer<typeof correctClaimEntrySchema>;
 export type RetractClaimEntry = z.infer<typeof retractClaimEntrySchema>;
 export type RevertEntry = z.infer<typeof revertEntrySchema>;
 export type EditEntityEntry = z.infer<typeof editEntityEntrySchema>;
+export type JudgeNotSameEntry = z.infer<typeof judgeNotSameEntrySchema>;
+export type PairJudgement = z.infer<typeof pairJudgementSchema>;
 export type CurationEntry = z.infer<typeof curationEntrySchema>;
-/** An event that changed a claim (every kind but an entity edit). */
-export type ClaimCurationEntry = Exclude<CurationEntry, EditEntityEntry>;
+/** An event that changed a claim. */
+export type ClaimCurationEntry = AddClaimEntry | CorrectClaimEntry | RetractClaimEntry | RevertEntry;
 
 export function isClaimEvent(entry: CurationEntry): entry is ClaimCurationEntry {
-  return entry.kind !== 'editEntity';
+  return CLAIM_KINDS.includes(entry.kind);
+}
+
+/** One key for a pair of entities, whichever order they are named in. */
+export function entityPairKey(a: string, b: string): string {
+  return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
 }
 
 export function isCurationEntry(entry: { kind: string }): entry is CurationEntry {

@@ -10,6 +10,7 @@ import {
   addClaimEntrySchema,
   correctClaimEntrySchema,
   editEntityEntrySchema,
+  judgeNotSameEntrySchema,
   retractClaimEntrySchema,
   revertEntrySchema,
 } from './curationEvents';
@@ -90,6 +91,7 @@ export const journalEntrySchema = z.discriminatedUnion('kind', [
   retractClaimEntrySchema,
   revertEntrySchema,
   editEntityEntrySchema,
+  judgeNotSameEntrySchema,
 ]);
 
 export const proposalStatusSchema = z.enum(['pending', 'accepted', 'rejected']);

@@ -1,6 +1,7 @@
 // The curation history as the API and the CLI list it: events newest first, narrowed to
 // one claim, one entity (a claim's subject or object before or after the event, an
-// entity the event created, or the entity an edit changed), one document (the claim's
+// entity the event created, the entity an edit changed, or either entity of a "not the
+// same" judgement), one document (the claim's
 // before or after) or one author.
 import type { ClaimCurationEntry, CurationEntry } from '../model/curationEvents';
 import type { Claim } from '../model/records';
@@ -27,6 +28,12 @@ export function filterHistory(events: readonly CurationEntry[], filter: HistoryF
     if (event.kind === 'editEntity') {
       if (claim !== undefined || document !== undefined) continue;
       if (entity !== undefined && event.entity !== entity) continue;
+      kept.push(event);
+      continue;
+    }
+    if (event.kind === 'judgeNotSame') {
+      if (claim !== undefined || document !== undefined) continue;
+      if (entity !== undefined && event.entity !== entity && event.other !== entity) continue;
       kept.push(event);
       continue;
     }

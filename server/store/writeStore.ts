@@ -15,7 +15,7 @@ import {
   type ProposalBook,
 } from '../load';
 import type { AddClaimBody, CorrectClaimBody, EditEntityBody } from '../model/curationApi';
-import type { ClaimCurationEntry, CurationEntry, EditEntityEntry } from '../model/curationEvents';
+import type { ClaimCurationEntry, CurationEntry, EditEntityEntry, JudgeNotSameEntry } from '../model/curationEvents';
 import type { ResolvedClaim } from '../model/dataset';
 import { extractionResultSchema } from '../model/extraction';
 import { claimSchema, entitySchema, type Claim, type DocumentRecord, type Entity } from '../model/records';
@@ -30,6 +30,7 @@ import {
 } from './applyToSnapshot';
 import { planAddClaim, planCorrectClaim, planRetractClaim, planRevert, type CurationContext } from './curateClaims';
 import { planEditEntity, planRevertEntityEdit } from './curateEntities';
+import { planJudgeNotSame, planRevertJudgement, type JudgementPlan } from './judgeEntities';
 import { articleFileName, claimIdFor, entityIdFor, proposalId, uniqueId } from './assignIds';
 import { sameRecord } from '../model/canonicalJson';
 import { lockDataFolder, type DataFolderLock } from './dataFolderLock';
@@ -433,7 +434,7 @@ export class WriteStore {
     return { dataset: this.graphs.current.dataset, history: this.history, at: this.now().toISOString(), author };
   }
 
-  private record<T extends CurationEntry>(entry: T): T {
+  private record<T extends ClaimCurationEntry | EditEntityEntry>(entry: T): T {
     const snapshot = this.graphs.current;
     const line = this.append(entry);
     this.history.apply(entry);
@@ -466,12 +467,35 @@ export class WriteStore {
     const context = this.curationContext(author);
     const event = this.history.get(eventId);
     if (event?.kind === 'editEntity') return this.record(planRevertEntityEdit(context, event, reason, ifMatch));
+    if (event?.kind === 'judgeNotSame') return this.recordJudgement(planRevertJudgement(context, event, reason));
     return this.record(planRevert(context, eventId, reason, ifMatch));
   }
 
   /** Changes an entity's name, aliases, description, type, kind or country. `ifMatch`: its version as read. */
   editEntity(id: string, body: EditEntityBody, ifMatch: number | undefined, author: string): EditEntityEntry {
     return this.record(planEditEntity(this.curationContext(author), id, body, ifMatch));
+  }
+
+  /**
+   * A judgement changes no record, so the graph and its version stay: the duplicate
+   * candidates, which read the history, leave the pair out from now on.
+   */
+  private recordJudgement(entry: JudgeNotSameEntry): JudgeNotSameEntry {
+    this.append(entry);
+    this.history.apply(entry);
+    return entry;
+  }
+
+  /** Judges two entities not the same ("Not the same"); judging a pair that stands judged writes nothing. */
+  judgeNotSame(id: string, other: string, reason: string | undefined, author: string): JudgementPlan {
+    const plan = planJudgeNotSame(this.curationContext(author), id, other, reason);
+    if (plan.created) this.recordJudgement(plan.event);
+    return plan;
+  }
+
+  /** Whether the pair stands judged not the same, in either order. */
+  judgedNotSame(a: string, b: string): boolean {
+    return this.history.judgedNotSame(a, b);
   }
 
   /** An entity on the graph with its version and last edit. */

@@ -1,7 +1,7 @@
 // `claimgraph curate …`: hand curation from the command line, on a data folder no server
-// holds: add a claim, correct it, retract it, revert an event, list the history. Each
-// change is one journal event by the author `cli`, checked exactly as the API checks it
-// (the same store, the same body schemas).
+// holds: add a claim, correct it, retract it, judge two entities not the same, revert an
+// event, list the history. Each change is one journal event by the author `cli`, checked
+// exactly as the API checks it (the same store, the same body schemas).
 import fs from 'node:fs';
 import type { z } from 'zod';
 import { resolveDataDir } from '../../config';
@@ -18,11 +18,13 @@ import { parseFlags, UsageError, type CliIo, type Command } from '../command';
 import { exitCodeFor, exitCodeOf } from '../exitCodes';
 
 const CLI_AUTHOR = 'cli';
+const ACTIONS = 'add, correct, retract, revert, not-same or history';
 const USAGE = [
   'claimgraph curate add BODY.json [--data DIR]',
   '       claimgraph curate correct CLAIM BODY.json [--if-match VERSION] [--data DIR]',
   '       claimgraph curate retract CLAIM --reason TEXT [--if-match VERSION] [--data DIR]',
   '       claimgraph curate revert EVENT [--reason TEXT] [--if-match VERSION] [--data DIR]',
+  '       claimgraph curate not-same ENTITY --other ENTITY [--reason TEXT] [--data DIR]',
   '       claimgraph curate history [--claim ID] [--entity ID] [--document ID] [--author NAME] [--data DIR]',
 ].join('\n');
 
@@ -34,6 +36,7 @@ const flags = {
   entity: { type: 'string' },
   document: { type: 'string' },
   author: { type: 'string' },
+  other: { type: 'string' },
 } as const;
 
 /** A JSON file checked with a body schema of the API; problems name the file and field. */
@@ -60,6 +63,11 @@ function version(text: string | undefined): number | undefined {
 }
 
 function describe(event: CurationEntry): string {
+  if (event.kind === 'judgeNotSame') {
+    const reverts = event.reverts !== undefined ? ` reverts ${event.reverts}` : '';
+    const reason = event.reason !== undefined ? ` — ${event.reason}` : '';
+    return `${event.id}  ${event.at}  ${event.author}  ${event.kind}${reverts}  entities ${event.entity} and ${event.other}: ${event.after}${reason}`;
+  }
   if (event.kind === 'editEntity') {
     const reverts = event.reverts !== undefined ? ` reverts ${event.reverts}` : '';
     const reason = event.reason !== undefined ? ` — ${event.reason}` : '';
@@ -94,7 +102,12 @@ function runAction(
     if (!reason) throw new UsageError('curate retract: a retraction needs a reason: --reason "why"');
     event = store.retractClaim(one('claim id'), reason, ifMatch, CLI_AUTHOR);
   } else if (action === 'revert') event = store.revert(one('event id'), values.reason, ifMatch, CLI_AUTHOR);
-  else throw new UsageError(`unknown curate action "${action}"; expected add, correct, retract, revert or history`);
+  else if (action === 'not-same') {
+    if (values.other === undefined) throw new UsageError('curate not-same: name the other entity: --other ID');
+    const judged = store.judgeNotSame(one('entity id'), values.other, values.reason, CLI_AUTHOR);
+    io.out(judged.created ? describe(judged.event) : `${describe(judged.event)}  (already judged: nothing written)`);
+    return;
+  } else throw new UsageError(`unknown curate action "${action}"; expected ${ACTIONS}`);
   io.out(describe(event));
 }
 
@@ -113,12 +126,13 @@ function listHistory(dataDir: string, rest: string[], values: Record<string, str
 
 export const curateCommand: Command = {
   name: 'curate',
-  summary: 'add, correct or retract a claim by hand, revert an event, list the history',
+  summary:
+    'add, correct or retract a claim by hand, judge two entities not the same, revert an event, list the history',
   usage: USAGE,
   async run(args, io) {
     const { values, positionals } = parseFlags(args, flags, true);
     const [action, ...rest] = positionals;
-    if (action === undefined) throw new UsageError('the action is missing: add, correct, retract, revert or history');
+    if (action === undefined) throw new UsageError(`the action is missing: ${ACTIONS}`);
     const dataDir = resolveDataDir(values.data);
     // Reading the history is the read flow: no lock, nothing created in the folder, and it
     // works while a server is writing to it.

@@ -9,6 +9,7 @@ import { importCommand } from './import';
 import { ingestCommand } from './ingest';
 import { serveCommand } from './serve';
 import { validateCommand } from './validate';
+import { xrefCommand } from './xref';
 
 export const commands: Command[] = [
   validateCommand,
@@ -19,5 +20,6 @@ export const commands: Command[] = [
   extractCommand,
   ingestCommand,
   curateCommand,
+  xrefCommand,
   compactCommand,
 ];

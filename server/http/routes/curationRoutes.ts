@@ -30,6 +30,7 @@ import { z } from 'zod';
 import type { CurationEntry, EditEntityEntry } from '../../model/curationEvents';
 import type { Claim } from '../../model/records';
 import type { Dataset } from '../../model/dataset';
+import { judgementResponseSchema, type JudgementResponse } from '../../model/duplicatesApi';
 import { filterHistory } from '../../queries/curationHistory';
 import type { WriteStore } from '../../store/writeStore';
 import { CurationNotFoundError } from '../../store/writeErrors';
@@ -79,6 +80,8 @@ function presentEntityWrite(event: EditEntityEntry, context: RouteContext, statu
 
 function presentWrite(event: CurationEntry, context: RouteContext, status: number): JsonResult {
   if (event.kind === 'editEntity') return presentEntityWrite(event, context, status);
+  if (event.kind === 'judgeNotSame')
+    return new JsonResult({ created: true, event } satisfies JudgementResponse, status);
   const { dataset } = context.store.current;
   const claim = presentClaim(writeStore(context), event.claim, dataset);
   const answer: CurationResponse = { event, claim };
@@ -194,9 +197,9 @@ export const revertRoute = defineRoute({
   body: { json: revertBodySchema, optional: true },
   response: {
     description: 'never: a revert answers 201',
-    schema: z.union([curationResponseSchema, entityCurationResponseSchema]),
+    schema: z.union([curationResponseSchema, entityCurationResponseSchema, judgementResponseSchema]),
   },
-  created: 'reverted: the new event and the claim (or the entity) after it',
+  created: 'reverted: the new event and the claim (or the entity) after it; a judgement: the new judgement',
   notFound: 'no event with this id',
   conflict: 'a later event changed the claim or entity: it names the event to revert first',
   preconditionFailed: STALE,
