@@ -208,7 +208,12 @@ function describe(a: ParsedName, b: ParsedName, p: Pairing): string {
   const kinds = new Set(p.kind.subarray(0, p.words));
   if (p.leftA > 0 && p.leftB > 0) how = `${p.paired} of ${p.paired + p.leftA + p.leftB} words in common`;
   else if (p.leftA + p.leftB > 0)
-    how = p.leftInitials === p.leftA + p.leftB ? 'the same but for a middle initial' : 'one name is part of the other';
+    how =
+      p.leftInitials < p.leftA + p.leftB
+        ? 'one name is part of the other'
+        : kinds.has(INITIAL)
+          ? 'initials match, but for a middle initial'
+          : 'the same but for a middle initial';
   else if (kinds.has(INITIAL)) how = 'initials match';
   else if (kinds.has(TYPO)) how = 'spelled one letter apart';
   else if (kinds.has(VARIANT)) how = 'a variant spelling';

@@ -75,6 +75,12 @@ class GraphFacts {
     return codes;
   }
 
+  /** The code of a country entity; undefined for any other. */
+  countryCodeOf(id: string): string | undefined {
+    const attributes = this.graph.getNodeAttributes(id);
+    return attributes.type === COUNTRY_TYPE ? attributes.countryCode : undefined;
+  }
+
   label(id: string): string {
     return this.graph.getNodeAttribute(id, 'label');
   }
@@ -104,18 +110,22 @@ function scorePair(facts: GraphFacts, a: DuplicateEntry, b: DuplicateEntry): Pai
   if (typesDiffer && best.score < MIN_NAME_SCORE_ACROSS_TYPES) return undefined;
   let score = best.score - (typesDiffer ? 0.2 : 0);
 
-  const theirs = facts.neighbours(b.id);
-  const shared = [...facts.neighbours(a.id)].filter((id) => id !== a.id && id !== b.id && theirs.has(id)).sort();
-  score += 0.05 * Math.min(3, shared.length);
-
   const first = facts.countries(a);
   const second = facts.countries(b);
   let countries: PairEvidence['countries'];
+  let same: string[] = [];
   if (first.length > 0 && second.length > 0) {
-    const same = first.filter((code) => second.includes(code));
+    same = first.filter((code) => second.includes(code));
     countries = same.length > 0 ? { same } : { first, second };
     score += same.length > 0 ? 0.05 : -0.1;
   }
+
+  // A country both are placed in counts as the same country, not once more as a neighbour.
+  const theirs = facts.neighbours(b.id);
+  const shared = [...facts.neighbours(a.id)]
+    .filter((id) => id !== a.id && id !== b.id && theirs.has(id) && !same.includes(facts.countryCodeOf(id) ?? ''))
+    .sort();
+  score += 0.05 * Math.min(3, shared.length);
   score = Math.round(Math.min(1, Math.max(0, score)) * 1000) / 1000;
   return { score, names: best.names, typesDiffer, shared, countries };
 }
