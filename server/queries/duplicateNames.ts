@@ -82,15 +82,22 @@ export interface NameMatch {
   how: string;
 }
 
+/** Whether x from `i` and y from `j` are the same to their ends. */
+function sameTail(x: string, i: number, y: string, j: number): boolean {
+  if (x.length - i !== y.length - j) return false;
+  for (; i < x.length; i++, j++) if (x.charCodeAt(i) !== y.charCodeAt(j)) return false;
+  return true;
+}
+
 /** Whether two different words are one insertion, deletion, substitution or swap of neighbours apart. */
 export function oneEditApart(x: string, y: string): boolean {
   if (x.length < y.length) [x, y] = [y, x];
   if (x.length - y.length > 1) return false;
   let i = 0;
   while (i < y.length && x.charCodeAt(i) === y.charCodeAt(i)) i++;
-  if (x.length !== y.length) return x.slice(i + 1) === y.slice(i);
-  if (x.slice(i + 1) === y.slice(i + 1)) return true;
-  return x[i] === y[i + 1] && x[i + 1] === y[i] && x.slice(i + 2) === y.slice(i + 2);
+  if (x.length !== y.length) return sameTail(x, i + 1, y, i);
+  if (sameTail(x, i + 1, y, i + 1)) return true;
+  return x[i] === y[i + 1] && x[i + 1] === y[i] && sameTail(x, i + 2, y, i + 2);
 }
 
 const isInitial = (key: string) => key.length === 1;
@@ -176,7 +183,12 @@ function pairWords(a: ParsedName, b: ParsedName): Pairing {
     lastPartner = partner[i];
   }
   for (let j = 0; j < m; j++) if (!(usedB & (1 << j)) && isInitial(b.keys[j])) leftInitials++;
-  Object.assign(scratch, { words: n, paired, weight, initialsOnly, inOrder, leftInitials });
+  scratch.words = n;
+  scratch.paired = paired;
+  scratch.weight = weight;
+  scratch.initialsOnly = initialsOnly;
+  scratch.inOrder = inOrder;
+  scratch.leftInitials = leftInitials;
   scratch.leftA = n - paired;
   scratch.leftB = m - paired;
   return scratch;

@@ -49,14 +49,17 @@ interface PairEvidence {
 
 /** Neighbours and countries of entities, read from the graph once each. */
 class GraphFacts {
-  private readonly neighbourSets = new Map<string, Set<string>>();
   private readonly countrySets = new Map<string, string[]>();
   constructor(private readonly graph: EvidenceGraph) {}
 
-  neighbours(id: string): Set<string> {
-    let set = this.neighbourSets.get(id);
-    if (!set) this.neighbourSets.set(id, (set = new Set(this.graph.neighbors(id))));
-    return set;
+  /** The neighbours of both (neither of the two), by id: the fewer neighbours of the two are looked up in the other's. */
+  sharedNeighbours(a: string, b: string): string[] {
+    const [few, many] = this.graph.degree(a) <= this.graph.degree(b) ? [a, b] : [b, a];
+    const shared: string[] = [];
+    this.graph.forEachNeighbor(few, (id) => {
+      if (id !== a && id !== b && this.graph.areNeighbors(many, id)) shared.push(id);
+    });
+    return shared.sort();
   }
 
   /** Its own country code, and the codes of the countries it is part of, holds a position in or is a member of. */
@@ -121,10 +124,9 @@ function scorePair(facts: GraphFacts, a: DuplicateEntry, b: DuplicateEntry): Pai
   }
 
   // A country both are placed in counts as the same country, not once more as a neighbour.
-  const theirs = facts.neighbours(b.id);
-  const shared = [...facts.neighbours(a.id)]
-    .filter((id) => id !== a.id && id !== b.id && theirs.has(id) && !same.includes(facts.countryCodeOf(id) ?? ''))
-    .sort();
+  const shared = facts
+    .sharedNeighbours(a.id, b.id)
+    .filter((id) => same.length === 0 || !same.includes(facts.countryCodeOf(id) ?? ''));
   score += 0.05 * Math.min(3, shared.length);
   score = Math.round(Math.min(1, Math.max(0, score)) * 1000) / 1000;
   return { score, names: best.names, typesDiffer, shared, countries };
@@ -206,6 +208,25 @@ export interface DuplicatePair {
   reasons: string[];
 }
 
+/**
+ * The positions (in `scores`) of the `limit` best, best first, ties by `key`. Scores have
+ * three decimals, so counting them by value finds the lowest score still needed, and only
+ * those at or above it are sorted: a cross-reference keeps millions of pairs at 100k entities.
+ */
+function best(scores: readonly number[], limit: number, key: (at: number) => string): number[] {
+  const counts = new Uint32Array(1001);
+  for (const score of scores) counts[Math.round(score * 1000)]++;
+  let cutoff = 1000;
+  for (let needed = limit; cutoff > 0 && needed > counts[cutoff]; cutoff--) needed -= counts[cutoff];
+  const kept: number[] = [];
+  scores.forEach((score, at) => {
+    if (Math.round(score * 1000) >= cutoff) kept.push(at);
+  });
+  const keys = new Map(kept.map((at) => [at, key(at)]));
+  kept.sort((x, y) => scores[y] - scores[x] || (keys.get(x)! < keys.get(y)! ? -1 : 1));
+  return kept.slice(0, limit);
+}
+
 /** Every candidate pair of the graph, best first (ties by the two ids), at most `limit`. */
 export function crossReference(
   graph: EvidenceGraph,
@@ -214,23 +235,27 @@ export function crossReference(
 ): { total: number; pairs: DuplicatePair[] } {
   const facts = new GraphFacts(graph);
   const minScore = options.minScore ?? DEFAULT_MIN_SCORE;
-  const found: Array<{ score: number; id: string; a: DuplicateEntry; b: DuplicateEntry; evidence: PairEvidence }> = [];
+  // Kept as numbers only (the two positions, the score): the evidence is found again for the pairs shown.
+  const scores: number[] = [];
+  const firsts: number[] = [];
+  const seconds: number[] = [];
   index.entries.forEach((_entry, at) => {
     for (const other of candidatesOf(index, at, at)) {
       const [a, b] = orient(index, at, other);
       if (options.notSame?.(a.id, b.id)) continue;
       const evidence = scorePair(facts, a, b);
-      if (evidence && evidence.score >= minScore)
-        found.push({ score: evidence.score, id: `${a.id}\u0000${b.id}`, a, b, evidence });
+      if (!evidence || evidence.score < minScore) continue;
+      scores.push(evidence.score);
+      firsts.push(index.position.get(a.id)!);
+      seconds.push(index.position.get(b.id)!);
     }
   });
-  found.sort(byScoreThenId);
   const entity = ({ id, name, type }: DuplicateEntry) => ({ id, name, type });
-  const pairs = found.slice(0, options.limit).map(({ score, a, b, evidence }) => ({
-    score,
-    a: entity(a),
-    b: entity(b),
-    reasons: reasonsOf(facts, evidence, a, b, false),
-  }));
-  return { total: found.length, pairs };
+  const pairKey = (at: number) => `${index.entries[firsts[at]].id}\u0000${index.entries[seconds[at]].id}`;
+  const pairs = best(scores, options.limit, pairKey).map((at) => {
+    const [a, b] = [index.entries[firsts[at]], index.entries[seconds[at]]];
+    const evidence = scorePair(facts, a, b)!;
+    return { score: evidence.score, a: entity(a), b: entity(b), reasons: reasonsOf(facts, evidence, a, b, false) };
+  });
+  return { total: scores.length, pairs };
 }

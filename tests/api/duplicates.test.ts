@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
 import { compactDataFolder } from '../../server/store/compact';
-import { writeCurationFolder } from './curationFolder';
+import { duplicatesFolder as folder } from './duplicatesFolder';
 import { expectProblem } from './seedApp';
 import { auth, writeApp, type WriteApp } from './writeApp';
 
@@ -25,33 +25,6 @@ function restart(made: WriteApp): WriteApp {
   made.close();
   open.splice(open.indexOf(made), 1);
   return app(made.dataDir);
-}
-
-/** The curation folder with two more spellings of Ann: one in another order, one with an initial who also met Bob. */
-function folder(): string {
-  const dir = writeCurationFolder();
-  fs.writeFileSync(
-    path.join(dir, 'entities.json'),
-    JSON.stringify([
-      { id: 'ann', type: 'person', name: 'Ann Émile', aliases: ['Ann'] },
-      { id: 'bob', type: 'person', name: 'Bob', aliases: [] },
-      { id: 'acme', type: 'organization', name: 'Acme Corp', aliases: [] },
-      { id: 'emile-ann', type: 'person', name: 'Emile, Ann', aliases: [] },
-      { id: 'a-emile', type: 'person', name: 'A. Emile', aliases: [] },
-    ]),
-  );
-  const claims = JSON.parse(fs.readFileSync(path.join(dir, 'claims.json'), 'utf8')) as object[];
-  claims.push({
-    id: 'c2',
-    subject: 'a-emile',
-    type: 'in_contact_with',
-    object: 'bob',
-    stance: 'alleges',
-    document: 'jan',
-    quote: 'Ann reportedly met Bob in Paris',
-  });
-  fs.writeFileSync(path.join(dir, 'claims.json'), JSON.stringify(claims));
-  return dir;
 }
 
 const EMILE_ANN = {
