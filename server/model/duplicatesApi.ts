@@ -12,7 +12,7 @@ const minScoreParameter = z.coerce
   .meta({ description: 'leave out candidates scoring below this (0 to 1)' });
 
 export const duplicatesQuerySchema = z.strictObject({
-  limit: integerParameter(1, 100, 'how many candidates at most').default(10),
+  limit: integerParameter(1, 1000, 'how many candidates at most').default(10),
   minScore: minScoreParameter.default(0.5),
 });
 

@@ -17,6 +17,7 @@ describe('GET /api/openapi.json', () => {
       '/api/entities',
       '/api/entities/{id}',
       '/api/entities/{id}/neighbors',
+      '/api/entities/{id}/duplicates',
       '/api/edges',
       '/api/edges/{id}',
       '/api/path',
@@ -34,6 +35,7 @@ describe('GET /api/openapi.json', () => {
       '/api/claims/{id}/retract',
       '/api/history',
       '/api/history/{eventId}/revert',
+      '/api/entities/{id}/not-same',
     ]);
     const methods = Object.fromEntries(
       Object.entries(res.body.paths as Record<string, Record<string, unknown>>).map(([route, item]) => [
