@@ -25,6 +25,7 @@ import {
   type CurationEntry,
   type EditEntityEntry,
   type EntityMergeEntry,
+  type JudgeNotSameEntry,
 } from '../model/curationEvents';
 import type { ResolvedClaim } from '../model/dataset';
 import { extractionResultSchema } from '../model/extraction';
@@ -45,6 +46,7 @@ import { planEditEntity, planRevertEntityEdit } from './curateEntities';
 import { planMergeEntities, planRevertMerge } from './curateMerges';
 import { planAccept } from './planAccept';
 import { articleFileName, proposalId, uniqueId } from './assignIds';
+import { planJudgeNotSame, planRevertJudgement, type JudgementPlan } from './judgeEntities';
 import { sameRecord } from '../model/canonicalJson';
 import { writeFileAtomic } from './atomicFile';
 import { lockDataFolder, type DataFolderLock } from './dataFolderLock';
@@ -393,12 +395,12 @@ export class WriteStore {
     return { dataset: this.graphs.current.dataset, history: this.history, at: this.now().toISOString(), author };
   }
 
-  private record<T extends CurationEntry>(entry: T): T {
+  private record<T extends Exclude<CurationEntry, JudgeNotSameEntry>>(entry: T): T {
     const snapshot = this.graphs.current;
     const line = this.append(entry);
     this.history.apply(entry);
     const version = nextVersion(snapshot.version, line);
-    const entryNow: CurationEntry = entry;
+    const entryNow: Exclude<CurationEntry, JudgeNotSameEntry> = entry;
     this.graphs.replace(
       entryNow.kind === 'editEntity'
         ? snapshotWithEntity(snapshot, entryNow.after, version)
@@ -429,6 +431,7 @@ export class WriteStore {
     const context = this.curationContext(author);
     const event = this.history.get(eventId);
     if (event?.kind === 'editEntity') return this.record(planRevertEntityEdit(context, event, reason, ifMatch));
+    if (event?.kind === 'judgeNotSame') return this.recordJudgement(planRevertJudgement(context, event, reason));
     if (event && isEntityMerge(event)) return this.record(planRevertMerge(context, event, reason, ifMatch));
     return this.record(planRevert(context, eventId, reason, ifMatch));
   }
@@ -441,6 +444,28 @@ export class WriteStore {
   /** Merges entity `id` into `body.into`: its claims move there, it leaves the graph. `ifMatch`: the version of `id` as read. */
   mergeEntities(id: string, body: MergeEntityBody, ifMatch: number | undefined, author: string): EntityMergeEntry {
     return this.record(planMergeEntities(this.curationContext(author), id, body, ifMatch));
+  }
+
+  /**
+   * A judgement changes no record, so the graph and its version stay: the duplicate
+   * candidates, which read the history, leave the pair out from now on.
+   */
+  private recordJudgement(entry: JudgeNotSameEntry): JudgeNotSameEntry {
+    this.append(entry);
+    this.history.apply(entry);
+    return entry;
+  }
+
+  /** Judges two entities not the same ("Not the same"); judging a pair that stands judged writes nothing. */
+  judgeNotSame(id: string, other: string, reason: string | undefined, author: string): JudgementPlan {
+    const plan = planJudgeNotSame(this.curationContext(author), id, other, reason);
+    if (plan.created) this.recordJudgement(plan.event);
+    return plan;
+  }
+
+  /** Whether the pair stands judged not the same, in either order. */
+  judgedNotSame(a: string, b: string): boolean {
+    return this.history.judgedNotSame(a, b);
   }
 
   /** An entity on the graph with its version and last edit (or merge). */
