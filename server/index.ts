@@ -7,6 +7,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { EXIT_INTERNAL_ERROR, exitCodeFor } from './cli/exitCodes';
+import { formatCount, startProgress, type ProgressStream } from './cli/progress';
+import { userMessage } from './cli/userErrors';
 import { ConfigError, DEFAULT_CONFIG, parseSetting, processConfig, type ServerConfig } from './config';
 import type { LayoutTask } from './graph/layout';
 import { openGraph } from './graph/openGraph';
@@ -53,6 +55,9 @@ export function serverOptionsFrom(config: ServerConfig): ServerOptions {
 
 export interface RunningServer {
   url: string;
+  /** Resolves when the nodes have their final positions; `layoutPending` says whether they are still at their start ones. */
+  layoutReady: Promise<unknown>;
+  layoutPending: boolean;
   store: GraphSnapshotHolder;
   server: http.Server;
   close(): Promise<void>;
@@ -128,6 +133,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     options.host === undefined || options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}/`,
+    layoutReady: layout?.ready ?? Promise.resolve(),
+    layoutPending: layout?.preliminary ?? false,
     store,
     server,
     // In-flight requests finish first; every acknowledged write is already fsync'ed; then the journal closes.
@@ -143,25 +150,69 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   };
 }
 
+type ServeIo = { out: (text: string) => void; err: (text: string) => void; progress?: ProgressStream };
+
+/** Who may read and who may write, as `serve` says it on start. */
+export function accessLines(options: ServerOptions, port: number): string[] {
+  const host = options.host;
+  const loopback = host !== undefined && (host === 'localhost' || host === '::1' || host.startsWith('127.'));
+  const where = loopback
+    ? `only programs on this machine (listening on ${host})`
+    : `anyone who can reach this machine on port ${port} (listening on ${host ?? 'every interface'}; HOST or --host 127.0.0.1 keeps it to this machine)`;
+  const origins = options.hardening?.corsOrigins ?? [];
+  const browsers = origins.length === 0 ? 'no other web site (CLAIMGRAPH_CORS_ORIGINS is unset)' : origins.join(', ');
+  const writes =
+    options.writes?.token === undefined
+      ? 'writes: off (CLAIMGRAPH_TOKEN is unset); the data is served read-only'
+      : 'writes: on, for requests with "Authorization: Bearer <CLAIMGRAPH_TOKEN>"; the data folder is locked for this server';
+  return [
+    `claimgraph: ${writes}`,
+    `claimgraph: reads: no token needed, by ${where}; browsers on other sites: ${browsers}`,
+  ];
+}
+
+/** Until a large graph's layout is ready, the progress line says so (on a terminal only). */
+function showLayoutProgress(running: RunningServer, io: ServeIo): void {
+  if (!running.layoutPending) return;
+  const progress = startProgress(io.progress, 'claimgraph');
+  const order = formatCount(running.store.current.graph.order);
+  const tick = () => progress.update(`laying out ${order} entities (served at their start positions until then)`, true);
+  tick();
+  const timer = setInterval(tick, 1000);
+  timer.unref();
+  const finish = (text: string) => {
+    clearInterval(timer);
+    progress.done();
+    io.out(text);
+  };
+  running.layoutReady.then(
+    () => finish(`claimgraph: layout of ${order} entities ready`),
+    () => progress.done(),
+  );
+}
+
 /** Starts the server and prints where; resolves when it stops (SIGINT/SIGTERM) with the exit code. */
-export async function serveUntilStopped(
-  options: ServerOptions,
-  io: { out: (text: string) => void; err: (text: string) => void },
-): Promise<number> {
+export async function serveUntilStopped(options: ServerOptions, io: ServeIo): Promise<number> {
   let running: RunningServer;
+  const progress = startProgress(io.progress, 'claimgraph');
+  progress.update(`loading ${options.dataDir}`, true);
   try {
     running = await startServer(options);
+    progress.done();
   } catch (error) {
+    progress.done();
     const code = exitCodeFor(error);
     if (error instanceof DataIntegrityError) {
       io.err(`claimgraph: ${options.dataDir}: the data folder has ${error.problems.length} problem(s):`);
       for (const problem of error.problems) io.err(`  ${formatProblem(problem)}`);
-    } else io.err(`claimgraph: cannot serve: ${(error as Error).message}`);
+    } else io.err(`claimgraph: cannot serve: ${userMessage(error)}`);
     return code;
   }
   const { graph } = running.store.current;
   io.out(`claimgraph: serving ${graph.order} entities and ${graph.size} relations from ${options.dataDir}`);
   io.out(`claimgraph: listening on ${running.url}`);
+  for (const line of accessLines(options, (running.server.address() as AddressInfo).port)) io.out(line);
+  showLayoutProgress(running, io);
   return new Promise<number>((resolve) => {
     const stop = () => {
       process.off('SIGINT', stop);
@@ -190,10 +241,7 @@ export async function serveUntilStopped(
  * `overrides` from the command line). A bad setting is one line naming it and exit code 2,
  * before anything is loaded.
  */
-export async function serve(
-  overrides: Partial<ServerConfig>,
-  io: { out: (text: string) => void; err: (text: string) => void },
-): Promise<number> {
+export async function serve(overrides: Partial<ServerConfig>, io: ServeIo): Promise<number> {
   let config: ServerConfig;
   try {
     config = processConfig(overrides);

@@ -1,30 +1,31 @@
-// `claimgraph ingest ARTICLE.txt [--data DIR]`: stores an article (in the seeds' format)
-// and its extracted claims as pending proposals in the data folder's journal, for review
-// in the client's review panel or through the API. The extractor runs within the same
+// `claimgraph ingest ARTICLE.txt|- [--name FILE.txt] [--data DIR]`: stores an article (in
+// the seeds' format; `-` reads it from standard input) and its extracted claims as pending
+// proposals in the data folder's journal, for review in the client's review panel or
+// through the API. The extractor runs within the same
 // limits as the server's (server/ingest/extractionLimits.ts).
-import fs from 'node:fs';
 import path from 'node:path';
-import { resolveDataDir } from '../../config';
 import { ArticleTooLargeError, ExtractionLimitError } from '../../ingest/extractionLimits';
 import { formatProblem } from '../../load/problems';
 import { DataFolderInUseError } from '../../store/dataFolderLock';
 import { defaultExtractor } from '../../store/defaultExtractor';
 import { openWriteStore } from '../../store/openWriteStore';
 import { WriteConflictError, WriteInputError } from '../../store/writeErrors';
-import { parseFlags, UsageError, type Command } from '../command';
+import { existingDataDir, parseFlags, readTextInput, STANDARD_STREAM, UsageError, type Command } from '../command';
 import { exitCodeFor } from '../exitCodes';
 
 export const ingestCommand: Command = {
   name: 'ingest',
   summary: 'store an article and its extracted claims as proposals pending review',
-  usage: 'claimgraph ingest ARTICLE.txt [--data DIR]',
+  usage: 'claimgraph ingest ARTICLE.txt|- [--name FILE.txt] [--data DIR]',
   async run(args, io) {
-    const { values, positionals } = parseFlags(args, { data: { type: 'string' } }, true);
+    const { values, positionals } = parseFlags(args, { data: { type: 'string' }, name: { type: 'string' } }, true);
     if (positionals.length !== 1)
       throw new UsageError(positionals.length === 0 ? 'the article file is missing' : 'expected one article file');
     const articleFile = positionals[0];
-    const source = fs.readFileSync(articleFile, 'utf8');
-    const dataDir = resolveDataDir(values.data);
+    const dataDir = existingDataDir(values.data);
+    const source = readTextInput(articleFile);
+    // From standard input the article is stored under --name, else under a name made from its content's hash.
+    const fileName = values.name ?? (articleFile === STANDARD_STREAM ? undefined : path.basename(articleFile));
     let opened: ReturnType<typeof openWriteStore>;
     try {
       opened = openWriteStore(dataDir, defaultExtractor, (problem) =>
@@ -37,7 +38,7 @@ export const ingestCommand: Command = {
     }
     const { store } = opened;
     try {
-      const result = await store.ingest(source, path.basename(articleFile));
+      const result = await store.ingest(source, fileName);
       const { document, proposals, skipped } = result;
       if (!result.created) {
         io.out(`document ${document.id} is already stored (${proposals.length} proposals); nothing was written`);
