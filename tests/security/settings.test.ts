@@ -127,7 +127,8 @@ describe('configFromEnv', () => {
       host: undefined,
       token: undefined,
       dataDir: defaultDataDir,
-      cacheDir: path.join(packageRoot, 'node_modules', '.cache', 'claimgraph'),
+      // The layout cache lives with the data (.claimgraph/layouts/ in the data folder), never in node_modules, which npm ci deletes.
+      cacheDir: undefined,
     });
   });
 
@@ -234,7 +235,7 @@ describe('a bad setting stops the server before it loads anything, with exit cod
     expect(await serve({ PORT: 'http' }, ['--port', '99999'])).toEqual({
       code: 2,
       err: [
-        'claimgraph serve: --port must be a port number from 0 to 65535, not "99999"\nusage: claimgraph serve [--port N] [--data DIR]',
+        'claimgraph serve: --port must be a port number from 0 to 65535, not "99999"\nusage: claimgraph serve [--port N] [--host HOST] [--data DIR]',
       ],
     });
   });
