@@ -22,6 +22,7 @@ import { DataIntegrityError, formatProblem } from './load/problems';
 import type { ExtractionLimits } from './ingest/extractionLimits';
 import { boundedExtractor, defaultExtractor } from './store/defaultExtractor';
 import { openServedDataFolder } from './store/openWriteStore';
+import { markServedReadOnly } from './store/readerMarks';
 
 export interface ServerOptions {
   dataDir: string;
@@ -68,26 +69,42 @@ export function parsePort(text: string | undefined, source: string): number {
   return parseSetting('port', text, source);
 }
 
+/**
+ * The data folder as served: with a token, locked and writable; without one, read-only
+ * and marked as served (readerMarks.ts). Large graphs lay out in a worker thread: served
+ * at once with their start positions, then under a new version (fresh ETags and caches)
+ * once the layout is ready.
+ */
+function openServed(options: ServerOptions) {
+  const token = options.writes?.token;
+  let layout: LayoutTask | undefined;
+  const readerMark = token === undefined ? markServedReadOnly(options.dataDir) : undefined;
+  try {
+    const { graphs: store, writes } = openServedDataFolder(
+      options.dataDir,
+      token !== undefined,
+      () => {
+        const opened = openGraph(options.dataDir, { backgroundLayout: true });
+        layout = opened.layout;
+        const snapshot = snapshotOf(opened);
+        return new GraphSnapshotHolder(
+          opened.layout.preliminary ? { ...snapshot, version: `${snapshot.version}-start-positions` } : snapshot,
+        );
+      },
+      options.extraction ? boundedExtractor(options.extraction) : defaultExtractor,
+    );
+    return { store, writes, layout: layout as LayoutTask | undefined, readerMark };
+  } catch (error) {
+    readerMark?.release();
+    throw error;
+  }
+}
+
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   // Writes are on when there is a token: the folder is then locked and its journal opened.
   const writeConfig = options.writes ?? {};
   const hardening = options.hardening ?? defaultHardening;
-  // Large graphs lay out in a worker thread: served at once with their start
-  // positions, then under a new version (fresh ETags and caches) once the layout is ready.
-  let layout: LayoutTask | undefined;
-  const { graphs: store, writes } = openServedDataFolder(
-    options.dataDir,
-    writeConfig.token !== undefined,
-    () => {
-      const opened = openGraph(options.dataDir, { backgroundLayout: true });
-      layout = opened.layout;
-      const snapshot = snapshotOf(opened);
-      return new GraphSnapshotHolder(
-        opened.layout.preliminary ? { ...snapshot, version: `${snapshot.version}-start-positions` } : snapshot,
-      );
-    },
-    options.extraction ? boundedExtractor(options.extraction) : defaultExtractor,
-  );
+  const { store, writes, layout, readerMark } = openServed(options);
   layout?.ready.then(
     () => {
       const current = store.current;
@@ -126,6 +143,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   } catch (error) {
     layout?.cancel();
     writes.close();
+    readerMark?.release();
     throw error;
   }
   const { port } = server.address() as AddressInfo;
@@ -143,6 +161,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         server.close((error) => {
           layout?.cancel();
           writes.close();
+          readerMark?.release();
           if (error) reject(error);
           else resolve();
         }),

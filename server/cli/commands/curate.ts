@@ -9,6 +9,7 @@ import { addClaimBodySchema, correctClaimBodySchema } from '../../model/curation
 import { filterHistory } from '../../queries/curationHistory';
 import type { CurationEntry } from '../../model/curationEvents';
 import { DataFolderInUseError } from '../../store/dataFolderLock';
+import { DataFolderServedError } from '../../store/readerMarks';
 import { defaultExtractor } from '../../store/defaultExtractor';
 import { openWriteStore } from '../../store/openWriteStore';
 import type { WriteStore } from '../../store/writeStore';
@@ -129,7 +130,11 @@ export const curateCommand: Command = {
       );
     } catch (error) {
       if (!(error instanceof DataFolderInUseError)) throw error;
-      io.err(`claimgraph curate: ${error.message}; while the server runs, curate through its API (/api/claims)`);
+      io.err(
+        error instanceof DataFolderServedError
+          ? `claimgraph curate: ${error.message}`
+          : `claimgraph curate: ${error.message}; while the server runs, curate through its API (/api/claims)`,
+      );
       return exitCodeFor(error);
     }
     const { store } = opened;

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { ArticleTooLargeError, ExtractionLimitError } from '../../ingest/extractionLimits';
 import { formatProblem } from '../../load/problems';
 import { DataFolderInUseError } from '../../store/dataFolderLock';
+import { DataFolderServedError } from '../../store/readerMarks';
 import { defaultExtractor } from '../../store/defaultExtractor';
 import { openWriteStore } from '../../store/openWriteStore';
 import { WriteConflictError, WriteInputError } from '../../store/writeErrors';
@@ -33,7 +34,11 @@ export const ingestCommand: Command = {
       );
     } catch (error) {
       if (!(error instanceof DataFolderInUseError)) throw error;
-      io.err(`claimgraph ingest: ${error.message}; while the server runs, send the article to it: POST /api/documents`);
+      io.err(
+        error instanceof DataFolderServedError
+          ? `claimgraph ingest: ${error.message}`
+          : `claimgraph ingest: ${error.message}; while the server runs, send the article to it: POST /api/documents`,
+      );
       return exitCodeFor(error);
     }
     const { store } = opened;
