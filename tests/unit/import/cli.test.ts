@@ -173,7 +173,11 @@ describe('claimgraph import', () => {
       ['graphml', fixture('small.graphml'), '--node-type-attr', 'colour'],
       'small.graphml: no node has the attribute "colour" named by --node-type-attr; the node attributes are: kind, label, since',
     ],
-    ['a missing input file', ['ftm', fixture('missing.json')], `${fixture('missing.json')}: no such file; check the path`],
+    [
+      'a missing input file',
+      ['ftm', fixture('missing.json')],
+      `${fixture('missing.json')}: no such file; check the path`,
+    ],
   ];
 
   it.each(failures)(
