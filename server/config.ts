@@ -14,7 +14,7 @@
 import net from 'node:net';
 import path from 'node:path';
 import { MAX_ATTRIBUTE_DEPTH, MAX_DATA_FILE_BYTES, MAX_INPUT_FILE_BYTES, MAX_XML_DEPTH } from './model/inputLimits';
-import { defaultDataDir, packageRoot } from './paths';
+import { defaultDataDir } from './paths';
 
 /** A setting's value is not one it takes; the message names the variable or flag and what it expects. */
 export class ConfigError extends Error {
@@ -196,12 +196,12 @@ export const settings = {
     what: 'the data folder every command reads; `--data DIR` overrides it',
     parse: (text) => path.resolve(text),
   }),
-  /** Where computed layouts are cached (absolute). */
-  cacheDir: setting<string>({
+  /** Where computed layouts are cached (absolute); undefined: in the data folder's `.claimgraph/layouts/`. */
+  cacheDir: setting<string | undefined>({
     env: 'CLAIMGRAPH_CACHE_DIR',
-    default: path.join(packageRoot, 'node_modules', '.cache', 'claimgraph'),
-    shown: '`node_modules/.cache/claimgraph/`',
-    what: "where computed layouts are cached, by the data's content hash",
+    default: undefined,
+    shown: 'unset: `.claimgraph/layouts/` in the data folder',
+    what: "where computed layouts are cached, by the data's content hash; set it when the data folder is read-only",
     parse: (text) => path.resolve(text),
   }),
   /** The write API's bearer token; undefined turns writes off (403). */
@@ -407,7 +407,7 @@ export function resolveDataDir(flag?: string): string {
   return flag !== undefined ? parseSetting('dataDir', flag, '--data') : settingFromEnv('dataDir', processEnvironment());
 }
 
-/** The layout cache: CLAIMGRAPH_CACHE_DIR, read when a layout is looked up, else node_modules/.cache/claimgraph. */
-export function cacheDir(): string {
+/** The layout cache set by CLAIMGRAPH_CACHE_DIR, read when a layout is looked up; undefined: the data folder's own. */
+export function cacheDir(): string | undefined {
   return settingFromEnv('cacheDir', processEnvironment());
 }

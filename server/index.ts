@@ -18,6 +18,8 @@ import {
   type ServerConfig,
 } from './config';
 import { UserDirectory } from './http/access';
+import { formatCount, startProgress, type ProgressStream } from './cli/progress';
+import { userMessage } from './cli/userErrors';
 import type { LayoutTask } from './graph/layout';
 import { openGraph } from './graph/openGraph';
 import { createApp, type WriteOptions } from './http/app';
@@ -31,6 +33,7 @@ import type { ExtractionLimits } from './ingest/extractionLimits';
 import { boundedExtractor, defaultExtractor } from './store/defaultExtractor';
 import { nextVersion } from './store/applyToSnapshot';
 import { openServedDataFolder } from './store/openWriteStore';
+import { markServedReadOnly } from './store/readerMarks';
 
 export interface ServerOptions {
   dataDir: string;
@@ -72,6 +75,9 @@ export interface RunningServer {
   /** Whether the server took its data folder's write store (someone may write). */
   writable: boolean;
   host: string;
+  /** Resolves when the nodes have their final positions; `layoutPending` says whether they are still at their start ones. */
+  layoutReady: Promise<unknown>;
+  layoutPending: boolean;
   store: GraphSnapshotHolder;
   server: http.Server;
   close(): Promise<void>;
@@ -82,6 +88,36 @@ export function parsePort(text: string | undefined, source: string): number {
   return parseSetting('port', text, source);
 }
 
+/**
+ * The data folder as served: when someone may write, locked and writable; otherwise
+ * read-only and marked as served (readerMarks.ts). Large graphs lay out in a worker thread: served
+ * at once with their start positions, then under a new version (fresh ETags and caches)
+ * once the layout is ready.
+ */
+function openServed(options: ServerOptions, writable: boolean) {
+  let layout: LayoutTask | undefined;
+  const readerMark = writable ? undefined : markServedReadOnly(options.dataDir);
+  try {
+    const { graphs: store, writes } = openServedDataFolder(
+      options.dataDir,
+      writable,
+      () => {
+        const opened = openGraph(options.dataDir, { backgroundLayout: true });
+        layout = opened.layout;
+        const snapshot = snapshotOf(opened);
+        return new GraphSnapshotHolder(
+          opened.layout.preliminary ? { ...snapshot, version: `${snapshot.version}-start-positions` } : snapshot,
+        );
+      },
+      options.extraction ? boundedExtractor(options.extraction) : defaultExtractor,
+    );
+    return { store, writes, layout: layout as LayoutTask | undefined, readerMark };
+  } catch (error) {
+    readerMark?.release();
+    throw error;
+  }
+}
+
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const listenHost = options.host ?? '127.0.0.1';
   const privateReads = readsNeedToken(options.reads ?? 'auto', listenHost);
@@ -89,22 +125,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const writeConfig = options.writes ?? {};
   const users = new UserDirectory(options.dataDir, writeConfig.token || undefined);
   const hardening = options.hardening ?? defaultHardening;
-  // Large graphs lay out in a worker thread: served at once with their start
-  // positions, then under a new version (fresh ETags and caches) once the layout is ready.
-  let layout: LayoutTask | undefined;
-  const { graphs: store, writes } = openServedDataFolder(
-    options.dataDir,
-    users.hasWriters(),
-    () => {
-      const opened = openGraph(options.dataDir, { backgroundLayout: true });
-      layout = opened.layout;
-      const snapshot = snapshotOf(opened);
-      return new GraphSnapshotHolder(
-        opened.layout.preliminary ? { ...snapshot, version: `${snapshot.version}-start-positions` } : snapshot,
-      );
-    },
-    options.extraction ? boundedExtractor(options.extraction) : defaultExtractor,
-  );
+  const { store, writes, layout, readerMark } = openServed(options, users.hasWriters());
   layout?.ready.then(
     () => {
       // Writes change the graph the layout was started on in place, so its positions land on
@@ -150,6 +171,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   } catch (error) {
     layout?.cancel();
     writes.close();
+    readerMark?.release();
     throw error;
   }
   const { port } = server.address() as AddressInfo;
@@ -159,6 +181,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     privateReads,
     writable: writes.writable,
     host: listenHost,
+    layoutReady: layout?.ready ?? Promise.resolve(),
+    layoutPending: layout?.preliminary ?? false,
     store,
     server,
     // In-flight requests finish first; every acknowledged write is already fsync'ed; then the journal closes.
@@ -167,6 +191,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         server.close((error) => {
           layout?.cancel();
           writes.close();
+          readerMark?.release();
           if (error) reject(error);
           else resolve();
         }),
@@ -191,26 +216,50 @@ export function accessLines(running: Pick<RunningServer, 'privateReads' | 'writa
   return lines;
 }
 
+type ServeIo = { out: (text: string) => void; err: (text: string) => void; progress?: ProgressStream };
+
+/** Until a large graph's layout is ready, the progress line says so (on a terminal only). */
+function showLayoutProgress(running: RunningServer, io: ServeIo): void {
+  if (!running.layoutPending) return;
+  const progress = startProgress(io.progress, 'claimgraph');
+  const order = formatCount(running.store.current.graph.order);
+  const tick = () => progress.update(`laying out ${order} entities (served at their start positions until then)`, true);
+  tick();
+  const timer = setInterval(tick, 1000);
+  timer.unref();
+  const finish = (text: string) => {
+    clearInterval(timer);
+    progress.done();
+    io.out(text);
+  };
+  running.layoutReady.then(
+    () => finish(`claimgraph: layout of ${order} entities ready`),
+    () => progress.done(),
+  );
+}
+
 /** Starts the server and prints where; resolves when it stops (SIGINT/SIGTERM) with the exit code. */
-export async function serveUntilStopped(
-  options: ServerOptions,
-  io: { out: (text: string) => void; err: (text: string) => void },
-): Promise<number> {
+export async function serveUntilStopped(options: ServerOptions, io: ServeIo): Promise<number> {
   let running: RunningServer;
+  const progress = startProgress(io.progress, 'claimgraph');
+  progress.update(`loading ${options.dataDir}`, true);
   try {
     running = await startServer(options);
+    progress.done();
   } catch (error) {
+    progress.done();
     const code = exitCodeFor(error);
     if (error instanceof DataIntegrityError) {
       io.err(`claimgraph: ${options.dataDir}: the data folder has ${error.problems.length} problem(s):`);
       for (const problem of error.problems) io.err(`  ${formatProblem(problem)}`);
-    } else io.err(`claimgraph: cannot serve: ${(error as Error).message}`);
+    } else io.err(`claimgraph: cannot serve: ${userMessage(error)}`);
     return code;
   }
   const { graph } = running.store.current;
   io.out(`claimgraph: serving ${graph.order} entities and ${graph.size} relations from ${options.dataDir}`);
   io.out(`claimgraph: listening on ${running.url}`);
   for (const line of accessLines(running)) io.out(line);
+  showLayoutProgress(running, io);
   return new Promise<number>((resolve) => {
     const stop = () => {
       process.off('SIGINT', stop);
@@ -239,10 +288,7 @@ export async function serveUntilStopped(
  * `overrides` from the command line). A bad setting is one line naming it and exit code 2,
  * before anything is loaded.
  */
-export async function serve(
-  overrides: Partial<ServerConfig>,
-  io: { out: (text: string) => void; err: (text: string) => void },
-): Promise<number> {
+export async function serve(overrides: Partial<ServerConfig>, io: ServeIo): Promise<number> {
   let config: ServerConfig;
   try {
     config = processConfig(overrides);

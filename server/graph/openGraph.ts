@@ -24,10 +24,10 @@ export function openGraph(dataDir: string, options: OpenGraphOptions = {}): Open
   const dataset = loadDataset(dataDir);
   const graph = buildGraph(dataset);
   if (options.backgroundLayout) {
-    const layout = startLayout(graph, dataset.contentHash);
+    const layout = startLayout(graph, dataDir, dataset.contentHash);
     return { dataset, graph, layoutCached: layout.cached, layout };
   }
-  const { positions, cached } = layoutGraph(graph, dataset.contentHash);
+  const { positions, cached } = layoutGraph(graph, dataDir, dataset.contentHash);
   return {
     dataset,
     graph,

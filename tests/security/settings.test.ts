@@ -129,7 +129,8 @@ describe('configFromEnv', () => {
       reads: 'auto',
       token: undefined,
       dataDir: defaultDataDir,
-      cacheDir: path.join(packageRoot, 'node_modules', '.cache', 'claimgraph'),
+      // The layout cache lives with the data (.claimgraph/layouts/ in the data folder), never in node_modules, which npm ci deletes.
+      cacheDir: undefined,
     });
   });
 

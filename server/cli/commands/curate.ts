@@ -3,20 +3,28 @@
 // entities not the same, revert an event, list the history. Each change is one journal
 // event by the author `cli`, checked exactly as the API checks it (the same store, the
 // same body schemas).
-import fs from 'node:fs';
 import type { z } from 'zod';
-import { resolveDataDir } from '../../config';
 import { readCurationHistory } from '../../load';
 import { formatProblem } from '../../load/problems';
 import { addClaimBodySchema, correctClaimBodySchema, mergeEntityBodySchema } from '../../model/curationApi';
 import { filterHistory } from '../../queries/curationHistory';
 import type { CurationEntry } from '../../model/curationEvents';
 import { DataFolderInUseError } from '../../store/dataFolderLock';
+import { DataFolderServedError } from '../../store/readerMarks';
 import { defaultExtractor } from '../../store/defaultExtractor';
 import { openWriteStore } from '../../store/openWriteStore';
 import type { WriteStore } from '../../store/writeStore';
-import { CLI_AUTHOR, parseFlags, UsageError, type CliIo, type Command } from '../command';
+import {
+  CLI_AUTHOR,
+  existingDataDir,
+  parseFlags,
+  readTextInput,
+  UsageError,
+  type CliIo,
+  type Command,
+} from '../command';
 import { exitCodeFor, exitCodeOf } from '../exitCodes';
+import { userMessage } from '../userErrors';
 
 const ACTIONS = 'add, correct, retract, merge, revert, not-same or history';
 const USAGE = [
@@ -45,7 +53,7 @@ const flags = {
 function readBody<S extends z.ZodType>(file: string, schema: S): z.output<S> {
   let json: unknown;
   try {
-    json = JSON.parse(fs.readFileSync(file, 'utf8'));
+    json = JSON.parse(readTextInput(file));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== undefined) throw error;
     throw new UsageError(`${file}: not valid JSON: ${(error as Error).message}`);
@@ -148,7 +156,7 @@ export const curateCommand: Command = {
     const { values, positionals } = parseFlags(args, flags, true);
     const [action, ...rest] = positionals;
     if (action === undefined) throw new UsageError(`the action is missing: ${ACTIONS}`);
-    const dataDir = resolveDataDir(values.data);
+    const dataDir = existingDataDir(values.data);
     // Reading the history is the read flow: no lock, nothing created in the folder, and it
     // works while a server is writing to it.
     if (action === 'history') return listHistory(dataDir, rest, values, io);
@@ -159,7 +167,11 @@ export const curateCommand: Command = {
       );
     } catch (error) {
       if (!(error instanceof DataFolderInUseError)) throw error;
-      io.err(`claimgraph curate: ${error.message}; while the server runs, curate through its API (/api/claims)`);
+      io.err(
+        error instanceof DataFolderServedError
+          ? `claimgraph curate: ${error.message}`
+          : `claimgraph curate: ${error.message}; while the server runs, curate through its API (/api/claims)`,
+      );
       return exitCodeFor(error);
     }
     const { store } = opened;
@@ -168,7 +180,7 @@ export const curateCommand: Command = {
       return 0;
     } catch (error) {
       if (error instanceof UsageError || exitCodeOf(error) === undefined) throw error;
-      io.err(`claimgraph curate: ${(error as Error).message}`);
+      io.err(`claimgraph curate: ${userMessage(error)}`);
       return exitCodeFor(error);
     } finally {
       store.close();

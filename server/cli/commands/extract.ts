@@ -1,15 +1,16 @@
-// `claimgraph extract ARTICLE [--data DIR]`: runs the extractor on one article (in the
-// seeds' format, or Markdown, a saved web page, a PDF converted to it) and prints the proposed entities and claims as JSON on stdout. Entities
+// `claimgraph extract ARTICLE|- [--data DIR]`: runs the extractor on one article (in the
+// seeds' format, or Markdown, a saved web page, a PDF converted to it; `-` reads it from
+// standard input) and prints the proposed entities and claims as JSON on stdout. Entities
 // the data folder already has are matched by name and alias and keep their ids. It runs
 // in a worker within the server's extraction limits (server/ingest/extractionLimits.ts).
 import path from 'node:path';
-import { resolveDataDir } from '../../config';
+import crypto from 'node:crypto';
 import { ArticleFormatError } from '../../ingest/extractArticle';
 import { ArticleTooLargeError, ExtractionLimitError } from '../../ingest/extractionLimits';
 import { ExtractionWorkers } from '../../ingest/extractionWorkers';
 import { loadDataset } from '../../load/loadDataset';
 import { DocumentFormatError } from '../../ingest/formats';
-import { parseFlags, UsageError, type Command } from '../command';
+import { existingDataDir, parseFlags, UsageError, type Command } from '../command';
 import { exitCodeFor } from '../exitCodes';
 import { DOCUMENT_FLAGS, DOCUMENT_USAGE, readDocumentFile } from '../readDocumentFile';
 
@@ -21,6 +22,7 @@ export const extractCommand: Command = {
     const { values, positionals } = parseFlags(args, { data: { type: 'string' }, ...DOCUMENT_FLAGS }, true);
     if (positionals.length !== 1) throw new UsageError(`expected one article file, got ${positionals.length}`);
     const articlePath = positionals[0];
+    const dataDir = existingDataDir(values.data);
     let text: string;
     let fileName: string;
     try {
@@ -30,7 +32,7 @@ export const extractCommand: Command = {
       io.err(`claimgraph extract: ${error.message}`);
       return exitCodeFor(error);
     }
-    const dataset = loadDataset(resolveDataDir(values.data));
+    const dataset = loadDataset(dataDir);
     const workers = new ExtractionWorkers();
     try {
       io.out(JSON.stringify(await workers.extract(text, fileName, dataset), null, 2));
@@ -38,7 +40,7 @@ export const extractCommand: Command = {
     } catch (error) {
       if (error instanceof ArticleFormatError) io.err(`claimgraph extract: ${error.message}`);
       else if (error instanceof ArticleTooLargeError || error instanceof ExtractionLimitError)
-        io.err(`claimgraph extract: ${path.basename(articlePath)}: ${error.message}`);
+        io.err(`claimgraph extract: ${fileName}: ${error.message}`);
       else throw error;
       return exitCodeFor(error);
     } finally {

@@ -1,17 +1,19 @@
-// `claimgraph ingest ARTICLE [--data DIR]`: stores an article (in the seeds' format, or
-// Markdown, a saved web page, a PDF converted to it, the original kept beside it) and its extracted claims as pending proposals in the data folder's journal, for review
-// in the client's review panel or through the API. The extractor runs within the same
+// `claimgraph ingest ARTICLE|- [--data DIR]`: stores an article (in the seeds' format, or
+// Markdown, a saved web page, a PDF converted to it, the original kept beside it; `-`
+// reads it from standard input) and its extracted claims as pending proposals in the data
+// folder's journal, for review in the client's review panel or through the API. The
+// extractor runs within the same
 // limits as the server's (server/ingest/extractionLimits.ts).
 import path from 'node:path';
-import { resolveDataDir } from '../../config';
 import { ArticleTooLargeError, ExtractionLimitError } from '../../ingest/extractionLimits';
 import { formatProblem } from '../../load/problems';
 import { DataFolderInUseError } from '../../store/dataFolderLock';
+import { DataFolderServedError } from '../../store/readerMarks';
 import { defaultExtractor } from '../../store/defaultExtractor';
 import { openWriteStore } from '../../store/openWriteStore';
 import { WriteConflictError, WriteInputError } from '../../store/writeErrors';
 import { DocumentFormatError } from '../../ingest/formats';
-import { CLI_AUTHOR, parseFlags, UsageError, type Command } from '../command';
+import { CLI_AUTHOR, existingDataDir, parseFlags, UsageError, type Command } from '../command';
 import { exitCodeFor } from '../exitCodes';
 import { DOCUMENT_FLAGS, DOCUMENT_USAGE, readDocumentFile, type DocumentFile } from '../readDocumentFile';
 
@@ -24,6 +26,7 @@ export const ingestCommand: Command = {
     if (positionals.length !== 1)
       throw new UsageError(positionals.length === 0 ? 'the article file is missing' : 'expected one article file');
     const articleFile = positionals[0];
+    const dataDir = existingDataDir(values.data);
     let articleDocument: DocumentFile;
     try {
       articleDocument = await readDocumentFile(articleFile, values);
@@ -32,7 +35,6 @@ export const ingestCommand: Command = {
       io.err(`claimgraph ingest: ${error.message}`);
       return exitCodeFor(error);
     }
-    const dataDir = resolveDataDir(values.data);
     let opened: ReturnType<typeof openWriteStore>;
     try {
       opened = openWriteStore(dataDir, defaultExtractor, (problem) =>
@@ -40,7 +42,11 @@ export const ingestCommand: Command = {
       );
     } catch (error) {
       if (!(error instanceof DataFolderInUseError)) throw error;
-      io.err(`claimgraph ingest: ${error.message}; while the server runs, send the article to it: POST /api/documents`);
+      io.err(
+        error instanceof DataFolderServedError
+          ? `claimgraph ingest: ${error.message}`
+          : `claimgraph ingest: ${error.message}; while the server runs, send the article to it: POST /api/documents`,
+      );
       return exitCodeFor(error);
     }
     const { store } = opened;

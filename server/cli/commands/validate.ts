@@ -1,11 +1,11 @@
 // `claimgraph validate [--data DIR]`: loads a data folder and prints a summary, or every
 // problem and exit code 1.
-import { resolveDataDir } from '../../config';
 import { buildGraph } from '../../graph/buildGraph';
 import { loadDataset } from '../../load/loadDataset';
 import { DataIntegrityError, formatProblem } from '../../load/problems';
-import { parseFlags, type Command } from '../command';
+import { existingDataDir, parseFlags, type Command } from '../command';
 import { exitCodeFor } from '../exitCodes';
+import { formatCount, startProgress } from '../progress';
 
 export const validateCommand: Command = {
   name: 'validate',
@@ -13,10 +13,17 @@ export const validateCommand: Command = {
   usage: 'claimgraph validate [--data DIR]',
   async run(args, io) {
     const { values } = parseFlags(args, { data: { type: 'string' } });
-    const dataDir = resolveDataDir(values.data);
+    const dataDir = existingDataDir(values.data);
+    const progress = startProgress(io.progress, 'validate');
     try {
+      progress.update(`loading and checking ${dataDir}`, true);
       const dataset = loadDataset(dataDir);
+      progress.update(
+        `building the graph of ${formatCount(dataset.entities.size)} entities and ${formatCount(dataset.claims.length)} claims`,
+        true,
+      );
       const graph = buildGraph(dataset);
+      progress.done();
       const byStatus = new Map<string, number>(dataset.vocabulary.vocabulary.statuses.map((s) => [s.id, 0]));
       graph.forEachEdge((_edge, attributes) =>
         byStatus.set(attributes.status, (byStatus.get(attributes.status) ?? 0) + 1),
@@ -29,6 +36,7 @@ export const validateCommand: Command = {
       io.out(`  edges     ${graph.size} (${statusSummary})`);
       return 0;
     } catch (error) {
+      progress.done();
       if (!(error instanceof DataIntegrityError)) throw error;
       io.err(`${dataDir}: ${error.problems.length} problem${error.problems.length === 1 ? '' : 's'}`);
       for (const problem of error.problems) io.err(`  ${formatProblem(problem)}`);
