@@ -1,6 +1,7 @@
 // A proposal as the API shows it: its document's title and date, its two entities by
 // name (existing in the dataset, or new ones the extractor found) and where its quote
-// sits in the document's text, so the review panel can highlight it.
+// sits in the document's text, so the review panel can highlight it, and which extractor
+// proposed it (a proposal journaled before extractors were recorded was the rules').
 import type { Dataset } from '../model/dataset';
 import type { ProposalEntity, ProposalView } from '../model/reviewApi';
 import type { ReviewedProposal } from '../model/journalEntries';
@@ -22,6 +23,7 @@ export function presentProposal(proposal: ReviewedProposal, dataset: Dataset): P
     claim: proposal.claim,
     subject: entityOf(proposal, proposal.claim.subject, dataset),
     object: entityOf(proposal, proposal.claim.object, dataset),
+    extractor: proposal.extractor ?? 'rules',
     quoteStart,
     quoteEnd: quoteStart === -1 ? -1 : quoteStart + proposal.claim.quote.length,
   };

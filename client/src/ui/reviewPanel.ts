@@ -236,6 +236,9 @@ export function createReviewPanel(app: App, refreshGraph: () => Promise<void>): 
       { className: 'secondary', attrs: { id: 'review-reject' } },
     );
 
+    // Which extractor proposed it ("rules", or "llm:<model>"): a model's claims were checked, but a reviewer weighs them knowing whose they are.
+    const proposedBy = el('p', { className: 'document-meta', attrs: { id: 'review-extractor' } });
+    proposedBy.textContent = `proposed by ${proposal.extractor}`;
     const textSlot = el(
       'div',
       { className: 'review-document', attrs: { 'aria-busy': 'true' } },
@@ -250,6 +253,7 @@ export function createReviewPanel(app: App, refreshGraph: () => Promise<void>): 
         `${proposal.document.date} · confidence ${Math.round(proposal.claim.confidence * 100)}%`,
         proposal.claim.attributedTo ? ` · according to ${proposal.claim.attributedTo}` : '',
       ),
+      proposedBy,
       textSlot,
       el(
         'form',

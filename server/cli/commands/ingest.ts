@@ -1,13 +1,15 @@
 // `claimgraph ingest ARTICLE [--data DIR]`: stores an article (in the seeds' format, or
 // Markdown, a saved web page, a PDF converted to it, the original kept beside it) and its extracted claims as pending proposals in the data folder's journal, for review
 // in the client's review panel or through the API. The extractor runs within the same
-// limits as the server's (server/ingest/extractionLimits.ts).
+// limits as the server's (server/ingest/extractionLimits.ts); with CLAIMGRAPH_LLM_URL and
+// CLAIMGRAPH_LLM_MODEL set it is the model extractor, every claim checked, the rules
+// standing in (with a warning on stderr) when the model server fails.
 import path from 'node:path';
-import { resolveDataDir } from '../../config';
+import { ConfigError, modelServerFromEnv, resolveDataDir, type ModelServerSettings } from '../../config';
 import { ArticleTooLargeError, ExtractionLimitError } from '../../ingest/extractionLimits';
 import { formatProblem } from '../../load/problems';
 import { DataFolderInUseError } from '../../store/dataFolderLock';
-import { defaultExtractor } from '../../store/defaultExtractor';
+import { configuredExtractor } from '../../store/defaultExtractor';
 import { openWriteStore } from '../../store/openWriteStore';
 import { WriteConflictError, WriteInputError } from '../../store/writeErrors';
 import { DocumentFormatError } from '../../ingest/formats';
@@ -33,9 +35,17 @@ export const ingestCommand: Command = {
       return exitCodeFor(error);
     }
     const dataDir = resolveDataDir(values.data);
+    let modelServer: ModelServerSettings | undefined;
+    try {
+      modelServer = modelServerFromEnv();
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      io.err(`claimgraph ingest: ${error.message}`);
+      return exitCodeFor(error);
+    }
     let opened: ReturnType<typeof openWriteStore>;
     try {
-      opened = openWriteStore(dataDir, defaultExtractor, (problem) =>
+      opened = openWriteStore(dataDir, configuredExtractor(modelServer), (problem) =>
         io.err(`claimgraph ingest: warning: ${formatProblem(problem)}`),
       );
     } catch (error) {
@@ -48,7 +58,8 @@ export const ingestCommand: Command = {
       const result = await store.ingest(articleDocument.text, articleDocument.fileName, {
         original: articleDocument.original,
       });
-      const { document, proposals, skipped } = result;
+      const { document, proposals, skipped, warnings } = result;
+      for (const warning of warnings) io.err(`claimgraph ingest: warning: ${warning}`);
       if (!result.created) {
         io.out(`document ${document.id} is already stored (${proposals.length} proposals); nothing was written`);
         return 0;
@@ -58,7 +69,8 @@ export const ingestCommand: Command = {
       );
       for (const proposal of proposals) {
         const { subject, type, object, stance, confidence, quote } = proposal.claim;
-        io.out(`  ${proposal.id}  ${subject} ${type} ${object} (${stance}, confidence ${confidence})`);
+        const by = proposal.extractor ?? 'rules';
+        io.out(`  ${proposal.id}  ${subject} ${type} ${object} (${stance}, confidence ${confidence}, by ${by})`);
         io.out(`    "${quote}"`);
       }
       for (const skip of skipped) io.out(`  skipped extracted claim [${skip.index}]: ${skip.reason}`);
