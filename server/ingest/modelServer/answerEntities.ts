@@ -3,7 +3,7 @@
 // case and accents ignored, punctuation as spaces); one whose name or an alias of the
 // article matches a dataset entity's name or alias is that entity (its id, name and
 // type); any other is a new entity of a node type the vocabulary has, with an id cut
-// from its name. Aliases the article does not use are left out.
+// from its name. Aliases are kept only as the article spells them.
 import type { ExtractedEntity } from '../../model/extraction';
 import type { Entity } from '../../model/records';
 import { slugify } from '../../model/slug';
@@ -41,14 +41,23 @@ function datasetNames(entities: Iterable<Entity>): Map<string, Entity> {
 
 function resolveOne(
   answered: { name: string; type: unknown; aliases: string[] },
-  context: { body: string; known: Map<string, Entity>; vocabulary: VocabularyIndex; takenIds: Set<string> },
+  context: {
+    body: string;
+    rawBody: string;
+    known: Map<string, Entity>;
+    vocabulary: VocabularyIndex;
+    takenIds: Set<string>;
+  },
 ): AnswerEntity {
   const { name } = answered;
   const inArticle = [name, ...answered.aliases].filter((form) => occursIn(context.body, form));
   if (inArticle.length === 0) return { problem: `"${name}" is not named in the article` };
+  // Aliases are the article's own spellings of other forms than the name.
+  const spelledAsArticle = (entityName: string) =>
+    inArticle.filter((form) => context.rawBody.includes(form) && normalizeText(form) !== normalizeText(entityName));
   const existing = [name, ...inArticle].map((form) => context.known.get(normalizeText(form))).find(Boolean);
   if (existing) {
-    const aliases = [...new Set([...existing.aliases, ...inArticle])].filter((a) => a !== existing.name);
+    const aliases = [...new Set([...existing.aliases, ...spelledAsArticle(existing.name)])];
     return { entity: { id: existing.id, name: existing.name, type: existing.type, aliases, existing: true } };
   }
   if (typeof answered.type !== 'string' || !context.vocabulary.nodeTypes.has(answered.type))
@@ -57,7 +66,7 @@ function resolveOne(
   let id = base;
   for (let n = 2; context.takenIds.has(id); n++) id = `${base}-${n}`;
   context.takenIds.add(id);
-  const aliases = [...new Set(inArticle)].filter((a) => a !== name);
+  const aliases = [...new Set(spelledAsArticle(name))];
   return { entity: { id, name: name.trim().slice(0, 500), type: answered.type, aliases, existing: false } };
 }
 
@@ -69,6 +78,7 @@ export function answerEntities(
 ): AnswerEntities {
   const context = {
     body: ` ${normalizeText(body)} `,
+    rawBody: body,
     known: datasetNames(data.entities.values()),
     vocabulary: data.vocabulary,
     takenIds: new Set(data.entities.keys()),
