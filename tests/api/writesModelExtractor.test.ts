@@ -313,3 +313,25 @@ describe('when the model server fails, the rule extractor stands in, with a warn
     expect(made.writes.proposals().map((p) => p.extractor)).toEqual(rulesProposals.map(() => 'rules'));
   });
 });
+
+describe('a request that ends while the model is answering', () => {
+  it('stops the call and writes nothing; the rules do not stand in for an answer nobody waits for', async () => {
+    model.answerWith((_req, res) => {
+      setTimeout(() => res.writeHead(200).end(completion(JSON.stringify(GOOD_ANSWER))), 5_000).unref();
+    });
+    const server: ModelServerSettings = { url: model.url, model: 'test-model', timeoutMs: 30_000 };
+    const made = writeApp({
+      extract: modelExtractor(server, { onWarning: (warning) => logged.push(warning) }),
+      requestTimeoutMs: 300,
+    });
+    opened.push(made);
+    const res = await ingest(made);
+    expect(res.status).toBe(503);
+    expect(model.requests).toHaveLength(1);
+    // The rule extractor would have answered within a few seconds: it is not asked.
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    expect(logged).toEqual([]);
+    expect(made.writes.proposals()).toEqual([]);
+    expect((await request(made.app).get(`/api/documents/${DOC}`)).status).toBe(404);
+  });
+});
