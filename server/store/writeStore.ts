@@ -25,9 +25,11 @@ import {
   type CurationEntry,
   type EditEntityEntry,
   type EntityMergeEntry,
+  type JudgeNotSameEntry,
 } from '../model/curationEvents';
 import type { ResolvedClaim } from '../model/dataset';
 import { extractionResultSchema } from '../model/extraction';
+import { liveClaimById } from '../graph/claimIndex';
 import { claimSchema, entitySchema, type Claim, type DocumentRecord, type Entity } from '../model/records';
 import { edgeTypeAllows } from '../model/vocabulary';
 import type { SnapshotHolder } from '../model/evidenceGraph';
@@ -42,7 +44,9 @@ import {
 import { planAddClaim, planCorrectClaim, planRetractClaim, planRevert, type CurationContext } from './curateClaims';
 import { planEditEntity, planRevertEntityEdit } from './curateEntities';
 import { planMergeEntities, planRevertMerge } from './curateMerges';
-import { articleFileName, claimIdFor, entityIdFor, proposalId, uniqueId } from './assignIds';
+import { planAccept } from './planAccept';
+import { articleFileName, proposalId, uniqueId } from './assignIds';
+import { planJudgeNotSame, planRevertJudgement, type JudgementPlan } from './judgeEntities';
 import { sameRecord } from '../model/canonicalJson';
 import { writeFileAtomic } from './atomicFile';
 import { lockDataFolder, type DataFolderLock } from './dataFolderLock';
@@ -84,6 +88,8 @@ export interface WriteStoreOptions {
 }
 
 export interface IngestOptions {
+  /** Who sends the article (`token` for the API, `cli` for the command line); journalled with it. */
+  author: string;
   /** Stops the extraction when aborted (its request was answered or dropped); nothing is then written. */
   signal?: AbortSignal;
   /** Called once the extraction is done, before anything is written: throwing stops the write. */
@@ -207,7 +213,7 @@ export class WriteStore {
    * the checks against the current graph to the swap, runs synchronously, so two ingests
    * never interleave inside a write.
    */
-  async ingest(source: string, requestedFileName?: string, options: IngestOptions = {}): Promise<IngestResult> {
+  async ingest(source: string, requestedFileName: string | undefined, options: IngestOptions): Promise<IngestResult> {
     const fileName = requestedFileName ?? articleFileName(crypto.createHash('sha256').update(source).digest('hex'));
     if (!ARTICLE_FILE_NAME.test(fileName)) {
       throw new WriteInputError([
@@ -295,12 +301,13 @@ export class WriteStore {
     const entry: IngestEntry = {
       kind: 'ingest',
       at: this.now().toISOString(),
+      author: options.author,
       document: { id: documentId, source },
       proposals,
     };
     const line = this.append(entry);
     this.book.applyIngest(entry);
-    this.graphs.replaceDataset(snapshotWithDocument(snapshot, document, nextVersion(snapshot.version, line)));
+    this.graphs.replace(snapshotWithDocument(snapshot, document, nextVersion(snapshot.version, line)));
     return {
       created: true,
       document,
@@ -343,8 +350,11 @@ export class WriteStore {
     );
   }
 
-  /** Turns a proposal into a claim, with the reviewer's corrections. Accepting again returns the same claim. */
-  accept(id: string, corrections: Corrections = {}): DecisionResult {
+  /**
+   * Turns a proposal into a claim, with the reviewer's corrections (planAccept.ts checks
+   * them). Accepting again returns the same claim. `author`: who decides (`token`, `cli`).
+   */
+  accept(id: string, corrections: Corrections, author: string): DecisionResult {
     const proposal = this.proposal(id);
     const snapshot = this.graphs.current;
     if (proposal.status === 'rejected')
@@ -355,121 +365,39 @@ export class WriteStore {
         throw new WriteConflictError(
           `proposal "${id}" was already accepted as claim "${proposal.claimId}" with other corrections; correct that claim instead`,
         );
-      return { created: false, proposal, claim: snapshot.dataset.claims.find((c) => c.id === proposal.claimId) };
+      return {
+        created: false,
+        proposal,
+        claim: proposal.claimId !== undefined ? liveClaimById(snapshot.dataset, proposal.claimId) : undefined,
+      };
     }
 
-    const { dataset } = snapshot;
-    const vocabulary = dataset.vocabulary;
-    const errors: WriteFieldError[] = [];
-    const created: Entity[] = [];
-    const taken = (candidate: string) =>
-      dataset.entities.has(candidate) || dataset.redirects.has(candidate) || created.some((e) => e.id === candidate);
-
-    const resolveEntity = (choice: EntityChoice, field: 'subject' | 'object'): Entity | undefined => {
-      if (typeof choice === 'string') {
-        const existing = dataset.entities.get(choice) ?? created.find((e) => e.id === choice);
-        if (existing) return existing;
-        const proposed = proposal.newEntities.find((e) => e.id === choice);
-        if (!proposed) {
-          errors.push({ path: field, message: `unknown entity "${choice}"` });
-          return undefined;
-        }
-        if (!vocabulary.nodeTypes.has(proposed.type)) {
-          errors.push({
-            path: field,
-            message: `the proposed entity "${choice}" has unknown node type "${proposed.type}"; name a new entity instead`,
-          });
-          return undefined;
-        }
-        created.push(proposed);
-        return proposed;
-      }
-      const nodeType = vocabulary.nodeTypes.get(choice.type);
-      if (!nodeType) {
-        errors.push({
-          path: `${field}.type`,
-          message: `unknown node type "${choice.type}"; expected one of ${[...vocabulary.nodeTypes.keys()].join(', ')}`,
-        });
-        return undefined;
-      }
-      if (choice.kind !== undefined && nodeType.kinds && !nodeType.kinds.includes(choice.kind)) {
-        errors.push({
-          path: `${field}.kind`,
-          message: `unknown ${choice.type} kind "${choice.kind}"; expected one of ${nodeType.kinds.join(', ')}`,
-        });
-        return undefined;
-      }
-      const entity = entitySchema.parse({ ...choice, id: entityIdFor(choice, taken), aliases: choice.aliases ?? [] });
-      created.push(entity);
-      return entity;
-    };
-
-    const subject = resolveEntity(corrections.subject ?? proposal.claim.subject, 'subject');
-    const object = resolveEntity(corrections.object ?? proposal.claim.object, 'object');
-    const type = corrections.type ?? proposal.claim.type;
-    const stance = corrections.stance ?? proposal.claim.stance;
-    const edgeType = vocabulary.edgeTypes.get(type);
-    if (!edgeType)
-      errors.push({
-        path: 'type',
-        message: `unknown edge type "${type}"; expected one of ${[...vocabulary.edgeTypes.keys()].join(', ')}`,
-      });
-    if (!vocabulary.stances.has(stance))
-      errors.push({
-        path: 'stance',
-        message: `unknown stance "${stance}"; expected one of ${[...vocabulary.stances.keys()].join(', ')}`,
-      });
-    if (edgeType && subject && object && !edgeTypeAllows(edgeType, subject.type, object.type)) {
-      const allowedS = edgeType.subjectTypes.length ? edgeType.subjectTypes.join('/') : 'any';
-      const allowedO = edgeType.objectTypes.length ? edgeType.objectTypes.join('/') : 'any';
-      errors.push({
-        path: 'type',
-        message: `edge type "${type}" does not allow ${subject.type} → ${object.type} (allowed: ${allowedS} → ${allowedO})`,
-      });
-    }
-    if (!dataset.documents.has(proposal.document))
-      errors.push({ path: '', message: `the proposal's document "${proposal.document}" is no longer in the dataset` });
-    if (errors.length > 0 || !subject || !object) throw new WriteInputError(errors);
-
-    const claimIds = new Set(dataset.claims.map((c) => c.id));
-    const date = corrections.date ?? proposal.claim.date;
-    const attributedTo = corrections.attributedTo ?? proposal.claim.attributedTo;
-    const claim: Claim = claimSchema.parse({
-      id: claimIdFor(id, (candidate) => claimIds.has(candidate)),
-      subject: subject.id,
-      type,
-      object: object.id,
-      stance,
-      document: proposal.document,
-      quote: proposal.claim.quote,
-      ...(attributedTo !== undefined ? { attributedTo } : {}),
-      ...(date !== undefined ? { date } : {}),
-    });
-
-    const entry: AcceptEntry = {
-      kind: 'accept',
-      at: this.now().toISOString(),
-      proposal: id,
+    const entry = planAccept(
+      {
+        dataset: snapshot.dataset,
+        proposedEntity: (documentId, entityId) => this.book.proposedEntity(documentId, entityId),
+        at: this.now().toISOString(),
+        author,
+      },
+      proposal,
       corrections,
-      claim,
-      entities: created,
-    };
+    );
     const line = this.append(entry);
     this.book.applyAccept(entry);
-    const next = snapshotWithClaim(snapshot, claim, created, nextVersion(snapshot.version, line));
+    const next = snapshotWithClaim(snapshot, entry.claim, entry.entities, nextVersion(snapshot.version, line));
     this.graphs.replace(next);
-    return { created: true, proposal: this.book.get(id)!, claim: next.dataset.claims.find((c) => c.id === claim.id) };
+    return { created: true, proposal: this.book.get(id)!, claim: liveClaimById(next.dataset, entry.claim.id) };
   }
 
   /** Rejects a pending proposal. Rejecting again is harmless. */
-  reject(id: string): DecisionResult {
+  reject(id: string, author: string): DecisionResult {
     const proposal = this.proposal(id);
     if (proposal.status === 'accepted')
       throw new WriteConflictError(
         `proposal "${id}" was accepted as claim "${proposal.claimId}"; it cannot be rejected`,
       );
     if (proposal.status === 'rejected') return { created: false, proposal };
-    const entry: RejectEntry = { kind: 'reject', at: this.now().toISOString(), proposal: id };
+    const entry: RejectEntry = { kind: 'reject', at: this.now().toISOString(), author, proposal: id };
     this.append(entry);
     this.book.applyReject(entry);
     // The graph is unchanged (proposals are not on it), so the snapshot and its version stay.
@@ -482,12 +410,12 @@ export class WriteStore {
     return { dataset: this.graphs.current.dataset, history: this.history, at: this.now().toISOString(), author };
   }
 
-  private record<T extends CurationEntry>(entry: T): T {
+  private record<T extends Exclude<CurationEntry, JudgeNotSameEntry>>(entry: T): T {
     const snapshot = this.graphs.current;
     const line = this.append(entry);
     this.history.apply(entry);
     const version = nextVersion(snapshot.version, line);
-    const entryNow: CurationEntry = entry;
+    const entryNow: Exclude<CurationEntry, JudgeNotSameEntry> = entry;
     this.graphs.replace(
       entryNow.kind === 'editEntity'
         ? snapshotWithEntity(snapshot, entryNow.after, version)
@@ -518,6 +446,7 @@ export class WriteStore {
     const context = this.curationContext(author);
     const event = this.history.get(eventId);
     if (event?.kind === 'editEntity') return this.record(planRevertEntityEdit(context, event, reason, ifMatch));
+    if (event?.kind === 'judgeNotSame') return this.recordJudgement(planRevertJudgement(context, event, reason));
     if (event && isEntityMerge(event)) return this.record(planRevertMerge(context, event, reason, ifMatch));
     return this.record(planRevert(context, eventId, reason, ifMatch));
   }
@@ -530,6 +459,28 @@ export class WriteStore {
   /** Merges entity `id` into `body.into`: its claims move there, it leaves the graph. `ifMatch`: the version of `id` as read. */
   mergeEntities(id: string, body: MergeEntityBody, ifMatch: number | undefined, author: string): EntityMergeEntry {
     return this.record(planMergeEntities(this.curationContext(author), id, body, ifMatch));
+  }
+
+  /**
+   * A judgement changes no record, so the graph and its version stay: the duplicate
+   * candidates, which read the history, leave the pair out from now on.
+   */
+  private recordJudgement(entry: JudgeNotSameEntry): JudgeNotSameEntry {
+    this.append(entry);
+    this.history.apply(entry);
+    return entry;
+  }
+
+  /** Judges two entities not the same ("Not the same"); judging a pair that stands judged writes nothing. */
+  judgeNotSame(id: string, other: string, reason: string | undefined, author: string): JudgementPlan {
+    const plan = planJudgeNotSame(this.curationContext(author), id, other, reason);
+    if (plan.created) this.recordJudgement(plan.event);
+    return plan;
+  }
+
+  /** Whether the pair stands judged not the same, in either order. */
+  judgedNotSame(a: string, b: string): boolean {
+    return this.history.judgedNotSame(a, b);
   }
 
   /** An entity on the graph with its version and last edit (or merge). */
@@ -548,7 +499,7 @@ export class WriteStore {
     version: number;
     lastEvent?: CurationEntry;
   } {
-    const live = this.graphs.current.dataset.claims.find((c) => c.id === id);
+    const live = liveClaimById(this.graphs.current.dataset, id);
     const lastEvent = this.history.lastEventOf(id);
     const version = this.history.versionOf(id);
     const state = (claim: ResolvedClaim, status: 'live' | 'retracted') =>
