@@ -11,9 +11,11 @@ import {
   ConfigError,
   DEFAULT_CONFIG,
   isLoopbackHost,
+  modelServerOf,
   parseSetting,
   processConfig,
   readsNeedToken,
+  type ModelServerSettings,
   type ReadAccess,
   type ServerConfig,
 } from './config';
@@ -30,7 +32,7 @@ import { GraphSnapshotHolder, snapshotOf } from './http/snapshotHolder';
 import { ResponseBodyCache } from './http/responseBodyCache';
 import { DataIntegrityError, formatProblem } from './load/problems';
 import type { ExtractionLimits } from './ingest/extractionLimits';
-import { boundedExtractor, defaultExtractor } from './store/defaultExtractor';
+import { boundedExtractor, configuredExtractor, defaultExtractor } from './store/defaultExtractor';
 import { nextVersion } from './store/applyToSnapshot';
 import { openServedDataFolder } from './store/openWriteStore';
 import { markServedReadOnly } from './store/readerMarks';
@@ -53,6 +55,10 @@ export interface ServerOptions {
   shutdownGraceMs?: number;
   /** What one extraction may take (article size, time, heap, workers at once); default DEFAULT_EXTRACTION_LIMITS. */
   extraction?: ExtractionLimits;
+  /** The model server articles are extracted with (README, "Using a model"); default none: the rule extractor. */
+  modelServer?: ModelServerSettings;
+  /** Told why the rule extractor stood in for the model; default a line on stderr. */
+  onExtractorWarning?: (warning: string) => void;
 }
 
 /** What `npm start` and `claimgraph serve` run with: the whole configuration. */
@@ -65,6 +71,7 @@ export function serverOptionsFrom(config: ServerConfig): ServerOptions {
     writes: { token: config.token, rateLimit: config.writeRateLimit, bodyLimitBytes: config.bodyLimitBytes },
     hardening: hardeningOf(config),
     responseCacheBytes: config.responseCacheBytes,
+    modelServer: modelServerOf(config),
   };
 }
 
@@ -109,7 +116,11 @@ function openServed(options: ServerOptions, writable: boolean) {
           opened.layout.preliminary ? { ...snapshot, version: `${snapshot.version}-start-positions` } : snapshot,
         );
       },
-      options.extraction ? boundedExtractor(options.extraction) : defaultExtractor,
+      configuredExtractor(options.modelServer, {
+        rules: options.extraction ? boundedExtractor(options.extraction) : defaultExtractor,
+        maxArticleBytes: options.extraction?.maxArticleBytes,
+        onWarning: options.onExtractorWarning ?? ((warning) => console.warn(`claimgraph: warning: ${warning}`)),
+      }),
     );
     return { store, writes, layout: layout as LayoutTask | undefined, readerMark };
   } catch (error) {
@@ -238,6 +249,23 @@ function showLayoutProgress(running: RunningServer, io: ServeIo): void {
   );
 }
 
+/**
+ * What the start-up says about the extractor: the model's, with a warning when a request's
+ * budget is shorter than the model may take (POST /api/documents would answer 503 first).
+ */
+export function extractorLines(options: Pick<ServerOptions, 'modelServer'> & { requestTimeoutMs: number }): string[] {
+  const server = options.modelServer;
+  if (!server) return [];
+  const lines = [
+    `claimgraph: articles are extracted by the model ${server.model} at ${server.url}; every claim it proposes is checked, and the rule extractor stands in when the model server fails`,
+  ];
+  if (options.requestTimeoutMs <= server.timeoutMs)
+    lines.push(
+      `claimgraph: warning: CLAIMGRAPH_REQUEST_TIMEOUT_MS (${options.requestTimeoutMs}) is not longer than CLAIMGRAPH_LLM_TIMEOUT_MS (${server.timeoutMs}): POST /api/documents may answer 503 before the model does; raise CLAIMGRAPH_REQUEST_TIMEOUT_MS`,
+    );
+  return lines;
+}
+
 /** Starts the server and prints where; resolves when it stops (SIGINT/SIGTERM) with the exit code. */
 export async function serveUntilStopped(options: ServerOptions, io: ServeIo): Promise<number> {
   let running: RunningServer;
@@ -260,6 +288,8 @@ export async function serveUntilStopped(options: ServerOptions, io: ServeIo): Pr
   io.out(`claimgraph: listening on ${running.url}`);
   for (const line of accessLines(running)) io.out(line);
   showLayoutProgress(running, io);
+  const requestTimeoutMs = (options.hardening ?? defaultHardening).requestTimeoutMs;
+  for (const line of extractorLines({ modelServer: options.modelServer, requestTimeoutMs })) io.out(line);
   return new Promise<number>((resolve) => {
     const stop = () => {
       process.off('SIGINT', stop);

@@ -103,8 +103,10 @@ export interface IngestResult {
   created: boolean;
   document: DocumentRecord;
   proposals: ReviewedProposal[];
-  /** Extracted claims that could not become proposals, and why. */
+  /** Extracted claims that could not become proposals, and why (first those the extractor's own checks dropped). */
   skipped: Array<{ index: number; reason: string }>;
+  /** Why the extractor asked for was not the one used (the model server failed: the rules stood in). */
+  warnings: string[];
 }
 
 export interface DecisionResult {
@@ -271,7 +273,7 @@ export class WriteStore {
     }
 
     const proposals: Proposal[] = [];
-    const skipped: IngestResult['skipped'] = [];
+    const skipped: IngestResult['skipped'] = [...(extraction.dropped ?? [])];
     extraction.claims.forEach((claim, index) => {
       const subject = renamed.get(claim.subject) ?? claim.subject;
       const object = renamed.get(claim.object) ?? claim.object;
@@ -289,6 +291,7 @@ export class WriteStore {
           document: documentId,
           claim: { ...claim, subject, object },
           newEntities: uses,
+          ...(extraction.extractor !== undefined ? { extractor: extraction.extractor } : {}),
         });
       }
     });
@@ -305,7 +308,13 @@ export class WriteStore {
     const line = this.append(entry);
     this.book.applyIngest(entry);
     this.graphs.replace(snapshotWithDocument(snapshot, document, nextVersion(snapshot.version, line)));
-    return { created: true, document, proposals: this.book.forDocument(documentId), skipped };
+    return {
+      created: true,
+      document,
+      proposals: this.book.forDocument(documentId),
+      skipped,
+      warnings: extraction.warnings ?? [],
+    };
   }
 
   private keepOriginal(documentId: string, original: { bytes: Uint8Array; extension: string }): void {
@@ -329,7 +338,13 @@ export class WriteStore {
     const known = this.graphs.current.dataset.documents.get(documentId);
     if (!known) return undefined;
     if (sameRecord(known, document))
-      return { created: false, document: known, proposals: this.book.forDocument(documentId), skipped: [] };
+      return {
+        created: false,
+        document: known,
+        proposals: this.book.forDocument(documentId),
+        skipped: [],
+        warnings: [],
+      };
     throw new WriteConflictError(
       `a different document with id "${documentId}" is already stored; send the article under another fileName`,
     );

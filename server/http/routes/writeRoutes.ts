@@ -68,6 +68,7 @@ export const ingestDocumentRoute = defineRoute({
       document: { id: result.document.id, title: result.document.title, date: result.document.date },
       proposals: presentProposals(result.proposals, dataset),
       skipped: result.skipped,
+      warnings: result.warnings,
     };
     return new JsonResult(answer, result.created ? 201 : 200, {
       Location: `/api/documents/${encodeURIComponent(result.document.id)}`,
