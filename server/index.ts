@@ -143,7 +143,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     });
   } catch (error) {
     layout?.cancel();
-    writes.close();
+    await writes.close();
     throw error;
   }
   const { port } = server.address() as AddressInfo;
@@ -155,14 +155,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     host: listenHost,
     store,
     server,
-    // In-flight requests finish first; every acknowledged write is already fsync'ed; then the journal closes.
+    // In-flight requests finish first; every acknowledged write is already committed; then the event store closes.
     close: () =>
       new Promise<void>((resolve, reject) =>
         server.close((error) => {
           layout?.cancel();
-          writes.close();
-          if (error) reject(error);
-          else resolve();
+          writes.close().then(
+            () => (error ? reject(error) : resolve()),
+            (closeError: unknown) => reject(error ?? (closeError as Error)),
+          );
         }),
       ),
   };

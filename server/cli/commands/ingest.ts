@@ -78,7 +78,7 @@ export const ingestCommand: Command = {
       }
       throw error;
     } finally {
-      store.close();
+      await store.close();
     }
   },
 };

@@ -8,20 +8,10 @@ import { readJournal } from '../../../server/load/readJournal';
 import { ProposalNotFoundError, WriteConflictError, WriteInputError } from '../../../server/store/writeErrors';
 import { ARTICLE, openStore, tempDataFolder } from './storeFixtures';
 
-function inputErrors(run: () => unknown): Array<{ path: string; message: string }> {
+/** The field errors a write (which runs asynchronously) was refused with. */
+async function inputErrors(write: Promise<unknown>): Promise<Array<{ path: string; message: string }>> {
   try {
-    run();
-  } catch (error) {
-    if (error instanceof WriteInputError) return error.errors;
-    throw error;
-  }
-  throw new Error('expected a WriteInputError');
-}
-
-/** The same for an ingest, which runs the extractor asynchronously. */
-async function ingestInputErrors(ingest: Promise<unknown>): Promise<Array<{ path: string; message: string }>> {
-  try {
-    await ingest;
+    await write;
   } catch (error) {
     if (error instanceof WriteInputError) return error.errors;
     throw error;
@@ -97,10 +87,10 @@ describe('WriteStore.ingest', () => {
   it('names the field when the article or its file name is unusable', async () => {
     const { store } = openStore(tempDataFolder());
     try {
-      expect(await ingestInputErrors(store.ingest('no header here\nbody', 'x.txt'))).toEqual([
+      expect(await inputErrors(store.ingest('no header here\nbody', 'x.txt'))).toEqual([
         { path: 'text', message: 'line 1: the first line must be " date YYYY-MM-DD Title", found "no header here"' },
       ]);
-      expect(await ingestInputErrors(store.ingest(ARTICLE, '../escape.txt'))).toEqual([
+      expect(await inputErrors(store.ingest(ARTICLE, '../escape.txt'))).toEqual([
         {
           path: 'fileName',
           message:
@@ -125,7 +115,7 @@ describe('WriteStore.accept', () => {
     const dir = tempDataFolder();
     const { store, graphs } = openStore(dir);
     await store.ingest(ARTICLE, 'doc-2.txt');
-    const result = store.accept('doc-2.p1');
+    const result = await store.accept('doc-2.p1');
     store.close();
     expect(result.created).toBe(true);
     expect(result.claim).toEqual({
@@ -161,7 +151,7 @@ describe('WriteStore.accept', () => {
       y: -node.length,
     }));
     await store.ingest(ARTICLE, 'doc-2.txt');
-    store.accept('doc-2.p2');
+    await store.accept('doc-2.p2');
     store.close();
     expect(graphs.current.graph.getNodeAttributes('alice')).toMatchObject({ x: 5, y: -5 });
     const carol = graphs.current.graph.getNodeAttributes('carol-white');
@@ -171,7 +161,7 @@ describe('WriteStore.accept', () => {
   it('applies corrections: type, stance and a new entity named by the reviewer', async () => {
     const { store, graphs } = openStore(tempDataFolder());
     await store.ingest(ARTICLE, 'doc-2.txt');
-    const result = store.accept('doc-2.p2', {
+    const result = await store.accept('doc-2.p2', {
       stance: 'asserts',
       type: 'associate_of',
       object: { name: 'Carla White', type: 'person', aliases: ['Carla'] },
@@ -198,10 +188,10 @@ describe('WriteStore.accept', () => {
     const dir = tempDataFolder();
     const { store, graphs } = openStore(dir);
     await store.ingest(ARTICLE, 'doc-2.txt');
-    const first = store.accept('doc-2.p1');
+    const first = await store.accept('doc-2.p1');
     const size = fs.statSync(path.join(dir, 'journal.jsonl')).size;
     const version = graphs.current.version;
-    const second = store.accept('doc-2.p1');
+    const second = await store.accept('doc-2.p1');
     store.close();
     expect(second).toEqual({ ...first, created: false });
     expect(fs.statSync(path.join(dir, 'journal.jsonl')).size).toBe(size);
@@ -212,21 +202,21 @@ describe('WriteStore.accept', () => {
   it('refuses other corrections on an accepted proposal, and accepting a rejected one', async () => {
     const { store } = openStore(tempDataFolder());
     await store.ingest(ARTICLE, 'doc-2.txt');
-    store.accept('doc-2.p1');
-    store.reject('doc-2.p2');
+    await store.accept('doc-2.p1');
+    await store.reject('doc-2.p2');
     try {
-      expect(() => store.accept('doc-2.p1', { stance: 'denies' })).toThrow(
+      await expect(store.accept('doc-2.p1', { stance: 'denies' })).rejects.toThrow(
         new WriteConflictError(
           'proposal "doc-2.p1" was already accepted as claim "doc-2.c1" with other corrections; correct that claim instead',
         ),
       );
-      expect(() => store.accept('doc-2.p2')).toThrow(
+      await expect(store.accept('doc-2.p2')).rejects.toThrow(
         new WriteConflictError('proposal "doc-2.p2" was rejected; it cannot be accepted'),
       );
-      expect(() => store.reject('doc-2.p1')).toThrow(
+      await expect(store.reject('doc-2.p1')).rejects.toThrow(
         new WriteConflictError('proposal "doc-2.p1" was accepted as claim "doc-2.c1"; it cannot be rejected'),
       );
-      expect(() => store.accept('doc-2.p9')).toThrow(new ProposalNotFoundError('doc-2.p9'));
+      await expect(store.accept('doc-2.p9')).rejects.toThrow(new ProposalNotFoundError('doc-2.p9'));
     } finally {
       store.close();
     }
@@ -238,7 +228,7 @@ describe('WriteStore.accept', () => {
     await store.ingest(ARTICLE, 'doc-2.txt');
     try {
       expect(
-        inputErrors(() => store.accept('doc-2.p1', { type: 'married', stance: 'guesses', subject: 'nobody' })),
+        await inputErrors(store.accept('doc-2.p1', { type: 'married', stance: 'guesses', subject: 'nobody' })),
       ).toEqual([
         { path: 'subject', message: 'unknown entity "nobody"' },
         {
@@ -248,7 +238,7 @@ describe('WriteStore.accept', () => {
         },
         { path: 'stance', message: 'unknown stance "guesses"; expected one of asserts, alleges, denies, confirms' },
       ]);
-      expect(inputErrors(() => store.accept('doc-2.p1', { type: 'member_of', object: 'widget' }))).toEqual([
+      expect(await inputErrors(store.accept('doc-2.p1', { type: 'member_of', object: 'widget' }))).toEqual([
         {
           path: 'type',
           message:
@@ -256,7 +246,7 @@ describe('WriteStore.accept', () => {
         },
       ]);
       expect(
-        inputErrors(() =>
+        await inputErrors(
           store.accept('doc-2.p1', { object: { name: 'Acme Holdings', type: 'organization', kind: 'cartel' } }),
         ),
       ).toEqual([
@@ -266,7 +256,7 @@ describe('WriteStore.accept', () => {
             'unknown organization kind "cartel"; expected one of company, media, government, military, intelligence, party, ngo, other',
         },
       ]);
-      expect(inputErrors(() => store.accept('doc-2.p1', { subject: { name: 'Carol', type: 'robot' } }))).toEqual([
+      expect(await inputErrors(store.accept('doc-2.p1', { subject: { name: 'Carol', type: 'robot' } }))).toEqual([
         {
           path: 'subject.type',
           message: 'unknown node type "robot"; expected one of person, organization, country, service',
@@ -284,8 +274,8 @@ describe('restart', () => {
     const dir = tempDataFolder();
     const first = openStore(dir);
     await first.store.ingest(ARTICLE, 'doc-2.txt');
-    first.store.accept('doc-2.p1');
-    first.store.reject('doc-2.p2');
+    await first.store.accept('doc-2.p1');
+    await first.store.reject('doc-2.p2');
     first.store.close();
 
     const again = openStore(dir);
@@ -305,7 +295,7 @@ describe('restart', () => {
     const dir = tempDataFolder();
     const first = openStore(dir);
     await first.store.ingest(ARTICLE, 'doc-2.txt');
-    first.store.accept('doc-2.p1');
+    await first.store.accept('doc-2.p1');
     first.store.close();
     fs.appendFileSync(path.join(dir, 'journal.jsonl'), '{"kind":"accept","at":"2024-');
 
@@ -319,7 +309,7 @@ describe('restart', () => {
 
     const reopened: string[] = [];
     const again = openStore(dir, reopened);
-    again.store.accept('doc-2.p2');
+    await again.store.accept('doc-2.p2');
     again.store.close();
     expect(reopened).toEqual(warnings);
     expect(loadDataset(dir, { onWarning: () => reopened.push('again') }).claims.map((c) => c.id)).toEqual([
