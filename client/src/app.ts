@@ -29,6 +29,8 @@ export interface App {
   /** Selects an entity and moves the camera to it. */
   selectNode(node: string): void;
   selectEdge(edge: string): void;
+  /** Selects a relation and moves the camera, if need be, so that both its ends are in view. */
+  revealEdge(edge: string): void;
   exportPng(): Promise<Blob>;
   /** Counts the changes of the graph's items (writes, merged neighbourhoods): panels redraw when it moves. */
   graphRevision(): number;

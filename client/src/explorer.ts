@@ -219,6 +219,10 @@ function createApp(
     selectEdge(edge) {
       update({ selectedEdge: edge, openDocument: undefined });
     },
+    revealEdge(edge) {
+      update({ selectedEdge: edge, openDocument: undefined });
+      if (data.graph.hasEdge(edge)) current.view()?.revealNodes(data.graph.extremities(edge));
+    },
     exportPng() {
       const view = current.view();
       return view ? view.exportPng() : Promise.reject(new Error('the graph is not drawn yet'));

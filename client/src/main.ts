@@ -47,7 +47,7 @@ function start(vocabulary: VocabularyResponse, graph: EvidenceGraph, notice: Not
   mountToolbar(explorer, () => view.resetCamera());
   showInitialCamera(view, explorer.app.state());
   clearOnEscape(explorer.app);
-  review = mountReviewPanel(explorer, merging.refreshGraph);
+  review = mountReviewPanel(explorer, merging);
   mountArticleDialog(curator);
 
   explorer.requestPath();

@@ -12,7 +12,7 @@ import { createEntityPicker } from './ui/entityPicker';
 import { createFilterPanel } from './ui/filterPanel';
 import { createInspector } from './ui/inspector';
 import { createPathFinder } from './ui/pathFinder';
-import { createReviewPanel, type ReviewPanel } from './ui/reviewPanel';
+import { createReviewPanel, type ReviewGraphUpdates, type ReviewPanel } from './ui/reviewPanel';
 import { createToolbar } from './ui/toolbar';
 
 /** The search (an entity the graph does not hold yet is opened with `openEntity`) and the side panels. */
@@ -45,10 +45,10 @@ export function mountToolbar(explorer: Explorer, resetCamera: () => void): void 
   explorer.addPanel(createToolbar(requireElement('toolbar'), explorer.app, resetCamera));
 }
 
-/** The review panel beside the graph, and its button at the end of the toolbar. */
-export function mountReviewPanel(explorer: Explorer, refreshGraph: () => Promise<void>): ReviewPanel {
-  const review = createReviewPanel(explorer.app, refreshGraph);
-  requireElement('graph').parentElement?.append(review.element);
+/** The review panel beside the graph (in place of the filters while open), and its button at the end of the toolbar. */
+export function mountReviewPanel(explorer: Explorer, graphUpdates: ReviewGraphUpdates): ReviewPanel {
+  const review = createReviewPanel(explorer.app, graphUpdates);
+  requireElement('filters').after(review.element);
   requireElement('toolbar').append(
     button('Review', () => (review.element.hidden ? review.open() : review.close()), {
       className: 'secondary writes-only',

@@ -22,6 +22,9 @@ export interface Command {
 /** Thrown for bad command-line input; main prints the message and the command's usage. */
 export class UsageError extends Error {}
 
+/** The author the command line's writes are journalled under (the API's are `token`). */
+export const CLI_AUTHOR = 'cli';
+
 export function parseFlags<T extends NonNullable<ParseArgsConfig['options']>>(
   args: string[],
   options: T,

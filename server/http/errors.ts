@@ -9,6 +9,7 @@ import {
   DISK_FULL,
   StaleVersionError,
   DiskFullError,
+  DuplicateEntityError,
   NOTHING_OF_THIS_WRITE,
   ProposalNotFoundError,
   WriteConflictError,
@@ -113,6 +114,20 @@ export class ConflictError extends HttpProblem {
   override readonly title = 'Conflict';
 }
 
+/** 409: a new entity whose name, alias or country the graph already has; `existing` names that entity. */
+export class DuplicateEntityProblem extends ConflictError {
+  constructor(
+    detail: string,
+    readonly existing: NonNullable<Problem['existing']>,
+  ) {
+    super(detail);
+  }
+
+  override toProblem(): Problem {
+    return { ...super.toProblem(), existing: this.existing };
+  }
+}
+
 /** 412: If-Match named a version that is no longer the current one; errors[] gives the current one. */
 export class PreconditionFailedError extends HttpProblem {
   override readonly status = 412;
@@ -201,6 +216,8 @@ export function problemOf(error: unknown): unknown {
       { path: error.noun === 'event' ? 'eventId' : 'id', message: error.message },
     ]);
   if (error instanceof StaleVersionError) return new PreconditionFailedError(error.message, error.current);
+  if (error instanceof DuplicateEntityError)
+    return new DuplicateEntityProblem(error.message, { path: error.field, ...error.existing });
   if (error instanceof WriteConflictError) return new ConflictError(error.message);
   if (error instanceof WritesNotOpenError) return new WritesDisabledError();
   if (error instanceof DiskFullError) return new InsufficientStorageError();

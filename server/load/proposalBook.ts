@@ -7,6 +7,7 @@ import { describeFileSize, MAX_DATA_FILE_BYTES, parseJsonFile } from './readData
 import { DataIntegrityError, formatFieldPath, type LoadProblem } from './problems';
 import { readJournal } from './readJournal';
 import type { AcceptEntry, IngestEntry, RejectEntry, ReviewedProposal } from '../model/journalEntries';
+import type { Entity } from '../model/records';
 import { proposalsFileSchema } from '../model/journalEntries';
 
 export const PROPOSALS_FILE = 'proposals.json';
@@ -30,6 +31,16 @@ export class ProposalBook {
     return this.list().filter((p) => p.document === documentId);
   }
 
+  /** A new entity that one of the document's proposals names, whichever its status; created when a claim using it is accepted. */
+  proposedEntity(documentId: string, id: string): Entity | undefined {
+    for (const proposal of this.byId.values())
+      if (proposal.document === documentId) {
+        const found = proposal.newEntities.find((e) => e.id === id);
+        if (found) return found;
+      }
+    return undefined;
+  }
+
   /** Adds an ingest's proposals; ones already known (folded by an interrupted compaction) are kept as they are. */
   applyIngest(entry: IngestEntry): void {
     for (const proposal of entry.proposals)
@@ -45,13 +56,19 @@ export class ProposalBook {
       decidedAt: entry.at,
       claimId: entry.claim.id,
       corrections: entry.corrections,
+      ...(entry.author !== undefined ? { decidedBy: entry.author } : {}),
     });
   }
 
   applyReject(entry: RejectEntry): void {
     const proposal = this.byId.get(entry.proposal);
     if (!proposal) return;
-    this.byId.set(proposal.id, { ...proposal, status: 'rejected', decidedAt: entry.at });
+    this.byId.set(proposal.id, {
+      ...proposal,
+      status: 'rejected',
+      decidedAt: entry.at,
+      ...(entry.author !== undefined ? { decidedBy: entry.author } : {}),
+    });
   }
 }
 

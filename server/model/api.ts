@@ -78,6 +78,8 @@ export const problemSchema = z.object({
   status: z.number().int(),
   detail: z.string(),
   errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  /** A 409 for a new entity that the graph already has: the field that named it and the existing entity. */
+  existing: z.object({ path: z.string(), id: z.string(), name: z.string(), type: z.string() }).optional(),
 });
 
 /** An entity as other records mention it. */

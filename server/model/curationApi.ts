@@ -5,16 +5,11 @@ import { z } from 'zod';
 import { integerParameter } from './api';
 import { authorSchema, curationEntrySchema } from './curationEvents';
 import { isoDatePrefixSchema } from './dates';
-import { newEntityInputSchema } from './journalEntries';
+import { newEntityChoiceSchema } from './journalEntries';
 import { claimSchema, entityIdSchema, entitySchema } from './records';
 
 /** A new entity named by a curator; `createAnyway` creates it even when an entity of that name exists. */
-export const curatedNewEntitySchema = newEntityInputSchema.extend({
-  createAnyway: z
-    .boolean()
-    .optional()
-    .meta({ description: 'create it even when an entity with this name or alias exists (default: 409 naming it)' }),
-});
+export const curatedNewEntitySchema = newEntityChoiceSchema;
 
 /** Subject or object: an existing entity's id, or a new entity. */
 export const claimEndSchema = z.union([entityIdSchema, curatedNewEntitySchema]);

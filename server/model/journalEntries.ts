@@ -8,6 +8,7 @@ import { isoDatePrefixSchema } from './dates';
 import { extractedClaimSchema } from './extraction';
 import {
   addClaimEntrySchema,
+  authorSchema,
   correctClaimEntrySchema,
   editEntityEntrySchema,
   mergeEntitiesEntrySchema,
@@ -43,8 +44,21 @@ export const newEntityInputSchema = z.strictObject({
     .optional(),
 });
 
-/** Subject or object of a correction: an existing entity's id, or a new entity to create. */
-export const entityChoiceSchema = z.union([entityIdSchema, newEntityInputSchema]);
+/**
+ * A new entity as a reviewer or curator asks for it: refused with 409 naming the existing
+ * entity whose name or alias it shares, unless `createAnyway` says so.
+ */
+export const newEntityChoiceSchema = newEntityInputSchema.extend({
+  createAnyway: z
+    .boolean()
+    .optional()
+    .meta({ description: 'create it even when an entity with this name or alias exists (default: 409 naming it)' }),
+});
+
+/** Subject or object of a correction: an existing entity's id (or a proposed one of the document), or a new entity to create. */
+export const entityChoiceSchema = z.union([entityIdSchema, newEntityChoiceSchema]);
+
+const quoteOffset = (description: string) => z.number().int().min(0).max(10_000_000).meta({ description });
 
 /** What a reviewer may change when accepting. Strict: ids, status and review fields are the server's. */
 export const correctionsSchema = z.strictObject({
@@ -54,13 +68,31 @@ export const correctionsSchema = z.strictObject({
   object: entityChoiceSchema.optional(),
   date: isoDatePrefixSchema.optional(),
   attributedTo: z.string().trim().min(1).max(500).optional(),
+  role: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .optional()
+    .meta({ description: 'the role the subject holds (holds_position: President, spokesperson, CEO…)' }),
+  quote: z
+    .string()
+    .min(1)
+    .max(5000)
+    .optional()
+    .meta({ description: "another verbatim passage of the proposal's document" }),
+  start: quoteOffset("where the quote starts in the document's text; needed when it occurs more than once").optional(),
+  end: quoteOffset('where the quote ends (exclusive); checked against start and the quote').optional(),
 });
 
 const at = z.string().min(1);
+/** Who wrote the entry (`token` for the API, `cli` for the command line); journals written before it was recorded have none. */
+const author = authorSchema.optional();
 
 export const ingestEntrySchema = z.strictObject({
   kind: z.literal('ingest'),
   at,
+  author,
   /** The article exactly as received, in the seeds' format; compaction writes it to documents/<id>.txt. */
   document: z.strictObject({ id: z.string().min(1), source: z.string().min(1) }),
   proposals: z.array(proposalSchema),
@@ -69,6 +101,7 @@ export const ingestEntrySchema = z.strictObject({
 export const acceptEntrySchema = z.strictObject({
   kind: z.literal('accept'),
   at,
+  author,
   proposal: z.string().min(1),
   corrections: correctionsSchema,
   claim: claimSchema,
@@ -79,6 +112,7 @@ export const acceptEntrySchema = z.strictObject({
 export const rejectEntrySchema = z.strictObject({
   kind: z.literal('reject'),
   at,
+  author,
   proposal: z.string().min(1),
 });
 
@@ -102,6 +136,8 @@ export const proposalStatusSchema = z.enum(['pending', 'accepted', 'rejected']);
 export const reviewedProposalSchema = proposalSchema.extend({
   status: proposalStatusSchema,
   decidedAt: at.optional(),
+  /** Who accepted or rejected it, when the journal recorded it. */
+  decidedBy: authorSchema.optional(),
   /** The claim an accepted proposal became. */
   claimId: z.string().min(1).optional(),
   corrections: correctionsSchema.optional(),
@@ -115,6 +151,7 @@ export const proposalsFileSchema = z.strictObject({
 export type ProposedClaim = z.infer<typeof proposedClaimSchema>;
 export type Proposal = z.infer<typeof proposalSchema>;
 export type NewEntityInput = z.infer<typeof newEntityInputSchema>;
+export type NewEntityChoice = z.infer<typeof newEntityChoiceSchema>;
 export type EntityChoice = z.infer<typeof entityChoiceSchema>;
 export type Corrections = z.infer<typeof correctionsSchema>;
 export type IngestEntry = z.infer<typeof ingestEntrySchema>;

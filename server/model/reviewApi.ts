@@ -49,8 +49,12 @@ export const proposalViewSchema = z.object({
   quoteStart: z.number().int(),
   quoteEnd: z.number().int(),
   decidedAt: z.string().optional(),
+  /** Who accepted or rejected it (`token`, `cli`); absent for decisions journalled before authors were. */
+  decidedBy: z.string().optional(),
   /** The claim an accepted proposal became. */
   claimId: z.string().optional(),
+  /** The ends of that claim as accepted (corrections included), while it is on the graph. */
+  accepted: z.object({ subject: proposalEntitySchema, object: proposalEntitySchema }).optional(),
 });
 
 export const proposalsQuerySchema = z.strictObject({

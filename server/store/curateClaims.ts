@@ -4,7 +4,7 @@
 // journals the event and applies it; replay applies the same event the same way.
 import { findNearestPassage, type CurationHistory } from '../load';
 import { sameRecord } from '../model/canonicalJson';
-import type { ClaimEnd, AddClaimBody, CorrectClaimBody } from '../model/curationApi';
+import type { ClaimEnd, AddClaimBody, CorrectClaimBody, CuratedNewEntity } from '../model/curationApi';
 import {
   isClaimEvent,
   type AddClaimEntry,
@@ -18,8 +18,10 @@ import { claimSchema, entitySchema, type Claim, type DocumentRecord, type Entity
 import { edgeTypeAllows } from '../model/vocabulary';
 import { normalizeText } from '../queries/normalizeText';
 import { entityIdFor } from './assignIds';
+import { countryCodeOfName } from './countryOfName';
 import {
   CurationNotFoundError,
+  DuplicateEntityError,
   StaleVersionError,
   WriteConflictError,
   WriteInputError,
@@ -99,23 +101,63 @@ function sameNamedEntity(dataset: Dataset, names: readonly string[]): { entity: 
   return undefined;
 }
 
-/** Resolves subject or object: an existing entity, or a new one (created by the event). */
-function resolveEnd(
-  choice: ClaimEnd,
+/** The country entity of the graph with this ISO code: `country:XX`, or another id with that countryCode. */
+function countryEntity(dataset: Dataset, code: string): Entity | undefined {
+  const keyed = dataset.entities.get(`country:${code}`);
+  if (keyed) return keyed;
+  for (const entity of dataset.entities.values())
+    if (entity.type === 'country' && entity.countryCode === code) return entity;
+  return undefined;
+}
+
+type NewEntityFields = Omit<CuratedNewEntity, 'createAnyway'>;
+
+/** A new country's ISO code: the one given, else the one its name (or an alias) means in the countries lexicon. */
+function countryCodeOf(fields: NewEntityFields): string | undefined {
+  if (fields.type !== 'country') return undefined;
+  if (fields.countryCode !== undefined) return fields.countryCode;
+  for (const name of [fields.name, ...(fields.aliases ?? [])]) {
+    const code = countryCodeOfName(name);
+    if (code !== undefined) return code;
+  }
+  return undefined;
+}
+
+/**
+ * Refuses (409, naming it) a new entity that the graph already has: the same country,
+ * whatever `createAnyway` says (a country is keyed by its code), or an entity with the
+ * same name or alias unless `createAnyway`.
+ */
+export function refuseDuplicate(dataset: Dataset, field: string, fields: NewEntityFields, createAnyway: boolean): void {
+  const code = countryCodeOf(fields);
+  const country = code !== undefined ? countryEntity(dataset, code) : undefined;
+  if (code !== undefined && country) {
+    throw new DuplicateEntityError(
+      `${field}: ${JSON.stringify(fields.name)} is the country ${code}, which the graph has as "${country.id}" (${country.name}); send its id`,
+      field,
+      country,
+    );
+  }
+  if (createAnyway) return;
+  const match = sameNamedEntity(dataset, [fields.name, ...(fields.aliases ?? [])]);
+  if (match) {
+    throw new DuplicateEntityError(
+      `${field}: an entity named ${JSON.stringify(match.name)} already exists: "${match.entity.id}" (${match.entity.name}, ${match.entity.type}); send its id, or add "createAnyway": true to create a new entity`,
+      field,
+      match.entity,
+    );
+  }
+}
+
+/** A new subject or object, checked against the vocabulary and the graph; pushed on `created`. */
+export function resolveNewEntity(
+  choice: CuratedNewEntity,
   field: 'subject' | 'object',
   dataset: Dataset,
   created: Entity[],
   errors: WriteFieldError[],
 ): Entity | undefined {
   const { vocabulary } = dataset;
-  if (typeof choice === 'string') {
-    const existing = dataset.entities.get(choice) ?? created.find((e) => e.id === choice);
-    const survivor = survivorOf(dataset.redirects, choice);
-    if (!existing && survivor !== undefined)
-      errors.push({ path: field, message: `entity "${choice}" was merged into "${survivor}"; use "${survivor}"` });
-    else if (!existing) errors.push({ path: field, message: `unknown entity "${choice}"` });
-    return existing;
-  }
   const { createAnyway, ...fields } = choice;
   const nodeType = vocabulary.nodeTypes.get(fields.type);
   if (!nodeType) {
@@ -135,20 +177,34 @@ function resolveEnd(
   // Subject and object naming the same new entity get one.
   const same = created.find((e) => e.type === fields.type && normalizeText(e.name) === normalizeText(fields.name));
   if (same) return same;
-  if (createAnyway !== true) {
-    const match = sameNamedEntity(dataset, [fields.name, ...(fields.aliases ?? [])]);
-    if (match) {
-      throw new WriteConflictError(
-        `${field}: an entity named ${JSON.stringify(match.name)} already exists: "${match.entity.id}" (${match.entity.name}, ${match.entity.type}); send its id, or add "createAnyway": true to create a new entity`,
-      );
-    }
-  }
+  refuseDuplicate(dataset, field, fields, createAnyway === true);
+  const countryCode = countryCodeOf(fields);
+  const keyed = countryCode !== undefined ? { ...fields, countryCode } : fields;
   // The id of an entity merged away stays its redirect's: a new entity never takes it.
   const taken = (id: string) =>
     dataset.entities.has(id) || dataset.redirects.has(id) || created.some((e) => e.id === id);
-  const entity = entitySchema.parse({ ...fields, id: entityIdFor(fields, taken), aliases: fields.aliases ?? [] });
+  const entity = entitySchema.parse({ ...keyed, id: entityIdFor(keyed, taken), aliases: fields.aliases ?? [] });
   created.push(entity);
   return entity;
+}
+
+/** Resolves subject or object: an existing entity, or a new one (created by the event). */
+function resolveEnd(
+  choice: ClaimEnd,
+  field: 'subject' | 'object',
+  dataset: Dataset,
+  created: Entity[],
+  errors: WriteFieldError[],
+): Entity | undefined {
+  if (typeof choice === 'string') {
+    const existing = dataset.entities.get(choice) ?? created.find((e) => e.id === choice);
+    const survivor = survivorOf(dataset.redirects, choice);
+    if (!existing && survivor !== undefined)
+      errors.push({ path: field, message: `entity "${choice}" was merged into "${survivor}"; use "${survivor}"` });
+    else if (!existing) errors.push({ path: field, message: `unknown entity "${choice}"` });
+    return existing;
+  }
+  return resolveNewEntity(choice, field, dataset, created, errors);
 }
 
 /** Checks the type, the stance and that the type allows these ends (else lists the types that do). */
@@ -211,7 +267,7 @@ export function checkVersion(context: CurationContext, claimId: string, ifMatch:
 }
 
 /** The claim with its quote's offset kept only when the first occurrence is not the one meant. */
-function withQuoteAt(claim: Claim, document: DocumentRecord | undefined, start: number | undefined): Claim {
+export function withQuoteAt(claim: Claim, document: DocumentRecord | undefined, start: number | undefined): Claim {
   const { quoteStart: _old, ...rest } = claim;
   if (document && claim.quote !== undefined && start !== undefined && document.text.indexOf(claim.quote) !== start)
     return { ...rest, quoteStart: start };

@@ -56,6 +56,24 @@ export class WriteConflictError extends Error {
   }
 }
 
+/**
+ * A new entity would duplicate one the graph has (same name or alias, or the same country):
+ * a conflict that names the existing entity, so a client can offer to use it.
+ */
+export class DuplicateEntityError extends WriteConflictError {
+  readonly existing: { id: string; name: string; type: string };
+  constructor(
+    message: string,
+    /** The field of the request that named the new entity ("subject", "object"). */
+    readonly field: string,
+    entity: { id: string; name: string; type: string },
+  ) {
+    super(message);
+    this.existing = { id: entity.id, name: entity.name, type: entity.type };
+    this.name = 'DuplicateEntityError';
+  }
+}
+
 /** The store was opened read-only (the server has no write token). */
 export class WritesNotOpenError extends Error {
   constructor() {

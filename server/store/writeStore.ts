@@ -38,7 +38,8 @@ import { FolderEventStore } from './folderEventStore';
 import { planAddClaim, planCorrectClaim, planRetractClaim, planRevert, type CurationContext } from './curateClaims';
 import { planEditEntity, planRevertEntityEdit } from './curateEntities';
 import { planMergeEntities, planRevertMerge } from './curateMerges';
-import { articleFileName, claimIdFor, entityIdFor, proposalId, uniqueId } from './assignIds';
+import { planAccept } from './planAccept';
+import { articleFileName, proposalId, uniqueId } from './assignIds';
 import { sameRecord } from '../model/canonicalJson';
 import { writeFileAtomic } from './atomicFile';
 import { lockDataFolder, type DataFolderLock } from './dataFolderLock';
@@ -79,6 +80,8 @@ export interface WriteStoreOptions {
 }
 
 export interface IngestOptions {
+  /** Who sends the article (`token` for the API, `cli` for the command line); journalled with it. */
+  author: string;
   /** Stops the extraction when aborted (its request was answered or dropped); nothing is then written. */
   signal?: AbortSignal;
   /** Called once the extraction is done, before anything is written: throwing stops the write. */
@@ -219,7 +222,7 @@ export class WriteStore {
    * the checks against the current graph to the swap, runs in the write queue, so two
    * ingests never interleave inside a write.
    */
-  async ingest(source: string, requestedFileName?: string, options: IngestOptions = {}): Promise<IngestResult> {
+  async ingest(source: string, requestedFileName: string | undefined, options: IngestOptions): Promise<IngestResult> {
     const fileName = requestedFileName ?? articleFileName(crypto.createHash('sha256').update(source).digest('hex'));
     if (!ARTICLE_FILE_NAME.test(fileName)) {
       throw new WriteInputError([
@@ -252,7 +255,7 @@ export class WriteStore {
       // Another write may have landed while the extractor ran: check again, against the graph as it is now.
       const storedMeanwhile = this.storedAlready(documentId, document);
       if (storedMeanwhile) return { answer: () => storedMeanwhile };
-      return this.planIngest(source, document, extraction, options.original);
+      return this.planIngest(source, document, extraction, options);
     });
   }
 
@@ -260,7 +263,7 @@ export class WriteStore {
     source: string,
     document: DocumentRecord,
     extraction: ReturnType<typeof extractionResultSchema.parse>,
-    original: IngestOptions['original'],
+    { original, author }: IngestOptions,
   ): PlannedWrite<IngestResult> {
     const documentId = document.id;
     const snapshot = this.graphs.current;
@@ -319,6 +322,7 @@ export class WriteStore {
     const entry: IngestEntry = {
       kind: 'ingest',
       at: this.now().toISOString(),
+      author,
       document: { id: documentId, source },
       proposals,
     };
@@ -355,134 +359,48 @@ export class WriteStore {
     );
   }
 
-  /** Turns a proposal into a claim, with the reviewer's corrections. Accepting again returns the same claim. */
-  accept(id: string, corrections: Corrections = {}): Promise<DecisionResult> {
-    return this.write(() => this.planAccept(id, corrections));
-  }
-
-  private planAccept(id: string, corrections: Corrections): PlannedWrite<DecisionResult> {
-    const proposal = this.proposal(id);
-    const snapshot = this.graphs.current;
-    if (proposal.status === 'rejected')
-      throw new WriteConflictError(`proposal "${id}" was rejected; it cannot be accepted`);
-    if (proposal.status === 'accepted') {
-      const isRepeat = Object.keys(corrections).length === 0 || sameRecord(corrections, proposal.corrections ?? {});
-      if (!isRepeat)
-        throw new WriteConflictError(
-          `proposal "${id}" was already accepted as claim "${proposal.claimId}" with other corrections; correct that claim instead`,
-        );
-      const claim = snapshot.dataset.claims.find((c) => c.id === proposal.claimId);
-      return { answer: () => ({ created: false, proposal, claim }) };
-    }
-
-    const { dataset } = snapshot;
-    const vocabulary = dataset.vocabulary;
-    const errors: WriteFieldError[] = [];
-    const created: Entity[] = [];
-    const taken = (candidate: string) =>
-      dataset.entities.has(candidate) || dataset.redirects.has(candidate) || created.some((e) => e.id === candidate);
-
-    const resolveEntity = (choice: EntityChoice, field: 'subject' | 'object'): Entity | undefined => {
-      if (typeof choice === 'string') {
-        const existing = dataset.entities.get(choice) ?? created.find((e) => e.id === choice);
-        if (existing) return existing;
-        const proposed = proposal.newEntities.find((e) => e.id === choice);
-        if (!proposed) {
-          errors.push({ path: field, message: `unknown entity "${choice}"` });
-          return undefined;
-        }
-        if (!vocabulary.nodeTypes.has(proposed.type)) {
-          errors.push({
-            path: field,
-            message: `the proposed entity "${choice}" has unknown node type "${proposed.type}"; name a new entity instead`,
-          });
-          return undefined;
-        }
-        created.push(proposed);
-        return proposed;
+  /**
+   * Turns a proposal into a claim, with the reviewer's corrections (planAccept.ts checks
+   * them). Accepting again returns the same claim. `author`: who decides (`token`, `cli`).
+   */
+  accept(id: string, corrections: Corrections, author: string): Promise<DecisionResult> {
+    return this.write((): PlannedWrite<DecisionResult> => {
+      const proposal = this.proposal(id);
+      const snapshot = this.graphs.current;
+      if (proposal.status === 'rejected')
+        throw new WriteConflictError(`proposal "${id}" was rejected; it cannot be accepted`);
+      if (proposal.status === 'accepted') {
+        const isRepeat = Object.keys(corrections).length === 0 || sameRecord(corrections, proposal.corrections ?? {});
+        if (!isRepeat)
+          throw new WriteConflictError(
+            `proposal "${id}" was already accepted as claim "${proposal.claimId}" with other corrections; correct that claim instead`,
+          );
+        const claim = snapshot.dataset.claims.find((c) => c.id === proposal.claimId);
+        return { answer: () => ({ created: false, proposal, claim }) };
       }
-      const nodeType = vocabulary.nodeTypes.get(choice.type);
-      if (!nodeType) {
-        errors.push({
-          path: `${field}.type`,
-          message: `unknown node type "${choice.type}"; expected one of ${[...vocabulary.nodeTypes.keys()].join(', ')}`,
-        });
-        return undefined;
-      }
-      if (choice.kind !== undefined && nodeType.kinds && !nodeType.kinds.includes(choice.kind)) {
-        errors.push({
-          path: `${field}.kind`,
-          message: `unknown ${choice.type} kind "${choice.kind}"; expected one of ${nodeType.kinds.join(', ')}`,
-        });
-        return undefined;
-      }
-      const entity = entitySchema.parse({ ...choice, id: entityIdFor(choice, taken), aliases: choice.aliases ?? [] });
-      created.push(entity);
-      return entity;
-    };
-
-    const subject = resolveEntity(corrections.subject ?? proposal.claim.subject, 'subject');
-    const object = resolveEntity(corrections.object ?? proposal.claim.object, 'object');
-    const type = corrections.type ?? proposal.claim.type;
-    const stance = corrections.stance ?? proposal.claim.stance;
-    const edgeType = vocabulary.edgeTypes.get(type);
-    if (!edgeType)
-      errors.push({
-        path: 'type',
-        message: `unknown edge type "${type}"; expected one of ${[...vocabulary.edgeTypes.keys()].join(', ')}`,
-      });
-    if (!vocabulary.stances.has(stance))
-      errors.push({
-        path: 'stance',
-        message: `unknown stance "${stance}"; expected one of ${[...vocabulary.stances.keys()].join(', ')}`,
-      });
-    if (edgeType && subject && object && !edgeTypeAllows(edgeType, subject.type, object.type)) {
-      const allowedS = edgeType.subjectTypes.length ? edgeType.subjectTypes.join('/') : 'any';
-      const allowedO = edgeType.objectTypes.length ? edgeType.objectTypes.join('/') : 'any';
-      errors.push({
-        path: 'type',
-        message: `edge type "${type}" does not allow ${subject.type} → ${object.type} (allowed: ${allowedS} → ${allowedO})`,
-      });
-    }
-    if (!dataset.documents.has(proposal.document))
-      errors.push({ path: '', message: `the proposal's document "${proposal.document}" is no longer in the dataset` });
-    if (errors.length > 0 || !subject || !object) throw new WriteInputError(errors);
-
-    const claimIds = new Set(dataset.claims.map((c) => c.id));
-    const date = corrections.date ?? proposal.claim.date;
-    const attributedTo = corrections.attributedTo ?? proposal.claim.attributedTo;
-    const claim: Claim = claimSchema.parse({
-      id: claimIdFor(id, (candidate) => claimIds.has(candidate)),
-      subject: subject.id,
-      type,
-      object: object.id,
-      stance,
-      document: proposal.document,
-      quote: proposal.claim.quote,
-      ...(attributedTo !== undefined ? { attributedTo } : {}),
-      ...(date !== undefined ? { date } : {}),
+      const entry = planAccept(
+        {
+          dataset: snapshot.dataset,
+          proposedEntity: (documentId, entityId) => this.book.proposedEntity(documentId, entityId),
+          at: this.now().toISOString(),
+          author,
+        },
+        proposal,
+        corrections,
+      );
+      return {
+        entry,
+        answer: () => ({
+          created: true,
+          proposal: this.book.get(id)!,
+          claim: this.graphs.current.dataset.claims.find((c) => c.id === entry.claim.id),
+        }),
+      };
     });
-
-    const entry: AcceptEntry = {
-      kind: 'accept',
-      at: this.now().toISOString(),
-      proposal: id,
-      corrections,
-      claim,
-      entities: created,
-    };
-    return {
-      entry,
-      answer: () => ({
-        created: true,
-        proposal: this.book.get(id)!,
-        claim: this.graphs.current.dataset.claims.find((c) => c.id === claim.id),
-      }),
-    };
   }
 
   /** Rejects a pending proposal. Rejecting again is harmless. */
-  reject(id: string): Promise<DecisionResult> {
+  reject(id: string, author: string): Promise<DecisionResult> {
     return this.write((): PlannedWrite<DecisionResult> => {
       const proposal = this.proposal(id);
       if (proposal.status === 'accepted')
@@ -490,7 +408,7 @@ export class WriteStore {
           `proposal "${id}" was accepted as claim "${proposal.claimId}"; it cannot be rejected`,
         );
       if (proposal.status === 'rejected') return { answer: () => ({ created: false, proposal }) };
-      const entry: RejectEntry = { kind: 'reject', at: this.now().toISOString(), proposal: id };
+      const entry: RejectEntry = { kind: 'reject', at: this.now().toISOString(), author, proposal: id };
       return { entry, answer: () => ({ created: true, proposal: this.book.get(id)! }) };
     });
   }

@@ -56,7 +56,6 @@ describe('the review panel', () => {
     expect(pending.length).toBeGreaterThan(2);
 
     await page.click('#open-review');
-    await page.fill('#review-token', TOKEN);
     await page.waitForSelector('.review-list li[data-proposal]');
     expect(
       await page
@@ -117,8 +116,8 @@ describe('the review panel', () => {
     expect((await api<ProposalView>(`/api/proposals/${encodeURIComponent(other.id)}`)).status).toBe('rejected');
     await expect(page.textContent('#review-title')).resolves.toBe(`Review queue (${pending.length - 2} pending)`);
 
-    // A wrong token is refused with the server's reason, and nothing changes.
-    await page.fill('#review-token', 'wrong');
+    // A token the server no longer knows (revoked meanwhile) is refused with its reason, and nothing changes.
+    await page.evaluate(() => sessionStorage.setItem('claimgraph-token', 'wrong'));
     await page.click('#review-reject');
     await page.waitForFunction(() =>
       document.querySelector('.review-message')?.textContent?.startsWith('Not rejected: Unauthorized'),

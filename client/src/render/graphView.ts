@@ -24,6 +24,8 @@ export interface GraphView {
   focusNode(node: string): void;
   /** Moves the camera so that these nodes fill the view. */
   fitNodes(nodes: Iterable<string>): void;
+  /** Moves the camera, only if need be, so that these nodes are in view; it never zooms in. */
+  revealNodes(nodes: Iterable<string>): void;
   setCamera(camera: CameraView): void;
   resetCamera(): void;
   exportPng(): Promise<Blob>;
@@ -65,6 +67,10 @@ export function createGraphView(
   renderer.on('clickEdge', ({ edge }) => events.clickEdge(edge));
   renderer.on('clickStage', () => events.clickStage());
 
+  // Sigma follows the window's size; the container also changes size when a panel opens beside it.
+  // The camera state is kept, so the same part of the graph stays centred.
+  new ResizeObserver(() => renderer.scheduleRefresh()).observe(container);
+
   const camera = renderer.getCamera();
   let cameraTimer: ReturnType<typeof setTimeout> | undefined;
   camera.on('updated', (state: CameraState) => {
@@ -84,6 +90,17 @@ export function createGraphView(
       const points = [...nodes].map((node) => renderer.getNodeDisplayData(node)).filter((data) => data !== undefined);
       const target = fitCamera(points);
       if (target) void camera.animate(target, { duration: 400 });
+    },
+    revealNodes(nodes) {
+      const points = [...nodes].map((node) => renderer.getNodeDisplayData(node)).filter((data) => data !== undefined);
+      const { width, height } = renderer.getDimensions();
+      const inView = (point: { x: number; y: number }) => {
+        const at = renderer.framedGraphToViewport(point);
+        return at.x >= 0 && at.x <= width && at.y >= 0 && at.y <= height;
+      };
+      if (points.every(inView)) return;
+      const target = fitCamera(points);
+      if (target) void camera.animate({ ...target, ratio: Math.max(target.ratio, camera.ratio) }, { duration: 400 });
     },
     setCamera: (view) => camera.setState({ x: view.x, y: view.y, ratio: view.ratio, angle: 0 }),
     resetCamera: () => void camera.animatedReset({ duration: 300 }),

@@ -1,18 +1,22 @@
-// The review panel: the pending proposals of ingested articles, each beside its document
-// with the quote highlighted, and the reviewer's decisions: accept as extracted, correct
-// (type, stance, subject, object, or a new entity) then accept, or reject. An accepted
-// claim is put on the drawn graph at once (refreshGraph) and its relation is selected.
+// The review panel, beside the graph: the pending proposals of ingested articles, each
+// beside its document with the quote highlighted, and the reviewer's decisions: accept as
+// extracted, correct (reviewForm.ts: type, stance, either end among every entity the
+// document's proposals mention or the whole graph, a new entity, role, quote) then accept,
+// or reject. A new entity the graph already has comes back as a 409 naming it: the panel
+// asks whether to use it or create the new one anyway. An accepted claim is put on the
+// drawn graph at once and its relation is selected and brought into view.
 // Text from the data goes in as text nodes only.
 import type { DocumentResponse } from '../../../server/model/api';
-import type { AcceptBody, ProposalView } from '../../../server/model/reviewApi';
+import type { ProposalEntity, ProposalView } from '../../../server/model/reviewApi';
 import { fetchDocument } from '../api';
 import type { App } from '../app';
-import { acceptProposal, fetchPendingProposals, rejectProposal } from '../reviewApi';
+import { fetchDocumentProposals, fetchPendingProposals } from '../reviewApi';
+import { storedToken } from '../session';
 import { button, el, replaceChildren } from './dom';
+import { acceptFromForm, rejectFromPanel, type DecisionContext, type ReviewGraphUpdates } from './reviewDecisions';
+import { createReviewForm } from './reviewForm';
 
-/** The signed-in user's token (client/src/session.ts): one key for every write of the tab. */
-const TOKEN_KEY = 'claimgraph-token';
-const NEW_ENTITY = '__new__';
+export type { ReviewGraphUpdates } from './reviewDecisions';
 
 export interface ReviewPanel {
   /** Opens the queue, at `proposal` when given (the first of an article just added). */
@@ -25,6 +29,15 @@ function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** Every entity the document's proposals mention, accepted, pending or rejected, once each. */
+function documentEntities(proposals: readonly ProposalView[]): ProposalEntity[] {
+  const found = new Map<string, ProposalEntity>();
+  for (const p of proposals)
+    for (const entity of [p.subject, p.object, p.accepted?.subject, p.accepted?.object])
+      if (entity && !found.has(entity.id)) found.set(entity.id, entity);
+  return [...found.values()];
+}
+
 /** The document's text with [start, end) marked as the current quote. */
 function quotedText(text: string, start: number, end: number): HTMLElement {
   const body = el('div', { className: 'document-text review-text' });
@@ -33,32 +46,30 @@ function quotedText(text: string, start: number, end: number): HTMLElement {
   return body;
 }
 
-function selectOf(
-  id: string,
-  label: string,
-  options: Array<{ value: string; text: string }>,
-  value: string,
-): { row: HTMLElement; select: HTMLSelectElement } {
-  const select = el(
-    'select',
-    { attrs: { id } },
-    ...options.map((o) => el('option', { attrs: { value: o.value } }, o.text)),
+/** The document's text in its slot, the proposal's quote marked and scrolled to. */
+function drawDocument(loading: Promise<DocumentResponse>, proposal: ProposalView, textSlot: HTMLElement): void {
+  loading.then(
+    (document) => {
+      textSlot.setAttribute('aria-busy', 'false');
+      replaceChildren(textSlot, quotedText(document.text, proposal.quoteStart, proposal.quoteEnd));
+      textSlot.querySelector('mark.current')?.scrollIntoView({ block: 'center' });
+    },
+    (error: unknown) => {
+      textSlot.setAttribute('aria-busy', 'false');
+      replaceChildren(
+        textSlot,
+        el('p', { className: 'error', attrs: { role: 'alert' } }, `Could not load the document: ${errorText(error)}`),
+      );
+    },
   );
-  select.value = value;
-  return { row: el('div', { className: 'review-field' }, el('label', { attrs: { for: id } }, label), select), select };
 }
 
-export function createReviewPanel(app: App, refreshGraph: () => Promise<void>): ReviewPanel {
+export function createReviewPanel(app: App, graphUpdates: ReviewGraphUpdates): ReviewPanel {
   const element = el('section', {
     className: 'review-panel',
     attrs: { id: 'review', 'aria-labelledby': 'review-title', hidden: '' },
   });
   const heading = el('h2', { attrs: { id: 'review-title', tabindex: '-1' } }, 'Review queue');
-  const tokenInput = el('input', {
-    attrs: { id: 'review-token', type: 'password', autocomplete: 'off', placeholder: 'CLAIMGRAPH_TOKEN' },
-  });
-  tokenInput.value = sessionStorage.getItem(TOKEN_KEY) ?? '';
-  tokenInput.addEventListener('change', () => sessionStorage.setItem(TOKEN_KEY, tokenInput.value));
   const message = el('p', { className: 'review-message', attrs: { role: 'status', 'aria-live': 'polite' } });
   const list = el('ul', { className: 'review-list', attrs: { 'aria-label': 'Pending proposals' } });
   const detail = el('div', { className: 'review-detail' });
@@ -68,12 +79,6 @@ export function createReviewPanel(app: App, refreshGraph: () => Promise<void>): 
       { className: 'review-head' },
       heading,
       button('Close', () => panel.close(), { className: 'secondary', attrs: { id: 'review-close' } }),
-    ),
-    el(
-      'div',
-      { className: 'review-field' },
-      el('label', { attrs: { for: 'review-token' } }, 'Write token'),
-      tokenInput,
     ),
     message,
     el('div', { className: 'review-body' }, list, detail),
@@ -85,6 +90,22 @@ export function createReviewPanel(app: App, refreshGraph: () => Promise<void>): 
   const loadDocument = (id: string) => {
     if (!documents.has(id)) documents.set(id, fetchDocument(id));
     return documents.get(id)!;
+  };
+  // Every proposal of a document, whatever its status: fetched again after each decision.
+  const documentProposals = new Map<string, Promise<ProposalView[]>>();
+  const loadDocumentProposals = (id: string) => {
+    if (!documentProposals.has(id))
+      documentProposals.set(
+        id,
+        fetchDocumentProposals(id).then(
+          (r) => r.proposals,
+          (error: unknown) => {
+            documentProposals.delete(id);
+            throw error;
+          },
+        ),
+      );
+    return documentProposals.get(id)!;
   };
 
   const say = (text: string, kind: 'info' | 'error' = 'info') => {
@@ -136,111 +157,33 @@ export function createReviewPanel(app: App, refreshGraph: () => Promise<void>): 
       );
   }
 
+  // The signed-in user's token (the header's sign-in, session.ts): every decision is theirs.
+  const token = () => storedToken() ?? '';
+
+  /** Puts the accepted claim's relation on the drawn graph, selected and in view. */
+  const decisions: DecisionContext = {
+    app,
+    graphUpdates,
+    token,
+    say,
+    decided: async (documentId) => {
+      documentProposals.delete(documentId);
+      await reload();
+    },
+  };
+
   function drawDetail(): void {
     const proposal = proposals.find((p) => p.id === current);
     if (!proposal) {
       replaceChildren(detail);
       return;
     }
-    const vocabulary = app.vocabulary;
-    // Entities to choose from: those of this document's proposals, then "a new entity".
-    const candidates = new Map<string, string>();
-    for (const p of proposals.filter((q) => q.document.id === proposal.document.id)) {
-      for (const entity of [p.subject, p.object])
-        candidates.set(entity.id, `${entity.name}${entity.existing ? '' : ' (new)'}`);
-    }
-    const entityOptions = [
-      ...[...candidates].map(([value, text]) => ({ value, text })),
-      { value: NEW_ENTITY, text: 'New entity…' },
-    ];
-    const type = selectOf(
-      'review-type',
-      'Relation',
-      vocabulary.edgeTypes.map((t) => ({ value: t.id, text: t.label })),
-      proposal.claim.type,
-    );
-    const stance = selectOf(
-      'review-stance',
-      'Stance',
-      vocabulary.stances.map((s) => ({ value: s.id, text: s.label })),
-      proposal.claim.stance,
-    );
-    const subject = selectOf('review-subject', 'Subject', entityOptions, proposal.subject.id);
-    const object = selectOf('review-object', 'Object', entityOptions, proposal.object.id);
-    const newName = el('input', { attrs: { id: 'review-new-name', type: 'text' } });
-    const newType = selectOf(
-      'review-new-type',
-      'Type',
-      vocabulary.nodeTypes.map((t) => ({ value: t.id, text: t.label })),
-      'person',
-    );
-    const newEntity = el(
-      'fieldset',
-      { className: 'review-new', attrs: { hidden: '' } },
-      el('legend', {}, 'New entity'),
-      el('div', { className: 'review-field' }, el('label', { attrs: { for: 'review-new-name' } }, 'Name'), newName),
-      newType.row,
-    );
-    const toggleNew = () =>
-      (newEntity.hidden = subject.select.value !== NEW_ENTITY && object.select.value !== NEW_ENTITY);
-    subject.select.addEventListener('change', toggleNew);
-    object.select.addEventListener('change', toggleNew);
-
-    const corrections = (): AcceptBody => {
-      const body: AcceptBody = {};
-      if (type.select.value !== proposal.claim.type) body.type = type.select.value;
-      if (stance.select.value !== proposal.claim.stance) body.stance = stance.select.value;
-      const side = (select: HTMLSelectElement, original: string) =>
-        select.value === NEW_ENTITY
-          ? { name: newName.value.trim(), type: newType.select.value }
-          : select.value !== original
-            ? select.value
-            : undefined;
-      const s = side(subject.select, proposal.subject.id);
-      const o = side(object.select, proposal.object.id);
-      if (s !== undefined) body.subject = s;
-      if (o !== undefined) body.object = o;
-      return body;
-    };
-    const token = () => {
-      sessionStorage.setItem(TOKEN_KEY, tokenInput.value);
-      return tokenInput.value;
-    };
-    const accept = button(
-      'Accept',
-      () => {
-        const body = corrections();
-        acceptProposal(proposal.id, body, token()).then(
-          async (result) => {
-            say(`Accepted: ${result.claim?.id ?? ''} is on the graph.`);
-            await refreshGraph();
-            if (result.edge && app.graph.hasEdge(result.edge)) app.selectEdge(result.edge);
-            await reload();
-          },
-          (error: unknown) => say(`Not accepted: ${errorText(error)}`, 'error'),
-        );
-      },
-      { attrs: { id: 'review-accept' } },
-    );
-    const reject = button(
-      'Reject',
-      () => {
-        rejectProposal(proposal.id, token()).then(
-          async () => {
-            say(`Rejected ${proposal.id}.`);
-            await reload();
-          },
-          (error: unknown) => say(`Not rejected: ${errorText(error)}`, 'error'),
-        );
-      },
-      { className: 'secondary', attrs: { id: 'review-reject' } },
-    );
-
     const textSlot = el(
       'div',
       { className: 'review-document', attrs: { 'aria-busy': 'true' } },
       el('p', { className: 'loading' }, 'Loading the document…'),
     );
+    const formSlot = el('div', { className: 'review-form-slot', attrs: { 'aria-busy': 'true' } });
     replaceChildren(
       detail,
       el('h3', { attrs: { id: 'review-document-title' } }, proposal.document.title),
@@ -251,28 +194,44 @@ export function createReviewPanel(app: App, refreshGraph: () => Promise<void>): 
         proposal.claim.attributedTo ? ` · according to ${proposal.claim.attributedTo}` : '',
       ),
       textSlot,
-      el(
-        'form',
-        { className: 'review-form', on: { submit: (event) => event.preventDefault() } },
-        subject.row,
-        type.row,
-        object.row,
-        stance.row,
-        newEntity,
-        el('div', { className: 'review-actions' }, accept, reject),
-      ),
+      formSlot,
     );
-    loadDocument(proposal.document.id).then(
-      (document) => {
-        textSlot.setAttribute('aria-busy', 'false');
-        replaceChildren(textSlot, quotedText(document.text, proposal.quoteStart, proposal.quoteEnd));
-        textSlot.querySelector('mark.current')?.scrollIntoView({ block: 'center' });
+    drawForm(proposal, formSlot, textSlot);
+    drawDocument(loadDocument(proposal.document.id), proposal, textSlot);
+  }
+
+  function drawForm(proposal: ProposalView, slot: HTMLElement, textSlot: HTMLElement): void {
+    // The ends on offer: every entity of the document's proposals (the pending list alone while they load).
+    loadDocumentProposals(proposal.document.id).then(
+      (all) => {
+        if (current !== proposal.id || !slot.isConnected) return;
+        slot.setAttribute('aria-busy', 'false');
+        const actions = el('div', { className: 'review-actions' });
+        const form = createReviewForm(
+          proposal,
+          documentEntities(all.length > 0 ? all : proposals.filter((p) => p.document.id === proposal.document.id)),
+          app.vocabulary,
+          () => textSlot.querySelector('.review-text'),
+          actions,
+        );
+        actions.append(
+          button('Accept', () => acceptFromForm(decisions, proposal, form), { attrs: { id: 'review-accept' } }),
+          button('Reject', () => rejectFromPanel(decisions, proposal), {
+            className: 'secondary',
+            attrs: { id: 'review-reject' },
+          }),
+        );
+        replaceChildren(slot, form.element);
       },
       (error: unknown) => {
-        textSlot.setAttribute('aria-busy', 'false');
+        slot.setAttribute('aria-busy', 'false');
         replaceChildren(
-          textSlot,
-          el('p', { className: 'error', attrs: { role: 'alert' } }, `Could not load the document: ${errorText(error)}`),
+          slot,
+          el(
+            'p',
+            { className: 'error', attrs: { role: 'alert' } },
+            `Could not load the proposals: ${errorText(error)}`,
+          ),
         );
       },
     );
@@ -282,8 +241,6 @@ export function createReviewPanel(app: App, refreshGraph: () => Promise<void>): 
     element,
     open(proposal) {
       if (proposal !== undefined) current = proposal;
-      // A token typed in another write form since (the same session key) fills an empty field.
-      if (tokenInput.value === '') tokenInput.value = sessionStorage.getItem(TOKEN_KEY) ?? '';
       element.hidden = false;
       void reload();
       heading.focus();

@@ -15,10 +15,9 @@ import { DataFolderInUseError } from '../../store/dataFolderLock';
 import { defaultExtractor } from '../../store/defaultExtractor';
 import { openWriteStore } from '../../store/openWriteStore';
 import type { WriteStore } from '../../store/writeStore';
-import { parseFlags, UsageError, type CliIo, type Command } from '../command';
+import { CLI_AUTHOR, parseFlags, UsageError, type CliIo, type Command } from '../command';
 import { exitCodeFor, exitCodeOf } from '../exitCodes';
 
-const CLI_AUTHOR = 'cli';
 const USAGE = [
   'claimgraph curate add BODY.json [--data DIR]',
   '       claimgraph curate correct CLAIM BODY.json [--if-match VERSION] [--data DIR]',

@@ -11,7 +11,7 @@ import { defaultExtractor } from '../../store/defaultExtractor';
 import { openWriteStore } from '../../store/openWriteStore';
 import { WriteConflictError, WriteInputError } from '../../store/writeErrors';
 import { DocumentFormatError } from '../../ingest/formats';
-import { parseFlags, UsageError, type Command } from '../command';
+import { CLI_AUTHOR, parseFlags, UsageError, type Command } from '../command';
 import { exitCodeFor } from '../exitCodes';
 import { DOCUMENT_FLAGS, DOCUMENT_USAGE, readDocumentFile, type DocumentFile } from '../readDocumentFile';
 
@@ -46,6 +46,7 @@ export const ingestCommand: Command = {
     const { store } = opened;
     try {
       const result = await store.ingest(articleDocument.text, articleDocument.fileName, {
+        author: CLI_AUTHOR,
         original: articleDocument.original,
       });
       const { document, proposals, skipped } = result;

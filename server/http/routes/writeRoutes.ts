@@ -26,7 +26,8 @@ import type { WriteStore } from '../../store/writeStore';
 import { ProposalNotFoundError } from '../../store/writeErrors';
 import { WritesDisabledError } from '../errors';
 import { defineRoute, JsonResult, type Guard, type RouteContext, type RouteSpec } from '../route';
-import { presentProposal } from '../presentProposal';
+import { presentProposal, presentProposals } from '../presentProposal';
+import { authorOf } from './curationRoutes';
 
 const writeGuards: Guard[] = ['rateLimit', 'writeToken'];
 
@@ -56,6 +57,7 @@ export const ingestDocumentRoute = defineRoute({
   handle: async ({ body }, context): Promise<JsonResult> => {
     // The extraction runs in a worker meanwhile; a request answered or dropped before it ends writes nothing.
     const result = await writeStore(context).ingest(body.text, body.fileName, {
+      author: authorOf(context),
       signal: context.signal,
       beforeWrite: () => context.stillWanted?.check(),
     });
@@ -64,7 +66,7 @@ export const ingestDocumentRoute = defineRoute({
     const answer: IngestResponse = {
       created: result.created,
       document: { id: result.document.id, title: result.document.title, date: result.document.date },
-      proposals: result.proposals.map((p) => presentProposal(p, dataset)),
+      proposals: presentProposals(result.proposals, dataset),
       skipped: result.skipped,
     };
     return new JsonResult(answer, result.created ? 201 : 200, {
@@ -92,7 +94,7 @@ export const listProposalsRoute = defineRoute({
       total: all.length,
       offset: query.offset,
       limit: query.limit,
-      proposals: all.slice(query.offset, query.offset + query.limit).map((p) => presentProposal(p, dataset)),
+      proposals: presentProposals(all.slice(query.offset, query.offset + query.limit), dataset),
     };
   },
 });
@@ -129,7 +131,7 @@ export const acceptProposalRoute = defineRoute({
   notFound: 'no proposal with this id',
   conflict: 'the proposal was decided the other way',
   handle: async ({ params, body }, context): Promise<JsonResult> => {
-    const result = await writeStore(context).accept(params.id, body);
+    const result = await writeStore(context).accept(params.id, body ?? {}, authorOf(context));
     const { dataset } = context.store.current;
     const answer: DecisionResponse = { created: result.created, proposal: presentProposal(result.proposal, dataset) };
     if (result.claim) {
@@ -155,7 +157,7 @@ export const rejectProposalRoute = defineRoute({
   notFound: 'no proposal with this id',
   conflict: 'the proposal was decided the other way',
   handle: async ({ params }, context): Promise<DecisionResponse> => {
-    const result = await writeStore(context).reject(params.id);
+    const result = await writeStore(context).reject(params.id, authorOf(context));
     return { created: result.created, proposal: presentProposal(result.proposal, context.store.current.dataset) };
   },
 });

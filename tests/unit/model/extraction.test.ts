@@ -27,7 +27,7 @@ async function ingestWith(extract: ExtractArticle) {
   const dir = tempDataFolder();
   const { store } = openWriteStore(dir, extract);
   try {
-    return await store.ingest(ARTICLE, 'doc-2.txt');
+    return await store.ingest(ARTICLE, 'doc-2.txt', { author: 'cli' });
   } finally {
     store.close();
   }
@@ -37,7 +37,7 @@ async function refusal(extract: ExtractArticle): Promise<{ path: PropertyKey[]; 
   const dir = tempDataFolder();
   const { store } = openWriteStore(dir, extract);
   try {
-    await store.ingest(ARTICLE, 'doc-2.txt');
+    await store.ingest(ARTICLE, 'doc-2.txt', { author: 'cli' });
   } catch (error) {
     if (!(error instanceof ZodError)) throw error;
     const journal = path.join(dir, JOURNAL_FILE);

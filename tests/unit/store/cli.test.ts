@@ -34,7 +34,7 @@ describe('claimgraph ingest', () => {
     expect(result.err).toBe('');
     const journal = readJournal(dir).lines.map((l) => l.entry);
     expect(journal).toHaveLength(1);
-    expect(journal[0]).toMatchObject({ kind: 'ingest', document: { id, source: ARTICLE } });
+    expect(journal[0]).toMatchObject({ kind: 'ingest', author: 'cli', document: { id, source: ARTICLE } });
     const proposals = journal[0].kind === 'ingest' ? journal[0].proposals : [];
     const lines = result.out.split('\n');
     expect(lines[0]).toBe(

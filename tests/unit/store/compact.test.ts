@@ -21,9 +21,9 @@ const summary = (dir: string) => {
 async function folderWithDecisions(): Promise<string> {
   const dir = tempDataFolder();
   const { store } = openStore(dir);
-  await store.ingest(ARTICLE, 'doc-2.txt');
-  await store.accept('doc-2.p1');
-  await store.reject('doc-2.p2');
+  await store.ingest(ARTICLE, 'doc-2.txt', { author: 'cli' });
+  await store.accept('doc-2.p1', {}, 'cli');
+  await store.reject('doc-2.p2', 'cli');
   store.close();
   return dir;
 }
@@ -52,7 +52,7 @@ describe('compactDataFolder', () => {
     const dir = await folderWithDecisions();
     compactDataFolder(dir);
     const { store } = openStore(dir);
-    const again = await store.accept('doc-2.p1');
+    const again = await store.accept('doc-2.p1', {}, 'cli');
     store.close();
     expect(again.created).toBe(false);
     expect(again.claim?.id).toBe('doc-2.c1');

@@ -24,7 +24,7 @@ describe('WriteStore.ingest', () => {
     const dir = tempDataFolder();
     const { store, graphs } = openStore(dir);
     const before = graphs.current.version;
-    const result = await store.ingest(ARTICLE, 'doc-2.txt');
+    const result = await store.ingest(ARTICLE, 'doc-2.txt', { author: 'cli' });
     store.close();
     expect(result.created).toBe(true);
     expect(result.document).toEqual({
@@ -62,9 +62,9 @@ describe('WriteStore.ingest', () => {
   it('answers a repeated ingest of the same article with the stored proposals and writes nothing', async () => {
     const dir = tempDataFolder();
     const { store } = openStore(dir);
-    await store.ingest(ARTICLE, 'doc-2.txt');
+    await store.ingest(ARTICLE, 'doc-2.txt', { author: 'cli' });
     const size = fs.statSync(path.join(dir, 'journal.jsonl')).size;
-    const again = await store.ingest(ARTICLE, 'doc-2.txt');
+    const again = await store.ingest(ARTICLE, 'doc-2.txt', { author: 'cli' });
     store.close();
     expect(again.created).toBe(false);
     expect(again.proposals.map((p) => p.id)).toEqual(['doc-2.p1', 'doc-2.p2']);
@@ -74,7 +74,7 @@ describe('WriteStore.ingest', () => {
   it('refuses a different article under a used document id', async () => {
     const { store } = openStore(tempDataFolder());
     try {
-      await expect(store.ingest(ARTICLE, 'doc-1.txt')).rejects.toThrow(
+      await expect(store.ingest(ARTICLE, 'doc-1.txt', { author: 'cli' })).rejects.toThrow(
         new WriteConflictError(
           'a different document with id "doc-1" is already stored; send the article under another fileName',
         ),
@@ -87,10 +87,10 @@ describe('WriteStore.ingest', () => {
   it('names the field when the article or its file name is unusable', async () => {
     const { store } = openStore(tempDataFolder());
     try {
-      expect(await inputErrors(store.ingest('no header here\nbody', 'x.txt'))).toEqual([
+      expect(await inputErrors(store.ingest('no header here\nbody', 'x.txt', { author: 'cli' }))).toEqual([
         { path: 'text', message: 'line 1: the first line must be " date YYYY-MM-DD Title", found "no header here"' },
       ]);
-      expect(await inputErrors(store.ingest(ARTICLE, '../escape.txt'))).toEqual([
+      expect(await inputErrors(store.ingest(ARTICLE, '../escape.txt', { author: 'cli' }))).toEqual([
         {
           path: 'fileName',
           message:
@@ -104,7 +104,7 @@ describe('WriteStore.ingest', () => {
 
   it('names an article posted without a file name after its text', async () => {
     const { store } = openStore(tempDataFolder());
-    const result = await store.ingest(ARTICLE);
+    const result = await store.ingest(ARTICLE, undefined, { author: 'cli' });
     store.close();
     expect(result.document.id).toMatch(/^article-[0-9a-f]{16}$/);
   });
@@ -114,8 +114,8 @@ describe('WriteStore.accept', () => {
   it('turns a proposal into a claim with a server-assigned id, creating its new entity, on the graph at once', async () => {
     const dir = tempDataFolder();
     const { store, graphs } = openStore(dir);
-    await store.ingest(ARTICLE, 'doc-2.txt');
-    const result = await store.accept('doc-2.p1');
+    await store.ingest(ARTICLE, 'doc-2.txt', { author: 'cli' });
+    const result = await store.accept('doc-2.p1', {}, 'cli');
     store.close();
     expect(result.created).toBe(true);
     expect(result.claim).toEqual({
@@ -150,8 +150,8 @@ describe('WriteStore.accept', () => {
       x: node.length,
       y: -node.length,
     }));
-    await store.ingest(ARTICLE, 'doc-2.txt');
-    await store.accept('doc-2.p2');
+    await store.ingest(ARTICLE, 'doc-2.txt', { author: 'cli' });
+    await store.accept('doc-2.p2', {}, 'cli');
     store.close();
     expect(graphs.current.graph.getNodeAttributes('alice')).toMatchObject({ x: 5, y: -5 });
     const carol = graphs.current.graph.getNodeAttributes('carol-white');
@@ -160,12 +160,16 @@ describe('WriteStore.accept', () => {
 
   it('applies corrections: type, stance and a new entity named by the reviewer', async () => {
     const { store, graphs } = openStore(tempDataFolder());
-    await store.ingest(ARTICLE, 'doc-2.txt');
-    const result = await store.accept('doc-2.p2', {
-      stance: 'asserts',
-      type: 'associate_of',
-      object: { name: 'Carla White', type: 'person', aliases: ['Carla'] },
-    });
+    await store.ingest(ARTICLE, 'doc-2.txt', { author: 'cli' });
+    const result = await store.accept(
+      'doc-2.p2',
+      {
+        stance: 'asserts',
+        type: 'associate_of',
+        object: { name: 'Carla White', type: 'person', aliases: ['Carla'] },
+      },
+      'cli',
+    );
     store.close();
     expect(result.claim).toMatchObject({
       id: 'doc-2.c2',
@@ -187,11 +191,11 @@ describe('WriteStore.accept', () => {
   it('accepting twice is harmless: the same claim comes back and nothing is written', async () => {
     const dir = tempDataFolder();
     const { store, graphs } = openStore(dir);
-    await store.ingest(ARTICLE, 'doc-2.txt');
-    const first = await store.accept('doc-2.p1');
+    await store.ingest(ARTICLE, 'doc-2.txt', { author: 'cli' });
+    const first = await store.accept('doc-2.p1', {}, 'cli');
     const size = fs.statSync(path.join(dir, 'journal.jsonl')).size;
     const version = graphs.current.version;
-    const second = await store.accept('doc-2.p1');
+    const second = await store.accept('doc-2.p1', {}, 'cli');
     store.close();
     expect(second).toEqual({ ...first, created: false });
     expect(fs.statSync(path.join(dir, 'journal.jsonl')).size).toBe(size);
@@ -201,22 +205,22 @@ describe('WriteStore.accept', () => {
 
   it('refuses other corrections on an accepted proposal, and accepting a rejected one', async () => {
     const { store } = openStore(tempDataFolder());
-    await store.ingest(ARTICLE, 'doc-2.txt');
-    await store.accept('doc-2.p1');
-    await store.reject('doc-2.p2');
+    await store.ingest(ARTICLE, 'doc-2.txt', { author: 'cli' });
+    await store.accept('doc-2.p1', {}, 'cli');
+    await store.reject('doc-2.p2', 'cli');
     try {
-      await expect(store.accept('doc-2.p1', { stance: 'denies' })).rejects.toThrow(
+      await expect(store.accept('doc-2.p1', { stance: 'denies' }, 'cli')).rejects.toThrow(
         new WriteConflictError(
           'proposal "doc-2.p1" was already accepted as claim "doc-2.c1" with other corrections; correct that claim instead',
         ),
       );
-      await expect(store.accept('doc-2.p2')).rejects.toThrow(
+      await expect(store.accept('doc-2.p2', {}, 'cli')).rejects.toThrow(
         new WriteConflictError('proposal "doc-2.p2" was rejected; it cannot be accepted'),
       );
-      await expect(store.reject('doc-2.p1')).rejects.toThrow(
+      await expect(store.reject('doc-2.p1', 'cli')).rejects.toThrow(
         new WriteConflictError('proposal "doc-2.p1" was accepted as claim "doc-2.c1"; it cannot be rejected'),
       );
-      await expect(store.accept('doc-2.p9')).rejects.toThrow(new ProposalNotFoundError('doc-2.p9'));
+      await expect(store.accept('doc-2.p9', {}, 'cli')).rejects.toThrow(new ProposalNotFoundError('doc-2.p9'));
     } finally {
       store.close();
     }
@@ -225,10 +229,10 @@ describe('WriteStore.accept', () => {
   it('names each field a correction gets wrong, and journals none of the refused accepts', async () => {
     const dir = tempDataFolder();
     const { store } = openStore(dir);
-    await store.ingest(ARTICLE, 'doc-2.txt');
+    await store.ingest(ARTICLE, 'doc-2.txt', { author: 'cli' });
     try {
       expect(
-        await inputErrors(store.accept('doc-2.p1', { type: 'married', stance: 'guesses', subject: 'nobody' })),
+        await inputErrors(store.accept('doc-2.p1', { type: 'married', stance: 'guesses', subject: 'nobody' }, 'cli')),
       ).toEqual([
         { path: 'subject', message: 'unknown entity "nobody"' },
         {
@@ -238,7 +242,7 @@ describe('WriteStore.accept', () => {
         },
         { path: 'stance', message: 'unknown stance "guesses"; expected one of asserts, alleges, denies, confirms' },
       ]);
-      expect(await inputErrors(store.accept('doc-2.p1', { type: 'member_of', object: 'widget' }))).toEqual([
+      expect(await inputErrors(store.accept('doc-2.p1', { type: 'member_of', object: 'widget' }, 'cli'))).toEqual([
         {
           path: 'type',
           message:
@@ -247,7 +251,7 @@ describe('WriteStore.accept', () => {
       ]);
       expect(
         await inputErrors(
-          store.accept('doc-2.p1', { object: { name: 'Acme Holdings', type: 'organization', kind: 'cartel' } }),
+          store.accept('doc-2.p1', { object: { name: 'Acme Holdings', type: 'organization', kind: 'cartel' } }, 'cli'),
         ),
       ).toEqual([
         {
@@ -256,12 +260,14 @@ describe('WriteStore.accept', () => {
             'unknown organization kind "cartel"; expected one of company, media, government, military, intelligence, party, ngo, other',
         },
       ]);
-      expect(await inputErrors(store.accept('doc-2.p1', { subject: { name: 'Carol', type: 'robot' } }))).toEqual([
-        {
-          path: 'subject.type',
-          message: 'unknown node type "robot"; expected one of person, organization, country, service',
-        },
-      ]);
+      expect(await inputErrors(store.accept('doc-2.p1', { subject: { name: 'Carol', type: 'robot' } }, 'cli'))).toEqual(
+        [
+          {
+            path: 'subject.type',
+            message: 'unknown node type "robot"; expected one of person, organization, country, service',
+          },
+        ],
+      );
     } finally {
       store.close();
     }
@@ -273,9 +279,9 @@ describe('restart', () => {
   it('replays ingest, accept and reject: the claims load and the queue keeps its decisions', async () => {
     const dir = tempDataFolder();
     const first = openStore(dir);
-    await first.store.ingest(ARTICLE, 'doc-2.txt');
-    await first.store.accept('doc-2.p1');
-    await first.store.reject('doc-2.p2');
+    await first.store.ingest(ARTICLE, 'doc-2.txt', { author: 'cli' });
+    await first.store.accept('doc-2.p1', {}, 'cli');
+    await first.store.reject('doc-2.p2', 'cli');
     first.store.close();
 
     const again = openStore(dir);
@@ -294,8 +300,8 @@ describe('restart', () => {
   it('skips a torn last line, reports it once, and loses no earlier entry', async () => {
     const dir = tempDataFolder();
     const first = openStore(dir);
-    await first.store.ingest(ARTICLE, 'doc-2.txt');
-    await first.store.accept('doc-2.p1');
+    await first.store.ingest(ARTICLE, 'doc-2.txt', { author: 'cli' });
+    await first.store.accept('doc-2.p1', {}, 'cli');
     first.store.close();
     fs.appendFileSync(path.join(dir, 'journal.jsonl'), '{"kind":"accept","at":"2024-');
 
@@ -309,7 +315,7 @@ describe('restart', () => {
 
     const reopened: string[] = [];
     const again = openStore(dir, reopened);
-    await again.store.accept('doc-2.p2');
+    await again.store.accept('doc-2.p2', {}, 'cli');
     again.store.close();
     expect(reopened).toEqual(warnings);
     expect(loadDataset(dir, { onWarning: () => reopened.push('again') }).claims.map((c) => c.id)).toEqual([
