@@ -126,7 +126,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const server = http.createServer(
     createRequestHandler(
       app,
-      cachedAnswerFastPath({ store, bodies: responseBodies, corsOrigins: hardening.corsOrigins, privateReads }),
+      cachedAnswerFastPath({
+        store,
+        bodies: responseBodies,
+        corsOrigins: hardening.corsOrigins,
+        privateReads,
+        unreachable: () => writes.unreachable,
+      }),
     ),
   );
   answerClientErrors(server);

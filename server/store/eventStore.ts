@@ -34,5 +34,9 @@ export interface EventStore {
    * throws writes nothing.
    */
   commit<T>(plan: () => PlannedWrite<T>, applyForeign: ApplyCommitted): Promise<CommittedWrite<T>>;
+  /** Applies the events other servers committed since the last one applied; resolves with how many. */
+  catchUp(applyForeign: ApplyCommitted): Promise<number>;
+  /** Why the store cannot be reached now (its database is down), or undefined. */
+  readonly unreachable: string | undefined;
   close(): Promise<void>;
 }

@@ -17,6 +17,9 @@ export class FolderEventStore implements EventStore {
     return new FolderEventStore(dataDir, JournalWriter.open(dataDir, onWarning));
   }
 
+  /** A data folder is on this machine: it is never unreachable (a full disk is a DiskFullError of its own). */
+  readonly unreachable = undefined;
+
   get description(): string {
     return this.journal.file;
   }
@@ -31,6 +34,11 @@ export class FolderEventStore implements EventStore {
     } catch (error) {
       return Promise.reject(error as Error);
     }
+  }
+
+  /** Only this process writes the folder: there is nothing to catch up with. */
+  catchUp(): Promise<number> {
+    return Promise.resolve(0);
   }
 
   close(): Promise<void> {

@@ -152,6 +152,29 @@ export class WriteStore {
   }
 
   /**
+   * Writes through `events` (the PostgreSQL store, shared with other servers): the review
+   * queue and history come from the same start-up read as the graph in `graphs`.
+   */
+  static onEventStore(
+    options: Pick<WriteStoreOptions, 'dataDir' | 'graphs' | 'extract' | 'now'> & {
+      events: EventStore;
+      book: ProposalBook;
+      history: CurationHistory;
+    },
+  ): WriteStore {
+    return new WriteStore(
+      options.dataDir,
+      options.graphs,
+      options.extract,
+      options.events,
+      { release: () => {} },
+      options.book,
+      options.history,
+      options.now ?? (() => new Date()),
+    );
+  }
+
+  /**
    * Lists the review queue without taking the lock or touching any file: for a server
    * whose writes are off (no token), which must not write into its data folder.
    */
@@ -177,6 +200,21 @@ export class WriteStore {
     return this.events?.description;
   }
 
+  /** Why writes cannot reach their store now (the database is down), or undefined: reads then warn. */
+  get unreachable(): string | undefined {
+    return this.events?.unreachable;
+  }
+
+  /** Applies the events other servers committed (PostgreSQL), in the write queue: never inside a write. */
+  catchUp(): Promise<number> {
+    const events = this.events;
+    if (!events) return Promise.resolve(0);
+    return this.queue.run(() => events.catchUp(this.applyCommitted));
+  }
+
+  private readonly applyCommitted = (entry: Parameters<typeof applyCommitted>[1], line: string): void =>
+    applyCommitted({ graphs: this.graphs, book: this.book, history: this.history }, entry, line);
+
   /** Closes the store once no write is in flight (the server closes it after its requests finished). */
   close(): Promise<void> {
     const closed = this.events?.close() ?? Promise.resolve();
@@ -191,11 +229,9 @@ export class WriteStore {
   private write<T>(plan: () => PlannedWrite<T>): Promise<T> {
     const events = this.events;
     if (!events) return Promise.reject(new WritesNotOpenError());
-    const apply = (entry: Parameters<typeof applyCommitted>[1], line: string) =>
-      applyCommitted({ graphs: this.graphs, book: this.book, history: this.history }, entry, line);
     return this.queue.run(async () => {
-      const { planned, line } = await events.commit(plan, apply);
-      if (planned.entry && line !== undefined) apply(planned.entry, line);
+      const { planned, line } = await events.commit(plan, this.applyCommitted);
+      if (planned.entry && line !== undefined) this.applyCommitted(planned.entry, line);
       return planned.answer();
     });
   }
