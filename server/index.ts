@@ -29,6 +29,7 @@ import { ResponseBodyCache } from './http/responseBodyCache';
 import { DataIntegrityError, formatProblem } from './load/problems';
 import type { ExtractionLimits } from './ingest/extractionLimits';
 import { boundedExtractor, defaultExtractor } from './store/defaultExtractor';
+import { nextVersion } from './store/applyToSnapshot';
 import { openServedDataFolder } from './store/openWriteStore';
 
 export interface ServerOptions {
@@ -106,9 +107,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   );
   layout?.ready.then(
     () => {
+      // Writes change the graph the layout was started on in place, so its positions land on
+      // the served graph even after a write: the version moves on either way, for fresh ETags.
       const current = store.current;
-      if (current.version.endsWith('-start-positions'))
-        store.replacePositions(current.version.slice(0, -'-start-positions'.length));
+      store.replacePositions(
+        current.version.endsWith('-start-positions')
+          ? current.version.slice(0, -'-start-positions'.length)
+          : nextVersion(current.version, 'layout ready'),
+      );
     },
     () => {},
   );

@@ -4,6 +4,7 @@
 import type { Dataset, ResolvedClaim } from '../model/dataset';
 import { createEvidenceGraph, type EvidenceGraph } from '../model/evidenceGraph';
 import type { EdgeAttributes, EdgeClaim, NodeAttributes } from '../model/graph';
+import type { Entity } from '../model/records';
 import { displayLabel } from '../model/vocabulary';
 import { deriveEdgeStatus } from './deriveEdgeStatus';
 import { groupClaims, groupsInStableOrder } from './groupClaims';
@@ -89,28 +90,31 @@ export function edgeAttributesFromClaims(
   };
 }
 
+/** An entity's node attributes, with no relation yet and at the origin (positions are set afterwards). */
+export function nodeAttributesOf(entity: Entity, dataset: Pick<Dataset, 'vocabulary'>): NodeAttributes {
+  const nodeType = dataset.vocabulary.nodeTypes.get(entity.type);
+  const attributes: NodeAttributes = {
+    type: entity.type,
+    label: entity.name,
+    aliases: entity.aliases,
+    color: nodeType?.color ?? '#999999',
+    degree: 0,
+    size: nodeSizeForDegree(0),
+    x: 0,
+    y: 0,
+  };
+  if (entity.description !== undefined) attributes.description = entity.description;
+  if (entity.kind !== undefined) attributes.kind = entity.kind;
+  if (entity.countryCode !== undefined) attributes.countryCode = entity.countryCode;
+  if (entity.attributes !== undefined) attributes.attributes = entity.attributes;
+  return attributes;
+}
+
 export function buildGraph(dataset: Dataset): EvidenceGraph {
   const graph = createEvidenceGraph();
   graph.replaceAttributes({ name: 'claimgraph', version: dataset.contentHash });
 
-  for (const entity of dataset.entities.values()) {
-    const nodeType = dataset.vocabulary.nodeTypes.get(entity.type);
-    const attributes: NodeAttributes = {
-      type: entity.type,
-      label: entity.name,
-      aliases: entity.aliases,
-      color: nodeType?.color ?? '#999999',
-      degree: 0,
-      size: nodeSizeForDegree(0),
-      x: 0,
-      y: 0,
-    };
-    if (entity.description !== undefined) attributes.description = entity.description;
-    if (entity.kind !== undefined) attributes.kind = entity.kind;
-    if (entity.countryCode !== undefined) attributes.countryCode = entity.countryCode;
-    if (entity.attributes !== undefined) attributes.attributes = entity.attributes;
-    graph.addNode(entity.id, attributes);
-  }
+  for (const entity of dataset.entities.values()) graph.addNode(entity.id, nodeAttributesOf(entity, dataset));
 
   // Relations go in in (source, type, target) order, whatever the order of the claim files:
   // answers that list the graph's edges do not depend on it, and exports, which write in

@@ -10,6 +10,7 @@ import { seededRandom } from '../model/random';
 import { cacheDir } from '../config';
 import type { EvidenceGraph } from '../model/evidenceGraph';
 import { runForceAtlas2, type LayoutInput } from './layoutWorker';
+import { forgetPlacements } from './placeNewNodes';
 
 export const LAYOUT_VERSION = 1;
 
@@ -122,6 +123,7 @@ export function computeLayoutInWorker(prepared: PreparedLayout): BackgroundLayou
 const round = (value: number) => Math.round(value * 1000) / 1000;
 
 export function applyPositions(graph: EvidenceGraph, positions: Positions): void {
+  forgetPlacements(graph);
   graph.forEachNode((node) => {
     const point = Object.hasOwn(positions, node) ? positions[node] : undefined;
     if (point) graph.mergeNodeAttributes(node, point);

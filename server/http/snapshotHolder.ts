@@ -2,16 +2,27 @@
 // graph, version) and a way to replace it. Writes and the background layout replace the
 // snapshot while requests are in flight, so a route reads `current` once per request and
 // never keeps a graph of its own; data derived from a snapshot (search index, metrics) is
-// cached here, keyed by its version.
+// cached here, keyed by its version. A write's snapshot says what it changed
+// (GraphSnapshot.change): derived data that knows how to follow a change (an `update` of
+// `derived`) is brought up to date, in proportion to the change; the rest (figures of the
+// whole graph, serialized graphs) is dropped and computed again when next asked for.
 import type { Dataset } from '../model/dataset';
 import type { EvidenceGraph, GraphSnapshot, SnapshotHolder } from '../model/evidenceGraph';
+import { graphUnchanged, type GraphChange } from '../model/graphChange';
+
+/** Brings a derived value up to date after `change` (in place, or as a new value). */
+export type DerivedUpdate<T> = (value: T, change: GraphChange, snapshot: GraphSnapshot) => T;
+
+interface DerivedEntry {
+  value: unknown;
+  positional: boolean;
+  update?: DerivedUpdate<unknown>;
+}
 
 export class GraphSnapshotHolder implements SnapshotHolder {
   #current: GraphSnapshot;
   #derivedVersion: string;
-  #derived = new Map<string, unknown>();
-  /** Names of derived data that carry node positions (see `derived`). */
-  #positional = new Set<string>();
+  #derived = new Map<string, DerivedEntry>();
 
   constructor(snapshot: GraphSnapshot) {
     this.#current = snapshot;
@@ -22,29 +33,23 @@ export class GraphSnapshotHolder implements SnapshotHolder {
     return this.#current;
   }
 
-  /** Serve `snapshot` from now on; data derived from older versions is dropped. */
-  replace(snapshot: GraphSnapshot): void {
-    this.#current = snapshot;
-    this.#derived.clear();
-    this.#positional.clear();
-    this.#derivedVersion = snapshot.version;
-  }
-
   /**
-   * Serve `snapshot`, which holds the current graph object with a new dataset beside it
-   * (a stored document: the graph's items are the same, only its version attribute moved).
-   * Derived data that carries positions (the serialized graphs, which also carry the
-   * version) is dropped; the indexes of the graph's structure are kept: at 20k entities,
-   * copying the graph and rebuilding them would hold the event loop for seconds.
+   * Serve `snapshot` from now on. With a change from the current version, derived data
+   * is updated (or, without an update, dropped; a change that leaves every node and
+   * relation alone, such as a stored document, keeps what does not carry the version);
+   * without one, data derived from older versions is dropped.
    */
-  replaceDataset(snapshot: GraphSnapshot): void {
-    if (snapshot.graph !== this.#current.graph) {
-      this.replace(snapshot);
-      return;
-    }
+  replace(snapshot: GraphSnapshot): void {
+    const change = snapshot.change;
     this.#current = snapshot;
-    for (const name of this.#positional) this.#derived.delete(name);
-    this.#positional.clear();
+    if (!change || change.from !== this.#derivedVersion) this.#derived.clear();
+    else {
+      const unchanged = graphUnchanged(change);
+      for (const [name, entry] of this.#derived) {
+        if (entry.positional || (!entry.update && !unchanged)) this.#derived.delete(name);
+        else if (entry.update && !unchanged) entry.value = entry.update(entry.value, change, snapshot);
+      }
+    }
     this.#derivedVersion = snapshot.version;
   }
 
@@ -55,9 +60,8 @@ export class GraphSnapshotHolder implements SnapshotHolder {
    * of CPU and a burst of garbage just when the server should be settling.
    */
   replacePositions(version: string): void {
-    this.#current = { ...this.#current, version };
-    for (const name of this.#positional) this.#derived.delete(name);
-    this.#positional.clear();
+    this.#current = { dataset: this.#current.dataset, graph: this.#current.graph, version };
+    for (const [name, entry] of this.#derived) if (entry.positional) this.#derived.delete(name);
     this.#derivedVersion = version;
   }
 
@@ -65,18 +69,23 @@ export class GraphSnapshotHolder implements SnapshotHolder {
    * `compute(snapshot)`, computed once per version and name. A request that still holds
    * an older snapshot gets a fresh, uncached result rather than polluting the cache.
    * `positional`: the result carries node positions, so replacePositions drops it.
+   * `update`: how the value follows a write's change (else the write drops it).
    */
   derived<T>(
     snapshot: GraphSnapshot,
     name: string,
     compute: (snapshot: GraphSnapshot) => T,
-    options: { positional?: boolean } = {},
+    options: { positional?: boolean; update?: DerivedUpdate<T> } = {},
   ): T {
     if (snapshot.version !== this.#derivedVersion) return compute(snapshot);
-    if (this.#derived.has(name)) return this.#derived.get(name) as T;
+    const entry = this.#derived.get(name);
+    if (entry) return entry.value as T;
     const value = compute(snapshot);
-    this.#derived.set(name, value);
-    if (options.positional) this.#positional.add(name);
+    this.#derived.set(name, {
+      value,
+      positional: options.positional ?? false,
+      update: options.update as DerivedUpdate<unknown> | undefined,
+    });
     return value;
   }
 }

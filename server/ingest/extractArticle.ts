@@ -69,8 +69,11 @@ function knownNames(entities: Iterable<Entity>): Set<string> {
   return names;
 }
 
-/** What the extractor reads of a dataset: the entities to match names against, and the vocabulary. */
-export type ExtractionData = Pick<Dataset, 'entities' | 'vocabulary'>;
+/**
+ * What the extractor reads of a dataset: the entities to match names against, and the
+ * vocabulary; and the content hash, which changes when a write changes the entities in place.
+ */
+export type ExtractionData = Pick<Dataset, 'entities' | 'vocabulary'> & Partial<Pick<Dataset, 'contentHash'>>;
 
 export function extractArticle(text: string, fileName: string, dataset?: ExtractionData): ExtractionResult {
   const { document, problems } = parseDocument(fileName, text);

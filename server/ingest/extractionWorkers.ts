@@ -67,6 +67,8 @@ interface PooledWorker {
   ready: boolean;
   /** What it was last sent, so that an unchanged dataset is not sent again. */
   entities?: Map<string, Entity>;
+  /** The content hash of the dataset the entities were taken from: a write changes the map in place. */
+  entitiesAt?: string;
   vocabulary?: VocabularyIndex;
   idleTimer?: NodeJS.Timeout;
 }
@@ -140,7 +142,9 @@ export class ExtractionWorkers {
     clearTimeout(pooled.idleTimer);
     pooled.worker.ref();
     const job: ExtractionJob = { claimgraphExtraction: true, text, fileName, withData: dataset !== undefined };
-    if (dataset && pooled.entities !== dataset.entities) job.entities = [...dataset.entities.values()];
+    const entitiesAt = dataset?.contentHash;
+    if (dataset && (pooled.entities !== dataset.entities || pooled.entitiesAt !== entitiesAt))
+      job.entities = [...dataset.entities.values()];
     if (dataset && pooled.vocabulary !== dataset.vocabulary) job.vocabulary = dataset.vocabulary;
     return new Promise<ExtractionResult>((resolve, reject) => {
       const { worker } = pooled;
@@ -159,7 +163,7 @@ export class ExtractionWorkers {
       };
       const onMessage = (reply: ExtractionReply | typeof WORKER_READY) => {
         if (reply === WORKER_READY) return startClock();
-        if (dataset) Object.assign(pooled, { entities: dataset.entities, vocabulary: dataset.vocabulary });
+        if (dataset) Object.assign(pooled, { entities: dataset.entities, entitiesAt, vocabulary: dataset.vocabulary });
         const keep = reply.heapUsedBytes < (this.limits.heapMb * 2 ** 20) / 2;
         settle(keep, () =>
           'result' in reply ? resolve(reply.result) : reject(new ArticleFormatError(reply.formatError)),

@@ -6,6 +6,7 @@
 import type Graph from 'graphology';
 import type { Dataset } from './dataset';
 import type { EdgeAttributes, NodeAttributes } from './graph';
+import type { GraphChange } from './graphChange';
 import { KeySafeGraph } from './keySafeGraph';
 
 export interface EvidenceGraphAttributes {
@@ -31,15 +32,17 @@ export interface GraphSnapshot {
   graph: EvidenceGraph;
   /** Changes whenever the data does; ETags and derived-data caches are keyed by it. */
   version: string;
+  /**
+   * What changed from the version before, when the snapshot was made by changing that
+   * one's dataset and graph in place (server/store/applyToSnapshot.ts): the holder then
+   * brings the data it derived up to date from it. Absent for a freshly built snapshot.
+   */
+  change?: GraphChange;
 }
 
 /** Where the current snapshot is read and the next one installed (by the write store, and by the layout when it finishes). */
 export interface SnapshotHolder {
   readonly current: GraphSnapshot;
+  /** Serve `snapshot` from now on (its `change`, when set, says what moved since the current one). */
   replace(snapshot: GraphSnapshot): void;
-  /**
-   * Serve `snapshot`, whose graph is the current one (only the dataset beside it changed,
-   * e.g. a stored document): data derived from the graph's structure may be kept.
-   */
-  replaceDataset(snapshot: GraphSnapshot): void;
 }

@@ -12,6 +12,7 @@ import {
   correctClaimEntrySchema,
   editEntityEntrySchema,
   mergeEntitiesEntrySchema,
+  judgeNotSameEntrySchema,
   retractClaimEntrySchema,
   revertEntrySchema,
   splitEntityEntrySchema,
@@ -128,6 +129,7 @@ export const journalEntrySchema = z.discriminatedUnion('kind', [
   editEntityEntrySchema,
   mergeEntitiesEntrySchema,
   splitEntityEntrySchema,
+  judgeNotSameEntrySchema,
 ]);
 
 export const proposalStatusSchema = z.enum(['pending', 'accepted', 'rejected']);

@@ -3,11 +3,13 @@
 import type { DocumentResponse, DocumentsResponse, DocumentSummary, QuotedSpan } from '../model/api';
 import type { Dataset, ResolvedClaim } from '../model/dataset';
 import type { DocumentRecord } from '../model/records';
+import { claimRank, liveClaimById, positionByRank } from '../graph/claimIndex';
 import { edgeKey } from '../graph/groupClaims';
+import type { GraphChange } from '../model/graphChange';
 
 export type ClaimsByDocument = Map<string, ResolvedClaim[]>;
 
-/** Built once per dataset version (the store caches it). */
+/** Built once (the snapshot holder caches it) and brought up to date by each write (updateClaimsByDocument). */
 export function claimsByDocument(dataset: Pick<Dataset, 'claims'>): ClaimsByDocument {
   const map: ClaimsByDocument = new Map();
   for (const claim of dataset.claims) {
@@ -15,6 +17,35 @@ export function claimsByDocument(dataset: Pick<Dataset, 'claims'>): ClaimsByDocu
     const list = map.get(claim.document);
     if (list) list.push(claim);
     else map.set(claim.document, [claim]);
+  }
+  return map;
+}
+
+/** The map after a write: the changed claims leave their documents' lists and join their new ones in dataset order. */
+export function updateClaimsByDocument(
+  map: ClaimsByDocument,
+  change: GraphChange,
+  dataset: Pick<Dataset, 'claims'>,
+): ClaimsByDocument {
+  const ids = new Set<string>();
+  const documents = new Set<string>();
+  for (const { before, after } of change.claimChanges) {
+    for (const claim of [before, after]) {
+      if (!claim) continue;
+      ids.add(claim.id);
+      if (claim.document !== undefined) documents.add(claim.document);
+    }
+  }
+  const rankOf = (claim: ResolvedClaim) => claimRank(dataset, claim.id);
+  for (const document of documents) {
+    const list = (map.get(document) ?? []).filter((claim) => !ids.has(claim.id));
+    const joining = [...ids]
+      .map((id) => liveClaimById(dataset, id))
+      .filter((claim): claim is ResolvedClaim => claim?.document === document)
+      .sort((a, b) => rankOf(a) - rankOf(b));
+    for (const claim of joining) list.splice(positionByRank(list, rankOf(claim), rankOf), 0, claim);
+    if (list.length > 0) map.set(document, list);
+    else map.delete(document);
   }
   return map;
 }

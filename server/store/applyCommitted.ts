@@ -3,7 +3,7 @@
 // the events another server committed to the same database (catch-up and LISTEN), so an
 // event is applied the same way whoever wrote it.
 import { parseDocument, type CurationHistory, type ProposalBook } from '../load';
-import { isCurationEntry, isEntityMerge, type CurationEntry } from '../model/curationEvents';
+import { isCurationEntry, isEntityMerge, type CurationEntry, type JudgeNotSameEntry } from '../model/curationEvents';
 import type { SnapshotHolder } from '../model/evidenceGraph';
 import type { JournalEntry } from '../model/journalEntries';
 import {
@@ -29,20 +29,23 @@ export function applyCommitted(state: ServedState, entry: JournalEntry, line: st
     if (!parsed.document)
       throw new Error(`applyCommitted: the ingested document "${entry.document.id}" does not parse`);
     state.book.applyIngest(entry);
-    state.graphs.replaceDataset(snapshotWithDocument(snapshot, parsed.document, version));
+    state.graphs.replace(snapshotWithDocument(snapshot, parsed.document, version));
   } else if (entry.kind === 'accept') {
     state.book.applyAccept(entry);
     state.graphs.replace(snapshotWithClaim(snapshot, entry.claim, entry.entities, version));
   } else if (entry.kind === 'reject') {
     // The graph is unchanged (proposals are not on it), so the snapshot and its version stay.
     state.book.applyReject(entry);
+  } else if (entry.kind === 'judgeNotSame') {
+    // A judgement changes no record: the graph and its version stay; the duplicate candidates read the history.
+    state.history.apply(entry);
   } else if (isCurationEntry(entry)) {
     state.history.apply(entry);
     state.graphs.replace(curatedSnapshot(state, entry, version));
   }
 }
 
-function curatedSnapshot(state: ServedState, entry: CurationEntry, version: string) {
+function curatedSnapshot(state: ServedState, entry: Exclude<CurationEntry, JudgeNotSameEntry>, version: string) {
   const snapshot = state.graphs.current;
   if (entry.kind === 'editEntity') return snapshotWithEntity(snapshot, entry.after, version);
   if (isEntityMerge(entry)) return snapshotWithMergedEntity(snapshot, entry, version);

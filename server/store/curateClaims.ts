@@ -3,6 +3,7 @@
 // revert), or throw the error that says what is wrong and where. The write store
 // journals the event and applies it; replay applies the same event the same way.
 import { findNearestPassage, type CurationHistory } from '../load';
+import { liveClaimById } from '../graph/claimIndex';
 import { sameRecord } from '../model/canonicalJson';
 import type { ClaimEnd, AddClaimBody, CorrectClaimBody, CuratedNewEntity } from '../model/curationApi';
 import {
@@ -237,16 +238,15 @@ function checkRelation(dataset: Dataset, type: string, stance: string, subject?:
 }
 
 function nextClaimId(documentId: string, context: CurationContext): string {
-  const live = new Set(context.dataset.claims.map((c) => c.id));
   for (let n = 1; ; n++) {
     const id = `${documentId}.m${n}`;
-    if (!live.has(id) && context.history.lastEventOf(id) === undefined) return id;
+    if (liveClaimById(context.dataset, id) === undefined && context.history.lastEventOf(id) === undefined) return id;
   }
 }
 
 /** The claim as it stands on the graph now (in its stored form), or why not. */
 export function liveClaim(context: CurationContext, id: string): Claim {
-  const found = context.dataset.claims.find((c) => c.id === id);
+  const found = liveClaimById(context.dataset, id);
   if (found) {
     const { quoteStart, quoteEnd: _end, ...claim } = found;
     const document = claim.document !== undefined ? context.dataset.documents.get(claim.document) : undefined;

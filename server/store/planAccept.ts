@@ -10,6 +10,7 @@ import { survivorOf } from '../model/entityRedirects';
 import type { AcceptEntry, Corrections, EntityChoice, ReviewedProposal } from '../model/journalEntries';
 import { claimSchema, type Claim, type Entity } from '../model/records';
 import { edgeTypeAllows } from '../model/vocabulary';
+import { liveClaimById } from '../graph/claimIndex';
 import { claimIdFor } from './assignIds';
 import { locateQuote, refuseDuplicate, resolveNewEntity, withQuoteAt } from './curateClaims';
 import { WriteInputError, type WriteFieldError } from './writeErrors';
@@ -119,12 +120,11 @@ export function planAccept(context: AcceptContext, proposal: ReviewedProposal, c
     start = locateQuote(document, quote, corrections.start, corrections.end, errors);
   if (errors.length > 0 || !subject || !object) throw new WriteInputError(errors);
 
-  const claimIds = new Set(dataset.claims.map((c) => c.id));
   const date = corrections.date ?? proposal.claim.date;
   const attributedTo = corrections.attributedTo ?? proposal.claim.attributedTo;
   const claim: Claim = withQuoteAt(
     claimSchema.parse({
-      id: claimIdFor(proposal.id, (candidate) => claimIds.has(candidate)),
+      id: claimIdFor(proposal.id, (candidate) => liveClaimById(dataset, candidate) !== undefined),
       subject: subject.id,
       type,
       object: object.id,

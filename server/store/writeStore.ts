@@ -26,9 +26,11 @@ import {
   type CurationEntry,
   type EditEntityEntry,
   type EntityMergeEntry,
+  type JudgeNotSameEntry,
 } from '../model/curationEvents';
 import type { ResolvedClaim } from '../model/dataset';
 import { extractionResultSchema } from '../model/extraction';
+import { liveClaimById } from '../graph/claimIndex';
 import { claimSchema, entitySchema, type Claim, type DocumentRecord, type Entity } from '../model/records';
 import { edgeTypeAllows } from '../model/vocabulary';
 import type { SnapshotHolder } from '../model/evidenceGraph';
@@ -40,6 +42,7 @@ import { planEditEntity, planRevertEntityEdit } from './curateEntities';
 import { planMergeEntities, planRevertMerge } from './curateMerges';
 import { planAccept } from './planAccept';
 import { articleFileName, proposalId, uniqueId } from './assignIds';
+import { planJudgeNotSame, planRevertJudgement, type JudgementPlan } from './judgeEntities';
 import { sameRecord } from '../model/canonicalJson';
 import { writeFileAtomic } from './atomicFile';
 import { lockDataFolder, type DataFolderLock } from './dataFolderLock';
@@ -411,7 +414,7 @@ export class WriteStore {
           throw new WriteConflictError(
             `proposal "${id}" was already accepted as claim "${proposal.claimId}" with other corrections; correct that claim instead`,
           );
-        const claim = snapshot.dataset.claims.find((c) => c.id === proposal.claimId);
+        const claim = proposal.claimId !== undefined ? liveClaimById(snapshot.dataset, proposal.claimId) : undefined;
         return { answer: () => ({ created: false, proposal, claim }) };
       }
       const entry = planAccept(
@@ -429,7 +432,7 @@ export class WriteStore {
         answer: () => ({
           created: true,
           proposal: this.book.get(id)!,
-          claim: this.graphs.current.dataset.claims.find((c) => c.id === entry.claim.id),
+          claim: liveClaimById(this.graphs.current.dataset, entry.claim.id),
         }),
       };
     });
@@ -493,6 +496,7 @@ export class WriteStore {
     return this.record((context): CurationEntry => {
       const event = this.history.get(eventId);
       if (event?.kind === 'editEntity') return planRevertEntityEdit(context, event, reason, ifMatch);
+      if (event?.kind === 'judgeNotSame') return planRevertJudgement(context, event, reason);
       if (event && isEntityMerge(event)) return planRevertMerge(context, event, reason, ifMatch);
       return planRevert(context, eventId, reason, ifMatch);
     }, author);
@@ -513,6 +517,23 @@ export class WriteStore {
     return this.record((context) => planMergeEntities(context, id, body, ifMatch), author);
   }
 
+  /**
+   * Judges two entities not the same ("Not the same"); judging a pair that stands judged
+   * writes nothing. A judgement changes no record, so the graph and its version stay: the
+   * duplicate candidates, which read the history, leave the pair out from now on.
+   */
+  judgeNotSame(id: string, other: string, reason: string | undefined, author: string): Promise<JudgementPlan> {
+    return this.write((): PlannedWrite<JudgementPlan> => {
+      const plan = planJudgeNotSame(this.curationContext(author), id, other, reason);
+      return plan.created ? { entry: plan.event, answer: () => plan } : { answer: () => plan };
+    });
+  }
+
+  /** Whether the pair stands judged not the same, in either order. */
+  judgedNotSame(a: string, b: string): boolean {
+    return this.history.judgedNotSame(a, b);
+  }
+
   /** An entity on the graph with its version and last edit (or merge). */
   entityState(id: string): { entity: Entity; version: number; lastEvent?: CurationEntry } {
     const entity = this.graphs.current.dataset.entities.get(id);
@@ -529,7 +550,7 @@ export class WriteStore {
     version: number;
     lastEvent?: CurationEntry;
   } {
-    const live = this.graphs.current.dataset.claims.find((c) => c.id === id);
+    const live = liveClaimById(this.graphs.current.dataset, id);
     const lastEvent = this.history.lastEventOf(id);
     const version = this.history.versionOf(id);
     const state = (claim: ResolvedClaim, status: 'live' | 'retracted') =>

@@ -54,17 +54,22 @@ export function writeCurationFolder(): string {
 /**
  * The served graph without its version (a restart hashes the files, a write chains
  * hashes) and without positions: a write keeps the running server's layout, a restart
- * lays the graph out afresh.
+ * lays the graph out afresh. Nodes and relations in key order: a write changes the graph in
+ * place, so a relation a merge re-derives comes last where a rebuild puts it in claim order.
  */
 export async function graphOf(made: WriteApp): Promise<unknown> {
   const body = (await request(made.app).get('/api/graph').expect(200)).body as {
     attributes?: { version?: string };
-    nodes: Array<{ attributes: { x?: number; y?: number } }>;
+    nodes: Array<{ key: string; attributes: { x?: number; y?: number } }>;
+    edges: Array<{ key: string }>;
   };
   if (body.attributes) delete body.attributes.version;
   for (const node of body.nodes) {
     delete node.attributes.x;
     delete node.attributes.y;
   }
+  const byKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+  body.nodes.sort(byKey);
+  body.edges.sort(byKey);
   return body;
 }

@@ -133,7 +133,9 @@ describe('POST /api/entities/{id}/merge', () => {
     const graph = (await request(made.app).get('/api/graph').expect(200)).body;
     expect(graph.nodes.map((n: { key: string }) => n.key)).toEqual(['ann', 'bob', 'acme']);
     expect(
-      graph.edges.map((e: { key: string; attributes: { claimCount: number } }) => [e.key, e.attributes.claimCount]),
+      graph.edges
+        .map((e: { key: string; attributes: { claimCount: number } }) => [e.key, e.attributes.claimCount])
+        .sort(),
     ).toEqual([
       ['ann|associate_of|bob', 1],
       ['ann|in_contact_with|bob', 2],

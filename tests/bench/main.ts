@@ -3,9 +3,11 @@
 // run on this machine in the same run: (1) load + validate + build vs a bare graphology
 // loop, (2) start-up to the first answer and to layout ready, (3) the API under load vs
 // bare node:http, (4) exports vs JSON.stringify and graphology-gexf, (5) the client's
-// first frame vs a bare sigma page; and (6) the extractor at 16 KB to 1 MB of article.
-// Prints Markdown tables; writes tests/bench/results.json. `--only=extractor` runs (6)
-// alone and replaces only its part of results.json.
+// first frame vs a bare sigma page; (6) the extractor at 16 KB to 1 MB of article; and (7)
+// writes (add, correct, retract a claim; /api/health while 16 curators write) vs a bare
+// append + fsync, on the largest size only. Prints Markdown tables; writes
+// tests/bench/results.json. `--only=extractor` runs (6) alone and replaces only its part of
+// results.json; `--only=writes` runs (7) alone (on 100k entities unless --sizes= says).
 import fs from 'node:fs';
 import os from 'node:os';
 import type { BareLoadResult, LoadResult } from './childTasks';
@@ -21,6 +23,7 @@ import {
   type RouteResult,
   type StartupResult,
 } from './measureServer';
+import { measureWrites, type WriteResult } from './measureWrites';
 import { runChild } from './runChild';
 import { count, markdownTable, mib, ratio, seconds } from './table';
 
@@ -32,6 +35,7 @@ interface SizeResult {
   startup?: StartupResult;
   api?: RouteResult[];
   exports?: ExportRow[];
+  writes?: WriteResult;
   errors: string[];
 }
 
@@ -64,14 +68,21 @@ function parseArgs(argv: string[]) {
       : [1000, 10000, 100000];
   const onlyList = argv.filter((a) => a.startsWith('--only=')).flatMap((a) => a.slice(7).split(','));
   const extractorOnly = onlyList.length > 0 && onlyList.every((name) => name === 'extractor');
-  return { quick, sizes, only, extractorOnly };
+  const writesOnly = onlyList.length > 0 && onlyList.every((name) => name === 'writes');
+  return { quick, sizes: writesOnly && !sizesArg ? [100000] : sizes, only, extractorOnly, writesOnly };
 }
 
-async function benchSize(entities: number, quick: boolean, only: (name: string) => boolean): Promise<SizeResult> {
+async function benchSize(
+  entities: number,
+  quick: boolean,
+  only: (name: string) => boolean,
+  largest: boolean,
+): Promise<SizeResult> {
   const claims = entities * 10;
   log(`\n== ${count(entities)} entities / ${count(claims)} claims`);
   const dataset = ensureDataset(entities, claims);
   const errors: string[] = [];
+  if (only('writes') && !only('load')) return writesOnlySize(dataset.dir, entities, claims, errors);
   const ours = await runChild<LoadResult>('load', [dataset.dir]);
   const bare = await runChild<BareLoadResult>('bare-load', [dataset.dir]);
   log(
@@ -117,7 +128,41 @@ async function benchSize(entities: number, quick: boolean, only: (name: string) 
     }
   }
   if (only('export')) result.exports = await measureExports(dataset.dir, log);
+  if (only('writes') && largest) result.writes = await writesOf(dataset.dir, errors);
   return result;
+}
+
+async function writesOf(dir: string, errors: string[]): Promise<WriteResult | undefined> {
+  try {
+    return await measureWrites(dir, log);
+  } catch (error) {
+    errors.push(`writes: ${(error as Error).message}`);
+    log(`  writes failed: ${(error as Error).message}`);
+    return undefined;
+  }
+}
+
+/** `--only=writes`: the write bench alone, without the load figures. */
+async function writesOnlySize(dir: string, entities: number, claims: number, errors: string[]): Promise<SizeResult> {
+  const writes = await writesOf(dir, errors);
+  const none: LoadResult = {
+    entities,
+    claims,
+    edges: 0,
+    readValidateMs: 0,
+    buildMs: 0,
+    totalMs: 0,
+    peakRssBytes: 0,
+    retainedHeapBytes: 0,
+  };
+  return {
+    entities,
+    claims,
+    edges: 0,
+    load: { ...none, bareMs: 0, overheadRatio: 0, bytesPerClaim: 0 },
+    writes,
+    errors,
+  };
 }
 
 function firstEntitiesFile(dir: string): string {
@@ -252,12 +297,63 @@ function report(results: BenchResults): string {
     );
     out.push(extractorTable(results.extractor));
   }
+  if (results.sizes.some((s) => s.writes)) {
+    out.push(
+      '',
+      '**7. Writes** (one at a time, request to answer; ratio = p99 ÷ the p99 of a bare append of one line + fsync on the same disk; /api/health polled every 20 ms)',
+      '',
+    );
+    out.push(writesTable(results.sizes));
+  }
   for (const s of results.sizes) for (const error of s.errors) out.push('', `${count(s.entities)}: ${error}`);
   return out.join('\n');
 }
 
+function writesTable(sizes: SizeResult[]): string {
+  return markdownTable(
+    ['entities', 'write', 'n', 'p50 ms', 'p99 ms', 'max ms', 'bare p50 ms', 'bare p99 ms', 'p99 ratio', 'note'],
+    sizes.flatMap((s) => {
+      if (!s.writes) return [];
+      const w = s.writes;
+      const bare = [w.bareAppend.p50Ms, w.bareAppend.p99Ms];
+      const rows = w.rows.map((r) => [
+        count(s.entities),
+        r.write,
+        r.ours?.count ?? '—',
+        r.ours?.p50Ms ?? '—',
+        r.ours?.p99Ms ?? '—',
+        r.ours?.maxMs ?? '—',
+        ...bare,
+        r.p99Ratio === undefined ? '—' : ratio(r.p99Ratio),
+        r.note ?? '',
+      ]);
+      const health = (name: string, f: typeof w.health.quiet, note: string) => [
+        count(s.entities),
+        name,
+        f.count,
+        f.p50Ms,
+        f.p99Ms,
+        f.maxMs,
+        '—',
+        '—',
+        '—',
+        note,
+      ];
+      return [
+        ...rows,
+        health('/api/health, no writes', w.health.quiet, ''),
+        health(
+          '/api/health, 16 curators writing',
+          w.health.while16Write,
+          `${w.health.writesDone} corrections, ${w.health.writeErrors} errors`,
+        ),
+      ];
+    }),
+  );
+}
+
 async function main(): Promise<void> {
-  const { quick, sizes, only, extractorOnly } = parseArgs(process.argv.slice(2));
+  const { quick, sizes, only, extractorOnly, writesOnly } = parseArgs(process.argv.slice(2));
   if (extractorOnly) {
     // The other parts of results.json stay as their last full run wrote them.
     const previous = fs.existsSync(resultsFile)
@@ -281,8 +377,9 @@ async function main(): Promise<void> {
     sizes: [],
   };
   for (const entities of sizes) {
-    results.sizes.push(await benchSize(entities, quick, only));
-    fs.writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
+    results.sizes.push(await benchSize(entities, quick, only, entities === Math.max(...sizes)));
+    // A run of the writes alone prints its table and leaves results.json as the last full run wrote it.
+    if (!writesOnly) fs.writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
   }
   if (only('extractor')) results.extractor = await measureExtractor(log, os.loadavg());
   if (only('client')) {
@@ -294,6 +391,10 @@ async function main(): Promise<void> {
     }
   }
   results.finishedAt = new Date().toISOString();
+  if (writesOnly) {
+    process.stdout.write(`${writesTable(results.sizes)}\n`);
+    return;
+  }
   fs.writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
   process.stdout.write(`${report(results)}\n`);
 }

@@ -106,6 +106,8 @@ export async function startServerUnderTest(
   dataDir: string,
   searchQuery: string,
   layoutTimeoutMs: number,
+  /** More environment for the server (the write bench gives it a token). */
+  extraEnv: NodeJS.ProcessEnv = {},
 ): Promise<RunningServerUnderTest> {
   const cacheDir = path.join(scratchDir, `layout-cache-${process.pid}-${Date.now()}`);
   fs.mkdirSync(cacheDir, { recursive: true });
@@ -118,6 +120,7 @@ export async function startServerUnderTest(
       CLAIMGRAPH_DATA: dataDir,
       CLAIMGRAPH_CACHE_DIR: cacheDir,
       CLAIMGRAPH_TOKEN: '',
+      ...extraEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

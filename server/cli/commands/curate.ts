@@ -1,8 +1,8 @@
 // `claimgraph curate …`: hand curation from the command line, on a data folder no server
-// holds: add a claim, correct it, retract it, merge an entity into another, revert an
-// event, list the history. Each
-// change is one journal event by the author `cli`, checked exactly as the API checks it
-// (the same store, the same body schemas).
+// holds: add a claim, correct it, retract it, merge an entity into another, judge two
+// entities not the same, revert an event, list the history. Each change is one journal
+// event by the author `cli`, checked exactly as the API checks it (the same store, the
+// same body schemas).
 import fs from 'node:fs';
 import type { z } from 'zod';
 import { resolveDataDir } from '../../config';
@@ -18,12 +18,14 @@ import type { WriteStore } from '../../store/writeStore';
 import { CLI_AUTHOR, parseFlags, UsageError, type CliIo, type Command } from '../command';
 import { exitCodeFor, exitCodeOf } from '../exitCodes';
 
+const ACTIONS = 'add, correct, retract, merge, revert, not-same or history';
 const USAGE = [
   'claimgraph curate add BODY.json [--data DIR]',
   '       claimgraph curate correct CLAIM BODY.json [--if-match VERSION] [--data DIR]',
   '       claimgraph curate retract CLAIM --reason TEXT [--if-match VERSION] [--data DIR]',
   '       claimgraph curate merge ENTITY --into ENTITY [--reason TEXT] [--if-match VERSION] [--data DIR]',
   '       claimgraph curate revert EVENT [--reason TEXT] [--if-match VERSION] [--data DIR]',
+  '       claimgraph curate not-same ENTITY --other ENTITY [--reason TEXT] [--data DIR]',
   '       claimgraph curate history [--claim ID] [--entity ID] [--document ID] [--author NAME] [--data DIR]',
 ].join('\n');
 
@@ -36,6 +38,7 @@ const flags = {
   entity: { type: 'string' },
   document: { type: 'string' },
   author: { type: 'string' },
+  other: { type: 'string' },
 } as const;
 
 /** A JSON file checked with a body schema of the API; problems name the file and field. */
@@ -68,6 +71,11 @@ function describe(event: CurationEntry): string {
     const what =
       event.kind === 'mergeEntities' ? `${event.entity} into ${event.into}` : `${event.entity} from ${event.into}`;
     return `${event.id}  ${event.at}  ${event.author}  ${event.kind}${reverts}  entity ${what} v${event.version}  ${event.claims.length} claims moved${reason}`;
+  }
+  if (event.kind === 'judgeNotSame') {
+    const reverts = event.reverts !== undefined ? ` reverts ${event.reverts}` : '';
+    const reason = event.reason !== undefined ? ` — ${event.reason}` : '';
+    return `${event.id}  ${event.at}  ${event.author}  ${event.kind}${reverts}  entities ${event.entity} and ${event.other}: ${event.after}${reason}`;
   }
   if (event.kind === 'editEntity') {
     const reverts = event.reverts !== undefined ? ` reverts ${event.reverts}` : '';
@@ -109,8 +117,12 @@ async function runAction(
       throw new UsageError(body.error.issues.map((issue) => `--${issue.path.join('.')}: ${issue.message}`).join('\n'));
     event = await store.mergeEntities(one('entity id'), body.data, ifMatch, CLI_AUTHOR);
   } else if (action === 'revert') event = await store.revert(one('event id'), values.reason, ifMatch, CLI_AUTHOR);
-  else
-    throw new UsageError(`unknown curate action "${action}"; expected add, correct, retract, merge, revert or history`);
+  else if (action === 'not-same') {
+    if (values.other === undefined) throw new UsageError('curate not-same: name the other entity: --other ID');
+    const judged = await store.judgeNotSame(one('entity id'), values.other, values.reason, CLI_AUTHOR);
+    io.out(judged.created ? describe(judged.event) : `${describe(judged.event)}  (already judged: nothing written)`);
+    return;
+  } else throw new UsageError(`unknown curate action "${action}"; expected ${ACTIONS}`);
   io.out(describe(event));
 }
 
@@ -129,13 +141,13 @@ function listHistory(dataDir: string, rest: string[], values: Record<string, str
 
 export const curateCommand: Command = {
   name: 'curate',
-  summary: 'add, correct or retract a claim by hand, merge an entity into another, revert an event, list the history',
+  summary:
+    'add, correct or retract a claim by hand, merge an entity into another, judge two entities not the same, revert an event, list the history',
   usage: USAGE,
   async run(args, io) {
     const { values, positionals } = parseFlags(args, flags, true);
     const [action, ...rest] = positionals;
-    if (action === undefined)
-      throw new UsageError('the action is missing: add, correct, retract, merge, revert or history');
+    if (action === undefined) throw new UsageError(`the action is missing: ${ACTIONS}`);
     const dataDir = resolveDataDir(values.data);
     // Reading the history is the read flow: no lock, nothing created in the folder, and it
     // works while a server is writing to it.

@@ -10,6 +10,7 @@ import { ingestCommand } from './ingest';
 import { serveCommand } from './serve';
 import { usersCommand } from './users';
 import { validateCommand } from './validate';
+import { xrefCommand } from './xref';
 
 export const commands: Command[] = [
   validateCommand,
@@ -20,6 +21,7 @@ export const commands: Command[] = [
   extractCommand,
   ingestCommand,
   curateCommand,
+  xrefCommand,
   compactCommand,
   usersCommand,
 ];

@@ -37,6 +37,7 @@ import {
 } from '../../model/curationEvents';
 import type { Claim } from '../../model/records';
 import type { Dataset } from '../../model/dataset';
+import { judgementResponseSchema, type JudgementResponse } from '../../model/duplicatesApi';
 import { filterHistory } from '../../queries/curationHistory';
 import type { WriteStore } from '../../store/writeStore';
 import { CurationNotFoundError } from '../../store/writeErrors';
@@ -91,6 +92,8 @@ function presentEntityWrite(event: EditEntityEntry | EntityMergeEntry, context: 
 }
 
 function presentWrite(event: CurationEntry, context: RouteContext, status: number): JsonResult {
+  if (event.kind === 'judgeNotSame')
+    return new JsonResult({ created: true, event } satisfies JudgementResponse, status);
   if (!isClaimEvent(event)) return presentEntityWrite(event, context, status);
   const { dataset } = context.store.current;
   const claim = presentClaim(writeStore(context), event.claim, dataset);
@@ -212,9 +215,9 @@ export const revertRoute = defineRoute({
   body: { json: revertBodySchema, optional: true },
   response: {
     description: 'never: a revert answers 201',
-    schema: z.union([curationResponseSchema, entityCurationResponseSchema]),
+    schema: z.union([curationResponseSchema, entityCurationResponseSchema, judgementResponseSchema]),
   },
-  created: 'reverted: the new event and the claim (or the entity) after it',
+  created: 'reverted: the new event and the claim (or the entity) after it; a judgement: the new judgement',
   notFound: 'no event with this id',
   conflict: 'a later event changed the claim or entity: it names the event to revert first',
   preconditionFailed: STALE,

@@ -9,12 +9,14 @@ import {
   type DocumentResponse,
   type DocumentsResponse,
 } from '../../model/api';
-import { claimsByDocument, documentDetails, listDocuments } from '../../queries/documents';
+import { claimsByDocument, documentDetails, listDocuments, updateClaimsByDocument } from '../../queries/documents';
 import { NotFoundError } from '../errors';
 import { defineRoute, type RouteContext } from '../route';
 
 const claimsIndex = ({ store, snapshot }: RouteContext) =>
-  store.derived(snapshot, 'claimsByDocument', (s) => claimsByDocument(s.dataset));
+  store.derived(snapshot, 'claimsByDocument', (s) => claimsByDocument(s.dataset), {
+    update: (value, change, s) => updateClaimsByDocument(value, change, s.dataset),
+  });
 
 export const documentsRoute = defineRoute({
   path: '/api/documents',

@@ -9,7 +9,7 @@ import {
   type EdgesResponse,
 } from '../../model/api';
 import { edgeDetail } from '../../queries/edgeDetail';
-import { buildEdgeKeyIndex } from '../../queries/edgeKeyIndex';
+import { buildEdgeKeyIndex, updateEdgeKeyIndex } from '../../queries/edgeKeyIndex';
 import { listEdges } from '../../queries/edges';
 import { checkGraphFilters, edgeTypeErrors, requireEntity } from '../checkAgainstData';
 import { NotFoundError } from '../errors';
@@ -31,7 +31,9 @@ export const edgesRoute = defineRoute({
     if (query.entity !== undefined) requireInGraph(graph, context, query.entity, 'entity');
     const index =
       graph === context.snapshot.graph
-        ? context.store.derived(context.snapshot, 'edgeKeyIndex', (snapshot) => buildEdgeKeyIndex(snapshot.graph))
+        ? context.store.derived(context.snapshot, 'edgeKeyIndex', (snapshot) => buildEdgeKeyIndex(snapshot.graph), {
+            update: (value, change, snapshot) => updateEdgeKeyIndex(value, change, snapshot.graph),
+          })
         : undefined;
     return listEdges(
       graph,

@@ -55,7 +55,10 @@ function* exportChunks(
   format: ExportFormat,
   checksOnly: boolean,
 ): Generator<string> {
-  const graph = yield* filterGraphInSteps(context.snapshot.graph, context.snapshot.dataset, pickGraphFilters(query));
+  // A graph of its own, taken in one step: writes that land while the export streams do not reach it.
+  const graph = yield* filterGraphInSteps(context.snapshot.graph, context.snapshot.dataset, pickGraphFilters(query), {
+    copy: true,
+  });
   yield* checkExportSize(graph, format, context.limits);
   if (!checksOnly) yield* format.chunks(graph, { static: query.static });
 }

@@ -1,0 +1,262 @@
+// Benchmark 7: writes on a large folder, each beside a bare "append one line + fsync" on
+// the same disk in the same run (a write can be no faster than making its event durable;
+// the ratio is what the rest of the write costs). The real server, started as users start
+// it, with a token, on a copy of the folder (writes add a journal to it): add a claim,
+// correct a claim, retract a claim, one request at a time, each timed from request to
+// answer; then /api/health polled while 16 curators write at once, beside the same polling
+// with no writes. A merge of a hub is measured when the server has a merge route
+// (MERGE_ROUTE_HOOK below); this branch has none, and its row says so.
+import fs from 'node:fs';
+import path from 'node:path';
+import { scratchDir } from './benchPaths';
+import { startServerUnderTest } from './measureServer';
+
+export interface LatencyFigures {
+  count: number;
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
+}
+
+export interface WriteRow {
+  write: string;
+  ours?: LatencyFigures;
+  /** ours.p99 / bare append's p99. */
+  p99Ratio?: number;
+  note?: string;
+}
+
+export interface WriteResult {
+  bareAppend: LatencyFigures;
+  rows: WriteRow[];
+  health: { quiet: LatencyFigures; while16Write: LatencyFigures; writesDone: number; writeErrors: number };
+}
+
+const TOKEN = 'bench-write-token';
+const SEQUENTIAL_WRITES = 200;
+const CURATORS = 16;
+const CONCURRENT_SECONDS = 15;
+const HEALTH_EVERY_MS = 20;
+
+/**
+ * How a hub merge would be asked for, once the server has an entity-merge route: a function
+ * of (hub, other) giving the request, or undefined while there is none. The merge helper
+ * fills this in with its route; the row is then measured like the others.
+ */
+const MERGE_ROUTE_HOOK: ((hub: string, other: string) => { method: string; path: string; body: object }) | undefined =
+  undefined;
+
+export function figures(samples: number[]): LatencyFigures {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+  const round = (ms: number) => Math.round(ms * 100) / 100;
+  return { count: sorted.length, p50Ms: round(at(0.5)), p99Ms: round(at(0.99)), maxMs: round(sorted.at(-1) ?? 0) };
+}
+
+/** One JSON line appended and fsync'ed, as the journal does, `count` times, in the scratch folder beside the copy. */
+function bareAppend(dir: string, count: number): LatencyFigures {
+  const file = path.join(dir, 'bare-append.jsonl');
+  const line = `${JSON.stringify({ kind: 'correctClaim', at: new Date().toISOString(), pad: 'x'.repeat(400) })}\n`;
+  const fd = fs.openSync(file, 'a');
+  const samples: number[] = [];
+  try {
+    for (let i = 0; i < count; i++) {
+      const started = performance.now();
+      fs.writeSync(fd, line);
+      fs.fsyncSync(fd);
+      samples.push(performance.now() - started);
+    }
+  } finally {
+    fs.closeSync(fd);
+    fs.rmSync(file, { force: true });
+  }
+  return figures(samples);
+}
+
+interface StoredClaim {
+  id: string;
+  subject: string;
+  type: string;
+  object: string;
+  stance: string;
+  document?: string;
+  quote?: string;
+}
+
+/** Claims of the folder with a quote, from its first claim files (enough for every write of the run). */
+function someClaims(dir: string, count: number): StoredClaim[] {
+  const files = fs.existsSync(path.join(dir, 'claims.json'))
+    ? [path.join(dir, 'claims.json')]
+    : fs
+        .readdirSync(path.join(dir, 'claims'))
+        .sort()
+        .map((file) => path.join(dir, 'claims', file));
+  const out: StoredClaim[] = [];
+  for (const file of files) {
+    for (const claim of JSON.parse(fs.readFileSync(file, 'utf8')) as StoredClaim[])
+      if (claim.document !== undefined && claim.quote !== undefined) out.push(claim);
+    if (out.length >= count) break;
+  }
+  return out.slice(0, count);
+}
+
+async function send(base: string, method: string, url: string, body: object): Promise<number> {
+  const response = await fetch(`${base}${url}`, {
+    method,
+    headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  await response.arrayBuffer();
+  return response.status;
+}
+
+async function timed(
+  base: string,
+  requests: Array<{ method: string; path: string; body: object }>,
+): Promise<LatencyFigures> {
+  const samples: number[] = [];
+  for (const request of requests) {
+    const started = performance.now();
+    const status = await send(base, request.method, request.path, request.body);
+    samples.push(performance.now() - started);
+    if (status >= 300) throw new Error(`${request.method} ${request.path} answered ${status}`);
+  }
+  return figures(samples);
+}
+
+/** Merges of five entities into the most connected one (the hub), when the server has a merge route. */
+async function mergeRow(base: string, claims: StoredClaim[], bare: LatencyFigures): Promise<WriteRow> {
+  const write = 'merge into a hub';
+  if (!MERGE_ROUTE_HOOK) return { write, note: 'no merge route on this branch (MERGE_ROUTE_HOOK in measureWrites.ts)' };
+  const stats = (await (await fetch(`${base}/api/stats?top=1`)).json()) as { topByDegree: Array<{ id: string }> };
+  const hub = stats.topByDegree[0].id;
+  const others = [...new Set(claims.map((c) => c.object))].filter((id) => id !== hub).slice(0, 5);
+  const ours = await timed(
+    base,
+    others.map((other) => MERGE_ROUTE_HOOK!(hub, other)),
+  );
+  return { write, ours, p99Ratio: ours.p99Ms / bare.p99Ms, note: `hub ${hub}` };
+}
+
+/** /api/health every HEALTH_EVERY_MS until `until()` says stop; each answer's latency. */
+async function pollHealth(base: string, until: () => boolean): Promise<number[]> {
+  const samples: number[] = [];
+  while (!until()) {
+    const started = performance.now();
+    const response = await fetch(`${base}/api/health`);
+    await response.arrayBuffer();
+    samples.push(performance.now() - started);
+    await new Promise((resolve) => setTimeout(resolve, HEALTH_EVERY_MS));
+  }
+  return samples;
+}
+
+/** 16 curators correcting claims, each one request at a time, for CONCURRENT_SECONDS. */
+async function curatorsAtOnce(base: string, claims: StoredClaim[]) {
+  const stopAt = performance.now() + CONCURRENT_SECONDS * 1000;
+  let done = 0;
+  let errors = 0;
+  const curator = async (k: number) => {
+    for (let i = k; performance.now() < stopAt; i += CURATORS) {
+      const claim = claims[i % claims.length];
+      // Each pass over the claims gives each a stance other than the one it has.
+      const pass = Math.floor(i / claims.length);
+      const stance = (pass % 2 === 0) === (claim.stance === 'denies') ? 'asserts' : 'denies';
+      const status = await send(base, 'PATCH', `/api/claims/${encodeURIComponent(claim.id)}`, {
+        stance,
+        reason: 'bench',
+      });
+      if (status >= 300) errors++;
+      else done++;
+    }
+  };
+  const health = pollHealth(base, () => performance.now() >= stopAt);
+  await Promise.all(Array.from({ length: CURATORS }, (_, k) => curator(k)));
+  return { samples: await health, done, errors };
+}
+
+/** Where each claim's quote starts, as the server resolved it (a quote may occur twice in its document). */
+async function quoteStarts(base: string, claims: StoredClaim[]): Promise<number[]> {
+  const starts: number[] = [];
+  for (const claim of claims) {
+    const response = await fetch(`${base}/api/claims/${encodeURIComponent(claim.id)}`);
+    starts.push(((await response.json()) as { claim: { quoteStart: number } }).claim.quoteStart);
+  }
+  return starts;
+}
+
+function sequentialRequests(claims: StoredClaim[], starts: number[]) {
+  const adds = claims.slice(0, SEQUENTIAL_WRITES).map((claim, i) => ({
+    method: 'POST',
+    path: '/api/claims',
+    body: {
+      document: claim.document,
+      quote: claim.quote,
+      start: starts[i],
+      subject: claim.subject,
+      type: claim.type,
+      object: claim.object,
+      stance: claim.stance === 'confirms' ? 'asserts' : 'confirms',
+      reason: 'bench',
+    },
+  }));
+  const corrections = claims.slice(SEQUENTIAL_WRITES, 2 * SEQUENTIAL_WRITES).map((claim) => ({
+    method: 'PATCH',
+    path: `/api/claims/${encodeURIComponent(claim.id)}`,
+    body: { stance: claim.stance === 'denies' ? 'asserts' : 'denies', reason: 'bench' },
+  }));
+  const retractions = claims.slice(2 * SEQUENTIAL_WRITES, 3 * SEQUENTIAL_WRITES).map((claim) => ({
+    method: 'POST',
+    path: `/api/claims/${encodeURIComponent(claim.id)}/retract`,
+    body: { reason: 'bench' },
+  }));
+  return { adds, corrections, retractions };
+}
+
+export async function measureWrites(dataDir: string, log: (line: string) => void): Promise<WriteResult> {
+  const copy = path.join(scratchDir, `writes-${process.pid}`);
+  fs.rmSync(copy, { recursive: true, force: true });
+  fs.cpSync(dataDir, copy, { recursive: true });
+  const server = await startServerUnderTest(copy, 'a', 10 * 60_000, {
+    CLAIMGRAPH_TOKEN: TOKEN,
+    CLAIMGRAPH_WRITE_RATE_LIMIT: '0',
+  });
+  try {
+    const base = server.url;
+    const claims = someClaims(copy, 3 * SEQUENTIAL_WRITES + 4000);
+    const bare = bareAppend(scratchDir, 1000);
+    log(`  bare append + fsync: p50 ${bare.p50Ms} ms, p99 ${bare.p99Ms} ms`);
+    const { adds, corrections, retractions } = sequentialRequests(
+      claims,
+      await quoteStarts(base, claims.slice(0, SEQUENTIAL_WRITES)),
+    );
+    // A few unmeasured writes first: the claim index and the placement grid are built on the first.
+    await timed(base, corrections.slice(0, 5));
+    const rows: WriteRow[] = [];
+    for (const [write, requests] of [
+      ['add claim', adds],
+      ['correct claim', corrections.slice(5)],
+      ['retract claim', retractions],
+    ] as const) {
+      const ours = await timed(base, [...requests]);
+      rows.push({ write, ours, p99Ratio: ours.p99Ms / bare.p99Ms });
+      log(`  ${write}: p50 ${ours.p50Ms} ms, p99 ${ours.p99Ms} ms (${(ours.p99Ms / bare.p99Ms).toFixed(1)}× bare)`);
+    }
+    rows.push(await mergeRow(base, claims, bare));
+    const quietStop = performance.now() + 5000;
+    const quiet = figures(await pollHealth(base, () => performance.now() >= quietStop));
+    const busy = await curatorsAtOnce(base, claims.slice(3 * SEQUENTIAL_WRITES));
+    const while16Write = figures(busy.samples);
+    log(
+      `  /api/health: quiet p99 ${quiet.p99Ms} ms; while ${CURATORS} curators write (${busy.done} writes, ${(busy.done / CONCURRENT_SECONDS).toFixed(0)}/s): p50 ${while16Write.p50Ms} ms, p99 ${while16Write.p99Ms} ms, max ${while16Write.maxMs} ms`,
+    );
+    return {
+      bareAppend: bare,
+      rows,
+      health: { quiet, while16Write, writesDone: busy.done, writeErrors: busy.errors },
+    };
+  } finally {
+    await server.stop();
+    fs.rmSync(copy, { recursive: true, force: true });
+  }
+}
