@@ -13,6 +13,8 @@ import { recordEvent } from './recordEvent';
 /** The advisory lock every claimgraph writer takes for its transaction: "claimgra" in ASCII, as a bigint. */
 export const CLAIMGRAPH_LOCK_KEY = '7164208212674572897';
 export const EVENTS_CHANNEL = 'claimgraph_events';
+/** Pool clients given an 'error' listener (once each: the pool hands the same client out again). */
+const guarded = new WeakSet<pg.PoolClient>();
 /** How many events one catch-up query reads at a time. */
 const CATCH_UP_BATCH = 500;
 
@@ -96,7 +98,13 @@ export class PostgresEventStore implements EventStore {
 
   private async connect(): Promise<pg.PoolClient> {
     try {
-      return await this.pool.connect();
+      const client = await this.pool.connect();
+      // A connection that dies while checked out also emits 'error' (the query rejects as well, and says so).
+      if (!guarded.has(client)) {
+        guarded.add(client);
+        client.on('error', () => undefined);
+      }
+      return client;
     } catch (error) {
       throw this.health.failed(error);
     }

@@ -1,24 +1,28 @@
 // Writes one planned event inside the PostgreSQL store's transaction: first the version
 // of every claim and entity row it changes moves one step, checked against the version
 // the event was planned on (a row already past it is a 412, whatever this process held
-// in memory), then the event row itself, whose body is the journal entry.
+// in memory), then the event row itself, whose body (json, kept as written) is the
+// journal line exactly, so a snapshot's version chains the same text on every server.
 import type pg from 'pg';
 import { claimChangesOf, entityChangesOf, isCurationEntry, type CurationEntry } from '../../model/curationEvents';
 import type { JournalEntry } from '../../model/journalEntries';
 import { StaleVersionError } from '../writeErrors';
 
-/** The events table's id of an entry: a curation event's own id; a review decision's kind and proposal (or document). */
-export function eventIdOf(entry: JournalEntry): string {
-  if (isCurationEntry(entry)) return entry.id;
-  if (entry.kind === 'ingest') return `ingest:${entry.document.id}`;
-  return `${entry.kind}:${entry.proposal}`;
+/** The events table's id of an entry: a curation event's own id; ingest, accept and reject have none (null). */
+function eventIdOf(entry: JournalEntry): string | null {
+  return isCurationEntry(entry) ? entry.id : null;
+}
+
+/** The events table's `at`: the entry's time when it is one, else null (the body keeps it as written). */
+function eventTimeOf(entry: JournalEntry): string | null {
+  return Number.isNaN(Date.parse(entry.at)) ? null : entry.at;
 }
 
 export async function recordEvent(client: pg.ClientBase, entry: JournalEntry): Promise<{ seq: string; line: string }> {
   if (isCurationEntry(entry)) await moveRowVersions(client, entry);
   const { rows } = await client.query<{ seq: string; line: string }>(
-    'INSERT INTO events (id, at, author, kind, body) VALUES ($1, $2, $3, $4, $5::jsonb) RETURNING seq::text AS seq, body::text AS line',
-    [eventIdOf(entry), entry.at, entry.author ?? null, entry.kind, JSON.stringify(entry)],
+    'INSERT INTO events (id, at, author, kind, body) VALUES ($1, $2, $3, $4, $5::json) RETURNING seq::text AS seq, body::text AS line',
+    [eventIdOf(entry), eventTimeOf(entry), entry.author ?? null, entry.kind, JSON.stringify(entry)],
   );
   return rows[0];
 }
