@@ -208,7 +208,7 @@ export class ServiceUnavailableError extends HttpProblem {
 }
 
 /** 503: the PostgreSQL store lost its database; reads are answered from memory meanwhile. */
-export class DatabaseUnavailableError extends HttpProblem {
+export class DatabaseUnreachableProblem extends HttpProblem {
   override readonly status = 503;
   override readonly type = 'urn:claimgraph:problem:database-unreachable';
   override readonly title = 'Database unreachable';
@@ -230,7 +230,7 @@ export function problemOf(error: unknown): unknown {
   if (error instanceof WriteConflictError) return new ConflictError(error.message);
   if (error instanceof WritesNotOpenError) return new WritesDisabledError();
   if (error instanceof DiskFullError) return new InsufficientStorageError();
-  if (error instanceof DatabaseUnreachableError) return new DatabaseUnavailableError(error.message);
+  if (error instanceof DatabaseUnreachableError) return new DatabaseUnreachableProblem(error.message);
   if (error instanceof ArticleTooLargeError) return new ArticleTooLargeProblem(error.message);
   if (error instanceof ExtractionLimitError) return new ExtractionLimitProblem(error.message);
   return error;

@@ -2,6 +2,7 @@
 // it: a lost connection turns writes into 503 problems and puts a Warning on reads
 // (answered from memory); the next successful query or reconnect clears it.
 import { DatabaseUnreachableError } from '../writeErrors';
+import { DatabaseUnavailableError } from './connect';
 
 /** SQLSTATE classes and codes that mean the connection, not the statement, failed. */
 const CONNECTION_SQLSTATES = new Set(['57P01', '57P02', '57P03']);
@@ -9,7 +10,7 @@ const CONNECTION_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'E
 
 /** True for an error of the connection (refused, dropped, server shut down), not of a statement. */
 export function isConnectionError(error: unknown): boolean {
-  if (error instanceof DatabaseUnreachableError) return true;
+  if (error instanceof DatabaseUnreachableError || error instanceof DatabaseUnavailableError) return true;
   const code = (error as { code?: unknown } | undefined)?.code;
   if (typeof code === 'string' && (CONNECTION_ERRNOS.has(code) || CONNECTION_SQLSTATES.has(code))) return true;
   if (typeof code === 'string' && code.startsWith('08')) return true;

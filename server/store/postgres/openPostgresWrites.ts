@@ -7,6 +7,7 @@ import type { CurationHistory, ProposalBook } from '../../load';
 import type { SnapshotHolder } from '../../model/evidenceGraph';
 import type { ExtractArticle } from '../extraction';
 import { WriteStore } from '../writeStore';
+import { describeDatabaseUrl } from './connect';
 import { EventFollower } from './eventFollower';
 import { PostgresEventStore } from './postgresEventStore';
 
@@ -34,16 +35,6 @@ export interface PostgresWrites {
   close(): Promise<void>;
 }
 
-/** The database as the start-up line names it: host, port and database, never the password. */
-export function describeDatabase(connectionString: string): string {
-  try {
-    const url = new URL(connectionString);
-    return `postgresql://${url.host}${url.pathname}`;
-  } catch {
-    return 'postgresql';
-  }
-}
-
 export async function openPostgresWrites(options: PostgresWritesOptions): Promise<PostgresWrites> {
   const connection: pg.ClientConfig = {
     connectionString: options.connectionString,
@@ -52,7 +43,11 @@ export async function openPostgresWrites(options: PostgresWritesOptions): Promis
   const pool = new pg.Pool({ ...connection, max: 4 });
   // An idle client whose server went away: the next write finds out, and reports it.
   pool.on('error', () => undefined);
-  const events = new PostgresEventStore(pool, options.lastSeq ?? '0', describeDatabase(options.connectionString));
+  const events = new PostgresEventStore(
+    pool,
+    options.lastSeq ?? '0',
+    `PostgreSQL at ${describeDatabaseUrl(options.connectionString)}`,
+  );
   const writes = WriteStore.onEventStore({
     dataDir: options.dataDir,
     graphs: options.graphs,
