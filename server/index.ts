@@ -164,7 +164,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const server = http.createServer(
     createRequestHandler(
       app,
-      cachedAnswerFastPath({ store, bodies: responseBodies, corsOrigins: hardening.corsOrigins, privateReads }),
+      cachedAnswerFastPath({
+        store,
+        bodies: responseBodies,
+        corsOrigins: hardening.corsOrigins,
+        privateReads,
+        unreachable: () => writes.unreachable,
+      }),
     ),
   );
   answerClientErrors(server);
@@ -181,7 +187,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     });
   } catch (error) {
     layout?.cancel();
-    writes.close();
+    await writes.close();
     readerMark?.release();
     throw error;
   }
@@ -196,15 +202,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     layoutPending: layout?.preliminary ?? false,
     store,
     server,
-    // In-flight requests finish first; every acknowledged write is already fsync'ed; then the journal closes.
+    // In-flight requests finish first; every acknowledged write is already committed; then the event store closes.
     close: () =>
       new Promise<void>((resolve, reject) =>
         server.close((error) => {
           layout?.cancel();
-          writes.close();
           readerMark?.release();
-          if (error) reject(error);
-          else resolve();
+          writes.close().then(
+            () => (error ? reject(error) : resolve()),
+            (closeError: unknown) => reject(error ?? (closeError as Error)),
+          );
         }),
       ),
   };

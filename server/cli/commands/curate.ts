@@ -97,37 +97,37 @@ function describe(event: CurationEntry): string {
   return `${event.id}  ${event.at}  ${event.author}  ${event.kind}${reverts}  claim ${event.claim} v${event.version}  ${what}${reason}`;
 }
 
-function runAction(
+async function runAction(
   store: WriteStore,
   action: string,
   rest: string[],
   values: Record<string, string | undefined>,
   io: CliIo,
-) {
+): Promise<void> {
   const ifMatch = version(values['if-match']);
   const one = (what: string) => {
     if (rest.length !== 1) throw new UsageError(`curate ${action}: expected one ${what}`);
     return rest[0];
   };
   let event: CurationEntry;
-  if (action === 'add') event = store.addClaim(readBody(one('BODY.json'), addClaimBodySchema), CLI_AUTHOR);
+  if (action === 'add') event = await store.addClaim(readBody(one('BODY.json'), addClaimBodySchema), CLI_AUTHOR);
   else if (action === 'correct') {
     if (rest.length !== 2) throw new UsageError('curate correct: expected a claim id and a BODY.json');
-    event = store.correctClaim(rest[0], readBody(rest[1], correctClaimBodySchema), ifMatch, CLI_AUTHOR);
+    event = await store.correctClaim(rest[0], readBody(rest[1], correctClaimBodySchema), ifMatch, CLI_AUTHOR);
   } else if (action === 'retract') {
     const reason = values.reason?.trim();
     if (!reason) throw new UsageError('curate retract: a retraction needs a reason: --reason "why"');
-    event = store.retractClaim(one('claim id'), reason, ifMatch, CLI_AUTHOR);
+    event = await store.retractClaim(one('claim id'), reason, ifMatch, CLI_AUTHOR);
   } else if (action === 'merge') {
     if (values.into === undefined) throw new UsageError('curate merge: name the entity that stays: --into ID');
     const body = mergeEntityBodySchema.safeParse({ into: values.into, reason: values.reason });
     if (!body.success)
       throw new UsageError(body.error.issues.map((issue) => `--${issue.path.join('.')}: ${issue.message}`).join('\n'));
-    event = store.mergeEntities(one('entity id'), body.data, ifMatch, CLI_AUTHOR);
-  } else if (action === 'revert') event = store.revert(one('event id'), values.reason, ifMatch, CLI_AUTHOR);
+    event = await store.mergeEntities(one('entity id'), body.data, ifMatch, CLI_AUTHOR);
+  } else if (action === 'revert') event = await store.revert(one('event id'), values.reason, ifMatch, CLI_AUTHOR);
   else if (action === 'not-same') {
     if (values.other === undefined) throw new UsageError('curate not-same: name the other entity: --other ID');
-    const judged = store.judgeNotSame(one('entity id'), values.other, values.reason, CLI_AUTHOR);
+    const judged = await store.judgeNotSame(one('entity id'), values.other, values.reason, CLI_AUTHOR);
     io.out(judged.created ? describe(judged.event) : `${describe(judged.event)}  (already judged: nothing written)`);
     return;
   } else throw new UsageError(`unknown curate action "${action}"; expected ${ACTIONS}`);
@@ -176,14 +176,14 @@ export const curateCommand: Command = {
     }
     const { store } = opened;
     try {
-      runAction(store, action, rest, values, io);
+      await runAction(store, action, rest, values, io);
       return 0;
     } catch (error) {
       if (error instanceof UsageError || exitCodeOf(error) === undefined) throw error;
       io.err(`claimgraph curate: ${userMessage(error)}`);
       return exitCodeFor(error);
     } finally {
-      store.close();
+      await store.close();
     }
   },
 };

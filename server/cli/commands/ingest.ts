@@ -97,7 +97,7 @@ export const ingestCommand: Command = {
       }
       throw error;
     } finally {
-      store.close();
+      await store.close();
     }
   },
 };
