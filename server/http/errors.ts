@@ -181,6 +181,13 @@ export class ExtractionLimitProblem extends HttpProblem {
   override readonly title = 'Article could not be extracted';
 }
 
+/** 422: a document body with no text to take (a scanned PDF, a page with no article); the detail says what to send. */
+export class UnprocessableDocumentProblem extends HttpProblem {
+  override readonly status = 422;
+  override readonly type = 'urn:claimgraph:problem:unreadable-document';
+  override readonly title = 'Document has no text to take';
+}
+
 /** 507: the data folder's disk has no room for the write; the store cut off what it had begun. */
 export class InsufficientStorageError extends HttpProblem {
   override readonly status = 507;

@@ -29,6 +29,17 @@ export const documentTextQuerySchema = z.strictObject({
     .meta({ description: 'with a text/plain body: the file name to store it under' }),
 });
 
+/** POST /api/documents with a Markdown, HTML or PDF body: where to store it and what its first line says. */
+export const documentFileQuerySchema = z.strictObject({
+  fileName: z.string().min(1).max(160).optional().meta({
+    description:
+      'the name of the text it becomes, e.g. 108_some-article.txt (its stem is the document id); default: article-<hash of the text>.txt',
+  }),
+  title: z.string().min(1).max(500).optional().meta({ description: "the document's title, over what the file says" }),
+  date: z.string().min(1).max(40).optional().meta({ description: 'its date, YYYY-MM-DD, over what the file says' }),
+  url: z.string().min(1).max(2000).optional().meta({ description: 'where it was found, over what the file says' }),
+});
+
 /** POST /api/proposals/{id}/accept: every field optional; an empty body accepts the proposal as extracted. */
 export const acceptBodySchema = correctionsSchema;
 
@@ -104,6 +115,7 @@ export const decisionResponseSchema = z.object({
 });
 
 export type DocumentBody = z.infer<typeof documentBodySchema>;
+export type DocumentFileQuery = z.infer<typeof documentFileQuerySchema>;
 export type AcceptBody = z.infer<typeof acceptBodySchema>;
 export type ProposalEntity = z.infer<typeof proposalEntitySchema>;
 export type ProposalView = z.infer<typeof proposalViewSchema>;

@@ -350,7 +350,7 @@ describe('bad writes', () => {
     const form = await request(made.app).post('/api/documents').set(auth).type('form').send({ text: ARTICLE });
     expectProblem(form, 415);
     expect(JSON.parse(form.text).detail).toBe(
-      'send the body as text/plain or application/json, not "application/x-www-form-urlencoded"',
+      'send the body as text/plain, text/markdown, text/html, application/pdf or application/json, not "application/x-www-form-urlencoded"',
     );
     expectProblem(
       await request(made.app).post(`/api/proposals/x.p1/accept`).set(auth).type('text/plain').send('stance=asserts'),

@@ -438,6 +438,12 @@ async function readEveryRoute(server: http.Server, data: Generated): Promise<voi
     expect(sorted((one.body.spans as Array<{ claim: string }>).map((s) => s.claim))).toEqual(
       sorted(data.claims.filter((c) => c.document === document.id).map((c) => c.id)),
     );
+    const noOriginal = `document "${document.id}" came as text: it has no original file`;
+    expectNotFound(
+      await get(server, `/api/documents/${enc(document.id)}/original`, '/api/documents/{id}/original'),
+      noOriginal,
+      [{ path: 'id', message: noOriginal }],
+    );
   }
   for (const id of BUILTIN_NAMES.filter((name) => !documentIds.includes(name))) {
     expectNotFound(
