@@ -21,7 +21,11 @@ export interface OpenGraphOptions {
 }
 
 export function openGraph(dataDir: string, options: OpenGraphOptions = {}): OpenedGraph {
-  const dataset = loadDataset(dataDir);
+  return openGraphOf(loadDataset(dataDir), options);
+}
+
+/** The same from a dataset already loaded (from PostgreSQL, say). */
+export function openGraphOf(dataset: Dataset, options: OpenGraphOptions = {}): OpenedGraph {
   const graph = buildGraph(dataset);
   if (options.backgroundLayout) {
     const layout = startLayout(graph, dataset.contentHash);

@@ -41,6 +41,7 @@ describe("README's settings tables", () => {
       'HOST',
       'CLAIMGRAPH_READS',
       'CLAIMGRAPH_DATA',
+      'CLAIMGRAPH_DATABASE_URL',
       'CLAIMGRAPH_CACHE_DIR',
       'CLAIMGRAPH_TOKEN',
       'CLAIMGRAPH_WRITE_RATE_LIMIT',
@@ -138,6 +139,7 @@ describe('configFromEnv', () => {
       PORT: '8080',
       HOST: '127.0.0.1',
       CLAIMGRAPH_DATA: 'relative/data',
+      CLAIMGRAPH_DATABASE_URL: 'postgres://graph@db.example.org:5432/claimgraph',
       CLAIMGRAPH_CACHE_DIR: '/tmp/claimgraph-cache',
       CLAIMGRAPH_TOKEN: 's3cret',
       CLAIMGRAPH_WRITE_RATE_LIMIT: '5',
@@ -151,6 +153,7 @@ describe('configFromEnv', () => {
       port: 8080,
       host: '127.0.0.1',
       dataDir: path.resolve('relative/data'),
+      databaseUrl: 'postgres://graph@db.example.org:5432/claimgraph',
       cacheDir: '/tmp/claimgraph-cache',
       token: 's3cret',
       writeRateLimit: { limit: 5, windowMs: 60_000 },
@@ -189,6 +192,10 @@ describe('configFromEnv', () => {
     [
       { CLAIMGRAPH_WRITE_RATE_LIMIT: '-1' },
       'CLAIMGRAPH_WRITE_RATE_LIMIT must be a whole number of writes per minute (0: no limit), not "-1"',
+    ],
+    [
+      { CLAIMGRAPH_DATABASE_URL: 'mysql://db.example.org/claimgraph' },
+      'CLAIMGRAPH_DATABASE_URL must be a PostgreSQL URL such as postgres://user@localhost:5432/claimgraph',
     ],
     [
       { CLAIMGRAPH_REQUEST_TIMEOUT_MS: '0' },

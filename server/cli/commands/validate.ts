@@ -1,21 +1,24 @@
-// `claimgraph validate [--data DIR]`: loads a data folder and prints a summary, or every
-// problem and exit code 1.
+// `claimgraph validate [--data DIR | --database URL]`: loads a data folder (or a PostgreSQL
+// database) and prints a summary, or every problem and exit code 1.
 import { resolveDataDir } from '../../config';
 import { buildGraph } from '../../graph/buildGraph';
-import { loadDataset } from '../../load/loadDataset';
 import { DataIntegrityError, formatProblem } from '../../load/problems';
 import { parseFlags, type Command } from '../command';
 import { exitCodeFor } from '../exitCodes';
+import { openDataset } from '../openDataset';
+import { databaseUrlOf } from './db';
 
 export const validateCommand: Command = {
   name: 'validate',
   summary: 'check a data folder and print a summary, or every problem',
-  usage: 'claimgraph validate [--data DIR]',
+  usage: 'claimgraph validate [--data DIR | --database URL]',
   async run(args, io) {
-    const { values } = parseFlags(args, { data: { type: 'string' } });
-    const dataDir = resolveDataDir(values.data);
+    const { values } = parseFlags(args, { data: { type: 'string' }, database: { type: 'string' } });
+    let dataDir = resolveDataDir(values.data);
     try {
-      const dataset = loadDataset(dataDir);
+      const opened = await openDataset(dataDir, databaseUrlOf(values.database));
+      const dataset = opened.dataset;
+      dataDir = opened.source;
       const graph = buildGraph(dataset);
       const byStatus = new Map<string, number>(dataset.vocabulary.vocabulary.statuses.map((s) => [s.id, 0]));
       graph.forEachEdge((_edge, attributes) =>
