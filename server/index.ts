@@ -19,7 +19,7 @@ import {
 } from './config';
 import { UserDirectory } from './http/access';
 import type { LayoutTask } from './graph/layout';
-import { openGraph } from './graph/openGraph';
+import { openGraph, openGraphOf } from './graph/openGraph';
 import { createApp, type WriteOptions } from './http/app';
 import { cachedAnswerFastPath, createRequestHandler } from './http/cachedAnswerFastPath';
 import { answerClientErrors } from './http/clientErrors';
@@ -31,9 +31,13 @@ import type { ExtractionLimits } from './ingest/extractionLimits';
 import { boundedExtractor, defaultExtractor } from './store/defaultExtractor';
 import { nextVersion } from './store/applyToSnapshot';
 import { openServedDataFolder } from './store/openWriteStore';
+import { openServedDatabase } from './store/postgres/openServedDatabase';
+import type { WriteStore } from './store/writeStore';
 
 export interface ServerOptions {
   dataDir: string;
+  /** Serve from this PostgreSQL database instead of the data folder (reads only, for now). */
+  databaseUrl?: string;
   port: number;
   /** Interface to listen on; default 127.0.0.1 (this machine only). */
   host?: string;
@@ -56,6 +60,7 @@ export interface ServerOptions {
 export function serverOptionsFrom(config: ServerConfig): ServerOptions {
   return {
     dataDir: config.dataDir,
+    databaseUrl: config.databaseUrl,
     port: config.port,
     host: config.host,
     reads: config.reads,
@@ -71,6 +76,8 @@ export interface RunningServer {
   privateReads: boolean;
   /** Whether the server took its data folder's write store (someone may write). */
   writable: boolean;
+  /** Where the graph comes from: the data folder, or "PostgreSQL host:port, database …". */
+  source: string;
   host: string;
   store: GraphSnapshotHolder;
   server: http.Server;
@@ -82,29 +89,56 @@ export function parsePort(text: string | undefined, source: string): number {
   return parseSetting('port', text, source);
 }
 
-export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const listenHost = options.host ?? '127.0.0.1';
-  const privateReads = readsNeedToken(options.reads ?? 'auto', listenHost);
-  // Writes are on when someone may write (an editor or admin in users.json, or CLAIMGRAPH_TOKEN): the folder is then locked and its journal opened.
-  const writeConfig = options.writes ?? {};
-  const users = new UserDirectory(options.dataDir, writeConfig.token || undefined);
-  const hardening = options.hardening ?? defaultHardening;
-  // Large graphs lay out in a worker thread: served at once with their start
-  // positions, then under a new version (fresh ETags and caches) once the layout is ready.
+/** The graph as served (a snapshot holder) from its opened graph, with start positions while a large one is laid out. */
+function servedSnapshot(opened: ReturnType<typeof openGraph>): GraphSnapshotHolder {
+  const snapshot = snapshotOf(opened);
+  return new GraphSnapshotHolder(
+    opened.layout.preliminary ? { ...snapshot, version: `${snapshot.version}-start-positions` } : snapshot,
+  );
+}
+
+interface ServedStore {
+  store: GraphSnapshotHolder;
+  writes: WriteStore;
+  users: UserDirectory;
+  layout?: LayoutTask;
+  source: string;
+}
+
+/** The data folder, or the database: the same graph, snapshot and layout code above either. */
+async function openServedStore(options: ServerOptions): Promise<ServedStore> {
+  const environmentToken = options.writes?.token || undefined;
   let layout: LayoutTask | undefined;
+  const open = (opened: ReturnType<typeof openGraph>) => {
+    layout = opened.layout;
+    return servedSnapshot(opened);
+  };
+  if (options.databaseUrl !== undefined) {
+    const served = await openServedDatabase(options.databaseUrl, (dataset) =>
+      open(openGraphOf(dataset, { backgroundLayout: true })),
+    );
+    const users = new UserDirectory(undefined, environmentToken, undefined, served.users);
+    return { store: served.graphs, writes: served.writes, users, layout, source: served.source };
+  }
+  // Writes are on when someone may write (an editor or admin in users.json, or CLAIMGRAPH_TOKEN): the folder is then locked and its journal opened.
+  const users = new UserDirectory(options.dataDir, environmentToken);
   const { graphs: store, writes } = openServedDataFolder(
     options.dataDir,
     users.hasWriters(),
-    () => {
-      const opened = openGraph(options.dataDir, { backgroundLayout: true });
-      layout = opened.layout;
-      const snapshot = snapshotOf(opened);
-      return new GraphSnapshotHolder(
-        opened.layout.preliminary ? { ...snapshot, version: `${snapshot.version}-start-positions` } : snapshot,
-      );
-    },
+    () => open(openGraph(options.dataDir, { backgroundLayout: true })),
     options.extraction ? boundedExtractor(options.extraction) : defaultExtractor,
   );
+  return { store, writes, users, layout, source: options.dataDir };
+}
+
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const listenHost = options.host ?? '127.0.0.1';
+  const privateReads = readsNeedToken(options.reads ?? 'auto', listenHost);
+  const writeConfig = options.writes ?? {};
+  const hardening = options.hardening ?? defaultHardening;
+  // Large graphs lay out in a worker thread: served at once with their start
+  // positions, then under a new version (fresh ETags and caches) once the layout is ready.
+  const { store, writes, users, layout, source } = await openServedStore(options);
   layout?.ready.then(
     () => {
       // Writes change the graph the layout was started on in place, so its positions land on
@@ -158,6 +192,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}/`,
     privateReads,
     writable: writes.writable,
+    source,
     host: listenHost,
     store,
     server,
@@ -175,11 +210,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 }
 
 /** What the start-up says about who may read and write, with a warning when an open graph is on the network. */
-export function accessLines(running: Pick<RunningServer, 'privateReads' | 'writable' | 'host'>): string[] {
+export function accessLines(
+  running: Pick<RunningServer, 'privateReads' | 'writable' | 'host'> & { fromDatabase?: boolean },
+): string[] {
   const lines = [
     running.writable
       ? 'claimgraph: writes are on, for editors and admins with a token (`claimgraph users list`)'
-      : 'claimgraph: writes are off: no editor or admin exists (`claimgraph users add NAME --role editor`, then restart)',
+      : running.fromDatabase
+        ? 'claimgraph: writes are off: a server on PostgreSQL serves reads only in this version'
+        : 'claimgraph: writes are off: no editor or admin exists (`claimgraph users add NAME --role editor`, then restart)',
     running.privateReads
       ? 'claimgraph: reads need a reader\'s token (sign in on the page, or send "Authorization: Bearer <token>")'
       : `claimgraph: reads are open to anyone who can reach ${running.host}`,
@@ -202,15 +241,16 @@ export async function serveUntilStopped(
   } catch (error) {
     const code = exitCodeFor(error);
     if (error instanceof DataIntegrityError) {
-      io.err(`claimgraph: ${options.dataDir}: the data folder has ${error.problems.length} problem(s):`);
+      const source = options.databaseUrl !== undefined ? 'the database' : options.dataDir;
+      io.err(`claimgraph: ${source}: the data folder has ${error.problems.length} problem(s):`);
       for (const problem of error.problems) io.err(`  ${formatProblem(problem)}`);
     } else io.err(`claimgraph: cannot serve: ${(error as Error).message}`);
     return code;
   }
   const { graph } = running.store.current;
-  io.out(`claimgraph: serving ${graph.order} entities and ${graph.size} relations from ${options.dataDir}`);
+  io.out(`claimgraph: serving ${graph.order} entities and ${graph.size} relations from ${running.source}`);
   io.out(`claimgraph: listening on ${running.url}`);
-  for (const line of accessLines(running)) io.out(line);
+  for (const line of accessLines({ ...running, fromDatabase: options.databaseUrl !== undefined })) io.out(line);
   return new Promise<number>((resolve) => {
     const stop = () => {
       process.off('SIGINT', stop);

@@ -243,7 +243,7 @@ describe('a bad setting stops the server before it loads anything, with exit cod
     expect(await serve({ PORT: 'http' }, ['--port', '99999'])).toEqual({
       code: 2,
       err: [
-        'claimgraph serve: --port must be a port number from 0 to 65535, not "99999"\nusage: claimgraph serve [--port N] [--host ADDRESS] [--private | --public-reads] [--data DIR]',
+        'claimgraph serve: --port must be a port number from 0 to 65535, not "99999"\nusage: claimgraph serve [--port N] [--host ADDRESS] [--private | --public-reads] [--data DIR | --database URL]',
       ],
     });
   });

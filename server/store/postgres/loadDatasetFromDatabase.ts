@@ -17,6 +17,7 @@ import {
   type StoredFile,
 } from '../../load';
 import { curationEntrySchema, isCurationEntry } from '../../model/curationEvents';
+import type { UserRecord } from '../../model/access';
 import type { Dataset } from '../../model/dataset';
 import { describeDatabaseUrl } from './connect';
 import { copyOut } from './copyOut';
@@ -28,6 +29,8 @@ export interface DatabaseDataset {
   proposals: ProposalBook;
   /** The curation history: the history table, then the events'. */
   history: CurationHistory;
+  /** Who may read and write (the users table, as users.json has them). */
+  users: UserRecord[];
 }
 
 /** A database without the schema, or with an older one: `db migrate` first. */
@@ -79,6 +82,25 @@ async function readBase(client: pg.PoolClient, source: string) {
   };
 }
 
+async function usersOf(client: pg.PoolClient): Promise<UserRecord[]> {
+  const result = await client.query<{
+    name: string;
+    role: UserRecord['role'];
+    hash: string;
+    created: string;
+    revoked: string | null;
+  }>(
+    'SELECT name, role, token_sha256 AS hash, created_at AS created, revoked_at AS revoked FROM users ORDER BY position',
+  );
+  return result.rows.map((u) => ({
+    name: u.name,
+    role: u.role,
+    tokenHash: u.hash,
+    createdAt: u.created,
+    ...(u.revoked !== null ? { revokedAt: u.revoked } : {}),
+  }));
+}
+
 function historyOf(lines: readonly string[], problems: LoadProblem[]): CurationHistory {
   const history = new CurationHistory();
   lines.forEach((text, index) => {
@@ -113,6 +135,7 @@ export async function loadDatasetFromDatabase(
     const proposals = await textColumn(client, 'SELECT body::text FROM proposals ORDER BY position');
     const events = await textColumn(client, 'SELECT body::text FROM events ORDER BY seq');
     const historyLines = await textColumn(client, 'SELECT body::text FROM history ORDER BY seq');
+    const users = await usersOf(client);
     await client.query('COMMIT');
     const recorded = recordedWritesOf(
       proposals.map((text) => JSON.parse(text)),
@@ -128,7 +151,7 @@ export async function loadDatasetFromDatabase(
     for (const { entry } of recorded.journal.lines) if (isCurationEntry(entry)) history.apply(entry);
     const { dataset, problems } = resolveDataset(replayed);
     if (!dataset || problems.length > 0) throw new DataIntegrityError(problems);
-    return { dataset, proposals: replayed.journal.proposals, history };
+    return { dataset, proposals: replayed.journal.proposals, history, users };
   } catch (error) {
     await client.query('ROLLBACK').catch(() => {});
     throw error;
