@@ -11,13 +11,17 @@ import {
   ConfigError,
   DEFAULT_CONFIG,
   isLoopbackHost,
+  modelServerOf,
   parseSetting,
   processConfig,
   readsNeedToken,
+  type ModelServerSettings,
   type ReadAccess,
   type ServerConfig,
 } from './config';
 import { UserDirectory } from './http/access';
+import { formatCount, startProgress, type ProgressStream } from './cli/progress';
+import { userMessage } from './cli/userErrors';
 import type { LayoutTask } from './graph/layout';
 import { openGraph, openGraphOf } from './graph/openGraph';
 import { createApp, type WriteOptions } from './http/app';
@@ -28,11 +32,12 @@ import { GraphSnapshotHolder, snapshotOf } from './http/snapshotHolder';
 import { ResponseBodyCache } from './http/responseBodyCache';
 import { DataIntegrityError, formatProblem } from './load/problems';
 import type { ExtractionLimits } from './ingest/extractionLimits';
-import { boundedExtractor, defaultExtractor } from './store/defaultExtractor';
+import { boundedExtractor, configuredExtractor, defaultExtractor } from './store/defaultExtractor';
 import { nextVersion } from './store/applyToSnapshot';
 import { openServedDataFolder } from './store/openWriteStore';
 import { openServedDatabase } from './store/postgres/openServedDatabase';
 import type { WriteStore } from './store/writeStore';
+import { markServedReadOnly } from './store/readerMarks';
 
 export interface ServerOptions {
   dataDir: string;
@@ -54,6 +59,10 @@ export interface ServerOptions {
   shutdownGraceMs?: number;
   /** What one extraction may take (article size, time, heap, workers at once); default DEFAULT_EXTRACTION_LIMITS. */
   extraction?: ExtractionLimits;
+  /** The model server articles are extracted with (README, "Using a model"); default none: the rule extractor. */
+  modelServer?: ModelServerSettings;
+  /** Told why the rule extractor stood in for the model; default a line on stderr. */
+  onExtractorWarning?: (warning: string) => void;
 }
 
 /** What `npm start` and `claimgraph serve` run with: the whole configuration. */
@@ -67,6 +76,7 @@ export function serverOptionsFrom(config: ServerConfig): ServerOptions {
     writes: { token: config.token, rateLimit: config.writeRateLimit, bodyLimitBytes: config.bodyLimitBytes },
     hardening: hardeningOf(config),
     responseCacheBytes: config.responseCacheBytes,
+    modelServer: modelServerOf(config),
   };
 }
 
@@ -79,6 +89,9 @@ export interface RunningServer {
   /** Where the graph comes from: the data folder, or "PostgreSQL host:port, database …". */
   source: string;
   host: string;
+  /** Resolves when the nodes have their final positions; `layoutPending` says whether they are still at their start ones. */
+  layoutReady: Promise<unknown>;
+  layoutPending: boolean;
   store: GraphSnapshotHolder;
   server: http.Server;
   close(): Promise<void>;
@@ -89,46 +102,71 @@ export function parsePort(text: string | undefined, source: string): number {
   return parseSetting('port', text, source);
 }
 
-/** The graph as served (a snapshot holder) from its opened graph, with start positions while a large one is laid out. */
-function servedSnapshot(opened: ReturnType<typeof openGraph>): GraphSnapshotHolder {
-  const snapshot = snapshotOf(opened);
-  return new GraphSnapshotHolder(
-    opened.layout.preliminary ? { ...snapshot, version: `${snapshot.version}-start-positions` } : snapshot,
-  );
-}
-
-interface ServedStore {
-  store: GraphSnapshotHolder;
-  writes: WriteStore;
-  users: UserDirectory;
-  layout?: LayoutTask;
-  source: string;
-}
-
-/** The data folder, or the database: the same graph, snapshot and layout code above either. */
-async function openServedStore(options: ServerOptions): Promise<ServedStore> {
-  const environmentToken = options.writes?.token || undefined;
+/**
+ * The data folder as served: when someone may write, locked and writable; otherwise
+ * read-only and marked as served (readerMarks.ts). Large graphs lay out in a worker thread: served
+ * at once with their start positions, then under a new version (fresh ETags and caches)
+ * once the layout is ready.
+ */
+function openServed(options: ServerOptions, writable: boolean) {
   let layout: LayoutTask | undefined;
-  const open = (opened: ReturnType<typeof openGraph>) => {
-    layout = opened.layout;
-    return servedSnapshot(opened);
-  };
-  if (options.databaseUrl !== undefined) {
-    const served = await openServedDatabase(options.databaseUrl, (dataset) =>
-      open(openGraphOf(dataset, { backgroundLayout: true })),
+  const readerMark = writable ? undefined : markServedReadOnly(options.dataDir);
+  try {
+    const { graphs: store, writes } = openServedDataFolder(
+      options.dataDir,
+      writable,
+      () => {
+        const opened = openGraph(options.dataDir, { backgroundLayout: true });
+        layout = opened.layout;
+        const snapshot = snapshotOf(opened);
+        return new GraphSnapshotHolder(
+          opened.layout.preliminary ? { ...snapshot, version: `${snapshot.version}-start-positions` } : snapshot,
+        );
+      },
+      configuredExtractor(options.modelServer, {
+        rules: options.extraction ? boundedExtractor(options.extraction) : defaultExtractor,
+        maxArticleBytes: options.extraction?.maxArticleBytes,
+        onWarning: options.onExtractorWarning ?? ((warning) => console.warn(`claimgraph: warning: ${warning}`)),
+      }),
     );
-    const users = new UserDirectory(undefined, environmentToken, undefined, served.users);
-    return { store: served.graphs, writes: served.writes, users, layout, source: served.source };
+    return { store, writes, layout: layout as LayoutTask | undefined, readerMark };
+  } catch (error) {
+    readerMark?.release();
+    throw error;
   }
+}
+
+/** The database as served: the same graph, snapshot and layout code as the folder's; reads only, for now. */
+async function openServedFromDatabase(options: ServerOptions & { databaseUrl: string }) {
+  let layout: LayoutTask | undefined;
+  const served = await openServedDatabase(options.databaseUrl, (dataset) => {
+    const opened = openGraphOf(dataset, options.dataDir, { backgroundLayout: true });
+    layout = opened.layout;
+    const snapshot = snapshotOf(opened);
+    return new GraphSnapshotHolder(
+      opened.layout.preliminary ? { ...snapshot, version: `${snapshot.version}-start-positions` } : snapshot,
+    );
+  });
+  const users = new UserDirectory(undefined, options.writes?.token || undefined, undefined, served.users);
+  return {
+    store: served.graphs,
+    writes: served.writes,
+    users,
+    layout: layout as LayoutTask | undefined,
+    source: served.source,
+  };
+}
+
+/** The data folder (locked when someone may write), or the database. */
+async function openServedStore(options: ServerOptions) {
+  if (options.databaseUrl !== undefined)
+    return {
+      ...(await openServedFromDatabase({ ...options, databaseUrl: options.databaseUrl })),
+      readerMark: undefined,
+    };
   // Writes are on when someone may write (an editor or admin in users.json, or CLAIMGRAPH_TOKEN): the folder is then locked and its journal opened.
-  const users = new UserDirectory(options.dataDir, environmentToken);
-  const { graphs: store, writes } = openServedDataFolder(
-    options.dataDir,
-    users.hasWriters(),
-    () => open(openGraph(options.dataDir, { backgroundLayout: true })),
-    options.extraction ? boundedExtractor(options.extraction) : defaultExtractor,
-  );
-  return { store, writes, users, layout, source: options.dataDir };
+  const users = new UserDirectory(options.dataDir, options.writes?.token || undefined);
+  return { ...openServed(options, users.hasWriters()), users, source: options.dataDir };
 }
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
@@ -136,9 +174,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const privateReads = readsNeedToken(options.reads ?? 'auto', listenHost);
   const writeConfig = options.writes ?? {};
   const hardening = options.hardening ?? defaultHardening;
-  // Large graphs lay out in a worker thread: served at once with their start
-  // positions, then under a new version (fresh ETags and caches) once the layout is ready.
-  const { store, writes, users, layout, source } = await openServedStore(options);
+  const { store, writes, layout, readerMark, users, source } = await openServedStore(options);
   layout?.ready.then(
     () => {
       // Writes change the graph the layout was started on in place, so its positions land on
@@ -166,7 +202,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const server = http.createServer(
     createRequestHandler(
       app,
-      cachedAnswerFastPath({ store, bodies: responseBodies, corsOrigins: hardening.corsOrigins, privateReads }),
+      cachedAnswerFastPath({
+        store,
+        bodies: responseBodies,
+        corsOrigins: hardening.corsOrigins,
+        privateReads,
+        unreachable: () => writes.unreachable,
+      }),
     ),
   );
   answerClientErrors(server);
@@ -183,7 +225,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     });
   } catch (error) {
     layout?.cancel();
-    writes.close();
+    await writes.close();
+    readerMark?.release();
     throw error;
   }
   const { port } = server.address() as AddressInfo;
@@ -194,16 +237,20 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     writable: writes.writable,
     source,
     host: listenHost,
+    layoutReady: layout?.ready ?? Promise.resolve(),
+    layoutPending: layout?.preliminary ?? false,
     store,
     server,
-    // In-flight requests finish first; every acknowledged write is already fsync'ed; then the journal closes.
+    // In-flight requests finish first; every acknowledged write is already committed; then the event store closes.
     close: () =>
       new Promise<void>((resolve, reject) =>
         server.close((error) => {
           layout?.cancel();
-          writes.close();
-          if (error) reject(error);
-          else resolve();
+          readerMark?.release();
+          writes.close().then(
+            () => (error ? reject(error) : resolve()),
+            (closeError: unknown) => reject(error ?? (closeError as Error)),
+          );
         }),
       ),
   };
@@ -230,27 +277,70 @@ export function accessLines(
   return lines;
 }
 
+type ServeIo = { out: (text: string) => void; err: (text: string) => void; progress?: ProgressStream };
+
+/** Until a large graph's layout is ready, the progress line says so (on a terminal only). */
+function showLayoutProgress(running: RunningServer, io: ServeIo): void {
+  if (!running.layoutPending) return;
+  const progress = startProgress(io.progress, 'claimgraph');
+  const order = formatCount(running.store.current.graph.order);
+  const tick = () => progress.update(`laying out ${order} entities (served at their start positions until then)`, true);
+  tick();
+  const timer = setInterval(tick, 1000);
+  timer.unref();
+  const finish = (text: string) => {
+    clearInterval(timer);
+    progress.done();
+    io.out(text);
+  };
+  running.layoutReady.then(
+    () => finish(`claimgraph: layout of ${order} entities ready`),
+    () => progress.done(),
+  );
+}
+
+/**
+ * What the start-up says about the extractor: the model's, with a warning when a request's
+ * budget is shorter than the model may take (POST /api/documents would answer 503 first).
+ */
+export function extractorLines(options: Pick<ServerOptions, 'modelServer'> & { requestTimeoutMs: number }): string[] {
+  const server = options.modelServer;
+  if (!server) return [];
+  const lines = [
+    `claimgraph: articles are extracted by the model ${server.model} at ${server.url}; every claim it proposes is checked, and the rule extractor stands in when the model server fails`,
+  ];
+  if (options.requestTimeoutMs <= server.timeoutMs)
+    lines.push(
+      `claimgraph: warning: CLAIMGRAPH_REQUEST_TIMEOUT_MS (${options.requestTimeoutMs}) is not longer than CLAIMGRAPH_LLM_TIMEOUT_MS (${server.timeoutMs}): POST /api/documents may answer 503 before the model does; raise CLAIMGRAPH_REQUEST_TIMEOUT_MS`,
+    );
+  return lines;
+}
+
 /** Starts the server and prints where; resolves when it stops (SIGINT/SIGTERM) with the exit code. */
-export async function serveUntilStopped(
-  options: ServerOptions,
-  io: { out: (text: string) => void; err: (text: string) => void },
-): Promise<number> {
+export async function serveUntilStopped(options: ServerOptions, io: ServeIo): Promise<number> {
   let running: RunningServer;
+  const progress = startProgress(io.progress, 'claimgraph');
+  progress.update(`loading ${options.dataDir}`, true);
   try {
     running = await startServer(options);
+    progress.done();
   } catch (error) {
+    progress.done();
     const code = exitCodeFor(error);
     if (error instanceof DataIntegrityError) {
       const source = options.databaseUrl !== undefined ? 'the database' : options.dataDir;
       io.err(`claimgraph: ${source}: the data folder has ${error.problems.length} problem(s):`);
       for (const problem of error.problems) io.err(`  ${formatProblem(problem)}`);
-    } else io.err(`claimgraph: cannot serve: ${(error as Error).message}`);
+    } else io.err(`claimgraph: cannot serve: ${userMessage(error)}`);
     return code;
   }
   const { graph } = running.store.current;
   io.out(`claimgraph: serving ${graph.order} entities and ${graph.size} relations from ${running.source}`);
   io.out(`claimgraph: listening on ${running.url}`);
   for (const line of accessLines({ ...running, fromDatabase: options.databaseUrl !== undefined })) io.out(line);
+  showLayoutProgress(running, io);
+  const requestTimeoutMs = (options.hardening ?? defaultHardening).requestTimeoutMs;
+  for (const line of extractorLines({ modelServer: options.modelServer, requestTimeoutMs })) io.out(line);
   return new Promise<number>((resolve) => {
     const stop = () => {
       process.off('SIGINT', stop);
@@ -279,10 +369,7 @@ export async function serveUntilStopped(
  * `overrides` from the command line). A bad setting is one line naming it and exit code 2,
  * before anything is loaded.
  */
-export async function serve(
-  overrides: Partial<ServerConfig>,
-  io: { out: (text: string) => void; err: (text: string) => void },
-): Promise<number> {
+export async function serve(overrides: Partial<ServerConfig>, io: ServeIo): Promise<number> {
   let config: ServerConfig;
   try {
     config = processConfig(overrides);

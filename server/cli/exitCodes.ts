@@ -25,7 +25,7 @@ import {
   WriteConflictError,
   WriteInputError,
 } from '../store/writeErrors';
-import { UsageError } from './command';
+import { DataFolderMissingError, UsageError } from './command';
 
 export const EXIT_DATA_PROBLEM = 1;
 export const EXIT_USAGE = 2;
@@ -37,6 +37,7 @@ const exitCodes: ReadonlyArray<readonly [ErrorClass, number]> = [
   [UsageError, EXIT_USAGE],
   [ConfigError, EXIT_USAGE],
   [DataIntegrityError, EXIT_DATA_PROBLEM],
+  [DataFolderMissingError, EXIT_DATA_PROBLEM],
   [DataFolderInUseError, EXIT_DATA_PROBLEM],
   [ImportError, EXIT_DATA_PROBLEM],
   [OutputFolderError, EXIT_DATA_PROBLEM],
@@ -62,7 +63,12 @@ const exitCodes: ReadonlyArray<readonly [ErrorClass, number]> = [
 const systemErrorCodes: Readonly<Record<string, number>> = {
   ENOENT: EXIT_DATA_PROBLEM,
   EACCES: EXIT_DATA_PROBLEM,
+  EPERM: EXIT_DATA_PROBLEM,
   EISDIR: EXIT_DATA_PROBLEM,
+  ENOTDIR: EXIT_DATA_PROBLEM,
+  EROFS: EXIT_DATA_PROBLEM,
+  ENAMETOOLONG: EXIT_DATA_PROBLEM,
+  ELOOP: EXIT_DATA_PROBLEM,
   ENOSPC: EXIT_DATA_PROBLEM,
   EDQUOT: EXIT_DATA_PROBLEM,
   EADDRINUSE: EXIT_DATA_PROBLEM,

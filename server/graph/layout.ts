@@ -1,6 +1,7 @@
 // Deterministic positions: nodes start on a seeded pseudo-random square, then a fixed
 // number of ForceAtlas2 iterations runs, so the same data always gives the same
-// picture. Positions are cached by the data's content hash outside git (config.cacheDir).
+// picture. Positions are cached by the data's content hash, with the data: in the data
+// folder's `.claimgraph/layouts/` (ignored by git), or in CLAIMGRAPH_CACHE_DIR.
 // Large graphs lay out in a worker thread (startLayout) while the server answers with
 // the start positions.
 import fs from 'node:fs';
@@ -8,6 +9,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { seededRandom } from '../model/random';
 import { cacheDir } from '../config';
+import { ensureStateFolder, stateFolder } from '../paths';
 import type { EvidenceGraph } from '../model/evidenceGraph';
 import { runForceAtlas2, type LayoutInput } from './layoutWorker';
 import { forgetPlacements } from './placeNewNodes';
@@ -130,23 +132,32 @@ export function applyPositions(graph: EvidenceGraph, positions: Positions): void
   });
 }
 
-function cacheFile(contentHash: string): string {
-  return path.join(cacheDir(), `layout-v${LAYOUT_VERSION}-${contentHash}.json`);
+/** Where a data folder's layouts are cached: CLAIMGRAPH_CACHE_DIR, else its `.claimgraph/layouts/`. */
+export const LAYOUT_CACHE_SUBFOLDER = 'layouts';
+
+/** Where the layouts of the data folder `dataDir` are cached. */
+export function layoutCacheDir(dataDir: string): string {
+  return cacheDir() ?? path.join(stateFolder(dataDir), LAYOUT_CACHE_SUBFOLDER);
 }
 
-export function readCachedLayout(contentHash: string): Positions | undefined {
+function cacheFile(dataDir: string, contentHash: string): string {
+  return path.join(layoutCacheDir(dataDir), `layout-v${LAYOUT_VERSION}-${contentHash}.json`);
+}
+
+export function readCachedLayout(dataDir: string, contentHash: string): Positions | undefined {
   try {
-    return JSON.parse(fs.readFileSync(cacheFile(contentHash), 'utf8')) as Positions;
+    return JSON.parse(fs.readFileSync(cacheFile(dataDir, contentHash), 'utf8')) as Positions;
   } catch {
     return undefined;
   }
 }
 
-/** Best effort: a read-only cache folder only costs a recomputation next time. */
-export function writeCachedLayout(contentHash: string, positions: Positions): void {
+/** Best effort: a read-only cache folder (or data folder) only costs a recomputation next time. */
+export function writeCachedLayout(dataDir: string, contentHash: string, positions: Positions): void {
   try {
-    const file = cacheFile(contentHash);
-    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const file = cacheFile(dataDir, contentHash);
+    if (cacheDir() === undefined) ensureStateFolder(dataDir, LAYOUT_CACHE_SUBFOLDER);
+    else fs.mkdirSync(path.dirname(file), { recursive: true });
     const temporary = `${file}.${process.pid}.tmp`;
     fs.writeFileSync(temporary, JSON.stringify(positions));
     fs.renameSync(temporary, file);
@@ -156,15 +167,19 @@ export function writeCachedLayout(contentHash: string, positions: Positions): vo
 }
 
 /** Positions from the cache, or computed and cached. */
-export function layoutGraph(graph: EvidenceGraph, contentHash: string): { positions: Positions; cached: boolean } {
-  const cached = readCachedLayout(contentHash);
+export function layoutGraph(
+  graph: EvidenceGraph,
+  dataDir: string,
+  contentHash: string,
+): { positions: Positions; cached: boolean } {
+  const cached = readCachedLayout(dataDir, contentHash);
   if (cached && graph.everyNode((node) => Object.hasOwn(cached, node))) {
     applyPositions(graph, cached);
     return { positions: cached, cached: true };
   }
   const positions = computeLayout(graph);
   applyPositions(graph, positions);
-  writeCachedLayout(contentHash, positions);
+  writeCachedLayout(dataDir, contentHash, positions);
   return { positions, cached: false };
 }
 
@@ -189,10 +204,11 @@ export interface LayoutTask {
  */
 export function startLayout(
   graph: EvidenceGraph,
+  dataDir: string,
   contentHash: string,
   options: { inWorkerAbove?: number } = {},
 ): LayoutTask {
-  const cached = readCachedLayout(contentHash);
+  const cached = readCachedLayout(dataDir, contentHash);
   if (cached && graph.everyNode((node) => Object.hasOwn(cached, node))) {
     applyPositions(graph, cached);
     return { cached: true, preliminary: false, ready: Promise.resolve(cached), cancel: () => {} };
@@ -200,7 +216,7 @@ export function startLayout(
   if (graph.order <= (options.inWorkerAbove ?? LAYOUT_IN_WORKER_ABOVE)) {
     const positions = computeLayout(graph);
     applyPositions(graph, positions);
-    writeCachedLayout(contentHash, positions);
+    writeCachedLayout(dataDir, contentHash, positions);
     return { cached: false, preliminary: false, ready: Promise.resolve(positions), cancel: () => {} };
   }
   const prepared = prepareLayout(graph);
@@ -208,7 +224,7 @@ export function startLayout(
   const background = computeLayoutInWorker(prepared);
   const ready = background.positions.then((positions) => {
     applyPositions(graph, positions);
-    writeCachedLayout(contentHash, positions);
+    writeCachedLayout(dataDir, contentHash, positions);
     return positions;
   });
   // A cancelled layout is not an error anyone must handle.

@@ -21,17 +21,20 @@ export interface OpenGraphOptions {
 }
 
 export function openGraph(dataDir: string, options: OpenGraphOptions = {}): OpenedGraph {
-  return openGraphOf(loadDataset(dataDir), options);
+  return openGraphOf(loadDataset(dataDir), dataDir, options);
 }
 
-/** The same from a dataset already loaded (from PostgreSQL, say). */
-export function openGraphOf(dataset: Dataset, options: OpenGraphOptions = {}): OpenedGraph {
+/**
+ * The same from a dataset already loaded (from PostgreSQL, say); `dataDir` is the folder
+ * whose `.claimgraph/layouts/` caches its layout (a database-backed server's data folder).
+ */
+export function openGraphOf(dataset: Dataset, dataDir: string, options: OpenGraphOptions = {}): OpenedGraph {
   const graph = buildGraph(dataset);
   if (options.backgroundLayout) {
-    const layout = startLayout(graph, dataset.contentHash);
+    const layout = startLayout(graph, dataDir, dataset.contentHash);
     return { dataset, graph, layoutCached: layout.cached, layout };
   }
-  const { positions, cached } = layoutGraph(graph, dataset.contentHash);
+  const { positions, cached } = layoutGraph(graph, dataDir, dataset.contentHash);
   return {
     dataset,
     graph,

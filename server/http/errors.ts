@@ -8,6 +8,7 @@ import {
   CurationNotFoundError,
   DISK_FULL,
   StaleVersionError,
+  DatabaseUnreachableError,
   DiskFullError,
   DuplicateEntityError,
   NOTHING_OF_THIS_WRITE,
@@ -206,6 +207,14 @@ export class ServiceUnavailableError extends HttpProblem {
   }
 }
 
+/** 503: the PostgreSQL store lost its database; reads are answered from memory meanwhile. */
+export class DatabaseUnreachableProblem extends HttpProblem {
+  override readonly status = 503;
+  override readonly type = 'urn:claimgraph:problem:database-unreachable';
+  override readonly title = 'Database unreachable';
+  override readonly headers = { 'Retry-After': RETRY_AFTER_SECONDS };
+}
+
 /** The store's errors in HTTP terms; anything else is returned as it is. */
 export function problemOf(error: unknown): unknown {
   if (error instanceof WriteInputError) return new InvalidBodyError(error.errors);
@@ -221,6 +230,7 @@ export function problemOf(error: unknown): unknown {
   if (error instanceof WriteConflictError) return new ConflictError(error.message);
   if (error instanceof WritesNotOpenError) return new WritesDisabledError();
   if (error instanceof DiskFullError) return new InsufficientStorageError();
+  if (error instanceof DatabaseUnreachableError) return new DatabaseUnreachableProblem(error.message);
   if (error instanceof ArticleTooLargeError) return new ArticleTooLargeProblem(error.message);
   if (error instanceof ExtractionLimitError) return new ExtractionLimitProblem(error.message);
   return error;

@@ -14,6 +14,8 @@ export interface SourceFileRecord {
   path: string;
   /** Its name in sources/ and in the claims' record.file. */
   name: string;
+  /** The bytes, when there is no file to copy (standard input). */
+  bytes?: Buffer;
 }
 
 export interface ImportManifest {
@@ -63,7 +65,8 @@ export function writeDataFolder(
     fs.mkdirSync(path.join(temporary, 'sources'));
     const files = sources.map((source) => {
       const destination = path.join(temporary, 'sources', source.name);
-      fs.copyFileSync(source.path, destination);
+      if (source.bytes !== undefined) fs.writeFileSync(destination, source.bytes);
+      else fs.copyFileSync(source.path, destination);
       // A read-only input stays readable but should not make the copy hard to delete.
       fs.chmodSync(destination, 0o644);
       const bytes = fs.readFileSync(destination);

@@ -2,18 +2,21 @@
 // every entity edit, merge and split, oldest first, read from history.jsonl (what compaction moved out of the journal) and
 // then the journal's own curation events. It answers what the write path and the history
 // API need: each claim's and entity's version and last event, retracted claims as they were, the
-// next event id. The write store adds each event to it once the event is journalled.
+// next event id, and which pairs of entities stand judged "not the same". The write
+// store adds each event to it once the event is journalled.
 import fs from 'node:fs';
 import path from 'node:path';
 import {
   claimChangesOf,
   curationEntrySchema,
   entityChangesOf,
+  entityPairKey,
   isClaimEvent,
   isCurationEntry,
   type ClaimChange,
   type ClaimCurationEntry,
   type CurationEntry,
+  type JudgeNotSameEntry,
 } from '../model/curationEvents';
 import type { Claim } from '../model/records';
 import { DataIntegrityError, formatFieldPath, type LoadProblem } from './problems';
@@ -28,6 +31,8 @@ export class CurationHistory {
   private readonly lastByClaim = new Map<string, { event: CurationEntry; change: ClaimChange }>();
   /** The last event of each entity it changed (an edit, a merge or a split), and the entity's version after it. */
   private readonly lastByEntity = new Map<string, { event: CurationEntry; version: number }>();
+  /** The last judgement of each pair of entities judged (entityPairKey). */
+  private readonly lastByPair = new Map<string, JudgeNotSameEntry>();
 
   constructor(initial: readonly CurationEntry[] = []) {
     for (const event of initial) this.apply(event);
@@ -38,6 +43,7 @@ export class CurationHistory {
     if (this.byId.has(event.id)) return;
     this.events.push(event);
     this.byId.set(event.id, event);
+    if (event.kind === 'judgeNotSame') this.lastByPair.set(entityPairKey(event.entity, event.other), event);
     for (const change of claimChangesOf(event)) this.lastByClaim.set(change.claim, { event, change });
     for (const change of entityChangesOf(event))
       this.lastByEntity.set(change.entity, { event, version: change.version });
@@ -74,6 +80,16 @@ export class CurationHistory {
   /** An entity never edited is at version 1. */
   entityVersionOf(entityId: string): number {
     return this.lastByEntity.get(entityId)?.version ?? 1;
+  }
+
+  /** The last judgement of the pair, in either order. */
+  lastJudgementOf(a: string, b: string): JudgeNotSameEntry | undefined {
+    return this.lastByPair.get(entityPairKey(a, b));
+  }
+
+  /** Whether the pair stands judged not the same, in either order. */
+  judgedNotSame(a: string, b: string): boolean {
+    return this.lastByPair.get(entityPairKey(a, b))?.after === 'not-same';
   }
 
   /** A claim whose last event left it absent: retracted (or an added claim reverted), with what it was. */

@@ -5,7 +5,8 @@
 // event (add, correct, retract, revert a claim) puts its claim in the state it records,
 // and an entity edit puts the entity in its edited state, where it stands. A merge takes
 // the merged entity out, puts the survivor and the moved claims in their recorded states
-// and adds a redirect; a split (the revert of a merge) does the opposite.
+// and adds a redirect; a split (the revert of a merge) does the opposite; a "not the
+// same" judgement changes no record.
 // An entry that an interrupted compaction already folded into the files (same id, same
 // content) is skipped, and a curation event sets a state rather than changing one, which
 // makes compaction safe to crash at any point. A torn last journal line is
@@ -123,6 +124,8 @@ export function replayJournal(raw: RawData, recorded?: RecordedWrites): Replayed
       records.setEntity(entry.after, file);
     } else if (isEntityMerge(entry)) {
       records.applyMerge(entry, file);
+    } else if (entry.kind === 'judgeNotSame') {
+      // A judgement changes no record: the history holds it (curationHistory.ts).
     } else {
       records.addEntities(file, entry.entities);
       records.setClaim(entry.claim, entry.after, file);

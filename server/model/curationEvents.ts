@@ -18,6 +18,7 @@ export const CURATION_KINDS = [
   'editEntity',
   'mergeEntities',
   'splitEntity',
+  'judgeNotSame',
 ] as const;
 export type CurationKind = (typeof CURATION_KINDS)[number];
 /** The kinds that change one claim (and say so in `claim`, `before`, `after`). */
@@ -119,6 +120,29 @@ export const splitEntityEntrySchema = z.strictObject({
   reverts: z.string().min(1).max(100),
 });
 
+/** Whether a pair of entities stands judged "not the same" (a candidate never proposed again) or not judged. */
+export const pairJudgementSchema = z.enum(['not-same', 'unjudged']);
+
+/**
+ * Two entities judged not the same ("Not the same" on a duplicate candidate), or such a
+ * judgement withdrawn (`reverts` names it). It changes no record: the duplicate
+ * candidates leave the pair out while its last judgement says "not-same".
+ */
+export const judgeNotSameEntrySchema = z.strictObject({
+  kind: z.literal('judgeNotSame'),
+  id: eventFields.id,
+  at: eventFields.at,
+  author: authorSchema,
+  reason: eventFields.reason,
+  /** The entity the curator judged from, and the other one. */
+  entity: z.string().min(1).max(200),
+  other: z.string().min(1).max(200),
+  before: pairJudgementSchema,
+  after: pairJudgementSchema,
+  /** The id of the judgement this one undoes. */
+  reverts: z.string().min(1).max(100).optional(),
+});
+
 export const curationEntrySchema = z.discriminatedUnion('kind', [
   addClaimEntrySchema,
   correctClaimEntrySchema,
@@ -127,6 +151,7 @@ export const curationEntrySchema = z.discriminatedUnion('kind', [
   editEntityEntrySchema,
   mergeEntitiesEntrySchema,
   splitEntityEntrySchema,
+  judgeNotSameEntrySchema,
 ]);
 
 export type AddClaimEntry = z.infer<typeof addClaimEntrySchema>;
@@ -187,6 +212,14 @@ export function entityChangesOf(entry: CurationEntry): EntityChange[] {
     },
     { entity: entry.into, before: entry.before, after: entry.after, version: entry.version },
   ];
+}
+
+export type JudgeNotSameEntry = z.infer<typeof judgeNotSameEntrySchema>;
+export type PairJudgement = z.infer<typeof pairJudgementSchema>;
+
+/** One key for a pair of entities, whichever order they are named in. */
+export function entityPairKey(a: string, b: string): string {
+  return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
 }
 
 export function isCurationEntry(entry: { kind: string }): entry is CurationEntry {

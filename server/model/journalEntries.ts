@@ -5,13 +5,14 @@
 // an accept carries the final claim and the entities it created.
 import { z } from 'zod';
 import { isoDatePrefixSchema } from './dates';
-import { extractedClaimSchema } from './extraction';
+import { extractedClaimSchema, extractorNameSchema } from './extraction';
 import {
   addClaimEntrySchema,
   authorSchema,
   correctClaimEntrySchema,
   editEntityEntrySchema,
   mergeEntitiesEntrySchema,
+  judgeNotSameEntrySchema,
   retractClaimEntrySchema,
   revertEntrySchema,
   splitEntityEntrySchema,
@@ -29,6 +30,8 @@ export const proposalSchema = z.strictObject({
   claim: proposedClaimSchema,
   /** Entities the extractor found that the dataset did not have; created when a claim using them is accepted. */
   newEntities: z.array(entitySchema),
+  /** Which extractor proposed it; journals written before this field existed were all the rules'. */
+  extractor: extractorNameSchema.optional(),
 });
 
 /** A new entity named by a reviewer; the server assigns its id. */
@@ -128,6 +131,7 @@ export const journalEntrySchema = z.discriminatedUnion('kind', [
   editEntityEntrySchema,
   mergeEntitiesEntrySchema,
   splitEntityEntrySchema,
+  judgeNotSameEntrySchema,
 ]);
 
 export const proposalStatusSchema = z.enum(['pending', 'accepted', 'rejected']);

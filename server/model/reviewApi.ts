@@ -4,6 +4,7 @@
 // assignment): an unknown field is a 400 naming it. The client imports the types.
 import { z } from 'zod';
 import { integerParameter } from './api';
+import { droppedClaimSchema, extractorNameSchema } from './extraction';
 import { claimSchema } from './records';
 import { correctionsSchema, proposalStatusSchema, proposedClaimSchema } from './journalEntries';
 
@@ -45,6 +46,8 @@ export const proposalViewSchema = z.object({
   claim: proposedClaimSchema,
   subject: proposalEntitySchema,
   object: proposalEntitySchema,
+  /** Which extractor proposed it: `rules`, or `llm:<model>`. */
+  extractor: extractorNameSchema,
   /** Offsets of the quote in the document's text, for highlighting. */
   quoteStart: z.number().int(),
   quoteEnd: z.number().int(),
@@ -80,7 +83,10 @@ export const ingestResponseSchema = z.object({
   created: z.boolean(),
   document: z.object({ id: z.string(), title: z.string(), date: z.string() }),
   proposals: z.array(proposalViewSchema),
-  skipped: z.array(z.object({ index: z.number().int(), reason: z.string() })),
+  /** Extracted claims that did not become proposals, and why (a model's claim that failed a check: `index` is its place in the model's answer). */
+  skipped: z.array(droppedClaimSchema),
+  /** Why the extractor asked for was not used (the model server failed and the rule extractor stood in). */
+  warnings: z.array(z.string()),
 });
 
 export const acceptedClaimSchema = claimSchema.safeExtend({

@@ -39,6 +39,16 @@ export function slugify(name: string, fallback = 'entity'): string {
 }
 
 /**
+ * The words of a text as lower-case ASCII, transliterated as slugify does ("Владимир
+ * Путин" → ["vladimir", "putin"], "O'Brien" → ["obrien"], "Musk, E." → ["musk", "e"]),
+ * without slugify's length cut: how names are compared for duplicates.
+ */
+export function asciiWords(text: string): string[] {
+  const words = transliterateWords(text).replace(/['’]/g, '').toLowerCase();
+  return words.split(/[^a-z0-9]+/).filter((word) => word !== '');
+}
+
+/**
  * A source's key made into an entity id, as close to the key as it can stay: case and the
  * id characters ".", "_", ":" and "-" are kept, anything else between words becomes "-"
  * ("Frau Lina Dachner" → "Frau-Lina-Dachner", "Мария" → "Mariya"). Empty when nothing is left.

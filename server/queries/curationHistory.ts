@@ -1,8 +1,8 @@
 // The curation history as the API and the CLI list it: events newest first, narrowed to
 // one claim, one entity (a claim's subject or object before or after the event, an
 // entity the event created, the entity an edit changed, either entity of a merge or a
-// split, or an end of a claim it moved), one document (the claim's before or after, or a
-// moved claim's) or one author.
+// split or of a "not the same" judgement, or an end of a claim it moved), one document
+// (the claim's before or after, or a moved claim's) or one author.
 import { isClaimEvent, type ClaimChange, type CurationEntry, type EntityMergeEntry } from '../model/curationEvents';
 import type { Claim } from '../model/records';
 
@@ -33,6 +33,12 @@ export function filterHistory(events: readonly CurationEntry[], filter: HistoryF
   for (let i = events.length - 1; i >= 0; i--) {
     const event = events[i];
     if (author !== undefined && event.author !== author) continue;
+    if (event.kind === 'judgeNotSame') {
+      if (claim !== undefined || document !== undefined) continue;
+      if (entity !== undefined && event.entity !== entity && event.other !== entity) continue;
+      kept.push(event);
+      continue;
+    }
     if (!isClaimEvent(event) && event.kind !== 'editEntity') {
       if (keepsMerge(event, filter)) kept.push(event);
       continue;

@@ -19,6 +19,7 @@ describe('GET /api/openapi.json', () => {
       '/api/entities',
       '/api/entities/{id}',
       '/api/entities/{id}/neighbors',
+      '/api/entities/{id}/duplicates',
       '/api/edges',
       '/api/edges/{id}',
       '/api/path',
@@ -37,6 +38,7 @@ describe('GET /api/openapi.json', () => {
       '/api/history',
       '/api/history/{eventId}/revert',
       '/api/entities/{id}/merge',
+      '/api/entities/{id}/not-same',
     ]);
     const methods = Object.fromEntries(
       Object.entries(res.body.paths as Record<string, Record<string, unknown>>).map(([route, item]) => [

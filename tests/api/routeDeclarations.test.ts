@@ -139,6 +139,12 @@ describe('the route declarations', () => {
         problems: ['400', '401', '403', '404', '409', '412', '413', '415', '429', '507'],
         body: { required: true, types: ['application/json'] },
       },
+      {
+        route: 'post /api/entities/{id}/not-same',
+        security: [{ bearer: [] }],
+        problems: ['400', '401', '403', '404', '413', '415', '429', '507'],
+        body: { required: true, types: ['application/json'] },
+      },
     ]);
   });
 

@@ -45,8 +45,7 @@ describe('claimgraph serve', () => {
     });
     expect(code).toBe(1);
     expect(err).toEqual([
-      `claimgraph: ${missing}: the data folder has 1 problem(s):`,
-      `  ${missing}: the data folder does not exist or is not a folder`,
+      `claimgraph serve: the data folder ${missing} does not exist; give one with --data DIR or CLAIMGRAPH_DATA, or make one with \`claimgraph import\` or \`claimgraph generate\``,
     ]);
   });
 });

@@ -73,6 +73,7 @@ describe('ingest, review, accept', () => {
     expect(res.body.created).toBe(true);
     expect(res.body.document).toEqual({ id: DOC, title: 'Musk and Peskov talk Starlink', date: '2024-11-02' });
     expect(res.body.skipped).toEqual([]);
+    expect(res.body.warnings).toEqual([]);
     expect(res.body.proposals).toEqual([
       {
         id: `${DOC}.p1`,
@@ -90,6 +91,8 @@ describe('ingest, review, accept', () => {
         },
         subject: { id: 'elon-musk', name: 'Elon Musk', type: 'person', existing: true },
         object: { id: 'dmitry-peskov', name: 'Dmitry Peskov', type: 'person', existing: true },
+        // The fixture's extraction names no extractor: recorded as the rules', as every proposal journaled before extractors were named.
+        extractor: 'rules',
         quoteStart: 0,
         quoteEnd: 86,
       },

@@ -56,6 +56,7 @@ describe('writeOpenApi', () => {
       ['/api/entities', 'limit', 1, 1000],
       ['/api/entities', 'offset', 0, 1_000_000],
       ['/api/entities/{id}/neighbors', 'limit', 1, 1000],
+      ['/api/entities/{id}/duplicates', 'limit', 1, 1000],
       ['/api/edges', 'limit', 1, 1000],
       ['/api/edges', 'offset', 0, 1_000_000],
       ['/api/documents', 'limit', 1, 1000],

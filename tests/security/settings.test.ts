@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { main } from '../../server/cli/main';
-import { ConfigError, configFromEnv, DEFAULT_CONFIG, settings } from '../../server/config';
+import { ConfigError, configFromEnv, DEFAULT_CONFIG, modelServerOf, settings } from '../../server/config';
 import { defaultDataDir, packageRoot } from '../../server/paths';
 import { assertServerBuilt, repoRoot } from '../api/childServer';
 import { seedDir } from './hardeningApp';
@@ -48,6 +48,10 @@ describe("README's settings tables", () => {
       'CLAIMGRAPH_CORS_ORIGINS',
       'CLAIMGRAPH_TRUST_PROXY',
       'CLAIMGRAPH_REQUEST_TIMEOUT_MS',
+      'CLAIMGRAPH_LLM_URL',
+      'CLAIMGRAPH_LLM_MODEL',
+      'CLAIMGRAPH_LLM_KEY',
+      'CLAIMGRAPH_LLM_TIMEOUT_MS',
       'CLAIMGRAPH_MAX_EXPORT_CLAIMS',
     ]);
   });
@@ -130,7 +134,8 @@ describe('configFromEnv', () => {
       reads: 'auto',
       token: undefined,
       dataDir: defaultDataDir,
-      cacheDir: path.join(packageRoot, 'node_modules', '.cache', 'claimgraph'),
+      // The layout cache lives with the data (.claimgraph/layouts/ in the data folder), never in node_modules, which npm ci deletes.
+      cacheDir: undefined,
     });
   });
 
@@ -146,6 +151,10 @@ describe('configFromEnv', () => {
       CLAIMGRAPH_CORS_ORIGINS: 'https://graph.example.org',
       CLAIMGRAPH_TRUST_PROXY: '1',
       CLAIMGRAPH_REQUEST_TIMEOUT_MS: '2500',
+      CLAIMGRAPH_LLM_URL: 'http://127.0.0.1:11434/v1/',
+      CLAIMGRAPH_LLM_MODEL: 'qwen2.5:7b',
+      CLAIMGRAPH_LLM_KEY: 'sk-local',
+      CLAIMGRAPH_LLM_TIMEOUT_MS: '90000',
       CLAIMGRAPH_MAX_EXPORT_CLAIMS: '1000',
     });
     expect(config).toEqual({
@@ -160,8 +169,20 @@ describe('configFromEnv', () => {
       corsOrigins: ['https://graph.example.org'],
       trustProxy: 1,
       requestTimeoutMs: 2500,
+      llmUrl: 'http://127.0.0.1:11434/v1',
+      llmModel: 'qwen2.5:7b',
+      llmKey: 'sk-local',
+      llmTimeoutMs: 90_000,
       maxExportClaims: 1000,
     });
+    expect(modelServerOf(config)).toEqual({
+      url: 'http://127.0.0.1:11434/v1',
+      model: 'qwen2.5:7b',
+      key: 'sk-local',
+      timeoutMs: 90_000,
+    });
+    expect(modelServerOf(DEFAULT_CONFIG)).toBeUndefined();
+    expect(DEFAULT_CONFIG.llmTimeoutMs).toBe(60_000);
     expect(configFromEnv({ CLAIMGRAPH_WRITE_RATE_LIMIT: '0', HOST: '::1' })).toMatchObject({
       writeRateLimit: false,
       host: '::1',
@@ -200,6 +221,30 @@ describe('configFromEnv', () => {
     [
       { CLAIMGRAPH_REQUEST_TIMEOUT_MS: '0' },
       'CLAIMGRAPH_REQUEST_TIMEOUT_MS must be a whole number of milliseconds from 1 to 600000, not "0"',
+    ],
+    [
+      { CLAIMGRAPH_LLM_URL: 'localhost:11434', CLAIMGRAPH_LLM_MODEL: 'm' },
+      'CLAIMGRAPH_LLM_URL must be an http(s) base URL such as http://127.0.0.1:11434/v1, not "localhost:11434"',
+    ],
+    [
+      { CLAIMGRAPH_LLM_URL: 'https://user:secret@models.example.org/v1', CLAIMGRAPH_LLM_MODEL: 'm' },
+      'CLAIMGRAPH_LLM_URL must not carry credentials: give the key in CLAIMGRAPH_LLM_KEY',
+    ],
+    [
+      { CLAIMGRAPH_LLM_URL: 'http://127.0.0.1:11434/v1' },
+      "CLAIMGRAPH_LLM_URL is set but CLAIMGRAPH_LLM_MODEL is not: give the model's name on that server, such as qwen2.5:7b",
+    ],
+    [
+      { CLAIMGRAPH_LLM_MODEL: 'qwen2.5:7b' },
+      "CLAIMGRAPH_LLM_MODEL is set but CLAIMGRAPH_LLM_URL is not: give the model server's base URL, such as http://127.0.0.1:11434/v1",
+    ],
+    [
+      { CLAIMGRAPH_LLM_KEY: 'sk-local' },
+      "CLAIMGRAPH_LLM_KEY is set but CLAIMGRAPH_LLM_URL is not: give the model server's base URL, such as http://127.0.0.1:11434/v1",
+    ],
+    [
+      { CLAIMGRAPH_LLM_URL: 'http://127.0.0.1:11434/v1', CLAIMGRAPH_LLM_MODEL: 'm', CLAIMGRAPH_LLM_TIMEOUT_MS: '1m' },
+      'CLAIMGRAPH_LLM_TIMEOUT_MS must be a whole number of milliseconds from 1 to 600000, not "1m"',
     ],
   ])('refuses %p with a ConfigError naming the variable', (env, message) => {
     expect(() => configFromEnv(env)).toThrow(new ConfigError(message));

@@ -73,6 +73,11 @@ function what(event: CurationEntry, nameOf: NameOf): string {
       return `Merged ${event.merged.name} into ${event.after.name}`;
     case 'splitEntity':
       return `Undid ${event.reverts}: ${event.merged.name} split again from ${event.after.name}`;
+    case 'judgeNotSame': {
+      const judged = event.after === 'not-same' ? 'not the same' : 'no longer judged';
+      const verb = event.reverts ? `Undid ${event.reverts}: ` : 'Judged ';
+      return `${verb}${nameOf(event.entity)} and ${nameOf(event.other)} ${judged}`;
+    }
   }
 }
 
@@ -91,7 +96,7 @@ export function eventLine(event: CurationEntry, nameOf: NameOf): EventLine {
 /** An entity's version: that of its newest edit in `events` (newest first), else 1 (never edited). */
 export function entityVersion(events: readonly CurationEntry[], id: string): number {
   const edit = events.find((event) => event.kind === 'editEntity' && event.entity === id);
-  return edit?.version ?? 1;
+  return edit?.kind === 'editEntity' ? edit.version : 1;
 }
 
 /** The current version a 412 names (errors: [{path: "If-Match", message: 'the current version is "2"'}]). */

@@ -32,7 +32,7 @@ export const exportCommand: Command = {
     const staticProblem = values.static ? staticOptionProblem(format) : undefined;
     if (staticProblem) throw new UsageError(`--static: ${staticProblem}`);
     const { dataset } = await openDataset(resolveDataDir(values.data), databaseUrlOf(values.database));
-    const { graph } = openGraphOf(dataset);
+    const { graph } = openGraphOf(dataset, resolveDataDir(values.data));
     const options = { static: values.static };
     if (values.out !== undefined && values.out !== '-') {
       // Streamed into the file: a large graph's export is bigger than the longest string V8 can hold.

@@ -11,6 +11,7 @@ import { ingestCommand } from './ingest';
 import { serveCommand } from './serve';
 import { usersCommand } from './users';
 import { validateCommand } from './validate';
+import { xrefCommand } from './xref';
 
 export const commands: Command[] = [
   validateCommand,
@@ -21,6 +22,7 @@ export const commands: Command[] = [
   extractCommand,
   ingestCommand,
   curateCommand,
+  xrefCommand,
   compactCommand,
   usersCommand,
   dbCommand,

@@ -4,7 +4,7 @@
 // read: --private / --public-reads, else CLAIMGRAPH_READS, else anyone on loopback and
 // readers with a token elsewhere; every other setting from the environment, server/config.ts).
 import { serve } from '../../index';
-import { flagSetting, parseFlags, UsageError, type Command } from '../command';
+import { existingDataDir, flagSetting, parseFlags, UsageError, type Command } from '../command';
 
 export const serveCommand: Command = {
   name: 'serve',
@@ -26,7 +26,7 @@ export const serveCommand: Command = {
       {
         port: flagSetting('port', values.port, '--port'),
         host: flagSetting('host', values.host, '--host'),
-        dataDir: flagSetting('dataDir', values.data, '--data'),
+        dataDir: existingDataDir(values.data),
         databaseUrl: flagSetting('databaseUrl', values.database, '--database'),
         ...(reads ? { reads } : {}),
       },

@@ -1,6 +1,7 @@
-// GET /api/entities (search), /api/entities/{id} (details and relations) and
-// /api/entities/{id}/neighbors (the ego network). The id of an entity merged away answers
-// 301 to the entity it was merged into, at the same route.
+// GET /api/entities (search), /api/entities/{id} (details and relations),
+// /api/entities/{id}/neighbors (the ego network) and /api/entities/{id}/duplicates (the
+// entities that may be the same one). The id of an entity merged away answers 301 to the
+// entity it was merged into, at the same route.
 import { NEIGHBOURHOOD_CAP } from '../../config';
 import {
   entityDetailsResponseSchema,
@@ -14,6 +15,9 @@ import {
   type EntitySearchResponse,
   type NeighboursResponse,
 } from '../../model/api';
+import { duplicatesQuerySchema, duplicatesResponseSchema, type DuplicatesResponse } from '../../model/duplicatesApi';
+import { buildDuplicateIndex } from '../../queries/duplicateIndex';
+import { findDuplicates } from '../../queries/duplicates';
 import { entityDetails } from '../../queries/entityDetails';
 import { neighbours } from '../../queries/neighbours';
 import { searchEntities } from '../../queries/searchEntities';
@@ -96,5 +100,29 @@ export const neighboursRoute = defineRoute({
       checkpoint: context.budget,
       claims: query.claims,
     });
+  },
+});
+
+export const duplicatesRoute = defineRoute({
+  path: '/api/entities/{id}/duplicates',
+  operationId: 'getDuplicates',
+  tag: 'entities',
+  summary: 'Entities that may be the same as this one, best first, each with a score and the reasons',
+  description:
+    'Names and aliases are compared without case, accents, punctuation, titles or word order, other scripts transliterated, initials matched; shared neighbours and countries move the score. A pair judged "not the same" (POST /api/entities/{id}/not-same) is never proposed again, until that judgement is reverted. Not cached: judgements live in the curation history, not in the graph version.',
+  query: duplicatesQuerySchema,
+  params: idPathSchema,
+  response: { description: 'the candidates, best first (ties by id)', schema: duplicatesResponseSchema },
+  notFound: 'no entity with this id',
+  cacheable: false,
+  handle: ({ query, params }, { store, snapshot, writes }): DuplicatesResponse => {
+    requireEntity(snapshot.dataset, params.id, 'id');
+    const index = store.derived(snapshot, 'duplicateIndex', (s) => buildDuplicateIndex(s.graph));
+    const { total, candidates } = findDuplicates(snapshot.graph, index, params.id, {
+      limit: query.limit,
+      minScore: query.minScore,
+      notSame: writes ? (a, b) => writes.judgedNotSame(a, b) : undefined,
+    })!;
+    return { id: params.id, total, limit: query.limit, minScore: query.minScore, candidates };
   },
 });

@@ -1,10 +1,11 @@
 // Every API route, in the order the OpenAPI document lists them: the read routes
 // (apiRoutes), then the review API's (writeRoutes.ts), then the curation API's
-// (curationRoutes.ts). Add a route here.
+// (curationRoutes.ts), then the judgements of duplicate candidates (judgementRoutes.ts).
+// Add a route here.
 import type { RouteSpec } from '../route';
 import { edgeRoute, edgesRoute } from './edges';
 import { documentRoute, documentsRoute } from './documents';
-import { entityRoute, neighboursRoute, searchEntitiesRoute } from './entities';
+import { duplicatesRoute, entityRoute, neighboursRoute, searchEntitiesRoute } from './entities';
 import { exportRoute } from './export';
 import { graphRoute } from './graph';
 import { healthRoute, vocabularyRoute } from './meta';
@@ -14,6 +15,7 @@ import { statsRoute } from './stats';
 import { sessionRoute, usersRoute } from './session';
 import { writeRoutes } from './writeRoutes';
 import { curationRoutes } from './curationRoutes';
+import { judgementRoutes } from './judgementRoutes';
 
 export const apiRoutes: RouteSpec[] = [
   healthRoute,
@@ -24,6 +26,7 @@ export const apiRoutes: RouteSpec[] = [
   searchEntitiesRoute,
   entityRoute,
   neighboursRoute,
+  duplicatesRoute,
   edgesRoute,
   edgeRoute,
   pathRoute,
@@ -35,4 +38,4 @@ export const apiRoutes: RouteSpec[] = [
 apiRoutes.push(openApiRoute(() => allRoutes));
 
 /** What the app serves and /api/openapi.json describes. */
-export const allRoutes: readonly RouteSpec[] = [...apiRoutes, ...writeRoutes, ...curationRoutes];
+export const allRoutes: readonly RouteSpec[] = [...apiRoutes, ...writeRoutes, ...curationRoutes, ...judgementRoutes];

@@ -3,8 +3,8 @@
 // answers other requests meanwhile); GET /api/proposals lists the review
 // queue; POST /api/proposals/{id}/accept and /reject decide. Each declaration gives the
 // guards (rate limit, then token), the body schema and the answers; the handler makes
-// one WriteStore call and presents its result. The store journals and fsyncs each
-// write before these routes answer 2xx, and its errors become problems in the one
+// one WriteStore call and presents its result. The store commits each write (an
+// fsync'ed journal line, or a PostgreSQL transaction) before these routes answer 2xx, and its errors become problems in the one
 // error handler (errors.ts, problemOf).
 import { edgeKey } from '../../graph/groupClaims';
 import { idPathSchema, noQuerySchema } from '../../model/api';
@@ -68,6 +68,7 @@ export const ingestDocumentRoute = defineRoute({
       document: { id: result.document.id, title: result.document.title, date: result.document.date },
       proposals: presentProposals(result.proposals, dataset),
       skipped: result.skipped,
+      warnings: result.warnings,
     };
     return new JsonResult(answer, result.created ? 201 : 200, {
       Location: `/api/documents/${encodeURIComponent(result.document.id)}`,
@@ -130,8 +131,8 @@ export const acceptProposalRoute = defineRoute({
   created: 'accepted: the claim and its edge',
   notFound: 'no proposal with this id',
   conflict: 'the proposal was decided the other way',
-  handle: ({ params, body }, context): JsonResult => {
-    const result = writeStore(context).accept(params.id, body ?? {}, authorOf(context));
+  handle: async ({ params, body }, context): Promise<JsonResult> => {
+    const result = await writeStore(context).accept(params.id, body ?? {}, authorOf(context));
     const { dataset } = context.store.current;
     const answer: DecisionResponse = { created: result.created, proposal: presentProposal(result.proposal, dataset) };
     if (result.claim) {
@@ -156,8 +157,8 @@ export const rejectProposalRoute = defineRoute({
   response: { description: 'rejected (created is false when it already was)', schema: decisionResponseSchema },
   notFound: 'no proposal with this id',
   conflict: 'the proposal was decided the other way',
-  handle: ({ params }, context): DecisionResponse => {
-    const result = writeStore(context).reject(params.id, authorOf(context));
+  handle: async ({ params }, context): Promise<DecisionResponse> => {
+    const result = await writeStore(context).reject(params.id, authorOf(context));
     return { created: result.created, proposal: presentProposal(result.proposal, context.store.current.dataset) };
   },
 });
