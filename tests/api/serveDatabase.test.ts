@@ -21,6 +21,8 @@ let database: FreshDatabase;
 let fromFolder: RunningServer;
 let fromDatabase: RunningServer;
 let folder: string;
+/** The database-backed server's own data folder: where its layout cache lives. */
+let serverFolder: string;
 
 beforeAll(async () => {
   folder = writeCurationFolder();
@@ -44,8 +46,9 @@ beforeAll(async () => {
   database = await freshDatabase('serve database');
   expect((await run('db', 'import', folder, '--database', database.url)).code).toBe(0);
   fromFolder = await startServer({ dataDir: folder, port: 0, host: '127.0.0.1' });
+  serverFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'claimgraph-db-server-'));
   fromDatabase = await startServer({
-    dataDir: path.join(os.tmpdir(), 'claimgraph-no-such-folder'),
+    dataDir: serverFolder,
     databaseUrl: database.url,
     port: 0,
     host: '127.0.0.1',
@@ -56,6 +59,7 @@ afterAll(async () => {
   await fromFolder?.close();
   await fromDatabase?.close();
   await database?.drop();
+  if (serverFolder) fs.rmSync(serverFolder, { recursive: true, force: true });
 });
 
 async function answer(
