@@ -129,6 +129,18 @@ function parseCorsOriginList(text: string, source: string): string[] {
   });
 }
 
+function parseDatabaseUrl(text: string, source: string): string {
+  let url: URL | undefined;
+  try {
+    url = new URL(text);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:'))
+    throw new ConfigError(`${source} must be a PostgreSQL URL such as postgres://user@localhost:5432/claimgraph`);
+  return text;
+}
+
 const PROXY_ITEM = /^(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?)$/;
 
 function parseTrustProxyList(text: string, source: string): TrustProxySetting {
@@ -212,6 +224,14 @@ export const settings = {
     shown: 'the embedded `graph-data/`',
     what: 'the data folder every command reads; `--data DIR` overrides it',
     parse: (text) => path.resolve(text),
+  }),
+  /** The PostgreSQL database to serve and read instead of the data folder (README, "Running for a team"). */
+  databaseUrl: setting<string | undefined>({
+    env: 'CLAIMGRAPH_DATABASE_URL',
+    default: undefined,
+    shown: 'unset: the data folder',
+    what: 'a PostgreSQL URL (`postgres://user@host:5432/claimgraph`) that `serve`, `validate`, `export` and `db` use instead of the data folder; `--database URL` overrides it',
+    parse: parseDatabaseUrl,
   }),
   /** Where computed layouts are cached (absolute); undefined: in the data folder's `.claimgraph/layouts/`. */
   cacheDir: setting<string | undefined>({
@@ -500,6 +520,13 @@ export function processConfig(overrides: Partial<ServerConfig> = {}): ServerConf
 /** The data folder from --data, then CLAIMGRAPH_DATA, then the embedded graph-data/. */
 export function resolveDataDir(flag?: string): string {
   return flag !== undefined ? parseSetting('dataDir', flag, '--data') : settingFromEnv('dataDir', processEnvironment());
+}
+
+/** The database from --database, then CLAIMGRAPH_DATABASE_URL; undefined: the data folder. */
+export function resolveDatabaseUrl(flag?: string): string | undefined {
+  return flag !== undefined
+    ? parseSetting('databaseUrl', flag, '--database')
+    : settingFromEnv('databaseUrl', processEnvironment());
 }
 
 /** The layout cache set by CLAIMGRAPH_CACHE_DIR, read when a layout is looked up; undefined: the data folder's own. */

@@ -23,7 +23,7 @@ import { UserDirectory } from './http/access';
 import { formatCount, startProgress, type ProgressStream } from './cli/progress';
 import { userMessage } from './cli/userErrors';
 import type { LayoutTask } from './graph/layout';
-import { openGraph } from './graph/openGraph';
+import { openGraph, openGraphOf } from './graph/openGraph';
 import { createApp, type WriteOptions } from './http/app';
 import { cachedAnswerFastPath, createRequestHandler } from './http/cachedAnswerFastPath';
 import { answerClientErrors } from './http/clientErrors';
@@ -35,10 +35,14 @@ import type { ExtractionLimits } from './ingest/extractionLimits';
 import { boundedExtractor, configuredExtractor, defaultExtractor } from './store/defaultExtractor';
 import { nextVersion } from './store/applyToSnapshot';
 import { openServedDataFolder } from './store/openWriteStore';
+import { openServedDatabase } from './store/postgres/openServedDatabase';
+import type { WriteStore } from './store/writeStore';
 import { markServedReadOnly } from './store/readerMarks';
 
 export interface ServerOptions {
   dataDir: string;
+  /** Serve from this PostgreSQL database instead of the data folder (reads only, for now). */
+  databaseUrl?: string;
   port: number;
   /** Interface to listen on; default 127.0.0.1 (this machine only). */
   host?: string;
@@ -65,6 +69,7 @@ export interface ServerOptions {
 export function serverOptionsFrom(config: ServerConfig): ServerOptions {
   return {
     dataDir: config.dataDir,
+    databaseUrl: config.databaseUrl,
     port: config.port,
     host: config.host,
     reads: config.reads,
@@ -81,6 +86,8 @@ export interface RunningServer {
   privateReads: boolean;
   /** Whether the server took its data folder's write store (someone may write). */
   writable: boolean;
+  /** Where the graph comes from: the data folder, or "PostgreSQL host:port, database …". */
+  source: string;
   host: string;
   /** Resolves when the nodes have their final positions; `layoutPending` says whether they are still at their start ones. */
   layoutReady: Promise<unknown>;
@@ -129,14 +136,45 @@ function openServed(options: ServerOptions, writable: boolean) {
   }
 }
 
+/** The database as served: the same graph, snapshot and layout code as the folder's; reads only, for now. */
+async function openServedFromDatabase(options: ServerOptions & { databaseUrl: string }) {
+  let layout: LayoutTask | undefined;
+  const served = await openServedDatabase(options.databaseUrl, (dataset) => {
+    const opened = openGraphOf(dataset, options.dataDir, { backgroundLayout: true });
+    layout = opened.layout;
+    const snapshot = snapshotOf(opened);
+    return new GraphSnapshotHolder(
+      opened.layout.preliminary ? { ...snapshot, version: `${snapshot.version}-start-positions` } : snapshot,
+    );
+  });
+  const users = new UserDirectory(undefined, options.writes?.token || undefined, undefined, served.users);
+  return {
+    store: served.graphs,
+    writes: served.writes,
+    users,
+    layout: layout as LayoutTask | undefined,
+    source: served.source,
+  };
+}
+
+/** The data folder (locked when someone may write), or the database. */
+async function openServedStore(options: ServerOptions) {
+  if (options.databaseUrl !== undefined)
+    return {
+      ...(await openServedFromDatabase({ ...options, databaseUrl: options.databaseUrl })),
+      readerMark: undefined,
+    };
+  // Writes are on when someone may write (an editor or admin in users.json, or CLAIMGRAPH_TOKEN): the folder is then locked and its journal opened.
+  const users = new UserDirectory(options.dataDir, options.writes?.token || undefined);
+  return { ...openServed(options, users.hasWriters()), users, source: options.dataDir };
+}
+
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const listenHost = options.host ?? '127.0.0.1';
   const privateReads = readsNeedToken(options.reads ?? 'auto', listenHost);
-  // Writes are on when someone may write (an editor or admin in users.json, or CLAIMGRAPH_TOKEN): the folder is then locked and its journal opened.
   const writeConfig = options.writes ?? {};
-  const users = new UserDirectory(options.dataDir, writeConfig.token || undefined);
   const hardening = options.hardening ?? defaultHardening;
-  const { store, writes, layout, readerMark } = openServed(options, users.hasWriters());
+  const { store, writes, layout, readerMark, users, source } = await openServedStore(options);
   layout?.ready.then(
     () => {
       // Writes change the graph the layout was started on in place, so its positions land on
@@ -197,6 +235,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}/`,
     privateReads,
     writable: writes.writable,
+    source,
     host: listenHost,
     layoutReady: layout?.ready ?? Promise.resolve(),
     layoutPending: layout?.preliminary ?? false,
@@ -218,11 +257,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 }
 
 /** What the start-up says about who may read and write, with a warning when an open graph is on the network. */
-export function accessLines(running: Pick<RunningServer, 'privateReads' | 'writable' | 'host'>): string[] {
+export function accessLines(
+  running: Pick<RunningServer, 'privateReads' | 'writable' | 'host'> & { fromDatabase?: boolean },
+): string[] {
   const lines = [
     running.writable
       ? 'claimgraph: writes are on, for editors and admins with a token (`claimgraph users list`)'
-      : 'claimgraph: writes are off: no editor or admin exists (`claimgraph users add NAME --role editor`, then restart)',
+      : running.fromDatabase
+        ? 'claimgraph: writes are off: a server on PostgreSQL serves reads only in this version'
+        : 'claimgraph: writes are off: no editor or admin exists (`claimgraph users add NAME --role editor`, then restart)',
     running.privateReads
       ? 'claimgraph: reads need a reader\'s token (sign in on the page, or send "Authorization: Bearer <token>")'
       : `claimgraph: reads are open to anyone who can reach ${running.host}`,
@@ -285,15 +328,16 @@ export async function serveUntilStopped(options: ServerOptions, io: ServeIo): Pr
     progress.done();
     const code = exitCodeFor(error);
     if (error instanceof DataIntegrityError) {
-      io.err(`claimgraph: ${options.dataDir}: the data folder has ${error.problems.length} problem(s):`);
+      const source = options.databaseUrl !== undefined ? 'the database' : options.dataDir;
+      io.err(`claimgraph: ${source}: the data folder has ${error.problems.length} problem(s):`);
       for (const problem of error.problems) io.err(`  ${formatProblem(problem)}`);
     } else io.err(`claimgraph: cannot serve: ${userMessage(error)}`);
     return code;
   }
   const { graph } = running.store.current;
-  io.out(`claimgraph: serving ${graph.order} entities and ${graph.size} relations from ${options.dataDir}`);
+  io.out(`claimgraph: serving ${graph.order} entities and ${graph.size} relations from ${running.source}`);
   io.out(`claimgraph: listening on ${running.url}`);
-  for (const line of accessLines(running)) io.out(line);
+  for (const line of accessLines({ ...running, fromDatabase: options.databaseUrl !== undefined })) io.out(line);
   showLayoutProgress(running, io);
   const requestTimeoutMs = (options.hardening ?? defaultHardening).requestTimeoutMs;
   for (const line of extractorLines({ modelServer: options.modelServer, requestTimeoutMs })) io.out(line);

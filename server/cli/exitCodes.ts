@@ -13,6 +13,11 @@ import { DataIntegrityError } from '../load/problems';
 import { DataFolderInUseError } from '../store/dataFolderLock';
 import { UsersFileError } from '../load/readUsers';
 import { UsersChangeError } from '../store/usersFile';
+import { DatabaseUnavailableError } from '../store/postgres/connect';
+import { ExportFolderError } from '../store/postgres/exportFolder';
+import { DatabaseNotEmptyError } from '../store/postgres/importFolder';
+import { SchemaNotReadyError } from '../store/postgres/loadDatasetFromDatabase';
+import { SchemaTooNewError } from '../store/postgres/migrate';
 import {
   CurationNotFoundError,
   DiskFullError,
@@ -47,6 +52,11 @@ const exitCodes: ReadonlyArray<readonly [ErrorClass, number]> = [
   [DiskFullError, EXIT_DATA_PROBLEM],
   [UsersFileError, EXIT_DATA_PROBLEM],
   [UsersChangeError, EXIT_DATA_PROBLEM],
+  [DatabaseUnavailableError, EXIT_DATA_PROBLEM],
+  [DatabaseNotEmptyError, EXIT_DATA_PROBLEM],
+  [SchemaNotReadyError, EXIT_DATA_PROBLEM],
+  [SchemaTooNewError, EXIT_DATA_PROBLEM],
+  [ExportFolderError, EXIT_DATA_PROBLEM],
 ];
 
 /** System errors (error.code) a user can fix: a missing or unreadable file, a full disk, a port in use, an address this machine does not have. */

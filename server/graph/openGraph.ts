@@ -21,7 +21,14 @@ export interface OpenGraphOptions {
 }
 
 export function openGraph(dataDir: string, options: OpenGraphOptions = {}): OpenedGraph {
-  const dataset = loadDataset(dataDir);
+  return openGraphOf(loadDataset(dataDir), dataDir, options);
+}
+
+/**
+ * The same from a dataset already loaded (from PostgreSQL, say); `dataDir` is the folder
+ * whose `.claimgraph/layouts/` caches its layout (a database-backed server's data folder).
+ */
+export function openGraphOf(dataset: Dataset, dataDir: string, options: OpenGraphOptions = {}): OpenedGraph {
   const graph = buildGraph(dataset);
   if (options.backgroundLayout) {
     const layout = startLayout(graph, dataDir, dataset.contentHash);

@@ -40,6 +40,8 @@ export class UserDirectory {
     private readonly dataDir: string | undefined,
     private readonly environmentToken: string | undefined,
     private readonly warn: (message: string) => void = (message) => console.error(message),
+    /** The users when there is no users file to read (a database-backed server read them at start-up). */
+    private readonly fixed: readonly UserRecord[] = [],
   ) {
     this.refresh(true);
   }
@@ -83,7 +85,7 @@ export class UserDirectory {
    */
   private refresh(first: boolean): void {
     if (this.dataDir === undefined) {
-      if (first) this.rebuild([]);
+      if (first) this.rebuild(this.fixed);
       return;
     }
     let stamp = 'absent';

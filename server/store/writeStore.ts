@@ -196,6 +196,25 @@ export class WriteStore {
     );
   }
 
+  /**
+   * The same for a store whose queue and history were read elsewhere (PostgreSQL, until
+   * its write path lands): lists, never writes.
+   */
+  static openReadOnlyWith(
+    options: Pick<WriteStoreOptions, 'dataDir' | 'graphs'> & { book: ProposalBook; history: CurationHistory },
+  ): WriteStore {
+    return new WriteStore(
+      options.dataDir,
+      options.graphs,
+      () => ({}),
+      undefined,
+      { release: () => {} },
+      options.book,
+      options.history,
+      () => new Date(),
+    );
+  }
+
   get writable(): boolean {
     return this.events !== undefined;
   }

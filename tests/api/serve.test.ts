@@ -32,7 +32,7 @@ describe('claimgraph serve', () => {
     const code = await main(['serve', '--port', 'http'], { out: () => undefined, err: (text) => err.push(text) });
     expect(code).toBe(2);
     expect(err.join('\n')).toBe(
-      'claimgraph serve: --port must be a port number from 0 to 65535, not "http"\nusage: claimgraph serve [--port N] [--host ADDRESS] [--private | --public-reads] [--data DIR]',
+      'claimgraph serve: --port must be a port number from 0 to 65535, not "http"\nusage: claimgraph serve [--port N] [--host ADDRESS] [--private | --public-reads] [--data DIR | --database URL]',
     );
   });
 

@@ -41,6 +41,7 @@ describe("README's settings tables", () => {
       'HOST',
       'CLAIMGRAPH_READS',
       'CLAIMGRAPH_DATA',
+      'CLAIMGRAPH_DATABASE_URL',
       'CLAIMGRAPH_CACHE_DIR',
       'CLAIMGRAPH_TOKEN',
       'CLAIMGRAPH_WRITE_RATE_LIMIT',
@@ -143,6 +144,7 @@ describe('configFromEnv', () => {
       PORT: '8080',
       HOST: '127.0.0.1',
       CLAIMGRAPH_DATA: 'relative/data',
+      CLAIMGRAPH_DATABASE_URL: 'postgres://graph@db.example.org:5432/claimgraph',
       CLAIMGRAPH_CACHE_DIR: '/tmp/claimgraph-cache',
       CLAIMGRAPH_TOKEN: 's3cret',
       CLAIMGRAPH_WRITE_RATE_LIMIT: '5',
@@ -160,6 +162,7 @@ describe('configFromEnv', () => {
       port: 8080,
       host: '127.0.0.1',
       dataDir: path.resolve('relative/data'),
+      databaseUrl: 'postgres://graph@db.example.org:5432/claimgraph',
       cacheDir: '/tmp/claimgraph-cache',
       token: 's3cret',
       writeRateLimit: { limit: 5, windowMs: 60_000 },
@@ -210,6 +213,10 @@ describe('configFromEnv', () => {
     [
       { CLAIMGRAPH_WRITE_RATE_LIMIT: '-1' },
       'CLAIMGRAPH_WRITE_RATE_LIMIT must be a whole number of writes per minute (0: no limit), not "-1"',
+    ],
+    [
+      { CLAIMGRAPH_DATABASE_URL: 'mysql://db.example.org/claimgraph' },
+      'CLAIMGRAPH_DATABASE_URL must be a PostgreSQL URL such as postgres://user@localhost:5432/claimgraph',
     ],
     [
       { CLAIMGRAPH_REQUEST_TIMEOUT_MS: '0' },
@@ -281,7 +288,7 @@ describe('a bad setting stops the server before it loads anything, with exit cod
     expect(await serve({ PORT: 'http' }, ['--port', '99999'])).toEqual({
       code: 2,
       err: [
-        'claimgraph serve: --port must be a port number from 0 to 65535, not "99999"\nusage: claimgraph serve [--port N] [--host ADDRESS] [--private | --public-reads] [--data DIR]',
+        'claimgraph serve: --port must be a port number from 0 to 65535, not "99999"\nusage: claimgraph serve [--port N] [--host ADDRESS] [--private | --public-reads] [--data DIR | --database URL]',
       ],
     });
   });

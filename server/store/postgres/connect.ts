@@ -25,21 +25,6 @@ export function describeDatabaseUrl(url: string): string {
   return `${host}:${port}, database "${database}"`;
 }
 
-/** Refuses anything but a postgres:// or postgresql:// URL, naming what it expects. */
-export function checkDatabaseUrl(url: string, source: string): string {
-  let parsed: URL | undefined;
-  try {
-    parsed = new URL(url);
-  } catch {
-    parsed = undefined;
-  }
-  if (!parsed || (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:'))
-    throw new DatabaseUnavailableError(
-      `${source} must be a PostgreSQL URL such as postgres://user@localhost:5432/claimgraph`,
-    );
-  return url;
-}
-
 /** A pool on `url` that has answered one query. */
 export async function connectDatabase(url: string, options: { max?: number } = {}): Promise<pg.Pool> {
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, connectionTimeoutMillis: 10_000 });

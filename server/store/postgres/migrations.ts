@@ -144,4 +144,21 @@ CREATE TABLE judgements (
 CREATE INDEX judgements_entities ON judgements (entity_a, entity_b);
 `;
 
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: '001_initial', sql: initial }];
+const folderLayout = `
+-- Each records file of the folder the data came from, so \`db export\` writes the same files
+-- in the same text layout (recordFileLayout.ts; layout null: none it reproduces, written
+-- indented). kind proposals is proposals.json, with its $comment.
+CREATE TABLE record_files (
+  file text PRIMARY KEY,
+  kind text NOT NULL CHECK (kind IN ('entities', 'claims', 'redirects', 'proposals')),
+  layout text CHECK (layout IN ('indented', 'lines', 'compact')),
+  final_newline boolean NOT NULL DEFAULT true,
+  comment text,
+  position integer NOT NULL UNIQUE
+);
+`;
+
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: '001_initial', sql: initial },
+  { version: 2, name: '002_record_files', sql: folderLayout },
+];

@@ -58,7 +58,7 @@ describe('claimgraph --version and help', () => {
 
   it('serve --help names --host', () => {
     expect(claimgraph(['serve', '--help']).out.split('\n')[0]).toBe(
-      'usage: claimgraph serve [--port N] [--host ADDRESS] [--private | --public-reads] [--data DIR]',
+      'usage: claimgraph serve [--port N] [--host ADDRESS] [--private | --public-reads] [--data DIR | --database URL]',
     );
   });
 });

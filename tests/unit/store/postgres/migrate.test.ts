@@ -32,6 +32,7 @@ const TABLES = [
   'history',
   'judgements',
   'proposals',
+  'record_files',
   'redirects',
   'schema_migrations',
   'users',
@@ -46,13 +47,24 @@ async function tables(): Promise<string[]> {
 }
 
 describe('migrateDatabase', () => {
-  it('applies 001_initial once and records it; a second run applies none', async () => {
+  it('applies 001_initial and 002_record_files once and records them; a second run applies none', async () => {
     expect(await pendingMigrations(pool)).toEqual(MIGRATIONS);
-    expect(await migrateDatabase(pool)).toEqual({ applied: [{ version: 1, name: '001_initial' }], version: 1 });
+    expect(await migrateDatabase(pool)).toEqual({
+      applied: [
+        { version: 1, name: '001_initial' },
+        { version: 2, name: '002_record_files' },
+      ],
+      version: 2,
+    });
     expect(await tables()).toEqual(TABLES);
-    const recorded = await pool.query('SELECT version, name, applied_at <= now() AS past FROM schema_migrations');
-    expect(recorded.rows).toEqual([{ version: 1, name: '001_initial', past: true }]);
-    expect(await migrateDatabase(pool)).toEqual({ applied: [], version: 1 });
+    const recorded = await pool.query(
+      'SELECT version, name, applied_at <= now() AS past FROM schema_migrations ORDER BY version',
+    );
+    expect(recorded.rows).toEqual([
+      { version: 1, name: '001_initial', past: true },
+      { version: 2, name: '002_record_files', past: true },
+    ]);
+    expect(await migrateDatabase(pool)).toEqual({ applied: [], version: 2 });
     expect(await pendingMigrations(pool)).toEqual([]);
   });
 
@@ -60,24 +72,24 @@ describe('migrateDatabase', () => {
     await migrateDatabase(pool);
     const later = [
       ...MIGRATIONS,
-      { version: 3, name: '003_third', sql: 'ALTER TABLE second ADD COLUMN b integer' },
-      { version: 2, name: '002_second', sql: 'CREATE TABLE second (a integer)' },
+      { version: 11, name: '011_eleventh', sql: 'ALTER TABLE tenth ADD COLUMN b integer' },
+      { version: 10, name: '010_tenth', sql: 'CREATE TABLE tenth (a integer)' },
     ];
     expect(await migrateDatabase(pool, later)).toEqual({
       applied: [
-        { version: 2, name: '002_second' },
-        { version: 3, name: '003_third' },
+        { version: 10, name: '010_tenth' },
+        { version: 11, name: '011_eleventh' },
       ],
-      version: 3,
+      version: 11,
     });
     const columns = await pool.query(
-      "SELECT column_name FROM information_schema.columns WHERE table_name = 'second' ORDER BY ordinal_position",
+      "SELECT column_name FROM information_schema.columns WHERE table_name = 'tenth' ORDER BY ordinal_position",
     );
     expect(columns.rows).toEqual([{ column_name: 'a' }, { column_name: 'b' }]);
   });
 
   it('leaves nothing of a migration that fails, the earlier ones of the same run included', async () => {
-    const broken = [...MIGRATIONS, { version: 2, name: '002_broken', sql: 'CREATE TABLE claims (id text)' }];
+    const broken = [...MIGRATIONS, { version: 10, name: '010_broken', sql: 'CREATE TABLE claims (id text)' }];
     await expect(migrateDatabase(pool, broken)).rejects.toThrow('relation "claims" already exists');
     expect(await tables()).toEqual([]);
   });
@@ -86,8 +98,8 @@ describe('migrateDatabase', () => {
     const other = await connectDatabase(database.url);
     try {
       const results = await Promise.all([migrateDatabase(pool), migrateDatabase(other)]);
-      expect(results.map((r) => r.applied.length).sort()).toEqual([0, 1]);
-      expect(results.map((r) => r.version)).toEqual([1, 1]);
+      expect(results.map((r) => r.applied.length).sort()).toEqual([0, 2]);
+      expect(results.map((r) => r.version)).toEqual([2, 2]);
     } finally {
       await other.end();
     }
