@@ -2,15 +2,17 @@
 // number of ForceAtlas2 iterations runs, so the same data always gives the same
 // picture. Positions are cached by the data's content hash outside git (config.cacheDir).
 // Large graphs lay out in a worker thread (startLayout) while the server answers with
-// the start positions.
+// the start positions. A folder that brings its own positions (layout.json) is drawn at
+// them instead, and nothing is laid out or cached.
 import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { seededRandom } from '../model/random';
 import { cacheDir } from '../config';
 import type { EvidenceGraph } from '../model/evidenceGraph';
+import type { GivenPositions } from '../model/layoutFile';
 import { runForceAtlas2, type LayoutInput } from './layoutWorker';
-import { forgetPlacements } from './placeNewNodes';
+import { forgetPlacements, placeNewNodes } from './placeNewNodes';
 
 export const LAYOUT_VERSION = 1;
 
@@ -130,6 +132,24 @@ export function applyPositions(graph: EvidenceGraph, positions: Positions): void
   });
 }
 
+/**
+ * The folder's own positions, exactly as given, on the nodes they name; every other node
+ * (an entity added after the import) beside its neighbours, as a write places a new one.
+ */
+export function applyGivenPositions(graph: EvidenceGraph, given: GivenPositions): Positions {
+  forgetPlacements(graph);
+  const unplaced: string[] = [];
+  graph.forEachNode((node) => {
+    const point = Object.hasOwn(given, node) ? given[node] : undefined;
+    if (point) graph.mergeNodeAttributes(node, { x: point.x, y: point.y });
+    else unplaced.push(node);
+  });
+  placeNewNodes(graph, unplaced);
+  const positions: Positions = Object.create(null);
+  graph.forEachNode((node, { x, y }) => (positions[node] = { x, y }));
+  return positions;
+}
+
 function cacheFile(contentHash: string): string {
   return path.join(cacheDir(), `layout-v${LAYOUT_VERSION}-${contentHash}.json`);
 }
@@ -155,8 +175,13 @@ export function writeCachedLayout(contentHash: string, positions: Positions): vo
   }
 }
 
-/** Positions from the cache, or computed and cached. */
-export function layoutGraph(graph: EvidenceGraph, contentHash: string): { positions: Positions; cached: boolean } {
+/** Positions as given, or from the cache, or computed and cached. */
+export function layoutGraph(
+  graph: EvidenceGraph,
+  contentHash: string,
+  given?: GivenPositions,
+): { positions: Positions; cached: boolean } {
+  if (given) return { positions: applyGivenPositions(graph, given), cached: false };
   const cached = readCachedLayout(contentHash);
   if (cached && graph.everyNode((node) => Object.hasOwn(cached, node))) {
     applyPositions(graph, cached);
@@ -183,15 +208,19 @@ export interface LayoutTask {
 }
 
 /**
- * Places the graph's nodes: from the cache, else computed here for small graphs, else
+ * Places the graph's nodes: as given, else from the cache, else computed here for small graphs, else
  * (above `inWorkerAbove` nodes) at their start positions at once and at their final ones
  * when the worker is done, which also writes the cache.
  */
 export function startLayout(
   graph: EvidenceGraph,
   contentHash: string,
-  options: { inWorkerAbove?: number } = {},
+  options: { inWorkerAbove?: number; given?: GivenPositions } = {},
 ): LayoutTask {
+  if (options.given) {
+    const positions = applyGivenPositions(graph, options.given);
+    return { cached: false, preliminary: false, ready: Promise.resolve(positions), cancel: () => {} };
+  }
   const cached = readCachedLayout(contentHash);
   if (cached && graph.everyNode((node) => Object.hasOwn(cached, node))) {
     applyPositions(graph, cached);
