@@ -28,6 +28,7 @@ import {
 import { restoreLink, restoreProblemsNotice } from './restoreLink';
 import { el } from './ui/dom';
 import { createNotice, type Notice } from './ui/notice';
+import type { DrawnLabel } from './render/drawLabel';
 
 function start(vocabulary: VocabularyResponse, graph: EvidenceGraph, notice: Notice, partial?: PartialView): void {
   const restored = restoreLink(window.location.search, graph);
@@ -56,8 +57,12 @@ function start(vocabulary: VocabularyResponse, graph: EvidenceGraph, notice: Not
   if (partial) notice.info(partialOpeningNotice(partial, graph.order));
   const problems = restoreProblemsNotice(restored.problems);
   if (problems) notice.info(problems);
-  // For the browser tests and the console: the graph the explorer draws (read it, do not change it).
-  (window as Window & { claimgraph?: { graph: EvidenceGraph } }).claimgraph = { graph };
+  // For the browser tests and the console: the graph the explorer draws (read it, do not
+  // change it) and the node labels of the last frame with their boxes.
+  (window as Window & { claimgraph?: { graph: EvidenceGraph; labels(): DrawnLabel[] } }).claimgraph = {
+    graph,
+    labels: () => view.drawnLabels(),
+  };
   document.body.dataset.ready = 'true';
 }
 

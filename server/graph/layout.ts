@@ -3,7 +3,8 @@
 // picture. Positions are cached by the data's content hash, with the data: in the data
 // folder's `.claimgraph/layouts/` (ignored by git), or in CLAIMGRAPH_CACHE_DIR.
 // Large graphs lay out in a worker thread (startLayout) while the server answers with
-// the start positions.
+// the start positions. A folder that brings its own positions (layout.json) is drawn at
+// them instead, and nothing is laid out or cached.
 import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -11,8 +12,9 @@ import { seededRandom } from '../model/random';
 import { cacheDir } from '../config';
 import { ensureStateFolder, stateFolder } from '../paths';
 import type { EvidenceGraph } from '../model/evidenceGraph';
+import type { GivenPositions } from '../model/layoutFile';
 import { runForceAtlas2, type LayoutInput } from './layoutWorker';
-import { forgetPlacements } from './placeNewNodes';
+import { forgetPlacements, placeNewNodes } from './placeNewNodes';
 
 export const LAYOUT_VERSION = 1;
 
@@ -132,6 +134,24 @@ export function applyPositions(graph: EvidenceGraph, positions: Positions): void
   });
 }
 
+/**
+ * The folder's own positions, exactly as given, on the nodes they name; every other node
+ * (an entity added after the import) beside its neighbours, as a write places a new one.
+ */
+export function applyGivenPositions(graph: EvidenceGraph, given: GivenPositions): Positions {
+  forgetPlacements(graph);
+  const unplaced: string[] = [];
+  graph.forEachNode((node) => {
+    const point = Object.hasOwn(given, node) ? given[node] : undefined;
+    if (point) graph.mergeNodeAttributes(node, { x: point.x, y: point.y });
+    else unplaced.push(node);
+  });
+  placeNewNodes(graph, unplaced);
+  const positions: Positions = Object.create(null);
+  graph.forEachNode((node, { x, y }) => (positions[node] = { x, y }));
+  return positions;
+}
+
 /** Where a data folder's layouts are cached: CLAIMGRAPH_CACHE_DIR, else its `.claimgraph/layouts/`. */
 export const LAYOUT_CACHE_SUBFOLDER = 'layouts';
 
@@ -166,12 +186,14 @@ export function writeCachedLayout(dataDir: string, contentHash: string, position
   }
 }
 
-/** Positions from the cache, or computed and cached. */
+/** Positions as given, or from the cache, or computed and cached. */
 export function layoutGraph(
   graph: EvidenceGraph,
   dataDir: string,
   contentHash: string,
+  given?: GivenPositions,
 ): { positions: Positions; cached: boolean } {
+  if (given) return { positions: applyGivenPositions(graph, given), cached: false };
   const cached = readCachedLayout(dataDir, contentHash);
   if (cached && graph.everyNode((node) => Object.hasOwn(cached, node))) {
     applyPositions(graph, cached);
@@ -198,7 +220,7 @@ export interface LayoutTask {
 }
 
 /**
- * Places the graph's nodes: from the cache, else computed here for small graphs, else
+ * Places the graph's nodes: as given, else from the cache, else computed here for small graphs, else
  * (above `inWorkerAbove` nodes) at their start positions at once and at their final ones
  * when the worker is done, which also writes the cache.
  */
@@ -206,8 +228,12 @@ export function startLayout(
   graph: EvidenceGraph,
   dataDir: string,
   contentHash: string,
-  options: { inWorkerAbove?: number } = {},
+  options: { inWorkerAbove?: number; given?: GivenPositions } = {},
 ): LayoutTask {
+  if (options.given) {
+    const positions = applyGivenPositions(graph, options.given);
+    return { cached: false, preliminary: false, ready: Promise.resolve(positions), cancel: () => {} };
+  }
   const cached = readCachedLayout(dataDir, contentHash);
   if (cached && graph.everyNode((node) => Object.hasOwn(cached, node))) {
     applyPositions(graph, cached);

@@ -13,6 +13,7 @@ import { readGexf } from './gexf';
 import { readGraphml } from './graphml';
 import { ImportError } from './importError';
 import { readGraphJson } from './json';
+import { keepSourcePositions, type LayoutMode } from './keptLayout';
 import { mapFtm } from './mapFtm';
 import { mapSourceGraphs } from './mapSourceGraphs';
 import { reviewImportedText } from './textReview';
@@ -25,7 +26,10 @@ export function isImportFormat(name: string): name is ImportFormat {
   return (importFormats as readonly string[]).includes(name);
 }
 
-export interface ImportOptions extends TypeMappingOptions, CsvColumns {}
+export interface ImportOptions extends TypeMappingOptions, CsvColumns {
+  /** keep (the default): a file that places every node is drawn at its positions; recompute: ForceAtlas2 lays it out. */
+  layout?: LayoutMode;
+}
 
 export interface InputFile {
   /** Where it was read from. */
@@ -211,5 +215,9 @@ export function importData(
     const read = format === 'gexf' ? readGexf : format === 'graphml' ? readGraphml : readGraphJson;
     graphs = inputs.map((input) => read(input.name, input.text));
   }
-  return reviewImportedText(mapSourceGraphs(graphs, mapping, baseVocabulary), inputs);
+  return keepSourcePositions(
+    reviewImportedText(mapSourceGraphs(graphs, mapping, baseVocabulary), inputs),
+    options.layout ?? 'keep',
+    inputs.map((input) => input.name),
+  );
 }

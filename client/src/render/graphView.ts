@@ -8,8 +8,9 @@ import { reduceEdge, reduceNode, type ViewModel } from '../reducers';
 import type { EvidenceGraph } from '../../../server/model/evidenceGraph';
 import { fitCamera } from '../cameraFit';
 import type { CameraView } from '../state';
-import { drawLabelWithHalo } from './drawLabel';
+import { createLabelDrawer, type DrawnLabel } from './drawLabel';
 import { edgePrograms } from './edgePrograms';
+import { createLabelSpace } from './labelSpace';
 
 export interface GraphViewEvents {
   hoverNode(node: string | undefined): void;
@@ -29,6 +30,8 @@ export interface GraphView {
   setCamera(camera: CameraView): void;
   resetCamera(): void;
   exportPng(): Promise<Blob>;
+  /** The node labels of the last frame drawn, with their boxes on the canvas (for the browser tests). */
+  drawnLabels(): DrawnLabel[];
 }
 
 export function createGraphView(
@@ -37,6 +40,8 @@ export function createGraphView(
   getModel: () => ViewModel,
   events: GraphViewEvents,
 ): GraphView {
+  // Each frame's labels are drawn when it ends, biggest first, none covering another (drawLabel.ts).
+  const labels = createLabelDrawer(createLabelSpace());
   const renderer = new Sigma(graph, container, {
     defaultEdgeType: 'solid',
     edgeProgramClasses: edgePrograms(),
@@ -46,13 +51,15 @@ export function createGraphView(
     labelSize: 13,
     labelWeight: '500',
     labelColor: { color: '#1f2933' },
-    defaultDrawNodeLabel: drawLabelWithHalo,
+    defaultDrawNodeLabel: labels.collect,
     edgeLabelFont: 'system-ui, "Segoe UI", Roboto, Arial, sans-serif',
     edgeLabelSize: 11,
     edgeLabelColor: { color: '#52606d' },
-    labelDensity: 2,
-    labelGridCellSize: 80,
-    labelRenderedSizeThreshold: 2,
+    // Candidates for labels: at most one per 120 px cell at the default zoom, more as one
+    // zooms in (sigma scales the count by the zoom), and none for nodes drawn under 4 px.
+    labelDensity: 1,
+    labelGridCellSize: 120,
+    labelRenderedSizeThreshold: 4,
     zIndex: true,
     stagePadding: 40,
     minCameraRatio: 0.05,
@@ -61,6 +68,8 @@ export function createGraphView(
     edgeReducer: (edge, data) => reduceEdge(getModel(), edge, data),
   });
 
+  let drawnLabels: DrawnLabel[] = [];
+  renderer.on('afterRender', () => void (drawnLabels = labels.flush()));
   renderer.on('enterNode', ({ node }) => events.hoverNode(node));
   renderer.on('leaveNode', () => events.hoverNode(undefined));
   renderer.on('clickNode', ({ node }) => events.clickNode(node));
@@ -81,6 +90,7 @@ export function createGraphView(
 
   return {
     refresh: () => renderer.refresh(),
+    drawnLabels: () => drawnLabels,
     focusNode(node) {
       const position = renderer.getNodeDisplayData(node);
       if (!position) return;

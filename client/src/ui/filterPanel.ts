@@ -1,8 +1,10 @@
-// Legend and filters in one panel: every colour and line style the graph uses is
-// explained here with its count (shown of total), and each entry is a checkbox that
-// hides or shows it. Below: the event-date range and the "known on" replay date.
+// Legend and filters in one panel: "Colour by" and the legend of its colours first, then
+// every entity type, relation type and line style with its count (shown of total), each
+// entry a checkbox that hides or shows it. Below: the event-date range and the "known on"
+// replay date.
 import type { App } from '../app';
-import { toggleInList, type GraphFilters } from '../state';
+import { colourLegend } from './colourLegend';
+import { toggleInList, type GraphFilters, type SizeMode } from '../state';
 import { button, el, keepingFocus, replaceChildren, swatch } from './dom';
 import { lineSample, statusSample } from './samples';
 
@@ -12,8 +14,14 @@ interface Entry {
   id: string;
   label: string;
   description?: string;
-  sample: Element;
+  sample?: Element;
 }
+
+const SIZE_NOTES: Record<SizeMode, string> = {
+  degree: 'Size: number of relations.',
+  pagerank: 'Size: PageRank.',
+  source: 'Size: as in the imported file.',
+};
 
 function checkboxRow(
   app: App,
@@ -75,6 +83,7 @@ export function createFilterPanel(container: HTMLElement, app: App): { update():
 
   function update(): void {
     const counts = app.counts();
+    const byType = app.state().colourBy === 'type';
     const section = (
       title: string,
       key: ListKey,
@@ -103,18 +112,19 @@ export function createFilterPanel(container: HTMLElement, app: App): { update():
       replaceChildren(
         container,
         el('h2', {}, 'Legend and filters'),
+        colourLegend(app),
         section(
-          'Entities (colour)',
+          byType ? 'Entities (colour)' : 'Entities',
           'nodeTypes',
           nodeTypes.map((type) => ({
             id: type.id,
             label: type.label,
             description: type.description,
-            sample: swatch(type.color),
+            sample: byType ? swatch(type.color) : undefined,
           })),
           counts.nodeTypes,
           totals.nodeTypes,
-          app.state().sizeMode === 'pagerank' ? 'Size: PageRank.' : 'Size: number of relations.',
+          SIZE_NOTES[app.state().sizeMode],
         ),
         section(
           'Relations (colour)',

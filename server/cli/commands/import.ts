@@ -12,10 +12,13 @@ import {
   type ImportOptions,
 } from '../../import/importData';
 import { ImportError } from '../../import/importError';
+import { isLayoutMode, layoutModes } from '../../import/keptLayout';
 import { OutputFolderError, writeDataFolder } from '../../import/writeDataFolder';
 import { parseFlags, UsageError, type Command } from '../command';
 import { exitCodeFor } from '../exitCodes';
 import { formatCount, startProgress } from '../progress';
+
+type MappingOption = Exclude<keyof ImportOptions, 'layout'>;
 
 // Flag name → ImportOptions field. Every one is an optional string.
 const mappingFlags = {
@@ -33,7 +36,7 @@ const mappingFlags = {
   'target-type-col': 'targetTypeCol',
   'date-col': 'dateCol',
   delimiter: 'delimiter',
-} as const satisfies Record<string, keyof ImportOptions>;
+} as const satisfies Record<string, MappingOption>;
 
 const csvOnly = new Set([
   'id-col',
@@ -64,7 +67,7 @@ export const importCommand: Command = {
   name: 'import',
   summary: 'turn GEXF, GraphML, graph JSON, CSV or FollowTheMoney files into a data folder',
   usage: [
-    `claimgraph import --format ${importFormats.join('|')} FILE... --out DIR [--force]`,
+    `claimgraph import --format ${importFormats.join('|')} FILE... --out DIR [--force] [--layout ${layoutModes.join('|')}]`,
     '    [--node-type-attr NAME] [--edge-type-attr NAME] [--default-node-type TYPE] [--default-edge-type TYPE]',
     '    csv (FILE is EDGES.csv, or NODES.csv EDGES.csv): [--id-col C] [--label-col C] [--type-col C]',
     '    [--source-col C] [--target-col C] [--edge-type-col C] [--source-type-col C] [--target-type-col C] [--date-col C]',
@@ -79,6 +82,7 @@ export const importCommand: Command = {
         out: { type: 'string' },
         force: { type: 'boolean' },
         encoding: { type: 'string' },
+        layout: { type: 'string' },
         ...flagOptions,
       },
       true,
@@ -91,9 +95,13 @@ export const importCommand: Command = {
     const format = values.format;
     const options: ImportOptions = {};
     const given: Record<string, string> = {};
-    for (const [flag, field] of Object.entries(mappingFlags) as Array<
-      [keyof typeof mappingFlags, keyof ImportOptions]
-    >) {
+    if (values.layout !== undefined) {
+      if (!isLayoutMode(values.layout))
+        throw new UsageError(`unknown --layout "${values.layout}"; expected ${layoutModes.join(' or ')}`);
+      options.layout = values.layout;
+      given.layout = values.layout;
+    }
+    for (const [flag, field] of Object.entries(mappingFlags) as Array<[keyof typeof mappingFlags, MappingOption]>) {
       const value = values[flag];
       if (value === undefined) continue;
       if (csvOnly.has(flag) && format !== 'csv') throw new UsageError(`--${flag} applies to --format csv only`);
