@@ -36,6 +36,8 @@ import { boundedExtractor, configuredExtractor, defaultExtractor } from './store
 import { nextVersion } from './store/applyToSnapshot';
 import { openServedDataFolder } from './store/openWriteStore';
 import { openServedDatabase } from './store/postgres/openServedDatabase';
+import { connectDatabase } from './store/postgres/connect';
+import { watchDatabaseUsers } from './store/postgres/usersTable';
 import type { WriteStore } from './store/writeStore';
 import { markServedReadOnly } from './store/readerMarks';
 
@@ -148,6 +150,13 @@ async function openServedFromDatabase(options: ServerOptions & { databaseUrl: st
     );
   });
   const users = new UserDirectory(undefined, options.writes?.token || undefined, undefined, served.users);
+  // `claimgraph users … --database` changes the table while the server runs: read it again every second.
+  const usersPool = await connectDatabase(options.databaseUrl, { max: 1 });
+  const stop = watchDatabaseUsers(usersPool, (records) => users.replaceUsers(records));
+  users.watchedBy(async () => {
+    stop();
+    await usersPool.end();
+  });
   return {
     store: served.graphs,
     writes: served.writes,
@@ -226,6 +235,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   } catch (error) {
     layout?.cancel();
     await writes.close();
+    await users.close();
     readerMark?.release();
     throw error;
   }
@@ -247,7 +257,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         server.close((error) => {
           layout?.cancel();
           readerMark?.release();
-          writes.close().then(
+          Promise.all([writes.close(), users.close()]).then(
             () => (error ? reject(error) : resolve()),
             (closeError: unknown) => reject(error ?? (closeError as Error)),
           );

@@ -105,6 +105,25 @@ export class UserDirectory {
     }
   }
 
+  /**
+   * For a database-backed server: the users as the database holds them now (read every
+   * second by watchDatabaseUsers), in place of those read at start-up.
+   */
+  replaceUsers(records: readonly UserRecord[]): void {
+    this.rebuild(records);
+  }
+
+  private stopWatching: (() => Promise<void>) | undefined;
+
+  /** What stops the watching of the users' source when the server closes. */
+  watchedBy(stop: () => Promise<void>): void {
+    this.stopWatching = stop;
+  }
+
+  async close(): Promise<void> {
+    await this.stopWatching?.();
+  }
+
   private rebuild(records: readonly UserRecord[]): void {
     this.records = records;
     const known: KnownToken[] = records
