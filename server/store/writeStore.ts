@@ -392,7 +392,8 @@ export class WriteStore {
   // Hand curation: each method plans one event (curateClaims.ts, curateEntities.ts), journals it, and puts it on the graph.
 
   private curationContext(author: string): CurationContext {
-    return { dataset: this.graphs.current.dataset, history: this.history, at: this.now().toISOString(), author };
+    const { dataset, graph } = this.graphs.current;
+    return { dataset, graph, history: this.history, at: this.now().toISOString(), author };
   }
 
   private record<T extends Exclude<CurationEntry, JudgeNotSameEntry>>(entry: T): T {
