@@ -485,7 +485,8 @@ export class WriteStore {
   // the up-to-date graph, commits it, and puts it on the graph.
 
   private curationContext(author: string): CurationContext {
-    return { dataset: this.graphs.current.dataset, history: this.history, at: this.now().toISOString(), author };
+    const { dataset, graph } = this.graphs.current;
+    return { dataset, graph, history: this.history, at: this.now().toISOString(), author };
   }
 
   private record<T extends CurationEntry>(plan: (context: CurationContext) => T, author: string): Promise<T> {
