@@ -123,6 +123,8 @@ describe('ingest, review, accept', () => {
     const accepted = await request(made.app).post(`/api/proposals/${DOC}.p1/accept`).set(auth);
     expect(accepted.status).toBe(201);
     expect(accepted.body.claim).toEqual({
+      addedBy: 'token',
+      addedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/),
       id: `${DOC}.c1`,
       subject: 'elon-musk',
       type: 'in_contact_with',

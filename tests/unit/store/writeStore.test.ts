@@ -119,6 +119,8 @@ describe('WriteStore.accept', () => {
     store.close();
     expect(result.created).toBe(true);
     expect(result.claim).toEqual({
+      addedBy: 'cli',
+      addedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/),
       id: 'doc-2.c1',
       subject: 'carol-white',
       type: 'holds_position',
