@@ -1,5 +1,5 @@
-// Curating from the explorer, in real Chromium against the real server (writes on, a
-// copy of graph-data): add an article (its proposals open in the review panel), add a
+// Curating from the explorer, in real Chromium against the real server (a copy of
+// graph-data, writes on for the editor eddie of its users.json): add an article (its proposals open in the review panel), add a
 // claim quoting a passage selected in the document viewer, correct it (and meet a 412
 // from a change made meanwhile), retract it, edit an entity, and undo from the history
 // (a 409 names the event to undo first). Each write is checked on the drawn graph (the
@@ -10,10 +10,12 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { HistoryResponse } from '../../server/model/curationApi';
+import { addUser } from '../../server/store/usersFile';
 import { startChildServer, type ChildServer } from '../api/childServer';
 import { assertBuilt, launchBrowser, openExplorer, repoRoot, type Browser } from './harness';
 
-const TOKEN = 'curation-ui-token';
+/** The token of the editor `eddie` (users.json), given at start: every change in the UI is signed by eddie. */
+let TOKEN = '';
 const DOCUMENT = '000_57d8c84b7f0fe012';
 const CAMERA = '0.5,0.5,1';
 const article = path.join(repoRoot, '..', 'shared', 'dev-articles', '101_x-brazil-suspension.txt');
@@ -90,8 +92,9 @@ beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimgraph-curation-ui-'));
   cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimgraph-curation-ui-cache-'));
   fs.cpSync(path.join(repoRoot, 'graph-data'), dataDir, { recursive: true });
+  TOKEN = addUser(dataDir, 'eddie', 'editor').token;
   const [started, launched] = await Promise.allSettled([
-    startChildServer(dataDir, { CLAIMGRAPH_TOKEN: TOKEN, CLAIMGRAPH_CACHE_DIR: cacheDir }),
+    startChildServer(dataDir, { CLAIMGRAPH_CACHE_DIR: cacheDir }),
     launchBrowser(),
   ]);
   if (started.status === 'fulfilled') server = started.value;
@@ -301,7 +304,7 @@ describe('curating from the explorer', () => {
       'Why: the article only reports it',
     );
     expect(await page.textContent(`${claim} [data-event="e1"] .history-who`)).toMatch(
-      /^by token, \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC$/,
+      /^by eddie, \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC$/,
     );
 
     await page.click(`${claim} .retract-claim`);
