@@ -24,6 +24,8 @@ export interface App {
   visibility(): Visibility;
   counts(): FacetCounts;
   pathResult(): PathResult | undefined;
+  /** The dates of the documents behind the graph's claims, each once, earliest first. */
+  documentDates(): readonly string[];
   /** Changes the state; panels and the graph redraw, the URL follows. */
   update(change: Partial<UiState>): void;
   /** Selects an entity and moves the camera to it. */

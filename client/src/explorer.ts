@@ -6,6 +6,7 @@
 import type { VocabularyResponse } from '../../server/model/api';
 import type { EvidenceGraph } from '../../server/model/evidenceGraph';
 import type { App, PathResult } from './app';
+import { documentDates, nothingKnownYet } from './documentDates';
 import { edgeStyles, type EdgeStyle } from './edgeStyle';
 import { type FacetCounts, statusLine } from './filters';
 import { visibleNeighbours } from './neighbourhood';
@@ -59,6 +60,8 @@ export interface ExplorerOptions {
   /** The state to start from (the restored link). */
   state: UiState;
   statusLine: HTMLElement;
+  /** Over the graph: why it shows no relation, when a Known on day precedes every document. */
+  viewMessage?: HTMLElement;
   partial?: PartialView;
 }
 
@@ -68,6 +71,7 @@ export function createExplorer({
   notice,
   state: initial,
   statusLine: statusLineElement,
+  viewMessage,
   partial,
 }: ExplorerOptions): Explorer {
   const statuses = vocabulary.statuses;
@@ -78,6 +82,7 @@ export function createExplorer({
   let derived = deriveView(graph, state, statuses);
   // Recomputed by graphChanged when the review panel puts an accepted claim on the graph.
   let curvatures = edgeCurvatures(graph);
+  let dates = documentDates(graph);
   let revision = 0;
   let hovered: ViewModel['hovered'];
   let path: PathResult | undefined;
@@ -109,7 +114,12 @@ export function createExplorer({
 
   function render(): void {
     view?.refresh();
+    const nothingKnown = nothingKnownYet(state.filters.knownAt, dates);
     statusLineElement.textContent = statusLineText(statusLine(graph, derived.visibility), graph.order, partial);
+    if (viewMessage) {
+      viewMessage.textContent = nothingKnown ?? '';
+      viewMessage.hidden = nothingKnown === undefined;
+    }
     for (const panel of panels) panel.update();
   }
 
@@ -133,6 +143,7 @@ export function createExplorer({
       derived: () => derived,
       path: () => path,
       view: () => view,
+      dates: () => dates,
       revision: () => revision,
       update,
     },
@@ -156,6 +167,7 @@ export function createExplorer({
     graphChanged() {
       revision += 1;
       curvatures = edgeCurvatures(graph);
+      dates = documentDates(graph);
       recountTotals(graph, statuses, totals);
       sizes.clear();
       derived = deriveView(graph, state, statuses);
@@ -191,6 +203,7 @@ function createApp(
     derived(): DerivedView;
     path(): PathResult | undefined;
     view(): GraphView | undefined;
+    dates(): readonly string[];
     revision(): number;
     update(change: Partial<UiState>): void;
   },
@@ -205,6 +218,7 @@ function createApp(
     visibility: () => current.derived().visibility,
     counts: () => current.derived().counts,
     pathResult: current.path,
+    documentDates: current.dates,
     graphRevision: current.revision,
     update,
     selectNode(node) {

@@ -37,6 +37,7 @@ function start(vocabulary: VocabularyResponse, graph: EvidenceGraph, notice: Not
     notice,
     state: restored.state,
     statusLine: requireElement('status-line'),
+    viewMessage: requireElement('view-message'),
     partial,
   });
   const merging = createGraphMerging(graph, explorer, notice, partial);
