@@ -12,7 +12,8 @@ import { type FacetCounts, statusLine } from './filters';
 import { visibleNeighbours } from './neighbourhood';
 import { edgeCurvatures } from './parallel';
 import { type PartialView, statusLineText } from './partialView';
-import { createPathRequests } from './pathRequest';
+import { connectedUnder } from './pathOutcome';
+import { createPathRequests, type PathKnowledge } from './pathRequest';
 import type { ViewModel } from './reducers';
 import type { GraphView } from './render/graphView';
 import { nodeSizes } from './sizing';
@@ -29,6 +30,8 @@ import {
   rederiveView,
   totalCounts,
 } from './viewDerivation';
+
+type Statuses = VocabularyResponse['statuses'];
 
 export interface Panel {
   update(): void;
@@ -88,7 +91,7 @@ export function createExplorer({
   let path: PathResult | undefined;
   let view: GraphView | undefined;
   const panels: Panel[] = [];
-  const paths = createPathRequests((result) => {
+  const paths = createPathRequests(pathKnowledge(graph, statuses, partial), (result) => {
     path = result;
     render();
     if (result.response) view?.fitNodes(result.response.nodes.map((node) => node.id));
@@ -114,12 +117,8 @@ export function createExplorer({
 
   function render(): void {
     view?.refresh();
-    const nothingKnown = nothingKnownYet(state.filters.knownAt, dates);
     statusLineElement.textContent = statusLineText(statusLine(graph, derived.visibility), graph.order, partial);
-    if (viewMessage) {
-      viewMessage.textContent = nothingKnown ?? '';
-      viewMessage.hidden = nothingKnown === undefined;
-    }
+    if (viewMessage) showMessage(viewMessage, nothingKnownYet(state.filters.knownAt, dates));
     for (const panel of panels) panel.update();
   }
 
@@ -174,6 +173,20 @@ export function createExplorer({
       render();
     },
   };
+}
+
+/** What the path requests know from the graph the explorer holds: names, and when there can be no path. */
+function pathKnowledge(graph: EvidenceGraph, statuses: Statuses, partial: PartialView | undefined): PathKnowledge {
+  return {
+    name: (id) => (graph.hasNode(id) ? graph.getNodeAttribute(id, 'label') : id),
+    // A partial view does not hold every relation: only the server knows there is no path.
+    mayConnect: (request, filters) => partial !== undefined || connectedUnder(graph, request, filters, statuses),
+  };
+}
+
+function showMessage(element: HTMLElement, message: string | undefined): void {
+  element.textContent = message ?? '';
+  element.hidden = message === undefined;
 }
 
 /** Node sizes per size mode, computed the first time a mode is drawn; cleared when the graph grows. */
