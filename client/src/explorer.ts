@@ -250,9 +250,9 @@ function createApp(
       update({ selectedEdge: edge, openDocument: undefined });
       if (data.graph.hasEdge(edge)) current.view()?.revealNodes(data.graph.extremities(edge));
     },
-    exportPng() {
+    exportPng(scale) {
       const view = current.view();
-      return view ? view.exportPng() : Promise.reject(new Error('the graph is not drawn yet'));
+      return view ? view.exportPng(scale) : Promise.reject(new Error('the graph is not drawn yet'));
     },
     notify: (message, kind) => (kind === 'error' ? data.notice.error(message) : data.notice.info(message)),
   };
