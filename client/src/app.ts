@@ -27,6 +27,8 @@ export interface App {
   visibility(): Visibility;
   counts(): FacetCounts;
   pathResult(): PathResult | undefined;
+  /** The dates of the documents behind the graph's claims, each once, earliest first. */
+  documentDates(): readonly string[];
   /** Changes the state; panels and the graph redraw, the URL follows. */
   update(change: Partial<UiState>): void;
   /** Selects an entity and moves the camera to it. */
@@ -34,7 +36,8 @@ export interface App {
   selectEdge(edge: string): void;
   /** Selects a relation and moves the camera, if need be, so that both its ends are in view. */
   revealEdge(edge: string): void;
-  exportPng(): Promise<Blob>;
+  /** The view as a PNG, `scale` times its size on the page. */
+  exportPng(scale: number): Promise<Blob>;
   /** Counts the changes of the graph's items (writes, merged neighbourhoods): panels redraw when it moves. */
   graphRevision(): number;
   /** Shows a message to the user in the notice area. */

@@ -7,12 +7,14 @@ import type { VocabularyResponse } from '../../server/model/api';
 import type { EvidenceGraph } from '../../server/model/evidenceGraph';
 import type { App, PathResult } from './app';
 import { colourNodes, type Colouring } from './colouring';
+import { documentDates, nothingKnownYet } from './documentDates';
 import { edgeStyles, type EdgeStyle } from './edgeStyle';
 import { type FacetCounts, statusLine } from './filters';
 import { visibleNeighbours } from './neighbourhood';
 import { edgeCurvatures } from './parallel';
 import { type PartialView, statusLineText } from './partialView';
-import { createPathRequests } from './pathRequest';
+import { connectedUnder } from './pathOutcome';
+import { createPathRequests, type PathKnowledge } from './pathRequest';
 import type { ViewModel } from './reducers';
 import type { GraphView } from './render/graphView';
 import { nodeSizes } from './sizing';
@@ -30,6 +32,8 @@ import {
   rederiveView,
   totalCounts,
 } from './viewDerivation';
+
+type Statuses = VocabularyResponse['statuses'];
 
 export interface Panel {
   update(): void;
@@ -61,6 +65,8 @@ export interface ExplorerOptions {
   /** The state to start from (the restored link). */
   state: UiState;
   statusLine: HTMLElement;
+  /** Over the graph: why it shows no relation, when a Known on day precedes every document. */
+  viewMessage?: HTMLElement;
   partial?: PartialView;
 }
 
@@ -70,6 +76,7 @@ export function createExplorer({
   notice,
   state: initial,
   statusLine: statusLineElement,
+  viewMessage,
   partial,
 }: ExplorerOptions): Explorer {
   const statuses = vocabulary.statuses;
@@ -83,12 +90,13 @@ export function createExplorer({
   let derived = deriveView(graph, state, statuses);
   // Recomputed by graphChanged when the review panel puts an accepted claim on the graph.
   let curvatures = edgeCurvatures(graph);
+  let dates = documentDates(graph);
   let revision = 0;
   let hovered: ViewModel['hovered'];
   let path: PathResult | undefined;
   let view: GraphView | undefined;
   const panels: Panel[] = [];
-  const paths = createPathRequests((result) => {
+  const paths = createPathRequests(pathKnowledge(graph, statuses, partial), (result) => {
     path = result;
     render();
     if (result.response) view?.fitNodes(result.response.nodes.map((node) => node.id));
@@ -117,6 +125,7 @@ export function createExplorer({
   function render(): void {
     view?.refresh();
     statusLineElement.textContent = statusLineText(statusLine(graph, derived.visibility), graph.order, partial);
+    if (viewMessage) showMessage(viewMessage, nothingKnownYet(state.filters.knownAt, dates));
     for (const panel of panels) panel.update();
   }
 
@@ -140,6 +149,7 @@ export function createExplorer({
       derived: () => derived,
       path: () => path,
       view: () => view,
+      dates: () => dates,
       revision: () => revision,
       update,
     },
@@ -163,6 +173,7 @@ export function createExplorer({
     graphChanged() {
       revision += 1;
       curvatures = edgeCurvatures(graph);
+      dates = documentDates(graph);
       recountTotals(graph, statuses, totals);
       sizes.clear();
       colourings.clear();
@@ -171,6 +182,20 @@ export function createExplorer({
       render();
     },
   };
+}
+
+/** What the path requests know from the graph the explorer holds: names, and when there can be no path. */
+function pathKnowledge(graph: EvidenceGraph, statuses: Statuses, partial: PartialView | undefined): PathKnowledge {
+  return {
+    name: (id) => (graph.hasNode(id) ? graph.getNodeAttribute(id, 'label') : id),
+    // A partial view does not hold every relation: only the server knows there is no path.
+    mayConnect: (request, filters) => partial !== undefined || connectedUnder(graph, request, filters, statuses),
+  };
+}
+
+function showMessage(element: HTMLElement, message: string | undefined): void {
+  element.textContent = message ?? '';
+  element.hidden = message === undefined;
 }
 
 /** Node sizes per size mode, computed the first time a mode is drawn; cleared when the graph grows. */
@@ -214,6 +239,7 @@ function createApp(
     derived(): DerivedView;
     path(): PathResult | undefined;
     view(): GraphView | undefined;
+    dates(): readonly string[];
     revision(): number;
     update(change: Partial<UiState>): void;
   },
@@ -229,6 +255,7 @@ function createApp(
     visibility: () => current.derived().visibility,
     counts: () => current.derived().counts,
     pathResult: current.path,
+    documentDates: current.dates,
     graphRevision: current.revision,
     update,
     selectNode(node) {
@@ -247,9 +274,9 @@ function createApp(
       update({ selectedEdge: edge, openDocument: undefined });
       if (data.graph.hasEdge(edge)) current.view()?.revealNodes(data.graph.extremities(edge));
     },
-    exportPng() {
+    exportPng(scale) {
       const view = current.view();
-      return view ? view.exportPng() : Promise.reject(new Error('the graph is not drawn yet'));
+      return view ? view.exportPng(scale) : Promise.reject(new Error('the graph is not drawn yet'));
     },
     notify: (message, kind) => (kind === 'error' ? data.notice.error(message) : data.notice.info(message)),
   };

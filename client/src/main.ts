@@ -46,6 +46,7 @@ function start(
     notice,
     state: restored.state,
     statusLine: requireElement('status-line'),
+    viewMessage: requireElement('view-message'),
     partial,
   });
   const merging = createGraphMerging(graph, explorer, notice, partial);

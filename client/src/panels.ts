@@ -1,5 +1,5 @@
 // Puts the panels on the page: the entity search in the header, the legend and filters,
-// the inspector and the path finder beside the graph, the toolbar, and the review panel
+// the inspector and the path finder beside the graph, the timeline under it, the toolbar, and the review panel
 // with the toolbar's button that opens it, and the curation parts: the line saying what a
 // write did, above the side panel, and Add article. Panels see only the App (and the
 // curation controls the Curator); the explorer redraws those it is given on every change.
@@ -13,6 +13,7 @@ import { createFilterPanel } from './ui/filterPanel';
 import { createInspector } from './ui/inspector';
 import { createPathFinder } from './ui/pathFinder';
 import { createReviewPanel, type ReviewGraphUpdates, type ReviewPanel } from './ui/reviewPanel';
+import { createTimeline } from './ui/timeline';
 import { createToolbar } from './ui/toolbar';
 
 /** The search (an entity the graph does not hold yet is opened with `openEntity`) and the side panels. */
@@ -39,6 +40,7 @@ export function mountSearchAndPanels(
   explorer.addPanel(curator);
   explorer.addPanel(createInspector(inspector, app, curator));
   explorer.addPanel(createPathFinder(requireElement('path-finder'), app));
+  explorer.addPanel(createTimeline(requireElement('timeline'), app));
 }
 
 export function mountToolbar(explorer: Explorer, resetCamera: () => void): void {

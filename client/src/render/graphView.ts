@@ -1,6 +1,6 @@
 // The sigma renderer: draws the graph at the server's positions with the reducers of
 // reducers.ts, reports hover, clicks and camera moves, moves the camera to an entity,
-// and exports the canvas as PNG. The only module besides edgePrograms.ts that imports
+// and exports the view as PNG at a chosen scale. The only module besides edgePrograms.ts that imports
 // sigma (which needs WebGL), so the rest of the client stays testable under jest.
 import Sigma from 'sigma';
 import type { CameraState } from 'sigma/types';
@@ -29,7 +29,8 @@ export interface GraphView {
   revealNodes(nodes: Iterable<string>): void;
   setCamera(camera: CameraView): void;
   resetCamera(): void;
-  exportPng(): Promise<Blob>;
+  /** The view as a PNG of `scale` times its size in CSS pixels (1, 2, 4…), whatever the screen's pixel ratio. */
+  exportPng(scale: number): Promise<Blob>;
   /** The node labels of the last frame drawn, with their boxes on the canvas (for the browser tests). */
   drawnLabels(): DrawnLabel[];
 }
@@ -114,28 +115,64 @@ export function createGraphView(
     },
     setCamera: (view) => camera.setState({ x: view.x, y: view.y, ratio: view.ratio, angle: 0 }),
     resetCamera: () => void camera.animatedReset({ duration: 300 }),
-    exportPng() {
-      // WebGL canvases keep no drawing buffer: render, then copy every layer at once.
-      renderer.refresh();
-      const canvases = renderer.getCanvases();
-      const { width, height } = canvases.edges;
-      const output = document.createElement('canvas');
-      output.width = width;
-      output.height = height;
-      const context = output.getContext('2d');
-      if (!context) return Promise.reject(new Error('This browser cannot draw the PNG (no 2D canvas).'));
-      context.fillStyle = '#ffffff';
-      context.fillRect(0, 0, width, height);
-      for (const layer of ['edges', 'nodes', 'edgeLabels', 'labels', 'hovers', 'hoverNodes']) {
-        const canvas = canvases[layer];
-        if (canvas) context.drawImage(canvas, 0, 0, width, height);
-      }
-      return new Promise((resolve, reject) =>
-        output.toBlob(
-          (blob) => (blob ? resolve(blob) : reject(new Error('The PNG could not be encoded.'))),
-          'image/png',
-        ),
-      );
-    },
+    exportPng: (scale) => exportPicture(renderer, graph, scale),
   };
+}
+
+/** The layers of a sigma view, bottom first, as the PNG stacks them. */
+const LAYERS = ['edges', 'nodes', 'edgeLabels', 'labels', 'hovers', 'hoverNodes'];
+
+/**
+ * Draws the view again at `scale` times its size and encodes it. Sigma draws at the
+ * window's device pixel ratio, which it reads when it sizes its canvases; so a second
+ * renderer with the same settings (the reducers too: highlight and filters as shown) and
+ * the same camera is made on a hidden container of the same size while that ratio reads
+ * `scale`, drawn, copied and killed, all in one task. The picture is the view's, sharper.
+ */
+function exportPicture(renderer: Sigma, graph: EvidenceGraph, scale: number): Promise<Blob> {
+  const { width, height } = renderer.getDimensions();
+  const holder = document.createElement('div');
+  holder.setAttribute('aria-hidden', 'true');
+  holder.style.cssText = `position: fixed; left: ${-2 * width}px; top: 0; width: ${width}px; height: ${height}px;`;
+  document.body.append(holder);
+  let copy: Sigma | undefined;
+  try {
+    const output = document.createElement('canvas');
+    output.width = Math.round(width * scale);
+    output.height = Math.round(height * scale);
+    const context = output.getContext('2d');
+    if (!context) return Promise.reject(new Error('This browser cannot draw the PNG (no 2D canvas).'));
+    copy = withDevicePixelRatio(scale, () => {
+      const drawn = new Sigma(graph, holder, renderer.getSettings());
+      drawn.getCamera().setState(renderer.getCamera().getState());
+      // WebGL canvases keep no drawing buffer: draw, then copy every layer in the same task.
+      drawn.refresh();
+      return drawn;
+    });
+    context.fillStyle = '#ffffff';
+    context.fillRect(0, 0, output.width, output.height);
+    const canvases = copy.getCanvases();
+    for (const layer of LAYERS) {
+      const canvas = canvases[layer];
+      if (canvas) context.drawImage(canvas, 0, 0, output.width, output.height);
+    }
+    return new Promise((resolve, reject) =>
+      output.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('The PNG could not be encoded.'))), 'image/png'),
+    );
+  } finally {
+    copy?.kill();
+    holder.remove();
+  }
+}
+
+/** Runs `draw` while window.devicePixelRatio reads `ratio`, then gives it back its own. */
+function withDevicePixelRatio<T>(ratio: number, draw: () => T): T {
+  const own = Object.getOwnPropertyDescriptor(window, 'devicePixelRatio');
+  Object.defineProperty(window, 'devicePixelRatio', { value: ratio, configurable: true });
+  try {
+    return draw();
+  } finally {
+    if (own) Object.defineProperty(window, 'devicePixelRatio', own);
+    else delete (window as { devicePixelRatio?: number }).devicePixelRatio;
+  }
 }
