@@ -1,5 +1,7 @@
 // Jest runs every test: unit, API and browser (tests/e2e, real Chromium). Type-checking
 // is done by `tsc --noEmit` in `npm test` before jest, so ts-jest only transpiles here.
+// The store tests run on a real PostgreSQL: the global set-up starts a throw-away cluster
+// (tests/postgres/throwawayCluster.ts) unless CLAIMGRAPH_TEST_DATABASE_URL names one.
 // ES-module-only packages (any-ascii; linkedom's parser and selector engine): Node requires
 // them as they are, jest's CommonJS runtime cannot, so ts-jest turns them into CommonJS.
 const ES_MODULE_PACKAGES = [
@@ -32,4 +34,6 @@ module.exports = {
   },
   transformIgnorePatterns: [`/node_modules/(?!${esModules}/)`],
   testTimeout: 30000,
+  globalSetup: '<rootDir>/tests/postgres/globalSetup.ts',
+  globalTeardown: '<rootDir>/tests/postgres/globalTeardown.ts',
 };

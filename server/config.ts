@@ -14,7 +14,7 @@
 import net from 'node:net';
 import path from 'node:path';
 import { MAX_ATTRIBUTE_DEPTH, MAX_DATA_FILE_BYTES, MAX_INPUT_FILE_BYTES, MAX_XML_DEPTH } from './model/inputLimits';
-import { defaultDataDir, packageRoot } from './paths';
+import { defaultDataDir } from './paths';
 
 /** A setting's value is not one it takes; the message names the variable or flag and what it expects. */
 export class ConfigError extends Error {
@@ -129,6 +129,18 @@ function parseCorsOriginList(text: string, source: string): string[] {
   });
 }
 
+function parseDatabaseUrl(text: string, source: string): string {
+  let url: URL | undefined;
+  try {
+    url = new URL(text);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:'))
+    throw new ConfigError(`${source} must be a PostgreSQL URL such as postgres://user@localhost:5432/claimgraph`);
+  return text;
+}
+
 const PROXY_ITEM = /^(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?)$/;
 
 function parseTrustProxyList(text: string, source: string): TrustProxySetting {
@@ -147,6 +159,23 @@ function parseTrustProxyList(text: string, source: string): TrustProxySetting {
 }
 
 const MAX_REQUEST_TIMEOUT_MS = 600_000;
+
+/** A model server's base URL: http(s), no credentials in it (CLAIMGRAPH_LLM_KEY carries a key), no query. */
+function parseModelServerUrl(text: string, source: string): string {
+  const expects = `${source} must be an http(s) base URL such as http://127.0.0.1:11434/v1`;
+  let url: URL;
+  try {
+    url = new URL(text.trim());
+  } catch {
+    throw new ConfigError(`${expects}, not "${text}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(`${expects}, not "${text}"`);
+  if (url.username !== '' || url.password !== '')
+    throw new ConfigError(`${source} must not carry credentials: give the key in CLAIMGRAPH_LLM_KEY`);
+  if (url.search !== '' || url.hash !== '')
+    throw new ConfigError(`${expects}, without a query or fragment, not "${text}"`);
+  return url.href.replace(/\/+$/, '');
+}
 
 /** A whole number from `min` to `max`; blank text is the default. */
 function wholeNumber(min: number, max: number, fallback: number, expects: (source: string, text: string) => string) {
@@ -196,12 +225,20 @@ export const settings = {
     what: 'the data folder every command reads; `--data DIR` overrides it',
     parse: (text) => path.resolve(text),
   }),
-  /** Where computed layouts are cached (absolute). */
-  cacheDir: setting<string>({
+  /** The PostgreSQL database to serve and read instead of the data folder (README, "Running for a team"). */
+  databaseUrl: setting<string | undefined>({
+    env: 'CLAIMGRAPH_DATABASE_URL',
+    default: undefined,
+    shown: 'unset: the data folder',
+    what: 'a PostgreSQL URL (`postgres://user@host:5432/claimgraph`) that `serve`, `validate`, `export` and `db` use instead of the data folder; `--database URL` overrides it',
+    parse: parseDatabaseUrl,
+  }),
+  /** Where computed layouts are cached (absolute); undefined: in the data folder's `.claimgraph/layouts/`. */
+  cacheDir: setting<string | undefined>({
     env: 'CLAIMGRAPH_CACHE_DIR',
-    default: path.join(packageRoot, 'node_modules', '.cache', 'claimgraph'),
-    shown: '`node_modules/.cache/claimgraph/`',
-    what: "where computed layouts are cached, by the data's content hash",
+    default: undefined,
+    shown: 'unset: `.claimgraph/layouts/` in the data folder',
+    what: "where computed layouts are cached, by the data's content hash; set it when the data folder is read-only",
     parse: (text) => path.resolve(text),
   }),
   /** The write API's bearer token; undefined turns writes off (403). */
@@ -246,6 +283,44 @@ export const settings = {
       1,
       MAX_REQUEST_TIMEOUT_MS,
       10_000,
+      (source, text) =>
+        `${source} must be a whole number of milliseconds from 1 to ${MAX_REQUEST_TIMEOUT_MS}, not "${text}"`,
+    ),
+  }),
+  /** The base URL of an OpenAI-compatible model server; set, articles are extracted by its model (checked, rules as fallback). */
+  llmUrl: setting<string | undefined>({
+    env: 'CLAIMGRAPH_LLM_URL',
+    default: undefined,
+    shown: 'unset: the rule extractor',
+    what: 'base URL of an OpenAI-compatible chat-completions server, e.g. `http://127.0.0.1:11434/v1` (Ollama); with `CLAIMGRAPH_LLM_MODEL`, articles are extracted by that model (see "Using a model")',
+    parse: parseModelServerUrl,
+  }),
+  /** The model's name on that server. */
+  llmModel: setting<string | undefined>({
+    env: 'CLAIMGRAPH_LLM_MODEL',
+    default: undefined,
+    shown: 'unset',
+    what: "the model's name on that server, e.g. `qwen2.5:7b`; needed with `CLAIMGRAPH_LLM_URL`",
+    parse: (text) => text.trim(),
+  }),
+  /** Sent as `Authorization: Bearer <key>` to the model server; never logged. */
+  llmKey: setting<string | undefined>({
+    env: 'CLAIMGRAPH_LLM_KEY',
+    default: undefined,
+    shown: 'unset: no `Authorization` header',
+    what: 'an API key for the model server, sent as `Authorization: Bearer <key>` and never logged',
+    parse: (text) => text,
+  }),
+  /** How long one answer of the model may take; past it, the rule extractor is used. */
+  llmTimeoutMs: setting<number>({
+    env: 'CLAIMGRAPH_LLM_TIMEOUT_MS',
+    default: 60_000,
+    shown: '60000',
+    what: 'milliseconds the model server has to answer one article (at most 600000); past it the rule extractor is used, with a warning. `POST /api/documents` waits within `CLAIMGRAPH_REQUEST_TIMEOUT_MS`: raise that too',
+    parse: wholeNumber(
+      1,
+      MAX_REQUEST_TIMEOUT_MS,
+      60_000,
       (source, text) =>
         `${source} must be a whole number of milliseconds from 1 to ${MAX_REQUEST_TIMEOUT_MS}, not "${text}"`,
     ),
@@ -385,7 +460,47 @@ export function configFromEnv(env: Environment, overrides: Partial<ServerConfig>
     const override = overrides[key];
     config[key] = override !== undefined ? override : settingFromEnv(key, env);
   }
+  modelServerOf(config as ServerConfig);
   return config as ServerConfig;
+}
+
+/** The model server articles are extracted with (README, "Using a model"). */
+export interface ModelServerSettings {
+  /** Base URL, without a trailing slash: `<url>/chat/completions` is called. */
+  url: string;
+  model: string;
+  /** Sent as a bearer token; never logged. */
+  key?: string;
+  timeoutMs: number;
+}
+
+type ModelServerConfig = Pick<ServerConfig, 'llmUrl' | 'llmModel' | 'llmKey' | 'llmTimeoutMs'>;
+
+/** The model server of a configuration, or undefined (the rule extractor); a URL without a model, or the reverse, is a ConfigError. */
+export function modelServerOf(config: ModelServerConfig): ModelServerSettings | undefined {
+  const { llmUrl: url, llmModel: model, llmKey: key } = config;
+  if (url === undefined) {
+    if (model !== undefined || key !== undefined)
+      throw new ConfigError(
+        `${model !== undefined ? 'CLAIMGRAPH_LLM_MODEL' : 'CLAIMGRAPH_LLM_KEY'} is set but CLAIMGRAPH_LLM_URL is not: give the model server's base URL, such as http://127.0.0.1:11434/v1`,
+      );
+    return undefined;
+  }
+  if (model === undefined || model === '')
+    throw new ConfigError(
+      "CLAIMGRAPH_LLM_URL is set but CLAIMGRAPH_LLM_MODEL is not: give the model's name on that server, such as qwen2.5:7b",
+    );
+  return { url, model, ...(key !== undefined ? { key } : {}), timeoutMs: config.llmTimeoutMs };
+}
+
+/** The model server of this process's environment alone (the CLI's `ingest` and `extract`, which read no other setting). */
+export function modelServerFromEnv(env: Environment = processEnvironment()): ModelServerSettings | undefined {
+  return modelServerOf({
+    llmUrl: settingFromEnv('llmUrl', env),
+    llmModel: settingFromEnv('llmModel', env),
+    llmKey: settingFromEnv('llmKey', env),
+    llmTimeoutMs: settingFromEnv('llmTimeoutMs', env),
+  });
 }
 
 /**
@@ -407,7 +522,14 @@ export function resolveDataDir(flag?: string): string {
   return flag !== undefined ? parseSetting('dataDir', flag, '--data') : settingFromEnv('dataDir', processEnvironment());
 }
 
-/** The layout cache: CLAIMGRAPH_CACHE_DIR, read when a layout is looked up, else node_modules/.cache/claimgraph. */
-export function cacheDir(): string {
+/** The database from --database, then CLAIMGRAPH_DATABASE_URL; undefined: the data folder. */
+export function resolveDatabaseUrl(flag?: string): string | undefined {
+  return flag !== undefined
+    ? parseSetting('databaseUrl', flag, '--database')
+    : settingFromEnv('databaseUrl', processEnvironment());
+}
+
+/** The layout cache set by CLAIMGRAPH_CACHE_DIR, read when a layout is looked up; undefined: the data folder's own. */
+export function cacheDir(): string | undefined {
   return settingFromEnv('cacheDir', processEnvironment());
 }

@@ -11,15 +11,19 @@ import {
   ConfigError,
   DEFAULT_CONFIG,
   isLoopbackHost,
+  modelServerOf,
   parseSetting,
   processConfig,
   readsNeedToken,
+  type ModelServerSettings,
   type ReadAccess,
   type ServerConfig,
 } from './config';
 import { UserDirectory } from './http/access';
+import { formatCount, startProgress, type ProgressStream } from './cli/progress';
+import { userMessage } from './cli/userErrors';
 import type { LayoutTask } from './graph/layout';
-import { openGraph } from './graph/openGraph';
+import { openGraph, openGraphOf } from './graph/openGraph';
 import { createApp, type WriteOptions } from './http/app';
 import { cachedAnswerFastPath, createRequestHandler } from './http/cachedAnswerFastPath';
 import { answerClientErrors } from './http/clientErrors';
@@ -28,12 +32,19 @@ import { GraphSnapshotHolder, snapshotOf } from './http/snapshotHolder';
 import { ResponseBodyCache } from './http/responseBodyCache';
 import { DataIntegrityError, formatProblem } from './load/problems';
 import type { ExtractionLimits } from './ingest/extractionLimits';
-import { boundedExtractor, defaultExtractor } from './store/defaultExtractor';
+import { boundedExtractor, configuredExtractor, defaultExtractor } from './store/defaultExtractor';
 import { nextVersion } from './store/applyToSnapshot';
 import { openServedDataFolder } from './store/openWriteStore';
+import { openServedDatabase } from './store/postgres/openServedDatabase';
+import { connectDatabase } from './store/postgres/connect';
+import { watchDatabaseUsers } from './store/postgres/usersTable';
+import type { WriteStore } from './store/writeStore';
+import { markServedReadOnly } from './store/readerMarks';
 
 export interface ServerOptions {
   dataDir: string;
+  /** Serve from this PostgreSQL database instead of the data folder (reads only, for now). */
+  databaseUrl?: string;
   port: number;
   /** Interface to listen on; default 127.0.0.1 (this machine only). */
   host?: string;
@@ -50,18 +61,24 @@ export interface ServerOptions {
   shutdownGraceMs?: number;
   /** What one extraction may take (article size, time, heap, workers at once); default DEFAULT_EXTRACTION_LIMITS. */
   extraction?: ExtractionLimits;
+  /** The model server articles are extracted with (README, "Using a model"); default none: the rule extractor. */
+  modelServer?: ModelServerSettings;
+  /** Told why the rule extractor stood in for the model; default a line on stderr. */
+  onExtractorWarning?: (warning: string) => void;
 }
 
 /** What `npm start` and `claimgraph serve` run with: the whole configuration. */
 export function serverOptionsFrom(config: ServerConfig): ServerOptions {
   return {
     dataDir: config.dataDir,
+    databaseUrl: config.databaseUrl,
     port: config.port,
     host: config.host,
     reads: config.reads,
     writes: { token: config.token, rateLimit: config.writeRateLimit, bodyLimitBytes: config.bodyLimitBytes },
     hardening: hardeningOf(config),
     responseCacheBytes: config.responseCacheBytes,
+    modelServer: modelServerOf(config),
   };
 }
 
@@ -71,7 +88,12 @@ export interface RunningServer {
   privateReads: boolean;
   /** Whether the server took its data folder's write store (someone may write). */
   writable: boolean;
+  /** Where the graph comes from: the data folder, or "PostgreSQL host:port, database …". */
+  source: string;
   host: string;
+  /** Resolves when the nodes have their final positions; `layoutPending` says whether they are still at their start ones. */
+  layoutReady: Promise<unknown>;
+  layoutPending: boolean;
   store: GraphSnapshotHolder;
   server: http.Server;
   close(): Promise<void>;
@@ -82,29 +104,86 @@ export function parsePort(text: string | undefined, source: string): number {
   return parseSetting('port', text, source);
 }
 
+/**
+ * The data folder as served: when someone may write, locked and writable; otherwise
+ * read-only and marked as served (readerMarks.ts). Large graphs lay out in a worker thread: served
+ * at once with their start positions, then under a new version (fresh ETags and caches)
+ * once the layout is ready.
+ */
+function openServed(options: ServerOptions, writable: boolean) {
+  let layout: LayoutTask | undefined;
+  const readerMark = writable ? undefined : markServedReadOnly(options.dataDir);
+  try {
+    const { graphs: store, writes } = openServedDataFolder(
+      options.dataDir,
+      writable,
+      () => {
+        const opened = openGraph(options.dataDir, { backgroundLayout: true });
+        layout = opened.layout;
+        const snapshot = snapshotOf(opened);
+        return new GraphSnapshotHolder(
+          opened.layout.preliminary ? { ...snapshot, version: `${snapshot.version}-start-positions` } : snapshot,
+        );
+      },
+      configuredExtractor(options.modelServer, {
+        rules: options.extraction ? boundedExtractor(options.extraction) : defaultExtractor,
+        maxArticleBytes: options.extraction?.maxArticleBytes,
+        onWarning: options.onExtractorWarning ?? ((warning) => console.warn(`claimgraph: warning: ${warning}`)),
+      }),
+    );
+    return { store, writes, layout: layout as LayoutTask | undefined, readerMark };
+  } catch (error) {
+    readerMark?.release();
+    throw error;
+  }
+}
+
+/** The database as served: the same graph, snapshot and layout code as the folder's; reads only, for now. */
+async function openServedFromDatabase(options: ServerOptions & { databaseUrl: string }) {
+  let layout: LayoutTask | undefined;
+  const served = await openServedDatabase(options.databaseUrl, (dataset) => {
+    const opened = openGraphOf(dataset, options.dataDir, { backgroundLayout: true });
+    layout = opened.layout;
+    const snapshot = snapshotOf(opened);
+    return new GraphSnapshotHolder(
+      opened.layout.preliminary ? { ...snapshot, version: `${snapshot.version}-start-positions` } : snapshot,
+    );
+  });
+  const users = new UserDirectory(undefined, options.writes?.token || undefined, undefined, served.users);
+  // `claimgraph users … --database` changes the table while the server runs: read it again every second.
+  const usersPool = await connectDatabase(options.databaseUrl, { max: 1 });
+  const stop = watchDatabaseUsers(usersPool, (records) => users.replaceUsers(records));
+  users.watchedBy(async () => {
+    stop();
+    await usersPool.end();
+  });
+  return {
+    store: served.graphs,
+    writes: served.writes,
+    users,
+    layout: layout as LayoutTask | undefined,
+    source: served.source,
+  };
+}
+
+/** The data folder (locked when someone may write), or the database. */
+async function openServedStore(options: ServerOptions) {
+  if (options.databaseUrl !== undefined)
+    return {
+      ...(await openServedFromDatabase({ ...options, databaseUrl: options.databaseUrl })),
+      readerMark: undefined,
+    };
+  // Writes are on when someone may write (an editor or admin in users.json, or CLAIMGRAPH_TOKEN): the folder is then locked and its journal opened.
+  const users = new UserDirectory(options.dataDir, options.writes?.token || undefined);
+  return { ...openServed(options, users.hasWriters()), users, source: options.dataDir };
+}
+
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const listenHost = options.host ?? '127.0.0.1';
   const privateReads = readsNeedToken(options.reads ?? 'auto', listenHost);
-  // Writes are on when someone may write (an editor or admin in users.json, or CLAIMGRAPH_TOKEN): the folder is then locked and its journal opened.
   const writeConfig = options.writes ?? {};
-  const users = new UserDirectory(options.dataDir, writeConfig.token || undefined);
   const hardening = options.hardening ?? defaultHardening;
-  // Large graphs lay out in a worker thread: served at once with their start
-  // positions, then under a new version (fresh ETags and caches) once the layout is ready.
-  let layout: LayoutTask | undefined;
-  const { graphs: store, writes } = openServedDataFolder(
-    options.dataDir,
-    users.hasWriters(),
-    () => {
-      const opened = openGraph(options.dataDir, { backgroundLayout: true });
-      layout = opened.layout;
-      const snapshot = snapshotOf(opened);
-      return new GraphSnapshotHolder(
-        opened.layout.preliminary ? { ...snapshot, version: `${snapshot.version}-start-positions` } : snapshot,
-      );
-    },
-    options.extraction ? boundedExtractor(options.extraction) : defaultExtractor,
-  );
+  const { store, writes, layout, readerMark, users, source } = await openServedStore(options);
   layout?.ready.then(
     () => {
       // Writes change the graph the layout was started on in place, so its positions land on
@@ -132,7 +211,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const server = http.createServer(
     createRequestHandler(
       app,
-      cachedAnswerFastPath({ store, bodies: responseBodies, corsOrigins: hardening.corsOrigins, privateReads }),
+      cachedAnswerFastPath({
+        store,
+        bodies: responseBodies,
+        corsOrigins: hardening.corsOrigins,
+        privateReads,
+        unreachable: () => writes.unreachable,
+      }),
     ),
   );
   answerClientErrors(server);
@@ -149,7 +234,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     });
   } catch (error) {
     layout?.cancel();
-    writes.close();
+    await writes.close();
+    await users.close();
+    readerMark?.release();
     throw error;
   }
   const { port } = server.address() as AddressInfo;
@@ -158,28 +245,37 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}/`,
     privateReads,
     writable: writes.writable,
+    source,
     host: listenHost,
+    layoutReady: layout?.ready ?? Promise.resolve(),
+    layoutPending: layout?.preliminary ?? false,
     store,
     server,
-    // In-flight requests finish first; every acknowledged write is already fsync'ed; then the journal closes.
+    // In-flight requests finish first; every acknowledged write is already committed; then the event store closes.
     close: () =>
       new Promise<void>((resolve, reject) =>
         server.close((error) => {
           layout?.cancel();
-          writes.close();
-          if (error) reject(error);
-          else resolve();
+          readerMark?.release();
+          Promise.all([writes.close(), users.close()]).then(
+            () => (error ? reject(error) : resolve()),
+            (closeError: unknown) => reject(error ?? (closeError as Error)),
+          );
         }),
       ),
   };
 }
 
 /** What the start-up says about who may read and write, with a warning when an open graph is on the network. */
-export function accessLines(running: Pick<RunningServer, 'privateReads' | 'writable' | 'host'>): string[] {
+export function accessLines(
+  running: Pick<RunningServer, 'privateReads' | 'writable' | 'host'> & { fromDatabase?: boolean },
+): string[] {
   const lines = [
     running.writable
       ? 'claimgraph: writes are on, for editors and admins with a token (`claimgraph users list`)'
-      : 'claimgraph: writes are off: no editor or admin exists (`claimgraph users add NAME --role editor`, then restart)',
+      : running.fromDatabase
+        ? 'claimgraph: writes are off: a server on PostgreSQL serves reads only in this version'
+        : 'claimgraph: writes are off: no editor or admin exists (`claimgraph users add NAME --role editor`, then restart)',
     running.privateReads
       ? 'claimgraph: reads need a reader\'s token (sign in on the page, or send "Authorization: Bearer <token>")'
       : `claimgraph: reads are open to anyone who can reach ${running.host}`,
@@ -191,26 +287,70 @@ export function accessLines(running: Pick<RunningServer, 'privateReads' | 'writa
   return lines;
 }
 
+type ServeIo = { out: (text: string) => void; err: (text: string) => void; progress?: ProgressStream };
+
+/** Until a large graph's layout is ready, the progress line says so (on a terminal only). */
+function showLayoutProgress(running: RunningServer, io: ServeIo): void {
+  if (!running.layoutPending) return;
+  const progress = startProgress(io.progress, 'claimgraph');
+  const order = formatCount(running.store.current.graph.order);
+  const tick = () => progress.update(`laying out ${order} entities (served at their start positions until then)`, true);
+  tick();
+  const timer = setInterval(tick, 1000);
+  timer.unref();
+  const finish = (text: string) => {
+    clearInterval(timer);
+    progress.done();
+    io.out(text);
+  };
+  running.layoutReady.then(
+    () => finish(`claimgraph: layout of ${order} entities ready`),
+    () => progress.done(),
+  );
+}
+
+/**
+ * What the start-up says about the extractor: the model's, with a warning when a request's
+ * budget is shorter than the model may take (POST /api/documents would answer 503 first).
+ */
+export function extractorLines(options: Pick<ServerOptions, 'modelServer'> & { requestTimeoutMs: number }): string[] {
+  const server = options.modelServer;
+  if (!server) return [];
+  const lines = [
+    `claimgraph: articles are extracted by the model ${server.model} at ${server.url}; every claim it proposes is checked, and the rule extractor stands in when the model server fails`,
+  ];
+  if (options.requestTimeoutMs <= server.timeoutMs)
+    lines.push(
+      `claimgraph: warning: CLAIMGRAPH_REQUEST_TIMEOUT_MS (${options.requestTimeoutMs}) is not longer than CLAIMGRAPH_LLM_TIMEOUT_MS (${server.timeoutMs}): POST /api/documents may answer 503 before the model does; raise CLAIMGRAPH_REQUEST_TIMEOUT_MS`,
+    );
+  return lines;
+}
+
 /** Starts the server and prints where; resolves when it stops (SIGINT/SIGTERM) with the exit code. */
-export async function serveUntilStopped(
-  options: ServerOptions,
-  io: { out: (text: string) => void; err: (text: string) => void },
-): Promise<number> {
+export async function serveUntilStopped(options: ServerOptions, io: ServeIo): Promise<number> {
   let running: RunningServer;
+  const progress = startProgress(io.progress, 'claimgraph');
+  progress.update(`loading ${options.dataDir}`, true);
   try {
     running = await startServer(options);
+    progress.done();
   } catch (error) {
+    progress.done();
     const code = exitCodeFor(error);
     if (error instanceof DataIntegrityError) {
-      io.err(`claimgraph: ${options.dataDir}: the data folder has ${error.problems.length} problem(s):`);
+      const source = options.databaseUrl !== undefined ? 'the database' : options.dataDir;
+      io.err(`claimgraph: ${source}: the data folder has ${error.problems.length} problem(s):`);
       for (const problem of error.problems) io.err(`  ${formatProblem(problem)}`);
-    } else io.err(`claimgraph: cannot serve: ${(error as Error).message}`);
+    } else io.err(`claimgraph: cannot serve: ${userMessage(error)}`);
     return code;
   }
   const { graph } = running.store.current;
-  io.out(`claimgraph: serving ${graph.order} entities and ${graph.size} relations from ${options.dataDir}`);
+  io.out(`claimgraph: serving ${graph.order} entities and ${graph.size} relations from ${running.source}`);
   io.out(`claimgraph: listening on ${running.url}`);
-  for (const line of accessLines(running)) io.out(line);
+  for (const line of accessLines({ ...running, fromDatabase: options.databaseUrl !== undefined })) io.out(line);
+  showLayoutProgress(running, io);
+  const requestTimeoutMs = (options.hardening ?? defaultHardening).requestTimeoutMs;
+  for (const line of extractorLines({ modelServer: options.modelServer, requestTimeoutMs })) io.out(line);
   return new Promise<number>((resolve) => {
     const stop = () => {
       process.off('SIGINT', stop);
@@ -239,10 +379,7 @@ export async function serveUntilStopped(
  * `overrides` from the command line). A bad setting is one line naming it and exit code 2,
  * before anything is loaded.
  */
-export async function serve(
-  overrides: Partial<ServerConfig>,
-  io: { out: (text: string) => void; err: (text: string) => void },
-): Promise<number> {
+export async function serve(overrides: Partial<ServerConfig>, io: ServeIo): Promise<number> {
   let config: ServerConfig;
   try {
     config = processConfig(overrides);

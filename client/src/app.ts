@@ -2,6 +2,7 @@
 // change the state. explorer.ts implements it; panels only see this interface, so they do
 // not depend on each other or on sigma.
 import type { PathResponse, VocabularyResponse } from '../../server/model/api';
+import type { Colouring } from './colouring';
 import type { EdgeStyle } from './edgeStyle';
 import type { EvidenceGraph } from '../../server/model/evidenceGraph';
 import type { FacetCounts, Visibility } from './filters';
@@ -21,6 +22,8 @@ export interface App {
   /** Counts over the whole graph, for "shown of total". */
   totals: FacetCounts;
   state(): UiState;
+  /** The node colours of the current "Colour by", and their legend. */
+  colouring(): Colouring;
   visibility(): Visibility;
   counts(): FacetCounts;
   pathResult(): PathResult | undefined;

@@ -1,4 +1,5 @@
-// Typed calls to the curation API (server/model/curationApi.ts) and the article upload
+// Typed calls to the curation API (server/model/curationApi.ts), the duplicate candidates
+// and their judgement (server/model/duplicatesApi.ts) and the article upload
 // (POST /api/documents): each write carries the write token as "Authorization: Bearer
 // <token>" and, when it changes a claim or an entity, the version it was read at as
 // If-Match, so a change made meanwhile answers 412 instead of being overwritten. Failures
@@ -11,7 +12,9 @@ import type {
   EditEntityBody,
   EntityCurationResponse,
   HistoryResponse,
+  MergeEntityBody,
 } from '../../server/model/curationApi';
+import type { DuplicatesResponse, JudgementResponse, NotSameBody } from '../../server/model/duplicatesApi';
 import type { EntityDetailsResponse } from '../../server/model/api';
 import type { IngestResponse } from '../../server/model/reviewApi';
 import { requestJson } from './api';
@@ -63,12 +66,34 @@ export function editEntity(
   return write(entityUrl(id), 'PATCH', token, body, version);
 }
 
+/** Merges `id` into `body.into`; `version` is the version of `id` (If-Match). */
+export function mergeEntity(
+  id: string,
+  body: MergeEntityBody,
+  version: number,
+  token: string,
+): Promise<EntityCurationResponse> {
+  return write(`${entityUrl(id)}/merge`, 'POST', token, body, version);
+}
+
+/** The entities that may be the same as `id`, best first. */
+export function fetchDuplicates(id: string, limit = 10): Promise<DuplicatesResponse> {
+  return requestJson(`${entityUrl(id)}/duplicates?limit=${limit}`);
+}
+
+/** Records that `id` and `body.other` are not the same entity: the pair is not proposed again. */
+export function judgeNotSame(id: string, body: NotSameBody, token: string): Promise<JudgementResponse> {
+  return write(`${entityUrl(id)}/not-same`, 'POST', token, body);
+}
+
 /** Newest first; `of` narrows it to one entity or one claim. */
 export function fetchHistory(of: { entity: string } | { claim: string }, limit = 200): Promise<HistoryResponse> {
   const params = new URLSearchParams({ ...of, limit: String(limit) });
   return requestJson(`/api/history?${params.toString()}`);
 }
 
-export function revertEvent(eventId: string, token: string): Promise<CurationResponse | EntityCurationResponse> {
+export type RevertResponse = CurationResponse | EntityCurationResponse | JudgementResponse;
+
+export function revertEvent(eventId: string, token: string): Promise<RevertResponse> {
   return write(`/api/history/${encodeURIComponent(eventId)}/revert`, 'POST', token, {});
 }

@@ -6,6 +6,7 @@
 import type { VocabularyResponse } from '../../server/model/api';
 import type { EvidenceGraph } from '../../server/model/evidenceGraph';
 import type { App, PathResult } from './app';
+import { colourNodes, type Colouring } from './colouring';
 import { documentDates, nothingKnownYet } from './documentDates';
 import { edgeStyles, type EdgeStyle } from './edgeStyle';
 import { type FacetCounts, statusLine } from './filters';
@@ -17,7 +18,8 @@ import { createPathRequests, type PathKnowledge } from './pathRequest';
 import type { ViewModel } from './reducers';
 import type { GraphView } from './render/graphView';
 import { nodeSizes } from './sizing';
-import type { CameraView, UiState } from './state';
+import { defaultLook } from './sourceLook';
+import type { CameraView, ColourBy, UiState } from './state';
 import { stateToSearch } from './url';
 import type { Notice } from './ui/notice';
 import {
@@ -81,6 +83,9 @@ export function createExplorer({
   const styles = edgeStyles(statuses);
   const totals = totalCounts(graph, statuses);
   const sizes = createSizeCache(graph);
+  const colourings = createColouringCache(graph);
+  // The look a link leaves out is the graph's own (the file's colours and sizes, when it has them).
+  let look = defaultLook(graph);
   let state = initial;
   let derived = deriveView(graph, state, statuses);
   // Recomputed by graphChanged when the review panel puts an accepted claim on the graph.
@@ -97,11 +102,13 @@ export function createExplorer({
     if (result.response) view?.fitNodes(result.response.nodes.map((node) => node.id));
   });
 
-  const writeUrl = () => window.history.replaceState(null, '', `${window.location.pathname}${stateToSearch(state)}`);
+  const writeUrl = () =>
+    window.history.replaceState(null, '', `${window.location.pathname}${stateToSearch(state, look)}`);
   const model = (): ViewModel => ({
     graph,
     visibility: derived.visibility,
     sizes: sizes.get(state.sizeMode),
+    colours: colourings.get(state.colourBy).colours,
     curvatures,
     styles,
     focus: derived.focus,
@@ -136,7 +143,7 @@ export function createExplorer({
   }
 
   const app = createApp(
-    { vocabulary, graph, styles, totals, notice },
+    { vocabulary, graph, styles, totals, notice, colouring: () => colourings.get(state.colourBy) },
     {
       state: () => state,
       derived: () => derived,
@@ -169,6 +176,8 @@ export function createExplorer({
       dates = documentDates(graph);
       recountTotals(graph, statuses, totals);
       sizes.clear();
+      colourings.clear();
+      look = defaultLook(graph);
       derived = deriveView(graph, state, statuses);
       render();
     },
@@ -202,6 +211,19 @@ function createSizeCache(graph: EvidenceGraph): { get(mode: UiState['sizeMode'])
   };
 }
 
+/** The colouring of each "Colour by" choice, computed the first time it is drawn; cleared when the graph grows. */
+function createColouringCache(graph: EvidenceGraph): { get(colourBy: ColourBy): Colouring; clear(): void } {
+  const cache = new Map<ColourBy, Colouring>();
+  return {
+    get(colourBy) {
+      let colouring = cache.get(colourBy);
+      if (!colouring) cache.set(colourBy, (colouring = colourNodes(graph, colourBy)));
+      return colouring;
+    },
+    clear: () => cache.clear(),
+  };
+}
+
 /** The App the panels see, read through the explorer's current state. */
 function createApp(
   data: {
@@ -210,6 +232,7 @@ function createApp(
     styles: Map<string, EdgeStyle>;
     totals: FacetCounts;
     notice: Notice;
+    colouring(): Colouring;
   },
   current: {
     state(): UiState;
@@ -227,6 +250,7 @@ function createApp(
     graph: data.graph,
     styles: data.styles,
     totals: data.totals,
+    colouring: data.colouring,
     state: current.state,
     visibility: () => current.derived().visibility,
     counts: () => current.derived().counts,

@@ -1,5 +1,6 @@
 // The explorer's entry point: loads the vocabulary and the graph from the API, restores
-// the view from the URL, and wires the parts: the controller that holds the state
+// the view from the URL (a link to an entity merged away opens the one it is part of now:
+// mergedLink.ts), and wires the parts: the controller that holds the state
 // (explorer.ts), the panels (panels.ts), the graph drawing (graphStage.ts) and the
 // merging of graph parts fetched later (graphMerge.ts). Every change goes through the
 // controller's `update`; filters recompute visibility, sigma redraws through its reducers
@@ -25,12 +26,20 @@ import {
   partialViewFor,
   type PartialView,
 } from './partialView';
+import { followMergedEntity, type FollowedLink } from './mergedLink';
 import { restoreLink, restoreProblemsNotice } from './restoreLink';
 import { el } from './ui/dom';
 import { createNotice, type Notice } from './ui/notice';
+import type { DrawnLabel } from './render/drawLabel';
 
-function start(vocabulary: VocabularyResponse, graph: EvidenceGraph, notice: Notice, partial?: PartialView): void {
-  const restored = restoreLink(window.location.search, graph);
+function start(
+  vocabulary: VocabularyResponse,
+  graph: EvidenceGraph,
+  notice: Notice,
+  link: FollowedLink,
+  partial?: PartialView,
+): void {
+  const restored = restoreLink(link.search, graph);
   const explorer = createExplorer({
     vocabulary,
     graph,
@@ -56,9 +65,14 @@ function start(vocabulary: VocabularyResponse, graph: EvidenceGraph, notice: Not
   notice.clear();
   if (partial) notice.info(partialOpeningNotice(partial, graph.order));
   const problems = restoreProblemsNotice(restored.problems);
-  if (problems) notice.info(problems);
-  // For the browser tests and the console: the graph the explorer draws (read it, do not change it).
-  (window as Window & { claimgraph?: { graph: EvidenceGraph } }).claimgraph = { graph };
+  const notes = [link.note, problems].filter((text) => text !== undefined);
+  if (notes.length > 0) notice.info(notes.join(' '));
+  // For the browser tests and the console: the graph the explorer draws (read it, do not
+  // change it) and the node labels of the last frame with their boxes.
+  (window as Window & { claimgraph?: { graph: EvidenceGraph; labels(): DrawnLabel[] } }).claimgraph = {
+    graph,
+    labels: () => view.drawnLabels(),
+  };
   document.body.dataset.ready = 'true';
 }
 
@@ -107,7 +121,11 @@ async function boot(): Promise<void> {
     if (graph.order === 0) {
       requireElement('graph').append(el('p', { className: 'empty' }, 'This dataset has no entities yet.'));
     }
-    start(vocabulary, graph, notice, partial);
+    // A link to an entity merged away opens the one it is part of now, and says so.
+    const link = await followMergedEntity(window.location.search, graph);
+    if (link.search !== window.location.search)
+      window.history.replaceState(null, '', `${window.location.pathname}${link.search}`);
+    start(vocabulary, graph, notice, link, partial);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     notice.error(message, () => window.location.reload());

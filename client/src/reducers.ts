@@ -15,6 +15,8 @@ export interface ViewModel {
   graph: EvidenceGraph;
   visibility: Visibility;
   sizes: Map<string, number>;
+  /** Node colours by the chosen "Colour by" (colouring.ts); undefined: the graph's type colours. */
+  colours?: Map<string, string>;
   curvatures: Map<string, number>;
   styles: Map<string, EdgeStyle>;
   /** When set, only these nodes are shown (the neighbourhood view). */
@@ -43,7 +45,12 @@ export function isEdgeShown(model: ViewModel, edge: string): boolean {
 export const NODE_PROGRAM = 'circle';
 
 export function reduceNode(model: ViewModel, node: string, data: NodeData): NodeData {
-  const out: NodeData = { ...data, type: NODE_PROGRAM, size: model.sizes.get(node) ?? data.size };
+  const out: NodeData = {
+    ...data,
+    type: NODE_PROGRAM,
+    size: model.sizes.get(node) ?? data.size,
+    color: model.colours?.get(node) ?? data.color,
+  };
   if (!isNodeShown(model, node)) return { ...out, hidden: true };
   const inPath = model.path?.nodes.has(node) ?? false;
   const hoverFaded = model.hovered !== undefined && !model.hovered.neighbours.has(node);

@@ -1,7 +1,10 @@
 // A shared link restored against the dataset that is loaded: the view the URL describes
-// (url.ts), less the ids this dataset does not have, each dropped with a note the user
-// reads. Pure, so jest tests it.
+// (url.ts), less the ids and the colour or size modes this dataset does not have, each
+// dropped with a note the user reads; what the link leaves out of colour and size is the
+// dataset's own look (sourceLook.ts). Pure, so jest tests it.
 import type { EvidenceGraph } from '../../server/model/evidenceGraph';
+import { attributeOf, isColourByAvailable } from './colouring';
+import { defaultLook, hasSourceSizes } from './sourceLook';
 import type { UiState } from './state';
 import { stateFromSearch } from './url';
 
@@ -30,10 +33,31 @@ export function dropUnknownIds(state: UiState, graph: EvidenceGraph, problems: s
   return next;
 }
 
+/** A colour or size mode this dataset cannot give falls back to its default look, with a note. */
+export function dropUnavailableLook(state: UiState, graph: EvidenceGraph, problems: string[]): UiState {
+  const look = defaultLook(graph);
+  const next = { ...state };
+  if (!isColourByAvailable(graph, next.colourBy)) {
+    const attribute = attributeOf(next.colourBy);
+    problems.push(
+      attribute !== undefined
+        ? `colour: no entity has the attribute "${attribute}"`
+        : 'colour: no entity has a colour of its own',
+    );
+    next.colourBy = look.colourBy;
+  }
+  if (next.sizeMode === 'source' && !hasSourceSizes(graph)) {
+    problems.push('size: no entity has a size of its own');
+    next.sizeMode = look.sizeMode;
+  }
+  return next;
+}
+
 /** The view of a URL's query string on this graph, with the problems of both steps. */
 export function restoreLink(search: string, graph: EvidenceGraph): RestoredLink {
-  const parsed = stateFromSearch(search);
-  return { state: dropUnknownIds(parsed.state, graph, parsed.problems), problems: parsed.problems };
+  const parsed = stateFromSearch(search, defaultLook(graph));
+  const state = dropUnavailableLook(dropUnknownIds(parsed.state, graph, parsed.problems), graph, parsed.problems);
+  return { state, problems: parsed.problems };
 }
 
 /** The notice about what of the link was dropped, or undefined when all of it was restored. */

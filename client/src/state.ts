@@ -18,7 +18,11 @@ export interface GraphFilters {
   knownAt?: string;
 }
 
-export type SizeMode = 'degree' | 'pagerank';
+/** Node size: by number of relations, by PageRank, or as the imported file gave it (sourceLook.ts). */
+export type SizeMode = 'degree' | 'pagerank' | 'source';
+
+/** What node colour says (colouring.ts): the type, the imported file's colours, the community, or one attribute's values. */
+export type ColourBy = 'type' | 'source' | 'community' | `attribute:${string}`;
 
 export interface CameraView {
   x: number;
@@ -36,6 +40,7 @@ export interface PathRequest {
 export interface UiState {
   filters: GraphFilters;
   sizeMode: SizeMode;
+  colourBy: ColourBy;
   /** The selected entity (node key). */
   selectedNode?: string;
   /** The selected relation (edge key). */
@@ -51,7 +56,7 @@ export interface UiState {
 export const MAX_NEIGHBOURHOOD_DEPTH = 3;
 
 export function initialState(): UiState {
-  return { filters: {}, sizeMode: 'degree' };
+  return { filters: {}, sizeMode: 'degree', colourBy: 'type' };
 }
 
 /** The filters that differ from "show everything": what a view must carry to be restored. */

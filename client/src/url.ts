@@ -2,11 +2,28 @@
 // Filter parameters carry the API's names (nodeTypes, edgeTypes, status, from, to,
 // knownAt), so a view's URL reads like the /api/graph query that shows the same graph.
 // Reading is forgiving: a bad value is dropped and reported, the rest of the view stays.
-import { MAX_NEIGHBOURHOOD_DEPTH, type CameraView, type GraphFilters, type UiState, initialState } from './state';
+import {
+  MAX_NEIGHBOURHOOD_DEPTH,
+  type CameraView,
+  type ColourBy,
+  type GraphFilters,
+  type SizeMode,
+  type UiState,
+  initialState,
+} from './state';
+import { PLAIN_LOOK, type DefaultLook } from './sourceLook';
 
 const FULL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const LIST_KEYS = ['nodeTypes', 'edgeTypes', 'status'] as const;
 const DATE_KEYS = ['from', 'to', 'knownAt'] as const;
+const SIZE_MODES: readonly SizeMode[] = ['degree', 'pagerank', 'source'];
+const COLOUR_MODES: readonly string[] = ['type', 'source', 'community'];
+
+/** A colour mode as the URL spells it: type, source, community or attribute:NAME. */
+function parseColourBy(value: string): ColourBy | undefined {
+  if (COLOUR_MODES.includes(value)) return value as ColourBy;
+  return /^attribute:./s.test(value) ? (value as ColourBy) : undefined;
+}
 
 export interface ParsedView {
   state: UiState;
@@ -18,7 +35,8 @@ function roundTo(value: number, digits: number): string {
   return String(Number(value.toFixed(digits)));
 }
 
-export function stateToSearch(state: UiState): string {
+/** The view's query string; a colour and size mode that are the graph's default (`look`) are left out. */
+export function stateToSearch(state: UiState, look: DefaultLook = PLAIN_LOOK): string {
   const params = new URLSearchParams();
   const filters = state.filters;
   for (const key of LIST_KEYS) {
@@ -29,7 +47,8 @@ export function stateToSearch(state: UiState): string {
     const value = filters[key];
     if (value !== undefined) params.set(key, value);
   }
-  if (state.sizeMode !== 'degree') params.set('size', state.sizeMode);
+  if (state.sizeMode !== look.sizeMode) params.set('size', state.sizeMode);
+  if (state.colourBy !== look.colourBy) params.set('colour', state.colourBy);
   if (state.selectedNode !== undefined) params.set('node', state.selectedNode);
   if (state.selectedEdge !== undefined) params.set('edge', state.selectedEdge);
   if (state.openDocument !== undefined) {
@@ -67,9 +86,10 @@ function parseCamera(value: string): CameraView | undefined {
   return { x, y, ratio };
 }
 
-export function stateFromSearch(search: string): ParsedView {
+/** The view a query string describes; what it leaves out of colour and size is the graph's default (`look`). */
+export function stateFromSearch(search: string, look: DefaultLook = PLAIN_LOOK): ParsedView {
   const params = new URLSearchParams(search);
-  const state = initialState();
+  const state: UiState = { ...initialState(), ...look };
   const problems: string[] = [];
   const filters: GraphFilters = {};
 
@@ -86,8 +106,13 @@ export function stateFromSearch(search: string): ParsedView {
   state.filters = filters;
 
   const size = params.get('size');
-  if (size === 'pagerank' || size === 'degree') state.sizeMode = size;
-  else if (size !== null) problems.push(`size: expected degree or pagerank, got "${size}"`);
+  if (size !== null && (SIZE_MODES as readonly string[]).includes(size)) state.sizeMode = size as SizeMode;
+  else if (size !== null) problems.push(`size: expected degree, pagerank or source, got "${size}"`);
+  const colour = params.get('colour');
+  const colourBy = colour === null ? undefined : parseColourBy(colour);
+  if (colourBy !== undefined) state.colourBy = colourBy;
+  else if (colour !== null)
+    problems.push(`colour: expected type, source, community or attribute:NAME, got "${colour}"`);
 
   const node = params.get('node');
   if (node) state.selectedNode = node;

@@ -13,6 +13,11 @@ import { DataIntegrityError } from '../load/problems';
 import { DataFolderInUseError } from '../store/dataFolderLock';
 import { UsersFileError } from '../load/readUsers';
 import { UsersChangeError } from '../store/usersFile';
+import { DatabaseUnavailableError } from '../store/postgres/connect';
+import { ExportFolderError } from '../store/postgres/exportFolder';
+import { DatabaseNotEmptyError } from '../store/postgres/importFolder';
+import { SchemaNotReadyError } from '../store/postgres/loadDatasetFromDatabase';
+import { SchemaTooNewError } from '../store/postgres/migrate';
 import {
   CurationNotFoundError,
   DiskFullError,
@@ -20,7 +25,7 @@ import {
   WriteConflictError,
   WriteInputError,
 } from '../store/writeErrors';
-import { UsageError } from './command';
+import { DataFolderMissingError, UsageError } from './command';
 
 export const EXIT_DATA_PROBLEM = 1;
 export const EXIT_USAGE = 2;
@@ -32,6 +37,7 @@ const exitCodes: ReadonlyArray<readonly [ErrorClass, number]> = [
   [UsageError, EXIT_USAGE],
   [ConfigError, EXIT_USAGE],
   [DataIntegrityError, EXIT_DATA_PROBLEM],
+  [DataFolderMissingError, EXIT_DATA_PROBLEM],
   [DataFolderInUseError, EXIT_DATA_PROBLEM],
   [ImportError, EXIT_DATA_PROBLEM],
   [OutputFolderError, EXIT_DATA_PROBLEM],
@@ -46,13 +52,23 @@ const exitCodes: ReadonlyArray<readonly [ErrorClass, number]> = [
   [DiskFullError, EXIT_DATA_PROBLEM],
   [UsersFileError, EXIT_DATA_PROBLEM],
   [UsersChangeError, EXIT_DATA_PROBLEM],
+  [DatabaseUnavailableError, EXIT_DATA_PROBLEM],
+  [DatabaseNotEmptyError, EXIT_DATA_PROBLEM],
+  [SchemaNotReadyError, EXIT_DATA_PROBLEM],
+  [SchemaTooNewError, EXIT_DATA_PROBLEM],
+  [ExportFolderError, EXIT_DATA_PROBLEM],
 ];
 
 /** System errors (error.code) a user can fix: a missing or unreadable file, a full disk, a port in use, an address this machine does not have. */
 const systemErrorCodes: Readonly<Record<string, number>> = {
   ENOENT: EXIT_DATA_PROBLEM,
   EACCES: EXIT_DATA_PROBLEM,
+  EPERM: EXIT_DATA_PROBLEM,
   EISDIR: EXIT_DATA_PROBLEM,
+  ENOTDIR: EXIT_DATA_PROBLEM,
+  EROFS: EXIT_DATA_PROBLEM,
+  ENAMETOOLONG: EXIT_DATA_PROBLEM,
+  ELOOP: EXIT_DATA_PROBLEM,
   ENOSPC: EXIT_DATA_PROBLEM,
   EDQUOT: EXIT_DATA_PROBLEM,
   EADDRINUSE: EXIT_DATA_PROBLEM,

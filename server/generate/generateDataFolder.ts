@@ -26,6 +26,8 @@ export interface GenerateOptions {
   shardSize?: number;
   /** A vocabulary file to generate for; the embedded one by default. */
   vocabularyFile?: string;
+  /** Told how many entities and claims are written so far: after the entities, then after each document. */
+  onProgress?: (written: { entities: number; claims: number }) => void;
 }
 
 export interface GenerateSummary {
@@ -140,6 +142,7 @@ export function generateDataFolder(options: GenerateOptions): GenerateSummary {
   for (const entity of entities) entityWriter.add(entity);
   entityWriter.close();
   files.push(...entityWriter.files);
+  options.onProgress?.({ entities: entities.length, claims: 0 });
 
   const claims = writeClaims(options, shardSize, vocabulary, entities, pools, random);
   files.push(...claims.files, `documents/ (${claims.documents} files)`);
@@ -254,6 +257,7 @@ function writeClaims(
       ` date ${isoDay(documentDay)} ${title}\n${lines.join('\n')}\n`,
     );
     documents += 1;
+    options.onProgress?.({ entities: entities.length, claims: made });
   }
   claimWriter.close();
   return { files: claimWriter.files, documents, byEdgeType, byStance };

@@ -6,6 +6,7 @@
 // array, on first use, and kept up to date by applyDelta.ts, the only code that changes a
 // served dataset's claims.
 import type { Dataset, ResolvedClaim } from '../model/dataset';
+import type { EvidenceGraph } from '../model/evidenceGraph';
 
 export interface ClaimIndex {
   byId: Map<string, ResolvedClaim>;
@@ -33,6 +34,28 @@ export function claimIndexOf(dataset: Pick<Dataset, 'claims'>): ClaimIndex {
 /** The live claim with this id, or undefined. */
 export function liveClaimById(dataset: Pick<Dataset, 'claims'>, id: string): ResolvedClaim | undefined {
   return claimIndexOf(dataset).byId.get(id);
+}
+
+/**
+ * The live claims naming `entity` at either end, in the dataset's order, read from its
+ * relations on the graph (each carries its claims' ids): a merge of a hub with a thousand
+ * claims then costs its claims, not a scan of a million.
+ */
+export function claimsOfEntity(
+  dataset: Pick<Dataset, 'claims'>,
+  graph: EvidenceGraph,
+  entity: string,
+): ResolvedClaim[] {
+  if (!graph.hasNode(entity)) return [];
+  const index = claimIndexOf(dataset);
+  const found = new Map<string, ResolvedClaim>();
+  graph.forEachEdge(entity, (_key, attributes) => {
+    for (const { id } of attributes.claims) {
+      const claim = index.byId.get(id);
+      if (claim) found.set(id, claim);
+    }
+  });
+  return [...found.values()].sort((a, b) => index.rank.get(a.id)! - index.rank.get(b.id)!);
 }
 
 /** The claim's rank (its order in the dataset); throws for a claim that is not live. */

@@ -1,16 +1,20 @@
 // Deterministic positions: nodes start on a seeded pseudo-random square, then a fixed
 // number of ForceAtlas2 iterations runs, so the same data always gives the same
-// picture. Positions are cached by the data's content hash outside git (config.cacheDir).
+// picture. Positions are cached by the data's content hash, with the data: in the data
+// folder's `.claimgraph/layouts/` (ignored by git), or in CLAIMGRAPH_CACHE_DIR.
 // Large graphs lay out in a worker thread (startLayout) while the server answers with
-// the start positions.
+// the start positions. A folder that brings its own positions (layout.json) is drawn at
+// them instead, and nothing is laid out or cached.
 import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { seededRandom } from '../model/random';
 import { cacheDir } from '../config';
+import { ensureStateFolder, stateFolder } from '../paths';
 import type { EvidenceGraph } from '../model/evidenceGraph';
+import type { GivenPositions } from '../model/layoutFile';
 import { runForceAtlas2, type LayoutInput } from './layoutWorker';
-import { forgetPlacements } from './placeNewNodes';
+import { forgetPlacements, placeNewNodes } from './placeNewNodes';
 
 export const LAYOUT_VERSION = 1;
 
@@ -130,23 +134,50 @@ export function applyPositions(graph: EvidenceGraph, positions: Positions): void
   });
 }
 
-function cacheFile(contentHash: string): string {
-  return path.join(cacheDir(), `layout-v${LAYOUT_VERSION}-${contentHash}.json`);
+/**
+ * The folder's own positions, exactly as given, on the nodes they name; every other node
+ * (an entity added after the import) beside its neighbours, as a write places a new one.
+ */
+export function applyGivenPositions(graph: EvidenceGraph, given: GivenPositions): Positions {
+  forgetPlacements(graph);
+  const unplaced: string[] = [];
+  graph.forEachNode((node) => {
+    const point = Object.hasOwn(given, node) ? given[node] : undefined;
+    if (point) graph.mergeNodeAttributes(node, { x: point.x, y: point.y });
+    else unplaced.push(node);
+  });
+  placeNewNodes(graph, unplaced);
+  const positions: Positions = Object.create(null);
+  graph.forEachNode((node, { x, y }) => (positions[node] = { x, y }));
+  return positions;
 }
 
-export function readCachedLayout(contentHash: string): Positions | undefined {
+/** Where a data folder's layouts are cached: CLAIMGRAPH_CACHE_DIR, else its `.claimgraph/layouts/`. */
+export const LAYOUT_CACHE_SUBFOLDER = 'layouts';
+
+/** Where the layouts of the data folder `dataDir` are cached. */
+export function layoutCacheDir(dataDir: string): string {
+  return cacheDir() ?? path.join(stateFolder(dataDir), LAYOUT_CACHE_SUBFOLDER);
+}
+
+function cacheFile(dataDir: string, contentHash: string): string {
+  return path.join(layoutCacheDir(dataDir), `layout-v${LAYOUT_VERSION}-${contentHash}.json`);
+}
+
+export function readCachedLayout(dataDir: string, contentHash: string): Positions | undefined {
   try {
-    return JSON.parse(fs.readFileSync(cacheFile(contentHash), 'utf8')) as Positions;
+    return JSON.parse(fs.readFileSync(cacheFile(dataDir, contentHash), 'utf8')) as Positions;
   } catch {
     return undefined;
   }
 }
 
-/** Best effort: a read-only cache folder only costs a recomputation next time. */
-export function writeCachedLayout(contentHash: string, positions: Positions): void {
+/** Best effort: a read-only cache folder (or data folder) only costs a recomputation next time. */
+export function writeCachedLayout(dataDir: string, contentHash: string, positions: Positions): void {
   try {
-    const file = cacheFile(contentHash);
-    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const file = cacheFile(dataDir, contentHash);
+    if (cacheDir() === undefined) ensureStateFolder(dataDir, LAYOUT_CACHE_SUBFOLDER);
+    else fs.mkdirSync(path.dirname(file), { recursive: true });
     const temporary = `${file}.${process.pid}.tmp`;
     fs.writeFileSync(temporary, JSON.stringify(positions));
     fs.renameSync(temporary, file);
@@ -155,16 +186,22 @@ export function writeCachedLayout(contentHash: string, positions: Positions): vo
   }
 }
 
-/** Positions from the cache, or computed and cached. */
-export function layoutGraph(graph: EvidenceGraph, contentHash: string): { positions: Positions; cached: boolean } {
-  const cached = readCachedLayout(contentHash);
+/** Positions as given, or from the cache, or computed and cached. */
+export function layoutGraph(
+  graph: EvidenceGraph,
+  dataDir: string,
+  contentHash: string,
+  given?: GivenPositions,
+): { positions: Positions; cached: boolean } {
+  if (given) return { positions: applyGivenPositions(graph, given), cached: false };
+  const cached = readCachedLayout(dataDir, contentHash);
   if (cached && graph.everyNode((node) => Object.hasOwn(cached, node))) {
     applyPositions(graph, cached);
     return { positions: cached, cached: true };
   }
   const positions = computeLayout(graph);
   applyPositions(graph, positions);
-  writeCachedLayout(contentHash, positions);
+  writeCachedLayout(dataDir, contentHash, positions);
   return { positions, cached: false };
 }
 
@@ -183,16 +220,21 @@ export interface LayoutTask {
 }
 
 /**
- * Places the graph's nodes: from the cache, else computed here for small graphs, else
+ * Places the graph's nodes: as given, else from the cache, else computed here for small graphs, else
  * (above `inWorkerAbove` nodes) at their start positions at once and at their final ones
  * when the worker is done, which also writes the cache.
  */
 export function startLayout(
   graph: EvidenceGraph,
+  dataDir: string,
   contentHash: string,
-  options: { inWorkerAbove?: number } = {},
+  options: { inWorkerAbove?: number; given?: GivenPositions } = {},
 ): LayoutTask {
-  const cached = readCachedLayout(contentHash);
+  if (options.given) {
+    const positions = applyGivenPositions(graph, options.given);
+    return { cached: false, preliminary: false, ready: Promise.resolve(positions), cancel: () => {} };
+  }
+  const cached = readCachedLayout(dataDir, contentHash);
   if (cached && graph.everyNode((node) => Object.hasOwn(cached, node))) {
     applyPositions(graph, cached);
     return { cached: true, preliminary: false, ready: Promise.resolve(cached), cancel: () => {} };
@@ -200,7 +242,7 @@ export function startLayout(
   if (graph.order <= (options.inWorkerAbove ?? LAYOUT_IN_WORKER_ABOVE)) {
     const positions = computeLayout(graph);
     applyPositions(graph, positions);
-    writeCachedLayout(contentHash, positions);
+    writeCachedLayout(dataDir, contentHash, positions);
     return { cached: false, preliminary: false, ready: Promise.resolve(positions), cancel: () => {} };
   }
   const prepared = prepareLayout(graph);
@@ -208,7 +250,7 @@ export function startLayout(
   const background = computeLayoutInWorker(prepared);
   const ready = background.positions.then((positions) => {
     applyPositions(graph, positions);
-    writeCachedLayout(contentHash, positions);
+    writeCachedLayout(dataDir, contentHash, positions);
     return positions;
   });
   // A cancelled layout is not an error anyone must handle.

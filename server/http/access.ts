@@ -40,6 +40,8 @@ export class UserDirectory {
     private readonly dataDir: string | undefined,
     private readonly environmentToken: string | undefined,
     private readonly warn: (message: string) => void = (message) => console.error(message),
+    /** The users when there is no users file to read (a database-backed server read them at start-up). */
+    private readonly fixed: readonly UserRecord[] = [],
   ) {
     this.refresh(true);
   }
@@ -83,7 +85,7 @@ export class UserDirectory {
    */
   private refresh(first: boolean): void {
     if (this.dataDir === undefined) {
-      if (first) this.rebuild([]);
+      if (first) this.rebuild(this.fixed);
       return;
     }
     let stamp = 'absent';
@@ -101,6 +103,25 @@ export class UserDirectory {
       if (first) throw error;
       this.warn(`claimgraph: ${(error as Error).message}; keeping the users read before`);
     }
+  }
+
+  /**
+   * For a database-backed server: the users as the database holds them now (read every
+   * second by watchDatabaseUsers), in place of those read at start-up.
+   */
+  replaceUsers(records: readonly UserRecord[]): void {
+    this.rebuild(records);
+  }
+
+  private stopWatching: (() => Promise<void>) | undefined;
+
+  /** What stops the watching of the users' source when the server closes. */
+  watchedBy(stop: () => Promise<void>): void {
+    this.stopWatching = stop;
+  }
+
+  async close(): Promise<void> {
+    await this.stopWatching?.();
   }
 
   private rebuild(records: readonly UserRecord[]): void {

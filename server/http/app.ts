@@ -19,6 +19,7 @@ import { requireWritesOn, writeRateLimit } from './writeGuards';
 import { authenticate, perUserRateLimit, UserDirectory } from './access';
 import { securityHeaders } from './securityHeaders';
 import { serveClient } from './staticClient';
+import { staleWarning } from './staleWarning';
 import { timeBudget } from './timeBudget';
 
 export interface WriteOptions {
@@ -93,6 +94,8 @@ export function createApp({
   // Our routes set their own ETags (version + URL); Express's body hashes would only cost time.
   app.set('etag', false);
   app.use(securityHeaders());
+  const writeStore = writes?.writes;
+  if (writeStore) app.use(staleWarning(() => writeStore.unreachable));
   app.use(timeBudget(requestTimeoutMs, now));
   app.use(corsAllowList(corsOrigins));
   app.use(compression());

@@ -23,6 +23,8 @@ export interface FastPathOptions {
   corsOrigins: readonly string[];
   /** Reads need a reader's token: every read must pass the app's access check, so there is no fast path. */
   privateReads?: boolean;
+  /** Why the store's database is unreachable now, or undefined: while it is, Express answers (with its Warning header). */
+  unreachable?: () => string | undefined;
 }
 
 type Encoding = 'gzip' | 'identity' | 'other';
@@ -47,7 +49,13 @@ function negotiateEncoding(header: string | string[] | undefined): Encoding {
 /** How many URLs' ETags of the current version are remembered (they are cheap; a SHA-256 per request is not). */
 const MAX_REMEMBERED_ETAGS = 10_000;
 
-export function cachedAnswerFastPath({ store, bodies, corsOrigins, privateReads }: FastPathOptions): FastPath {
+export function cachedAnswerFastPath({
+  store,
+  bodies,
+  corsOrigins,
+  privateReads,
+  unreachable = () => undefined,
+}: FastPathOptions): FastPath {
   if (corsOrigins.length > 0 || privateReads === true) return () => false;
   const security: OutgoingHttpHeaders = Object.fromEntries(securityHeaderList());
   let etagVersion: string | undefined;
@@ -88,6 +96,7 @@ export function cachedAnswerFastPath({ store, bodies, corsOrigins, privateReads 
     if ((method !== 'GET' && method !== 'HEAD') || req.url === undefined) return false;
     // A token is checked by the app (an unknown one is a 401 even where reads are open).
     if (req.headers.authorization !== undefined) return false;
+    if (unreachable() !== undefined) return false;
     const key = etagOf(store.current.version, req.url);
     const entry = bodies.get(key);
     if (!entry) return false;

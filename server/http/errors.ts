@@ -8,6 +8,7 @@ import {
   CurationNotFoundError,
   DISK_FULL,
   StaleVersionError,
+  DatabaseUnreachableError,
   DiskFullError,
   DuplicateEntityError,
   NOTHING_OF_THIS_WRITE,
@@ -180,6 +181,13 @@ export class ExtractionLimitProblem extends HttpProblem {
   override readonly title = 'Article could not be extracted';
 }
 
+/** 422: a document body with no text to take (a scanned PDF, a page with no article); the detail says what to send. */
+export class UnprocessableDocumentProblem extends HttpProblem {
+  override readonly status = 422;
+  override readonly type = 'urn:claimgraph:problem:unreadable-document';
+  override readonly title = 'Document has no text to take';
+}
+
 /** 507: the data folder's disk has no room for the write; the store cut off what it had begun. */
 export class InsufficientStorageError extends HttpProblem {
   override readonly status = 507;
@@ -206,6 +214,14 @@ export class ServiceUnavailableError extends HttpProblem {
   }
 }
 
+/** 503: the PostgreSQL store lost its database; reads are answered from memory meanwhile. */
+export class DatabaseUnreachableProblem extends HttpProblem {
+  override readonly status = 503;
+  override readonly type = 'urn:claimgraph:problem:database-unreachable';
+  override readonly title = 'Database unreachable';
+  override readonly headers = { 'Retry-After': RETRY_AFTER_SECONDS };
+}
+
 /** The store's errors in HTTP terms; anything else is returned as it is. */
 export function problemOf(error: unknown): unknown {
   if (error instanceof WriteInputError) return new InvalidBodyError(error.errors);
@@ -221,6 +237,7 @@ export function problemOf(error: unknown): unknown {
   if (error instanceof WriteConflictError) return new ConflictError(error.message);
   if (error instanceof WritesNotOpenError) return new WritesDisabledError();
   if (error instanceof DiskFullError) return new InsufficientStorageError();
+  if (error instanceof DatabaseUnreachableError) return new DatabaseUnreachableProblem(error.message);
   if (error instanceof ArticleTooLargeError) return new ArticleTooLargeProblem(error.message);
   if (error instanceof ExtractionLimitError) return new ExtractionLimitProblem(error.message);
   return error;

@@ -11,6 +11,7 @@ import { problemSchema } from '../model/api';
 import { movedEntitySchema } from '../model/entityRedirects';
 import { packageRoot } from '../paths';
 import type { Guard, RouteSpec } from './route';
+import { DOCUMENT_BODY_TYPES } from './writeGuards';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -87,6 +88,19 @@ const securitySchemes = {
   },
 };
 
+/** The query parameters a text or document body takes, each once. */
+function bodyQueryParameters(route: RouteSpec): ReturnType<typeof parameters> {
+  const seen = new Set<string>();
+  return [...parameters(route.body?.text?.query, 'query'), ...parameters(route.body?.document?.query, 'query')].filter(
+    (parameter) => {
+      const name = String(parameter.name);
+      if (seen.has(name)) return false;
+      seen.add(name);
+      return true;
+    },
+  );
+}
+
 export function buildOpenApiDocument(routes: readonly RouteSpec[]): JsonSchema {
   const schemas: Record<string, JsonSchema> = {
     Problem: jsonSchema(problemSchema, 'output'),
@@ -153,7 +167,7 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[]): JsonSchema {
       parameters: [
         ...parameters(route.params, 'path'),
         ...parameters(route.query, 'query'),
-        ...parameters(route.body?.text?.query, 'query'),
+        ...bodyQueryParameters(route),
         ...(route.preconditionFailed ? [ifMatchParameter] : []),
       ],
     };
@@ -161,10 +175,19 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[]): JsonSchema {
       const name = `${operationName(route)}Body`;
       schemas[name] = jsonSchema(route.body.json, 'input');
       const text = route.body.text ? { 'text/plain': { schema: { type: 'string' } } } : {};
+      const documents = route.body.document
+        ? Object.fromEntries(
+            DOCUMENT_BODY_TYPES.map((type) => [type, { schema: { type: 'string', format: 'binary' } }]),
+          )
+        : {};
       operation.requestBody = {
-        ...(route.body.text ? { description: `JSON, or the ${route.body.text.field} alone as text/plain` } : {}),
+        ...(route.body.text
+          ? {
+              description: `JSON, or the ${route.body.text.field} alone as text/plain${route.body.document ? `, or a document as ${DOCUMENT_BODY_TYPES.join(', ')}` : ''}`,
+            }
+          : {}),
         required: route.body.optional !== true,
-        content: { ...text, ...jsonContent(name) },
+        content: { ...text, ...documents, ...jsonContent(name) },
       };
     }
     operation.responses = responses;

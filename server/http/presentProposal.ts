@@ -1,7 +1,8 @@
 // A proposal as the API shows it: its document's title and date, its two entities by
 // name (existing in the dataset, or new ones the extractor found), where its quote
-// sits in the document's text, so the review panel can highlight it, and its decision:
-// when, by whom, and the ends of the claim it became.
+// sits in the document's text, so the review panel can highlight it, which extractor
+// proposed it (a proposal journaled before extractors were recorded was the rules'), and
+// its decision: when, by whom, and the ends of the claim it became.
 import type { Dataset, ResolvedClaim } from '../model/dataset';
 import type { ProposalEntity, ProposalView } from '../model/reviewApi';
 import type { ReviewedProposal } from '../model/journalEntries';
@@ -41,6 +42,7 @@ function present(proposal: ReviewedProposal, dataset: Dataset, claims: Map<strin
     claim: proposal.claim,
     subject: entityOf(proposal, proposal.claim.subject, dataset),
     object: entityOf(proposal, proposal.claim.object, dataset),
+    extractor: proposal.extractor ?? 'rules',
     quoteStart,
     quoteEnd: quoteStart === -1 ? -1 : quoteStart + proposal.claim.quote.length,
   };

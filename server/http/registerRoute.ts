@@ -20,15 +20,18 @@ import { sendFile } from './sendFile';
 import {
   expressPath,
   FileResult,
+  StoredFileResult,
   JsonResult,
   RedirectResult,
+  type BodySpec,
   type Guard,
   type RouteContext,
   type RouteLimits,
   type RouteSpec,
 } from './route';
 import { budgetOf, stillWithinBudget } from './timeBudget';
-import { readBody } from './writeGuards';
+import { readBody, type BodyKind } from './writeGuards';
+import { formatFromContentType, type DocumentFormat } from '../ingest/formats';
 
 export interface RouteDependencies {
   store: GraphSnapshotHolder;
@@ -96,6 +99,7 @@ function registerRead(app: Express, route: RouteSpec, deps: RouteDependencies): 
     // An answer past the deadline is a 503 too: a client that gave up must not get a late body counted as success.
     budget.check();
     if (body instanceof FileResult) sendFile(req, res, body, next).catch(next);
+    else if (body instanceof StoredFileResult) sendStoredFile(res, body, next);
     else if (body instanceof RedirectResult) {
       const queryAt = req.originalUrl.indexOf('?');
       const location = body.path + (queryAt === -1 ? '' : req.originalUrl.slice(queryAt));
@@ -103,6 +107,23 @@ function registerRead(app: Express, route: RouteSpec, deps: RouteDependencies): 
     } else if (cacheKey !== undefined)
       sendCachedJson(req, res, bodies, cacheKey, bodies.put(cacheKey, Buffer.from(JSON.stringify(body))));
     else res.json(body);
+  });
+}
+
+/**
+ * A kept original as an attachment, never rendered on this origin: a saved web page is the
+ * page's own HTML, so it also gets a sandboxing Content-Security-Policy.
+ */
+function sendStoredFile(res: Response, file: StoredFileResult, next: (error?: unknown) => void): void {
+  const policy = res.get('Content-Security-Policy');
+  res.set({
+    'Content-Type': file.contentType,
+    'Content-Disposition': `attachment; filename="${file.filename}"`,
+    'Content-Security-Policy': policy ? `${policy}; sandbox` : "default-src 'none'; sandbox",
+    'X-Content-Type-Options': 'nosniff',
+  });
+  res.sendFile(file.file, { headers: { 'Content-Type': file.contentType } }, (error?: Error) => {
+    if (error && !res.headersSent) next(error);
   });
 }
 
@@ -115,22 +136,23 @@ function registerWrite(app: Express, route: RouteSpec, deps: RouteDependencies):
       : deps.guards[guard],
   );
   const reading = body
-    ? [
-        readBody(body.text ? ['text', 'json'] : ['json'], deps.bodyLimitBytes, body.optional === true),
-        stillWithinBudget,
-      ]
+    ? [readBody(bodyKinds(body), deps.bodyLimitBytes, body.optional === true), stillWithinBudget]
     : [stillWithinBudget];
   const method = route.method === 'patch' ? 'patch' : 'post';
   app[method](expressPath(route.path), ...guards, ...reading, async (req: Request, res) => {
     const rawQuery = req.query as Record<string, unknown>;
     let query: Record<string, unknown>;
     let given: unknown = req.body ?? {};
+    let document: { bytes: Uint8Array; format: DocumentFormat } | undefined;
     if (body?.text && typeof req.body === 'string') {
       query = parseInput(body.text.query, rawQuery, 'query');
       given = { [body.text.field]: req.body, ...query };
+    } else if (body?.document && Buffer.isBuffer(req.body)) {
+      query = parseInput(body.document.query, rawQuery, 'query');
+      document = { bytes: req.body, format: formatFromContentType(req.get('Content-Type') ?? '')! };
     } else query = parseInput(route.query, rawQuery, 'query');
     const params = route.params ? parseInput(route.params, req.params as Record<string, unknown>, 'path') : {};
-    const parsedBody = body ? parseBody(body.json, given) : undefined;
+    const parsedBody = body && !document ? parseBody(body.json, given) : undefined;
     // A handler that waits (an ingest's extraction) stops when the request ends first: answered 503 by its budget, or dropped.
     const ended = new AbortController();
     const end = () => ended.abort();
@@ -156,7 +178,10 @@ function registerWrite(app: Express, route: RouteSpec, deps: RouteDependencies):
       users: deps.users,
     };
     try {
-      const answer = await route.handle({ query, params, body: parsedBody, ifMatch: req.get('If-Match') }, context);
+      const answer = await route.handle(
+        { query, params, body: parsedBody, document, ifMatch: req.get('If-Match') },
+        context,
+      );
       res.set('Cache-Control', 'no-store');
       if (answer instanceof JsonResult) res.status(answer.status).set(answer.headers).json(answer.body);
       else res.json(answer);
@@ -168,6 +193,11 @@ function registerWrite(app: Express, route: RouteSpec, deps: RouteDependencies):
       res.off('close', end);
     }
   });
+}
+
+/** The body kinds a write reads: JSON, and text/plain or a document where the route takes them. */
+function bodyKinds(body: BodySpec): BodyKind[] {
+  return [...(body.text ? (['text'] as const) : []), ...(body.document ? (['document'] as const) : []), 'json'];
 }
 
 /** Registers every route; routes sharing a path (GET and POST /api/documents) share its 405. */

@@ -4,6 +4,7 @@
 // the very same ones (openapi.ts), reads and writes alike, so the two cannot drift apart.
 import type { z } from 'zod';
 import type { ServerConfig } from '../config';
+import type { DocumentFormat } from '../ingest/formats';
 import type { AccessGroup, User } from '../model/access';
 import type { WriteStore } from '../store/writeStore';
 import type { GraphSnapshot } from '../model/evidenceGraph';
@@ -22,6 +23,16 @@ export class FileResult {
     readonly contentType: string,
     readonly filename: string,
     readonly maxBytes: number,
+  ) {}
+}
+
+/** A read's answer that is a file kept in the data folder (a document's original), sent as a download. */
+export class StoredFileResult {
+  constructor(
+    /** The file's absolute path. */
+    readonly file: string,
+    readonly contentType: string,
+    readonly filename: string,
   ) {}
 }
 
@@ -87,6 +98,11 @@ export interface BodySpec<B extends z.ZodType = z.ZodType> {
    * parameters `query` accepts (instead of the route's) join it, before `json` checks the whole.
    */
   text?: { field: string; query: QuerySchema };
+  /**
+   * A Markdown, HTML or PDF body is also taken: the handler gets its bytes and format as
+   * `document` (and no `body`), with the query parameters `query` accepts.
+   */
+  document?: { query: QuerySchema };
   /** Without a body the JSON schema reads {}. */
   optional?: boolean;
 }
@@ -135,6 +151,8 @@ export interface RouteSpec<
       query: z.output<Q>;
       params: z.output<P>;
       body: z.output<B>;
+      /** A document body (BodySpec.document): its bytes and the format its Content-Type names. */
+      document?: { bytes: Uint8Array; format: DocumentFormat };
       /** The If-Match header of a write, as sent (routes with preconditionFailed read it). */
       ifMatch?: string;
     },

@@ -44,7 +44,16 @@ export function hasBody(req: Request): boolean {
   );
 }
 
-export type BodyKind = 'json' | 'text';
+export type BodyKind = 'json' | 'text' | 'document';
+
+/** The Content-Types of a document body (Markdown, a saved web page, PDF), read as bytes. */
+export const DOCUMENT_BODY_TYPES = ['text/markdown', 'text/html', 'application/pdf'];
+
+const TYPES_OF: Record<BodyKind, string[]> = {
+  json: ['application/json'],
+  text: ['text/plain'],
+  document: DOCUMENT_BODY_TYPES,
+};
 
 /**
  * Reads the body as one of `kinds` (application/json, text/plain). An absent body is
@@ -54,20 +63,22 @@ export function readBody(kinds: BodyKind[], limitBytes: number, optional = false
   const parsers: Record<BodyKind, RequestHandler> = {
     json: express.json({ limit: limitBytes, type: 'application/json', strict: true }),
     text: express.text({ limit: limitBytes, type: 'text/plain', defaultCharset: 'utf-8' }),
+    document: express.raw({ limit: limitBytes, type: DOCUMENT_BODY_TYPES }),
   };
-  const types = kinds.map((kind) => (kind === 'json' ? 'application/json' : 'text/plain'));
+  const all = kinds.flatMap((kind) => TYPES_OF[kind]);
+  const types = all.length > 1 ? `${all.slice(0, -1).join(', ')} or ${all[all.length - 1]}` : all[0];
   return (req: Request, res: Response, next: NextFunction) => {
     if (!hasBody(req)) {
       req.body = undefined;
       return optional
         ? next()
-        : next(new InvalidBodyError([{ path: '', message: `the request has no body; send ${types.join(' or ')}` }]));
+        : next(new InvalidBodyError([{ path: '', message: `the request has no body; send ${types}` }]));
     }
-    const kind = kinds.find((k) => req.is(k === 'json' ? 'application/json' : 'text/plain'));
+    const kind = kinds.find((k) => req.is(TYPES_OF[k]));
     if (!kind) {
       return next(
         new UnsupportedMediaTypeError(
-          `send the body as ${types.join(' or ')}, not ${JSON.stringify(req.get('Content-Type') ?? 'no Content-Type')}`,
+          `send the body as ${types}, not ${JSON.stringify(req.get('Content-Type') ?? 'no Content-Type')}`,
         ),
       );
     }

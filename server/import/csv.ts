@@ -4,6 +4,7 @@
 // as Facebook page ids exceed Number.MAX_SAFE_INTEGER.
 import { parse, CsvError } from 'csv-parse/sync';
 import { isValidIsoPrefix } from '../model/dates';
+import { detectDelimiter } from './csvDelimiter';
 import { ImportError } from './importError';
 import type { SourceEdge, SourceGraph, SourceNode } from './types';
 
@@ -21,6 +22,8 @@ export interface CsvColumns {
   targetTypeCol?: string;
   /** Edges file: the column with each edge's date (YYYY, YYYY-MM or YYYY-MM-DD). */
   dateCol?: string;
+  /** The field separator; found from each file's header line when not given (csvDelimiter.ts). */
+  delimiter?: string;
 }
 
 export interface CsvInput {
@@ -36,10 +39,18 @@ interface Row {
   values: Record<string, string>;
 }
 
-function readRows(file: string, text: string, required: Array<[string, string]>): Row[] {
+function readRows(file: string, text: string, required: Array<[string, string]>, given?: string): Row[] {
+  const delimiter = given ?? detectDelimiter(text);
   let parsed: Array<{ record: Record<string, string>; info: { lines: number } }>;
   try {
-    parsed = parse(text, { columns: true, info: true, bom: true, trim: true, skip_empty_lines: true }) as typeof parsed;
+    parsed = parse(text, {
+      columns: true,
+      info: true,
+      bom: true,
+      trim: true,
+      skip_empty_lines: true,
+      delimiter,
+    }) as typeof parsed;
   } catch (error) {
     if (error instanceof CsvError) {
       const line = (error as CsvError & { lines?: number }).lines;
@@ -50,7 +61,7 @@ function readRows(file: string, text: string, required: Array<[string, string]>)
   const header =
     parsed.length > 0
       ? Object.keys(parsed[0].record)
-      : (text.split(/\r?\n/, 1)[0] ?? '').split(',').map((c) => c.trim().replace(/^"|"$/g, ''));
+      : (text.split(/\r?\n/, 1)[0] ?? '').split(delimiter).map((c) => c.trim().replace(/^"|"$/g, ''));
   for (const [column, flag] of required) {
     if (!header.includes(column))
       throw new ImportError(
@@ -77,7 +88,7 @@ function readNodes(input: CsvInput, columns: CsvColumns): SourceGraph {
   const required: Array<[string, string]> = [[idCol, '--id-col']];
   if (labelCol) required.push([labelCol, '--label-col']);
   if (typeCol) required.push([typeCol, '--type-col']);
-  const rows = readRows(input.file, input.text, required);
+  const rows = readRows(input.file, input.text, required, columns.delimiter);
   const lines = new Map<string, number>();
   const nodes: SourceNode[] = rows.map(({ line, values }) => {
     const key = values[idCol];
@@ -109,7 +120,7 @@ function readEdges(input: CsvInput, columns: CsvColumns, makeNodes: boolean): So
   if (columns.dateCol) required.push([columns.dateCol, '--date-col']);
   if (columns.sourceTypeCol) required.push([columns.sourceTypeCol, '--source-type-col']);
   if (columns.targetTypeCol) required.push([columns.targetTypeCol, '--target-type-col']);
-  const rows = readRows(input.file, input.text, required);
+  const rows = readRows(input.file, input.text, required, columns.delimiter);
   const nodes = new Map<string, SourceNode>();
   const edges: SourceEdge[] = rows.map(({ line, values }) => {
     const at = { file: input.file, line, record: `line ${line}` };

@@ -13,6 +13,7 @@ import { readGexf } from './gexf';
 import { readGraphml } from './graphml';
 import { ImportError } from './importError';
 import { readGraphJson } from './json';
+import { keepSourcePositions, type LayoutMode } from './keptLayout';
 import { mapFtm } from './mapFtm';
 import { mapSourceGraphs } from './mapSourceGraphs';
 import { reviewImportedText } from './textReview';
@@ -25,7 +26,10 @@ export function isImportFormat(name: string): name is ImportFormat {
   return (importFormats as readonly string[]).includes(name);
 }
 
-export interface ImportOptions extends TypeMappingOptions, CsvColumns {}
+export interface ImportOptions extends TypeMappingOptions, CsvColumns {
+  /** keep (the default): a file that places every node is drawn at its positions; recompute: ForceAtlas2 lays it out. */
+  layout?: LayoutMode;
+}
 
 export interface InputFile {
   /** Where it was read from. */
@@ -33,6 +37,8 @@ export interface InputFile {
   /** Its base name: what messages and claims cite. */
   name: string;
   text: string;
+  /** The bytes read from standard input, which has no file to copy into sources/. */
+  stdinBytes?: Buffer;
   /** Byte sequences that were not UTF-8: how many, and the character that stands for each in `text` until the import ends. */
   invalidUtf8?: { sequences: number; marker: string };
 }
@@ -82,10 +88,49 @@ function decodeMarkingInvalid(bytes: Buffer, marker: string): { text: string; in
   return { text: pieces.join('\uFFFD'), invalid };
 }
 
-export function readInputFiles(paths: string[]): InputFile[] {
+/** The path that stands for standard input; its InputFile is named `stdinName`. */
+export const STANDARD_INPUT = '-';
+
+/** Reads `file`, or standard input for `-`, refusing one over MAX_INPUT_FILE_BYTES. */
+function readBytes(filePath: string): Buffer {
+  const tooLarge = (size: number) =>
+    new ImportError(
+      { file: filePath },
+      `the file is ${describeFileSize(size)}; input files over ${MAX_INPUT_FILE_BYTES / 1_000_000} MB are refused (split it into several files: every format but csv takes several FILEs)`,
+    );
+  if (filePath === STANDARD_INPUT) {
+    const bytes = fs.readFileSync(0);
+    if (bytes.length > MAX_INPUT_FILE_BYTES) throw tooLarge(bytes.length);
+    return bytes;
+  }
+  const size = fs.statSync(filePath).size;
+  if (size > MAX_INPUT_FILE_BYTES) throw tooLarge(size);
+  return fs.readFileSync(filePath);
+}
+
+export interface ReadOptions {
+  /** The name standard input (`-`) is cited by. */
+  stdinName?: string;
+  /** The files' character encoding, a WHATWG label such as windows-1252; UTF-8 by default. */
+  encoding?: string;
+}
+
+/** Whether TextDecoder knows `label` (utf-8, windows-1252, latin1, iso-8859-15, utf-16le…). */
+export function isKnownEncoding(label: string): boolean {
+  try {
+    new TextDecoder(label);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function readInputFiles(paths: string[], options: ReadOptions = {}): InputFile[] {
+  const stdinName = options.stdinName ?? 'stdin';
+  const encoding = new TextDecoder(options.encoding ?? 'utf-8').encoding;
   const names = new Map<string, string>();
   const read = paths.map((filePath) => {
-    const name = path.basename(filePath);
+    const name = filePath === STANDARD_INPUT ? stdinName : path.basename(filePath);
     if (names.has(name))
       throw new ImportError(
         { file: name },
@@ -94,30 +139,33 @@ export function readInputFiles(paths: string[]): InputFile[] {
     names.set(name, filePath);
     let bytes: Buffer;
     try {
-      const size = fs.statSync(filePath).size;
-      if (size > MAX_INPUT_FILE_BYTES) {
-        throw new ImportError(
-          { file: filePath },
-          `the file is ${describeFileSize(size)}; input files over ${MAX_INPUT_FILE_BYTES / 1_000_000} MB are refused (split it into several files: every format but csv takes several FILEs)`,
-        );
-      }
-      bytes = fs.readFileSync(filePath);
+      bytes = readBytes(filePath);
     } catch (error) {
       if (error instanceof ImportError) throw error;
       const code = (error as NodeJS.ErrnoException).code;
       throw new ImportError(
         { file: filePath },
         code === 'ENOENT'
-          ? 'no such file'
+          ? 'no such file; check the path'
           : code === 'EISDIR'
-            ? 'is a folder, not a file'
+            ? 'is a folder, not a file; give a file inside it'
             : `cannot read it (${code ?? (error as Error).message})`,
       );
     }
+    const stdinBytes = filePath === STANDARD_INPUT ? bytes : undefined;
+    // In another encoding every byte sequence stands for a character of its own (windows-1252 has one for every byte).
+    if (encoding !== 'utf-8')
+      return { path: filePath, name, text: new TextDecoder(encoding, { ignoreBOM: true }).decode(bytes), stdinBytes };
     // Only a file that is not UTF-8 keeps its bytes, to be decoded again once the marker is chosen.
     return isUtf8(bytes)
-      ? { path: filePath, name, text: bytes.toString('utf8') }
-      : { path: filePath, name, text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes), bytes };
+      ? { path: filePath, name, text: bytes.toString('utf8'), stdinBytes }
+      : {
+          path: filePath,
+          name,
+          text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes),
+          bytes,
+          stdinBytes,
+        };
   });
   const marker = read.every((file) => file.bytes === undefined)
     ? undefined
@@ -127,6 +175,7 @@ export function readInputFiles(paths: string[]): InputFile[] {
       file.bytes === undefined ? { text: file.text, invalid: 0 } : decodeMarkingInvalid(file.bytes, marker!);
     // A byte-order mark is not part of the data (JSON.parse, for one, refuses it).
     const input: InputFile = { path: file.path, name: file.name, text: decoded.text.replace(/^\uFEFF/, '') };
+    if (file.stdinBytes !== undefined) input.stdinBytes = file.stdinBytes;
     if (file.bytes !== undefined) input.invalidUtf8 = { sequences: decoded.invalid, marker: marker! };
     return input;
   });
@@ -166,5 +215,9 @@ export function importData(
     const read = format === 'gexf' ? readGexf : format === 'graphml' ? readGraphml : readGraphJson;
     graphs = inputs.map((input) => read(input.name, input.text));
   }
-  return reviewImportedText(mapSourceGraphs(graphs, mapping, baseVocabulary), inputs);
+  return keepSourcePositions(
+    reviewImportedText(mapSourceGraphs(graphs, mapping, baseVocabulary), inputs),
+    options.layout ?? 'keep',
+    inputs.map((input) => input.name),
+  );
 }

@@ -14,8 +14,10 @@ import {
   FTM_ADDRESS_SCHEMA,
   FTM_COUNTRY_PROPERTIES,
   FTM_EDGE_SCHEMATA,
-  FTM_NODE_SCHEMATA,
+  FTM_ASSET_NODE_TYPE,
+  FTM_ASSET_OBJECT_OF,
   FTM_SANCTION,
+  ftmNodeMapping,
 } from './ftmSchemata';
 import { IdAllocator } from './identifiers';
 import { refuseDeepAttributes } from './importError';
@@ -145,8 +147,10 @@ class FtmMapping {
   /** Gives every thing its entity id first, so that links can check the types at both ends. */
   allocateThings(): void {
     for (const item of this.all.values()) {
-      const mapping = FTM_NODE_SCHEMATA.get(item.entity.schema);
+      const mapping = ftmNodeMapping(item.entity.schema);
       if (!mapping) continue;
+      if (mapping.type === FTM_ASSET_NODE_TYPE.id)
+        this.vocabulary.ensureNodeType(structuredClone(FTM_ASSET_NODE_TYPE), FTM_ASSET_OBJECT_OF);
       const id = this.ids.take(item.entity.id);
       this.entityIdByFtmId.set(item.entity.id, id);
       this.entityTypes.set(id, mapping.type);
@@ -176,7 +180,7 @@ class FtmMapping {
 
   mapThing(item: LocatedFtmEntity): void {
     const { entity } = item;
-    const mapping = FTM_NODE_SCHEMATA.get(entity.schema);
+    const mapping = ftmNodeMapping(entity.schema);
     if (!mapping) return;
     const id = this.entityIdByFtmId.get(entity.id)!;
     const properties: Record<string, unknown[]> = { ...entity.properties };
@@ -270,7 +274,7 @@ class FtmMapping {
       this.mapSanction(item);
       return;
     }
-    if (!FTM_NODE_SCHEMATA.get(entity.schema) && entity.schema !== FTM_ADDRESS_SCHEMA) this.skipped.add(entity.schema);
+    if (!ftmNodeMapping(entity.schema) && entity.schema !== FTM_ADDRESS_SCHEMA) this.skipped.add(entity.schema);
   }
 
   /** A Sanction is a claim from its country (or else its authority, made an organization) to each sanctioned entity. */

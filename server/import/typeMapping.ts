@@ -168,6 +168,18 @@ export class VocabularyBuilder {
     return { type: id };
   }
 
+  /** Adds `nodeType` unless the vocabulary has a type of its id, and lets it be the object of `objectOf` (edge types that restrict their objects). */
+  ensureNodeType(nodeType: NodeType, objectOf: readonly string[] = []): void {
+    if (this.nodeTypes.has(nodeType.id)) return;
+    this.nodeTypes.set(nodeType.id, nodeType);
+    this.vocabulary.nodeTypes.push(nodeType);
+    for (const id of objectOf) {
+      const edgeType = this.edgeTypes.get(id);
+      if (edgeType && edgeType.objectTypes.length > 0 && !edgeType.objectTypes.includes(nodeType.id))
+        edgeType.objectTypes.push(nodeType.id);
+    }
+  }
+
   /** The type for nodes that have no type value; added to the vocabulary on first use. */
   unspecifiedNodeType(): MappedNodeType {
     if (!this.nodeTypes.has(UNSPECIFIED_NODE_TYPE)) {

@@ -1,6 +1,7 @@
 // The shapes every importer shares: the intermediate "source graph" the generic graph
 // formats (GEXF, GraphML, JSON, CSV) are read into, the mapping options, and the records
 // an import produces before they are written as a data folder.
+import type { GivenPositions } from '../model/layoutFile';
 import type { Claim, EntityInput } from '../model/records';
 import type { Vocabulary } from '../model/vocabulary';
 
@@ -50,4 +51,6 @@ export interface ImportedData {
   vocabulary: Vocabulary;
   /** Notes for the user: guesses made, records skipped, references left dangling. */
   notes: string[];
+  /** The file's own positions of every node, kept as layout.json (keptLayout.ts). */
+  positions?: GivenPositions;
 }

@@ -1,5 +1,5 @@
-// Writes an import as a data folder: entities.json, claims.json, vocabulary.json and the
-// source files under sources/, with import.json recording what was imported and how. Atomic: everything is written to a temporary sibling folder, loaded back with the
+// Writes an import as a data folder: entities.json, claims.json, vocabulary.json, the
+// file's own positions as layout.json when they are kept, and the source files under sources/, with import.json recording what was imported and how. Atomic: everything is written to a temporary sibling folder, loaded back with the
 // real loader, and only then renamed into place, so an error never leaves a half-written
 // or invalid folder behind.
 import crypto from 'node:crypto';
@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { loadDataset } from '../load/loadDataset';
 import type { Dataset } from '../model/dataset';
+import { LAYOUT_FILE, type LayoutFile } from '../model/layoutFile';
 import type { ImportedData } from './types';
 
 export interface SourceFileRecord {
@@ -14,6 +15,8 @@ export interface SourceFileRecord {
   path: string;
   /** Its name in sources/ and in the claims' record.file. */
   name: string;
+  /** The bytes, when there is no file to copy (standard input). */
+  bytes?: Buffer;
 }
 
 export interface ImportManifest {
@@ -60,10 +63,16 @@ export function writeDataFolder(
     fs.writeFileSync(path.join(temporary, 'vocabulary.json'), json(data.vocabulary));
     fs.writeFileSync(path.join(temporary, 'entities.json'), json(data.entities));
     fs.writeFileSync(path.join(temporary, 'claims.json'), json(data.claims));
+    if (data.positions) {
+      const names = sources.map((source) => source.name).join(', ');
+      const layout: LayoutFile = { ...(names.length <= 500 && { source: names }), positions: data.positions };
+      fs.writeFileSync(path.join(temporary, LAYOUT_FILE), json(layout));
+    }
     fs.mkdirSync(path.join(temporary, 'sources'));
     const files = sources.map((source) => {
       const destination = path.join(temporary, 'sources', source.name);
-      fs.copyFileSync(source.path, destination);
+      if (source.bytes !== undefined) fs.writeFileSync(destination, source.bytes);
+      else fs.copyFileSync(source.path, destination);
       // A read-only input stays readable but should not make the copy hard to delete.
       fs.chmodSync(destination, 0o644);
       const bytes = fs.readFileSync(destination);

@@ -2,11 +2,19 @@
 // store writes the journal and proposals.json; reading them back, and every check that
 // turns files into a dataset, is the loader's, so the store replays through this entry
 // and never reaches into the loader's files (the lint enforces it).
-export { loadDataset, type LoadOptions } from './loadDataset';
+export { datasetOf, loadDataset, type LoadOptions } from './loadDataset';
 export { DataIntegrityError, formatFieldPath, formatProblem, type LoadProblem } from './problems';
 export { documentIdFromFileName, parseDocument } from './parseDocument';
-export { readDataFolder, type Located, type RawData } from './readDataFolder';
-export { replayJournal, type JournalReplay, type ReplayedData } from './replayJournal';
+export { readDataFolder, recordFiles, type Located, type RawData } from './readDataFolder';
+export { rawDataOf, recordedWritesOf, type StoredFile, type StoredRecords } from './storedRecords';
+export {
+  baseContentHash,
+  readRecordedWrites,
+  replayJournal,
+  type JournalReplay,
+  type RecordedWrites,
+  type ReplayedData,
+} from './replayJournal';
 export { resolveDataset } from './resolveDataset';
 export {
   describeTornTail,

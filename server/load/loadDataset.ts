@@ -1,10 +1,10 @@
-// Loads a data folder in two steps: read every file with zod and replay the journal of
+// Loads a data folder (or records read from PostgreSQL, datasetOf) in two steps: read every file with zod and replay the journal of
 // writes on top, then resolve references. Throws DataIntegrityError with every problem
 // when the folder is broken.
 import type { Dataset } from '../model/dataset';
 import { DataIntegrityError, formatProblem, type LoadProblem } from './problems';
-import { readDataFolder } from './readDataFolder';
-import { replayJournal } from './replayJournal';
+import { readDataFolder, type RawData } from './readDataFolder';
+import { replayJournal, type RecordedWrites } from './replayJournal';
 import { resolveDataset } from './resolveDataset';
 
 export interface LoadOptions {
@@ -13,8 +13,17 @@ export interface LoadOptions {
 }
 
 export function loadDataset(dataDir: string, options: LoadOptions = {}): Dataset {
-  // The journal of writes since the last compaction applies after the JSON files (replayJournal.ts).
-  const raw = replayJournal(readDataFolder(dataDir));
+  return datasetOf(readDataFolder(dataDir), undefined, options);
+}
+
+/**
+ * Step 1b and step 2 on records read from anywhere (a data folder, PostgreSQL): replay the
+ * writes recorded on top of them (the folder's proposals.json and journal.jsonl unless
+ * `recorded` gives them), then resolve references.
+ */
+export function datasetOf(files: RawData, recorded?: RecordedWrites, options: LoadOptions = {}): Dataset {
+  // The journal of writes since the last compaction applies after the records (replayJournal.ts).
+  const raw = replayJournal(files, recorded);
   const onWarning =
     options.onWarning ?? ((problem: LoadProblem) => console.warn(`claimgraph: warning: ${formatProblem(problem)}`));
   raw.journal.warnings.forEach((warning) => onWarning(warning));

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { z } from 'zod';
 import { MAX_DATA_FILE_BYTES } from '../model/inputLimits';
 import { entityRedirectSchema, type EntityRedirect } from '../model/entityRedirects';
+import { LAYOUT_FILE, layoutFileSchema, type GivenPositions } from '../model/layoutFile';
 import { claimSchema, entitySchema, type Claim, type DocumentRecord, type Entity } from '../model/records';
 import { vocabularySchema, type Vocabulary } from '../model/vocabulary';
 import { defaultVocabularyFile } from '../paths';
@@ -56,6 +57,8 @@ export interface RawData {
   /** redirects.json: the ids of entities merged away and where each went. */
   redirects: Located<EntityRedirect>[];
   documents: Array<{ file: string; document: DocumentRecord }>;
+  /** layout.json: positions the folder brings (model/layoutFile.ts); absent, the server lays the graph out. */
+  layout?: { file: string; positions: GivenPositions };
   /** Ids of records already rejected here, so step 2 does not report references to them again. */
   rejectedIds: { entities: Set<string>; documents: Set<string> };
   problems: LoadProblem[];
@@ -195,6 +198,7 @@ export function readDataFolder(dataDir: string): RawData {
     isSettled: () => false,
   });
   const documents = readDocuments(dataDir, reader, problems, rejectedIds.documents);
+  const layout = readLayoutFile(dataDir, reader, problems);
   return {
     dataDir,
     vocabulary,
@@ -203,6 +207,7 @@ export function readDataFolder(dataDir: string): RawData {
     claims,
     redirects,
     documents,
+    ...(layout && { layout }),
     rejectedIds,
     problems,
     contentHash: reader.digest(),
@@ -230,6 +235,19 @@ function readVocabulary(
         problems.push({ file: vocabularyName, field: formatFieldPath(issue.path), message: issue.message });
   }
   return { vocabulary, vocabularyFile };
+}
+
+/** layout.json, when the folder has one; undefined also when it does not parse (a problem then says why). */
+function readLayoutFile(dataDir: string, reader: HashingReader, problems: LoadProblem[]): RawData['layout'] {
+  if (!fs.existsSync(path.join(dataDir, LAYOUT_FILE))) return undefined;
+  const text = reader.read(LAYOUT_FILE);
+  const json = text === undefined ? undefined : parseJsonFile(LAYOUT_FILE, text, problems);
+  if (json === undefined) return undefined;
+  const parsed = layoutFileSchema.safeParse(json);
+  if (parsed.success) return { file: LAYOUT_FILE, positions: parsed.data.positions };
+  for (const issue of parsed.error.issues)
+    problems.push({ file: LAYOUT_FILE, field: formatFieldPath(issue.path) || undefined, message: issue.message });
+  return undefined;
 }
 
 /** The records of every `NAME.json` and `NAME/*.json` file, in file order. */

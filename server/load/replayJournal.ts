@@ -22,7 +22,8 @@ import {
   type EntityMergeEntry,
 } from '../model/curationEvents';
 import type { EntityRedirect } from '../model/entityRedirects';
-import { describeTornTail, JOURNAL_FILE, readJournal } from './readJournal';
+import type { ReviewedProposal } from '../model/journalEntries';
+import { describeTornTail, JOURNAL_FILE, readJournal, type JournalContents } from './readJournal';
 import { ProposalBook, PROPOSALS_FILE, readProposalsFile } from './proposalBook';
 import { parseDocument } from './parseDocument';
 import type { LoadProblem } from './problems';
@@ -40,16 +41,43 @@ export interface ReplayedData extends RawData {
   journal: JournalReplay;
 }
 
-export function replayJournal(raw: RawData): ReplayedData {
+/**
+ * What the write path recorded on top of the base records: the review queue as last
+ * compacted, the journal, and the version of the base (the records' files and the queue).
+ * A data folder keeps them in proposals.json and journal.jsonl; PostgreSQL in its
+ * proposals and events tables.
+ */
+export interface RecordedWrites {
+  proposals: ReviewedProposal[];
+  journal: JournalContents;
+  /** The version of the records and the review queue before the journal: the content hash when the journal is empty. */
+  baseHash: string;
+}
+
+/** The base version: the records' files' hash, and proposals.json's text when there is one. */
+export function baseContentHash(filesHash: string, proposalsText: string | undefined): string {
+  if (proposalsText === undefined) return filesHash;
+  return crypto.createHash('sha256').update(filesHash).update(`${PROPOSALS_FILE}\0${proposalsText}\0`).digest('hex');
+}
+
+/** proposals.json and journal.jsonl of a data folder. */
+export function readRecordedWrites(raw: RawData, problems: LoadProblem[]): RecordedWrites {
+  const proposalsFile = readProposalsFile(raw.dataDir, problems);
+  return {
+    proposals: proposalsFile.proposals,
+    journal: readJournal(raw.dataDir),
+    baseHash: baseContentHash(raw.contentHash, proposalsFile.text),
+  };
+}
+
+export function replayJournal(raw: RawData, recorded?: RecordedWrites): ReplayedData {
   const problems = [...raw.problems];
   const warnings: LoadProblem[] = [];
-  const hash = crypto.createHash('sha256').update(raw.contentHash);
+  const { proposals: base, journal, baseHash } = recorded ?? readRecordedWrites(raw, problems);
+  // The version chains from the base's: a store that holds the base elsewhere (PostgreSQL) gives the same one.
+  const hash = crypto.createHash('sha256').update(baseHash);
+  const proposals = new ProposalBook(base);
 
-  const proposalsFile = readProposalsFile(raw.dataDir, problems);
-  if (proposalsFile.text !== undefined) hash.update(`${PROPOSALS_FILE}\0${proposalsFile.text}\0`);
-  const proposals = new ProposalBook(proposalsFile.proposals);
-
-  const journal = readJournal(raw.dataDir);
   problems.push(...journal.problems);
   if (journal.tornTail) warnings.push(describeTornTail(journal.tornTail));
 
@@ -59,7 +87,7 @@ export function replayJournal(raw: RawData): ReplayedData {
     return {
       ...raw,
       problems,
-      contentHash: proposalsFile.text !== undefined ? hash.digest('hex') : raw.contentHash,
+      contentHash: baseHash,
       journal: { proposals, warnings, entries: 0 },
     };
   }
@@ -111,7 +139,7 @@ export function replayJournal(raw: RawData): ReplayedData {
     redirects: records.redirects,
     documents: records.documents,
     problems,
-    contentHash: journal.lines.length > 0 || proposalsFile.text !== undefined ? hash.digest('hex') : raw.contentHash,
+    contentHash: hash.digest('hex'),
     journal: { proposals, warnings, entries: journal.lines.length },
   };
 }

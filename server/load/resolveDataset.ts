@@ -3,6 +3,7 @@
 // and every quote must occur verbatim in its document (else we show the nearest passage).
 import type { Dataset, ResolvedClaim } from '../model/dataset';
 import { survivorOf, type EntityRedirect } from '../model/entityRedirects';
+import type { GivenPositions } from '../model/layoutFile';
 import type { Claim, DocumentRecord, Entity } from '../model/records';
 import { edgeTypeAllows, indexVocabulary, type Vocabulary, type VocabularyIndex } from '../model/vocabulary';
 import { findNearestPassage } from './findNearestPassage';
@@ -93,11 +94,36 @@ export function resolveDataset(raw: RawData): { dataset?: Dataset; problems: Loa
   }
   const claims = resolveClaims({ raw, vocabulary, entities, documents, problems });
   const redirects = resolveRedirects(raw, entities, problems);
+  const positions = resolvePositions(raw, entities, redirects, problems);
   if (problems.length > 0) return { problems };
-  return {
-    dataset: { dataDir: raw.dataDir, vocabulary, entities, documents, claims, redirects, contentHash: raw.contentHash },
-    problems,
+  const dataset: Dataset = {
+    dataDir: raw.dataDir,
+    vocabulary,
+    entities,
+    documents,
+    claims,
+    redirects,
+    contentHash: raw.contentHash,
   };
+  if (positions) dataset.positions = positions;
+  return { dataset, problems };
+}
+
+/** layout.json's positions of live entities; one of an entity merged away is dropped, one of no entity is a problem. */
+function resolvePositions(
+  raw: RawData,
+  entities: Map<string, Entity>,
+  redirects: Map<string, EntityRedirect>,
+  problems: LoadProblem[],
+): GivenPositions | undefined {
+  if (!raw.layout) return undefined;
+  const positions: GivenPositions = Object.create(null);
+  for (const [id, point] of Object.entries(raw.layout.positions)) {
+    if (entities.has(id)) positions[id] = point;
+    else if (!redirects.has(id))
+      problems.push({ file: raw.layout.file, field: `positions.${id}`, message: `no entity has the id "${id}"` });
+  }
+  return positions;
 }
 
 /** The redirects by old id: an old id must be no entity's, and following it must end at an entity. */

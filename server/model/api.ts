@@ -344,6 +344,11 @@ export const quotedSpanSchema = z.object({
 export const documentResponseSchema = documentSummarySchema.extend({
   text: z.string(),
   spans: z.array(quotedSpanSchema),
+  /** The file the text was converted from (Markdown, a saved web page, a PDF), when one was kept. */
+  original: z
+    .object({ url: z.string(), contentType: z.string(), bytes: z.number().int() })
+    .optional()
+    .meta({ description: 'the file the text was converted from, served at url' }),
 });
 
 // GET /api/stats

@@ -1,6 +1,7 @@
 // The resolved dataset: every record checked and cross-referenced, ready to build the
 // graph from. Claims carry the offsets of their quote in the document's text.
 import type { EntityRedirect } from './entityRedirects';
+import type { GivenPositions } from './layoutFile';
 import type { Claim, DocumentRecord, Entity } from './records';
 import type { VocabularyIndex } from './vocabulary';
 
@@ -20,4 +21,6 @@ export interface Dataset {
   redirects: Map<string, EntityRedirect>;
   /** sha256 of the files read: changes whenever the data does. */
   contentHash: string;
+  /** Positions from layout.json, by entity id: drawn as given instead of laid out (graph/layout.ts). */
+  positions?: GivenPositions;
 }

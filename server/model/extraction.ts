@@ -2,7 +2,8 @@
 // it, and the write path checks it before it becomes durable proposals (a claim it proposes
 // is stored as it is, so the claim's limits are the journal's). The document header, the
 // entities the article names (existing ones keep their dataset id) and the proposed claims
-// with verbatim quotes.
+// with verbatim quotes; which extractor made them, what it dropped and why, and why a
+// model extractor fell back to the rules.
 import { z } from 'zod';
 import { isoDatePrefixSchema } from './dates';
 import { documentHeaderSchema, entityIdSchema } from './records';
@@ -33,12 +34,32 @@ export const extractedClaimSchema = z.strictObject({
   confidence: z.number().min(0).max(1),
 });
 
+/** Which extractor proposed a claim: the rules (server/ingest/), or a model by its name on the model server. */
+export const extractorNameSchema = z
+  .string()
+  .max(300)
+  .regex(/^(?:rules|llm:\S.*)$/, { message: 'expected "rules" or "llm:<model>"' });
+
+/** A claim the extractor's own checks dropped: its place in what was proposed (a model's answer), and why. */
+export const droppedClaimSchema = z.strictObject({
+  index: z.number().int().min(0),
+  reason: z.string().min(1).max(2000),
+});
+
 export const extractionResultSchema = z.strictObject({
   document: documentHeaderSchema,
   entities: z.array(extractedEntitySchema),
   claims: z.array(extractedClaimSchema),
+  /** Who proposed these claims; absent from extractors written before it existed (the rules). */
+  extractor: extractorNameSchema.optional(),
+  /** Claims proposed but dropped before they could reach the review queue (a model's that failed a check). */
+  dropped: z.array(droppedClaimSchema).optional(),
+  /** Why the extractor asked for was not the one used (the model server failed: the rules stood in). */
+  warnings: z.array(z.string().min(1).max(2000)).optional(),
 });
 
 export type ExtractedEntity = z.infer<typeof extractedEntitySchema>;
 export type ExtractedClaim = z.infer<typeof extractedClaimSchema>;
 export type ExtractionResult = z.infer<typeof extractionResultSchema>;
+export type ExtractorName = z.infer<typeof extractorNameSchema>;
+export type DroppedClaim = z.infer<typeof droppedClaimSchema>;

@@ -5,7 +5,7 @@
 // an accept carries the final claim and the entities it created.
 import { z } from 'zod';
 import { isoDatePrefixSchema } from './dates';
-import { extractedClaimSchema } from './extraction';
+import { extractedClaimSchema, extractorNameSchema } from './extraction';
 import {
   addClaimEntrySchema,
   authorSchema,
@@ -30,6 +30,8 @@ export const proposalSchema = z.strictObject({
   claim: proposedClaimSchema,
   /** Entities the extractor found that the dataset did not have; created when a claim using them is accepted. */
   newEntities: z.array(entitySchema),
+  /** Which extractor proposed it; journals written before this field existed were all the rules'. */
+  extractor: extractorNameSchema.optional(),
 });
 
 /** A new entity named by a reviewer; the server assigns its id. */

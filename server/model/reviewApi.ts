@@ -4,6 +4,7 @@
 // assignment): an unknown field is a 400 naming it. The client imports the types.
 import { z } from 'zod';
 import { integerParameter } from './api';
+import { droppedClaimSchema, extractorNameSchema } from './extraction';
 import { claimSchema } from './records';
 import { correctionsSchema, proposalStatusSchema, proposedClaimSchema } from './journalEntries';
 
@@ -28,6 +29,17 @@ export const documentTextQuerySchema = z.strictObject({
     .meta({ description: 'with a text/plain body: the file name to store it under' }),
 });
 
+/** POST /api/documents with a Markdown, HTML or PDF body: where to store it and what its first line says. */
+export const documentFileQuerySchema = z.strictObject({
+  fileName: z.string().min(1).max(160).optional().meta({
+    description:
+      'the name of the text it becomes, e.g. 108_some-article.txt (its stem is the document id); default: article-<hash of the text>.txt',
+  }),
+  title: z.string().min(1).max(500).optional().meta({ description: "the document's title, over what the file says" }),
+  date: z.string().min(1).max(40).optional().meta({ description: 'its date, YYYY-MM-DD, over what the file says' }),
+  url: z.string().min(1).max(2000).optional().meta({ description: 'where it was found, over what the file says' }),
+});
+
 /** POST /api/proposals/{id}/accept: every field optional; an empty body accepts the proposal as extracted. */
 export const acceptBodySchema = correctionsSchema;
 
@@ -45,6 +57,8 @@ export const proposalViewSchema = z.object({
   claim: proposedClaimSchema,
   subject: proposalEntitySchema,
   object: proposalEntitySchema,
+  /** Which extractor proposed it: `rules`, or `llm:<model>`. */
+  extractor: extractorNameSchema,
   /** Offsets of the quote in the document's text, for highlighting. */
   quoteStart: z.number().int(),
   quoteEnd: z.number().int(),
@@ -80,7 +94,10 @@ export const ingestResponseSchema = z.object({
   created: z.boolean(),
   document: z.object({ id: z.string(), title: z.string(), date: z.string() }),
   proposals: z.array(proposalViewSchema),
-  skipped: z.array(z.object({ index: z.number().int(), reason: z.string() })),
+  /** Extracted claims that did not become proposals, and why (a model's claim that failed a check: `index` is its place in the model's answer). */
+  skipped: z.array(droppedClaimSchema),
+  /** Why the extractor asked for was not used (the model server failed and the rule extractor stood in). */
+  warnings: z.array(z.string()),
 });
 
 export const acceptedClaimSchema = claimSchema.safeExtend({
@@ -98,6 +115,7 @@ export const decisionResponseSchema = z.object({
 });
 
 export type DocumentBody = z.infer<typeof documentBodySchema>;
+export type DocumentFileQuery = z.infer<typeof documentFileQuerySchema>;
 export type AcceptBody = z.infer<typeof acceptBodySchema>;
 export type ProposalEntity = z.infer<typeof proposalEntitySchema>;
 export type ProposalView = z.infer<typeof proposalViewSchema>;

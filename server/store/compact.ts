@@ -25,6 +25,7 @@ import {
 import { isCurationEntry, type CurationEntry } from '../model/curationEvents';
 import { writeFileAtomic } from './atomicFile';
 import { lockDataFolder } from './dataFolderLock';
+import { refuseWhileServed } from './readerMarks';
 import { JournalWriter } from './journal';
 import { onDiskFull } from './writeErrors';
 
@@ -102,6 +103,12 @@ export function compactDataFolder(
 
 function compactLocked(dataDir: string, onWarning: (problem: LoadProblem) => void): CompactResult {
   const lock = lockDataFolder(dataDir);
+  try {
+    refuseWhileServed(dataDir);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
   const writer = JournalWriter.open(dataDir, onWarning);
   try {
     const files = readDataFolder(dataDir);

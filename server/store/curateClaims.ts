@@ -14,6 +14,7 @@ import {
   type RevertEntry,
 } from '../model/curationEvents';
 import type { Dataset } from '../model/dataset';
+import type { EvidenceGraph } from '../model/evidenceGraph';
 import { survivorOf } from '../model/entityRedirects';
 import { claimSchema, entitySchema, type Claim, type DocumentRecord, type Entity } from '../model/records';
 import { edgeTypeAllows } from '../model/vocabulary';
@@ -31,6 +32,8 @@ import {
 
 export interface CurationContext {
   dataset: Dataset;
+  /** The served graph of `dataset` (an entity's claims are found through its relations). */
+  graph: EvidenceGraph;
   history: CurationHistory;
   at: string;
   author: string;

@@ -4,6 +4,7 @@
 // is wrong. A merge moves every claim of `id` to `into`, adds `id`'s name and aliases to
 // `into`'s aliases and takes `id` off the graph; the event keeps every state before and
 // after, so its revert (a split) puts each back, refused while a later event changed one.
+import { claimsOfEntity, liveClaimById } from '../graph/claimIndex';
 import type { MergeEntityBody } from '../model/curationApi';
 import {
   claimChangesOf,
@@ -45,8 +46,7 @@ function survivorFor(context: CurationContext, id: string, into: string): Entity
 /** The live claims of `id`, in the dataset's order, as they are and as they are once moved to `into`. */
 function movedClaims(context: CurationContext, id: string, into: string): Array<{ before: Claim; after: Claim }> {
   const moved: Array<{ before: Claim; after: Claim }> = [];
-  for (const claim of context.dataset.claims) {
-    if (claim.subject !== id && claim.object !== id) continue;
+  for (const claim of claimsOfEntity(context.dataset, context.graph, id)) {
     const before = liveClaim(context, claim.id);
     const after = {
       ...before,
@@ -124,7 +124,8 @@ export function planMergeEntities(
 
 /** The claim as it stands now (its stored form), or null when it is not on the graph. */
 function claimNow(context: CurationContext, id: string): Claim | null {
-  return context.dataset.claims.some((c) => c.id === id) ? liveClaim(context, id) : null;
+  // By the claim index: a split checks every moved claim, and a scan of the claims per claim was quadratic.
+  return liveClaimById(context.dataset, id) ? liveClaim(context, id) : null;
 }
 
 /** Refuses to undo `event` while an entity or a claim it changed is no longer as it left it, naming the later event. */

@@ -1,11 +1,13 @@
-// Opens a data folder for writing outside the server (the CLI's `ingest`): loads the
-// dataset with its journal, builds the graph (no layout: the CLI does not draw it) and
+// Opens a data folder for writing outside the server (the CLI's `ingest` and `curate`),
+// refused while a server serves it (its lock, or a read-only server's mark: readerMarks.ts):
+// loads the dataset with its journal, builds the graph (no layout: the CLI does not draw it) and
 // opens the write store on it. The server does the same with its own GraphSnapshotHolder.
 import { buildGraph } from '../graph/buildGraph';
 import { claimIndexOf } from '../graph/claimIndex';
 import { formatProblem, loadDataset, type LoadProblem } from '../load';
 import type { GraphSnapshot, SnapshotHolder } from '../model/evidenceGraph';
 import type { ExtractArticle } from './extraction';
+import { refuseWhileServed } from './readerMarks';
 import { WriteStore } from './writeStore';
 
 /** The simplest holder of the current snapshot. */
@@ -25,6 +27,7 @@ export function openWriteStore(
     const dataset = loadDataset(dataDir, { onWarning });
     return new SnapshotBox({ dataset, graph: buildGraph(dataset), version: dataset.contentHash });
   };
+  refuseWhileServed(dataDir);
   const { graphs, writes } = openServedDataFolder(dataDir, true, load, extract, onWarning);
   return { store: writes, graphs };
 }

@@ -134,6 +134,9 @@ export function planAccept(context: AcceptContext, proposal: ReviewedProposal, c
       ...(attributedTo !== undefined ? { attributedTo } : {}),
       ...(date !== undefined ? { date } : {}),
       ...(corrections.role !== undefined ? { role: corrections.role } : {}),
+      // Who accepted it and when: a claim says who put it on the graph, as one added by hand does.
+      addedBy: context.author,
+      addedAt: context.at,
     }),
     document,
     start,

@@ -32,7 +32,7 @@ export function newToken(): string {
 }
 
 /** Runs `change` on the users file under users.json.lock, and writes what it returns. */
-function changeUsers<T>(dataDir: string, change: (file: UsersFile) => { file: UsersFile; result: T }): T {
+export function changeUsersFile<T>(dataDir: string, change: UsersChange<T>): T {
   if (!fs.existsSync(dataDir)) throw new UsersChangeError(`${dataDir}: no such data folder`);
   const lock = `${usersPath(dataDir)}.lock`;
   const deadline = Date.now() + LOCK_WAIT_MS;
@@ -69,38 +69,54 @@ function find(file: UsersFile, name: string): UserRecord {
   return user;
 }
 
-/** Adds a user and returns their token: the only time it is ever seen. */
+/** A change to the users, as a pure function of them: the data folder and the database apply the same ones. */
+export type UsersChange<T> = (file: UsersFile) => { file: UsersFile; result: T };
+
+/** Adding a user: the token it returns is the only time it is ever seen. */
+export function adding(name: string, role: Role, now = new Date()): UsersChange<{ user: UserRecord; token: string }> {
+  checkName(name);
+  return (file) => {
+    if (file.users.some((u) => u.name === name))
+      throw new UsersChangeError(`user "${name}" exists already; revoke them or choose another name`);
+    const token = newToken();
+    const user: UserRecord = { name, role, tokenHash: tokenHash(token), createdAt: now.toISOString() };
+    return { file: { users: [...file.users, user] }, result: { user, token } };
+  };
+}
+
+export function settingRole(name: string, role: Role): UsersChange<UserRecord> {
+  return (file) => {
+    const user = find(file, name);
+    if (user.revokedAt !== undefined) throw new UsersChangeError(`user "${name}" was revoked; add a new user instead`);
+    const changed = { ...user, role };
+    return { file: { users: file.users.map((u) => (u === user ? changed : u)) }, result: changed };
+  };
+}
+
+/** Revoking a user's token: the server refuses it from its next request on. Revoking again is harmless. */
+export function revoking(name: string, now = new Date()): UsersChange<UserRecord> {
+  return (file) => {
+    const user = find(file, name);
+    if (user.revokedAt !== undefined) return { file, result: user };
+    const changed = { ...user, revokedAt: now.toISOString() };
+    return { file: { users: file.users.map((u) => (u === user ? changed : u)) }, result: changed };
+  };
+}
+
+/** Adds a user to the data folder and returns their token: the only time it is ever seen. */
 export function addUser(
   dataDir: string,
   name: string,
   role: Role,
   now = new Date(),
 ): { user: UserRecord; token: string } {
-  checkName(name);
-  return changeUsers(dataDir, (file) => {
-    if (file.users.some((u) => u.name === name))
-      throw new UsersChangeError(`user "${name}" exists already; revoke them or choose another name`);
-    const token = newToken();
-    const user: UserRecord = { name, role, tokenHash: tokenHash(token), createdAt: now.toISOString() };
-    return { file: { users: [...file.users, user] }, result: { user, token } };
-  });
+  return changeUsersFile(dataDir, adding(name, role, now));
 }
 
 export function setRole(dataDir: string, name: string, role: Role): UserRecord {
-  return changeUsers(dataDir, (file) => {
-    const user = find(file, name);
-    if (user.revokedAt !== undefined) throw new UsersChangeError(`user "${name}" was revoked; add a new user instead`);
-    const changed = { ...user, role };
-    return { file: { users: file.users.map((u) => (u === user ? changed : u)) }, result: changed };
-  });
+  return changeUsersFile(dataDir, settingRole(name, role));
 }
 
-/** Revokes a user's token: the server refuses it from its next request on. Revoking again is harmless. */
 export function revokeUser(dataDir: string, name: string, now = new Date()): UserRecord {
-  return changeUsers(dataDir, (file) => {
-    const user = find(file, name);
-    if (user.revokedAt !== undefined) return { file, result: user };
-    const changed = { ...user, revokedAt: now.toISOString() };
-    return { file: { users: file.users.map((u) => (u === user ? changed : u)) }, result: changed };
-  });
+  return changeUsersFile(dataDir, revoking(name, now));
 }

@@ -82,6 +82,21 @@ export class WritesNotOpenError extends Error {
   }
 }
 
+/** How every message about a lost database begins, in the API and on the command line. */
+export const DATABASE_UNREACHABLE = 'the database is unreachable';
+
+/**
+ * The PostgreSQL store could not reach its database (refused, dropped, timed out). The
+ * write's transaction did not commit, or its fate is unknown: either way nothing of it is
+ * in memory, and a committed one is applied when the server catches up.
+ */
+export class DatabaseUnreachableError extends Error {
+  constructor(readonly reason: string) {
+    super(`${DATABASE_UNREACHABLE}: ${reason}; nothing of this request was applied, retry once it is back`);
+    this.name = 'DatabaseUnreachableError';
+  }
+}
+
 /** How every message about a full disk begins, in the API and on the command line. */
 export const DISK_FULL = "the data folder's disk is full";
 

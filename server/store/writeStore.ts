@@ -1,9 +1,10 @@
-// The write path of the embedded store: ingest an article as pending proposals, list
-// them, accept (with corrections) or reject them. Every write is validated, appended to
-// the journal and fsync'ed, and only then applied to the served graph and answered, so
-// an acknowledged write survives a crash. Each write runs synchronously from validation
-// to swap (the extraction before it may run in a worker), so two requests never interleave
-// inside one.
+// The write path: ingest an article as pending proposals, list them, accept (with
+// corrections) or reject them, curate claims and entities by hand. Every write is planned
+// against the graph in memory, made durable by the event store (eventStore.ts: the data
+// folder's fsync'ed journal, or a PostgreSQL transaction), and only then applied to the
+// served graph and answered, so an acknowledged write survives a crash. Writes go through
+// one queue per process (writeQueue.ts), so two requests never interleave between planning
+// and applying; the extraction before an ingest runs outside it (in a worker).
 import crypto from 'node:crypto';
 import path from 'node:path';
 import {
@@ -33,14 +34,9 @@ import { liveClaimById } from '../graph/claimIndex';
 import { claimSchema, entitySchema, type Claim, type DocumentRecord, type Entity } from '../model/records';
 import { edgeTypeAllows } from '../model/vocabulary';
 import type { SnapshotHolder } from '../model/evidenceGraph';
-import {
-  snapshotWithClaim,
-  snapshotWithClaimState,
-  snapshotWithDocument,
-  snapshotWithEntity,
-  snapshotWithMergedEntity,
-  nextVersion,
-} from './applyToSnapshot';
+import { applyCommitted } from './applyCommitted';
+import type { EventStore, PlannedWrite } from './eventStore';
+import { FolderEventStore } from './folderEventStore';
 import { planAddClaim, planCorrectClaim, planRetractClaim, planRevert, type CurationContext } from './curateClaims';
 import { planEditEntity, planRevertEntityEdit } from './curateEntities';
 import { planMergeEntities, planRevertMerge } from './curateMerges';
@@ -51,13 +47,12 @@ import { sameRecord } from '../model/canonicalJson';
 import { writeFileAtomic } from './atomicFile';
 import { lockDataFolder, type DataFolderLock } from './dataFolderLock';
 import type { ExtractArticle } from './extraction';
-import { JournalWriter } from './journal';
+import { WriteQueue } from './writeQueue';
 import type {
   AcceptEntry,
   Corrections,
   EntityChoice,
   IngestEntry,
-  JournalEntry,
   Proposal,
   RejectEntry,
   ReviewedProposal,
@@ -103,8 +98,10 @@ export interface IngestResult {
   created: boolean;
   document: DocumentRecord;
   proposals: ReviewedProposal[];
-  /** Extracted claims that could not become proposals, and why. */
+  /** Extracted claims that could not become proposals, and why (first those the extractor's own checks dropped). */
   skipped: Array<{ index: number; reason: string }>;
+  /** Why the extractor asked for was not the one used (the model server failed: the rules stood in). */
+  warnings: string[];
 }
 
 export interface DecisionResult {
@@ -115,12 +112,14 @@ export interface DecisionResult {
 }
 
 export class WriteStore {
+  private readonly queue = new WriteQueue();
+
   private constructor(
     readonly dataDir: string,
     private readonly graphs: SnapshotHolder,
     private readonly extract: ExtractArticle,
     /** Undefined when opened read-only: the queue can be listed, writes are refused. */
-    private readonly journal: JournalWriter | undefined,
+    private readonly events: EventStore | undefined,
     private readonly lock: DataFolderLock,
     private readonly book: ProposalBook,
     private readonly history: CurationHistory,
@@ -134,10 +133,10 @@ export class WriteStore {
    */
   static open(options: WriteStoreOptions): WriteStore {
     const lock = onDiskFull(options.dataDir, NOTHING_AT_OPEN, () => lockDataFolder(options.dataDir));
-    let journal: JournalWriter | undefined;
+    let journal: FolderEventStore | undefined;
     try {
       journal = onDiskFull(options.dataDir, NOTHING_AT_OPEN, () =>
-        JournalWriter.open(options.dataDir, options.onWarning),
+        FolderEventStore.open(options.dataDir, options.onWarning),
       );
       const book = readProposalBook(options.dataDir);
       return new WriteStore(
@@ -151,10 +150,33 @@ export class WriteStore {
         options.now ?? (() => new Date()),
       );
     } catch (error) {
-      journal?.close();
+      void journal?.close();
       lock.release();
       throw error;
     }
+  }
+
+  /**
+   * Writes through `events` (the PostgreSQL store, shared with other servers): the review
+   * queue and history come from the same start-up read as the graph in `graphs`.
+   */
+  static onEventStore(
+    options: Pick<WriteStoreOptions, 'dataDir' | 'graphs' | 'extract' | 'now'> & {
+      events: EventStore;
+      book: ProposalBook;
+      history: CurationHistory;
+    },
+  ): WriteStore {
+    return new WriteStore(
+      options.dataDir,
+      options.graphs,
+      options.extract,
+      options.events,
+      { release: () => {} },
+      options.book,
+      options.history,
+      options.now ?? (() => new Date()),
+    );
   }
 
   /**
@@ -174,19 +196,68 @@ export class WriteStore {
     );
   }
 
+  /**
+   * The same for a store whose queue and history were read elsewhere (PostgreSQL, until
+   * its write path lands): lists, never writes.
+   */
+  static openReadOnlyWith(
+    options: Pick<WriteStoreOptions, 'dataDir' | 'graphs'> & { book: ProposalBook; history: CurationHistory },
+  ): WriteStore {
+    return new WriteStore(
+      options.dataDir,
+      options.graphs,
+      () => ({}),
+      undefined,
+      { release: () => {} },
+      options.book,
+      options.history,
+      () => new Date(),
+    );
+  }
+
   get writable(): boolean {
-    return this.journal !== undefined;
+    return this.events !== undefined;
   }
 
-  close(): void {
-    this.journal?.close();
+  /** Where writes go (a journal file, a database), for the start-up line. */
+  get destination(): string | undefined {
+    return this.events?.description;
+  }
+
+  /** Why writes cannot reach their store now (the database is down), or undefined: reads then warn. */
+  get unreachable(): string | undefined {
+    return this.events?.unreachable;
+  }
+
+  /** Applies the events other servers committed (PostgreSQL), in the write queue: never inside a write. */
+  catchUp(): Promise<number> {
+    const events = this.events;
+    if (!events) return Promise.resolve(0);
+    return this.queue.run(() => events.catchUp(this.applyCommitted));
+  }
+
+  private readonly applyCommitted = (entry: Parameters<typeof applyCommitted>[1], line: string): void =>
+    applyCommitted({ graphs: this.graphs, book: this.book, history: this.history }, entry, line);
+
+  /** Closes the store once no write is in flight (the server closes it after its requests finished). */
+  close(): Promise<void> {
+    const closed = this.events?.close() ?? Promise.resolve();
     this.lock.release();
+    return closed;
   }
 
-  private append(entry: JournalEntry): string {
-    const journal = this.journal;
-    if (!journal) throw new WritesNotOpenError();
-    return onDiskFull(this.dataDir, NOTHING_OF_THIS_WRITE, () => journal.append(entry));
+  /**
+   * One write: in the queue, the event store calls `plan` against the up-to-date graph and
+   * commits its event; only then is the event applied to memory and the answer made.
+   */
+  private write<T>(plan: () => PlannedWrite<T>): Promise<T> {
+    const events = this.events;
+    if (!events) return Promise.reject(new WritesNotOpenError());
+    return this.queue.run(async () => {
+      const { planned, line } = await events.commit(plan, this.applyCommitted);
+      if (planned.entry && line !== undefined) this.applyCommitted(planned.entry, line);
+      return planned.answer();
+    });
   }
 
   proposals(filter: { status?: ReviewedProposal['status']; document?: string } = {}): ReviewedProposal[] {
@@ -208,8 +279,8 @@ export class WriteStore {
   /**
    * Stores an article in the seeds' format and its extracted claims as pending proposals.
    * The extractor may run asynchronously (in a worker thread); everything after it, from
-   * the checks against the current graph to the swap, runs synchronously, so two ingests
-   * never interleave inside a write.
+   * the checks against the current graph to the swap, runs in the write queue, so two
+   * ingests never interleave inside a write.
    */
   async ingest(source: string, requestedFileName: string | undefined, options: IngestOptions): Promise<IngestResult> {
     const fileName = requestedFileName ?? articleFileName(crypto.createHash('sha256').update(source).digest('hex'));
@@ -238,10 +309,23 @@ export class WriteStore {
 
     const extracted = await this.extract(source, fileName, this.graphs.current.dataset, options.signal);
     const extraction = extractionResultSchema.parse(extracted);
-    options.beforeWrite?.();
-    // Another write may have landed while the extractor ran: check again, against the graph as it is now.
-    const storedMeanwhile = this.storedAlready(documentId, document);
-    if (storedMeanwhile) return storedMeanwhile;
+    if (!this.events) throw new WritesNotOpenError();
+    return this.write(() => {
+      options.beforeWrite?.();
+      // Another write may have landed while the extractor ran: check again, against the graph as it is now.
+      const storedMeanwhile = this.storedAlready(documentId, document);
+      if (storedMeanwhile) return { answer: () => storedMeanwhile };
+      return this.planIngest(source, document, extraction, options);
+    });
+  }
+
+  private planIngest(
+    source: string,
+    document: DocumentRecord,
+    extraction: ReturnType<typeof extractionResultSchema.parse>,
+    { original, author }: IngestOptions,
+  ): PlannedWrite<IngestResult> {
+    const documentId = document.id;
     const snapshot = this.graphs.current;
     const { entities, redirects } = snapshot.dataset;
     // New entities get ids that are free in the dataset (a merged entity's id stays its
@@ -271,7 +355,7 @@ export class WriteStore {
     }
 
     const proposals: Proposal[] = [];
-    const skipped: IngestResult['skipped'] = [];
+    const skipped: IngestResult['skipped'] = [...(extraction.dropped ?? [])];
     extraction.claims.forEach((claim, index) => {
       const subject = renamed.get(claim.subject) ?? claim.subject;
       const object = renamed.get(claim.object) ?? claim.object;
@@ -289,23 +373,25 @@ export class WriteStore {
           document: documentId,
           claim: { ...claim, subject, object },
           newEntities: uses,
+          ...(extraction.extractor !== undefined ? { extractor: extraction.extractor } : {}),
         });
       }
     });
 
-    // The original before the journal: an ingest journaled is one whose original is on disk.
-    if (options.original) this.keepOriginal(documentId, options.original);
+    // The original before the event: an ingest recorded is one whose original is on disk.
+    if (original) this.keepOriginal(documentId, original);
     const entry: IngestEntry = {
       kind: 'ingest',
       at: this.now().toISOString(),
-      author: options.author,
+      author,
       document: { id: documentId, source },
       proposals,
     };
-    const line = this.append(entry);
-    this.book.applyIngest(entry);
-    this.graphs.replace(snapshotWithDocument(snapshot, document, nextVersion(snapshot.version, line)));
-    return { created: true, document, proposals: this.book.forDocument(documentId), skipped };
+    const warnings = extraction.warnings ?? [];
+    return {
+      entry,
+      answer: () => ({ created: true, document, proposals: this.book.forDocument(documentId), skipped, warnings }),
+    };
   }
 
   private keepOriginal(documentId: string, original: { bytes: Uint8Array; extension: string }): void {
@@ -313,7 +399,7 @@ export class WriteStore {
       throw new WriteInputError([
         { path: 'original', message: `an original cannot be kept as .${original.extension}` },
       ]);
-    if (!this.journal) throw new WritesNotOpenError();
+    if (!this.events) throw new WritesNotOpenError();
     const file = path.join(this.dataDir, originalFile(documentId, original.extension));
     onDiskFull(this.dataDir, NOTHING_OF_THIS_WRITE, () => writeFileAtomic(file, original.bytes));
   }
@@ -329,7 +415,13 @@ export class WriteStore {
     const known = this.graphs.current.dataset.documents.get(documentId);
     if (!known) return undefined;
     if (sameRecord(known, document))
-      return { created: false, document: known, proposals: this.book.forDocument(documentId), skipped: [] };
+      return {
+        created: false,
+        document: known,
+        proposals: this.book.forDocument(documentId),
+        skipped: [],
+        warnings: [],
+      };
     throw new WriteConflictError(
       `a different document with id "${documentId}" is already stored; send the article under another fileName`,
     );
@@ -339,128 +431,132 @@ export class WriteStore {
    * Turns a proposal into a claim, with the reviewer's corrections (planAccept.ts checks
    * them). Accepting again returns the same claim. `author`: who decides (`token`, `cli`).
    */
-  accept(id: string, corrections: Corrections, author: string): DecisionResult {
-    const proposal = this.proposal(id);
-    const snapshot = this.graphs.current;
-    if (proposal.status === 'rejected')
-      throw new WriteConflictError(`proposal "${id}" was rejected; it cannot be accepted`);
-    if (proposal.status === 'accepted') {
-      const isRepeat = Object.keys(corrections).length === 0 || sameRecord(corrections, proposal.corrections ?? {});
-      if (!isRepeat)
-        throw new WriteConflictError(
-          `proposal "${id}" was already accepted as claim "${proposal.claimId}" with other corrections; correct that claim instead`,
-        );
-      return {
-        created: false,
+  accept(id: string, corrections: Corrections, author: string): Promise<DecisionResult> {
+    return this.write((): PlannedWrite<DecisionResult> => {
+      const proposal = this.proposal(id);
+      const snapshot = this.graphs.current;
+      if (proposal.status === 'rejected')
+        throw new WriteConflictError(`proposal "${id}" was rejected; it cannot be accepted`);
+      if (proposal.status === 'accepted') {
+        const isRepeat = Object.keys(corrections).length === 0 || sameRecord(corrections, proposal.corrections ?? {});
+        if (!isRepeat)
+          throw new WriteConflictError(
+            `proposal "${id}" was already accepted as claim "${proposal.claimId}" with other corrections; correct that claim instead`,
+          );
+        const claim = proposal.claimId !== undefined ? liveClaimById(snapshot.dataset, proposal.claimId) : undefined;
+        return { answer: () => ({ created: false, proposal, claim }) };
+      }
+      const entry = planAccept(
+        {
+          dataset: snapshot.dataset,
+          proposedEntity: (documentId, entityId) => this.book.proposedEntity(documentId, entityId),
+          at: this.now().toISOString(),
+          author,
+        },
         proposal,
-        claim: proposal.claimId !== undefined ? liveClaimById(snapshot.dataset, proposal.claimId) : undefined,
+        corrections,
+      );
+      return {
+        entry,
+        answer: () => ({
+          created: true,
+          proposal: this.book.get(id)!,
+          claim: liveClaimById(this.graphs.current.dataset, entry.claim.id),
+        }),
       };
-    }
-
-    const entry = planAccept(
-      {
-        dataset: snapshot.dataset,
-        proposedEntity: (documentId, entityId) => this.book.proposedEntity(documentId, entityId),
-        at: this.now().toISOString(),
-        author,
-      },
-      proposal,
-      corrections,
-    );
-    const line = this.append(entry);
-    this.book.applyAccept(entry);
-    const next = snapshotWithClaim(snapshot, entry.claim, entry.entities, nextVersion(snapshot.version, line));
-    this.graphs.replace(next);
-    return { created: true, proposal: this.book.get(id)!, claim: liveClaimById(next.dataset, entry.claim.id) };
+    });
   }
 
   /** Rejects a pending proposal. Rejecting again is harmless. */
-  reject(id: string, author: string): DecisionResult {
-    const proposal = this.proposal(id);
-    if (proposal.status === 'accepted')
-      throw new WriteConflictError(
-        `proposal "${id}" was accepted as claim "${proposal.claimId}"; it cannot be rejected`,
-      );
-    if (proposal.status === 'rejected') return { created: false, proposal };
-    const entry: RejectEntry = { kind: 'reject', at: this.now().toISOString(), author, proposal: id };
-    this.append(entry);
-    this.book.applyReject(entry);
-    // The graph is unchanged (proposals are not on it), so the snapshot and its version stay.
-    return { created: true, proposal: this.book.get(id)! };
+  reject(id: string, author: string): Promise<DecisionResult> {
+    return this.write((): PlannedWrite<DecisionResult> => {
+      const proposal = this.proposal(id);
+      if (proposal.status === 'accepted')
+        throw new WriteConflictError(
+          `proposal "${id}" was accepted as claim "${proposal.claimId}"; it cannot be rejected`,
+        );
+      if (proposal.status === 'rejected') return { answer: () => ({ created: false, proposal }) };
+      const entry: RejectEntry = { kind: 'reject', at: this.now().toISOString(), author, proposal: id };
+      return { entry, answer: () => ({ created: true, proposal: this.book.get(id)! }) };
+    });
   }
 
-  // Hand curation: each method plans one event (curateClaims.ts, curateEntities.ts), journals it, and puts it on the graph.
+  // Hand curation: each method plans one event (curateClaims.ts, curateEntities.ts) against
+  // the up-to-date graph, commits it, and puts it on the graph.
 
   private curationContext(author: string): CurationContext {
-    return { dataset: this.graphs.current.dataset, history: this.history, at: this.now().toISOString(), author };
+    const { dataset, graph } = this.graphs.current;
+    return { dataset, graph, history: this.history, at: this.now().toISOString(), author };
   }
 
-  private record<T extends Exclude<CurationEntry, JudgeNotSameEntry>>(entry: T): T {
-    const snapshot = this.graphs.current;
-    const line = this.append(entry);
-    this.history.apply(entry);
-    const version = nextVersion(snapshot.version, line);
-    const entryNow: Exclude<CurationEntry, JudgeNotSameEntry> = entry;
-    this.graphs.replace(
-      entryNow.kind === 'editEntity'
-        ? snapshotWithEntity(snapshot, entryNow.after, version)
-        : isEntityMerge(entryNow)
-          ? snapshotWithMergedEntity(snapshot, entryNow, version)
-          : snapshotWithClaimState(snapshot, entryNow.claim, entryNow.after, entryNow.entities, version),
-    );
-    return entry;
+  private record<T extends CurationEntry>(plan: (context: CurationContext) => T, author: string): Promise<T> {
+    return this.write(() => {
+      const entry = plan(this.curationContext(author));
+      return { entry, answer: () => entry };
+    });
   }
 
   /** Adds a claim quoting a document, with new entities for its ends if asked. */
-  addClaim(body: AddClaimBody, author: string): CurationEntry {
-    return this.record(planAddClaim(this.curationContext(author), body));
+  addClaim(body: AddClaimBody, author: string): Promise<CurationEntry> {
+    return this.record((context) => planAddClaim(context, body), author);
   }
 
   /** A new version of a claim. `ifMatch`: the version the curator read (412 when it moved). */
-  correctClaim(id: string, body: CorrectClaimBody, ifMatch: number | undefined, author: string): CurationEntry {
-    return this.record(planCorrectClaim(this.curationContext(author), id, body, ifMatch));
+  correctClaim(
+    id: string,
+    body: CorrectClaimBody,
+    ifMatch: number | undefined,
+    author: string,
+  ): Promise<CurationEntry> {
+    return this.record((context) => planCorrectClaim(context, id, body, ifMatch), author);
   }
 
   /** Takes a claim off the graph; it stays in the history. */
-  retractClaim(id: string, reason: string, ifMatch: number | undefined, author: string): CurationEntry {
-    return this.record(planRetractClaim(this.curationContext(author), id, reason, ifMatch));
+  retractClaim(id: string, reason: string, ifMatch: number | undefined, author: string): Promise<CurationEntry> {
+    return this.record((context) => planRetractClaim(context, id, reason, ifMatch), author);
   }
 
   /** A new event that undoes `eventId`: an entity edit is undone by another edit. */
-  revert(eventId: string, reason: string | undefined, ifMatch: number | undefined, author: string): CurationEntry {
-    const context = this.curationContext(author);
-    const event = this.history.get(eventId);
-    if (event?.kind === 'editEntity') return this.record(planRevertEntityEdit(context, event, reason, ifMatch));
-    if (event?.kind === 'judgeNotSame') return this.recordJudgement(planRevertJudgement(context, event, reason));
-    if (event && isEntityMerge(event)) return this.record(planRevertMerge(context, event, reason, ifMatch));
-    return this.record(planRevert(context, eventId, reason, ifMatch));
+  revert(
+    eventId: string,
+    reason: string | undefined,
+    ifMatch: number | undefined,
+    author: string,
+  ): Promise<CurationEntry> {
+    return this.record((context): CurationEntry => {
+      const event = this.history.get(eventId);
+      if (event?.kind === 'editEntity') return planRevertEntityEdit(context, event, reason, ifMatch);
+      if (event?.kind === 'judgeNotSame') return planRevertJudgement(context, event, reason);
+      if (event && isEntityMerge(event)) return planRevertMerge(context, event, reason, ifMatch);
+      return planRevert(context, eventId, reason, ifMatch);
+    }, author);
   }
 
   /** Changes an entity's name, aliases, description, type, kind or country. `ifMatch`: its version as read. */
-  editEntity(id: string, body: EditEntityBody, ifMatch: number | undefined, author: string): EditEntityEntry {
-    return this.record(planEditEntity(this.curationContext(author), id, body, ifMatch));
+  editEntity(id: string, body: EditEntityBody, ifMatch: number | undefined, author: string): Promise<EditEntityEntry> {
+    return this.record((context) => planEditEntity(context, id, body, ifMatch), author);
   }
 
   /** Merges entity `id` into `body.into`: its claims move there, it leaves the graph. `ifMatch`: the version of `id` as read. */
-  mergeEntities(id: string, body: MergeEntityBody, ifMatch: number | undefined, author: string): EntityMergeEntry {
-    return this.record(planMergeEntities(this.curationContext(author), id, body, ifMatch));
+  mergeEntities(
+    id: string,
+    body: MergeEntityBody,
+    ifMatch: number | undefined,
+    author: string,
+  ): Promise<EntityMergeEntry> {
+    return this.record((context) => planMergeEntities(context, id, body, ifMatch), author);
   }
 
   /**
-   * A judgement changes no record, so the graph and its version stay: the duplicate
-   * candidates, which read the history, leave the pair out from now on.
+   * Judges two entities not the same ("Not the same"); judging a pair that stands judged
+   * writes nothing. A judgement changes no record, so the graph and its version stay: the
+   * duplicate candidates, which read the history, leave the pair out from now on.
    */
-  private recordJudgement(entry: JudgeNotSameEntry): JudgeNotSameEntry {
-    this.append(entry);
-    this.history.apply(entry);
-    return entry;
-  }
-
-  /** Judges two entities not the same ("Not the same"); judging a pair that stands judged writes nothing. */
-  judgeNotSame(id: string, other: string, reason: string | undefined, author: string): JudgementPlan {
-    const plan = planJudgeNotSame(this.curationContext(author), id, other, reason);
-    if (plan.created) this.recordJudgement(plan.event);
-    return plan;
+  judgeNotSame(id: string, other: string, reason: string | undefined, author: string): Promise<JudgementPlan> {
+    return this.write((): PlannedWrite<JudgementPlan> => {
+      const plan = planJudgeNotSame(this.curationContext(author), id, other, reason);
+      return plan.created ? { entry: plan.event, answer: () => plan } : { answer: () => plan };
+    });
   }
 
   /** Whether the pair stands judged not the same, in either order. */

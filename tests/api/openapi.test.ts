@@ -25,6 +25,7 @@ describe('GET /api/openapi.json', () => {
       '/api/path',
       '/api/documents',
       '/api/documents/{id}',
+      '/api/documents/{id}/original',
       '/api/stats',
       '/api/export',
       '/api/openapi.json',

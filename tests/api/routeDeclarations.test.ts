@@ -71,7 +71,10 @@ describe('the route declarations', () => {
         route: 'post /api/documents',
         security: [{ bearer: [] }],
         problems: ['400', '401', '403', '409', '413', '415', '422', '429', '507'],
-        body: { required: true, types: ['text/plain', 'application/json'] },
+        body: {
+          required: true,
+          types: ['text/plain', 'text/markdown', 'text/html', 'application/pdf', 'application/json'],
+        },
       },
       {
         route: 'get /api/proposals',

@@ -32,7 +32,7 @@ describe('claimgraph serve', () => {
     const code = await main(['serve', '--port', 'http'], { out: () => undefined, err: (text) => err.push(text) });
     expect(code).toBe(2);
     expect(err.join('\n')).toBe(
-      'claimgraph serve: --port must be a port number from 0 to 65535, not "http"\nusage: claimgraph serve [--port N] [--host ADDRESS] [--private | --public-reads] [--data DIR]',
+      'claimgraph serve: --port must be a port number from 0 to 65535, not "http"\nusage: claimgraph serve [--port N] [--host ADDRESS] [--private | --public-reads] [--data DIR | --database URL]',
     );
   });
 
@@ -45,8 +45,7 @@ describe('claimgraph serve', () => {
     });
     expect(code).toBe(1);
     expect(err).toEqual([
-      `claimgraph: ${missing}: the data folder has 1 problem(s):`,
-      `  ${missing}: the data folder does not exist or is not a folder`,
+      `claimgraph serve: the data folder ${missing} does not exist; give one with --data DIR or CLAIMGRAPH_DATA, or make one with \`claimgraph import\` or \`claimgraph generate\``,
     ]);
   });
 });

@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { Express } from 'express';
 import { openGraph } from '../../server/graph/openGraph';
 import { createApp } from '../../server/http/app';
+import { defaultHardening } from '../../server/http/hardeningConfig';
 import { GraphSnapshotHolder, snapshotOf } from '../../server/http/snapshotHolder';
 import type { WriteRateLimit } from '../../server/http/writeGuards';
 import type { ExtractArticle } from '../../server/store/extraction';
@@ -83,6 +84,8 @@ export function writeApp(
     rateLimit?: WriteRateLimit | false;
     bodyLimitBytes?: number;
     extract?: ExtractArticle;
+    /** Each request's time budget; default the app's (10 s). */
+    requestTimeoutMs?: number;
   } = {},
 ): WriteApp {
   const dataDir = options.dataDir ?? tempSeedCopy();
@@ -98,6 +101,9 @@ export function writeApp(
     store,
     clientDir: noClientDir,
     writes: { writes, token, rateLimit: options.rateLimit ?? false, bodyLimitBytes: options.bodyLimitBytes },
+    ...(options.requestTimeoutMs !== undefined
+      ? { hardening: { ...defaultHardening, requestTimeoutMs: options.requestTimeoutMs } }
+      : {}),
   });
   return { app, store, writes, dataDir, close: () => writes.close() };
 }

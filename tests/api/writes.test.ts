@@ -73,6 +73,7 @@ describe('ingest, review, accept', () => {
     expect(res.body.created).toBe(true);
     expect(res.body.document).toEqual({ id: DOC, title: 'Musk and Peskov talk Starlink', date: '2024-11-02' });
     expect(res.body.skipped).toEqual([]);
+    expect(res.body.warnings).toEqual([]);
     expect(res.body.proposals).toEqual([
       {
         id: `${DOC}.p1`,
@@ -90,6 +91,8 @@ describe('ingest, review, accept', () => {
         },
         subject: { id: 'elon-musk', name: 'Elon Musk', type: 'person', existing: true },
         object: { id: 'dmitry-peskov', name: 'Dmitry Peskov', type: 'person', existing: true },
+        // The fixture's extraction names no extractor: recorded as the rules', as every proposal journaled before extractors were named.
+        extractor: 'rules',
         quoteStart: 0,
         quoteEnd: 86,
       },
@@ -120,6 +123,8 @@ describe('ingest, review, accept', () => {
     const accepted = await request(made.app).post(`/api/proposals/${DOC}.p1/accept`).set(auth);
     expect(accepted.status).toBe(201);
     expect(accepted.body.claim).toEqual({
+      addedBy: 'token',
+      addedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/),
       id: `${DOC}.c1`,
       subject: 'elon-musk',
       type: 'in_contact_with',
@@ -347,7 +352,7 @@ describe('bad writes', () => {
     const form = await request(made.app).post('/api/documents').set(auth).type('form').send({ text: ARTICLE });
     expectProblem(form, 415);
     expect(JSON.parse(form.text).detail).toBe(
-      'send the body as text/plain or application/json, not "application/x-www-form-urlencoded"',
+      'send the body as text/plain, text/markdown, text/html, application/pdf or application/json, not "application/x-www-form-urlencoded"',
     );
     expectProblem(
       await request(made.app).post(`/api/proposals/x.p1/accept`).set(auth).type('text/plain').send('stance=asserts'),

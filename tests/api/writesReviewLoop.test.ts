@@ -100,6 +100,8 @@ describe('ends from the whole document', () => {
     const p3 = await accept(made, 3, { object: 'orbital-relay-ltd', role: 'chief executive' });
     expect(p3.status).toBe(201);
     expect(p3.body.claim).toEqual({
+      addedBy: 'token',
+      addedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/),
       id: `${DOC}.c3`,
       subject: 'anna-berg',
       type: 'holds_position',

@@ -13,6 +13,10 @@ import type { EdgeAttributes, NodeAttributes } from '../../server/model/graph';
 import { buildGraph } from '../../server/graph/buildGraph';
 import type { EvidenceGraph } from '../../server/model/evidenceGraph';
 import { loadDataset } from '../../server/load/loadDataset';
+import { connectDatabase } from '../../server/store/postgres/connect';
+import { importDataFolder } from '../../server/store/postgres/importFolder';
+import { loadDatasetFromDatabase } from '../../server/store/postgres/loadDatasetFromDatabase';
+import type { Dataset } from '../../server/model/dataset';
 import { scratchDir } from './benchPaths';
 import { extractorTimes } from './measureExtractor';
 import { startMemorySampler } from './memorySampler';
@@ -33,10 +37,38 @@ export interface LoadResult {
 }
 
 function load(dir: string): LoadResult {
+  return loadFrom(() => loadDataset(dir, { onWarning: () => {} }));
+}
+
+/** `db import DIR` into an empty database, from reading the folder to the commit. */
+async function databaseImport(dir: string, url: string): Promise<{ importMs: number }> {
+  const started = performance.now();
+  const pool = await connectDatabase(url, { max: 2 });
+  try {
+    await importDataFolder(pool, url, dir);
+  } finally {
+    await pool.end();
+  }
+  return { importMs: performance.now() - started };
+}
+
+/** Start-up from PostgreSQL: connect, stream the tables, replay, check, build. */
+async function databaseLoad(url: string): Promise<LoadResult> {
+  const started = performance.now();
+  const pool = await connectDatabase(url, { max: 1 });
+  let dataset: Dataset;
+  try {
+    dataset = (await loadDatasetFromDatabase(pool, url, { onWarning: () => {} })).dataset;
+  } finally {
+    await pool.end();
+  }
+  return loadFrom(() => dataset, started);
+}
+
+function loadFrom(read: () => Dataset, started = performance.now()): LoadResult {
   const sampler = startMemorySampler();
   sampler.reset();
-  const started = performance.now();
-  const dataset = loadDataset(dir, { onWarning: () => {} });
+  const dataset = read();
   const loaded = performance.now();
   const graph = buildGraph(dataset);
   const built = performance.now();
@@ -183,6 +215,8 @@ async function run(): Promise<void> {
   const [task, ...args] = process.argv.slice(2);
   if (task === 'load') print(load(args[0]));
   else if (task === 'bare-load') print(bareLoad(args[0]));
+  else if (task === 'db-import') print(await databaseImport(args[0], args[1]));
+  else if (task === 'db-load') print(await databaseLoad(args[0]));
   else if (task === 'export') print(await exportOne(args[0], args[1], args[2] === 'string' ? 'string' : 'stream'));
   else if (task === 'bare-http') bareHttp(args[0]);
   else if (task === 'extract') print(await extractorTimes(Number(args[0])));

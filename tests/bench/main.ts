@@ -7,13 +7,16 @@
 // writes (add, correct, retract a claim; /api/health while 16 curators write) vs a bare
 // append + fsync, on the largest size only. Prints Markdown tables; writes
 // tests/bench/results.json. `--only=extractor` runs (6) alone and replaces only its part of
-// results.json; `--only=writes` runs (7) alone (on 100k entities unless --sizes= says).
+// results.json; `--only=writes` runs (7) alone (on 100k entities unless --sizes= says);
+// (8) PostgreSQL: `db import` vs `validate`, start-up from the database vs from the folder,
+// on the largest size (`--only=database`: alone, on 100k entities unless --sizes= says).
 import fs from 'node:fs';
 import os from 'node:os';
 import type { BareLoadResult, LoadResult } from './childTasks';
 import { resultsFile } from './benchPaths';
 import { ensureDataset } from './datasets';
 import { measureClient, type ClientResult } from './measureClient';
+import { measureDatabase, type DatabaseResult } from './measureDatabase';
 import { measureExports, type ExportRow } from './measureExports';
 import { extractorTable, measureExtractor, type ExtractorResult } from './measureExtractor';
 import {
@@ -36,6 +39,7 @@ interface SizeResult {
   api?: RouteResult[];
   exports?: ExportRow[];
   writes?: WriteResult;
+  database?: DatabaseResult;
   errors: string[];
 }
 
@@ -69,7 +73,9 @@ function parseArgs(argv: string[]) {
   const onlyList = argv.filter((a) => a.startsWith('--only=')).flatMap((a) => a.slice(7).split(','));
   const extractorOnly = onlyList.length > 0 && onlyList.every((name) => name === 'extractor');
   const writesOnly = onlyList.length > 0 && onlyList.every((name) => name === 'writes');
-  return { quick, sizes: writesOnly && !sizesArg ? [100000] : sizes, only, extractorOnly, writesOnly };
+  const databaseOnly = onlyList.length > 0 && onlyList.every((name) => name === 'database');
+  const largestOnly = (writesOnly || databaseOnly) && !sizesArg;
+  return { quick, sizes: largestOnly ? [100000] : sizes, only, extractorOnly, writesOnly, databaseOnly };
 }
 
 async function benchSize(
@@ -83,6 +89,8 @@ async function benchSize(
   const dataset = ensureDataset(entities, claims);
   const errors: string[] = [];
   if (only('writes') && !only('load')) return writesOnlySize(dataset.dir, entities, claims, errors);
+  if (only('database') && !only('load'))
+    return { ...noLoad(entities, claims), database: await databaseOf(dataset.dir, errors), errors };
   const ours = await runChild<LoadResult>('load', [dataset.dir]);
   const bare = await runChild<BareLoadResult>('bare-load', [dataset.dir]);
   log(
@@ -129,7 +137,66 @@ async function benchSize(
   }
   if (only('export')) result.exports = await measureExports(dataset.dir, log);
   if (only('writes') && largest) result.writes = await writesOf(dataset.dir, errors);
+  if (only('database') && largest) result.database = await databaseOf(dataset.dir, errors);
   return result;
+}
+
+async function databaseOf(dir: string, errors: string[]): Promise<DatabaseResult | undefined> {
+  try {
+    return await measureDatabase(dir, log);
+  } catch (error) {
+    errors.push(`database: ${(error as Error).message}`);
+    log(`  database failed: ${(error as Error).message}`);
+    return undefined;
+  }
+}
+
+/** A size measured without the load figures (a run of one part alone). */
+function noLoad(entities: number, claims: number): Omit<SizeResult, 'errors'> {
+  const none: LoadResult = {
+    entities,
+    claims,
+    edges: 0,
+    readValidateMs: 0,
+    buildMs: 0,
+    totalMs: 0,
+    peakRssBytes: 0,
+    retainedHeapBytes: 0,
+  };
+  return { entities, claims, edges: 0, load: { ...none, bareMs: 0, overheadRatio: 0, bytesPerClaim: 0 } };
+}
+
+function databaseTable(sizes: SizeResult[]): string {
+  return [
+    '**PostgreSQL** (db import vs validate on the same folder; load + build from the database vs from the folder)',
+    '',
+    markdownTable(
+      [
+        'entities',
+        'claims',
+        'validate s',
+        'db import s',
+        'import ÷ validate',
+        'load folder s',
+        'load PostgreSQL s',
+        'ratio',
+        'database MiB',
+      ],
+      sizes
+        .filter((s) => s.database)
+        .map((s) => [
+          count(s.entities),
+          count(s.claims),
+          seconds(s.database!.validateMs),
+          seconds(s.database!.importMs),
+          ratio(s.database!.importRatio),
+          seconds(s.database!.folderLoadMs),
+          seconds(s.database!.databaseLoadMs),
+          ratio(s.database!.loadRatio),
+          mib(s.database!.databaseBytes),
+        ]),
+    ),
+  ].join('\n');
 }
 
 async function writesOf(dir: string, errors: string[]): Promise<WriteResult | undefined> {
@@ -353,7 +420,7 @@ function writesTable(sizes: SizeResult[]): string {
 }
 
 async function main(): Promise<void> {
-  const { quick, sizes, only, extractorOnly, writesOnly } = parseArgs(process.argv.slice(2));
+  const { quick, sizes, only, extractorOnly, writesOnly, databaseOnly } = parseArgs(process.argv.slice(2));
   if (extractorOnly) {
     // The other parts of results.json stay as their last full run wrote them.
     const previous = fs.existsSync(resultsFile)
@@ -379,7 +446,7 @@ async function main(): Promise<void> {
   for (const entities of sizes) {
     results.sizes.push(await benchSize(entities, quick, only, entities === Math.max(...sizes)));
     // A run of the writes alone prints its table and leaves results.json as the last full run wrote it.
-    if (!writesOnly) fs.writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
+    if (!writesOnly && !databaseOnly) fs.writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
   }
   if (only('extractor')) results.extractor = await measureExtractor(log, os.loadavg());
   if (only('client')) {
@@ -395,8 +462,12 @@ async function main(): Promise<void> {
     process.stdout.write(`${writesTable(results.sizes)}\n`);
     return;
   }
+  if (databaseOnly) {
+    process.stdout.write(`${databaseTable(results.sizes)}\n`);
+    return;
+  }
   fs.writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
-  process.stdout.write(`${report(results)}\n`);
+  process.stdout.write(`${report(results)}\n\n${databaseTable(results.sizes)}\n`);
 }
 
 main().catch((error: unknown) => {

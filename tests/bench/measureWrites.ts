@@ -3,9 +3,9 @@
 // the ratio is what the rest of the write costs). The real server, started as users start
 // it, with a token, on a copy of the folder (writes add a journal to it): add a claim,
 // correct a claim, retract a claim, one request at a time, each timed from request to
-// answer; then /api/health polled while 16 curators write at once, beside the same polling
-// with no writes. A merge of a hub is measured when the server has a merge route
-// (MERGE_ROUTE_HOOK below); this branch has none, and its row says so.
+// answer; a merge of a hub with about 1,000 claims into an entity of its type, and its
+// split (the merge undone); then /api/health polled while 16 curators write at once,
+// beside the same polling with no writes.
 import fs from 'node:fs';
 import path from 'node:path';
 import { scratchDir } from './benchPaths';
@@ -38,13 +38,8 @@ const CURATORS = 16;
 const CONCURRENT_SECONDS = 15;
 const HEALTH_EVERY_MS = 20;
 
-/**
- * How a hub merge would be asked for, once the server has an entity-merge route: a function
- * of (hub, other) giving the request, or undefined while there is none. The merge helper
- * fills this in with its route; the row is then measured like the others.
- */
-const MERGE_ROUTE_HOOK: ((hub: string, other: string) => { method: string; path: string; body: object }) | undefined =
-  undefined;
+const MERGE_CLAIMS = 1000;
+const MERGES = 10;
 
 export function figures(samples: number[]): LatencyFigures {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -85,14 +80,8 @@ interface StoredClaim {
 
 /** Claims of the folder with a quote, from its first claim files (enough for every write of the run). */
 function someClaims(dir: string, count: number): StoredClaim[] {
-  const files = fs.existsSync(path.join(dir, 'claims.json'))
-    ? [path.join(dir, 'claims.json')]
-    : fs
-        .readdirSync(path.join(dir, 'claims'))
-        .sort()
-        .map((file) => path.join(dir, 'claims', file));
   const out: StoredClaim[] = [];
-  for (const file of files) {
+  for (const file of claimFiles(dir)) {
     for (const claim of JSON.parse(fs.readFileSync(file, 'utf8')) as StoredClaim[])
       if (claim.document !== undefined && claim.quote !== undefined) out.push(claim);
     if (out.length >= count) break;
@@ -100,14 +89,24 @@ function someClaims(dir: string, count: number): StoredClaim[] {
   return out.slice(0, count);
 }
 
-async function send(base: string, method: string, url: string, body: object): Promise<number> {
+async function request(
+  base: string,
+  method: string,
+  url: string,
+  body: object,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: unknown }> {
   const response = await fetch(`${base}${url}`, {
     method,
-    headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+    headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json', ...headers },
     body: JSON.stringify(body),
   });
-  await response.arrayBuffer();
-  return response.status;
+  const text = await response.text();
+  return { status: response.status, body: text === '' ? undefined : (JSON.parse(text) as unknown) };
+}
+
+async function send(base: string, method: string, url: string, body: object): Promise<number> {
+  return (await request(base, method, url, body)).status;
 }
 
 async function timed(
@@ -124,18 +123,109 @@ async function timed(
   return figures(samples);
 }
 
-/** Merges of five entities into the most connected one (the hub), when the server has a merge route. */
-async function mergeRow(base: string, claims: StoredClaim[], bare: LatencyFigures): Promise<WriteRow> {
-  const write = 'merge into a hub';
-  if (!MERGE_ROUTE_HOOK) return { write, note: 'no merge route on this branch (MERGE_ROUTE_HOOK in measureWrites.ts)' };
-  const stats = (await (await fetch(`${base}/api/stats?top=1`)).json()) as { topByDegree: Array<{ id: string }> };
-  const hub = stats.topByDegree[0].id;
-  const others = [...new Set(claims.map((c) => c.object))].filter((id) => id !== hub).slice(0, 5);
-  const ours = await timed(
-    base,
-    others.map((other) => MERGE_ROUTE_HOOK!(hub, other)),
-  );
-  return { write, ours, p99Ratio: ours.p99Ms / bare.p99Ms, note: `hub ${hub}` };
+interface MergePair {
+  hub: string;
+  into: string;
+  claims: number;
+}
+
+/** Every claim file of a folder (one claims.json, or the shards of claims/). */
+function claimFiles(dir: string): string[] {
+  return fs.existsSync(path.join(dir, 'claims.json'))
+    ? [path.join(dir, 'claims.json')]
+    : fs
+        .readdirSync(path.join(dir, 'claims'))
+        .sort()
+        .map((file) => path.join(dir, 'claims', file));
+}
+
+function entityTypes(dir: string): Map<string, string> {
+  const files = fs.existsSync(path.join(dir, 'entities.json'))
+    ? [path.join(dir, 'entities.json')]
+    : fs.readdirSync(path.join(dir, 'entities')).map((file) => path.join(dir, 'entities', file));
+  const types = new Map<string, string>();
+  for (const file of files)
+    for (const entity of JSON.parse(fs.readFileSync(file, 'utf8')) as Array<{ id: string; type: string }>)
+      types.set(entity.id, entity.type);
+  return types;
+}
+
+/**
+ * The MERGES entities (countries aside) whose claim count is nearest MERGE_CLAIMS, each
+ * paired with an entity of its type with at most 20 claims, none shared with it (a shared
+ * claim would join the survivor with itself, which a merge refuses). Read before the
+ * server starts, so the parse is outside every measurement.
+ */
+function mergePairs(dir: string): MergePair[] {
+  const counts = new Map<string, number>();
+  const claimsOf = new Map<string, Array<[string, string]>>();
+  for (const file of claimFiles(dir))
+    for (const claim of JSON.parse(fs.readFileSync(file, 'utf8')) as StoredClaim[])
+      for (const end of [claim.subject, claim.object]) counts.set(end, (counts.get(end) ?? 0) + 1);
+  const types = entityTypes(dir);
+  const hubs = [...counts]
+    .filter(([id]) => !id.startsWith('country:'))
+    .sort((a, b) => Math.abs(a[1] - MERGE_CLAIMS) - Math.abs(b[1] - MERGE_CLAIMS) || a[0].localeCompare(b[0]))
+    .slice(0, MERGES);
+  const hubIds = new Set(hubs.map(([id]) => id));
+  for (const file of claimFiles(dir))
+    for (const claim of JSON.parse(fs.readFileSync(file, 'utf8')) as StoredClaim[])
+      for (const [end, other] of [
+        [claim.subject, claim.object],
+        [claim.object, claim.subject],
+      ])
+        if (hubIds.has(end)) (claimsOf.get(end) ?? claimsOf.set(end, []).get(end)!).push([end, other]);
+  const taken = new Set<string>(hubIds);
+  return hubs.map(([hub, claims]) => {
+    const neighbours = new Set((claimsOf.get(hub) ?? []).map(([, other]) => other));
+    const into = [...counts].find(
+      ([id, n]) => n <= 20 && !taken.has(id) && !neighbours.has(id) && types.get(id) === types.get(hub),
+    )?.[0];
+    if (into === undefined) throw new Error(`no entity of type ${types.get(hub)} to merge ${hub} into`);
+    taken.add(into);
+    return { hub, into, claims };
+  });
+}
+
+/** Each hub merged into its pair (If-Match: its version, 1), then each merge undone (a split), one request at a time. */
+async function mergeRows(base: string, pairs: MergePair[], bare: LatencyFigures): Promise<WriteRow[]> {
+  const merges: number[] = [];
+  const splits: number[] = [];
+  const events: string[] = [];
+  let moved = 0;
+  for (const { hub, into } of pairs) {
+    const started = performance.now();
+    const answer = await request(
+      base,
+      'POST',
+      `/api/entities/${encodeURIComponent(hub)}/merge`,
+      { into, reason: 'bench' },
+      { 'if-match': '"1"' },
+    );
+    merges.push(performance.now() - started);
+    if (answer.status !== 200)
+      throw new Error(`merge ${hub} into ${into} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+    const event = (answer.body as { event: { id: string; claims: unknown[] } }).event;
+    events.push(event.id);
+    moved += event.claims.length;
+  }
+  // Undone newest first: two hubs may share a claim, which the later merge moved again.
+  for (const event of events.reverse()) {
+    const started = performance.now();
+    const answer = await request(base, 'POST', `/api/history/${event}/revert`, { reason: 'bench' });
+    splits.push(performance.now() - started);
+    if (answer.status !== 201)
+      throw new Error(`revert ${event} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+  }
+  const perMerge = Math.round(moved / pairs.length);
+  const row = (write: string, samples: number[], note: string): WriteRow => {
+    const ours = figures(samples);
+    return { write, ours, p99Ratio: ours.p99Ms / bare.p99Ms, note };
+  };
+  return [
+    row('merge a hub', merges, `${pairs.length} hubs, ${perMerge} claims moved on average`),
+    row('split it again (undo the merge)', splits, `the same ${pairs.length}`),
+  ];
 }
 
 /** /api/health every HEALTH_EVERY_MS until `until()` says stop; each answer's latency. */
@@ -214,6 +304,7 @@ function sequentialRequests(claims: StoredClaim[], starts: number[]) {
 }
 
 export async function measureWrites(dataDir: string, log: (line: string) => void): Promise<WriteResult> {
+  const pairs = mergePairs(dataDir);
   const copy = path.join(scratchDir, `writes-${process.pid}`);
   fs.rmSync(copy, { recursive: true, force: true });
   fs.cpSync(dataDir, copy, { recursive: true });
@@ -242,7 +333,13 @@ export async function measureWrites(dataDir: string, log: (line: string) => void
       rows.push({ write, ours, p99Ratio: ours.p99Ms / bare.p99Ms });
       log(`  ${write}: p50 ${ours.p50Ms} ms, p99 ${ours.p99Ms} ms (${(ours.p99Ms / bare.p99Ms).toFixed(1)}× bare)`);
     }
-    rows.push(await mergeRow(base, claims, bare));
+    for (const row of await mergeRows(base, pairs, bare)) {
+      rows.push(row);
+      const ours = row.ours!;
+      log(
+        `  ${row.write}: p50 ${ours.p50Ms} ms, p99 ${ours.p99Ms} ms (${row.p99Ratio!.toFixed(1)}× bare; ${row.note})`,
+      );
+    }
     const quietStop = performance.now() + 5000;
     const quiet = figures(await pollHealth(base, () => performance.now() >= quietStop));
     const busy = await curatorsAtOnce(base, claims.slice(3 * SEQUENTIAL_WRITES));

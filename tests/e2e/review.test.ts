@@ -67,6 +67,9 @@ describe('the review panel', () => {
     await page.waitForSelector('.review-document mark.current');
     await expect(page.textContent('#review-document-title')).resolves.toBe(pending[0].document.title);
     await expect(page.textContent('.review-document mark.current')).resolves.toBe(pending[0].claim.quote);
+    // Which extractor proposed it: this server has no model configured.
+    expect(pending[0].extractor).toBe('rules');
+    await expect(page.textContent('#review-extractor')).resolves.toBe('proposed by rules');
 
     // Accept one that the vocabulary allows as extracted, with a corrected stance.
     const vocabulary = await api<{

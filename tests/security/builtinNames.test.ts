@@ -18,6 +18,7 @@ import { createApp } from '../../server/http/app';
 import { GraphSnapshotHolder, snapshotOf } from '../../server/http/snapshotHolder';
 import { apiRoutes } from '../../server/http/routes';
 import * as api from '../../server/model/api';
+import { duplicatesResponseSchema } from '../../server/model/duplicatesApi';
 import { BUILTIN_ENTITY_IDS, BUILTIN_NAMES } from '../builtinNames';
 import { noClientDir, seedDir } from '../api/seedApp';
 
@@ -343,6 +344,21 @@ async function readEveryRoute(server: http.Server, data: Generated): Promise<voi
       );
     }
 
+    // Duplicate candidates: other entities of the folder only, never the entity itself.
+    const duplicates = (
+      await get(
+        server,
+        `/api/entities/${enc(entity.id)}/duplicates`,
+        '/api/entities/{id}/duplicates',
+        duplicatesResponseSchema,
+      )
+    ).body as { id: string; candidates: Array<{ id: string }> };
+    expect(duplicates.id).toBe(entity.id);
+    for (const candidate of duplicates.candidates) {
+      expect(candidate.id).not.toBe(entity.id);
+      expect(data.entities.some((e) => e.id === candidate.id)).toBe(true);
+    }
+
     const ofEntity = await get(
       server,
       `/api/edges?entity=${enc(entity.id)}&limit=1000`,
@@ -359,6 +375,11 @@ async function readEveryRoute(server: http.Server, data: Generated): Promise<voi
     ]);
     expectNotFound(
       await get(server, `/api/entities/${enc(id)}/neighbors`, '/api/entities/{id}/neighbors'),
+      `no entity with id "${id}"`,
+      [{ path: 'id', message: `no entity with id "${id}"` }],
+    );
+    expectNotFound(
+      await get(server, `/api/entities/${enc(id)}/duplicates`, '/api/entities/{id}/duplicates'),
       `no entity with id "${id}"`,
       [{ path: 'id', message: `no entity with id "${id}"` }],
     );
@@ -416,6 +437,12 @@ async function readEveryRoute(server: http.Server, data: Generated): Promise<voi
     expect([one.body.id, one.body.title]).toEqual([document.id, document.title]);
     expect(sorted((one.body.spans as Array<{ claim: string }>).map((s) => s.claim))).toEqual(
       sorted(data.claims.filter((c) => c.document === document.id).map((c) => c.id)),
+    );
+    const noOriginal = `document "${document.id}" came as text: it has no original file`;
+    expectNotFound(
+      await get(server, `/api/documents/${enc(document.id)}/original`, '/api/documents/{id}/original'),
+      noOriginal,
+      [{ path: 'id', message: noOriginal }],
     );
   }
   for (const id of BUILTIN_NAMES.filter((name) => !documentIds.includes(name))) {

@@ -161,6 +161,15 @@ describe('hostile input never reaches a 5xx', () => {
       ids.documents.push(ingest.document.id);
       ids.proposals.push(...ingest.proposals.map((p) => p.id), `${ingest.document.id}.p99`);
     }
+    // One article as a saved web page, so that GET /api/documents/{id}/original has a file to serve.
+    const page = await send(port, {
+      method: 'POST',
+      url: '/api/documents?fileName=fuzz-page.txt',
+      headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'text/html' },
+      body: fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'documents', 'news-page.html'), 'utf8'),
+    });
+    expect(page.status).toBe(201);
+    ids.documents.push('fuzz-page');
     const graph = JSON.parse((await send(port, { method: 'GET', url: '/api/graph', headers: {} })).text) as {
       edges: Array<{ key: string }>;
     };

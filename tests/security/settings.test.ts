@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { main } from '../../server/cli/main';
-import { ConfigError, configFromEnv, DEFAULT_CONFIG, settings } from '../../server/config';
+import { ConfigError, configFromEnv, DEFAULT_CONFIG, modelServerOf, settings } from '../../server/config';
 import { defaultDataDir, packageRoot } from '../../server/paths';
 import { assertServerBuilt, repoRoot } from '../api/childServer';
 import { seedDir } from './hardeningApp';
@@ -41,12 +41,17 @@ describe("README's settings tables", () => {
       'HOST',
       'CLAIMGRAPH_READS',
       'CLAIMGRAPH_DATA',
+      'CLAIMGRAPH_DATABASE_URL',
       'CLAIMGRAPH_CACHE_DIR',
       'CLAIMGRAPH_TOKEN',
       'CLAIMGRAPH_WRITE_RATE_LIMIT',
       'CLAIMGRAPH_CORS_ORIGINS',
       'CLAIMGRAPH_TRUST_PROXY',
       'CLAIMGRAPH_REQUEST_TIMEOUT_MS',
+      'CLAIMGRAPH_LLM_URL',
+      'CLAIMGRAPH_LLM_MODEL',
+      'CLAIMGRAPH_LLM_KEY',
+      'CLAIMGRAPH_LLM_TIMEOUT_MS',
       'CLAIMGRAPH_MAX_EXPORT_CLAIMS',
     ]);
   });
@@ -129,7 +134,8 @@ describe('configFromEnv', () => {
       reads: 'auto',
       token: undefined,
       dataDir: defaultDataDir,
-      cacheDir: path.join(packageRoot, 'node_modules', '.cache', 'claimgraph'),
+      // The layout cache lives with the data (.claimgraph/layouts/ in the data folder), never in node_modules, which npm ci deletes.
+      cacheDir: undefined,
     });
   });
 
@@ -138,12 +144,17 @@ describe('configFromEnv', () => {
       PORT: '8080',
       HOST: '127.0.0.1',
       CLAIMGRAPH_DATA: 'relative/data',
+      CLAIMGRAPH_DATABASE_URL: 'postgres://graph@db.example.org:5432/claimgraph',
       CLAIMGRAPH_CACHE_DIR: '/tmp/claimgraph-cache',
       CLAIMGRAPH_TOKEN: 's3cret',
       CLAIMGRAPH_WRITE_RATE_LIMIT: '5',
       CLAIMGRAPH_CORS_ORIGINS: 'https://graph.example.org',
       CLAIMGRAPH_TRUST_PROXY: '1',
       CLAIMGRAPH_REQUEST_TIMEOUT_MS: '2500',
+      CLAIMGRAPH_LLM_URL: 'http://127.0.0.1:11434/v1/',
+      CLAIMGRAPH_LLM_MODEL: 'qwen2.5:7b',
+      CLAIMGRAPH_LLM_KEY: 'sk-local',
+      CLAIMGRAPH_LLM_TIMEOUT_MS: '90000',
       CLAIMGRAPH_MAX_EXPORT_CLAIMS: '1000',
     });
     expect(config).toEqual({
@@ -151,14 +162,27 @@ describe('configFromEnv', () => {
       port: 8080,
       host: '127.0.0.1',
       dataDir: path.resolve('relative/data'),
+      databaseUrl: 'postgres://graph@db.example.org:5432/claimgraph',
       cacheDir: '/tmp/claimgraph-cache',
       token: 's3cret',
       writeRateLimit: { limit: 5, windowMs: 60_000 },
       corsOrigins: ['https://graph.example.org'],
       trustProxy: 1,
       requestTimeoutMs: 2500,
+      llmUrl: 'http://127.0.0.1:11434/v1',
+      llmModel: 'qwen2.5:7b',
+      llmKey: 'sk-local',
+      llmTimeoutMs: 90_000,
       maxExportClaims: 1000,
     });
+    expect(modelServerOf(config)).toEqual({
+      url: 'http://127.0.0.1:11434/v1',
+      model: 'qwen2.5:7b',
+      key: 'sk-local',
+      timeoutMs: 90_000,
+    });
+    expect(modelServerOf(DEFAULT_CONFIG)).toBeUndefined();
+    expect(DEFAULT_CONFIG.llmTimeoutMs).toBe(60_000);
     expect(configFromEnv({ CLAIMGRAPH_WRITE_RATE_LIMIT: '0', HOST: '::1' })).toMatchObject({
       writeRateLimit: false,
       host: '::1',
@@ -191,8 +215,36 @@ describe('configFromEnv', () => {
       'CLAIMGRAPH_WRITE_RATE_LIMIT must be a whole number of writes per minute (0: no limit), not "-1"',
     ],
     [
+      { CLAIMGRAPH_DATABASE_URL: 'mysql://db.example.org/claimgraph' },
+      'CLAIMGRAPH_DATABASE_URL must be a PostgreSQL URL such as postgres://user@localhost:5432/claimgraph',
+    ],
+    [
       { CLAIMGRAPH_REQUEST_TIMEOUT_MS: '0' },
       'CLAIMGRAPH_REQUEST_TIMEOUT_MS must be a whole number of milliseconds from 1 to 600000, not "0"',
+    ],
+    [
+      { CLAIMGRAPH_LLM_URL: 'localhost:11434', CLAIMGRAPH_LLM_MODEL: 'm' },
+      'CLAIMGRAPH_LLM_URL must be an http(s) base URL such as http://127.0.0.1:11434/v1, not "localhost:11434"',
+    ],
+    [
+      { CLAIMGRAPH_LLM_URL: 'https://user:secret@models.example.org/v1', CLAIMGRAPH_LLM_MODEL: 'm' },
+      'CLAIMGRAPH_LLM_URL must not carry credentials: give the key in CLAIMGRAPH_LLM_KEY',
+    ],
+    [
+      { CLAIMGRAPH_LLM_URL: 'http://127.0.0.1:11434/v1' },
+      "CLAIMGRAPH_LLM_URL is set but CLAIMGRAPH_LLM_MODEL is not: give the model's name on that server, such as qwen2.5:7b",
+    ],
+    [
+      { CLAIMGRAPH_LLM_MODEL: 'qwen2.5:7b' },
+      "CLAIMGRAPH_LLM_MODEL is set but CLAIMGRAPH_LLM_URL is not: give the model server's base URL, such as http://127.0.0.1:11434/v1",
+    ],
+    [
+      { CLAIMGRAPH_LLM_KEY: 'sk-local' },
+      "CLAIMGRAPH_LLM_KEY is set but CLAIMGRAPH_LLM_URL is not: give the model server's base URL, such as http://127.0.0.1:11434/v1",
+    ],
+    [
+      { CLAIMGRAPH_LLM_URL: 'http://127.0.0.1:11434/v1', CLAIMGRAPH_LLM_MODEL: 'm', CLAIMGRAPH_LLM_TIMEOUT_MS: '1m' },
+      'CLAIMGRAPH_LLM_TIMEOUT_MS must be a whole number of milliseconds from 1 to 600000, not "1m"',
     ],
   ])('refuses %p with a ConfigError naming the variable', (env, message) => {
     expect(() => configFromEnv(env)).toThrow(new ConfigError(message));
@@ -236,7 +288,7 @@ describe('a bad setting stops the server before it loads anything, with exit cod
     expect(await serve({ PORT: 'http' }, ['--port', '99999'])).toEqual({
       code: 2,
       err: [
-        'claimgraph serve: --port must be a port number from 0 to 65535, not "99999"\nusage: claimgraph serve [--port N] [--host ADDRESS] [--private | --public-reads] [--data DIR]',
+        'claimgraph serve: --port must be a port number from 0 to 65535, not "99999"\nusage: claimgraph serve [--port N] [--host ADDRESS] [--private | --public-reads] [--data DIR | --database URL]',
       ],
     });
   });

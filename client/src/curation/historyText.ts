@@ -2,7 +2,7 @@
 // words, the version an entity is at (from its edits), the current version a 412 names
 // and the event a refused revert names. Pure, so jest checks the exact texts.
 import type { Problem } from '../../../server/model/api';
-import type { CurationEntry } from '../../../server/model/curationEvents';
+import { entityChangesOf, type CurationEntry } from '../../../server/model/curationEvents';
 import type { Claim, Entity } from '../../../server/model/records';
 
 type NameOf = (id: string) => string;
@@ -93,10 +93,16 @@ export function eventLine(event: CurationEntry, nameOf: NameOf): EventLine {
   return line;
 }
 
-/** An entity's version: that of its newest edit in `events` (newest first), else 1 (never edited). */
+/**
+ * An entity's version: the one the newest event in `events` (newest first) that changed
+ * it left it at (an edit, a merge of it or into it, a split), else 1 (never changed).
+ */
 export function entityVersion(events: readonly CurationEntry[], id: string): number {
-  const edit = events.find((event) => event.kind === 'editEntity' && event.entity === id);
-  return edit?.kind === 'editEntity' ? edit.version : 1;
+  for (const event of events) {
+    const change = entityChangesOf(event).find((one) => one.entity === id);
+    if (change) return change.version;
+  }
+  return 1;
 }
 
 /** The current version a 412 names (errors: [{path: "If-Match", message: 'the current version is "2"'}]). */

@@ -8,8 +8,9 @@ import { reduceEdge, reduceNode, type ViewModel } from '../reducers';
 import type { EvidenceGraph } from '../../../server/model/evidenceGraph';
 import { fitCamera } from '../cameraFit';
 import type { CameraView } from '../state';
-import { drawLabelWithHalo } from './drawLabel';
+import { createLabelDrawer, type DrawnLabel } from './drawLabel';
 import { edgePrograms } from './edgePrograms';
+import { createLabelSpace } from './labelSpace';
 
 export interface GraphViewEvents {
   hoverNode(node: string | undefined): void;
@@ -30,6 +31,8 @@ export interface GraphView {
   resetCamera(): void;
   /** The view as a PNG of `scale` times its size in CSS pixels (1, 2, 4…), whatever the screen's pixel ratio. */
   exportPng(scale: number): Promise<Blob>;
+  /** The node labels of the last frame drawn, with their boxes on the canvas (for the browser tests). */
+  drawnLabels(): DrawnLabel[];
 }
 
 export function createGraphView(
@@ -38,6 +41,8 @@ export function createGraphView(
   getModel: () => ViewModel,
   events: GraphViewEvents,
 ): GraphView {
+  // Each frame's labels are drawn when it ends, biggest first, none covering another (drawLabel.ts).
+  const labels = createLabelDrawer(createLabelSpace());
   const renderer = new Sigma(graph, container, {
     defaultEdgeType: 'solid',
     edgeProgramClasses: edgePrograms(),
@@ -47,13 +52,15 @@ export function createGraphView(
     labelSize: 13,
     labelWeight: '500',
     labelColor: { color: '#1f2933' },
-    defaultDrawNodeLabel: drawLabelWithHalo,
+    defaultDrawNodeLabel: labels.collect,
     edgeLabelFont: 'system-ui, "Segoe UI", Roboto, Arial, sans-serif',
     edgeLabelSize: 11,
     edgeLabelColor: { color: '#52606d' },
-    labelDensity: 2,
-    labelGridCellSize: 80,
-    labelRenderedSizeThreshold: 2,
+    // Candidates for labels: at most one per 120 px cell at the default zoom, more as one
+    // zooms in (sigma scales the count by the zoom), and none for nodes drawn under 4 px.
+    labelDensity: 1,
+    labelGridCellSize: 120,
+    labelRenderedSizeThreshold: 4,
     zIndex: true,
     stagePadding: 40,
     minCameraRatio: 0.05,
@@ -62,6 +69,8 @@ export function createGraphView(
     edgeReducer: (edge, data) => reduceEdge(getModel(), edge, data),
   });
 
+  let drawnLabels: DrawnLabel[] = [];
+  renderer.on('afterRender', () => void (drawnLabels = labels.flush()));
   renderer.on('enterNode', ({ node }) => events.hoverNode(node));
   renderer.on('leaveNode', () => events.hoverNode(undefined));
   renderer.on('clickNode', ({ node }) => events.clickNode(node));
@@ -82,6 +91,7 @@ export function createGraphView(
 
   return {
     refresh: () => renderer.refresh(),
+    drawnLabels: () => drawnLabels,
     focusNode(node) {
       const position = renderer.getNodeDisplayData(node);
       if (!position) return;
@@ -117,7 +127,8 @@ const LAYERS = ['edges', 'nodes', 'edgeLabels', 'labels', 'hovers', 'hoverNodes'
  * window's device pixel ratio, which it reads when it sizes its canvases; so a second
  * renderer with the same settings (the reducers too: highlight and filters as shown) and
  * the same camera is made on a hidden container of the same size while that ratio reads
- * `scale`, drawn, copied and killed, all in one task. The picture is the view's, sharper.
+ * `scale`, drawn, copied and killed, all in one task. The picture is the view's, sharper;
+ * its labels are placed afresh at that size by a label drawer of its own.
  */
 function exportPicture(renderer: Sigma, graph: EvidenceGraph, scale: number): Promise<Blob> {
   const { width, height } = renderer.getDimensions();
@@ -133,7 +144,11 @@ function exportPicture(renderer: Sigma, graph: EvidenceGraph, scale: number): Pr
     const context = output.getContext('2d');
     if (!context) return Promise.reject(new Error('This browser cannot draw the PNG (no 2D canvas).'));
     copy = withDevicePixelRatio(scale, () => {
-      const drawn = new Sigma(graph, holder, renderer.getSettings());
+      // Labels of its own: the view's drawer collects and places the view's frames only.
+      const labels = createLabelDrawer(createLabelSpace());
+      const drawn = new Sigma(graph, holder, { ...renderer.getSettings(), defaultDrawNodeLabel: labels.collect });
+      labels.flush(); // the constructor's frame, at the default camera: its canvases are cleared below
+      drawn.on('afterRender', () => void labels.flush());
       drawn.getCamera().setState(renderer.getCamera().getState());
       // WebGL canvases keep no drawing buffer: draw, then copy every layer in the same task.
       drawn.refresh();

@@ -1,13 +1,14 @@
 // The selected entity: name, type, aliases, description, the neighbourhood switch, and
 // its relations grouped by type, each with its status; choosing one opens its claims.
 // Relations come from the graph the browser holds, so statuses follow the "known on" date.
-// With curation on: Edit and History (entityActions.ts); merging (Merge into…, possible
-// duplicates) is to get its own module, mounted right after entityActions below.
+// With curation on: Edit and History (entityActions.ts), then Merge into… and Possible
+// duplicates (entityMerge.ts).
 import type { App } from '../app';
 import { edgeDisplayLabel } from '../edgeStyle';
 import type { Curator } from '../curator';
 import { MAX_NEIGHBOURHOOD_DEPTH } from '../state';
 import { entityActions } from './entityActions';
+import { entityMerging } from './entityMerge';
 import { button, el, swatch } from './dom';
 import { statusBadge } from './samples';
 
@@ -113,6 +114,7 @@ export function renderEntityDetails(app: App, node: string, curator?: Curator): 
       : null,
     attributes.description ? el('p', { className: 'description' }, attributes.description) : null,
     curator ? entityActions(app, node, curator) : null,
+    curator ? entityMerging(app, node, curator) : null,
     neighbourhoodControl(app, node),
     el('h3', {}, `Relations (${[...groups.values()].reduce((sum, rows) => sum + rows.length, 0)})`),
     ...relationGroups,

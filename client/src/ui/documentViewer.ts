@@ -96,6 +96,14 @@ export function renderDocument(app: App, id: string, claim: string | undefined, 
           document.url
             ? el('a', { attrs: { href: document.url, rel: 'noopener noreferrer', target: '_blank' } }, 'original')
             : null,
+          document.original ? ' · ' : '',
+          document.original
+            ? el(
+                'a',
+                { className: 'document-original', attrs: { href: document.original.url, download: '' } },
+                `${originalKind(document.original.contentType)} it came as`,
+              )
+            : null,
         ),
         curator ? passageClaimBar(app, document, text, curator) : null,
         text,
@@ -116,4 +124,11 @@ export function renderDocument(app: App, id: string, claim: string | undefined, 
     },
   );
   return container;
+}
+
+/** What the kept file is, for its link: the PDF, the Markdown file, the saved page. */
+function originalKind(contentType: string): string {
+  if (contentType.startsWith('application/pdf')) return 'the PDF';
+  if (contentType.startsWith('text/markdown')) return 'the Markdown file';
+  return 'the saved page';
 }

@@ -2,8 +2,8 @@
 // country; PATCH /api/entities/{id} with If-Match, the version read from the entity's
 // edits in its history) and History (its events, each with Undo). A 412 says which
 // version the entity is at now and offers to read it again (the form reads the entity
-// from the server when it opens). Merging is not
-// here: it is to get its own module beside this one (details.ts mounts both).
+// from the server when it opens). Merging is beside it, in entityMerge.ts (details.ts
+// mounts both).
 import type { Entity } from '../../../server/model/records';
 import type { App } from '../app';
 import { editChangesSomething, entityEditBody, entityFormValues, type EntityFormValues } from '../curation/entityDraft';

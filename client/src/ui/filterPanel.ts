@@ -1,9 +1,10 @@
-// Legend and filters in one panel: every colour and line style the graph uses is
-// explained here with its count (shown of total), and each entry is a checkbox that
-// hides or shows it. Below: the event-date range and the "known on" replay date, whose
-// fields are built once (a redraw under a date being typed garbled it).
+// Legend and filters in one panel: "Colour by" and the legend of its colours first, then
+// every entity type, relation type and line style with its count (shown of total), each
+// entry a checkbox that hides or shows it. Below: the event-date range and the "known on"
+// replay date, whose fields are built once (a redraw under a date being typed garbled it).
 import type { App } from '../app';
-import { toggleInList, type GraphFilters } from '../state';
+import { colourLegend } from './colourLegend';
+import { toggleInList, type GraphFilters, type SizeMode } from '../state';
 import { button, el, keepingFocus, replaceChildren, swatch } from './dom';
 import { lineSample, statusSample } from './samples';
 import { filterAfterEntry, readDateEntry } from '../dateEntry';
@@ -14,8 +15,14 @@ interface Entry {
   id: string;
   label: string;
   description?: string;
-  sample: Element;
+  sample?: Element;
 }
+
+const SIZE_NOTES: Record<SizeMode, string> = {
+  degree: 'Size: number of relations.',
+  pagerank: 'Size: PageRank.',
+  source: 'Size: as in the imported file.',
+};
 
 function checkboxRow(
   app: App,
@@ -96,6 +103,7 @@ function dateField(app: App, key: DateKey, label: string, hint: string): DateFie
 function legendSections(app: App): HTMLElement[] {
   const { vocabulary, totals, styles } = app;
   const counts = app.counts();
+  const byType = app.state().colourBy === 'type';
   const nodeTypes = vocabulary.nodeTypes.filter((type) => (totals.nodeTypes.get(type.id) ?? 0) > 0);
   // Edge types the data never uses would only be noise in the legend.
   const edgeTypes = vocabulary.edgeTypes.filter((type) => (totals.edgeTypes.get(type.id) ?? 0) > 0);
@@ -124,18 +132,19 @@ function legendSections(app: App): HTMLElement[] {
       ),
     );
   return [
+    colourLegend(app),
     section(
-      'Entities (colour)',
+      byType ? 'Entities (colour)' : 'Entities',
       'nodeTypes',
       nodeTypes.map((type) => ({
         id: type.id,
         label: type.label,
         description: type.description,
-        sample: swatch(type.color),
+        sample: byType ? swatch(type.color) : undefined,
       })),
       counts.nodeTypes,
       totals.nodeTypes,
-      app.state().sizeMode === 'pagerank' ? 'Size: PageRank.' : 'Size: number of relations.',
+      SIZE_NOTES[app.state().sizeMode],
     ),
     section(
       'Relations (colour)',

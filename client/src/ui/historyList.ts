@@ -1,18 +1,27 @@
 // The curation history of an entity or a claim (GET /api/history), newest first: who,
 // when, what and why of each event, and Undo on each (POST /api/history/{id}/revert). A
 // refused undo (409: a later event changed the same claim or entity) is shown under that
-// event, and the event to undo first is marked in the list.
+// event, and the event to undo first is marked in the list. Undoing a merge (a split)
+// brings the merged entity back on the graph; undoing a judgement changes nothing drawn.
 import type { CurationEntry } from '../../../server/model/curationEvents';
 import { entityName, type App } from '../app';
 import { blockingEventOf, eventLine } from '../curation/historyText';
-import { fetchHistory, revertEvent } from '../curationApi';
+import { fetchHistory, revertEvent, type RevertResponse } from '../curationApi';
 import type { Curator, HistoryOf } from '../curator';
 import { button, el, replaceChildren } from './dom';
 import { errorText, isStatus, tokenField, writeStatus } from './formKit';
 
-/** What the write touched, for the graph to follow: the claim's edges, or the edited entity. */
-function touchedBy(result: Awaited<ReturnType<typeof revertEvent>>): { edges: string[]; nodes: string[] } {
-  if ('entity' in result) return { edges: [], nodes: [result.entity.entity.id] };
+/**
+ * What the write touched, for the graph to follow: the claim's edges, the edited entity,
+ * both entities of a merge or a split; a judgement changes nothing drawn.
+ */
+function touchedBy(result: RevertResponse): { edges: string[]; nodes: string[] } {
+  if ('created' in result) return { edges: [], nodes: [] };
+  if ('entity' in result) {
+    const { event } = result;
+    const merged = event.kind === 'mergeEntities' || event.kind === 'splitEntity' ? [event.entity] : [];
+    return { edges: [], nodes: [result.entity.entity.id, ...merged] };
+  }
   const { claim, edge } = result.claim;
   return { edges: [edge, ...(result.previousEdge ? [result.previousEdge] : [])], nodes: [claim.subject, claim.object] };
 }

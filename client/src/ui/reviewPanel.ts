@@ -184,6 +184,9 @@ export function createReviewPanel(app: App, graphUpdates: ReviewGraphUpdates): R
       el('p', { className: 'loading' }, 'Loading the document…'),
     );
     const formSlot = el('div', { className: 'review-form-slot', attrs: { 'aria-busy': 'true' } });
+    // Which extractor proposed it ("rules", or "llm:<model>"): a model's claims were checked, but a reviewer weighs them knowing whose they are.
+    const proposedBy = el('p', { className: 'document-meta', attrs: { id: 'review-extractor' } });
+    proposedBy.textContent = `proposed by ${proposal.extractor}`;
     replaceChildren(
       detail,
       el('h3', { attrs: { id: 'review-document-title' } }, proposal.document.title),
@@ -193,6 +196,7 @@ export function createReviewPanel(app: App, graphUpdates: ReviewGraphUpdates): R
         `${proposal.document.date} · confidence ${Math.round(proposal.claim.confidence * 100)}%`,
         proposal.claim.attributedTo ? ` · according to ${proposal.claim.attributedTo}` : '',
       ),
+      proposedBy,
       textSlot,
       formSlot,
     );

@@ -1,9 +1,11 @@
-// The header's controls: node size by degree or PageRank, export of the current view
+// The header's controls: node size by degree, PageRank or (for an imported file that
+// sized its nodes) the file's sizes, export of the current view
 // (graph JSON or GEXF from /api/export with the view's filters, the picture as PNG at 1×,
 // 2× or 4× the graph's size on the page), and
 // a button that fits the whole graph in view.
 import { exportUrl } from '../api';
 import type { App } from '../app';
+import { hasSourceSizes } from '../sourceLook';
 import type { SizeMode } from '../state';
 import { button, el } from './dom';
 
@@ -21,6 +23,7 @@ export function createToolbar(container: HTMLElement, app: App, resetCamera: () 
     { attrs: { id: 'size-mode' } },
     el('option', { attrs: { value: 'degree' } }, 'relations (degree)'),
     el('option', { attrs: { value: 'pagerank' } }, 'PageRank'),
+    hasSourceSizes(app.graph) ? el('option', { attrs: { value: 'source' } }, 'sizes from the file') : null,
   );
   sizeSelect.addEventListener('change', () => app.update({ sizeMode: sizeSelect.value as SizeMode }));
   const jsonLink = el(

@@ -1,10 +1,9 @@
 // `claimgraph compact [--data DIR]`: folds the journal of writes into the data folder's
 // JSON and document files, atomically, and empties it (server/store/compact.ts).
-import { resolveDataDir } from '../../config';
 import { formatProblem } from '../../load/problems';
 import { compactDataFolder } from '../../store/compact';
 import { DataFolderInUseError } from '../../store/dataFolderLock';
-import { parseFlags, type Command } from '../command';
+import { existingDataDir, parseFlags, type Command } from '../command';
 import { exitCodeFor } from '../exitCodes';
 
 export const compactCommand: Command = {
@@ -13,7 +12,7 @@ export const compactCommand: Command = {
   usage: 'claimgraph compact [--data DIR]',
   async run(args, io) {
     const { values } = parseFlags(args, { data: { type: 'string' } });
-    const dataDir = resolveDataDir(values.data);
+    const dataDir = existingDataDir(values.data);
     try {
       const result = compactDataFolder(dataDir, (problem) =>
         io.err(`claimgraph compact: warning: ${formatProblem(problem)}`),

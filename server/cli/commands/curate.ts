@@ -3,20 +3,28 @@
 // entities not the same, revert an event, list the history. Each change is one journal
 // event by the author `cli`, checked exactly as the API checks it (the same store, the
 // same body schemas).
-import fs from 'node:fs';
 import type { z } from 'zod';
-import { resolveDataDir } from '../../config';
 import { readCurationHistory } from '../../load';
 import { formatProblem } from '../../load/problems';
 import { addClaimBodySchema, correctClaimBodySchema, mergeEntityBodySchema } from '../../model/curationApi';
 import { filterHistory } from '../../queries/curationHistory';
 import type { CurationEntry } from '../../model/curationEvents';
 import { DataFolderInUseError } from '../../store/dataFolderLock';
+import { DataFolderServedError } from '../../store/readerMarks';
 import { defaultExtractor } from '../../store/defaultExtractor';
 import { openWriteStore } from '../../store/openWriteStore';
 import type { WriteStore } from '../../store/writeStore';
-import { CLI_AUTHOR, parseFlags, UsageError, type CliIo, type Command } from '../command';
+import {
+  CLI_AUTHOR,
+  existingDataDir,
+  parseFlags,
+  readTextInput,
+  UsageError,
+  type CliIo,
+  type Command,
+} from '../command';
 import { exitCodeFor, exitCodeOf } from '../exitCodes';
+import { userMessage } from '../userErrors';
 
 const ACTIONS = 'add, correct, retract, merge, revert, not-same or history';
 const USAGE = [
@@ -45,7 +53,7 @@ const flags = {
 function readBody<S extends z.ZodType>(file: string, schema: S): z.output<S> {
   let json: unknown;
   try {
-    json = JSON.parse(fs.readFileSync(file, 'utf8'));
+    json = JSON.parse(readTextInput(file));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== undefined) throw error;
     throw new UsageError(`${file}: not valid JSON: ${(error as Error).message}`);
@@ -89,37 +97,37 @@ function describe(event: CurationEntry): string {
   return `${event.id}  ${event.at}  ${event.author}  ${event.kind}${reverts}  claim ${event.claim} v${event.version}  ${what}${reason}`;
 }
 
-function runAction(
+async function runAction(
   store: WriteStore,
   action: string,
   rest: string[],
   values: Record<string, string | undefined>,
   io: CliIo,
-) {
+): Promise<void> {
   const ifMatch = version(values['if-match']);
   const one = (what: string) => {
     if (rest.length !== 1) throw new UsageError(`curate ${action}: expected one ${what}`);
     return rest[0];
   };
   let event: CurationEntry;
-  if (action === 'add') event = store.addClaim(readBody(one('BODY.json'), addClaimBodySchema), CLI_AUTHOR);
+  if (action === 'add') event = await store.addClaim(readBody(one('BODY.json'), addClaimBodySchema), CLI_AUTHOR);
   else if (action === 'correct') {
     if (rest.length !== 2) throw new UsageError('curate correct: expected a claim id and a BODY.json');
-    event = store.correctClaim(rest[0], readBody(rest[1], correctClaimBodySchema), ifMatch, CLI_AUTHOR);
+    event = await store.correctClaim(rest[0], readBody(rest[1], correctClaimBodySchema), ifMatch, CLI_AUTHOR);
   } else if (action === 'retract') {
     const reason = values.reason?.trim();
     if (!reason) throw new UsageError('curate retract: a retraction needs a reason: --reason "why"');
-    event = store.retractClaim(one('claim id'), reason, ifMatch, CLI_AUTHOR);
+    event = await store.retractClaim(one('claim id'), reason, ifMatch, CLI_AUTHOR);
   } else if (action === 'merge') {
     if (values.into === undefined) throw new UsageError('curate merge: name the entity that stays: --into ID');
     const body = mergeEntityBodySchema.safeParse({ into: values.into, reason: values.reason });
     if (!body.success)
       throw new UsageError(body.error.issues.map((issue) => `--${issue.path.join('.')}: ${issue.message}`).join('\n'));
-    event = store.mergeEntities(one('entity id'), body.data, ifMatch, CLI_AUTHOR);
-  } else if (action === 'revert') event = store.revert(one('event id'), values.reason, ifMatch, CLI_AUTHOR);
+    event = await store.mergeEntities(one('entity id'), body.data, ifMatch, CLI_AUTHOR);
+  } else if (action === 'revert') event = await store.revert(one('event id'), values.reason, ifMatch, CLI_AUTHOR);
   else if (action === 'not-same') {
     if (values.other === undefined) throw new UsageError('curate not-same: name the other entity: --other ID');
-    const judged = store.judgeNotSame(one('entity id'), values.other, values.reason, CLI_AUTHOR);
+    const judged = await store.judgeNotSame(one('entity id'), values.other, values.reason, CLI_AUTHOR);
     io.out(judged.created ? describe(judged.event) : `${describe(judged.event)}  (already judged: nothing written)`);
     return;
   } else throw new UsageError(`unknown curate action "${action}"; expected ${ACTIONS}`);
@@ -148,7 +156,7 @@ export const curateCommand: Command = {
     const { values, positionals } = parseFlags(args, flags, true);
     const [action, ...rest] = positionals;
     if (action === undefined) throw new UsageError(`the action is missing: ${ACTIONS}`);
-    const dataDir = resolveDataDir(values.data);
+    const dataDir = existingDataDir(values.data);
     // Reading the history is the read flow: no lock, nothing created in the folder, and it
     // works while a server is writing to it.
     if (action === 'history') return listHistory(dataDir, rest, values, io);
@@ -159,19 +167,23 @@ export const curateCommand: Command = {
       );
     } catch (error) {
       if (!(error instanceof DataFolderInUseError)) throw error;
-      io.err(`claimgraph curate: ${error.message}; while the server runs, curate through its API (/api/claims)`);
+      io.err(
+        error instanceof DataFolderServedError
+          ? `claimgraph curate: ${error.message}`
+          : `claimgraph curate: ${error.message}; while the server runs, curate through its API (/api/claims)`,
+      );
       return exitCodeFor(error);
     }
     const { store } = opened;
     try {
-      runAction(store, action, rest, values, io);
+      await runAction(store, action, rest, values, io);
       return 0;
     } catch (error) {
       if (error instanceof UsageError || exitCodeOf(error) === undefined) throw error;
-      io.err(`claimgraph curate: ${(error as Error).message}`);
+      io.err(`claimgraph curate: ${userMessage(error)}`);
       return exitCodeFor(error);
     } finally {
-      store.close();
+      await store.close();
     }
   },
 };

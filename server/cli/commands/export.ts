@@ -1,24 +1,27 @@
-// `claimgraph export --format json [--static] [--data DIR] [--out FILE|-]`: writes the built
+// `claimgraph export --format json [--static] [--data DIR | --database URL] [--out FILE|-]`: writes the built
 // graph, claims included, to a file or, without --out or with `--out -`, to standard
 // output: streamed either way, so `> file` gives the same bytes as `--out file` at any size.
 import fs from 'node:fs';
 import type { Writable } from 'node:stream';
 import { resolveDataDir } from '../../config';
-import { openGraph } from '../../graph/openGraph';
+import { openGraphOf } from '../../graph/openGraph';
 import { exportFormats, findExportFormat, staticOptionProblem } from '../../export';
 import { parseFlags, UsageError, type Command } from '../command';
+import { openDataset } from '../openDataset';
+import { databaseUrlOf } from './db';
 
 export const exportCommand: Command = {
   name: 'export',
   summary: 'write the built graph with its claims, in any export format',
   get usage() {
-    return `claimgraph export --format ${exportFormats.map((f) => f.name).join('|')} [--static] [--data DIR] [--out FILE|-]`;
+    return `claimgraph export --format ${exportFormats.map((f) => f.name).join('|')} [--static] [--data DIR | --database URL] [--out FILE|-]`;
   },
   async run(args, io) {
     const { values } = parseFlags(args, {
       format: { type: 'string', default: 'json' },
       static: { type: 'boolean' },
       data: { type: 'string' },
+      database: { type: 'string' },
       out: { type: 'string' },
     });
     const format = findExportFormat(values.format);
@@ -28,7 +31,8 @@ export const exportCommand: Command = {
       );
     const staticProblem = values.static ? staticOptionProblem(format) : undefined;
     if (staticProblem) throw new UsageError(`--static: ${staticProblem}`);
-    const { graph } = openGraph(resolveDataDir(values.data));
+    const { dataset } = await openDataset(resolveDataDir(values.data), databaseUrlOf(values.database));
+    const { graph } = openGraphOf(dataset, resolveDataDir(values.data));
     const options = { static: values.static };
     if (values.out !== undefined && values.out !== '-') {
       // Streamed into the file: a large graph's export is bigger than the longest string V8 can hold.

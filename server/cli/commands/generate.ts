@@ -5,6 +5,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { generateDataFolder } from '../../generate/generateDataFolder';
 import { parseFlags, UsageError, type Command } from '../command';
+import { formatCount, startProgress } from '../progress';
 
 const count = (flag: string, max: number) =>
   z.coerce
@@ -47,14 +48,23 @@ export const generateCommand: Command = {
       throw new UsageError(`${outDir} is not empty; give a new or empty folder`);
     const started = Date.now();
     let summary;
+    const claims = options.claims ?? options.entities * 10;
+    const progress = startProgress(io.progress, 'generate');
+    progress.update(`making ${formatCount(options.entities)} entities`, true);
     try {
       summary = generateDataFolder({
         entities: options.entities,
-        claims: options.claims ?? options.entities * 10,
+        claims,
         seed: options.seed,
         outDir,
+        onProgress: (written) =>
+          progress.update(
+            `${formatCount(written.entities)} entities, ${formatCount(written.claims)} of ${formatCount(claims)} claims (${Math.floor((100 * written.claims) / claims)} %)`,
+          ),
       });
+      progress.done();
     } catch (error) {
+      progress.done();
       if (error instanceof RangeError) throw new UsageError(error.message);
       throw error;
     }

@@ -3,11 +3,22 @@
 // that `claimgraph validate` accepts and `claimgraph serve` explores.
 import path from 'node:path';
 import { buildGraph } from '../../graph/buildGraph';
-import { importData, importFormats, isImportFormat, readInputFiles, type ImportOptions } from '../../import/importData';
+import {
+  importData,
+  importFormats,
+  isImportFormat,
+  isKnownEncoding,
+  readInputFiles,
+  type ImportOptions,
+} from '../../import/importData';
 import { ImportError } from '../../import/importError';
+import { isLayoutMode, layoutModes } from '../../import/keptLayout';
 import { OutputFolderError, writeDataFolder } from '../../import/writeDataFolder';
 import { parseFlags, UsageError, type Command } from '../command';
 import { exitCodeFor } from '../exitCodes';
+import { formatCount, startProgress } from '../progress';
+
+type MappingOption = Exclude<keyof ImportOptions, 'layout'>;
 
 // Flag name → ImportOptions field. Every one is an optional string.
 const mappingFlags = {
@@ -24,7 +35,8 @@ const mappingFlags = {
   'source-type-col': 'sourceTypeCol',
   'target-type-col': 'targetTypeCol',
   'date-col': 'dateCol',
-} as const satisfies Record<string, keyof ImportOptions>;
+  delimiter: 'delimiter',
+} as const satisfies Record<string, MappingOption>;
 
 const csvOnly = new Set([
   'id-col',
@@ -36,25 +48,43 @@ const csvOnly = new Set([
   'source-type-col',
   'target-type-col',
   'date-col',
+  'delimiter',
 ]);
 
 const flagOptions = Object.fromEntries(
   Object.keys(mappingFlags).map((flag) => [flag, { type: 'string' as const }]),
 ) as Record<keyof typeof mappingFlags, { type: 'string' }>;
 
+/** The --delimiter value as one character: `tab` (or `\t`) for a tab. */
+function csvDelimiter(text: string): string {
+  if (text === 'tab' || text === '\\t' || text === '\t') return '\t';
+  if (text.length !== 1 || /[\s"\w]/.test(text))
+    throw new UsageError(`--delimiter expects one character such as , ; | or the word tab, not "${text}"`);
+  return text;
+}
+
 export const importCommand: Command = {
   name: 'import',
   summary: 'turn GEXF, GraphML, graph JSON, CSV or FollowTheMoney files into a data folder',
   usage: [
-    `claimgraph import --format ${importFormats.join('|')} FILE... --out DIR [--force]`,
+    `claimgraph import --format ${importFormats.join('|')} FILE... --out DIR [--force] [--layout ${layoutModes.join('|')}]`,
     '    [--node-type-attr NAME] [--edge-type-attr NAME] [--default-node-type TYPE] [--default-edge-type TYPE]',
     '    csv (FILE is EDGES.csv, or NODES.csv EDGES.csv): [--id-col C] [--label-col C] [--type-col C]',
     '    [--source-col C] [--target-col C] [--edge-type-col C] [--source-type-col C] [--target-type-col C] [--date-col C]',
+    "    [--delimiter ','|';'|tab|'|' (default: found from the header)] [--encoding utf-8|windows-1252|… (default utf-8)]",
+    '    FILE - reads standard input (give --format)',
   ].join('\n'),
   async run(args, io) {
     const { values, positionals } = parseFlags(
       args,
-      { format: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean' }, ...flagOptions },
+      {
+        format: { type: 'string' },
+        out: { type: 'string' },
+        force: { type: 'boolean' },
+        encoding: { type: 'string' },
+        layout: { type: 'string' },
+        ...flagOptions,
+      },
       true,
     );
     if (values.format === undefined) throw new UsageError(`--format is required (one of ${importFormats.join(', ')})`);
@@ -65,9 +95,13 @@ export const importCommand: Command = {
     const format = values.format;
     const options: ImportOptions = {};
     const given: Record<string, string> = {};
-    for (const [flag, field] of Object.entries(mappingFlags) as Array<
-      [keyof typeof mappingFlags, keyof ImportOptions]
-    >) {
+    if (values.layout !== undefined) {
+      if (!isLayoutMode(values.layout))
+        throw new UsageError(`unknown --layout "${values.layout}"; expected ${layoutModes.join(' or ')}`);
+      options.layout = values.layout;
+      given.layout = values.layout;
+    }
+    for (const [flag, field] of Object.entries(mappingFlags) as Array<[keyof typeof mappingFlags, MappingOption]>) {
       const value = values[flag];
       if (value === undefined) continue;
       if (csvOnly.has(flag) && format !== 'csv') throw new UsageError(`--${flag} applies to --format csv only`);
@@ -76,17 +110,40 @@ export const importCommand: Command = {
       options[field] = value;
       given[flag] = value;
     }
+    const progress = startProgress(io.progress, 'import');
+    if (values.encoding !== undefined) {
+      if (format !== 'csv')
+        throw new UsageError('--encoding applies to --format csv only (XML and JSON say their own)');
+      if (!isKnownEncoding(values.encoding))
+        throw new UsageError(
+          `--encoding: unknown encoding "${values.encoding}"; use e.g. utf-8, windows-1252, iso-8859-15`,
+        );
+      given.encoding = values.encoding;
+    }
+    if (options.delimiter !== undefined) options.delimiter = csvDelimiter(options.delimiter);
     try {
-      const inputs = readInputFiles(positionals);
+      progress.update(`reading ${positionals.length === 1 ? positionals[0] : `${positionals.length} files`}`, true);
+      const inputs = readInputFiles(positionals, {
+        stdinName: `stdin.${format === 'ftm' ? 'ftm.json' : format}`,
+        encoding: values.encoding,
+      });
+      const characters = inputs.reduce((sum, input) => sum + input.text.length, 0);
+      progress.update(`mapping ${formatCount(characters)} characters of ${format}`, true);
       const data = importData(format, inputs, options);
+      progress.update(
+        `writing ${formatCount(data.entities.length)} entities and ${formatCount(data.claims.length)} claims`,
+        true,
+      );
       const dataset = writeDataFolder(
         values.out,
         data,
-        inputs.map((input) => ({ path: input.path, name: input.name })),
+        inputs.map((input) => ({ path: input.path, name: input.name, bytes: input.stdinBytes })),
         { format, options: given, notes: data.notes },
         values.force === true,
       );
+      progress.update(`building the graph of ${formatCount(dataset.entities.size)} entities`, true);
       const graph = buildGraph(dataset);
+      progress.done();
       io.out(`imported ${inputs.map((i) => i.name).join(', ')} (${format}) into ${path.resolve(values.out)}`);
       io.out(`  entities  ${dataset.entities.size}`);
       io.out(`  claims    ${dataset.claims.length}`);
@@ -94,9 +151,9 @@ export const importCommand: Command = {
       for (const note of data.notes) io.err(`claimgraph import: note: ${note}`);
       return 0;
     } catch (error) {
+      progress.done();
       if (error instanceof ImportError || error instanceof OutputFolderError) {
-        io.err(`claimgraph import: ${error.message}`);
-        io.err(`nothing was written to ${values.out}`);
+        io.err(`claimgraph import: ${error.message}; nothing was written to ${values.out}`);
         return exitCodeFor(error);
       }
       throw error;

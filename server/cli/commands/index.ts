@@ -2,6 +2,7 @@
 import type { Command } from '../command';
 import { compactCommand } from './compact';
 import { curateCommand } from './curate';
+import { dbCommand } from './db';
 import { exportCommand } from './export';
 import { extractCommand } from './extract';
 import { generateCommand } from './generate';
@@ -24,4 +25,5 @@ export const commands: Command[] = [
   xrefCommand,
   compactCommand,
   usersCommand,
+  dbCommand,
 ];

@@ -2,18 +2,45 @@
 // role and prints their token once (on standard output alone, so `TOKEN=$(claimgraph users
 // add …)` keeps it; the folder keeps only its SHA-256); `list`, `set-role` and `revoke`
 // change nothing else. They work while a server serves the folder: it re-reads the users
-// file when it changes, so a revoked token is refused from its next request.
+// file when it changes, so a revoked token is refused from its next request. With
+// --database (or CLAIMGRAPH_DATABASE_URL) they change the database's users table the same
+// way, and every server on it reads the table again within a second.
 import { resolveDataDir } from '../../config';
 import { readUsersFile } from '../../load';
-import { ROLES, type Role } from '../../model/access';
-import { addUser, revokeUser, setRole } from '../../store/usersFile';
+import { ROLES, type Role, type UserRecord } from '../../model/access';
+import { connectDatabase } from '../../store/postgres/connect';
+import { changeDatabaseUsers, readDatabaseUsers } from '../../store/postgres/usersTable';
+import { adding, changeUsersFile, revoking, settingRole, type UsersChange } from '../../store/usersFile';
 import { parseFlags, UsageError, type CliIo, type Command } from '../command';
+import { databaseUrlOf } from './db';
+
+/** Where the users are: the data folder's users.json, or the database's users table. */
+interface UsersPlace {
+  list(): Promise<readonly UserRecord[]>;
+  change<T>(change: UsersChange<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+async function usersPlace(dataDir: string, databaseUrl: string | undefined): Promise<UsersPlace> {
+  if (databaseUrl === undefined)
+    return {
+      list: async () => readUsersFile(dataDir).users,
+      change: async (change) => changeUsersFile(dataDir, change),
+      close: async () => {},
+    };
+  const pool = await connectDatabase(databaseUrl, { max: 1 });
+  return {
+    list: () => readDatabaseUsers(pool),
+    change: (change) => changeDatabaseUsers(pool, change),
+    close: () => pool.end(),
+  };
+}
 
 const USAGE = [
-  'claimgraph users add NAME --role reader|editor|admin [--data DIR]',
-  '       claimgraph users list [--data DIR]',
-  '       claimgraph users set-role NAME --role reader|editor|admin [--data DIR]',
-  '       claimgraph users revoke NAME [--data DIR]',
+  'claimgraph users add NAME --role reader|editor|admin [--data DIR | --database URL]',
+  '       claimgraph users list [--data DIR | --database URL]',
+  '       claimgraph users set-role NAME --role reader|editor|admin [--data DIR | --database URL]',
+  '       claimgraph users revoke NAME [--data DIR | --database URL]',
 ].join('\n');
 
 function parseRole(text: string | undefined): Role {
@@ -28,8 +55,8 @@ function one(action: string, rest: string[]): string {
   return rest[0];
 }
 
-function listUsers(dataDir: string, io: CliIo): void {
-  const { users } = readUsersFile(dataDir);
+async function listUsers(place: UsersPlace, io: CliIo): Promise<void> {
+  const users = await place.list();
   if (users.length === 0) io.out('no users; `claimgraph users add NAME --role editor` makes one');
   for (const user of users) {
     const revoked = user.revokedAt !== undefined ? `  revoked ${user.revokedAt}` : '';
@@ -37,19 +64,25 @@ function listUsers(dataDir: string, io: CliIo): void {
   }
 }
 
-function runAction(dataDir: string, action: string, rest: string[], role: string | undefined, io: CliIo): void {
+async function runAction(
+  place: UsersPlace,
+  action: string,
+  rest: string[],
+  role: string | undefined,
+  io: CliIo,
+): Promise<void> {
   if (action === 'list') {
     if (rest.length !== 0) throw new UsageError('users list: takes no arguments');
-    listUsers(dataDir, io);
+    await listUsers(place, io);
   } else if (action === 'add') {
-    const { user, token } = addUser(dataDir, one(action, rest), parseRole(role));
+    const { user, token } = await place.change(adding(one(action, rest), parseRole(role)));
     io.err(`claimgraph users: added ${user.name} (${user.role}); their token, shown this once:`);
     io.out(token);
   } else if (action === 'set-role') {
-    const user = setRole(dataDir, one(action, rest), parseRole(role));
-    io.out(`${user.name} is now ${user.role === 'admin' ? 'an' : 'a'} ${user.role}`);
+    const user = await place.change(settingRole(one(action, rest), parseRole(role)));
+    io.out(`${user.name} is now ${/^[aeiou]/.test(user.role) ? 'an' : 'a'} ${user.role}`);
   } else if (action === 'revoke') {
-    const user = revokeUser(dataDir, one(action, rest));
+    const user = await place.change(revoking(one(action, rest)));
     io.out(`${user.name}'s token is revoked (${user.revokedAt}); a running server refuses it from its next request`);
   } else throw new UsageError(`unknown users action "${action}"; expected add, list, set-role or revoke`);
 }
@@ -59,10 +92,22 @@ export const usersCommand: Command = {
   summary: 'add users with a role (their token is printed once), list them, change a role, revoke a token',
   usage: USAGE,
   async run(args, io) {
-    const { values, positionals } = parseFlags(args, { data: { type: 'string' }, role: { type: 'string' } }, true);
+    const { values, positionals } = parseFlags(
+      args,
+      { data: { type: 'string' }, database: { type: 'string' }, role: { type: 'string' } },
+      true,
+    );
     const [action, ...rest] = positionals;
     if (action === undefined) throw new UsageError('the action is missing: add, list, set-role or revoke');
-    runAction(resolveDataDir(values.data), action, rest, values.role, io);
+    const databaseUrl = databaseUrlOf(values.database);
+    if (databaseUrl !== undefined && values.data !== undefined)
+      throw new UsageError('give --data DIR or --database URL, not both');
+    const place = await usersPlace(resolveDataDir(values.data), databaseUrl);
+    try {
+      await runAction(place, action, rest, values.role, io);
+    } finally {
+      await place.close();
+    }
     return 0;
   },
 };

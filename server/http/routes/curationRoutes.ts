@@ -3,8 +3,8 @@
 // (POST /api/claims/{id}/retract), read one (GET /api/claims/{id}), read the history
 // (GET /api/history), undo an event (POST /api/history/{eventId}/revert), edit an
 // entity (PATCH /api/entities/{id}) and merge it into another (POST /api/entities/{id}/merge).
-// Each write makes one WriteStore call, which journals
-// and fsyncs the event before the answer; PATCH, retract, merge and revert honour
+// Each write makes one WriteStore call, which commits
+// the event (journal or PostgreSQL) before the answer; PATCH, retract, merge and revert honour
 // If-Match: "<version>" (412 when the claim or entity moved).
 import { edgeKey } from '../../graph/groupClaims';
 import { noQuerySchema } from '../../model/api';
@@ -120,8 +120,8 @@ export const addClaimRoute = defineRoute({
   response: { description: 'never: a new claim answers 201', schema: curationResponseSchema },
   created: 'added: the event, the claim and its edge',
   conflict: 'a new entity has the name or an alias of an existing one (send "createAnyway": true to create it)',
-  handle: ({ body }, context): JsonResult =>
-    presentWrite(writeStore(context).addClaim(body, authorOf(context)), context, 201),
+  handle: async ({ body }, context): Promise<JsonResult> =>
+    presentWrite(await writeStore(context).addClaim(body, authorOf(context)), context, 201),
 });
 
 export const claimRoute = defineRoute({
@@ -154,9 +154,9 @@ export const correctClaimRoute = defineRoute({
   notFound: 'no claim with this id',
   conflict: 'the claim was retracted, or a new entity has the name of an existing one',
   preconditionFailed: STALE,
-  handle: ({ params, body, ifMatch }, context): JsonResult =>
+  handle: async ({ params, body, ifMatch }, context): Promise<JsonResult> =>
     presentWrite(
-      writeStore(context).correctClaim(params.id, body, parseIfMatch(ifMatch), authorOf(context)),
+      await writeStore(context).correctClaim(params.id, body, parseIfMatch(ifMatch), authorOf(context)),
       context,
       200,
     ),
@@ -176,9 +176,9 @@ export const retractClaimRoute = defineRoute({
   notFound: 'no claim with this id',
   conflict: 'the claim was already retracted',
   preconditionFailed: STALE,
-  handle: ({ params, body, ifMatch }, context): JsonResult =>
+  handle: async ({ params, body, ifMatch }, context): Promise<JsonResult> =>
     presentWrite(
-      writeStore(context).retractClaim(params.id, body.reason, parseIfMatch(ifMatch), authorOf(context)),
+      await writeStore(context).retractClaim(params.id, body.reason, parseIfMatch(ifMatch), authorOf(context)),
       context,
       200,
     ),
@@ -221,9 +221,9 @@ export const revertRoute = defineRoute({
   notFound: 'no event with this id',
   conflict: 'a later event changed the claim or entity: it names the event to revert first',
   preconditionFailed: STALE,
-  handle: ({ params, body, ifMatch }, context): JsonResult =>
+  handle: async ({ params, body, ifMatch }, context): Promise<JsonResult> =>
     presentWrite(
-      writeStore(context).revert(params.eventId, body.reason, parseIfMatch(ifMatch), authorOf(context)),
+      await writeStore(context).revert(params.eventId, body.reason, parseIfMatch(ifMatch), authorOf(context)),
       context,
       201,
     ),
@@ -243,9 +243,9 @@ export const editEntityRoute = defineRoute({
   notFound: 'no entity with this id',
   conflict: 'the new type is not allowed at its end by some claims of the entity: it names them',
   preconditionFailed: STALE_ENTITY,
-  handle: ({ params, body, ifMatch }, context): JsonResult =>
+  handle: async ({ params, body, ifMatch }, context): Promise<JsonResult> =>
     presentEntityWrite(
-      writeStore(context).editEntity(params.id, body, parseIfMatch(ifMatch), authorOf(context)),
+      await writeStore(context).editEntity(params.id, body, parseIfMatch(ifMatch), authorOf(context)),
       context,
       200,
     ),
@@ -267,9 +267,9 @@ export const mergeEntityRoute = defineRoute({
   conflict:
     'the entity was merged already, or moving its claims would join the other entity with itself or put a type at an end its edge type does not allow: it names the claims',
   preconditionFailed: STALE_ENTITY,
-  handle: ({ params, body, ifMatch }, context): JsonResult =>
+  handle: async ({ params, body, ifMatch }, context): Promise<JsonResult> =>
     presentEntityWrite(
-      writeStore(context).mergeEntities(params.id, body, parseIfMatch(ifMatch), authorOf(context)),
+      await writeStore(context).mergeEntities(params.id, body, parseIfMatch(ifMatch), authorOf(context)),
       context,
       200,
     ),

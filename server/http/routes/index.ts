@@ -4,7 +4,7 @@
 // Add a route here.
 import type { RouteSpec } from '../route';
 import { edgeRoute, edgesRoute } from './edges';
-import { documentRoute, documentsRoute } from './documents';
+import { documentOriginalRoute, documentRoute, documentsRoute } from './documents';
 import { duplicatesRoute, entityRoute, neighboursRoute, searchEntitiesRoute } from './entities';
 import { exportRoute } from './export';
 import { graphRoute } from './graph';
@@ -32,6 +32,7 @@ export const apiRoutes: RouteSpec[] = [
   pathRoute,
   documentsRoute,
   documentRoute,
+  documentOriginalRoute,
   statsRoute,
   exportRoute,
 ];

@@ -26,9 +26,9 @@ export const notSameRoute = defineRoute({
   },
   created: 'judged: the event',
   notFound: 'no entity with this id',
-  handle: ({ params, body }, context): JsonResult => {
+  handle: async ({ params, body }, context): Promise<JsonResult> => {
     if (!context.writes) throw new WritesDisabledError();
-    const { created, event } = context.writes.judgeNotSame(params.id, body.other, body.reason, authorOf(context));
+    const { created, event } = await context.writes.judgeNotSame(params.id, body.other, body.reason, authorOf(context));
     const answer: JudgementResponse = { created, event };
     return new JsonResult(answer, created ? 201 : 200);
   },

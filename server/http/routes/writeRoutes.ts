@@ -3,8 +3,8 @@
 // answers other requests meanwhile); GET /api/proposals lists the review
 // queue; POST /api/proposals/{id}/accept and /reject decide. Each declaration gives the
 // guards (rate limit, then token), the body schema and the answers; the handler makes
-// one WriteStore call and presents its result. The store journals and fsyncs each
-// write before these routes answer 2xx, and its errors become problems in the one
+// one WriteStore call and presents its result. The store commits each write (an
+// fsync'ed journal line, or a PostgreSQL transaction) before these routes answer 2xx, and its errors become problems in the one
 // error handler (errors.ts, problemOf).
 import { edgeKey } from '../../graph/groupClaims';
 import { idPathSchema, noQuerySchema } from '../../model/api';
@@ -12,19 +12,22 @@ import {
   acceptBodySchema,
   decisionResponseSchema,
   documentBodySchema,
+  documentFileQuerySchema,
   documentTextQuerySchema,
   ingestResponseSchema,
   proposalsQuerySchema,
   proposalsResponseSchema,
   proposalViewSchema,
   type DecisionResponse,
+  type DocumentFileQuery,
   type IngestResponse,
   type ProposalsResponse,
   type ProposalView,
 } from '../../model/reviewApi';
 import type { WriteStore } from '../../store/writeStore';
 import { ProposalNotFoundError } from '../../store/writeErrors';
-import { WritesDisabledError } from '../errors';
+import { convertDocument, DocumentFormatError, ORIGINAL_EXTENSIONS, type DocumentFormat } from '../../ingest/formats';
+import { UnprocessableDocumentProblem, WritesDisabledError } from '../errors';
 import { defineRoute, JsonResult, type Guard, type RouteContext, type RouteSpec } from '../route';
 import { presentProposal, presentProposals } from '../presentProposal';
 import { authorOf } from './curationRoutes';
@@ -36,6 +39,22 @@ function writeStore(context: RouteContext): WriteStore {
   return context.writes;
 }
 
+/** A Markdown, HTML or PDF body in the seeds' format, with its original to keep; a file that has no text is a 422. */
+async function convertedBody(
+  document: { bytes: Uint8Array; format: DocumentFormat },
+  query: DocumentFileQuery,
+): Promise<{ text: string; fileName?: string; original: { bytes: Uint8Array; extension: string } }> {
+  const { fileName, ...header } = query;
+  if (document.format === 'text') throw new Error('a text/plain body is read as text, not as a document');
+  try {
+    const text = await convertDocument(fileName ?? 'the document', document.bytes, document.format, header);
+    return { text, fileName, original: { bytes: document.bytes, extension: ORIGINAL_EXTENSIONS[document.format] } };
+  } catch (error) {
+    if (error instanceof DocumentFormatError) throw new UnprocessableDocumentProblem(error.message);
+    throw error;
+  }
+}
+
 export const ingestDocumentRoute = defineRoute({
   method: 'post',
   path: '/api/documents',
@@ -44,22 +63,34 @@ export const ingestDocumentRoute = defineRoute({
   summary: 'Store an article and its extracted claims as pending proposals',
   guards: writeGuards,
   query: noQuerySchema,
-  body: { json: documentBodySchema, text: { field: 'text', query: documentTextQuerySchema } },
+  body: {
+    json: documentBodySchema,
+    text: { field: 'text', query: documentTextQuerySchema },
+    document: { query: documentFileQuerySchema },
+  },
+  description:
+    "The article in the seeds' format (JSON or text/plain), or as it came: Markdown (text/markdown), a saved web page (text/html: the article found by readability) or a PDF (application/pdf: its text layer), with title, date and url in the query when the file lacks them. A converted document keeps its original, served by GET /api/documents/{id}/original.",
   response: { description: 'the same article was stored before: nothing was written', schema: ingestResponseSchema },
   created: 'stored, with its proposals',
   conflict: 'a different document already has this id',
   problems: {
     '413':
       'the body is too large, or the article is larger than the extractor takes (type urn:claimgraph:problem:article-too-large): split it into smaller documents',
+    '415': 'the body is not JSON, text/plain, text/markdown, text/html or application/pdf',
     '422':
-      'the extractor could not finish this article within its time or memory limit: split it into smaller documents',
+      'the extractor could not finish this article within its time or memory limit: split it into smaller documents; or (type urn:claimgraph:problem:unreadable-document) a document with no text to take, such as a scanned PDF',
   },
-  handle: async ({ body }, context): Promise<JsonResult> => {
+  handle: async ({ body, document, query }, context): Promise<JsonResult> => {
+    const store = writeStore(context);
+    const given: { text: string; fileName?: string; original?: { bytes: Uint8Array; extension: string } } = document
+      ? await convertedBody(document, query as DocumentFileQuery)
+      : body;
     // The extraction runs in a worker meanwhile; a request answered or dropped before it ends writes nothing.
-    const result = await writeStore(context).ingest(body.text, body.fileName, {
+    const result = await store.ingest(given.text, given.fileName, {
       author: authorOf(context),
       signal: context.signal,
       beforeWrite: () => context.stillWanted?.check(),
+      ...(given.original ? { original: given.original } : {}),
     });
     // The snapshot after the write: it has the new document and entities.
     const { dataset } = context.store.current;
@@ -68,6 +99,7 @@ export const ingestDocumentRoute = defineRoute({
       document: { id: result.document.id, title: result.document.title, date: result.document.date },
       proposals: presentProposals(result.proposals, dataset),
       skipped: result.skipped,
+      warnings: result.warnings,
     };
     return new JsonResult(answer, result.created ? 201 : 200, {
       Location: `/api/documents/${encodeURIComponent(result.document.id)}`,
@@ -130,8 +162,8 @@ export const acceptProposalRoute = defineRoute({
   created: 'accepted: the claim and its edge',
   notFound: 'no proposal with this id',
   conflict: 'the proposal was decided the other way',
-  handle: ({ params, body }, context): JsonResult => {
-    const result = writeStore(context).accept(params.id, body ?? {}, authorOf(context));
+  handle: async ({ params, body }, context): Promise<JsonResult> => {
+    const result = await writeStore(context).accept(params.id, body ?? {}, authorOf(context));
     const { dataset } = context.store.current;
     const answer: DecisionResponse = { created: result.created, proposal: presentProposal(result.proposal, dataset) };
     if (result.claim) {
@@ -156,8 +188,8 @@ export const rejectProposalRoute = defineRoute({
   response: { description: 'rejected (created is false when it already was)', schema: decisionResponseSchema },
   notFound: 'no proposal with this id',
   conflict: 'the proposal was decided the other way',
-  handle: ({ params }, context): DecisionResponse => {
-    const result = writeStore(context).reject(params.id, authorOf(context));
+  handle: async ({ params }, context): Promise<DecisionResponse> => {
+    const result = await writeStore(context).reject(params.id, authorOf(context));
     return { created: result.created, proposal: presentProposal(result.proposal, context.store.current.dataset) };
   },
 });

@@ -87,6 +87,8 @@ const NOT_THE_ARTICLE = [
 
 export function htmlToText(label: string, html: string, given: DocumentHeader): string {
   const { document: page } = parseHTML(html);
+  if (!page.documentElement)
+    throw new DocumentFormatError(`${label}: this is not an HTML page (no element in it); send the saved page`);
   const found: DocumentHeader = { date: pageDate(page), url: pageUrl(page) };
   for (const element of [...page.querySelectorAll(NOT_THE_ARTICLE)]) element.remove();
   const article = new Readability(page as unknown as ConstructorParameters<typeof Readability>[0]).parse();

@@ -70,7 +70,7 @@ describe('restoreLink', () => {
 
   it('lists the URL’s own problems first', () => {
     expect(restoreLink('?size=huge&node=kremlin', graph).problems).toEqual([
-      'size: expected degree or pagerank, got "huge"',
+      'size: expected degree, pagerank or source, got "huge"',
       'node: no entity "kremlin"',
     ]);
   });

@@ -8,7 +8,7 @@ describe('the URL of a view', () => {
     expect(stateFromSearch('')).toEqual({ state: initialState(), problems: [] });
   });
 
-  it('round-trips filters, selection, document, depth, path, size and camera', () => {
+  it('round-trips filters, selection, document, depth, path, size, colour and camera', () => {
     const state: UiState = {
       filters: {
         nodeTypes: ['person', 'country'],
@@ -19,6 +19,7 @@ describe('the URL of a view', () => {
         knownAt: '2024-10-25',
       },
       sizeMode: 'pagerank',
+      colourBy: 'attribute:modularity class',
       selectedNode: 'elon-musk',
       selectedEdge: 'elon-musk|in_contact_with|vladimir-putin',
       openDocument: { id: '000_57d8c84b7f0fe012', claim: 'seed-04' },
@@ -29,6 +30,7 @@ describe('the URL of a view', () => {
     const search = stateToSearch(state);
     expect(search).toBe(
       '?nodeTypes=person%2Ccountry&edgeTypes=&status=reported%2Cconfirmed&from=2022-01-01&to=2024-12-31&knownAt=2024-10-25&size=pagerank' +
+        '&colour=attribute%3Amodularity+class' +
         '&node=elon-musk&edge=elon-musk%7Cin_contact_with%7Cvladimir-putin&doc=000_57d8c84b7f0fe012&claim=seed-04&depth=2' +
         '&pathFrom=elon-musk&pathTo=xi-jinping&pathStrict=1&cam=0.5123%2C0.4%2C0.75',
     );
@@ -51,7 +53,7 @@ describe('the URL of a view', () => {
     expect(problems).toEqual([
       'from: expected a date as YYYY-MM-DD, got "yesterday"',
       'knownAt: expected a date as YYYY-MM-DD, got "2024-13"',
-      'size: expected degree or pagerank, got "huge"',
+      'size: expected degree, pagerank or source, got "huge"',
       'depth: expected 1, 2 or 3, got "9"',
       'cam: expected x,y,ratio as numbers, got "1,2"',
     ]);

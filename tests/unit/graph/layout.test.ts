@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { buildGraph } from '../../../server/graph/buildGraph';
-import { computeLayout, layoutGraph } from '../../../server/graph/layout';
+import { computeLayout, layoutCacheDir, layoutGraph } from '../../../server/graph/layout';
 import { seededRandom } from '../../../server/model/random';
 import { claim, dataset, person } from './fixtures';
 
@@ -38,17 +38,52 @@ describe('layout', () => {
     const previous = process.env.CLAIMGRAPH_CACHE_DIR;
     process.env.CLAIMGRAPH_CACHE_DIR = dir;
     try {
-      const first = layoutGraph(buildGraph(dataset(people, claims)), 'hash-1');
+      const first = layoutGraph(buildGraph(dataset(people, claims)), '/a/data/folder', 'hash-1');
       expect(first.cached).toBe(false);
       expect(fs.readdirSync(dir)).toEqual(['layout-v1-hash-1.json']);
       const graph = buildGraph(dataset(people, claims));
-      const second = layoutGraph(graph, 'hash-1');
+      const second = layoutGraph(graph, '/a/data/folder', 'hash-1');
       expect(second.cached).toBe(true);
       expect(graph.getNodeAttributes('a')).toMatchObject(first.positions.a);
     } finally {
       if (previous === undefined) delete process.env.CLAIMGRAPH_CACHE_DIR;
       else process.env.CLAIMGRAPH_CACHE_DIR = previous;
       fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('caches beside the data by default: in .claimgraph/layouts/, which git ignores, not in node_modules', () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimgraph-data-'));
+    const previous = process.env.CLAIMGRAPH_CACHE_DIR;
+    delete process.env.CLAIMGRAPH_CACHE_DIR;
+    try {
+      expect(layoutCacheDir(dataDir)).toBe(path.join(dataDir, '.claimgraph', 'layouts'));
+      expect(layoutGraph(buildGraph(dataset(people, claims)), dataDir, 'hash-2').cached).toBe(false);
+      expect(fs.readdirSync(path.join(dataDir, '.claimgraph')).sort()).toEqual(['.gitignore', 'layouts']);
+      expect(fs.readdirSync(path.join(dataDir, '.claimgraph', 'layouts'))).toEqual(['layout-v1-hash-2.json']);
+      expect(fs.readFileSync(path.join(dataDir, '.claimgraph', '.gitignore'), 'utf8')).toBe(
+        "# claimgraph's caches and server marks: never data, never committed\n*\n",
+      );
+      expect(layoutGraph(buildGraph(dataset(people, claims)), dataDir, 'hash-2').cached).toBe(true);
+    } finally {
+      if (previous !== undefined) process.env.CLAIMGRAPH_CACHE_DIR = previous;
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('lays out without a cache when the data folder is read-only', () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimgraph-data-'));
+    const previous = process.env.CLAIMGRAPH_CACHE_DIR;
+    delete process.env.CLAIMGRAPH_CACHE_DIR;
+    // A file where the state folder would go: mkdir fails as it does on a read-only folder, even for root.
+    fs.writeFileSync(path.join(dataDir, '.claimgraph'), '');
+    try {
+      const laidOut = layoutGraph(buildGraph(dataset(people, claims)), dataDir, 'hash-3');
+      expect(laidOut.cached).toBe(false);
+      expect(Object.keys(laidOut.positions).sort()).toEqual(['a', 'b', 'c', 'd', 'e']);
+    } finally {
+      if (previous !== undefined) process.env.CLAIMGRAPH_CACHE_DIR = previous;
+      fs.rmSync(dataDir, { recursive: true, force: true });
     }
   });
 });

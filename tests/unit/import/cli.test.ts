@@ -173,7 +173,11 @@ describe('claimgraph import', () => {
       ['graphml', fixture('small.graphml'), '--node-type-attr', 'colour'],
       'small.graphml: no node has the attribute "colour" named by --node-type-attr; the node attributes are: kind, label, since',
     ],
-    ['a missing input file', ['ftm', fixture('missing.json')], `${fixture('missing.json')}: no such file`],
+    [
+      'a missing input file',
+      ['ftm', fixture('missing.json')],
+      `${fixture('missing.json')}: no such file; check the path`,
+    ],
   ];
 
   it.each(failures)(
@@ -185,7 +189,7 @@ describe('claimgraph import', () => {
       expect(result).toEqual({
         code: 1,
         out: '',
-        err: `claimgraph import: ${message}\nnothing was written to ${outDir}`,
+        err: `claimgraph import: ${message}; nothing was written to ${outDir}`,
       });
       expect(fs.readdirSync(parent)).toEqual([]);
     },
@@ -212,7 +216,7 @@ describe('claimgraph import', () => {
     expect(refused).toEqual({
       code: 1,
       out: '',
-      err: `claimgraph import: ${outDir} already exists and is not empty; choose a new --out folder or pass --force to replace it\nnothing was written to ${outDir}`,
+      err: `claimgraph import: ${outDir} already exists and is not empty; choose a new --out folder or pass --force to replace it; nothing was written to ${outDir}`,
     });
     const failed = await run('import', '--format', 'ftm', fixture('no-schema.ftm.json'), '--out', outDir, '--force');
     expect(failed.code).toBe(1);

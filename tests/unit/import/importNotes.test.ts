@@ -175,7 +175,7 @@ describe('inputs an import refuses, naming the file', () => {
     expect(await run('import', '--format', 'ftm', file, '--out', outDir)).toEqual({
       code: 1,
       out: '',
-      err: `claimgraph import: ${file}: the file is 629 MB; input files over 512 MB are refused (split it into several files: every format but csv takes several FILEs)\nnothing was written to ${outDir}`,
+      err: `claimgraph import: ${file}: the file is 629 MB; input files over 512 MB are refused (split it into several files: every format but csv takes several FILEs); nothing was written to ${outDir}`,
     });
   });
 

@@ -173,7 +173,13 @@ describe('FollowTheMoney mapping', () => {
       attributes: { schema: 'Company' },
     });
     expect(dataset.entities.get('pb')).toMatchObject({ type: 'organization', kind: 'government' });
-    expect(dataset.entities.has('v1')).toBe(false);
+    // A Vessel is a Vehicle is an Asset in FtM's hierarchy: an asset entity, its schema kept.
+    expect(dataset.entities.get('v1')).toMatchObject({
+      type: 'asset',
+      kind: 'vessel',
+      name: 'MV Example',
+      attributes: { schema: 'Vessel' },
+    });
     expect(dataset.entities.has('addr1')).toBe(false);
   });
 
@@ -251,7 +257,6 @@ describe('FollowTheMoney mapping', () => {
   it('reports what it skipped and which references dangle', () => {
     expect(data.notes).toEqual([
       '1 Address entity is not a node: 1 address reference was copied as text into the "addresses" attribute of the entities that make them',
-      'skipped 1 entity of schemata with no mapping: 1 Vessel',
       '2 references to entities not in the input were left out: 1 addressEntity, 1 entity',
       "1 link imported as linked_to because the ends do not fit the mapped type (the FtM schema is kept in the claim's attributes)",
     ]);
@@ -271,7 +276,7 @@ describe('FollowTheMoney mapping', () => {
 
   it('reads several files into one dataset, links across files included, each claim citing its own file', () => {
     const data = importData('ftm', readInputFiles([fixture('links.ftm.json'), fixture('more.ftm.json')]));
-    expect(data.entities.length).toBe(10);
+    expect(data.entities.length).toBe(11);
     expect(data.claims.find((c) => c.id === 'emp1')).toMatchObject({
       subject: 'p3',
       type: 'holds_position',

@@ -30,7 +30,9 @@ describe('GEXF import of the real files', () => {
       requires: 16,
       supported: 3,
     });
-    // Typed attributes stay typed: integers and doubles as numbers, viz kept.
+    // Typed attributes stay typed: integers and doubles as numbers, viz colour and size kept;
+    // the viz position is the node's place in layout.json.
+    expect(loaded.positions?.mathieu_jacomy).toEqual({ x: 36.46704864501953, y: -13.000205039978027 });
     expect(loaded.entities.get('mathieu_jacomy')).toEqual({
       id: 'mathieu_jacomy',
       type: 'person',
@@ -43,8 +45,6 @@ describe('GEXF import of the real files', () => {
         image: 'https://www.ouestware.com/talks/GephiLite@FOSDEM2024/images/mathieu-jacomy.jpg',
         color: 'rgb(172,150,67)',
         size: 3.0539197250103305,
-        x: 36.46704864501953,
-        y: -13.000205039978027,
       },
     });
     // "software" maps onto our service and the source's word is kept.
@@ -82,11 +82,13 @@ describe('GEXF import of the real files', () => {
     ]);
     expect(data.notes).toEqual([
       'added to vocabulary.json: node types research_group, paper, event; edge types requires, created, presented_at',
+      'kept the positions of all 61 nodes from gephi-lite__gephi-lite.gexf in layout.json; --layout recompute lays the graph out with ForceAtlas2 instead',
     ]);
     expect(fs.readdirSync(outDir).sort()).toEqual([
       'claims.json',
       'entities.json',
       'import.json',
+      'layout.json',
       'sources',
       'vocabulary.json',
     ]);
@@ -106,6 +108,7 @@ describe('GEXF import of the real files', () => {
     expect(data.notes).toEqual([
       'gephi-lite__les-miserables.gexf: no node has an attribute "type", so every node is imported as "unspecified"; name the node type attribute with --node-type-attr NAME (node attributes: color, label, modularity_class, size, x, y)',
       'gephi-lite__les-miserables.gexf: no edge has an attribute "type", so every edge is imported as "linked_to"; name the edge type attribute with --edge-type-attr NAME (edge attributes: cooccurrence, weight)',
+      'kept the positions of all 77 nodes from gephi-lite__les-miserables.gexf in layout.json; --layout recompute lays the graph out with ForceAtlas2 instead',
     ]);
   });
 
@@ -135,10 +138,9 @@ describe('GraphML import of the real files', () => {
     expect(valjean?.attributes).toEqual({
       'Modularity Class': 1,
       size: 100,
-      x: -87.93029,
-      y: 6.8120565,
       color: '#f55b5b',
     });
+    expect(loaded.positions?.[valjean!.id]).toEqual({ x: -87.93029, y: 6.8120565 });
     expect(loaded.claims.every((c) => typeof c.attributes?.weight === 'number')).toBe(true);
   });
 
@@ -148,14 +150,15 @@ describe('GraphML import of the real files', () => {
     let claimsOnEdges = 0;
     graph.forEachEdge((_e, attributes) => (claimsOnEdges += attributes.claimCount));
     expect(claimsOnEdges).toBe(2101);
-    // No label in the file: the name is the node id, the position and tooltip stay attributes.
+    // No label in the file: the name is the node id, the tooltip stays an attribute, the x and y keys are its place.
     expect(loaded.entities.get('0')).toEqual({
       id: '0',
       type: 'unspecified',
       name: '0',
       aliases: [],
-      attributes: { x: -922.24444, tooltip: 'LIT(lngx=-92.224444,laty=34.729444)', y: -347.29444 },
+      attributes: { tooltip: 'LIT(lngx=-92.224444,laty=34.729444)' },
     });
+    expect(loaded.positions?.['0']).toEqual({ x: -922.24444, y: -347.29444 });
   });
 });
 
@@ -168,15 +171,14 @@ describe('JSON import of the real files', () => {
     const node = loaded.entities.get('10')!;
     expect(node.name).toBe('Astronomical Institute');
     expect(node.type).toBe('research_centers');
-    // All 28 kept: actor_type too, as the source spelt it, since our type id differs from it.
-    expect(Object.keys(node.attributes ?? {}).length).toBe(28);
+    // All 28 kept, x and y as its place: actor_type too, as the source spelt it, since our type id differs from it.
+    expect(Object.keys(node.attributes ?? {}).length).toBe(26);
     expect(node.attributes).toMatchObject({
       actor_type: 'Research centers',
       country: 'Czech Republic',
       tag_scienceedu: '1',
-      x: -297.02410888671875,
-      y: -606.6956176757812,
     });
+    expect(loaded.positions?.['10']).toEqual({ x: -297.02410888671875, y: -606.6956176757812 });
     expect(tally(loaded.entities.values(), typeAndKind)).toEqual({
       advisory_bodies: 39,
       events_projects: 42,
@@ -224,12 +226,11 @@ describe('JSON import of the real files', () => {
         tag: 'Tool',
         URL: 'https://en.wikipedia.org/wiki/Cytoscape',
         cluster: '0',
-        x: 643.82275390625,
-        y: -770.3126220703125,
         score: 0.00006909602204225056,
         clusterLabel: 'Graph theory',
       },
     });
+    expect(loaded.positions?.cytoscape).toEqual({ x: 643.82275390625, y: -770.3126220703125 });
     expect(loaded.entities.get('computational-genomics')).toMatchObject({
       name: 'Computational genomics',
       attributes: { sourceKey: 'computational genomics' },

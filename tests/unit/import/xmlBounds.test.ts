@@ -73,7 +73,7 @@ describe('XML nesting is bounded', () => {
     expect(await run('import', '--format', 'gexf', file, '--out', outDir)).toEqual({
       code: 1,
       out: '',
-      err: `claimgraph import: deep.gexf: line 131: elements are nested more than 256 levels deep (this <nodes> is at level 257); files nested deeper are refused\nnothing was written to ${outDir}`,
+      err: `claimgraph import: deep.gexf: line 131: elements are nested more than 256 levels deep (this <nodes> is at level 257); files nested deeper are refused; nothing was written to ${outDir}`,
     });
     expect(fs.existsSync(outDir)).toBe(false);
   });

@@ -110,6 +110,12 @@ describe('document formats', () => {
     expect(text.split('\n')[0]).toBe(' date 2024-11-03 Starlink call url https://example.org/a');
   });
 
+  it('refuses a body that is no HTML page at all', async () => {
+    await expect(convertDocument('body.html', Buffer.from('{}'), 'html')).rejects.toThrow(
+      'body.html: this is not an HTML page (no element in it); send the saved page',
+    );
+  });
+
   it('refuses a scanned PDF, which has no text layer, and a page without a date', async () => {
     await expect(convertDocument('scanned.pdf', fixture('scanned.pdf'), 'pdf')).rejects.toThrow(
       'scanned.pdf has no text layer (a scanned PDF?): run OCR first (for example `ocrmypdf in.pdf out.pdf`), then send the PDF it writes',

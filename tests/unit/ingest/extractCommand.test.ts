@@ -66,7 +66,7 @@ describe('claimgraph extract', () => {
     const { code, err } = await run(['extract']);
     expect(code).toBe(2);
     expect(err).toBe(
-      'claimgraph extract: expected one article file, got 0\nusage: claimgraph extract ARTICLE.{txt,md,html,pdf} [--format text|markdown|html|pdf] [--title T] [--date YYYY-MM-DD] [--url URL] [--data DIR]',
+      'claimgraph extract: expected one article file, got 0\nusage: claimgraph extract ARTICLE.{txt,md,html,pdf}|- [--name FILE] [--format text|markdown|html|pdf] [--title T] [--date YYYY-MM-DD] [--url URL] [--data DIR]',
     );
   });
 });

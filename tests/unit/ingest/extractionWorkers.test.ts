@@ -59,8 +59,8 @@ describe('ExtractionWorkers', () => {
     } finally {
       clearInterval(timer);
     }
-    // The extraction takes over a second; a blocked thread would not have ticked at all.
-    expect(ticks).toBeGreaterThan(10);
+    // A blocked thread would not have ticked at all; a loaded machine may skip many ticks, so a few suffice.
+    expect(ticks).toBeGreaterThanOrEqual(3);
   });
 
   it('refuses an article over the size limit before any work, saying to split it', async () => {

@@ -85,7 +85,7 @@ describe('claimgraph ingest', () => {
     const result = await run('ingest');
     expect(result.code).toBe(2);
     expect(result.err).toBe(
-      'claimgraph ingest: the article file is missing\nusage: claimgraph ingest ARTICLE.{txt,md,html,pdf} [--format text|markdown|html|pdf] [--title T] [--date YYYY-MM-DD] [--url URL] [--data DIR]',
+      'claimgraph ingest: the article file is missing\nusage: claimgraph ingest ARTICLE.{txt,md,html,pdf}|- [--name FILE] [--format text|markdown|html|pdf] [--title T] [--date YYYY-MM-DD] [--url URL] [--data DIR]',
     );
   });
 

@@ -22,8 +22,8 @@ async function folderWithDecisions(): Promise<string> {
   const dir = tempDataFolder();
   const { store } = openStore(dir);
   await store.ingest(ARTICLE, 'doc-2.txt', { author: 'cli' });
-  store.accept('doc-2.p1', {}, 'cli');
-  store.reject('doc-2.p2', 'cli');
+  await store.accept('doc-2.p1', {}, 'cli');
+  await store.reject('doc-2.p2', 'cli');
   store.close();
   return dir;
 }
@@ -52,7 +52,7 @@ describe('compactDataFolder', () => {
     const dir = await folderWithDecisions();
     compactDataFolder(dir);
     const { store } = openStore(dir);
-    const again = store.accept('doc-2.p1', {}, 'cli');
+    const again = await store.accept('doc-2.p1', {}, 'cli');
     store.close();
     expect(again.created).toBe(false);
     expect(again.claim?.id).toBe('doc-2.c1');

@@ -8,20 +8,10 @@ import { readJournal } from '../../../server/load/readJournal';
 import { ProposalNotFoundError, WriteConflictError, WriteInputError } from '../../../server/store/writeErrors';
 import { ARTICLE, openStore, tempDataFolder } from './storeFixtures';
 
-function inputErrors(run: () => unknown): Array<{ path: string; message: string }> {
+/** The field errors a write (which runs asynchronously) was refused with. */
+async function inputErrors(write: Promise<unknown>): Promise<Array<{ path: string; message: string }>> {
   try {
-    run();
-  } catch (error) {
-    if (error instanceof WriteInputError) return error.errors;
-    throw error;
-  }
-  throw new Error('expected a WriteInputError');
-}
-
-/** The same for an ingest, which runs the extractor asynchronously. */
-async function ingestInputErrors(ingest: Promise<unknown>): Promise<Array<{ path: string; message: string }>> {
-  try {
-    await ingest;
+    await write;
   } catch (error) {
     if (error instanceof WriteInputError) return error.errors;
     throw error;
@@ -97,10 +87,10 @@ describe('WriteStore.ingest', () => {
   it('names the field when the article or its file name is unusable', async () => {
     const { store } = openStore(tempDataFolder());
     try {
-      expect(await ingestInputErrors(store.ingest('no header here\nbody', 'x.txt', { author: 'cli' }))).toEqual([
+      expect(await inputErrors(store.ingest('no header here\nbody', 'x.txt', { author: 'cli' }))).toEqual([
         { path: 'text', message: 'line 1: the first line must be " date YYYY-MM-DD Title", found "no header here"' },
       ]);
-      expect(await ingestInputErrors(store.ingest(ARTICLE, '../escape.txt', { author: 'cli' }))).toEqual([
+      expect(await inputErrors(store.ingest(ARTICLE, '../escape.txt', { author: 'cli' }))).toEqual([
         {
           path: 'fileName',
           message:
@@ -125,10 +115,12 @@ describe('WriteStore.accept', () => {
     const dir = tempDataFolder();
     const { store, graphs } = openStore(dir);
     await store.ingest(ARTICLE, 'doc-2.txt', { author: 'cli' });
-    const result = store.accept('doc-2.p1', {}, 'cli');
+    const result = await store.accept('doc-2.p1', {}, 'cli');
     store.close();
     expect(result.created).toBe(true);
     expect(result.claim).toEqual({
+      addedBy: 'cli',
+      addedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/),
       id: 'doc-2.c1',
       subject: 'carol-white',
       type: 'holds_position',
@@ -161,7 +153,7 @@ describe('WriteStore.accept', () => {
       y: -node.length,
     }));
     await store.ingest(ARTICLE, 'doc-2.txt', { author: 'cli' });
-    store.accept('doc-2.p2', {}, 'cli');
+    await store.accept('doc-2.p2', {}, 'cli');
     store.close();
     expect(graphs.current.graph.getNodeAttributes('alice')).toMatchObject({ x: 5, y: -5 });
     const carol = graphs.current.graph.getNodeAttributes('carol-white');
@@ -171,7 +163,7 @@ describe('WriteStore.accept', () => {
   it('applies corrections: type, stance and a new entity named by the reviewer', async () => {
     const { store, graphs } = openStore(tempDataFolder());
     await store.ingest(ARTICLE, 'doc-2.txt', { author: 'cli' });
-    const result = store.accept(
+    const result = await store.accept(
       'doc-2.p2',
       {
         stance: 'asserts',
@@ -202,10 +194,10 @@ describe('WriteStore.accept', () => {
     const dir = tempDataFolder();
     const { store, graphs } = openStore(dir);
     await store.ingest(ARTICLE, 'doc-2.txt', { author: 'cli' });
-    const first = store.accept('doc-2.p1', {}, 'cli');
+    const first = await store.accept('doc-2.p1', {}, 'cli');
     const size = fs.statSync(path.join(dir, 'journal.jsonl')).size;
     const version = graphs.current.version;
-    const second = store.accept('doc-2.p1', {}, 'cli');
+    const second = await store.accept('doc-2.p1', {}, 'cli');
     store.close();
     expect(second).toEqual({ ...first, created: false });
     expect(fs.statSync(path.join(dir, 'journal.jsonl')).size).toBe(size);
@@ -216,21 +208,21 @@ describe('WriteStore.accept', () => {
   it('refuses other corrections on an accepted proposal, and accepting a rejected one', async () => {
     const { store } = openStore(tempDataFolder());
     await store.ingest(ARTICLE, 'doc-2.txt', { author: 'cli' });
-    store.accept('doc-2.p1', {}, 'cli');
-    store.reject('doc-2.p2', 'cli');
+    await store.accept('doc-2.p1', {}, 'cli');
+    await store.reject('doc-2.p2', 'cli');
     try {
-      expect(() => store.accept('doc-2.p1', { stance: 'denies' }, 'cli')).toThrow(
+      await expect(store.accept('doc-2.p1', { stance: 'denies' }, 'cli')).rejects.toThrow(
         new WriteConflictError(
           'proposal "doc-2.p1" was already accepted as claim "doc-2.c1" with other corrections; correct that claim instead',
         ),
       );
-      expect(() => store.accept('doc-2.p2', {}, 'cli')).toThrow(
+      await expect(store.accept('doc-2.p2', {}, 'cli')).rejects.toThrow(
         new WriteConflictError('proposal "doc-2.p2" was rejected; it cannot be accepted'),
       );
-      expect(() => store.reject('doc-2.p1', 'cli')).toThrow(
+      await expect(store.reject('doc-2.p1', 'cli')).rejects.toThrow(
         new WriteConflictError('proposal "doc-2.p1" was accepted as claim "doc-2.c1"; it cannot be rejected'),
       );
-      expect(() => store.accept('doc-2.p9', {}, 'cli')).toThrow(new ProposalNotFoundError('doc-2.p9'));
+      await expect(store.accept('doc-2.p9', {}, 'cli')).rejects.toThrow(new ProposalNotFoundError('doc-2.p9'));
     } finally {
       store.close();
     }
@@ -242,7 +234,7 @@ describe('WriteStore.accept', () => {
     await store.ingest(ARTICLE, 'doc-2.txt', { author: 'cli' });
     try {
       expect(
-        inputErrors(() => store.accept('doc-2.p1', { type: 'married', stance: 'guesses', subject: 'nobody' }, 'cli')),
+        await inputErrors(store.accept('doc-2.p1', { type: 'married', stance: 'guesses', subject: 'nobody' }, 'cli')),
       ).toEqual([
         { path: 'subject', message: 'unknown entity "nobody"' },
         {
@@ -252,7 +244,7 @@ describe('WriteStore.accept', () => {
         },
         { path: 'stance', message: 'unknown stance "guesses"; expected one of asserts, alleges, denies, confirms' },
       ]);
-      expect(inputErrors(() => store.accept('doc-2.p1', { type: 'member_of', object: 'widget' }, 'cli'))).toEqual([
+      expect(await inputErrors(store.accept('doc-2.p1', { type: 'member_of', object: 'widget' }, 'cli'))).toEqual([
         {
           path: 'type',
           message:
@@ -260,7 +252,7 @@ describe('WriteStore.accept', () => {
         },
       ]);
       expect(
-        inputErrors(() =>
+        await inputErrors(
           store.accept('doc-2.p1', { object: { name: 'Acme Holdings', type: 'organization', kind: 'cartel' } }, 'cli'),
         ),
       ).toEqual([
@@ -270,7 +262,7 @@ describe('WriteStore.accept', () => {
             'unknown organization kind "cartel"; expected one of company, media, government, military, intelligence, party, ngo, other',
         },
       ]);
-      expect(inputErrors(() => store.accept('doc-2.p1', { subject: { name: 'Carol', type: 'robot' } }, 'cli'))).toEqual(
+      expect(await inputErrors(store.accept('doc-2.p1', { subject: { name: 'Carol', type: 'robot' } }, 'cli'))).toEqual(
         [
           {
             path: 'subject.type',
@@ -290,8 +282,8 @@ describe('restart', () => {
     const dir = tempDataFolder();
     const first = openStore(dir);
     await first.store.ingest(ARTICLE, 'doc-2.txt', { author: 'cli' });
-    first.store.accept('doc-2.p1', {}, 'cli');
-    first.store.reject('doc-2.p2', 'cli');
+    await first.store.accept('doc-2.p1', {}, 'cli');
+    await first.store.reject('doc-2.p2', 'cli');
     first.store.close();
 
     const again = openStore(dir);
@@ -311,7 +303,7 @@ describe('restart', () => {
     const dir = tempDataFolder();
     const first = openStore(dir);
     await first.store.ingest(ARTICLE, 'doc-2.txt', { author: 'cli' });
-    first.store.accept('doc-2.p1', {}, 'cli');
+    await first.store.accept('doc-2.p1', {}, 'cli');
     first.store.close();
     fs.appendFileSync(path.join(dir, 'journal.jsonl'), '{"kind":"accept","at":"2024-');
 
@@ -325,7 +317,7 @@ describe('restart', () => {
 
     const reopened: string[] = [];
     const again = openStore(dir, reopened);
-    again.store.accept('doc-2.p2', {}, 'cli');
+    await again.store.accept('doc-2.p2', {}, 'cli');
     again.store.close();
     expect(reopened).toEqual(warnings);
     expect(loadDataset(dir, { onWarning: () => reopened.push('again') }).claims.map((c) => c.id)).toEqual([

@@ -118,6 +118,32 @@ describe('the history in words', () => {
     expect(entityVersion(newestFirst, 'acme')).toBe(1);
   });
 
+  it('reads the entity version from a merge of it or into it, and from a split', () => {
+    const bob: Entity = { id: 'bob', type: 'person', name: 'Bob', aliases: [] };
+    const merge = (kind: 'mergeEntities' | 'splitEntity', id: string, mergedVersion: number, version: number) =>
+      ({
+        kind,
+        id,
+        at,
+        author: 'token',
+        entity: 'bob',
+        into: 'ann',
+        merged: bob,
+        mergedVersion,
+        before: ann,
+        after: { ...ann, aliases: ['Annie', 'Bob'] },
+        version,
+        claims: [],
+        ...(kind === 'splitEntity' ? { reverts: 'e1' } : {}),
+      }) as CurationEntry;
+    const merged = [merge('mergeEntities', 'e1', 2, 4)];
+    expect(entityVersion(merged, 'ann')).toBe(4);
+    expect(entityVersion(merged, 'bob')).toBe(2);
+    const split = [merge('splitEntity', 'e2', 3, 5), ...merged];
+    expect(entityVersion(split, 'ann')).toBe(5);
+    expect(entityVersion(split, 'bob')).toBe(3);
+  });
+
   it('reads the current version of a 412 and the event a refused revert names', () => {
     const problem = {
       type: 't',
