@@ -127,7 +127,8 @@ const LAYERS = ['edges', 'nodes', 'edgeLabels', 'labels', 'hovers', 'hoverNodes'
  * window's device pixel ratio, which it reads when it sizes its canvases; so a second
  * renderer with the same settings (the reducers too: highlight and filters as shown) and
  * the same camera is made on a hidden container of the same size while that ratio reads
- * `scale`, drawn, copied and killed, all in one task. The picture is the view's, sharper.
+ * `scale`, drawn, copied and killed, all in one task. The picture is the view's, sharper;
+ * its labels are placed afresh at that size by a label drawer of its own.
  */
 function exportPicture(renderer: Sigma, graph: EvidenceGraph, scale: number): Promise<Blob> {
   const { width, height } = renderer.getDimensions();
@@ -143,7 +144,11 @@ function exportPicture(renderer: Sigma, graph: EvidenceGraph, scale: number): Pr
     const context = output.getContext('2d');
     if (!context) return Promise.reject(new Error('This browser cannot draw the PNG (no 2D canvas).'));
     copy = withDevicePixelRatio(scale, () => {
-      const drawn = new Sigma(graph, holder, renderer.getSettings());
+      // Labels of its own: the view's drawer collects and places the view's frames only.
+      const labels = createLabelDrawer(createLabelSpace());
+      const drawn = new Sigma(graph, holder, { ...renderer.getSettings(), defaultDrawNodeLabel: labels.collect });
+      labels.flush(); // the constructor's frame, at the default camera: its canvases are cleared below
+      drawn.on('afterRender', () => void labels.flush());
       drawn.getCamera().setState(renderer.getCamera().getState());
       // WebGL canvases keep no drawing buffer: draw, then copy every layer in the same task.
       drawn.refresh();

@@ -103,6 +103,7 @@ function dateField(app: App, key: DateKey, label: string, hint: string): DateFie
 function legendSections(app: App): HTMLElement[] {
   const { vocabulary, totals, styles } = app;
   const counts = app.counts();
+  const byType = app.state().colourBy === 'type';
   const nodeTypes = vocabulary.nodeTypes.filter((type) => (totals.nodeTypes.get(type.id) ?? 0) > 0);
   // Edge types the data never uses would only be noise in the legend.
   const edgeTypes = vocabulary.edgeTypes.filter((type) => (totals.edgeTypes.get(type.id) ?? 0) > 0);
@@ -130,7 +131,6 @@ function legendSections(app: App): HTMLElement[] {
         ),
       ),
     );
-  const byType = app.state().colourBy === 'type';
   return [
     colourLegend(app),
     section(
