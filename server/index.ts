@@ -43,7 +43,7 @@ import { markServedReadOnly } from './store/readerMarks';
 
 export interface ServerOptions {
   dataDir: string;
-  /** Serve from this PostgreSQL database instead of the data folder (reads only, for now). */
+  /** Serve from this PostgreSQL database instead of the data folder (which keeps the layout cache and originals). */
   databaseUrl?: string;
   port: number;
   /** Interface to listen on; default 127.0.0.1 (this machine only). */
@@ -88,6 +88,8 @@ export interface RunningServer {
   privateReads: boolean;
   /** Whether the server took its data folder's write store (someone may write). */
   writable: boolean;
+  /** Where writes go when they are on: the journal file, or "PostgreSQL host:port, database …". */
+  destination?: string;
   /** Where the graph comes from: the data folder, or "PostgreSQL host:port, database …". */
   source: string;
   host: string;
@@ -102,6 +104,23 @@ export interface RunningServer {
 /** A TCP port from text (PORT, --port): a whole number from 0 (any free port) to 65535; unset, 3000. */
 export function parsePort(text: string | undefined, source: string): number {
   return parseSetting('port', text, source);
+}
+
+/** The extractor of this server's ingests: the model's when one is configured, else the rules. */
+function extractorOf(options: ServerOptions) {
+  return configuredExtractor(options.modelServer, {
+    rules: options.extraction ? boundedExtractor(options.extraction) : defaultExtractor,
+    maxArticleBytes: options.extraction?.maxArticleBytes,
+    onWarning: options.onExtractorWarning ?? ((warning) => console.warn(`claimgraph: warning: ${warning}`)),
+  });
+}
+
+/** The graph holder of a loaded graph: at its start positions (a version of their own) until the layout is ready. */
+function holderOf(opened: ReturnType<typeof openGraphOf>): GraphSnapshotHolder {
+  const snapshot = snapshotOf(opened);
+  return new GraphSnapshotHolder(
+    opened.layout.preliminary ? { ...snapshot, version: `${snapshot.version}-start-positions` } : snapshot,
+  );
 }
 
 /**
@@ -120,49 +139,68 @@ function openServed(options: ServerOptions, writable: boolean) {
       () => {
         const opened = openGraph(options.dataDir, { backgroundLayout: true });
         layout = opened.layout;
-        const snapshot = snapshotOf(opened);
-        return new GraphSnapshotHolder(
-          opened.layout.preliminary ? { ...snapshot, version: `${snapshot.version}-start-positions` } : snapshot,
-        );
+        return holderOf(opened);
       },
-      configuredExtractor(options.modelServer, {
-        rules: options.extraction ? boundedExtractor(options.extraction) : defaultExtractor,
-        maxArticleBytes: options.extraction?.maxArticleBytes,
-        onWarning: options.onExtractorWarning ?? ((warning) => console.warn(`claimgraph: warning: ${warning}`)),
-      }),
+      extractorOf(options),
     );
-    return { store, writes, layout: layout as LayoutTask | undefined, readerMark };
+    return { store, writes, layout: layout as LayoutTask | undefined, readerMark, close: () => writes.close() };
   } catch (error) {
     readerMark?.release();
     throw error;
   }
 }
 
-/** The database as served: the same graph, snapshot and layout code as the folder's; reads only, for now. */
+/** Says once when catching up with the other servers starts failing (the database is down), not at every try. */
+function followErrorReporter(): (error: unknown) => void {
+  let last: string | undefined;
+  return (error) => {
+    const message = userMessage(error);
+    if (message === last) return;
+    last = message;
+    console.warn(`claimgraph: warning: cannot catch up with the other servers: ${message}`);
+  };
+}
+
+/**
+ * The database as served: the same graph, snapshot and layout code as the folder's; writes
+ * on (through PostgreSQL, following the other servers) when someone may write.
+ */
 async function openServedFromDatabase(options: ServerOptions & { databaseUrl: string }) {
   let layout: LayoutTask | undefined;
-  const served = await openServedDatabase(options.databaseUrl, (dataset) => {
-    const opened = openGraphOf(dataset, options.dataDir, { backgroundLayout: true });
-    layout = opened.layout;
-    const snapshot = snapshotOf(opened);
-    return new GraphSnapshotHolder(
-      opened.layout.preliminary ? { ...snapshot, version: `${snapshot.version}-start-positions` } : snapshot,
-    );
+  let users: UserDirectory | undefined;
+  const served = await openServedDatabase({
+    url: options.databaseUrl,
+    build: (dataset) => {
+      const opened = openGraphOf(dataset, options.dataDir, { backgroundLayout: true });
+      layout = opened.layout;
+      return holderOf(opened);
+    },
+    writableFor: (records) => {
+      users = new UserDirectory(undefined, options.writes?.token || undefined, undefined, records);
+      return users.hasWriters();
+    },
+    extract: extractorOf(options),
+    dataDir: options.dataDir,
+    onFollowError: followErrorReporter(),
+  }).catch((error: unknown) => {
+    layout?.cancel();
+    throw error;
   });
-  const users = new UserDirectory(undefined, options.writes?.token || undefined, undefined, served.users);
+  const directory = users!;
   // `claimgraph users … --database` changes the table while the server runs: read it again every second.
   const usersPool = await connectDatabase(options.databaseUrl, { max: 1 });
-  const stop = watchDatabaseUsers(usersPool, (records) => users.replaceUsers(records));
-  users.watchedBy(async () => {
+  const stop = watchDatabaseUsers(usersPool, (records) => directory.replaceUsers(records));
+  directory.watchedBy(async () => {
     stop();
     await usersPool.end();
   });
   return {
     store: served.graphs,
     writes: served.writes,
-    users,
+    users: directory,
     layout: layout as LayoutTask | undefined,
     source: served.source,
+    close: served.close,
   };
 }
 
@@ -183,7 +221,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const privateReads = readsNeedToken(options.reads ?? 'auto', listenHost);
   const writeConfig = options.writes ?? {};
   const hardening = options.hardening ?? defaultHardening;
-  const { store, writes, layout, readerMark, users, source } = await openServedStore(options);
+  const { store, writes, layout, readerMark, users, source, close: closeStore } = await openServedStore(options);
   layout?.ready.then(
     () => {
       // Writes change the graph the layout was started on in place, so its positions land on
@@ -234,7 +272,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     });
   } catch (error) {
     layout?.cancel();
-    await writes.close();
+    await closeStore();
     await users.close();
     readerMark?.release();
     throw error;
@@ -245,6 +283,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}/`,
     privateReads,
     writable: writes.writable,
+    destination: writes.destination,
     source,
     host: listenHost,
     layoutReady: layout?.ready ?? Promise.resolve(),
@@ -257,7 +296,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         server.close((error) => {
           layout?.cancel();
           readerMark?.release();
-          Promise.all([writes.close(), users.close()]).then(
+          Promise.all([closeStore(), users.close()]).then(
             () => (error ? reject(error) : resolve()),
             (closeError: unknown) => reject(error ?? (closeError as Error)),
           );
@@ -268,18 +307,26 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
 /** What the start-up says about who may read and write, with a warning when an open graph is on the network. */
 export function accessLines(
-  running: Pick<RunningServer, 'privateReads' | 'writable' | 'host'> & { fromDatabase?: boolean },
+  running: Pick<RunningServer, 'privateReads' | 'writable' | 'host' | 'destination'> & { fromDatabase?: boolean },
 ): string[] {
   const lines = [
     running.writable
       ? 'claimgraph: writes are on, for editors and admins with a token (`claimgraph users list`)'
       : running.fromDatabase
-        ? 'claimgraph: writes are off: a server on PostgreSQL serves reads only in this version'
+        ? "claimgraph: writes are off: the database's users table has no editor or admin and CLAIMGRAPH_TOKEN is unset (`claimgraph users add NAME --role editor --database URL`, then restart)"
         : 'claimgraph: writes are off: no editor or admin exists (`claimgraph users add NAME --role editor`, then restart)',
+  ];
+  if (running.writable && running.destination)
+    lines.push(
+      running.fromDatabase
+        ? `claimgraph: writes go to ${running.destination}, each committed before its answer; the writes of other servers on it are applied here as they commit`
+        : `claimgraph: writes go to ${running.destination}`,
+    );
+  lines.push(
     running.privateReads
       ? 'claimgraph: reads need a reader\'s token (sign in on the page, or send "Authorization: Bearer <token>")'
       : `claimgraph: reads are open to anyone who can reach ${running.host}`,
-  ];
+  );
   if (!running.privateReads && !isLoopbackHost(running.host))
     lines.push(
       `claimgraph: warning: listening on ${running.host} with public reads: anyone who can reach this address can read the whole graph`,

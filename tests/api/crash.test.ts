@@ -9,249 +9,13 @@ import path from 'node:path';
 import { loadDataset } from '../../server/load/loadDataset';
 import { seededRandom } from '../../server/model/random';
 import { assertServerBuilt, startChildServer, type ChildServer } from './childServer';
-import { seedDir, seedDocument } from './seedApp';
-import { noneAcknowledged, type Acknowledged } from './acknowledgedWrites';
+import { seedDir } from './seedApp';
+import { noneAcknowledged } from './acknowledgedWrites';
+import { burstUntilKilled, CRASH_TOKEN, expectAllPresent } from './crashBurst';
 
-const TOKEN = 'crash-test-token';
-const headers = { Authorization: `Bearer ${TOKEN}` };
 /** CRASH_CYCLES=20 runs the longer crash loop of the hardening issue (about 1.5 s a cycle). */
 const CYCLES = Number(process.env.CRASH_CYCLES ?? 3);
-const WORKERS = 6;
 const seed = Number(process.env.CRASH_SEED ?? Date.now() % 100000);
-
-/** The body of a 2xx answer, or undefined when the kill cut it off mid-way. */
-async function bodyOf<T>(res: Response): Promise<T | undefined> {
-  try {
-    return (await res.json()) as T;
-  } catch {
-    return undefined;
-  }
-}
-
-interface ProposalAnswer {
-  id: string;
-}
-
-/** An accepted claim as the accept answers it. */
-interface AcceptedClaim {
-  id: string;
-  document: string;
-  quote: string;
-  quoteStart: number;
-  subject: string;
-  type: string;
-  object: string;
-  stance: string;
-}
-
-/** Clients writing until the server dies; calls `onAnswer` after each 2xx. */
-async function burst(
-  server: ChildServer,
-  cycle: number,
-  acked: Acknowledged,
-  onAnswer: () => void,
-): Promise<{ answered: number; failed: number }> {
-  const article = fs.readFileSync(path.join(seedDir, 'documents', `${seedDocument}.txt`), 'utf8');
-  let next = 0;
-  let twins = 0;
-  let merges = 0;
-  let answered = 0;
-  let failed = 0;
-  const post = async (url: string, init: RequestInit): Promise<Response | undefined> => {
-    try {
-      return await fetch(`${server.url}${url}`, {
-        method: 'POST',
-        ...init,
-        headers: { ...headers, ...(init.headers as Record<string, string>) },
-      });
-    } catch {
-      failed++;
-      return undefined; // the server is gone: this write was not acknowledged
-    }
-  };
-  /** A 2xx curation write: its state is now what `expected` says. False when the server is gone. */
-  const curationWrite = async (
-    url: string,
-    init: RequestInit,
-    kind: string,
-    claimId: string | undefined,
-    expected: { status: 'live' | 'retracted'; stance: string },
-  ): Promise<{ claim: { claim: { id: string; object: string } }; event: { id: string } } | undefined | false> => {
-    const res = await post(url, { ...init, headers: { 'Content-Type': 'application/json' } });
-    if (!res) {
-      // Not acknowledged, but it may have been written before the kill.
-      if (claimId !== undefined) acked.curated.get(claimId)?.push(expected);
-      return false;
-    }
-    if (res.status !== 201 && res.status !== 200)
-      throw new Error(`${kind} answered ${res.status}: ${await res.text()}`);
-    answered++;
-    const body = await bodyOf<{ claim: { claim: { id: string; object: string } }; event: { id: string } }>(res);
-    const id = claimId ?? body?.claim.claim.id;
-    if (id !== undefined) acked.curated.set(id, [expected]);
-    acked.curationKinds.add(kind);
-    if (body) onAnswer();
-    return body;
-  };
-  /** A 2xx merge or split of `twin`: it is now merged away or not. False when the server is gone. */
-  const mergeWrite = async (url: string, body: object, twin: string, mergedAfter: boolean, kind: string) => {
-    const res = await post(url, { body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } });
-    if (!res) {
-      acked.merged.get(twin)?.push(mergedAfter);
-      return false;
-    }
-    if (res.status !== 201 && res.status !== 200)
-      throw new Error(`${kind} answered ${res.status}: ${await res.text()}`);
-    answered++;
-    acked.merged.set(twin, [mergedAfter]);
-    acked.curationKinds.add(kind);
-    const answer = await bodyOf<{ event: { id: string } }>(res);
-    if (!answer) return false;
-    onAnswer();
-    return answer;
-  };
-  type NewEntity = { name: string; type: string; createAnyway: true };
-  /** Adds a copy of an accepted claim by hand, with `object` at its object. */
-  const addCopy = (claim: AcceptedClaim, object: string | NewEntity) => {
-    const { document, quote, quoteStart: start, subject, type, stance } = claim;
-    const body = JSON.stringify({ document, quote, start, subject, type, object, stance, reason: 'crash test' });
-    return curationWrite('/api/claims', { body }, 'addClaim', undefined, { status: 'live', stance });
-  };
-  /**
-   * Two new entities of the claim's object's type, each at the object of a copy of the
-   * claim; the first is merged into the second (no other client touches either), and
-   * every other time split off again by reverting the merge.
-   */
-  const mergeTwins = async (claim: AcceptedClaim, twin: string, type: string): Promise<boolean> => {
-    const other = await addCopy(claim, { name: `Crash twin ${cycle}-${twins++}`, type, createAnyway: true });
-    if (!other) return false;
-    const url = `/api/entities/${encodeURIComponent(twin)}/merge`;
-    const merged = await mergeWrite(url, { into: other.claim.claim.object }, twin, true, 'mergeEntities');
-    if (!merged || merges++ % 2 === 0) return merged !== false;
-    return (await mergeWrite(`/api/history/${merged.event.id}/revert`, {}, twin, false, 'splitEntity')) !== false;
-  };
-  /**
-   * Adds a copy of an accepted claim by hand, then corrects it and merges the new entity at
-   * its object into another (mode 0), retracts it (1), or retracts it and reverts the
-   * retraction (2): every kind of curation event.
-   */
-  const curate = async (claim: AcceptedClaim, mode: number): Promise<boolean> => {
-    if (mode > 2) return true;
-    const { stance } = claim;
-    let object: string | NewEntity = claim.object;
-    if (mode === 0) {
-      const read = await fetch(`${server.url}/api/entities/${encodeURIComponent(claim.object)}`).catch(() => undefined);
-      const entity = read && (await bodyOf<{ entity: { type: string } }>(read));
-      if (!entity) return false;
-      object = { name: `Crash twin ${cycle}-${twins++}`, type: entity.entity.type, createAnyway: true };
-    }
-    const added = await addCopy(claim, object);
-    if (!added) return false;
-    const id = added.claim.claim.id;
-    const at = `/api/claims/${encodeURIComponent(id)}`;
-    if (typeof object !== 'string') {
-      const twin = added.claim.claim.object;
-      acked.merged.set(twin, [false]);
-      const denies = stance === 'denies' ? 'asserts' : 'denies';
-      const patch = { method: 'PATCH', body: JSON.stringify({ stance: denies }) };
-      if ((await curationWrite(at, patch, 'correctClaim', id, { status: 'live', stance: denies })) === false)
-        return false;
-      return mergeTwins(claim, twin, object.type);
-    }
-    const retract = { body: JSON.stringify({ reason: 'crash test' }) };
-    const retracted = await curationWrite(`${at}/retract`, retract, 'retractClaim', id, {
-      status: 'retracted',
-      stance,
-    });
-    if (!retracted || mode === 1) return retracted !== false;
-    const revert = `/api/history/${encodeURIComponent(retracted.event.id)}/revert`;
-    return (await curationWrite(revert, {}, 'revert', id, { status: 'live', stance })) !== false;
-  };
-  const worker = async () => {
-    for (;;) {
-      const fileName = `crash-${cycle}-${next++}.txt`;
-      const ingested = await post(`/api/documents?fileName=${fileName}`, {
-        headers: { 'Content-Type': 'text/plain' },
-        body: article,
-      });
-      if (!ingested) return;
-      if (ingested.status !== 201) throw new Error(`ingest answered ${ingested.status}: ${await ingested.text()}`);
-      acked.documents.add(fileName.replace(/\.txt$/, ''));
-      answered++;
-      const body = await bodyOf<{ proposals: ProposalAnswer[] }>(ingested);
-      if (!body) return;
-      onAnswer();
-      for (const [index, proposal] of body.proposals.entries()) {
-        const decision = index % 4 === 3 ? 'reject' : 'accept';
-        const res = await post(`/api/proposals/${encodeURIComponent(proposal.id)}/${decision}`, {});
-        if (!res) return;
-        if (res.status === 400) {
-          await bodyOf(res); // a proposal the vocabulary refuses as extracted: not a write
-          continue;
-        }
-        if (res.status !== 201 && res.status !== 200)
-          throw new Error(`${decision} answered ${res.status}: ${await res.text()}`);
-        answered++;
-        if (decision === 'reject') acked.rejected.add(proposal.id);
-        const decided = await bodyOf<{ claim?: AcceptedClaim; edge?: string }>(res);
-        if (!decided) {
-          if (decision === 'accept') acked.acceptedUnread.add(proposal.id);
-          return;
-        }
-        if (decision === 'accept') acked.accepted.set(proposal.id, { claimId: decided.claim!.id, edge: decided.edge! });
-        onAnswer();
-        if (decision === 'accept' && !(await curate(decided.claim!, index % 4))) return;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: WORKERS }, worker));
-  return { answered, failed };
-}
-
-async function expectAllPresent(server: ChildServer, acked: Acknowledged): Promise<void> {
-  const get = async (url: string) => {
-    const res = await fetch(`${server.url}${url}`, { headers });
-    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
-  };
-  const missing: string[] = [];
-  for (const id of acked.documents)
-    if ((await get(`/api/documents/${encodeURIComponent(id)}`)).status !== 200) missing.push(`document ${id}`);
-  const all = (await get('/api/proposals?status=all&limit=500')).body as { total: number };
-  const statuses = new Map<string, { status: string; claimId?: string }>();
-  for (let offset = 0; offset < all.total; offset += 500) {
-    const page = (await get(`/api/proposals?status=all&limit=500&offset=${offset}`)).body as {
-      proposals: Array<{ id: string; status: string; claimId?: string }>;
-    };
-    for (const p of page.proposals) statuses.set(p.id, p);
-  }
-  for (const [id, { claimId, edge }] of acked.accepted) {
-    if (statuses.get(id)?.status !== 'accepted' || statuses.get(id)?.claimId !== claimId)
-      missing.push(`acceptance of ${id}`);
-    const found = await get(`/api/edges/${encodeURIComponent(edge)}`);
-    if (found.status !== 200 || !(found.body.claims as Array<{ id: string }>).some((c) => c.id === claimId))
-      missing.push(`claim ${claimId} on ${edge}`);
-  }
-  for (const id of acked.acceptedUnread)
-    if (statuses.get(id)?.status !== 'accepted') missing.push(`acceptance of ${id}`);
-  for (const id of acked.rejected) if (statuses.get(id)?.status !== 'rejected') missing.push(`rejection of ${id}`);
-  for (const [id, allowed] of acked.curated) {
-    const found = await get(`/api/claims/${encodeURIComponent(id)}`);
-    const state = found.body as { status?: string; claim?: { stance: string } };
-    const expected = allowed[0];
-    const matches = allowed.some((a) => a.status === state.status && a.stance === state.claim?.stance);
-    if (found.status !== 200 || !matches)
-      missing.push(
-        `claim ${id} ${expected.status} ${expected.stance} (found ${found.status} ${state.status} ${state.claim?.stance})`,
-      );
-  }
-  for (const [twin, allowed] of acked.merged) {
-    const res = await fetch(`${server.url}/api/entities/${encodeURIComponent(twin)}`, { redirect: 'manual' });
-    await res.arrayBuffer();
-    if (!allowed.includes(res.status === 301))
-      missing.push(`entity ${twin} ${allowed[0] ? 'merged' : 'not merged'} (answered ${res.status})`);
-  }
-  expect(missing).toEqual([]);
-}
 
 describe('crash safety', () => {
   it(
@@ -261,7 +25,7 @@ describe('crash safety', () => {
       const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimgraph-crash-'));
       const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimgraph-crash-cache-'));
       fs.cpSync(seedDir, dataDir, { recursive: true });
-      const env = { CLAIMGRAPH_TOKEN: TOKEN, CLAIMGRAPH_WRITE_RATE_LIMIT: '0', CLAIMGRAPH_CACHE_DIR: cacheDir };
+      const env = { CLAIMGRAPH_TOKEN: CRASH_TOKEN, CLAIMGRAPH_WRITE_RATE_LIMIT: '0', CLAIMGRAPH_CACHE_DIR: cacheDir };
       const random = seededRandom(seed);
       const acked = noneAcknowledged();
       let server: ChildServer | undefined;
@@ -269,25 +33,7 @@ describe('crash safety', () => {
         for (let cycle = 0; cycle < CYCLES; cycle++) {
           server = await startChildServer(dataDir, env);
           await expectAllPresent(server, acked);
-          const running = server;
-          const killAfter = 5 + Math.floor(random() * 40);
-          let count = 0;
-          let killed = false;
-          // The first cycle also waits for an acknowledged reject, so every kind of write is
-          // exercised whatever order the concurrent answers come in.
-          const { answered } = await burst(running, cycle, acked, () => {
-            if (
-              ++count >= killAfter &&
-              !killed &&
-              (cycle > 0 || (acked.rejected.size > 0 && acked.accepted.size > 0 && acked.curationKinds.size === 6))
-            ) {
-              killed = true;
-              running.child.kill('SIGKILL');
-            }
-          });
-          await running.exited;
-          expect(running.child.signalCode).toBe('SIGKILL');
-          expect(answered).toBeGreaterThanOrEqual(killAfter);
+          await burstUntilKilled(server, cycle, acked, random);
         }
         server = await startChildServer(dataDir, env);
         await expectAllPresent(server, acked);

@@ -1,45 +1,12 @@
 // Several servers on one PostgreSQL database: a write committed by one is applied by the
 // others in commit order (LISTEN/NOTIFY, and a timer for a missed notification), and a
 // stale If-Match is refused whichever server holds the newer version. Real PostgreSQL.
-import fs from 'node:fs';
-import path from 'node:path';
 import request from 'supertest';
-import { writeCurationFolder } from './curationFolder';
 import { startCrashableCluster, type CrashableCluster } from '../postgres/crashableCluster';
 import { migrate, migratedDatabase } from '../postgres/migratedDatabase';
 import { postgresServer, type PostgresServer } from './postgresServers';
+import { ADD_CLAIM, folderWithAnnie, until } from './teamFixtures';
 import { auth } from './writeApp';
-
-/** Polls `probe` until it returns true; resolves with the time it took (ms). */
-async function until(probe: () => Promise<boolean>, deadlineMs = 20_000): Promise<number> {
-  const started = Date.now();
-  for (;;) {
-    if (await probe()) return Date.now() - started;
-    if (Date.now() - started > deadlineMs) throw new Error(`not seen within ${deadlineMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
-const ADD_CLAIM = {
-  document: 'mar',
-  quote: 'Ann joined Acme Corp',
-  start: 40,
-  subject: 'ann',
-  type: 'member_of',
-  object: 'acme',
-  stance: 'alleges',
-  reason: 'missed by the extractor',
-};
-
-/** The curation folder with a second record of Ann ("annie"), to be merged into her. */
-function folderWithAnnie(): string {
-  const dir = writeCurationFolder();
-  const file = path.join(dir, 'entities.json');
-  const entities = JSON.parse(fs.readFileSync(file, 'utf8')) as object[];
-  entities.push({ id: 'annie', type: 'person', name: 'Annie Emile', aliases: ['A. Emile'] });
-  fs.writeFileSync(file, JSON.stringify(entities));
-  return dir;
-}
 
 const status = async (server: PostgresServer, url: string) => (await request(server.app).get(url)).status;
 

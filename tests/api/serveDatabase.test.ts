@@ -1,12 +1,14 @@
 // A server started on a PostgreSQL database imported from a data folder answers as one on
 // the folder: the same graph, entity and JSON export, byte for byte, with the same version
-// (ETag); its writes are refused with the "writes are disabled" answer until PostgreSQL's
-// write path is there. The folder has curation events both compacted and in its journal.
+// (ETag); with no editor or admin in the database and no CLAIMGRAPH_TOKEN its writes are
+// refused with the "writes are disabled" answer. The folder has curation events both
+// compacted and in its journal.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Client } from 'pg';
+import { accessLines, startServer, type RunningServer } from '../../server/index';
 import { main } from '../../server/cli/main';
-import { startServer, type RunningServer } from '../../server/index';
 import { freshDatabase, type FreshDatabase } from '../postgres/freshDatabase';
 import { writeCurationFolder } from './curationFolder';
 
@@ -96,5 +98,50 @@ describe('a server on PostgreSQL', () => {
       type: 'urn:claimgraph:problem:writes-disabled',
       title: 'Writes are disabled',
     });
+  });
+});
+
+describe('a server on PostgreSQL with a token', () => {
+  let writer: RunningServer | undefined;
+  let writerFolder: string;
+  afterAll(async () => {
+    await writer?.close();
+    if (writerFolder) fs.rmSync(writerFolder, { recursive: true, force: true });
+  });
+
+  it('takes writes, each answered after its event is committed to the events table', async () => {
+    writerFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'claimgraph-db-writer-'));
+    writer = await startServer({
+      dataDir: writerFolder,
+      databaseUrl: database.url,
+      port: 0,
+      host: '127.0.0.1',
+      writes: { token: 'db-writer-token', rateLimit: false },
+    });
+    expect(writer.writable).toBe(true);
+    const destination = `PostgreSQL at 127.0.0.1:${new URL(database.url).port}, database "${database.name}"`;
+    expect(writer.destination).toBe(destination);
+    expect(accessLines({ ...writer, fromDatabase: true }).slice(0, 2)).toEqual([
+      'claimgraph: writes are on, for editors and admins with a token (`claimgraph users list`)',
+      `claimgraph: writes go to ${destination}, each committed before its answer; the writes of other servers on it are applied here as they commit`,
+    ]);
+    const response = await fetch(new URL('api/claims/mar.m1/retract', writer.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer db-writer-token' },
+      body: JSON.stringify({ reason: 'misread in review' }),
+    });
+    expect(response.status).toBe(200);
+    const { event } = (await response.json()) as { event: { id: string } };
+    const client = new Client({ connectionString: database.url });
+    await client.connect();
+    try {
+      const { rows } = await client.query("SELECT kind, author, body->>'reason' AS reason FROM events WHERE id = $1", [
+        event.id,
+      ]);
+      expect(rows).toEqual([{ kind: 'retractClaim', author: 'token', reason: 'misread in review' }]);
+    } finally {
+      await client.end();
+    }
+    expect((await fetch(new URL('api/claims/mar.m1', writer.url)).then((r) => r.json())).status).toBe('retracted');
   });
 });

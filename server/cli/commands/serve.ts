@@ -1,5 +1,6 @@
 // `claimgraph serve [--port N] [--host ADDRESS] [--private | --public-reads] [--data DIR |
-// --database URL]`: loads the data folder (or a PostgreSQL database: reads only, for now) and serves the API and the web client until interrupted (port:
+// --database URL]`: loads the data folder (or a PostgreSQL database, which it then writes to and
+// follows beside other servers) and serves the API and the web client until interrupted (port:
 // --port, else PORT, else 3000; interface: --host, else HOST, else 127.0.0.1; who may
 // read: --private / --public-reads, else CLAIMGRAPH_READS, else anyone on loopback and
 // readers with a token elsewhere; every other setting from the environment, server/config.ts).

@@ -31,6 +31,8 @@ export interface DatabaseDataset {
   history: CurationHistory;
   /** Who may read and write (the users table, as users.json has them). */
   users: UserRecord[];
+  /** The seq of the last event read ('0' for none): a write path catches up from there. */
+  lastSeq: string;
 }
 
 /** A database without the schema, or with an older one: `db migrate` first. */
@@ -134,6 +136,7 @@ export async function loadDatasetFromDatabase(
     const raw = rawDataOf(await readBase(client, `PostgreSQL ${source}`));
     const proposals = await textColumn(client, 'SELECT body::text FROM proposals ORDER BY position');
     const events = await textColumn(client, 'SELECT body::text FROM events ORDER BY seq');
+    const [lastSeq] = await textColumn(client, 'SELECT coalesce(max(seq), 0)::text FROM events');
     const historyLines = await textColumn(client, 'SELECT body::text FROM history ORDER BY seq');
     const users = await usersOf(client);
     await client.query('COMMIT');
@@ -151,7 +154,7 @@ export async function loadDatasetFromDatabase(
     for (const { entry } of recorded.journal.lines) if (isCurationEntry(entry)) history.apply(entry);
     const { dataset, problems } = resolveDataset(replayed);
     if (!dataset || problems.length > 0) throw new DataIntegrityError(problems);
-    return { dataset, proposals: replayed.journal.proposals, history, users };
+    return { dataset, proposals: replayed.journal.proposals, history, users, lastSeq };
   } catch (error) {
     await client.query('ROLLBACK').catch(() => {});
     throw error;
