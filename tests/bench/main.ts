@@ -166,6 +166,32 @@ function noLoad(entities: number, claims: number): Omit<SizeResult, 'errors'> {
   return { entities, claims, edges: 0, load: { ...none, bareMs: 0, overheadRatio: 0, bytesPerClaim: 0 } };
 }
 
+function databaseWritesTable(sizes: SizeResult[]): string {
+  const measured = sizes.filter((s) => s.database?.bareInsert && s.database.writes);
+  if (measured.length === 0) return '';
+  return [
+    '',
+    '**Writes on PostgreSQL** (a server on the imported database, one request at a time; ratio = p99 ÷ the p99 of a bare `BEGIN; INSERT …; COMMIT` of one event row on the same cluster, in the same run)',
+    '',
+    markdownTable(
+      ['entities', 'write', 'n', 'p50 ms', 'p99 ms', 'max ms', 'bare p50 ms', 'bare p99 ms', 'p99 ratio'],
+      measured.flatMap((s) =>
+        s.database!.writes!.map((r) => [
+          count(s.entities),
+          r.write,
+          r.ours?.count ?? '—',
+          r.ours?.p50Ms ?? '—',
+          r.ours?.p99Ms ?? '—',
+          r.ours?.maxMs ?? '—',
+          s.database!.bareInsert!.p50Ms,
+          s.database!.bareInsert!.p99Ms,
+          r.p99Ratio === undefined ? '—' : ratio(r.p99Ratio),
+        ]),
+      ),
+    ),
+  ].join('\n');
+}
+
 function databaseTable(sizes: SizeResult[]): string {
   return [
     '**PostgreSQL** (db import vs validate on the same folder; load + build from the database vs from the folder)',
@@ -196,6 +222,7 @@ function databaseTable(sizes: SizeResult[]): string {
           mib(s.database!.databaseBytes),
         ]),
     ),
+    databaseWritesTable(sizes),
   ].join('\n');
 }
 

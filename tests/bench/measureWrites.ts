@@ -32,8 +32,8 @@ export interface WriteResult {
   health: { quiet: LatencyFigures; while16Write: LatencyFigures; writesDone: number; writeErrors: number };
 }
 
-const TOKEN = 'bench-write-token';
-const SEQUENTIAL_WRITES = 200;
+export const TOKEN = 'bench-write-token';
+export const SEQUENTIAL_WRITES = 200;
 const CURATORS = 16;
 const CONCURRENT_SECONDS = 15;
 const HEALTH_EVERY_MS = 20;
@@ -68,7 +68,7 @@ function bareAppend(dir: string, count: number): LatencyFigures {
   return figures(samples);
 }
 
-interface StoredClaim {
+export interface StoredClaim {
   id: string;
   subject: string;
   type: string;
@@ -79,7 +79,7 @@ interface StoredClaim {
 }
 
 /** Claims of the folder with a quote, from its first claim files (enough for every write of the run). */
-function someClaims(dir: string, count: number): StoredClaim[] {
+export function someClaims(dir: string, count: number): StoredClaim[] {
   const out: StoredClaim[] = [];
   for (const file of claimFiles(dir)) {
     for (const claim of JSON.parse(fs.readFileSync(file, 'utf8')) as StoredClaim[])
@@ -303,6 +303,35 @@ function sequentialRequests(claims: StoredClaim[], starts: number[]) {
   return { adds, corrections, retractions };
 }
 
+/**
+ * Add, correct and retract, SEQUENTIAL_WRITES of each, one request at a time, on the
+ * server at `base` (after five unmeasured corrections), each row's p99 against `bare`'s.
+ */
+export async function sequentialWriteRows(
+  base: string,
+  claims: StoredClaim[],
+  bare: LatencyFigures,
+  log: (line: string) => void,
+): Promise<WriteRow[]> {
+  const { adds, corrections, retractions } = sequentialRequests(
+    claims,
+    await quoteStarts(base, claims.slice(0, SEQUENTIAL_WRITES)),
+  );
+  // A few unmeasured writes first: the claim index and the placement grid are built on the first.
+  await timed(base, corrections.slice(0, 5));
+  const rows: WriteRow[] = [];
+  for (const [write, requests] of [
+    ['add claim', adds],
+    ['correct claim', corrections.slice(5)],
+    ['retract claim', retractions],
+  ] as const) {
+    const ours = await timed(base, [...requests]);
+    rows.push({ write, ours, p99Ratio: ours.p99Ms / bare.p99Ms });
+    log(`  ${write}: p50 ${ours.p50Ms} ms, p99 ${ours.p99Ms} ms (${(ours.p99Ms / bare.p99Ms).toFixed(1)}× bare)`);
+  }
+  return rows;
+}
+
 export async function measureWrites(dataDir: string, log: (line: string) => void): Promise<WriteResult> {
   const pairs = mergePairs(dataDir);
   const copy = path.join(scratchDir, `writes-${process.pid}`);
@@ -317,22 +346,7 @@ export async function measureWrites(dataDir: string, log: (line: string) => void
     const claims = someClaims(copy, 3 * SEQUENTIAL_WRITES + 4000);
     const bare = bareAppend(scratchDir, 1000);
     log(`  bare append + fsync: p50 ${bare.p50Ms} ms, p99 ${bare.p99Ms} ms`);
-    const { adds, corrections, retractions } = sequentialRequests(
-      claims,
-      await quoteStarts(base, claims.slice(0, SEQUENTIAL_WRITES)),
-    );
-    // A few unmeasured writes first: the claim index and the placement grid are built on the first.
-    await timed(base, corrections.slice(0, 5));
-    const rows: WriteRow[] = [];
-    for (const [write, requests] of [
-      ['add claim', adds],
-      ['correct claim', corrections.slice(5)],
-      ['retract claim', retractions],
-    ] as const) {
-      const ours = await timed(base, [...requests]);
-      rows.push({ write, ours, p99Ratio: ours.p99Ms / bare.p99Ms });
-      log(`  ${write}: p50 ${ours.p50Ms} ms, p99 ${ours.p99Ms} ms (${(ours.p99Ms / bare.p99Ms).toFixed(1)}× bare)`);
-    }
+    const rows = await sequentialWriteRows(base, claims, bare, log);
     for (const row of await mergeRows(base, pairs, bare)) {
       rows.push(row);
       const ours = row.ours!;
