@@ -7,7 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
 import { openGraph } from '../../server/graph/openGraph';
-import { createApp } from '../../server/http/app';
+import { createApp, type AppOptions } from '../../server/http/app';
+import type { WriteRateLimit } from '../../server/config';
 import { GraphSnapshotHolder, snapshotOf } from '../../server/http/snapshotHolder';
 import { addUser, revokeUser, setRole } from '../../server/store/usersFile';
 import { openServedDataFolder } from '../../server/store/openWriteStore';
@@ -19,7 +20,7 @@ const ENV_TOKEN = 'access-env-token-1';
 const open: Array<{ close(): void }> = [];
 afterAll(() => open.forEach((made) => made.close()));
 
-function server(privateReads: boolean) {
+function server(privateReads: boolean, limits: Pick<AppOptions, 'hardening'> & { rateLimit?: WriteRateLimit } = {}) {
   const dataDir = writeCurationFolder();
   const tokens = {
     reader: addUser(dataDir, 'rita', 'reader').token,
@@ -37,7 +38,8 @@ function server(privateReads: boolean) {
   const app = createApp({
     store,
     clientDir: noClientDir,
-    writes: { writes, token: ENV_TOKEN, rateLimit: false },
+    writes: { writes, token: ENV_TOKEN, rateLimit: limits.rateLimit ?? false },
+    hardening: limits.hardening,
     privateReads,
   });
   return { app, dataDir, tokens };
@@ -248,5 +250,36 @@ describe('the users file', () => {
     expect(() => setRole(dataDir, 'nobody', 'admin')).toThrow(
       'no user "nobody"; `claimgraph users list` shows who exists',
     );
+  });
+});
+
+describe('limits per user', () => {
+  // Behind a trusted proxy each request comes from its own address, so only the per-user count can stop them.
+  const limited = () =>
+    server(true, { rateLimit: { limit: 2, windowMs: 60_000 }, hardening: { trustProxy: ['loopback'] } });
+  const retract = (app: ReturnType<typeof limited>['app'], token: string, address: string) =>
+    request(app)
+      .post('/api/claims/nope/retract')
+      .set(bearer(token))
+      .set('X-Forwarded-For', address)
+      .send({ reason: 'a check of limits' });
+
+  it("stops one user's burst from every address, and leaves another user's writes and everyone's reads alone", async () => {
+    const { app, tokens } = limited();
+    const statuses: number[] = [];
+    for (const address of ['198.51.100.1', '198.51.100.2'])
+      statuses.push((await retract(app, tokens.editor, address)).status);
+    expect(statuses).toEqual([404, 404]);
+    const refused = await retract(app, tokens.editor, '198.51.100.3');
+    expectProblem(refused, 429);
+    expect(refused.body.detail).toBe(
+      'too many writes: at most 2 every 60 s from user "eddie"; wait and retry (see the Retry-After header)',
+    );
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    expect((await retract(app, tokens.admin, '198.51.100.4')).status).toBe(404);
+    for (const token of [tokens.editor, tokens.reader])
+      expect(
+        (await request(app).get('/api/entities/ann').set(bearer(token)).set('X-Forwarded-For', '198.51.100.5')).status,
+      ).toBe(200);
   });
 });
