@@ -1,11 +1,7 @@
-// The token every write form sends: the signed-in user's (session.ts). A form whose field
-// the user fills in signs them in for the tab, so typing it once serves every write.
-import { storedToken as sessionToken, storeToken as keepToken } from './session';
+// The token every write form sends: the signed-in user's, kept for the tab by the header's
+// Sign in (session.ts); an empty one when nobody signed in, which the server answers 401.
+import { storedToken as sessionToken } from './session';
 
 export function storedToken(): string {
   return sessionToken() ?? '';
-}
-
-export function storeToken(token: string): void {
-  if (token !== '') keepToken(token);
 }

@@ -12,7 +12,8 @@ import {
 import { ingestArticle } from '../curationApi';
 import type { Curator } from '../curator';
 import { button, el } from './dom';
-import { errorText, field, textArea, textInput, tokenField, writeStatus } from './formKit';
+import { errorText, field, textArea, textInput, writeStatus } from './formKit';
+import { storedToken } from '../writeToken';
 
 export interface ArticleDialog {
   element: HTMLDialogElement;
@@ -25,7 +26,6 @@ export function createArticleDialog(curator: Curator): ArticleDialog {
   const url = textInput('url', '', { type: 'url', placeholder: 'https://…' });
   const body = textArea('body', '', 12);
   const file = el('input', { attrs: { type: 'file', name: 'file', accept: '.txt,text/plain' } });
-  const token = tokenField();
   const status = writeStatus();
   let pickedName: string | undefined;
 
@@ -61,7 +61,7 @@ export function createArticleDialog(curator: Curator): ArticleDialog {
     }
     send.disabled = true;
     status.say('Storing the article and extracting its claims…');
-    ingestArticle(articleText(fields), articleFileName(fields, pickedName), token.value()).then(
+    ingestArticle(articleText(fields), articleFileName(fields, pickedName), storedToken()).then(
       (result) => {
         send.disabled = false;
         const count = result.proposals.length;
@@ -102,7 +102,6 @@ export function createArticleDialog(curator: Curator): ArticleDialog {
       field('Published on', date),
       field('Source URL', url),
       field('Text', body),
-      token.element,
       el(
         'div',
         { className: 'form-actions' },

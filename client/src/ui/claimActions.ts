@@ -12,8 +12,9 @@ import { correctClaim, fetchClaim, retractClaim } from '../curationApi';
 import type { Curator } from '../curator';
 import { createClaimForm, type ClaimFormStart } from './claimForm';
 import { button, el } from './dom';
-import { errorText, field, isStatus, textArea, tokenField, writeStatus, type WriteStatus } from './formKit';
+import { errorText, field, isStatus, textArea, writeStatus, type WriteStatus } from './formKit';
 import { renderHistory } from './historyList';
+import { storedToken } from '../writeToken';
 
 function existingEnd(app: App, id: string): EndChoice {
   const type = app.graph.hasNode(id) ? app.graph.getNodeAttribute(id, 'type') : '';
@@ -98,7 +99,6 @@ function retractForm(app: App, claimId: string, edge: string, curator: Curator, 
   let version: number | undefined;
   const status = writeStatus();
   const reason = textArea('reason', '', 2);
-  const token = tokenField();
   const read = (then?: string) =>
     fetchClaim(claimId).then(
       (fresh) => {
@@ -112,7 +112,7 @@ function retractForm(app: App, claimId: string, edge: string, curator: Curator, 
     () => {
       if (version === undefined) return;
       send.disabled = true;
-      retractClaim(claimId, reason.value, version, token.value()).then(
+      retractClaim(claimId, reason.value, version, storedToken()).then(
         async (result) => {
           await curator.afterWrite({ edges: [edge], nodes: [result.claim.claim.subject, result.claim.claim.object] });
           const gone = !app.graph.hasEdge(edge);
@@ -135,7 +135,6 @@ function retractForm(app: App, claimId: string, edge: string, curator: Curator, 
     el('h4', {}, 'Retract this claim'),
     el('p', { className: 'hint' }, 'It leaves the graph, every export and every status; the history keeps it.'),
     field('Reason', reason),
-    token.element,
     el(
       'div',
       { className: 'form-actions' },

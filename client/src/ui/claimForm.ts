@@ -7,7 +7,8 @@ import { endType, type ClaimFormValues, type EndChoice } from '../curation/claim
 import { allowedEdgeTypes, allowedTypesHint, keptEdgeType } from '../curation/relationTypes';
 import { el } from './dom';
 import { createEndPicker } from './endPicker';
-import { field, selectInput, setOptions, textInput, tokenField } from './formKit';
+import { field, selectInput, setOptions, textInput } from './formKit';
+import { storedToken } from '../writeToken';
 
 export interface ClaimFormStart {
   subject?: EndChoice;
@@ -57,7 +58,6 @@ export function createClaimForm(
   const date = textInput('date', '', { placeholder: 'YYYY, YYYY-MM or YYYY-MM-DD' });
   const attributedTo = textInput('attributedTo', '', { placeholder: 'an entity id or who says it' });
   const reason = textInput('reason', '', { placeholder: 'optional' });
-  const token = tokenField();
 
   function fill(start: ClaimFormStart): void {
     chosenType = start.type;
@@ -87,13 +87,12 @@ export function createClaimForm(
     field('Event date', date),
     field('Attributed to', attributedTo),
     field('Reason', reason),
-    token.element,
     el('div', { className: 'form-actions' }, ...options.actions),
   );
   fill(options.start);
   return {
     element,
-    token: () => token.value(),
+    token: () => storedToken(),
     fill,
     values: () => ({
       subject: subject.value(),

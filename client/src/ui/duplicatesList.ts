@@ -9,8 +9,9 @@ import { judgementDone, scoreText } from '../curation/mergeText';
 import { fetchDuplicates, judgeNotSame } from '../curationApi';
 import type { Curator } from '../curator';
 import { button, el, replaceChildren } from './dom';
-import { errorText, field, textInput, tokenField, writeStatus } from './formKit';
+import { errorText, field, textInput, writeStatus } from './formKit';
 import { openMergeConfirmation } from './mergeConfirm';
+import { storedToken } from '../writeToken';
 
 type Candidate = DuplicatesResponse['candidates'][number];
 
@@ -42,14 +43,13 @@ function showCandidates(app: App, id: string, found: DuplicatesResponse, curator
   const title = el('h4', {}, heading(found.candidates.length));
   const list = el('ol', { className: 'duplicate-list', attrs: { 'aria-label': 'Candidates, best first' } });
   const reason = textInput('judgement-reason', '', { placeholder: 'optional' });
-  const token = tokenField();
   const status = writeStatus();
   const mergeSlot = el('div', { className: 'duplicate-merge-slot' });
 
   function notSame(candidate: Candidate, item: HTMLElement, answer: HTMLButtonElement): void {
     answer.disabled = true;
     const why = reason.value.trim();
-    judgeNotSame(id, why === '' ? { other: candidate.id } : { other: candidate.id, reason: why }, token.value()).then(
+    judgeNotSame(id, why === '' ? { other: candidate.id } : { other: candidate.id, reason: why }, storedToken()).then(
       (result) => {
         item.remove();
         title.textContent = heading(list.children.length);
@@ -104,7 +104,6 @@ function showCandidates(app: App, id: string, found: DuplicatesResponse, curator
       ? el('p', { className: 'hint' }, `${more} more score ${found.minScore} or more: answer these to see them.`)
       : null,
     found.candidates.length > 0 ? field('Reason', reason) : null,
-    found.candidates.length > 0 ? token.element : null,
     status.element,
     mergeSlot,
   );

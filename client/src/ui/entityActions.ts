@@ -11,18 +11,9 @@ import { currentVersionOf, entityVersion } from '../curation/historyText';
 import { editEntity, fetchEntity, fetchHistory } from '../curationApi';
 import type { Curator } from '../curator';
 import { button, el } from './dom';
-import {
-  errorText,
-  field,
-  isStatus,
-  selectInput,
-  setOptions,
-  textArea,
-  textInput,
-  tokenField,
-  writeStatus,
-} from './formKit';
+import { errorText, field, isStatus, selectInput, setOptions, textArea, textInput, writeStatus } from './formKit';
 import { renderHistory } from './historyList';
+import { storedToken } from '../writeToken';
 
 /** Reads the entity and its version from the server, then opens the form on them. */
 function openEditForm(app: App, id: string, curator: Curator, slot: HTMLElement, then?: string): void {
@@ -59,7 +50,6 @@ function editForm(app: App, entity: Entity, version: number, curator: Curator, s
   refreshKinds();
   const country = textInput('countryCode', start.countryCode, { placeholder: 'ISO code such as RU', maxlength: '2' });
   const reason = textInput('reason', '', { placeholder: 'optional' });
-  const token = tokenField();
   const values = (): EntityFormValues => ({
     name: name.value,
     aliases: aliases.value,
@@ -75,7 +65,7 @@ function editForm(app: App, entity: Entity, version: number, curator: Curator, s
       const body = entityEditBody(entity, values());
       if (!editChangesSomething(body)) return status.say('Nothing to save: change a field first.', 'error');
       save.disabled = true;
-      editEntity(id, body, version, token.value()).then(
+      editEntity(id, body, version, storedToken()).then(
         async (result) => {
           await curator.afterWrite({ edges: [], nodes: [id] });
           curator.announce(
@@ -112,7 +102,6 @@ function editForm(app: App, entity: Entity, version: number, curator: Curator, s
       field('Kind', kind),
       field('Country', country),
       field('Reason', reason),
-      token.element,
       el(
         'div',
         { className: 'form-actions' },

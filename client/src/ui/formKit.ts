@@ -1,8 +1,8 @@
 // The pieces every curation form is made of: labelled fields (named, so a form reads
-// back by name), the write-token field shared by every write, and the line under a form
-// that says what a write did or why it was refused. Text goes in as text nodes only.
+// back by name) and the line under a form that says what a write did or why it was
+// refused. Every write sends the signed-in user's token (writeToken.ts), never one typed
+// into the form. Text goes in as text nodes only.
 import { ApiError } from '../api';
-import { storedToken, storeToken } from '../writeToken';
 import { el, uniqueId } from './dom';
 
 export type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
@@ -49,23 +49,6 @@ export function setOptions(
 ): void {
   select.replaceChildren(...options.map((option) => el('option', { attrs: { value: option.value } }, option.text)));
   if (value !== undefined && options.some((option) => option.value === value)) select.value = value;
-}
-
-/** The write token, filled in from the session; what is typed is kept for the next write. */
-export function tokenField(): { element: HTMLElement; value(): string } {
-  const input = el('input', {
-    className: 'token-input',
-    attrs: { type: 'password', name: 'token', autocomplete: 'off', placeholder: 'CLAIMGRAPH_TOKEN' },
-  });
-  input.value = storedToken();
-  const element = field('Write token', input);
-  return {
-    element,
-    value() {
-      storeToken(input.value);
-      return input.value;
-    },
-  };
 }
 
 export function errorText(error: unknown): string {

@@ -9,7 +9,8 @@ import { blockingEventOf, eventLine } from '../curation/historyText';
 import { fetchHistory, revertEvent, type RevertResponse } from '../curationApi';
 import type { Curator, HistoryOf } from '../curator';
 import { button, el, replaceChildren } from './dom';
-import { errorText, isStatus, tokenField, writeStatus } from './formKit';
+import { errorText, isStatus, writeStatus } from './formKit';
+import { storedToken } from '../writeToken';
 
 /**
  * What the write touched, for the graph to follow: the claim's edges, the edited entity,
@@ -48,7 +49,6 @@ export function renderHistory(app: App, of: HistoryOf, curator: Curator): HTMLEl
   curator.keepHistoryOpen(of);
   const list = el('ol', { className: 'history-list', attrs: { 'aria-label': 'History, newest first' } });
   const status = writeStatus();
-  const token = tokenField();
   const section = el(
     'section',
     { className: 'history', attrs: { 'aria-busy': 'true' } },
@@ -59,7 +59,7 @@ export function renderHistory(app: App, of: HistoryOf, curator: Curator): HTMLEl
   function undo(event: CurationEntry, item: HTMLElement): void {
     for (const marked of list.querySelectorAll('.blocking')) marked.classList.remove('blocking');
     for (const old of list.querySelectorAll('.undo-error')) old.remove();
-    revertEvent(event.id, token.value()).then(
+    revertEvent(event.id, storedToken()).then(
       async (result) => {
         await curator.afterWrite(touchedBy(result));
         curator.announce(`Undid ${event.id} with ${result.event.id}.`);
@@ -83,7 +83,6 @@ export function renderHistory(app: App, of: HistoryOf, curator: Curator): HTMLEl
         section,
         el('h4', {}, `History (${history.total} event${history.total === 1 ? '' : 's'})`),
         history.events.length > 0 ? list : el('p', { className: 'hint' }, 'No curation yet.'),
-        history.events.length > 0 ? token.element : null,
         status.element,
       );
     },

@@ -10,7 +10,8 @@ import { mergeDone, mergeQuestion, staleMerge, type Named } from '../curation/me
 import { fetchEntity, fetchHistory, mergeEntity } from '../curationApi';
 import type { Curator } from '../curator';
 import { button, el } from './dom';
-import { errorText, field, isStatus, textInput, tokenField, writeStatus } from './formKit';
+import { errorText, field, isStatus, textInput, writeStatus } from './formKit';
+import { storedToken } from '../writeToken';
 
 interface MergeRead {
   merged: EntityDetailsResponse;
@@ -58,14 +59,13 @@ function confirmation(app: App, read: MergeRead, curator: Curator, slot: HTMLEle
   const text = mergeQuestion(merged, into, read.merged.claimCount);
   const status = writeStatus();
   const reason = textInput('reason', '', { placeholder: 'optional' });
-  const token = tokenField();
   const send = button(
     'Merge',
     () => {
       send.disabled = true;
       status.say('Merging…');
       const body = reason.value.trim() === '' ? { into: into.id } : { into: into.id, reason: reason.value.trim() };
-      mergeEntity(merged.id, body, read.version, token.value()).then(
+      mergeEntity(merged.id, body, read.version, storedToken()).then(
         async (result) => {
           app.update({ selectedNode: into.id, selectedEdge: undefined, openDocument: undefined });
           await curator.afterWrite({ edges: [], nodes: [into.id, merged.id] });
@@ -98,7 +98,6 @@ function confirmation(app: App, read: MergeRead, curator: Curator, slot: HTMLEle
       el('p', { className: 'merge-question' }, text.question),
       el('p', { className: 'merge-effect' }, text.effect),
       field('Reason', reason),
-      token.element,
       el(
         'div',
         { className: 'form-actions' },
