@@ -2,7 +2,7 @@
 // writer. GEXF attributes are scalars, so each edge carries its claims as a JSON string
 // attribute `claims` beside flat ones (status, claimCount, dates, documents joined);
 // colour (as r, g, b: what Gephi and NetworkX both read), size and position go to the
-// viz namespace. Every relation is written as a directed edge subject → object, the
+// viz namespace; a node an imported file coloured or sized keeps the file's colour and size. Every relation is written as a directed edge subject → object, the
 // undirected ones with `directed` false: NetworkX reads no mixed graph, and refuses an
 // undirected edge in a directed one. Parallel edges of different types between the same
 // two entities are told apart by `kind` (the edge type). The export format writes with
@@ -11,6 +11,7 @@
 import { write } from 'graphology-gexf';
 import { createEvidenceGraph, type EvidenceGraph, type EvidenceGraphAttributes } from '../model/evidenceGraph';
 import type { EdgeAttributes, NodeAttributes } from '../model/graph';
+import { sourceColour, sourceSize } from '../model/sourceLook';
 import { edgeFields, edgeWeight, nodeFields, type FlatField, type FlatValue } from './flatAttributes';
 import { sortedEdges, sortedNodes } from './sortedElements';
 import { toXmlCharacters } from './xml';
@@ -60,13 +61,23 @@ export function gexfColor(color: string | undefined): string | undefined {
   return /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i.test(color) || RGBA.test(color) ? color : undefined;
 }
 
+/** A node's colour: the one its imported file gave it (sourceLook.ts), else its type's. */
+export function nodeColor(a: NodeAttributes): string | undefined {
+  return gexfColor(sourceColour(a)) ?? gexfColor(a.color);
+}
+
+/** A node's size: the one its imported file gave it, else the one made from its relations. */
+export function nodeSize(a: NodeAttributes): number | undefined {
+  return sourceSize(a) ?? a.size;
+}
+
 /** graphology-gexf's rgb()/rgba() pattern. */
 export const RGBA = /^\s*rgba?\s*\(\s*([0-9]*)\s*,\s*([0-9]*)\s*,\s*([0-9]*)\s*(?:,\s*([.0-9]*))?\)\s*$/;
 
 export function formatGexfNode(_key: string, a: NodeAttributes): GexfElement {
   return {
     label: toXmlCharacters(a.label),
-    viz: { color: gexfColor(a.color), size: a.size, x: a.x, y: a.y },
+    viz: { color: nodeColor(a), size: nodeSize(a), x: a.x, y: a.y },
     attributes: attvalues(gexfNodeFields, a),
   };
 }

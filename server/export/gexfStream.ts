@@ -17,7 +17,17 @@ import { joinChunks } from './chunks';
 import { claimSpells } from './claimSpells';
 import { edgeWeight, safeJson, type FlatField, type FlatValue } from './flatAttributes';
 import type { EdgeAttributes, NodeAttributes } from '../model/graph';
-import { GEXF_HEADER, gexfColor, gexfEdgeFields, gexfMeta, gexfNodeFields, gexfValue, RGBA } from './gexf';
+import {
+  GEXF_HEADER,
+  gexfColor,
+  gexfEdgeFields,
+  gexfMeta,
+  gexfNodeFields,
+  gexfValue,
+  nodeColor,
+  nodeSize,
+  RGBA,
+} from './gexf';
 import { exportEdge, sortedEdgeKeysInSteps, sortedNodesInSteps, type ExportEdge } from './sortedElements';
 import { STEP, STEP_ITEMS } from '../steps';
 import { toXmlCharacters } from './xml';
@@ -395,9 +405,10 @@ const LINE5 = line(5);
 /** Node attributes in GEXF: label, attvalues, then viz colour, size and position, as formatGexfNode and the library give them. */
 function nodeText(key: string, a: NodeAttributes, slots: AttvalueSlot<NodeAttributes>[]): string {
   let inner = attvaluesText(slots, a);
-  const color = gexfColor(a.color);
+  const color = nodeColor(a);
   if (color) inner += colorText(color);
-  if (a.size !== undefined) inner += `${LINE5}<viz:size value="${scalarAttribute(a.size)}"/>`;
+  const size = nodeSize(a);
+  if (size !== undefined) inner += `${LINE5}<viz:size value="${scalarAttribute(size)}"/>`;
   if (a.x !== undefined || a.y !== undefined) {
     inner += `${LINE5}<viz:position${a.x !== undefined ? ` x="${scalarAttribute(a.x)}"` : ''}${a.y !== undefined ? ` y="${scalarAttribute(a.y)}"` : ''}/>`;
   }

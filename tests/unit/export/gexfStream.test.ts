@@ -198,7 +198,39 @@ function oneSpecialEachGraph(): EvidenceGraph {
   return graph;
 }
 
+/** Nodes an imported file coloured and sized (its `attributes`), one with a colour no reader can draw. */
+function importedLookGraph(): EvidenceGraph {
+  const graph = emptyGraph();
+  const [alice, bob] = nastyNodes.map(([, a]) => structuredClone(a));
+  graph.addNode('alice', { ...alice, attributes: { color: 'rgb(186,41,68)', size: 40.81072 } });
+  graph.addNode('bob', { ...bob, attributes: { color: '#0af', size: 0 } });
+  graph.addNode('carol', { ...bob, attributes: { color: 'plum', size: 'big' } });
+  return graph;
+}
+
 describe('gexfChunks', () => {
+  it('writes the colour and size an imported file gave a node, else its type colour and degree size', () => {
+    const graph = importedLookGraph();
+    const text = exportGexfStreamed(graph);
+    const viz = (id: string) =>
+      /<node id="([^"]+)"[^]*?<\/node>/g
+        .exec(text.slice(text.indexOf(`<node id="${id}"`)))![0]
+        .match(/<viz:[a-z]+[^>]*>/g);
+    expect(viz('alice')).toEqual([
+      '<viz:color r="186" g="41" b="68"/>',
+      '<viz:size value="40.81072"/>',
+      `<viz:position x="${graph.getNodeAttribute('alice', 'x')}" y="${graph.getNodeAttribute('alice', 'y')}"/>`,
+    ]);
+    expect(viz('bob')).toEqual([
+      '<viz:color r="0" g="170" b="255"/>',
+      `<viz:size value="${graph.getNodeAttribute('bob', 'size')}"/>`,
+      `<viz:position x="${graph.getNodeAttribute('bob', 'x')}" y="${graph.getNodeAttribute('bob', 'y')}"/>`,
+    ]);
+    const [r, g, b] = [1, 3, 5].map((i) => parseInt(graph.getNodeAttribute('carol', 'color').slice(i, i + 2), 16));
+    expect(viz('carol')![0]).toBe(`<viz:color r="${r}" g="${g}" b="${b}"/>`);
+    expect(exportGexf(graph)).toBe(text);
+  });
+
   it.each([
     ['the nasty fixture', () => nastyGraph()],
     ['the seed dataset', () => openGraph(seedDir).graph],
