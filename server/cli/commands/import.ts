@@ -1,4 +1,5 @@
-// `claimgraph import --format gexf|graphml|json|csv|ftm FILE... --out DIR`: turns external
+// `claimgraph import [--format gexf|graphml|json|csv|ftm] FILE... --out DIR` (the format
+// from the files' names when not given): turns external
 // data (Gephi files, spreadsheets, FollowTheMoney entities) into a data folder of ours
 // that `claimgraph validate` accepts and `claimgraph serve` explores.
 import path from 'node:path';
@@ -12,6 +13,7 @@ import {
   type ImportOptions,
 } from '../../import/importData';
 import { ImportError } from '../../import/importError';
+import { formatOfFiles } from '../../import/formatOfFile';
 import { isLayoutMode, layoutModes } from '../../import/keptLayout';
 import { OutputFolderError, writeDataFolder } from '../../import/writeDataFolder';
 import { parseFlags, UsageError, type Command } from '../command';
@@ -67,7 +69,8 @@ export const importCommand: Command = {
   name: 'import',
   summary: 'turn GEXF, GraphML, graph JSON, CSV or FollowTheMoney files into a data folder',
   usage: [
-    `claimgraph import --format ${importFormats.join('|')} FILE... --out DIR [--force] [--layout ${layoutModes.join('|')}]`,
+    `claimgraph import [--format ${importFormats.join('|')}] FILE... --out DIR [--force] [--layout ${layoutModes.join('|')}]`,
+    "    the format, when not given, from the files' names: .gexf, .graphml, .csv or .tsv, .json, .ftm.json or .ijson (ftm)",
     '    [--node-type-attr NAME] [--edge-type-attr NAME] [--default-node-type TYPE] [--default-edge-type TYPE]',
     '    csv (FILE is EDGES.csv, or NODES.csv EDGES.csv): [--id-col C] [--label-col C] [--type-col C]',
     '    [--source-col C] [--target-col C] [--edge-type-col C] [--source-type-col C] [--target-type-col C] [--date-col C]',
@@ -87,12 +90,17 @@ export const importCommand: Command = {
       },
       true,
     );
-    if (values.format === undefined) throw new UsageError(`--format is required (one of ${importFormats.join(', ')})`);
-    if (!isImportFormat(values.format))
-      throw new UsageError(`unknown format "${values.format}"; expected one of ${importFormats.join(', ')}`);
+    const format = values.format ?? formatOfFiles(positionals);
+    if (format === undefined)
+      throw new UsageError(
+        positionals.length > 0 && !positionals.some((file: string) => file === '-')
+          ? `--format is required: ${positionals.join(', ')} ${positionals.length === 1 ? 'does' : 'do'} not say it by ${positionals.length === 1 ? 'its' : 'their'} name (.gexf, .graphml, .csv, .tsv, .json, .ftm.json, .ijson); one of ${importFormats.join(', ')}`
+          : `--format is required (one of ${importFormats.join(', ')})`,
+      );
+    if (!isImportFormat(format))
+      throw new UsageError(`unknown format "${format}"; expected one of ${importFormats.join(', ')}`);
     if (values.out === undefined) throw new UsageError('--out DIR is required: the data folder to create');
     if (positionals.length === 0) throw new UsageError('no input FILE given');
-    const format = values.format;
     const options: ImportOptions = {};
     const given: Record<string, string> = {};
     if (values.layout !== undefined) {

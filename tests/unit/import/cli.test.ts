@@ -195,9 +195,30 @@ describe('claimgraph import', () => {
     },
   );
 
+  it.each([
+    ['small.graphml', 'graphml'],
+    ['links.ftm.json', 'ftm'],
+    ['tab.tsv', 'csv'],
+  ])('takes the format from the name %s when --format is not given', async (file, format) => {
+    const outDir = path.join(temporaryFolder(), 'by-name');
+    const imported = await run('import', fixture(file), '--out', outDir);
+    expect(imported.code).toBe(0);
+    expect(imported.out.split('\n')[0]).toBe(`imported ${file} (${format}) into ${outDir}`);
+  });
+
+  it('asks for --format when the names say nothing or disagree, and for standard input', async () => {
+    expect((await run('import', 'export.xml', '--out', 'x')).err.split('\n')[0]).toBe(
+      'claimgraph import: --format is required: export.xml does not say it by its name (.gexf, .graphml, .csv, .tsv, .json, .ftm.json, .ijson); one of gexf, graphml, json, csv, ftm',
+    );
+    expect((await run('import', 'nodes.csv', 'edges.json', '--out', 'x')).err.split('\n')[0]).toBe(
+      'claimgraph import: --format is required: nodes.csv, edges.json do not say it by their name (.gexf, .graphml, .csv, .tsv, .json, .ftm.json, .ijson); one of gexf, graphml, json, csv, ftm',
+    );
+    expect((await run('import', 'nodes.csv', 'edges.json', '--out', 'x')).code).toBe(2);
+  });
+
   it('refuses usage mistakes with exit code 2', async () => {
     expect((await run('import', '--format', 'xml', 'a.xml', '--out', 'x')).err).toMatch(
-      /^claimgraph import: unknown format "xml"; expected one of gexf, graphml, json, csv, ftm\nusage: claimgraph import --format/,
+      /^claimgraph import: unknown format "xml"; expected one of gexf, graphml, json, csv, ftm\nusage: claimgraph import \[--format/,
     );
     expect((await run('import', '--format', 'gexf', 'a.gexf')).err).toMatch(
       /^claimgraph import: --out DIR is required: the data folder to create\n/,
