@@ -124,6 +124,8 @@ export class WriteStore {
     private readonly book: ProposalBook,
     private readonly history: CurationHistory,
     private readonly now: () => Date,
+    /** True for a server that follows a shared store (applies the others' events) but writes none. */
+    private readonly followOnly = false,
   ) {}
 
   /**
@@ -165,6 +167,8 @@ export class WriteStore {
       events: EventStore;
       book: ProposalBook;
       history: CurationHistory;
+      /** Apply the events other servers commit, and refuse every write (a server with no writer). */
+      followOnly?: boolean;
     },
   ): WriteStore {
     return new WriteStore(
@@ -176,6 +180,7 @@ export class WriteStore {
       options.book,
       options.history,
       options.now ?? (() => new Date()),
+      options.followOnly ?? false,
     );
   }
 
@@ -197,8 +202,8 @@ export class WriteStore {
   }
 
   /**
-   * The same for a store whose queue and history were read elsewhere (PostgreSQL, until
-   * its write path lands): lists, never writes.
+   * The same for a store whose queue and history were read elsewhere: lists, never writes,
+   * follows nobody.
    */
   static openReadOnlyWith(
     options: Pick<WriteStoreOptions, 'dataDir' | 'graphs'> & { book: ProposalBook; history: CurationHistory },
@@ -216,12 +221,12 @@ export class WriteStore {
   }
 
   get writable(): boolean {
-    return this.events !== undefined;
+    return this.events !== undefined && !this.followOnly;
   }
 
   /** Where writes go (a journal file, a database), for the start-up line. */
   get destination(): string | undefined {
-    return this.events?.description;
+    return this.writable ? this.events?.description : undefined;
   }
 
   /** Why writes cannot reach their store now (the database is down), or undefined: reads then warn. */
@@ -252,7 +257,7 @@ export class WriteStore {
    */
   private write<T>(plan: () => PlannedWrite<T>): Promise<T> {
     const events = this.events;
-    if (!events) return Promise.reject(new WritesNotOpenError());
+    if (!events || this.followOnly) return Promise.reject(new WritesNotOpenError());
     return this.queue.run(async () => {
       const { planned, line } = await events.commit(plan, this.applyCommitted);
       if (planned.entry && line !== undefined) this.applyCommitted(planned.entry, line);
@@ -309,7 +314,7 @@ export class WriteStore {
 
     const extracted = await this.extract(source, fileName, this.graphs.current.dataset, options.signal);
     const extraction = extractionResultSchema.parse(extracted);
-    if (!this.events) throw new WritesNotOpenError();
+    if (!this.writable) throw new WritesNotOpenError();
     return this.write(() => {
       options.beforeWrite?.();
       // Another write may have landed while the extractor ran: check again, against the graph as it is now.
@@ -399,7 +404,7 @@ export class WriteStore {
       throw new WriteInputError([
         { path: 'original', message: `an original cannot be kept as .${original.extension}` },
       ]);
-    if (!this.events) throw new WritesNotOpenError();
+    if (!this.writable) throw new WritesNotOpenError();
     const file = path.join(this.dataDir, originalFile(documentId, original.extension));
     onDiskFull(this.dataDir, NOTHING_OF_THIS_WRITE, () => writeFileAtomic(file, original.bytes));
   }

@@ -18,10 +18,10 @@ let database: FreshDatabase;
 const folders: string[] = [];
 const running: ChildServer[] = [];
 
-async function serveDatabase(dataDir?: string): Promise<ChildServer> {
+async function serveDatabase(dataDir?: string, serverEnv: Record<string, string> = env): Promise<ChildServer> {
   const dir = dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'claimgraph-team-'));
   if (!dataDir) folders.push(dir);
-  const server = await startChildServer(dir, env, 20_000, ['--database', database.url]);
+  const server = await startChildServer(dir, serverEnv, 20_000, ['--database', database.url]);
   running.push(server);
   return server;
 }
@@ -136,5 +136,22 @@ describe('two claimgraph serve --database processes on one database', () => {
     expect(await json(a, '/api/claims/c1')).toEqual(await json(b, '/api/claims/c1'));
     const history = await json(a, '/api/history');
     expect(history.total).toBe(4);
+  });
+
+  it('a server with no writer refuses writes, and follows what the others write', async () => {
+    const reader = await serveDatabase(undefined, { CLAIMGRAPH_WRITE_RATE_LIMIT: '0' });
+    expect(reader.output()).toContain(
+      "claimgraph: writes are off: the database's users table has no editor or admin and CLAIMGRAPH_TOKEN is unset (`claimgraph users add NAME --role editor --database URL`, then restart)",
+    );
+    expect(reader.output()).not.toContain('claimgraph: writes go to');
+    const refused = await write(reader, 'POST', '/api/claims/c2/retract', { reason: 'from the reader' });
+    expect(refused.status).toBe(403);
+    const edited = await write(b, 'PATCH', '/api/entities/acme', { description: 'edited on B' });
+    expect(edited.status).toBe(200);
+    const delay = await until(
+      async () => (await json(reader, '/api/entities/acme')).entity.description === 'edited on B',
+    );
+    console.log(`child servers: an edit on B seen by the server with no writer after ${delay} ms`);
+    expect(await json(reader, '/api/entities/acme')).toEqual(await json(b, '/api/entities/acme'));
   });
 });

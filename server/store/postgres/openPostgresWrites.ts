@@ -1,6 +1,7 @@
 // Opens the write path on PostgreSQL for a server: a pool for the write transactions, the
 // event store on it, the write store over the graph the server loaded, and the follower
-// that applies what other servers commit. Events already in the database past `lastSeq`
+// that applies what other servers commit (the same for a server that writes nothing, with
+// its writes refused, so a read-only server stays current too). Events already in the database past `lastSeq`
 // (all of them, from 0) are applied before this resolves, so the server starts current.
 import pg from 'pg';
 import type { CurationHistory, ProposalBook } from '../../load';
@@ -27,6 +28,8 @@ export interface PostgresWritesOptions {
   /** Told when a catch-up fails (the database is down): the server keeps answering reads. */
   onError?: (error: unknown) => void;
   followIntervalMs?: number;
+  /** Follow the other servers but write nothing (a server on the database with no writer). */
+  followOnly?: boolean;
 }
 
 export interface PostgresWrites {
@@ -55,6 +58,7 @@ export async function openPostgresWrites(options: PostgresWritesOptions): Promis
     events,
     book: options.book,
     history: options.history,
+    followOnly: options.followOnly,
   });
   try {
     await writes.catchUp();

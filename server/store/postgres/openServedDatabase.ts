@@ -1,17 +1,17 @@
 // For the server: a graph served from PostgreSQL. Loads the dataset (base tables + events),
 // hands it to `build` (the same graph, layout and snapshot code as a data folder's), then,
 // when someone may write, opens the write path on it (openPostgresWrites.ts: catches up
-// from the last event the load read, follows the other servers); otherwise the store is
-// read-only and a write gets the same "writes are disabled" answer as a read-only folder's.
+// from the last event the load read, follows the other servers); otherwise it follows them
+// all the same, and a write gets the same "writes are disabled" answer as a read-only folder's.
 import type { LoadProblem } from '../../load';
 import type { UserRecord } from '../../model/access';
 import type { Dataset } from '../../model/dataset';
 import type { SnapshotHolder } from '../../model/evidenceGraph';
 import type { ExtractArticle } from '../extraction';
-import { WriteStore } from '../writeStore';
 import { connectDatabase, describeDatabaseUrl } from './connect';
 import { loadDatasetFromDatabase } from './loadDatasetFromDatabase';
 import { openPostgresWrites } from './openPostgresWrites';
+import type { WriteStore } from '../writeStore';
 
 export interface ServedDatabase<H extends SnapshotHolder> {
   graphs: H;
@@ -50,15 +50,7 @@ export async function openServedDatabase<H extends SnapshotHolder>(
     await pool.end();
   }
   const graphs = options.build(loaded.dataset);
-  if (!options.writableFor(loaded.users)) {
-    const writes = WriteStore.openReadOnlyWith({
-      dataDir: options.dataDir,
-      graphs,
-      book: loaded.proposals,
-      history: loaded.history,
-    });
-    return { graphs, writes, users: loaded.users, source, close: () => writes.close() };
-  }
+  // With no writer the server still follows the others, and refuses writes as a read-only folder does.
   const postgres = await openPostgresWrites({
     connectionString: url,
     graphs,
@@ -69,6 +61,7 @@ export async function openServedDatabase<H extends SnapshotHolder>(
     lastSeq: loaded.lastSeq,
     onError: options.onFollowError,
     followIntervalMs: options.followIntervalMs,
+    followOnly: !options.writableFor(loaded.users),
   });
   return { graphs, writes: postgres.writes, users: loaded.users, source, close: () => postgres.close() };
 }
