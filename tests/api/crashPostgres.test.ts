@@ -8,49 +8,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { main } from '../../server/cli/main';
 import { seededRandom } from '../../server/model/random';
-import { connectDatabase } from '../../server/store/postgres/connect';
-import { loadDatasetFromDatabase } from '../../server/store/postgres/loadDatasetFromDatabase';
 import { freshDatabase, type FreshDatabase } from '../postgres/freshDatabase';
-import { noneAcknowledged, type Acknowledged } from './acknowledgedWrites';
+import { noneAcknowledged } from './acknowledgedWrites';
 import { assertServerBuilt, startChildServer, type ChildServer } from './childServer';
 import { burstUntilKilled, CRASH_TOKEN, expectAllPresent } from './crashBurst';
+import { expectDatabaseHolds } from './crashDatabase';
 import { seedDir } from './seedApp';
 
 const CYCLES = Number(process.env.CRASH_CYCLES ?? 3);
 const seed = Number(process.env.CRASH_SEED ?? Date.now() % 100000);
-
-/** The database on its own: no event twice, and it loads with every acknowledged document and claim. */
-async function expectDatabaseHolds(url: string, acked: Acknowledged): Promise<void> {
-  const pool = await connectDatabase(url, { max: 1 });
-  try {
-    // Curation events carry their id; an ingest is keyed by its document, a decision by its proposal.
-    const twice = await pool.query(
-      'SELECT id, count(*) FROM events WHERE id IS NOT NULL GROUP BY id HAVING count(*) > 1',
-    );
-    expect(twice.rows).toEqual([]);
-    const decidedTwice = await pool.query(
-      `SELECT kind, coalesce(body->'document'->>'id', body->>'proposal') AS key, count(*) FROM events
-       WHERE id IS NULL GROUP BY 1, 2 HAVING count(*) > 1`,
-    );
-    expect(decidedTwice.rows).toEqual([]);
-    const { rows } = await pool.query<{ kind: string }>('SELECT DISTINCT kind FROM events ORDER BY kind');
-    expect(rows.map((r) => r.kind)).toEqual(
-      expect.arrayContaining(['accept', 'addClaim', 'correctClaim', 'ingest', 'mergeEntities', 'reject']),
-    );
-    const { dataset } = await loadDatasetFromDatabase(pool, url, { onWarning: () => {} });
-    for (const id of acked.documents) expect([id, dataset.documents.has(id)]).toEqual([id, true]);
-    const claimIds = new Set(dataset.claims.map((c) => c.id));
-    for (const { claimId } of acked.accepted.values())
-      expect([claimId, claimIds.has(claimId)]).toEqual([claimId, true]);
-    for (const [twin, allowed] of acked.merged)
-      expect([twin, allowed.includes(dataset.redirects.has(twin) && !dataset.entities.has(twin))]).toEqual([
-        twin,
-        true,
-      ]);
-  } finally {
-    await pool.end();
-  }
-}
 
 let database: FreshDatabase | undefined;
 afterAll(() => database?.drop());
