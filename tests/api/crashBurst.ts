@@ -305,7 +305,7 @@ export async function burstUntilKilled(
   acked: Acknowledged,
   random: () => number,
 ): Promise<void> {
-  const killAfter = 5 + Math.floor(random() * 40);
+  const killAfter = 3 + Math.floor(random() * 12);
   let count = 0;
   let killed = false;
   const { answered } = await burst(running, cycle, acked, {

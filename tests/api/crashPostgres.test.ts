@@ -1,8 +1,8 @@
 // Durability on PostgreSQL: a real `claimgraph serve --database URL` is killed with SIGKILL
 // in the middle of a burst of every kind of write (crashBurst.ts), then restarted on the
 // same database. Every write answered 2xx must be there, no event may be recorded twice,
-// and the database must load on its own. Three cycles by default (CRASH_CYCLES), each
-// killed after a random number of answers (seeded: the seed is printed when it fails).
+// and the database must load on its own. Twenty cycles by default (CRASH_CYCLES), each
+// killed after a random 3 to 14 answers (seeded: the seed is printed when it fails).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,7 +15,7 @@ import { burstUntilKilled, CRASH_TOKEN, expectAllPresent } from './crashBurst';
 import { expectDatabaseHolds } from './crashDatabase';
 import { seedDir } from './seedApp';
 
-const CYCLES = Number(process.env.CRASH_CYCLES ?? 3);
+const CYCLES = Number(process.env.CRASH_CYCLES ?? 20);
 const seed = Number(process.env.CRASH_SEED ?? Date.now() % 100000);
 
 let database: FreshDatabase | undefined;
