@@ -3,7 +3,9 @@
 // data folder; `postgres` imports the same folder into a database of the throw-away
 // cluster (the `db import` code) and serves it through the PostgreSQL write store. A
 // restart is a new app on what the first one wrote (its folder, or its database); the
-// events are read through the store (the journal's lines, or the events table's rows).
+// events are read through the store (the journal's lines, or the events table's rows), and
+// users are changed where that store keeps them (users.json, or the users table, which a
+// database-backed server reads again every second as `claimgraph serve --database` does).
 // Databases are made once per test file and reused by the next test (the import replaces
 // what the last one left), since creating one costs more than a test.
 import type pg from 'pg';
@@ -12,9 +14,12 @@ import { createApp } from '../../server/http/app';
 import { GraphSnapshotHolder, snapshotOf } from '../../server/http/snapshotHolder';
 import { readJournal } from '../../server/load/readJournal';
 import type { JournalEntry } from '../../server/model/journalEntries';
+import { UserDirectory } from '../../server/http/access';
 import { connectDatabase } from '../../server/store/postgres/connect';
 import { importDataFolder } from '../../server/store/postgres/importFolder';
 import { openServedDatabase } from '../../server/store/postgres/openServedDatabase';
+import { changeDatabaseUsers, watchDatabaseUsers } from '../../server/store/postgres/usersTable';
+import { changeUsersFile, type UsersChange } from '../../server/store/usersFile';
 import { freshDatabase, type FreshDatabase } from '../postgres/freshDatabase';
 import { noClientDir } from './seedApp';
 import { extractFixture, tempSeedCopy, TOKEN, writeApp, type WriteApp } from './writeApp';
@@ -28,25 +33,42 @@ export interface StoreApp extends WriteApp {
   restart(options?: { token?: string }): Promise<StoreApp>;
   /** Every event the store holds, oldest first, as it recorded them. */
   events(): Promise<JournalEntry[]>;
+  /** Changes the users where the store keeps them, as `claimgraph users …` does while the server runs. */
+  changeUsers<T>(change: UsersChange<T>): Promise<T>;
 }
 
 export interface StoreAppOptions {
   /** The data folder to serve (for `postgres`: to import); a copy of the seed by default. */
   dataDir?: string;
-  /** The write token; undefined opens the store read-only. TOKEN by default. */
+  /** The write token; undefined opens the store read-only (unless an editor or admin exists). TOKEN by default. */
   token?: string;
+  /** Reads need a signed-in reader. Off by default. */
+  privateReads?: boolean;
+  /** Opened in a beforeAll: kept (with its database) for every test of the file, closed after them. */
+  forAll?: boolean;
 }
 
-const open: Array<{ close(): Promise<void> }> = [];
-const databases: Array<{ database: FreshDatabase; busy: boolean }> = [];
+type Closer = { close(): Promise<void> };
+/** Apps of the running test, and those kept for the whole file. */
+const open: Closer[] = [];
+const kept: Closer[] = [];
+/** `busy`: an open app of the running test uses it; `kept`: one of the whole file does. */
+const databases: Array<{ database: FreshDatabase; busy: boolean; kept: boolean }> = [];
+/** Whether the app being opened is kept for the file (set by storeApp around its opening). */
+let opening: 'test' | 'file' = 'test';
 
 afterEach(async () => {
   for (const made of open.splice(0)) await made.close();
   for (const entry of databases) entry.busy = false;
 });
 afterAll(async () => {
+  for (const made of [...open.splice(0), ...kept.splice(0)]) await made.close();
   for (const { database } of databases.splice(0)) await database.drop();
 });
+
+function track(closer: Closer): void {
+  (opening === 'file' ? kept : open).push(closer);
+}
 
 async function withPool<T>(url: string, run: (pool: pg.Pool) => Promise<T>): Promise<T> {
   const pool = await connectDatabase(url, { max: 1 });
@@ -59,54 +81,74 @@ async function withPool<T>(url: string, run: (pool: pg.Pool) => Promise<T>): Pro
 
 /** A database of this file no open app uses, with `dataDir` imported into it. */
 async function databaseWith(dataDir: string): Promise<string> {
-  let entry = databases.find((candidate) => !candidate.busy);
+  let entry = databases.find((candidate) => !candidate.busy && !candidate.kept);
   if (!entry) {
-    entry = { database: await freshDatabase('store app'), busy: false };
+    entry = { database: await freshDatabase('store app'), busy: false, kept: false };
     databases.push(entry);
   }
-  entry.busy = true;
+  if (opening === 'file') entry.kept = true;
+  else entry.busy = true;
   const { url } = entry.database;
   await withPool(url, (pool) => importDataFolder(pool, url, dataDir, { replace: true }));
   return url;
 }
 
-function folderApp(dataDir: string | undefined, token: string | undefined): StoreApp {
-  const made = writeApp({ ...(dataDir !== undefined ? { dataDir } : {}), token });
+function folderApp(dataDir: string | undefined, token: string | undefined, privateReads: boolean): StoreApp {
+  const made = writeApp({ ...(dataDir !== undefined ? { dataDir } : {}), token, privateReads });
   let closed = false;
   const close = async () => {
     if (closed) return;
     closed = true;
     made.close();
   };
-  open.push({ close });
+  track({ close });
   return {
     ...made,
     kind: 'folder',
     close: () => void close(),
     restart: async (options = { token }) => {
       await close();
-      return folderApp(made.dataDir, 'token' in options ? options.token : token);
+      return folderApp(made.dataDir, 'token' in options ? options.token : token, privateReads);
     },
     events: async () => readJournal(made.dataDir).lines.map((line) => line.entry),
+    changeUsers: async (change) => changeUsersFile(made.dataDir, change),
   };
 }
 
-async function postgresApp(url: string, dataDir: string, token: string | undefined): Promise<StoreApp> {
+async function postgresApp(
+  url: string,
+  dataDir: string,
+  token: string | undefined,
+  privateReads: boolean,
+): Promise<StoreApp> {
+  let users: UserDirectory | undefined;
   const served = await openServedDatabase({
     url,
     build: (dataset) => new GraphSnapshotHolder(snapshotOf(openGraphOf(dataset, dataDir))),
-    writableFor: () => token !== undefined,
+    writableFor: (records) => {
+      users = new UserDirectory(undefined, token, undefined, records);
+      return users.hasWriters();
+    },
     extract: extractFixture,
     dataDir,
     followIntervalMs: 500,
   });
+  const usersPool = await connectDatabase(url, { max: 1 });
+  const stopWatching = watchDatabaseUsers(usersPool, (records) => users!.replaceUsers(records));
   let closed: Promise<void> | undefined;
-  const close = () => (closed ??= served.close());
-  open.push({ close });
+  const close = () =>
+    (closed ??= (async () => {
+      stopWatching();
+      await usersPool.end();
+      await served.close();
+    })());
+  track({ close });
   const app = createApp({
     store: served.graphs,
     clientDir: noClientDir,
     writes: { writes: served.writes, token, rateLimit: false },
+    users,
+    privateReads,
   });
   return {
     app,
@@ -117,20 +159,27 @@ async function postgresApp(url: string, dataDir: string, token: string | undefin
     close: () => void close(),
     restart: async (options = { token }) => {
       await close();
-      return postgresApp(url, dataDir, 'token' in options ? options.token : token);
+      return postgresApp(url, dataDir, 'token' in options ? options.token : token, privateReads);
     },
     events: () =>
       withPool(url, async (pool) => {
         const { rows } = await pool.query<{ line: string }>('SELECT body::text AS line FROM events ORDER BY seq');
         return rows.map((row) => JSON.parse(row.line) as JournalEntry);
       }),
+    changeUsers: (change) => withPool(url, (pool) => changeDatabaseUsers(pool, change)),
   };
 }
 
 /** The write app on `kind`; closed after the test. */
 export async function storeApp(kind: StoreKind, options: StoreAppOptions = {}): Promise<StoreApp> {
   const token = 'token' in options ? options.token : TOKEN;
-  if (kind === 'folder') return folderApp(options.dataDir, token);
-  const dataDir = options.dataDir ?? tempSeedCopy();
-  return postgresApp(await databaseWith(dataDir), dataDir, token);
+  const privateReads = options.privateReads ?? false;
+  opening = options.forAll ? 'file' : 'test';
+  try {
+    if (kind === 'folder') return folderApp(options.dataDir, token, privateReads);
+    const dataDir = options.dataDir ?? tempSeedCopy();
+    return await postgresApp(await databaseWith(dataDir), dataDir, token, privateReads);
+  } finally {
+    opening = 'test';
+  }
 }
