@@ -16,7 +16,7 @@ import { readJournal } from '../../server/load/readJournal';
 import type { JournalEntry } from '../../server/model/journalEntries';
 import { UserDirectory } from '../../server/http/access';
 import { connectDatabase } from '../../server/store/postgres/connect';
-import { importDataFolder } from '../../server/store/postgres/importFolder';
+import { DATA_TABLES, importDataFolder } from '../../server/store/postgres/importFolder';
 import { openServedDatabase } from '../../server/store/postgres/openServedDatabase';
 import { changeDatabaseUsers, watchDatabaseUsers } from '../../server/store/postgres/usersTable';
 import { changeUsersFile, type UsersChange } from '../../server/store/usersFile';
@@ -79,6 +79,24 @@ async function withPool<T>(url: string, run: (pool: pg.Pool) => Promise<T>): Pro
   }
 }
 
+/**
+ * Empties a database a test used before, as `db import --replace` does but with DELETE,
+ * which on tables this small takes milliseconds where TRUNCATE's new files take a tenth
+ * of a second or more; the sequences start again, so `seq` counts from 1 again too.
+ */
+async function emptyDatabase(pool: pg.Pool): Promise<void> {
+  const { rows } = await pool.query<{ name: string }>(
+    "SELECT quote_ident(sequencename) AS name FROM pg_sequences WHERE schemaname = 'public'",
+  );
+  if (rows.length === 0) return; // not migrated yet: importDataFolder migrates it
+  await pool.query(
+    [
+      ...DATA_TABLES.map((table) => `DELETE FROM ${table}`),
+      ...rows.map((row) => `ALTER SEQUENCE ${row.name} RESTART`),
+    ].join('; '),
+  );
+}
+
 /** A database of this file no open app uses, with `dataDir` imported into it. */
 async function databaseWith(dataDir: string): Promise<string> {
   let entry = databases.find((candidate) => !candidate.busy && !candidate.kept);
@@ -89,7 +107,10 @@ async function databaseWith(dataDir: string): Promise<string> {
   if (opening === 'file') entry.kept = true;
   else entry.busy = true;
   const { url } = entry.database;
-  await withPool(url, (pool) => importDataFolder(pool, url, dataDir, { replace: true }));
+  await withPool(url, async (pool) => {
+    await emptyDatabase(pool);
+    await importDataFolder(pool, url, dataDir);
+  });
   return url;
 }
 
