@@ -12,6 +12,7 @@ import type pg from 'pg';
 import { openGraphOf } from '../../server/graph/openGraph';
 import { createApp } from '../../server/http/app';
 import { GraphSnapshotHolder, snapshotOf } from '../../server/http/snapshotHolder';
+import type { WriteRateLimit } from '../../server/http/writeGuards';
 import { readJournal } from '../../server/load/readJournal';
 import type { JournalEntry } from '../../server/model/journalEntries';
 import { UserDirectory } from '../../server/http/access';
@@ -46,7 +47,12 @@ export interface StoreAppOptions {
   privateReads?: boolean;
   /** Opened in a beforeAll: kept (with its database) for every test of the file, closed after them. */
   forAll?: boolean;
+  /** The write guards, as writeApp.ts takes them: off and the app's default by default. */
+  rateLimit?: WriteRateLimit | false;
+  bodyLimitBytes?: number;
 }
+
+type Guards = Pick<StoreAppOptions, 'privateReads' | 'rateLimit' | 'bodyLimitBytes'>;
 
 type Closer = { close(): Promise<void> };
 /** Apps of the running test, and those kept for the whole file. */
@@ -114,8 +120,8 @@ async function databaseWith(dataDir: string): Promise<string> {
   return url;
 }
 
-function folderApp(dataDir: string | undefined, token: string | undefined, privateReads: boolean): StoreApp {
-  const made = writeApp({ ...(dataDir !== undefined ? { dataDir } : {}), token, privateReads });
+function folderApp(dataDir: string | undefined, token: string | undefined, guards: Guards): StoreApp {
+  const made = writeApp({ ...(dataDir !== undefined ? { dataDir } : {}), token, ...guards });
   let closed = false;
   const close = async () => {
     if (closed) return;
@@ -129,19 +135,14 @@ function folderApp(dataDir: string | undefined, token: string | undefined, priva
     close: () => void close(),
     restart: async (options = { token }) => {
       await close();
-      return folderApp(made.dataDir, 'token' in options ? options.token : token, privateReads);
+      return folderApp(made.dataDir, 'token' in options ? options.token : token, guards);
     },
     events: async () => readJournal(made.dataDir).lines.map((line) => line.entry),
     changeUsers: async (change) => changeUsersFile(made.dataDir, change),
   };
 }
 
-async function postgresApp(
-  url: string,
-  dataDir: string,
-  token: string | undefined,
-  privateReads: boolean,
-): Promise<StoreApp> {
+async function postgresApp(url: string, dataDir: string, token: string | undefined, guards: Guards): Promise<StoreApp> {
   let users: UserDirectory | undefined;
   const served = await openServedDatabase({
     url,
@@ -167,9 +168,14 @@ async function postgresApp(
   const app = createApp({
     store: served.graphs,
     clientDir: noClientDir,
-    writes: { writes: served.writes, token, rateLimit: false },
+    writes: {
+      writes: served.writes,
+      token,
+      rateLimit: guards.rateLimit ?? false,
+      bodyLimitBytes: guards.bodyLimitBytes,
+    },
     users,
-    privateReads,
+    ...(guards.privateReads ? { privateReads: true } : {}),
   });
   return {
     app,
@@ -180,7 +186,7 @@ async function postgresApp(
     close: () => void close(),
     restart: async (options = { token }) => {
       await close();
-      return postgresApp(url, dataDir, 'token' in options ? options.token : token, privateReads);
+      return postgresApp(url, dataDir, 'token' in options ? options.token : token, guards);
     },
     events: () =>
       withPool(url, async (pool) => {
@@ -194,12 +200,16 @@ async function postgresApp(
 /** The write app on `kind`; closed after the test. */
 export async function storeApp(kind: StoreKind, options: StoreAppOptions = {}): Promise<StoreApp> {
   const token = 'token' in options ? options.token : TOKEN;
-  const privateReads = options.privateReads ?? false;
+  const guards: Guards = {
+    privateReads: options.privateReads,
+    rateLimit: options.rateLimit,
+    bodyLimitBytes: options.bodyLimitBytes,
+  };
   opening = options.forAll ? 'file' : 'test';
   try {
-    if (kind === 'folder') return folderApp(options.dataDir, token, privateReads);
+    if (kind === 'folder') return folderApp(options.dataDir, token, guards);
     const dataDir = options.dataDir ?? tempSeedCopy();
-    return await postgresApp(await databaseWith(dataDir), dataDir, token, privateReads);
+    return await postgresApp(await databaseWith(dataDir), dataDir, token, guards);
   } finally {
     opening = 'test';
   }
