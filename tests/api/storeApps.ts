@@ -13,6 +13,7 @@ import { openGraphOf } from '../../server/graph/openGraph';
 import { createApp } from '../../server/http/app';
 import { GraphSnapshotHolder, snapshotOf } from '../../server/http/snapshotHolder';
 import type { WriteRateLimit } from '../../server/http/writeGuards';
+import type { ExtractArticle } from '../../server/store/extraction';
 import { readJournal } from '../../server/load/readJournal';
 import type { JournalEntry } from '../../server/model/journalEntries';
 import { UserDirectory } from '../../server/http/access';
@@ -47,12 +48,14 @@ export interface StoreAppOptions {
   privateReads?: boolean;
   /** Opened in a beforeAll: kept (with its database) for every test of the file, closed after them. */
   forAll?: boolean;
+  /** The extractor of an article; the literal one of writeApp.ts by default. */
+  extract?: ExtractArticle;
   /** The write guards, as writeApp.ts takes them: off and the app's default by default. */
   rateLimit?: WriteRateLimit | false;
   bodyLimitBytes?: number;
 }
 
-type Guards = Pick<StoreAppOptions, 'privateReads' | 'rateLimit' | 'bodyLimitBytes'>;
+type Guards = Pick<StoreAppOptions, 'privateReads' | 'rateLimit' | 'bodyLimitBytes' | 'extract'>;
 
 type Closer = { close(): Promise<void> };
 /** Apps of the running test, and those kept for the whole file. */
@@ -151,7 +154,7 @@ async function postgresApp(url: string, dataDir: string, token: string | undefin
       users = new UserDirectory(undefined, token, undefined, records);
       return users.hasWriters();
     },
-    extract: extractFixture,
+    extract: guards.extract ?? extractFixture,
     dataDir,
     followIntervalMs: 500,
   });
@@ -204,6 +207,7 @@ export async function storeApp(kind: StoreKind, options: StoreAppOptions = {}): 
     privateReads: options.privateReads,
     rateLimit: options.rateLimit,
     bodyLimitBytes: options.bodyLimitBytes,
+    extract: options.extract,
   };
   opening = options.forAll ? 'file' : 'test';
   try {
