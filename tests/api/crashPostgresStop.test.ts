@@ -23,8 +23,8 @@ import { seedDir } from './seedApp';
 
 const CYCLES = Number(process.env.STOP_CYCLES ?? 5);
 const seed = Number(process.env.CRASH_SEED ?? Date.now() % 100000);
-/** How long the database stays down: the clients' writes meanwhile answer 503. */
-const OUTAGE_MS = 1_000;
+/** How long the database stays down (STOP_OUTAGE_MS): the clients' writes meanwhile answer 503. */
+const OUTAGE_MS = Number(process.env.STOP_OUTAGE_MS ?? 1_000);
 /** Answers 2xx after the database is back that end a cycle: the server took writes again by itself. */
 const ANSWERS_AFTER_RESTART = 12;
 
