@@ -63,6 +63,8 @@ const open: Closer[] = [];
 const kept: Closer[] = [];
 /** `busy`: an open app of the running test uses it; `kept`: one of the whole file does. */
 const databases: Array<{ database: FreshDatabase; busy: boolean; kept: boolean }> = [];
+/** One connection per database for the test's own queries (import, events, users), opened once. */
+const adminPools = new Map<string, pg.Pool>();
 /** Whether the app being opened is kept for the file (set by storeApp around its opening). */
 let opening: 'test' | 'file' = 'test';
 
@@ -72,6 +74,8 @@ afterEach(async () => {
 });
 afterAll(async () => {
   for (const made of [...open.splice(0), ...kept.splice(0)]) await made.close();
+  for (const pool of adminPools.values()) await pool.end();
+  adminPools.clear();
   for (const { database } of databases.splice(0)) await database.drop();
 });
 
@@ -80,12 +84,12 @@ function track(closer: Closer): void {
 }
 
 async function withPool<T>(url: string, run: (pool: pg.Pool) => Promise<T>): Promise<T> {
-  const pool = await connectDatabase(url, { max: 1 });
-  try {
-    return await run(pool);
-  } finally {
-    await pool.end();
+  let pool = adminPools.get(url);
+  if (!pool) {
+    pool = await connectDatabase(url, { max: 1 });
+    adminPools.set(url, pool);
   }
+  return run(pool);
 }
 
 /**
@@ -158,13 +162,14 @@ async function postgresApp(url: string, dataDir: string, token: string | undefin
     dataDir,
     followIntervalMs: 500,
   });
-  const usersPool = await connectDatabase(url, { max: 1 });
-  const stopWatching = watchDatabaseUsers(usersPool, (records) => users!.replaceUsers(records));
+  // As `serve --database` does, on the test's own connection to the database.
+  const stopWatching = await withPool(url, async (pool) =>
+    watchDatabaseUsers(pool, (records) => users!.replaceUsers(records)),
+  );
   let closed: Promise<void> | undefined;
   const close = () =>
     (closed ??= (async () => {
       stopWatching();
-      await usersPool.end();
       await served.close();
     })());
   track({ close });
