@@ -18,7 +18,7 @@ import { freshDatabase } from '../postgres/freshDatabase';
 import { noneAcknowledged, type Acknowledged } from './acknowledgedWrites';
 import { assertServerBuilt, startChildServer, type ChildServer } from './childServer';
 import { burstUntilKilled, CRASH_TOKEN, expectAllPresent } from './crashBurst';
-import { expectNoEventTwice } from './crashDatabase';
+import { curationEventCount, expectNoEventTwice } from './crashDatabase';
 import { seedDir } from './seedApp';
 import type { StoreKind } from './storeApps';
 
@@ -30,6 +30,8 @@ interface CrashStore {
   start(): Promise<ChildServer>;
   /** What the store holds once the server is gone: no event twice, and the dataset it loads. */
   heldAfter(): Promise<Dataset>;
+  /** How many curation events (those with an id) the store holds. */
+  curationEvents(): Promise<number>;
   remove(): Promise<void>;
 }
 
@@ -55,6 +57,7 @@ async function folderStore(): Promise<CrashStore> {
   const env = { CLAIMGRAPH_TOKEN: CRASH_TOKEN, CLAIMGRAPH_WRITE_RATE_LIMIT: '0', CLAIMGRAPH_CACHE_DIR: cacheDir };
   return {
     start: () => startChildServer(dataDir, env),
+    curationEvents: async () => readJournal(dataDir).lines.filter(({ entry }) => 'id' in entry).length,
     heldAfter: async () => {
       expectNoJournalEventTwice(dataDir);
       return loadDataset(dataDir, { onWarning: () => {} });
@@ -73,6 +76,14 @@ async function postgresStore(): Promise<CrashStore> {
   const env = { CLAIMGRAPH_TOKEN: CRASH_TOKEN, CLAIMGRAPH_WRITE_RATE_LIMIT: '0' };
   return {
     start: () => startChildServer(dataDir, env, 20_000, ['--database', database.url]),
+    curationEvents: async () => {
+      const pool = await connectDatabase(database.url, { max: 1 });
+      try {
+        return await curationEventCount(pool);
+      } finally {
+        await pool.end();
+      }
+    },
     heldAfter: async () => {
       const pool = await connectDatabase(database.url, { max: 1 });
       try {
@@ -123,6 +134,11 @@ export function describeCrashLoop(kind: StoreKind): void {
           }
           server = await store.start();
           await expectAllPresent(server, acked);
+          // The restarted server applied each curation event the store holds once.
+          const history = await fetch(`${server.url}/api/history?limit=1`, {
+            headers: { Authorization: `Bearer ${CRASH_TOKEN}` },
+          });
+          expect(((await history.json()) as { total: number }).total).toBe(await store.curationEvents());
           expect(acked.accepted.size).toBeGreaterThan(0);
           expect(acked.rejected.size).toBeGreaterThan(0);
           expect(acked.curationKinds).toEqual(
