@@ -1,7 +1,9 @@
 // The crash loop's two halves, shared by the data folder's crash test (crash.test.ts) and
-// PostgreSQL's (crashPostgres.test.ts): a burst of every kind of write from several
-// concurrent clients until the server dies, remembering each 2xx (acknowledgedWrites.ts),
-// and the check that a restarted server answers every one of them.
+// PostgreSQL's (crashPostgres.test.ts, crashPostgresStop.test.ts): a burst of every kind of
+// write from several concurrent clients until the server dies (or the test has seen
+// enough), remembering each 2xx (acknowledgedWrites.ts), and the check that a restarted
+// server answers every one of them. During a database outage a write answers 503: not
+// acknowledged, but it may have been committed before the answer was cut off.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ChildServer } from './childServer';
@@ -37,22 +39,49 @@ interface AcceptedClaim {
   stance: string;
 }
 
-/** Clients writing until the server dies; calls `onAnswer` after each 2xx. */
-async function burst(
+export interface BurstHooks {
+  /** Called after each 2xx whose body was read. */
+  onAnswer: () => void;
+  /**
+   * With outages, a 503 (the database is unreachable) or a lost connection is not the
+   * end: the client goes on with a new article until `done` says stop. Without, the first
+   * failed request ends the client (the server is gone).
+   */
+  outages?: { done: () => boolean };
+}
+
+/** What a burst did: 2xx answers, requests the server never answered, 503 answers. */
+export interface BurstCounts {
+  answered: number;
+  failed: number;
+  refused: number;
+}
+
+/** Pause after a 503, so clients do not spin while the database is away. */
+const REFUSED_PAUSE_MS = 50;
+
+/** Clients writing until the server dies, or until `hooks.outages.done()`. */
+export async function burst(
   server: ChildServer,
   cycle: number,
   acked: Acknowledged,
-  onAnswer: () => void,
-): Promise<{ answered: number; failed: number }> {
+  hooks: BurstHooks,
+): Promise<BurstCounts> {
+  const { onAnswer, outages } = hooks;
   const article = fs.readFileSync(path.join(seedDir, 'documents', `${seedDocument}.txt`), 'utf8');
   let next = 0;
   let twins = 0;
   let merges = 0;
   let answered = 0;
   let failed = 0;
-  const post = async (url: string, init: RequestInit): Promise<Response | undefined> => {
+  let refused = 0;
+  /** The answer; undefined when there was none (or a 503 of an outage), null when not sent. */
+  const post = async (url: string, init: RequestInit): Promise<Response | undefined | null> => {
+    // Enough seen: no new write, whatever the client was in the middle of.
+    if (outages?.done()) return null;
+    let res: Response;
     try {
-      return await fetch(`${server.url}${url}`, {
+      res = await fetch(`${server.url}${url}`, {
         method: 'POST',
         ...init,
         headers: { ...headers, ...(init.headers as Record<string, string>) },
@@ -61,6 +90,14 @@ async function burst(
       failed++;
       return undefined; // the server is gone: this write was not acknowledged
     }
+    if (res.status !== 503 || !outages) return res;
+    // The database is away: not acknowledged; it may have been committed all the same.
+    const problem = (await res.json()) as { detail: string };
+    if (!problem.detail.startsWith('the database is unreachable: '))
+      throw new Error(`a write answered 503 for another reason: ${problem.detail}`);
+    refused++;
+    await new Promise((resolve) => setTimeout(resolve, REFUSED_PAUSE_MS));
+    return undefined;
   };
   /** A 2xx curation write: its state is now what `expected` says. False when the server is gone. */
   const curationWrite = async (
@@ -72,8 +109,8 @@ async function burst(
   ): Promise<{ claim: { claim: { id: string; object: string } }; event: { id: string } } | undefined | false> => {
     const res = await post(url, { ...init, headers: { 'Content-Type': 'application/json' } });
     if (!res) {
-      // Not acknowledged, but it may have been written before the kill.
-      if (claimId !== undefined) acked.curated.get(claimId)?.push(expected);
+      // Not acknowledged, but it may have been written before the kill (or the 503).
+      if (res === undefined && claimId !== undefined) acked.curated.get(claimId)?.push(expected);
       return false;
     }
     if (res.status !== 201 && res.status !== 200)
@@ -90,7 +127,7 @@ async function burst(
   const mergeWrite = async (url: string, body: object, twin: string, mergedAfter: boolean, kind: string) => {
     const res = await post(url, { body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } });
     if (!res) {
-      acked.merged.get(twin)?.push(mergedAfter);
+      if (res === undefined) acked.merged.get(twin)?.push(mergedAfter);
       return false;
     }
     if (res.status !== 201 && res.status !== 200)
@@ -160,45 +197,51 @@ async function burst(
     const revert = `/api/history/${encodeURIComponent(retracted.event.id)}/revert`;
     return (await curationWrite(revert, {}, 'revert', id, { status: 'live', stance })) !== false;
   };
+  /** One article: ingested, its proposals decided, the accepted ones curated; false when a write was not answered 2xx. */
+  const oneArticle = async (): Promise<boolean> => {
+    const fileName = `crash-${cycle}-${next++}.txt`;
+    const ingested = await post(`/api/documents?fileName=${fileName}`, {
+      headers: { 'Content-Type': 'text/plain' },
+      body: article,
+    });
+    if (!ingested) return false;
+    if (ingested.status !== 201) throw new Error(`ingest answered ${ingested.status}: ${await ingested.text()}`);
+    acked.documents.add(fileName.replace(/\.txt$/, ''));
+    answered++;
+    const body = await bodyOf<{ proposals: ProposalAnswer[] }>(ingested);
+    if (!body) return false;
+    onAnswer();
+    for (const [index, proposal] of body.proposals.entries()) {
+      const decision = index % 4 === 3 ? 'reject' : 'accept';
+      const res = await post(`/api/proposals/${encodeURIComponent(proposal.id)}/${decision}`, {});
+      if (!res) return false;
+      if (res.status === 400) {
+        await bodyOf(res); // a proposal the vocabulary refuses as extracted: not a write
+        continue;
+      }
+      if (res.status !== 201 && res.status !== 200)
+        throw new Error(`${decision} answered ${res.status}: ${await res.text()}`);
+      answered++;
+      if (decision === 'reject') acked.rejected.add(proposal.id);
+      const decided = await bodyOf<{ claim?: AcceptedClaim; edge?: string }>(res);
+      if (!decided) {
+        if (decision === 'accept') acked.acceptedUnread.add(proposal.id);
+        return false;
+      }
+      if (decision === 'accept') acked.accepted.set(proposal.id, { claimId: decided.claim!.id, edge: decided.edge! });
+      onAnswer();
+      if (decision === 'accept' && !(await curate(decided.claim!, index % 4))) return false;
+    }
+    return true;
+  };
   const worker = async () => {
     for (;;) {
-      const fileName = `crash-${cycle}-${next++}.txt`;
-      const ingested = await post(`/api/documents?fileName=${fileName}`, {
-        headers: { 'Content-Type': 'text/plain' },
-        body: article,
-      });
-      if (!ingested) return;
-      if (ingested.status !== 201) throw new Error(`ingest answered ${ingested.status}: ${await ingested.text()}`);
-      acked.documents.add(fileName.replace(/\.txt$/, ''));
-      answered++;
-      const body = await bodyOf<{ proposals: ProposalAnswer[] }>(ingested);
-      if (!body) return;
-      onAnswer();
-      for (const [index, proposal] of body.proposals.entries()) {
-        const decision = index % 4 === 3 ? 'reject' : 'accept';
-        const res = await post(`/api/proposals/${encodeURIComponent(proposal.id)}/${decision}`, {});
-        if (!res) return;
-        if (res.status === 400) {
-          await bodyOf(res); // a proposal the vocabulary refuses as extracted: not a write
-          continue;
-        }
-        if (res.status !== 201 && res.status !== 200)
-          throw new Error(`${decision} answered ${res.status}: ${await res.text()}`);
-        answered++;
-        if (decision === 'reject') acked.rejected.add(proposal.id);
-        const decided = await bodyOf<{ claim?: AcceptedClaim; edge?: string }>(res);
-        if (!decided) {
-          if (decision === 'accept') acked.acceptedUnread.add(proposal.id);
-          return;
-        }
-        if (decision === 'accept') acked.accepted.set(proposal.id, { claimId: decided.claim!.id, edge: decided.edge! });
-        onAnswer();
-        if (decision === 'accept' && !(await curate(decided.claim!, index % 4))) return;
-      }
+      if (outages?.done()) return;
+      if (!(await oneArticle()) && !outages) return;
     }
   };
   await Promise.all(Array.from({ length: WORKERS }, worker));
-  return { answered, failed };
+  return { answered, failed, refused };
 }
 
 export async function expectAllPresent(server: ChildServer, acked: Acknowledged): Promise<void> {
@@ -246,6 +289,11 @@ export async function expectAllPresent(server: ChildServer, acked: Acknowledged)
   expect(missing).toEqual([]);
 }
 
+/** A reject, an accept and each of the six kinds of curation were acknowledged. */
+export function everyKindAcknowledged(acked: Acknowledged): boolean {
+  return acked.rejected.size > 0 && acked.accepted.size > 0 && acked.curationKinds.size === 6;
+}
+
 /**
  * One cycle of the crash loop: a burst on `running`, SIGKILLed after a random number of
  * answers. The first cycle also waits for an acknowledged reject, accept and every kind
@@ -257,18 +305,16 @@ export async function burstUntilKilled(
   acked: Acknowledged,
   random: () => number,
 ): Promise<void> {
-  const killAfter = 5 + Math.floor(random() * 40);
+  const killAfter = 3 + Math.floor(random() * 12);
   let count = 0;
   let killed = false;
-  const { answered } = await burst(running, cycle, acked, () => {
-    if (
-      ++count >= killAfter &&
-      !killed &&
-      (cycle > 0 || (acked.rejected.size > 0 && acked.accepted.size > 0 && acked.curationKinds.size === 6))
-    ) {
-      killed = true;
-      running.child.kill('SIGKILL');
-    }
+  const { answered } = await burst(running, cycle, acked, {
+    onAnswer: () => {
+      if (++count >= killAfter && !killed && (cycle > 0 || everyKindAcknowledged(acked))) {
+        killed = true;
+        running.child.kill('SIGKILL');
+      }
+    },
   });
   await running.exited;
   expect(running.child.signalCode).toBe('SIGKILL');

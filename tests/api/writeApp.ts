@@ -86,6 +86,8 @@ export function writeApp(
     extract?: ExtractArticle;
     /** Each request's time budget; default the app's (10 s). */
     requestTimeoutMs?: number;
+    /** Reads need a signed-in reader. */
+    privateReads?: boolean;
   } = {},
 ): WriteApp {
   const dataDir = options.dataDir ?? tempSeedCopy();
@@ -101,6 +103,7 @@ export function writeApp(
     store,
     clientDir: noClientDir,
     writes: { writes, token, rateLimit: options.rateLimit ?? false, bodyLimitBytes: options.bodyLimitBytes },
+    ...(options.privateReads ? { privateReads: true } : {}),
     ...(options.requestTimeoutMs !== undefined
       ? { hardening: { ...defaultHardening, requestTimeoutMs: options.requestTimeoutMs } }
       : {}),
