@@ -51,9 +51,14 @@ export function readHeader(file: string): CacheHeader | undefined {
   }
 }
 
-/** The sections of a file whose header was checked, parsed; throws CorruptCacheError when the body does not match it. */
-export function readSections(file: string, header: CacheHeader): Array<{ name: string; value: unknown }> {
+/**
+ * The sections of a file whose header was checked, parsed; undefined when the file was
+ * replaced since; throws CorruptCacheError when the body does not match the header.
+ */
+export function readSections(file: string, header: CacheHeader): Array<{ name: string; value: unknown }> | undefined {
   const buffer = fs.readFileSync(file);
+  // Another server on the same folder may have renamed a new cache into place since the header was read.
+  if (buffer.toString('utf8', 0, HEADER_BYTES).trimEnd() !== JSON.stringify(header)) return undefined;
   const expected = HEADER_BYTES + header.sections.reduce((sum, section) => sum + section.bytes, 0);
   if (buffer.length !== expected)
     throw new CorruptCacheError(`it is truncated (${buffer.length} of ${expected} bytes)`);

@@ -166,7 +166,8 @@ export function readStartupCache(dataDir: string, onCorrupt: (message: string) =
   try {
     const header = readHeader(file);
     if (!header || header.format !== STARTUP_CACHE_FORMAT || header.key !== key) return { file, key };
-    return { file, key, ...datasetOf(dataDir, readSections(file, header)) };
+    const sections = readSections(file, header);
+    return sections ? { file, key, ...datasetOf(dataDir, sections) } : { file, key };
   } catch (error) {
     const reason =
       error instanceof CorruptCacheError

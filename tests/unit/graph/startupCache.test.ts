@@ -104,17 +104,20 @@ describe('a start from the start-up cache', () => {
 describe('a changed folder', () => {
   it('is loaded from its files after one byte of claims.json changed, even with its size and mtime as before', async () => {
     const dataDir = copySeed();
-    await openCold(dataDir);
     const claimsFile = path.join(dataDir, 'claims.json');
+    // A whole second, which utimes sets back exactly.
+    fs.utimesSync(claimsFile, 1_700_000_000, 1_700_000_000);
+    await openCold(dataDir);
     const before = fs.statSync(claimsFile);
     const text = fs.readFileSync(claimsFile, 'utf8');
     const changed = text.replace('"regular contact since late 2022"', '"regular contact since late 2023"');
     expect(changed).not.toBe(text);
     fs.writeFileSync(claimsFile, changed);
-    fs.utimesSync(claimsFile, before.atime, before.mtime);
+    fs.utimesSync(claimsFile, 1_700_000_000, 1_700_000_000);
     expect(fs.statSync(claimsFile).size).toBe(before.size);
-    // Set back to the millisecond (utimes takes no finer time): the ctime still moved.
-    expect(Math.trunc(fs.statSync(claimsFile).mtimeMs)).toBe(Math.trunc(before.mtimeMs));
+    // The mtime is as before; the ctime moved, and nobody can set it back.
+    expect(fs.statSync(claimsFile).mtimeMs).toBe(before.mtimeMs);
+    expect(fs.statSync(claimsFile).ctimeMs).not.toBe(before.ctimeMs);
 
     const next = open(dataDir);
     expect(next.startup!.fromCache).toBe(false);
