@@ -18,7 +18,7 @@ export interface OpenedGraph {
   layoutCached: boolean;
   layout: LayoutTask;
   /** With the `startupCache` option: the folder's key and cache file, and whether the dataset came from it. */
-  startup?: StartupCache & { fromCache: boolean };
+  startup?: Pick<StartupCache, 'file' | 'key'> & { fromCache: boolean };
 }
 
 export interface OpenGraphOptions {

@@ -1,7 +1,7 @@
 // The start-up cache's file: a header, then sections of JSON, each parsed on its own
 // (one string of the whole would pass V8's 512 MiB string limit at 100k entities; and
 // JSON.parse makes a million objects several times faster than v8.deserialize, measured
-// at 1M claims: 19 s against under 4 s). The header, padded to HEADER_BYTES, says the
+// at 1M claims: 19 s against about 5 s). The header, padded to HEADER_BYTES, says the
 // format, the key, each section's name and byte length, and a CRC-32 of everything
 // after it, so a truncated or damaged file is told from a good one before it is used.
 // Written section by section, yielding to the event loop between them, into a temporary

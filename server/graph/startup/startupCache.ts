@@ -1,15 +1,17 @@
 // The start-up cache: the resolved dataset of a data folder (every record checked, every
-// quote located) and its claims grouped into relations in the graph's order, kept in `.claimgraph/startup/` (or CLAIMGRAPH_CACHE_DIR/startup/), so a
-// restart on unchanged files skips reading, checking and resolving 480 MB of JSON and
-// 50,000 documents, grouping a million claims and sorting 690,000 relations, and goes
-// straight to adding them to the graph (measured in README, Performance). It is keyed by the folder's
-// files (startupKey.ts) and read only when the key is the folder's as it is now: any
-// change to the data (a write's journal line, an edited file, a new document) makes the
-// next start load the folder as before. A damaged cache is said in one line and ignored;
-// a missing one or one of other data, silently. Written after the server answers (the
-// server waits until its layout is ready, so the write does not add to the start's peak
-// memory), section by section between requests, and given up if the folder's key moves
-// meanwhile (a write appends to the journal). Best effort: a folder it cannot write to (read-only) keeps no cache.
+// quote located) and its claims grouped into relations in the graph's order, kept in
+// `.claimgraph/startup/` (or CLAIMGRAPH_CACHE_DIR/startup/), so a restart on unchanged
+// files skips reading, checking and resolving 480 MB of JSON and 50,000 documents,
+// grouping a million claims and sorting 690,000 relations, and goes straight to adding
+// them to the graph (measured in README, Performance). It is keyed by the folder's files
+// (startupKey.ts) and read only when the key is the folder's as it is now: any change to
+// the data (a write's journal line, an edited file, a new document) makes the next start
+// load the folder as before. A damaged cache is said in one line and ignored; a missing
+// one or one of other data, silently. Written after the server answers (the server waits
+// until its layout is ready, so the write does not add to the start's peak memory),
+// section by section between requests, and given up if the folder's key moves meanwhile
+// (a write appends to the journal). Best effort: a folder it cannot write to (read-only)
+// keeps no cache.
 import crypto from 'node:crypto';
 import path from 'node:path';
 import { cacheDir } from '../../config';
