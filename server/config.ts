@@ -233,12 +233,12 @@ export const settings = {
     what: 'a PostgreSQL URL (`postgres://user@host:5432/claimgraph`) that `serve`, `validate`, `export` and `db` use instead of the data folder; `--database URL` overrides it',
     parse: parseDatabaseUrl,
   }),
-  /** Where computed layouts are cached (absolute); undefined: in the data folder's `.claimgraph/layouts/`. */
+  /** Where computed layouts and start-up caches are kept (absolute); undefined: in the data folder's `.claimgraph/`. */
   cacheDir: setting<string | undefined>({
     env: 'CLAIMGRAPH_CACHE_DIR',
     default: undefined,
-    shown: 'unset: `.claimgraph/layouts/` in the data folder',
-    what: "where computed layouts are cached, by the data's content hash; set it when the data folder is read-only",
+    shown: 'unset: `.claimgraph/layouts/` and `.claimgraph/startup/` in the data folder',
+    what: "where computed layouts are cached, by the data's content hash, and each data folder's start-up cache (`startup/`); set it when the data folder is read-only",
     parse: (text) => path.resolve(text),
   }),
   /** The write API's bearer token; undefined turns writes off (403). */

@@ -23,7 +23,8 @@ import { UserDirectory } from './http/access';
 import { formatCount, startProgress, type ProgressStream } from './cli/progress';
 import { userMessage } from './cli/userErrors';
 import type { LayoutTask } from './graph/layout';
-import { openGraph, openGraphOf } from './graph/openGraph';
+import { openGraph, openGraphOf, type OpenedGraph } from './graph/openGraph';
+import { writeStartupCache } from './graph/startup/startupCache';
 import { createApp, type WriteOptions } from './http/app';
 import { cachedAnswerFastPath, createRequestHandler } from './http/cachedAnswerFastPath';
 import { answerClientErrors } from './http/clientErrors';
@@ -96,6 +97,11 @@ export interface RunningServer {
   /** Resolves when the nodes have their final positions; `layoutPending` says whether they are still at their start ones. */
   layoutReady: Promise<unknown>;
   layoutPending: boolean;
+  /**
+   * The data folder's start-up cache: whether the dataset came from it, and (after a load
+   * from the files) whether it was written, once the layout was ready and nothing had changed.
+   */
+  startupCache?: { file: string; fromCache: boolean; written: Promise<boolean> };
   store: GraphSnapshotHolder;
   server: http.Server;
   close(): Promise<void>;
@@ -131,19 +137,31 @@ function holderOf(opened: ReturnType<typeof openGraphOf>): GraphSnapshotHolder {
  */
 function openServed(options: ServerOptions, writable: boolean) {
   let layout: LayoutTask | undefined;
+  let startup: OpenedGraph['startup'];
   const readerMark = writable ? undefined : markServedReadOnly(options.dataDir);
   try {
     const { graphs: store, writes } = openServedDataFolder(
       options.dataDir,
       writable,
       () => {
-        const opened = openGraph(options.dataDir, { backgroundLayout: true });
+        const opened = openGraph(options.dataDir, {
+          backgroundLayout: true,
+          startupCache: { onCorrupt: (message) => console.warn(message) },
+        });
         layout = opened.layout;
+        startup = opened.startup;
         return holderOf(opened);
       },
       extractorOf(options),
     );
-    return { store, writes, layout: layout as LayoutTask | undefined, readerMark, close: () => writes.close() };
+    return {
+      store,
+      writes,
+      layout: layout as LayoutTask | undefined,
+      startup,
+      readerMark,
+      close: () => writes.close(),
+    };
   } catch (error) {
     readerMark?.release();
     throw error;
@@ -199,6 +217,7 @@ async function openServedFromDatabase(options: ServerOptions & { databaseUrl: st
     writes: served.writes,
     users: directory,
     layout: layout as LayoutTask | undefined,
+    startup: undefined,
     source: served.source,
     close: served.close,
   };
@@ -216,12 +235,45 @@ async function openServedStore(options: ServerOptions) {
   return { ...openServed(options, users.hasWriters()), users, source: options.dataDir };
 }
 
+/** How long after the layout is ready the start-up cache is written: the first requests go first. */
+const STARTUP_CACHE_DELAY_MS = 1000;
+
+/**
+ * After a load from the files: once the layout is ready (its worker gone, so the write
+ * does not add to the start's peak memory) and a moment later, the start-up cache is
+ * written between requests, unless a write changed the folder (writeStartupCache checks
+ * its key) or the server stops first.
+ */
+function writeStartupCacheLater(
+  startup: NonNullable<OpenedGraph['startup']>,
+  store: GraphSnapshotHolder,
+  layoutReady: Promise<unknown>,
+  stopped: () => boolean,
+): Promise<boolean> {
+  const { dataset, graph } = store.current;
+  const going = () => !stopped() && store.current.dataset === dataset;
+  return layoutReady
+    .then(() => new Promise<void>((resolve) => setTimeout(resolve, STARTUP_CACHE_DELAY_MS).unref()))
+    .then(() => (going() ? writeStartupCache(startup, dataset, graph, going) : false))
+    .catch(() => false);
+}
+
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const listenHost = options.host ?? '127.0.0.1';
   const privateReads = readsNeedToken(options.reads ?? 'auto', listenHost);
   const writeConfig = options.writes ?? {};
   const hardening = options.hardening ?? defaultHardening;
-  const { store, writes, layout, readerMark, users, source, close: closeStore } = await openServedStore(options);
+  const {
+    store,
+    writes,
+    layout,
+    startup,
+    readerMark,
+    users,
+    source,
+    close: closeStore,
+  } = await openServedStore(options);
+  let stopped = false;
   layout?.ready.then(
     () => {
       // Writes change the graph the layout was started on in place, so its positions land on
@@ -278,6 +330,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     throw error;
   }
   const { port } = server.address() as AddressInfo;
+  const startupCache = startup && {
+    file: startup.file,
+    fromCache: startup.fromCache,
+    written: startup.fromCache
+      ? Promise.resolve(false)
+      : writeStartupCacheLater(startup, store, layout?.ready ?? Promise.resolve(), () => stopped),
+  };
   const host = listenHost === '0.0.0.0' || listenHost === '::' ? 'localhost' : listenHost;
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}/`,
@@ -288,11 +347,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     host: listenHost,
     layoutReady: layout?.ready ?? Promise.resolve(),
     layoutPending: layout?.preliminary ?? false,
+    startupCache,
     store,
     server,
     // In-flight requests finish first; every acknowledged write is already committed; then the event store closes.
     close: () =>
-      new Promise<void>((resolve, reject) =>
+      new Promise<void>((resolve, reject) => {
+        stopped = true;
         server.close((error) => {
           layout?.cancel();
           readerMark?.release();
@@ -300,8 +361,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
             () => (error ? reject(error) : resolve()),
             (closeError: unknown) => reject(error ?? (closeError as Error)),
           );
-        }),
-      ),
+        });
+      }),
   };
 }
 
@@ -394,6 +455,10 @@ export async function serveUntilStopped(options: ServerOptions, io: ServeIo): Pr
   const { graph } = running.store.current;
   io.out(`claimgraph: serving ${graph.order} entities and ${graph.size} relations from ${running.source}`);
   io.out(`claimgraph: listening on ${running.url}`);
+  if (running.startupCache?.fromCache)
+    io.out(
+      `claimgraph: read from the start-up cache ${running.startupCache.file} (no file has changed since it was written)`,
+    );
   for (const line of accessLines({ ...running, fromDatabase: options.databaseUrl !== undefined })) io.out(line);
   showLayoutProgress(running, io);
   const requestTimeoutMs = (options.hardening ?? defaultHardening).requestTimeoutMs;

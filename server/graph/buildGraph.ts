@@ -7,7 +7,7 @@ import type { EdgeAttributes, EdgeClaim, NodeAttributes } from '../model/graph';
 import type { Entity } from '../model/records';
 import { displayLabel } from '../model/vocabulary';
 import { deriveEdgeStatus } from './deriveEdgeStatus';
-import { groupClaims, groupsInStableOrder } from './groupClaims';
+import { groupClaims, groupsInStableOrder, type ClaimGroup } from './groupClaims';
 
 export function nodeSizeForDegree(degree: number): number {
   return Math.round((3 + 2.2 * Math.sqrt(degree)) * 100) / 100;
@@ -111,11 +111,6 @@ export function nodeAttributesOf(entity: Entity, dataset: Pick<Dataset, 'vocabul
 }
 
 export function buildGraph(dataset: Dataset): EvidenceGraph {
-  const graph = createEvidenceGraph();
-  graph.replaceAttributes({ name: 'claimgraph', version: dataset.contentHash });
-
-  for (const entity of dataset.entities.values()) graph.addNode(entity.id, nodeAttributesOf(entity, dataset));
-
   // Relations go in in (source, type, target) order, whatever the order of the claim files:
   // answers that list the graph's edges do not depend on it, and exports, which write in
   // key order, then sort input that is (nearly) in order and read it in memory order (a
@@ -125,6 +120,16 @@ export function buildGraph(dataset: Dataset): EvidenceGraph {
     dataset.entities.keys(),
     dataset.vocabulary.edgeTypes.keys(),
   );
+  return buildGraphOfGroups(dataset, groups);
+}
+
+/** The graph of `dataset` whose claims are grouped into relations, in this order, by `groups` (buildGraph's, or a start-up cache's). */
+export function buildGraphOfGroups(dataset: Dataset, groups: Iterable<ClaimGroup>): EvidenceGraph {
+  const graph = createEvidenceGraph();
+  graph.replaceAttributes({ name: 'claimgraph', version: dataset.contentHash });
+
+  for (const entity of dataset.entities.values()) graph.addNode(entity.id, nodeAttributesOf(entity, dataset));
+
   for (const group of groups) {
     const claims = group.claims.map((c) => toEdgeClaim(c, dataset));
     const attributes = edgeAttributesFromClaims(group.type, claims, dataset);

@@ -18,29 +18,47 @@ export function edgeKey(subject: string, type: string, object: string, directed:
   return directed || subject <= object ? `${subject}|${type}|${object}` : `${object}|${type}|${subject}`;
 }
 
+function directedType(claim: ResolvedClaim, vocabulary: VocabularyIndex): boolean {
+  const edgeType = vocabulary.edgeTypes.get(claim.type);
+  if (!edgeType) throw new Error(`groupClaims: unknown edge type "${claim.type}" in claim "${claim.id}"`);
+  return edgeType.directed;
+}
+
+/** The group `claim` starts (no claims yet), under `key`. */
+function groupStartedBy(claim: ResolvedClaim, key: string, directed: boolean): ClaimGroup {
+  const inOrder = directed || claim.subject <= claim.object;
+  return {
+    key,
+    source: inOrder ? claim.subject : claim.object,
+    target: inOrder ? claim.object : claim.subject,
+    type: claim.type,
+    directed,
+    claims: [],
+  };
+}
+
 export function groupClaims(claims: readonly ResolvedClaim[], vocabulary: VocabularyIndex): Map<string, ClaimGroup> {
   const groups = new Map<string, ClaimGroup>();
   for (const claim of claims) {
-    const edgeType = vocabulary.edgeTypes.get(claim.type);
-    if (!edgeType) throw new Error(`groupClaims: unknown edge type "${claim.type}" in claim "${claim.id}"`);
-    const directed = edgeType.directed;
+    const directed = directedType(claim, vocabulary);
     const key = edgeKey(claim.subject, claim.type, claim.object, directed);
     let group = groups.get(key);
     if (!group) {
-      const inOrder = directed || claim.subject <= claim.object;
-      group = {
-        key,
-        source: inOrder ? claim.subject : claim.object,
-        target: inOrder ? claim.object : claim.subject,
-        type: claim.type,
-        directed,
-        claims: [],
-      };
+      group = groupStartedBy(claim, key, directed);
       groups.set(key, group);
     }
     group.claims.push(claim);
   }
   return groups;
+}
+
+/** The group of claims known to share their (subject, type, object), e.g. as a start-up cache recorded them. */
+export function groupOf(claims: ResolvedClaim[], vocabulary: VocabularyIndex): ClaimGroup {
+  const first = claims[0];
+  const directed = directedType(first, vocabulary);
+  const group = groupStartedBy(first, edgeKey(first.subject, first.type, first.object, directed), directed);
+  group.claims = claims;
+  return group;
 }
 
 /**

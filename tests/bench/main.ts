@@ -10,6 +10,8 @@
 // results.json; `--only=writes` runs (7) alone (on 100k entities unless --sizes= says);
 // (8) PostgreSQL: `db import` vs `validate`, start-up from the database vs from the folder,
 // on the largest size (`--only=database`: alone, on 100k entities unless --sizes= says).
+// (2) also restarts the server on the caches its first start left (layout, start-up cache)
+// and times the warm start beside the cold one; `--only=startup` runs (2) alone.
 import fs from 'node:fs';
 import os from 'node:os';
 import type { BareLoadResult, LoadResult } from './childTasks';
@@ -36,6 +38,8 @@ interface SizeResult {
   edges: number;
   load: LoadResult & { bareMs: number; overheadRatio: number; bytesPerClaim: number };
   startup?: StartupResult;
+  /** The restart on the first start's caches; `startupCacheWrittenMs`: when the first start had written its start-up cache. */
+  warmStartup?: StartupResult & { startupCacheWrittenMs?: number };
   api?: RouteResult[];
   exports?: ExportRow[];
   writes?: WriteResult;
@@ -74,8 +78,17 @@ function parseArgs(argv: string[]) {
   const extractorOnly = onlyList.length > 0 && onlyList.every((name) => name === 'extractor');
   const writesOnly = onlyList.length > 0 && onlyList.every((name) => name === 'writes');
   const databaseOnly = onlyList.length > 0 && onlyList.every((name) => name === 'database');
-  const largestOnly = (writesOnly || databaseOnly) && !sizesArg;
-  return { quick, sizes: largestOnly ? [100000] : sizes, only, extractorOnly, writesOnly, databaseOnly };
+  const startupOnly = onlyList.length > 0 && onlyList.every((name) => name === 'startup');
+  const largestOnly = (writesOnly || databaseOnly || startupOnly) && !sizesArg;
+  return {
+    quick,
+    sizes: largestOnly ? [100000] : sizes,
+    only,
+    extractorOnly,
+    writesOnly,
+    databaseOnly,
+    startupOnly,
+  };
 }
 
 async function benchSize(
@@ -91,6 +104,8 @@ async function benchSize(
   if (only('writes') && !only('load')) return writesOnlySize(dataset.dir, entities, claims, errors);
   if (only('database') && !only('load'))
     return { ...noLoad(entities, claims), database: await databaseOf(dataset.dir, errors), errors };
+  if (only('startup') && !only('load') && !only('api'))
+    return { ...noLoad(entities, claims), ...(await startupsOf(dataset.dir, quick, false, errors)), errors };
   const ours = await runChild<LoadResult>('load', [dataset.dir]);
   const bare = await runChild<BareLoadResult>('bare-load', [dataset.dir]);
   log(
@@ -109,36 +124,69 @@ async function benchSize(
     errors,
   };
 
-  if (only('api')) {
-    // A family name of the generated data (the first person's): many hits, as a user's first search has.
-    const searchQuery = (JSON.parse(fs.readFileSync(firstEntitiesFile(dataset.dir), 'utf8'))[0].name as string)
-      .split(' ')
-      .pop()!;
-    try {
-      const server = await startServerUnderTest(dataset.dir, searchQuery, quick ? 120_000 : 400_000);
-      result.startup = server.startup;
-      log(
-        `  start-up: first answer ${seconds(server.startup.firstAnswerMs)} s, first search ${seconds(server.startup.firstSearchMs)} s, layout ${server.startup.layoutTimedOut ? 'not ready' : `${seconds(server.startup.layoutReadyMs)} s`}`,
-      );
-      try {
-        const routes = await chooseRoutes(server.url, searchQuery);
-        result.api = await measureRoutes(server.url, routes, quick ? 3 : 15);
-        for (const row of result.api)
-          log(
-            `  ${row.route}: ${row.ours.rps.toFixed(0)} req/s (bare ${row.bare.rps.toFixed(0)}), p99 ${row.ours.p99Ms} ms`,
-          );
-      } finally {
-        await server.stop();
-      }
-    } catch (error) {
-      errors.push(`api: ${(error as Error).message}`);
-      log(`  api failed: ${(error as Error).message}`);
-    }
-  }
+  if (only('api')) Object.assign(result, await startupsOf(dataset.dir, quick, true, errors));
   if (only('export')) result.exports = await measureExports(dataset.dir, log);
   if (only('writes') && largest) result.writes = await writesOf(dataset.dir, errors);
   if (only('database') && largest) result.database = await databaseOf(dataset.dir, errors);
   return result;
+}
+
+/**
+ * Start-up cold (empty caches), the API under load on that server when `routes`, then a
+ * restart on the caches the first start wrote (a warm start): what a user sees on the
+ * second `npm start` of an unchanged folder.
+ */
+async function startupsOf(
+  dir: string,
+  quick: boolean,
+  routes: boolean,
+  errors: string[],
+): Promise<Pick<SizeResult, 'startup' | 'warmStartup' | 'api'>> {
+  // A family name of the generated data (the first person's): many hits, as a user's first search has.
+  const searchQuery = (JSON.parse(fs.readFileSync(firstEntitiesFile(dir), 'utf8'))[0].name as string).split(' ').pop()!;
+  const out: Pick<SizeResult, 'startup' | 'warmStartup' | 'api'> = {};
+  let cacheDir: string | undefined;
+  let writtenMs: number | undefined;
+  try {
+    const server = await startServerUnderTest(dir, searchQuery, quick ? 120_000 : 400_000);
+    cacheDir = server.cacheDir;
+    out.startup = server.startup;
+    log(
+      `  start-up: first answer ${seconds(server.startup.firstAnswerMs)} s, first search ${seconds(server.startup.firstSearchMs)} s, layout ${server.startup.layoutTimedOut ? 'not ready' : `${seconds(server.startup.layoutReadyMs)} s`}, peak ${mib(server.startup.peakRssBytes)} MiB`,
+    );
+    try {
+      if (routes) {
+        const chosen = await chooseRoutes(server.url, searchQuery);
+        out.api = await measureRoutes(server.url, chosen, quick ? 3 : 15);
+        for (const row of out.api)
+          log(
+            `  ${row.route}: ${row.ours.rps.toFixed(0)} req/s (bare ${row.bare.rps.toFixed(0)}), p99 ${row.ours.p99Ms} ms`,
+          );
+      }
+      writtenMs = await server.startupCacheWritten(300_000);
+    } finally {
+      await server.stop(true);
+    }
+  } catch (error) {
+    errors.push(`api: ${(error as Error).message}`);
+    log(`  api failed: ${(error as Error).message}`);
+  }
+  if (cacheDir === undefined) return out;
+  try {
+    if (writtenMs === undefined) throw new Error('the first start wrote no start-up cache');
+    const warm = await startServerUnderTest(dir, searchQuery, 1, {}, cacheDir);
+    await warm.stop();
+    out.warmStartup = { ...warm.startup, startupCacheWrittenMs: writtenMs };
+    log(
+      `  warm start-up: first answer ${seconds(warm.startup.firstAnswerMs)} s, first search ${seconds(warm.startup.firstSearchMs)} s, peak ${mib(warm.startup.peakRssBytes)} MiB (start-up cache written ${seconds(writtenMs)} s after the first start)`,
+    );
+  } catch (error) {
+    errors.push(`warm start-up: ${(error as Error).message}`);
+    log(`  warm start-up failed: ${(error as Error).message}`);
+  } finally {
+    fs.rmSync(cacheDir, { recursive: true, force: true });
+  }
+  return out;
 }
 
 async function databaseOf(dir: string, errors: string[]): Promise<DatabaseResult | undefined> {
@@ -298,25 +346,7 @@ function report(results: BenchResults): string {
       ]),
     ),
   );
-  out.push(
-    '',
-    '**2. Start-up** (spawn → first 200 from /api/health, → first search answered, → layout cached; server peak RSS)',
-    '',
-  );
-  out.push(
-    markdownTable(
-      ['entities', 'first answer s', 'first search s', 'layout ready s', 'server peak RSS MiB'],
-      results.sizes
-        .filter((s) => s.startup)
-        .map((s) => [
-          count(s.entities),
-          seconds(s.startup!.firstAnswerMs),
-          seconds(s.startup!.firstSearchMs),
-          s.startup!.layoutTimedOut ? 'not within limit' : seconds(s.startup!.layoutReadyMs),
-          mib(s.startup!.peakRssBytes),
-        ]),
-    ),
-  );
+  out.push('', startupTable(results.sizes));
   out.push(
     '',
     '**3. API under load** (autocannon, 64 connections; bare = node:http answering the same bodies; ratio = our req/s ÷ bare req/s)',
@@ -403,6 +433,42 @@ function report(results: BenchResults): string {
   return out.join('\n');
 }
 
+function startupTable(sizes: SizeResult[]): string {
+  return [
+    '**2. Start-up** (spawn → first 200 from /api/health, → first search answered, → layout cached; server peak RSS; warm = restarted on the caches the first start wrote; ratio = warm first search ÷ cold)',
+    '',
+    markdownTable(
+      [
+        'entities',
+        'first answer s',
+        'first search s',
+        'layout ready s',
+        'server peak RSS MiB',
+        'warm first answer s',
+        'warm first search s',
+        'warm peak RSS MiB',
+        'warm ÷ cold',
+      ],
+      sizes
+        .filter((s) => s.startup)
+        .map((s) => {
+          const warm = s.warmStartup;
+          return [
+            count(s.entities),
+            seconds(s.startup!.firstAnswerMs),
+            seconds(s.startup!.firstSearchMs),
+            s.startup!.layoutTimedOut ? 'not within limit' : seconds(s.startup!.layoutReadyMs),
+            mib(s.startup!.peakRssBytes),
+            warm ? seconds(warm.firstAnswerMs) : '—',
+            warm ? seconds(warm.firstSearchMs) : '—',
+            warm ? mib(warm.peakRssBytes) : '—',
+            warm ? ratio(warm.firstSearchMs / s.startup!.firstSearchMs) : '—',
+          ];
+        }),
+    ),
+  ].join('\n');
+}
+
 function writesTable(sizes: SizeResult[]): string {
   return markdownTable(
     ['entities', 'write', 'n', 'p50 ms', 'p99 ms', 'max ms', 'bare p50 ms', 'bare p99 ms', 'p99 ratio', 'note'],
@@ -447,7 +513,7 @@ function writesTable(sizes: SizeResult[]): string {
 }
 
 async function main(): Promise<void> {
-  const { quick, sizes, only, extractorOnly, writesOnly, databaseOnly } = parseArgs(process.argv.slice(2));
+  const { quick, sizes, only, extractorOnly, writesOnly, databaseOnly, startupOnly } = parseArgs(process.argv.slice(2));
   if (extractorOnly) {
     // The other parts of results.json stay as their last full run wrote them.
     const previous = fs.existsSync(resultsFile)
@@ -473,7 +539,8 @@ async function main(): Promise<void> {
   for (const entities of sizes) {
     results.sizes.push(await benchSize(entities, quick, only, entities === Math.max(...sizes)));
     // A run of the writes alone prints its table and leaves results.json as the last full run wrote it.
-    if (!writesOnly && !databaseOnly) fs.writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
+    if (!writesOnly && !databaseOnly && !startupOnly)
+      fs.writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
   }
   if (only('extractor')) results.extractor = await measureExtractor(log, os.loadavg());
   if (only('client')) {
@@ -491,6 +558,10 @@ async function main(): Promise<void> {
   }
   if (databaseOnly) {
     process.stdout.write(`${databaseTable(results.sizes)}\n`);
+    return;
+  }
+  if (startupOnly) {
+    process.stdout.write(`${startupTable(results.sizes)}\n`);
     return;
   }
   fs.writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);

@@ -1,5 +1,6 @@
 // Benchmarks 2 and 3: the real server started as a user starts it (its own process),
-// timed to its first answered request, its first answered search, and its layout; then
+// timed to its first answered request, its first answered search, and its layout (and,
+// restarted on the same caches, the same from the start-up cache the first start wrote); then
 // the API under load with autocannon, each route beside a bare node:http server that
 // answers the very same precomputed bodies in the same run (the ratio is what counts).
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -94,12 +95,17 @@ function peakRssOf(pid: number): number {
 export interface RunningServerUnderTest {
   url: string;
   startup: StartupResult;
-  stop(): Promise<void>;
+  /** Its layout and start-up caches (CLAIMGRAPH_CACHE_DIR). */
+  cacheDir: string;
+  /** Waits (up to `timeoutMs`) until the server has written its start-up cache; its time since spawn, or undefined. */
+  startupCacheWritten(timeoutMs: number): Promise<number | undefined>;
+  /** Stops the server; its caches are removed unless `keepCaches`. */
+  stop(keepCaches?: boolean): Promise<void>;
 }
 
 /**
- * Starts `node server/index.js` with npm start's flags on a free port with an empty layout cache, so the layout
- * is computed as on a first start. Times: spawn → first 200 from /api/health; → first
+ * Starts `node server/index.js` with npm start's flags on a free port with an empty layout
+ * cache (or `cacheDir`'s: a restart), so the layout is computed as on a first start. Times: spawn → first 200 from /api/health; → first
  * 200 from a search (the search index is built on first use); → layout cache written.
  */
 export async function startServerUnderTest(
@@ -108,8 +114,8 @@ export async function startServerUnderTest(
   layoutTimeoutMs: number,
   /** More environment for the server (the write bench gives it a token). */
   extraEnv: NodeJS.ProcessEnv = {},
+  cacheDir = path.join(scratchDir, `layout-cache-${process.pid}-${Date.now()}`),
 ): Promise<RunningServerUnderTest> {
-  const cacheDir = path.join(scratchDir, `layout-cache-${process.pid}-${Date.now()}`);
   fs.mkdirSync(cacheDir, { recursive: true });
   const started = performance.now();
   const child = spawn(process.execPath, [...serverNodeFlags(), serverEntry], {
@@ -149,6 +155,7 @@ export async function startServerUnderTest(
     }
     await sleep(50);
   }
+  const startupCacheDir = path.join(cacheDir, 'startup');
   return {
     url: base,
     startup: {
@@ -158,12 +165,22 @@ export async function startServerUnderTest(
       layoutTimedOut: layoutReadyMs === undefined,
       peakRssBytes: peakRssOf(child.pid!),
     },
-    stop: async () => {
+    cacheDir,
+    startupCacheWritten: async (timeoutMs) => {
+      const until = performance.now() + timeoutMs;
+      while (performance.now() < until) {
+        if (fs.existsSync(startupCacheDir) && fs.readdirSync(startupCacheDir).some((file) => file.endsWith('.cache')))
+          return performance.now() - started;
+        await sleep(100);
+      }
+      return undefined;
+    },
+    stop: async (keepCaches = false) => {
       const gone = new Promise((resolve) => child.once('exit', resolve));
       if (!exited) child.kill('SIGTERM');
       await Promise.race([gone, sleep(5000)]);
       if (!exited) child.kill('SIGKILL');
-      fs.rmSync(cacheDir, { recursive: true, force: true });
+      if (!keepCaches) fs.rmSync(cacheDir, { recursive: true, force: true });
     },
   };
 }
