@@ -122,6 +122,7 @@ export const GOVERNMENT_NAME_HEADS = new Set([
   'Cabinet',
   'Service',
   'Authority',
+  'Treasury',
 ]);
 
 /** Capitalised words that business names are made of ("Fjord Bulk", "Adriatic Advisory"): not personal names. */

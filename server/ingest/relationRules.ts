@@ -181,7 +181,7 @@ export const RELATION_RULES: RelationRule[] = [
   rule(
     'asked O to',
     'requested',
-    `\\b(?:asked|asks|urged|urges|demanded|told|tells|directed|directing|instructed|instructing|ordered|ordering|pressed|pressured|requested|called\\s+on|invited)\\s+${THE}(?:[a-z][\\w-]*\\s+){0,3}${O}\\s+(?:not\\s+)?to\\b`,
+    `\\b(?:asked|asks|urged|urges|demanded|told|tells|directed|directing|instructed|instructing|ordered|ordering|pressed|pressured|requested|called\\s+on|invited)\\s+${THE}(?:⟦\\d+⟧['’]s\\s+)?(?:[a-z][\\w-]*\\s+){0,3}${O}\\s+(?:not\\s+)?to\\b`,
   ),
   rule('lobbied', 'requested', `\\blobbied\\s+(?:[a-z]+\\s+){0,2}(?:in\\s+|at\\s+|of\\s+)?${THE}${O}`),
   rule('on the orders of', 'requested', `\\b(?:on|under)\\s+the\\s+orders?\\s+of\\s+${S}`, { object: 'before' }),
@@ -461,8 +461,14 @@ export const RELATION_RULES: RelationRule[] = [
   rule(
     'condemned the act',
     'criticized',
-    `\\b(?:condemned|condemning|criticized|criticised|denounced|denouncing|called|calling|branded|slammed|decried|rejected|described)\\s+the\\s+(?:[a-z-]+\\s+)?(?<act>sanctions|listing|designation|penalties|fines|strikes|airstrikes|attacks|raids|bombings?|invasion|offensive|assault|shelling|ban|block|blockade|restrictions|curbs|decision|measures?|move|order|ruling|action|freeze|deal|takeover|acquisition|purchase|merger|buyout)\\b(?!\\s+(?:of|on|against|by)\\b)`,
+    `\\b(?:condemned|condemning|criticized|criticised|denounced|denouncing|called|calling|branded|slammed|decried|rejected|described)\\s+the\\s+(?:[a-z-]+\\s+)?(?<act>sanctions|listing|designation|penalties|penalty|fines|fine|revocation|suspension|closure|closures|strikes|airstrikes|attacks|raids|bombings?|invasion|offensive|assault|shelling|ban|block|blockade|restrictions|curbs|decision|measures?|move|order|ruling|action|freeze|deal|takeover|acquisition|purchase|merger|buyout)\\b(?!\\s+(?:of|on|against|by)\\b)`,
     { object: 'agents' },
+  ),
+  // "called the US sanctions \"a political weapon\"": criticism of the country or body named before the act.
+  rule(
+    'called the O sanctions',
+    'criticized',
+    `\\b(?:condemned|condemning|criticized|criticised|denounced|called|calling|branded|slammed|decried|rejected)\\s+(?:the\\s+)?${O}\\s+(?:[a-z-]+\\s+)?(?:sanctions|penalties|fine|fines|ban|decision|ruling|restrictions|strikes|blockade)\\b`,
   ),
   // criticized
   rule(
@@ -501,6 +507,13 @@ export const RELATION_RULES: RelationRule[] = [
   ),
   // "urged both sides", "urged the developer to share": "urged" with any object.
   rule('urged O', 'requested', `\\b(?:urged|urges|urging|implored|pressed)\\s+${THE}${O}(?!['’]s)`),
+  // "Kenya has faced pressure from the United States and the European Union to tighten oversight".
+  rule(
+    'under pressure from S to',
+    'requested',
+    `\\b(?:faced|faces|facing|under|came\\s+under|comes\\s+under)\\s+(?:[a-z]+\\s+)?pressure\\s+from\\s+${THE}${S}(?:\\s+and\\s+${THE}⟦\\d+⟧)*\\s+to\\b`,
+    { object: 'before', objectIsClauseSubject: true },
+  ),
   rule('appealed to', 'requested', `\\b(?:appealed|appeals|appealing|petitioned|wrote)\\s+to\\s+${THE}${O}`),
   // supported
   rule(
@@ -736,17 +749,23 @@ export const RELATION_RULES: RelationRule[] = [
   rule(
     'O, which S founded',
     'linked_to',
-    `${O},\\s+which\\s+(?:the\\s+)?(?:[a-z-]+\\s+){0,3}?${S}\\s+(?:co-?)?(?:founded|set\\s+up|established|created)\\b`,
+    `${O},\\s+which\\s+(?:the\\s+)?(?:⟦\\d+⟧['’]s\\s+)?(?:[a-z-]+\\s+|(?!⟦)[A-Z][a-z]+\\s+(?=[a-z-]+\\s)){0,3}?${S}\\s+(?:co-?)?(?:founded|set\\s+up|established|created)\\b`,
   ),
   rule(
     'O, which S founded and leads',
     'holds_position',
-    `${O},\\s+which\\s+(?:the\\s+)?(?:[a-z-]+\\s+){0,3}?${S}\\s+(?:co-?)?(?:founded|set\\s+up|established|created)\\s+and\\s+(?:leads|chairs|runs|heads|directs|manages|led|chaired|ran|headed)\\b`,
+    `${O},\\s+which\\s+(?:the\\s+)?(?:⟦\\d+⟧['’]s\\s+)?(?:[a-z-]+\\s+|(?!⟦)[A-Z][a-z]+\\s+(?=[a-z-]+\\s)){0,3}?${S}\\s+(?:co-?)?(?:founded|set\\s+up|established|created)\\s+and\\s+(?:leads|chairs|runs|heads|directs|manages|led|chaired|ran|headed)\\b`,
   ),
   rule(
     'S, an adviser at O',
     'holds_position',
-    `${S},\\s+(?:a|an|the|its|his|her)\\s+(?:former\\s+|senior\\s+|then\\s+|top\\s+)?(?:[a-z-]+\\s+){0,2}?(?:adviser|advisor|official|officer|executive|director|manager|spokesman|spokeswoman|spokesperson|employee|engineer|partner|minister|head|chief|chairman|chairwoman|president|commander|ambassador|analyst|member)\\s+(?:at|of|for|with|in)\\s+${THE}(?:[a-z-]+\\s+){0,2}?${O}`,
+    `${S},\\s+(?:a|an|the|its|his|her)\\s+(?:former\\s+|senior\\s+|then\\s+|top\\s+)?(?:[a-z-]+\\s+){0,2}?(?:adviser|advisor|official|officer|executive|director|manager|spokesman|spokeswoman|spokesperson|employee|engineer|partner|minister|head|chief|chairman|chairwoman|president|commander|ambassador|analyst|member|reporter|correspondent|journalist|editor|lobbyist|researcher|coach|lawyer)(?:\\s+of\\s+[a-z-]+(?:\\s+[a-z-]+)?)?\\s+(?:at|of|for|with|in)\\s+${THE}(?:(?!(?:of|from|to|in|at|for|with|by|and)\\b)[a-z-]+\\s+|(?:⟦\\d+⟧|[A-Z][a-z]+)\\s+(?=[a-z-]+\\s)){0,3}?${O}(?!\\s+[a-z-]+\\s+⟦)`,
+  ),
+  // "Vuković, who works for the independent news portal Luča": a relative clause naming the employer.
+  rule(
+    'S, who works for O',
+    'holds_position',
+    `${S},\\s+who\\s+(?:works|worked|has\\s+worked|writes|wrote|reports|reported)\\s+(?:as\\s+(?:an?\\s+)?(?:[a-z-]+\\s+){1,3})?(?:for|at)\\s+${THE}(?:[A-Za-z-]+\\s+){0,4}?${O}`,
   ),
   rule(
     'chairs',
