@@ -329,7 +329,15 @@ function continuesName(tokens: Token[], i: number, current: Token[], context: Me
     const runsToHead = k < tokens.length && ORGANIZATION_HEADS.has(tokens[k].text) && k - i <= 4;
     if (current.some((t) => t.text === 'of') || lookupCountry(joined) || startsCountryName(joined) || runsToHead)
       return true;
+    // "Office for Democratic Institutions and Human Rights", "Charity Commission for England and Wales":
+    // after "for", "and" joins what the body is for, unless a person's name follows.
+    const nextTags = context.tags.at(next!.start)?.tags;
+    if (current.some((t) => t.text === 'for') && !nextTags?.has('FirstName') && !nextTags?.has('Person')) return true;
   }
+  // "Baxter & Rowe": an ampersand always joins one name.
+  if (text === '&' && isNameToken(next, true)) return true;
+  // "the Harbourside Supporters' Trust", "Polish Dockers' Union": a plural possessive before an organisation's head.
+  if (/^['’]$/.test(text) && /s$/.test(last) && next !== undefined && ORGANIZATION_HEADS.has(next.text)) return true;
   if (/^['’]s$/.test(text) && isNameToken(next, true) && current.length <= 2) {
     // "People's Daily", "Federal Prosecutor's Office" are one name; "Musk's Starlink" is two.
     const common =

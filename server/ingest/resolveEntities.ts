@@ -240,7 +240,14 @@ function mergeShortNames(groups: Map<string, EntityGroup>): void {
     }
   }
   for (const group of [...groups.values()]) {
-    if (group.existing || group.type === 'person' || group.type === 'country') continue;
+    if (group.existing || group.type === 'country') continue;
+    // "Farid Mammadli … Farid is in detention": a lone first name that opens one person's name, and no other name, is that person.
+    const people = (byOpeningWords.get(group.name) ?? []).filter((g) => groups.get(g.key) === g && g !== group);
+    if (!group.name.includes(' ') && people.length === 1 && people[0].type === 'person' && !people[0].existing) {
+      merge(groups, group.key, people[0].key);
+      continue;
+    }
+    if (group.type === 'person') continue;
     // Any longer organisation name the short one opens ("Meridian" → "Meridian Tanker Management",
     // "the Treasury" → "Treasury Department"); one only, or the short name is ambiguous.
     // ("Gazprom Neft, the oil arm of … Gazprom": named side by side, they are two.)

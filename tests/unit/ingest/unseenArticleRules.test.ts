@@ -4,8 +4,9 @@
 // a body's request after "asked X's office to" and "pressure from X and Y to"; criticism of
 // an act by its noun ("called the fine …", "called the US sanctions …"); a government body
 // after its country's name or named after it; names: a surname that only occurs inside
-// another name ("Department of Health") is no surname, and datelines, abbreviated months and
-// holidays name nobody. One small invented sentence per construction.
+// another name ("Department of Health") is no surname; "for A and B", "A & B" and "Pilots'
+// Union" stay one name; a lone first name is its person; towns written only as places,
+// datelines, abbreviated months and holidays name nobody. One small invented sentence per construction.
 import { claimLines, extract } from './articleFixture';
 
 const claims = (body: string) => claimLines(extract(body));
@@ -102,6 +103,29 @@ describe('names', () => {
         'The insurer Varda Health was fined. Varda said it would appeal. The Department of Health said it had asked for a review.',
       ),
     ).toEqual(['organization Varda Health', 'organization Department of Health']);
+  });
+
+  it('keeps "for A and B", "A & B" and a plural possessive before a head noun inside one name', () => {
+    expect(
+      entityNames("The Agency for Roads and Bridges hired Dunmore & Pike. The Port Pilots' Union objected."),
+    ).toEqual([
+      'organization Agency for Roads and Bridges',
+      'organization Dunmore & Pike',
+      "organization Port Pilots' Union",
+    ]);
+  });
+
+  it('joins a lone first name to the one person whose name it opens', () => {
+    expect(entityNames('Lejla Hodzic, a reporter, was detained. Lejla is in custody.')).toEqual([
+      'person Lejla Hodzic',
+    ]);
+  });
+
+  it('names no town an article only writes as a place, but keeps a name used otherwise or one invested in', () => {
+    expect(
+      entityNames('Omar Haddad, who lives in Pelvara, called it unfair. Reporters in Pelvara waited. Trenlo sued.'),
+    ).toEqual(['person Omar Haddad', 'organization Trenlo']);
+    expect(claims('Vantor invested 3 million euros in Trellix.')).toEqual(['vantor funded trellix asserts']);
   });
 
   it('names nobody with a dateline, an abbreviated month or a holiday', () => {
