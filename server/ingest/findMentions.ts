@@ -337,7 +337,13 @@ function continuesName(tokens: Token[], i: number, current: Token[], context: Me
   // "Baxter & Rowe": an ampersand always joins one name.
   if (text === '&' && isNameToken(next, true)) return true;
   // "the Harbourside Supporters' Trust", "Polish Dockers' Union": a plural possessive before an organisation's head.
-  if (/^['’]$/.test(text) && /s$/.test(last) && next !== undefined && ORGANIZATION_HEADS.has(next.text)) return true;
+  if (
+    /^['’]$/.test(text) &&
+    /s$/.test(last) &&
+    next !== undefined &&
+    (ORGANIZATION_HEADS.has(next.text) || /^(?:Trust|Association|Federation|Fund|Club|League)$/.test(next.text))
+  )
+    return true;
   if (/^['’]s$/.test(text) && isNameToken(next, true) && current.length <= 2) {
     // "People's Daily", "Federal Prosecutor's Office" are one name; "Musk's Starlink" is two.
     const common =

@@ -260,12 +260,22 @@ function mergeShortNames(groups: Map<string, EntityGroup>): void {
         !g.existing &&
         !g.mentions.some((m) => (sentencesOfGroup ??= new Set(group.mentions.map((n) => n.sentence))).has(m.sentence)),
     );
-    const company = longer.length === 1 ? longer[0] : undefined;
+    const company = longer.length === 1 ? longer[0] : mostNamed(longer);
     if (!company) continue;
     const votes = group.mentions.reduce((sum, m) => sum + (m.serviceVotes ?? 0), 0);
     if (votes > 0 || group.type === 'service') group.type = 'service';
     else merge(groups, group.key, company.key);
   }
+}
+
+/**
+ * "Harbourside" beside "Harbourside Athletic" (named twice), "Harbourside TV" and "Harbourside
+ * Supporters' Trust" (once each): the short name is the one named more often than every other, if any.
+ */
+function mostNamed(candidates: EntityGroup[]): EntityGroup | undefined {
+  const counts = candidates.map((g) => g.mentions.filter((m) => m.source !== 'reference').length);
+  const top = Math.max(...counts);
+  return counts.filter((c) => c === top).length === 1 ? candidates[counts.indexOf(top)] : undefined;
 }
 
 /** A group that matched the same dataset entity as another joins it. */

@@ -136,8 +136,9 @@ function pronounReferences(sentence: Sentence, covered: Covered): Mention[] {
   return found;
 }
 
-/** Whether a noun described the entity where it was named, or heads its name ("the union" → "Polish Dockers' Union"). */
+/** Whether a noun described the entity where it was named, or heads its name ("the union" → "Polish Dockers' Union"); a country is never "the bank" ("a Kenyan bank"). */
 function describedAs(group: EntityGroup, noun: string): boolean {
+  if (group.type === 'country') return false;
   if (new RegExp(`\\b${noun}\\b`).test(group.descriptors ?? '')) return true;
   return group.type === 'organization' && group.name.toLowerCase().endsWith(` ${noun}`);
 }

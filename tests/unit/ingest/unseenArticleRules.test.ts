@@ -20,6 +20,14 @@ describe('positions', () => {
     ]);
   });
 
+  it('never takes a country for "the bank" because a demonym described a bank ("a Kenyan bank")', () => {
+    expect(
+      claims(
+        "Kenya fined a Kenyan bank. Lake Basin Bank said it would pay. The bank's chief compliance officer, Amina Odhiambo, resigned.",
+      ),
+    ).toEqual(['amina-odhiambo holds_position lake-basin-bank asserts']);
+  });
+
   it('reads a relative clause naming the employer: "NAME, who works for the … portal X"', () => {
     expect(claims('Ana Petrić, who works for the independent news portal Glasnik, was hacked.')).toEqual([
       'ana-petric holds_position glasnik asserts',
@@ -112,6 +120,19 @@ describe('names', () => {
       'organization Agency for Roads and Bridges',
       'organization Dunmore & Pike',
       "organization Port Pilots' Union",
+    ]);
+  });
+
+  it('joins a short name to the longer name it opens that is named most often', () => {
+    expect(
+      entityNames(
+        "Tern bought Kestrel Athletic. Kestrel Athletic lost. Kestrel Media Studios closed. Kestrel's coach, Sean Boyle, left.",
+      ),
+    ).toEqual([
+      'organization Tern',
+      'organization Kestrel Athletic',
+      'organization Kestrel Media Studios',
+      'person Sean Boyle',
     ]);
   });
 
