@@ -51,7 +51,7 @@ const ADVERBS =
   '(?:(?:[a-z]+ly|already|also|later|first|since|long|not|never|then|still|once|now|previously|subsequently)\\s+){0,2}';
 /** Words that name money ("more than 2 million euros", "donations"). */
 const MONEY =
-  '(?:euros?|dollars?|pounds?|rubles?|roubles?|yuan|francs?|reais|rupees?|million|billion|money|funds|cash|donations?|payments?|bribes?|sums?|contributions?)';
+  '(?:euros?|dollars?|pounds?|rubles?|roubles?|yuan|francs?|reais|rupees?|lei|manat|shillings?|zloty|złoty|hryvnias?|lira|kron(?:er|or|a)|yen|baht|dinars?|dirhams?|riyals?|rand|pesos?|naira|tenge|lari|forint|leva|million|billion|money|funds|cash|donations?|payments?|bribes?|sums?|contributions?)';
 /** Up to n words that do not open a clause or a prepositional phrase ("the messaging app", not "exports of"). */
 const plainWords = (n: number) =>
   `(?:(?!(?:of|to|from|for|that|which|who|by|in|on|at|with|and)\\b)[a-z-]+\\s+){0,${n}}?`;
@@ -66,6 +66,14 @@ const ROLE_MODIFIERS =
 const KIN =
   '(?:husband|wife|spouse|son|daughter|brother|sister|father|mother|nephew|niece|cousin|uncle|aunt|son-in-law|daughter-in-law|brother-in-law|sister-in-law|father-in-law|associate|friend|business\\s+partner)';
 
+/**
+ * What may stand between "by" and the agent's name: a description ("businessman", "a former
+ * agency officer,"), "the family of", a place before a description ("Hong Kong shipping magnate"),
+ * or a possessor and a kin word ("Vlad's husband,"). The agent is never itself a possessor.
+ */
+const AGENT_DESCRIPTION =
+  "(?:the\\s+family\\s+of\\s+)?(?:the\\s+|an?\\s+)?(?:[a-z-]+\\s+){0,3}?(?:⟦\\d+⟧\\s+(?=[a-z])(?:[a-z-]+\\s+){1,3}?|⟦\\d+⟧['’]s\\s+(?:[a-z-]+\\s+){0,2}?[a-z-]+,?\\s+|[a-z-]+,\\s+)?";
+
 function rule(name: string, type: string, source: string, options: Partial<RelationRule> = {}): RelationRule {
   const pattern = new RegExp(source, 'gi');
   const hasS = source.includes('(?<s>');
@@ -79,7 +87,7 @@ function passive(name: string, type: string, participles: string, options: Parti
   return rule(
     name,
     type,
-    `\\b(?:was|were|is|are|been|being|be)\\s+${ADVERBS}(?:${participles})\\s+(?:[\\d.,]+\\s+(?:[a-z]+\\s+){1,2})?by\\s+${THE}(?:[a-z-]+\\s+){0,3}?(?:⟦\\d+⟧['’]s\\s+(?=⟦))?${S}`,
+    `\\b(?:was|were|is|are|been|being|be)\\s+${ADVERBS}(?:${participles})\\s+(?:[\\d.,]+\\s+(?:[a-z]+\\s+){1,2})?(?:(?:from\\s+abroad|in\\s+part|partly|largely|mostly|secretly|directly|indirectly)\\s+)?by\\s+${THE}(?:${AGENT_DESCRIPTION}|(?:[a-z-]+\\s+){0,3}?(?:⟦\\d+⟧['’]s\\s+(?=⟦))?)${S}(?!['’]s)`,
     { object: 'before', objectIsClauseSubject: true, ...options },
   );
 }
@@ -100,6 +108,8 @@ export const RELATION_RULES: RelationRule[] = [
   passive('passive restricted', 'restricted_access', 'blocked|restricted|cut off|suspended|removed'),
   passive('passive owns', 'owns', 'owned|controlled|acquired|bought|purchased'),
   passive('passive operates', 'operates', 'run|operated|developed|launched', { fallbackType: 'owns' }),
+  // "Nightjar is made by Halcyon": a maker operates its product (and owns no company it made).
+  passive('passive made', 'operates', 'made|designed|built|produced|manufactured'),
   // "received 400,000 euros from S": the recipient, before the cue, is the object.
   rule(
     'passive received money from',
@@ -117,7 +127,7 @@ export const RELATION_RULES: RelationRule[] = [
   rule(
     'passive bought from',
     'provided_access',
-    `\\b(?:buys|bought|buy|buying|imports|imported|import|importing|purchases|purchased|sources|sourced)\\s+(?:[\\w'’-]+\\s+){0,5}?from\\s+${THE}${S}`,
+    `\\b(?:buys|bought|buy|buying|imports|imported|import|importing|purchases|purchased|sources|sourced)\\s+(?:[\\w'’-]+\\s+|⟦\\d+⟧\\s+){0,5}?from\\s+${THE}(?:⟦\\d+⟧['’]s\\s+(?:[a-z-]+\\s+){0,2}?[a-z-]+,\\s+)?${S}(?!['’]s)`,
     { object: 'before', objectIsClauseSubject: true },
   ),
   rule('passive requests from', 'requested', `\\b(?:requests?|demands?|orders?|instructions?)\\s+from\\s+${THE}${S}`, {
@@ -168,7 +178,18 @@ export const RELATION_RULES: RelationRule[] = [
   rule(
     'met',
     'in_contact_with',
-    `\\b(?:met|meets|meeting|spoke|speaks|talked|held talks)\\s+(?:with\\s+|to\\s+)?${THE}${O}`,
+    `\\b(?:met|meets|meeting|spoke|spoken|speaks|talked|held talks)\\s+(?:with\\s+|to\\s+)?${THE}(?:(?:his|her|their|its|the)\\s+(?:[a-z-]+\\s+){0,2}?(?:[a-z-]+\\s+of\\s+(?:the\\s+)?⟦\\d+⟧|[a-z-]+),\\s+)?${O}(?!['’]s)`,
+  ),
+  // "toured the site with Sisavath", "reached an understanding with the terminal operator".
+  rule(
+    'toured with',
+    'in_contact_with',
+    `\\b(?:toured|visited|travell?ed|inspected)\\s+(?:[^.;⟦]|⟦\\d+⟧){0,60}?\\bwith\\s+${THE}(?:[a-z-]+\\s+){0,3}?(?:[a-z-]+,\\s+)?${O}(?!['’]s)`,
+  ),
+  rule(
+    'reached an understanding with',
+    'in_contact_with',
+    `\\b(?:reached|struck|negotiated)\\s+(?:an?|the)\\s+(?:[a-z-]+\\s+)?(?:understanding|agreement|deal|settlement|compromise)\\s+with\\s+${THE}(?:[a-z-]+\\s+){0,2}?${O}`,
   ),
   rule('contacted', 'in_contact_with', `\\b(?:contacted|phoned|emailed|messaged)\\s+${THE}${O}`),
   rule(
@@ -257,6 +278,12 @@ export const RELATION_RULES: RelationRule[] = [
     'provided_access',
     `(?<!\\b(?:from|against)\\s|(?<!(?:accused|accusing|accuses|suspected|charged|convicted)\\s+(?:⟦\\d+⟧|[a-z]+)\\s+)\\bof\\s)\\b(?:shipped|ships|shipping|ship|sent|send|sends|sending|delivered|deliver|delivers|delivering|supplied|supplies|supply|supplying|provided|providing|donated|sold|sells|transferred|exported)\\s+(?!(?:[\\w.,$€£%-]+\\s+){0,5}?${MONEY}\\b)(?:[a-z][\\w-]*\\s+|⟦\\d+⟧\\s+){1,6}?to\\s+${THE}${O}`,
     { objectNotService: true },
+  ),
+  // "shared claims data with three partner firms, Allegra Dental, …".
+  rule(
+    'shared data with',
+    'provided_access',
+    `\\b(?:shared|shares|share|sharing)\\s+(?:[a-z-]+\\s+){0,4}?(?:data|information|records|files|details|intelligence|documents)\\s+with\\s+${THE}(?:[\\w-]+\\s+){0,3}?(?:[a-z-]+,\\s+)?${O}`,
   ),
   rule(
     'granted O aid',
@@ -593,6 +620,25 @@ export const RELATION_RULES: RelationRule[] = [
     'owns',
     `\\b(?:owns|owned|own|holds|held|hold|acquired|acquires|acquire|bought|buys|buy|took|takes|has|had|with)\\s+(?:an?|the|its|his|her)\\s+(?:[\\w.%-]+\\s+){0,3}?(?:stake|shareholding|holding|interest)\\s+in\\s+${THE}(?:[\\w'’-]+\\s+){0,4}?${O}`,
   ),
+  // "40 percent of its shares are held by Copperbelt Horizon Ltd".
+  rule(
+    'percent of O are held by S',
+    'owns',
+    `\\b(?:[\\d.,]+\\s*(?:percent|per\\s+cent|%)|(?:a\\s+)?(?:majority|minority|controlling)\\s+(?:stake|share))\\s+(?:of|in)\\s+${O}(?:['’]s)?\\s+(?:[a-z-]+\\s+)?(?:shares|stock|capital)?\\s*(?:is|are|was|were)\\s+(?:now\\s+)?(?:held|owned|controlled)\\s+by\\s+${THE}${S}`,
+    { possessiveObject: true },
+  ),
+  // "a joint venture in which the Thai developer Siam Hydro Power holds 70 percent".
+  rule(
+    'O, a venture in which S holds percent',
+    'owns',
+    `${O},\\s+(?:an?|the)\\s+(?:[a-z-]+\\s+){0,3}?(?:in|of)\\s+which\\s+${THE}(?:⟦\\d+⟧\\s+(?=[a-z]))?(?:[a-z-]+\\s+){0,3}?${S}\\s+(?:holds|owns|has|held|owned|had)\\s+(?:a\\s+)?[\\d.,]+\\s*(?:percent|per\\s+cent|%)`,
+  ),
+  // "the Muscat Horizon Fund, a state investment fund of Oman".
+  rule(
+    'O, a state fund of S',
+    'owns',
+    `${O},\\s+(?:an?|the)\\s+state(?:-owned|-run|-controlled)?\\s+(?:[a-z-]+\\s+){0,2}?(?:fund|company|firm|bank|agency|enterprise|broadcaster|holding|investor)\\s+of\\s+${THE}${S}`,
+  ),
   rule(
     "O's largest shareholder is S",
     'owns',
@@ -623,7 +669,7 @@ export const RELATION_RULES: RelationRule[] = [
   rule(
     'owned by',
     'owns',
-    `(?<!\\b(?:was|were|is|are|been|being|be)\\s+)\\b(?:owned|controlled|acquired|bought)\\s+by\\s+${THE}${S}`,
+    `(?<!\\b(?:was|were|is|are|been|being|be)\\s+)\\b(?:owned|controlled|acquired|bought)\\s+by\\s+${THE}(?:${AGENT_DESCRIPTION})${S}(?!['’]s)`,
     { object: 'before' },
   ),
   rule(

@@ -1,12 +1,15 @@
-// The constructions taught for articles nobody tuned the extractor on, second round: a
-// possessor is no sentence subject for "Its chairman"; a relative clause naming an employer;
-// a role in apposition before a described outlet; "which X's nephew NAME founded and leads";
-// a body's request after "asked X's office to" and "pressure from X and Y to"; criticism of
-// an act by its noun ("called the fine …", "called the US sanctions …"); a government body
-// after its country's name or named after it; names: a surname that only occurs inside
-// another name ("Department of Health") is no surname; "for A and B", "A & B" and "Pilots'
-// Union" stay one name; a lone first name is its person; towns written only as places,
-// datelines, abbreviated months and holidays name nobody. One small invented sentence per construction.
+// The constructions taught for articles nobody tuned the extractor on, second round. Positions:
+// a possessor is no sentence subject for "Its chairman", a relative clause naming an employer,
+// a role before a described outlet, "which X's nephew NAME founded and leads". Requests: "asked
+// X's office to", "pressure from X and Y to". Criticism of an act by its noun ("called the
+// fine …", "called the US sanctions …"). Government bodies after or named after their country.
+// Ownership: the agent of "controlled by" past a description or kin word, shares held, joint
+// ventures, state funds, the appositive's head as the subject of "which". Contact, shared data,
+// purchases from a unit, a campaign financed, a maker, lei as money. Names: a surname only ever
+// inside another name is none, "for A and B", "A & B" and "Pilots' Union" stay one name, a
+// short name joins the longer one named most often, a lone first name its person; towns only
+// written as places, datelines, abbreviated months and holidays name nobody. One small invented
+// sentence per construction.
 import { claimLines, extract } from './articleFixture';
 
 const claims = (body: string) => claimLines(extract(body));
@@ -154,5 +157,76 @@ describe('names', () => {
       entityNames('ALMATY, Oct 8 — Kazakhstan closed its border. Traders said goods would be short before Christmas.'),
     ).toEqual(['country Kazakhstan']);
     expect(entityNames('VIENTIANE — Laos approved the dam.')).toEqual(['country Laos']);
+  });
+});
+
+describe('ownership by participles, shares and state funds', () => {
+  it('reads the agent of "controlled by" past a description, "the family of" or a possessor and kin word', () => {
+    expect(claims('Kelda Trading, a holding company controlled by businessman Ivo Marsh, won.')).toEqual([
+      'ivo-marsh owns kelda-trading asserts',
+    ]);
+    expect(claims("Pella Events, an organiser owned by Ana Voicu's husband, Petru Voicu, won.")).toEqual([
+      'petru-voicu owns pella-events asserts',
+      'petru-voicu associate_of ana-voicu asserts',
+    ]);
+    expect(
+      claims('Rimor Holdings, which is controlled by the family of Hong Kong shipping magnate Victor Lam, bid.'),
+    ).toEqual(['victor-lam owns rimor-holdings asserts']);
+  });
+
+  it('reads "N percent of X\'s shares are held by Y" and "a joint venture in which Y holds N percent"', () => {
+    expect(claims("Records show that 40 percent of Chambi Mining's shares are held by Dunmore Capital.")).toEqual([
+      'dunmore-capital owns chambi-mining alleges',
+    ]);
+    expect(
+      claims(
+        'Tarn Power Company, a joint venture in which the Thai developer Siam River Power holds 70 percent, signed.',
+      ),
+    ).toEqual(['siam-river-power owns tarn-power-company asserts']);
+  });
+
+  it('reads "a state fund of X", and takes the appositive\'s head as the subject of "which invested"', () => {
+    expect(
+      claims(
+        'The Muscat Star Fund, a state investment fund of Oman, which invested about 150 million pounds in Tern Sports, denied it.',
+      ),
+    ).toEqual(['star-fund funded tern-sports asserts', 'country:OM owns star-fund asserts']);
+  });
+});
+
+describe('contact, access and money', () => {
+  it('reads "toured … with", "reached an understanding with" and "had spoken with the head of X, NAME"', () => {
+    expect(claims('Somchai Kit toured the site with Anan Wong in April.')).toEqual([
+      'somchai-kit in_contact_with anan-wong asserts',
+    ]);
+    expect(claims('The Kelda Dockers Union reached an understanding with Gdynia Terminal Services on pay.')).toEqual([
+      'kelda-dockers-union in_contact_with gdynia-terminal-services asserts',
+    ]);
+    expect(claims('Vesna Lalić said she had spoken with the head of the ANB, Milan Kovač, on Monday.')).toEqual([
+      'vesna-lalic in_contact_with milan-kovac confirms',
+      'milan-kovac holds_position anb alleges',
+    ]);
+  });
+
+  it('reads "shared data with the firms A and B" and "bought licences from X\'s sales unit, Y"', () => {
+    expect(claims('Nora Field shared claims data with three partner firms, Allegra Dental and Kerry Optics.')).toEqual([
+      'nora-field provided_access allegra-dental asserts',
+      'nora-field provided_access kerry-optics asserts',
+    ]);
+    expect(
+      claims("Brisa Labs bought licences for Nightjar from Halcyon's sales unit, Halcyon Gulf FZE, in Dubai."),
+    ).toEqual(['halcyon-gulf-fze provided_access brisa-labs asserts', 'halcyon-gulf-fze part_of halcyon asserts']);
+  });
+
+  it('reads "X\'s campaign was financed from abroad by Y" as funding X, a maker of a product, and lei as money', () => {
+    expect(claims("Marek Lis said Ivo Dobre's campaign was financed from abroad by Vadim Rusu.")).toEqual([
+      'vadim-rusu funded ivo-dobre alleges',
+    ]);
+    expect(claims('The Nightjar spyware tool is made by Halcyon Intelligence Systems.')).toEqual([
+      'halcyon-intelligence-systems operates nightjar asserts',
+    ]);
+    expect(claims('Helvarin Pharma paid 640,000 lei to Medicor Events.')).toEqual([
+      'helvarin-pharma funded medicor-events asserts',
+    ]);
   });
 });
