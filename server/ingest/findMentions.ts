@@ -377,6 +377,9 @@ function trimSpan(span: Span): Span | undefined {
 }
 
 /** Index of the title word inside a span ("Justice" in "Supreme Federal Court Justice Alexandre de Moraes"), or -1. */
+const BODY_HEAD_WORDS =
+  /^(?:League|Club|Trust|Association|Federation|Fund|Foundation|Institute|University|Group|Company|Bank)$/;
+
 function titleIndex(tokens: Token[]): number {
   for (let i = tokens.length - 2; i >= 0; i--) {
     if (!PERSON_TITLES.has(tokens[i].text)) continue;
@@ -384,6 +387,8 @@ function titleIndex(tokens: Token[]): number {
     if (i > 0 && tokens[i - 1].text === 'of') continue;
     const rest = tokens.slice(i + 1);
     if (rest.some((t) => ORGANIZATION_HEADS.has(t.text) || PERSON_TITLES.has(t.text))) continue;
+    // "Premier League", "Chief Executives Club": a body's head word after a title word makes one name.
+    if (rest.some((t) => BODY_HEAD_WORDS.test(t.text))) continue;
     if (rest.length === 1 && lookupCountry(rest[0].text)) continue;
     // "Prime Minister", "Chief Executive": take the first word of a two-word title.
     let first = i;

@@ -330,6 +330,17 @@ export const RELATION_RULES: RelationRule[] = [
     `\\b(?:restricted|restricting|restricts|restrict|banned|banning|halted|halting|halts|stopped|stopping|suspended|curbed|curbing|blocked|limited)\\s+(?:exports|shipments|sales|deliveries|supplies)\\b${GAP}\\bto\\s+${THE}${O}`,
     { objectNotService: true },
   ),
+  // "has revoked the licence of Luano Copper Holdings", "withdrew Tarn Air's operating permit": a penalty on the holder.
+  rule(
+    'revoked the licence of O',
+    'sanctioned',
+    `\\b(?:revok(?:ed|es|ing|e)|withdr(?:ew|awn|awing)|cancell?(?:ed|ing))\\s+the\\s+(?:[a-z-]+\\s+)?(?:licen[cs]e|permit|concession|accreditation|registration|certificate)\\s+of\\s+${THE}${O}`,
+  ),
+  rule(
+    "revoked O's licence",
+    'sanctioned',
+    `\\b(?:revok(?:ed|es|ing|e)|withdr(?:ew|awn|awing)|cancell?(?:ed|ing))\\s+${O}['’]s\\s+(?:[a-z-]+\\s+)?(?:licen[cs]e|permit|concession|accreditation|registration|certificate)\\b`,
+  ),
   rule(
     'revoked licences',
     'restricted_access',

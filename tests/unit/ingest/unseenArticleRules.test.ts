@@ -230,3 +230,27 @@ describe('contact, access and money', () => {
     ]);
   });
 });
+
+describe('penalties, bodies and demonyms', () => {
+  it('reads revoking a licence as a penalty on its holder', () => {
+    expect(claims('The Mines Office has revoked the licence of Luano Copper Holdings.')).toEqual([
+      'mines-office sanctioned luano-copper-holdings asserts',
+    ]);
+    expect(claims("The regulator Civil Air Office withdrew Tarn Air's operating permit.")).toEqual([
+      'civil-air-office sanctioned tarn-air asserts',
+    ]);
+  });
+
+  it('keeps "Premier League" one body rather than the title "Premier" and a person', () => {
+    expect(
+      claims('The Premier League cleared the deal. FairPlay Watch has criticised the league for approving it.'),
+    ).toEqual(['fairplay-watch criticized premier-league asserts']);
+  });
+
+  it('knows the demonyms the press writes ("Lao", "Kyrgyz") and reads a state company after one', () => {
+    expect(claims('The Lao state holding company Lao Power Holdings holds 30 percent.')).toEqual([
+      'country:LA owns lao-power-holdings asserts',
+    ]);
+    expect(entityNames('Kyrgyz exporters lost money.')).toEqual(['country Kyrgyzstan']);
+  });
+});
