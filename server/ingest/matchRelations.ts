@@ -166,7 +166,9 @@ function subjectBeforeCue(
   // "… named ⟦X⟧ as the leader of ⟦Y⟧ and imposed sanctions on him": a verb after "and" shares the clause's subject too.
   if (
     (/,\s+$/.test(masked.text.slice(0, match.index)) && /^[a-z]+ing\b/i.test(match[0])) ||
-    /[^⟦⟧\s]\s+and\s+$/.test(masked.text.slice(0, match.index))
+    /[^⟦⟧\s]\s+and\s+$/.test(masked.text.slice(0, match.index)) ||
+    // "… denied being controlled by ⟦Tahir⟧ and called the sanctions…": after a preposition's object, "and" joins verbs.
+    /\b(?:by|to|with|from|of|against|for|on|in)\s+(?:the\s+)?⟦\d+⟧\s+and\s+$/.test(masked.text.slice(0, match.index))
   ) {
     const first = positions.find((p) => p.end <= match.index && eligibleSubject(masked, p.index, context));
     if (first) return { slot: first.index };

@@ -72,7 +72,7 @@ const KIN =
  * or a possessor and a kin word ("Vlad's husband,"). The agent is never itself a possessor.
  */
 const AGENT_DESCRIPTION =
-  "(?:the\\s+family\\s+of\\s+)?(?:the\\s+|an?\\s+)?(?:[a-z-]+\\s+){0,3}?(?:⟦\\d+⟧\\s+(?=[a-z])(?:[a-z-]+\\s+){1,3}?|⟦\\d+⟧['’]s\\s+(?:[a-z-]+\\s+){0,2}?[a-z-]+,?\\s+|[a-z-]+,\\s+)?";
+  "(?:the\\s+family\\s+of\\s+)?(?:the\\s+|an?\\s+)?(?:[a-z-]+\\s+){0,3}?(?:⟦\\d+⟧\\s+(?=[a-z])(?:(?!(?:and|or|but|the|an?|of|to|in|on|at|by|with|for|from|who|which|that|said|says|called|and)\\b)[a-z-]+\\s+){1,3}?|⟦\\d+⟧['’]s\\s+(?:[a-z-]+\\s+){0,2}?[a-z-]+,?\\s+|[a-z-]+,\\s+)?";
 
 function rule(name: string, type: string, source: string, options: Partial<RelationRule> = {}): RelationRule {
   const pattern = new RegExp(source, 'gi');

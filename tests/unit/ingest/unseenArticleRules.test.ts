@@ -218,6 +218,19 @@ describe('contact, access and money', () => {
     ).toEqual(['halcyon-gulf-fze provided_access brisa-labs asserts', 'halcyon-gulf-fze part_of halcyon asserts']);
   });
 
+  it('reads "X\'s A and B apps" as products X operates', () => {
+    expect(claims("Apple patched a flaw in Apple's iMessage and FaceTime apps.")).toEqual([
+      'apple operates imessage asserts',
+      'apple operates facetime asserts',
+    ]);
+  });
+
+  it('takes the agent of "controlled by" from the name after "by" only, and the subject of a verb after "by X and"', () => {
+    expect(
+      claims('Kordan Gold Trading denied being controlled by Osman Tahir and called the US sanctions unfair.'),
+    ).toEqual(['osman-tahir owns kordan-gold-trading denies', 'kordan-gold-trading criticized country:US denies']);
+  });
+
   it('reads "X\'s campaign was financed from abroad by Y" as funding X, a maker of a product, and lei as money', () => {
     expect(claims("Marek Lis said Ivo Dobre's campaign was financed from abroad by Vadim Rusu.")).toEqual([
       'vadim-rusu funded ivo-dobre alleges',
