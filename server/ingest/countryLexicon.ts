@@ -30,6 +30,20 @@ const SHORT_FORMS: Record<string, string> = {
   PRC: 'CN',
 };
 
+// Demonyms the press writes that world-countries lists otherwise ("Kirghiz", "Laotian") or not at all.
+const EXTRA_DEMONYMS: Record<string, string> = {
+  Kyrgyz: 'KG',
+  Lao: 'LA',
+  Kazakh: 'KZ',
+  Tajik: 'TJ',
+  Uzbek: 'UZ',
+  Turkmen: 'TM',
+  Emirati: 'AE',
+  Burmese: 'MM',
+  Belarusian: 'BY',
+  Kosovar: 'XK',
+};
+
 function buildLexicon(): Map<string, CountryForm> {
   const forms = new Map<string, CountryForm>();
   const byCode = new Map<string, CountryInfo>();
@@ -53,6 +67,8 @@ function buildLexicon(): Map<string, CountryForm> {
     const info = byCode.get(c.code)!;
     for (const d of c.demonyms) if (!d.includes(' or ')) add(d, info, 'demonym');
   }
+  for (const [form, code] of Object.entries(EXTRA_DEMONYMS))
+    if (byCode.has(code)) add(form, byCode.get(code)!, 'demonym');
   for (const c of sovereignFirst) {
     const info = byCode.get(c.code)!;
     for (const capital of c.capitals) add(capital.replace(/\s+D\.C\.$/, ''), info, 'capital');

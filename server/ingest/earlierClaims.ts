@@ -11,14 +11,17 @@ import type { EntityGroup } from './resolveEntities';
 
 /** Edge types that a noun for an act can refer to ("the sanctions" → sanctioned). */
 const ACT_NOUNS: Array<{ nouns: RegExp; types: string[] }> = [
-  { nouns: /^(?:sanctions|listing|designation|penalties|fines|blacklisting)$/, types: ['sanctioned'] },
+  {
+    nouns: /^(?:sanctions|listing|designation|penalties|penalty|fines|fine|blacklisting|revocation|suspension)$/,
+    types: ['sanctioned'],
+  },
   {
     nouns:
       /^(?:strikes|airstrikes|attacks|raids|bombing|bombings|invasion|offensive|assault|shelling|operation|campaign)$/,
     types: ['attacked'],
   },
   {
-    nouns: /^(?:ban|block|blocks|blockade|restrictions|curbs|controls|shutdown)$/,
+    nouns: /^(?:ban|block|blocks|blockade|restrictions|curbs|controls|shutdown|closure|closures)$/,
     types: ['restricted_access', 'sanctioned'],
   },
   {

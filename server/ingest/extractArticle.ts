@@ -16,6 +16,7 @@ import { findMentions, type MentionContext } from './findMentions';
 import { maskSentence, type Slot } from './maskSentence';
 import { matchRelations, type RelationContext } from './matchRelations';
 import { fullSurface, type Mention } from './mention';
+import { COMPANY_NAME_WORDS, ORGANIZATION_HEADS } from './nameCues';
 import { nounPhraseRelations } from './nounPhraseRelations';
 import { normaliseName, resolveEntities, type EntityGroup } from './resolveEntities';
 import { findReferences, resolveInReadingOrder } from './resolveReferences';
@@ -94,9 +95,11 @@ export function extractArticle(text: string, fileName: string, dataset?: Extract
   };
 
   // Names, then entities. A name seen as a place anywhere ("Le Bourget airport") is a place everywhere.
-  const named: Mention[] = sentences
+  const found: Mention[] = sentences
     .flatMap((s) => findMentions(s, context))
     .filter((m) => !context.places.has(m.text));
+  const towns = placesByUse(body, found);
+  const named = towns.size ? found.filter((m) => !towns.has(m.text)) : found;
   markNounModifiers(named, tags);
   const groups = resolveEntities(body, named, datasetEntities);
   const groupByKey = new Map(groups.map((g) => [g.key, g]));
@@ -144,6 +147,37 @@ export function extractArticle(text: string, fileName: string, dataset?: Extract
     entities: groups.filter((g) => g.mentions.some((m) => m.source !== 'reference')).map((g) => toEntity(g, body)),
     claims,
   };
+}
+
+/** Where a name is written as a place: "in Brno", "residents of Bălți", "the port of Bar", "north of Kitwe" (not "from": "officials from X"). */
+const LOCATIVE_BEFORE =
+  /(?:\b(?:in|near|outside|around|across)|\b(?:residents?|people|city|town|village|port|province|region|district|suburbs?|streets?|north|south|east|west|centre|center|outskirts)\s+of)\s+(?:the\s+)?$/;
+/** "in Larnaca", never "a stake in X" or "invested 13 billion dollars in X": words before "in" that make it no place. */
+const NOT_LOCATIVE =
+  /\b(?:stakes?|interests?|shares|invest|invested|investing|investments?|role|part|partner|involved|engaged|trust|confidence|belief|million|billion|dollars|euros|pounds)\b[^.;]{0,40}\bin\s+(?:the\s+)?$/;
+
+/**
+ * Names an article only ever writes as places ("lives in Larnaca", "told reporters in Brno",
+ * "residents of Bălți"): towns and regions, not parties to a claim. A country, a name used
+ * otherwise even once, or one with an organisation's or a company's word is kept.
+ */
+function placesByUse(body: string, mentions: Mention[]): Set<string> {
+  const uses = new Map<string, boolean>();
+  for (const m of mentions) {
+    if (m.source !== 'name' || m.type !== 'organization') {
+      uses.set(m.text, false);
+      continue;
+    }
+    const before = body.slice(Math.max(0, (m.fullStart ?? m.start) - 40), m.fullStart ?? m.start);
+    const after = body.slice(m.end, m.end + 3);
+    const place =
+      LOCATIVE_BEFORE.test(before) &&
+      !NOT_LOCATIVE.test(before) &&
+      !/^(?:['’]|-)/.test(after) &&
+      !m.text.split(/\s+/).some((word) => ORGANIZATION_HEADS.has(word) || COMPANY_NAME_WORDS.has(word));
+    uses.set(m.text, (uses.get(m.text) ?? true) && place);
+  }
+  return new Set([...uses].filter(([, place]) => place).map(([text]) => text));
 }
 
 /** "Hamas leaders", "the Nord Stream pipelines": a name written just before a lower-case noun modifies it. */

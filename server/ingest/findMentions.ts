@@ -48,6 +48,10 @@ const NAME_PARTICLES = new Set([
 const NOT_NAMES = new Set([
   ...MONTHS,
   ...WEEKDAYS,
+  // "Oct 8", "Nov 27": abbreviated months, and holidays, name no one.
+  ...['Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec'],
+  'Christmas',
+  'Easter',
   'AI',
   'IP',
   'CEO',
@@ -204,6 +208,8 @@ function capitalisedSpans(sentence: Sentence, tokens: Token[], context: MentionC
       }
       continue;
     }
+    // "LUSAKA, April 9 — …": the dateline opening the body names where the story was filed, not a party to it.
+    if (sentence.index <= 2 && isDateline(sentence, tokens, i)) continue;
     // "Q: What do you…": a one-letter speaker label opening a line names nobody.
     if (i === 0 && /^\p{Lu}$/u.test(token.text) && tokens[1]?.text === ':') continue;
     // "fined Halden Assurance 4 million euros": an amount is no part of the name before it.
@@ -236,6 +242,14 @@ function capitalisedSpans(sentence: Sentence, tokens: Token[], context: MentionC
   }
   close();
   return spans.map((span) => trimSpan(span)).filter((span): span is Span => span !== undefined);
+}
+
+/** Whether tokens[i] is one of the upper-case words of a dateline ("NEW DELHI, May 2 —", "GDYNIA, Poland, Nov 27 —"). */
+function isDateline(sentence: Sentence, tokens: Token[], i: number): boolean {
+  if (!/^(?:\p{Lu}{2,}\s+)*\p{Lu}{3,}(?:,[^—–\n]{0,40})?\s+[—–]\s/u.test(sentence.text)) return false;
+  let end = 0;
+  while (end < tokens.length && /^\p{Lu}{2,}$/u.test(tokens[end].text)) end++;
+  return i < end;
 }
 
 /** Whether a capitalised word opening a sentence (tokens[i], as `word`) starts a name rather than being an ordinary word. */
@@ -315,7 +329,21 @@ function continuesName(tokens: Token[], i: number, current: Token[], context: Me
     const runsToHead = k < tokens.length && ORGANIZATION_HEADS.has(tokens[k].text) && k - i <= 4;
     if (current.some((t) => t.text === 'of') || lookupCountry(joined) || startsCountryName(joined) || runsToHead)
       return true;
+    // "Office for Democratic Institutions and Human Rights", "Charity Commission for England and Wales":
+    // after "for", "and" joins what the body is for, unless a person's name follows.
+    const nextTags = context.tags.at(next!.start)?.tags;
+    if (current.some((t) => t.text === 'for') && !nextTags?.has('FirstName') && !nextTags?.has('Person')) return true;
   }
+  // "Baxter & Rowe": an ampersand always joins one name.
+  if (text === '&' && isNameToken(next, true)) return true;
+  // "the Harbourside Supporters' Trust", "Polish Dockers' Union": a plural possessive before an organisation's head.
+  if (
+    /^['’]$/.test(text) &&
+    /s$/.test(last) &&
+    next !== undefined &&
+    (ORGANIZATION_HEADS.has(next.text) || /^(?:Trust|Association|Federation|Fund|Club|League)$/.test(next.text))
+  )
+    return true;
   if (/^['’]s$/.test(text) && isNameToken(next, true) && current.length <= 2) {
     // "People's Daily", "Federal Prosecutor's Office" are one name; "Musk's Starlink" is two.
     const common =
@@ -349,6 +377,9 @@ function trimSpan(span: Span): Span | undefined {
 }
 
 /** Index of the title word inside a span ("Justice" in "Supreme Federal Court Justice Alexandre de Moraes"), or -1. */
+const BODY_HEAD_WORDS =
+  /^(?:League|Club|Trust|Association|Federation|Fund|Foundation|Institute|University|Group|Company|Bank)$/;
+
 function titleIndex(tokens: Token[]): number {
   for (let i = tokens.length - 2; i >= 0; i--) {
     if (!PERSON_TITLES.has(tokens[i].text)) continue;
@@ -356,6 +387,8 @@ function titleIndex(tokens: Token[]): number {
     if (i > 0 && tokens[i - 1].text === 'of') continue;
     const rest = tokens.slice(i + 1);
     if (rest.some((t) => ORGANIZATION_HEADS.has(t.text) || PERSON_TITLES.has(t.text))) continue;
+    // "Premier League", "Chief Executives Club": a body's head word after a title word makes one name.
+    if (rest.some((t) => BODY_HEAD_WORDS.test(t.text))) continue;
     if (rest.length === 1 && lookupCountry(rest[0].text)) continue;
     // "Prime Minister", "Chief Executive": take the first word of a two-word title.
     let first = i;
@@ -583,7 +616,7 @@ function isOrganisationWord(word: string): boolean {
 
 /** Lower-case words before a name, or in apposition after it, that make it a person's. */
 const PERSON_DESCRIPTORS =
-  /\b(?:tycoon|magnate|billionaire|millionaire|businessman|businesswoman|entrepreneur|oligarch|politician|lawmaker|leader|adviser|advisor|executive|officer|official|minister|president|spokes(?:man|woman|person)|journalist|reporter|lawyer|activist|chief|partner|founder|director|manager|engineer|employee|diplomat|general|commander|judge|prosecutor|analyst|economist|researcher|scientist|spy|agent|citizen|national|resident|son|daughter|wife|husband|brother|sister|mr|ms|mrs|dr)$/i;
+  /\b(?:tycoon|magnate|billionaire|millionaire|businessman|businesswoman|entrepreneur|oligarch|politician|lawmaker|leader|adviser|advisor|executive|officer|official|minister|president|spokes(?:man|woman|person)|journalist|reporter|lawyer|activist|chief|partner|founder|director|manager|engineer|employee|diplomat|general|commander|judge|prosecutor|analyst|economist|researcher|scientist|spy|agent|citizen|national|resident|son|daughter|wife|husband|brother|sister|mr|ms|mrs|dr|chair|chairman|chairwoman|chairperson|governor|commissioner|secretary|treasurer|ambassador|envoy|accountant|coach|correspondent|editor|nephew|niece|cousin)$/i;
 
 /**
  * Whether a two-to-six-word capitalised name with no known first name is a person's: it has an
@@ -598,7 +631,7 @@ function hasPersonEvidence(tokens: Token[], text: string, context: MentionContex
   if (PERSON_DESCRIPTORS.test(before.replace(/[\s,]+$/, ''))) return true;
   const after = body.slice(tokens[tokens.length - 1].end, tokens[tokens.length - 1].end + 60);
   if (
-    /^,\s+(?:an?|the|his|her|then|former|now)\s+(?:[a-z'’-]+\s+){0,3}?(?:commander-in-chief|tycoon|magnate|billionaire|businessman|businesswoman|entrepreneur|politician|lawmaker|leader|adviser|advisor|executive|officer|official|minister|president|spokes(?:man|woman|person)|journalist|lawyer|activist|chief|partner|founder|director|manager|engineer|employee|diplomat|commander|judge|prosecutor|analyst|instructor|(?:son|daughter|brother|sister|wife|husband|father|mother|cousin|nephew|niece)(?:-in-law)?)\b/.test(
+    /^,\s+(?:an?|the|his|her|then|former|now)\s+(?:[a-z'’-]+\s+){0,3}?(?:commander-in-chief|tycoon|magnate|billionaire|businessman|businesswoman|entrepreneur|politician|lawmaker|leader|adviser|advisor|executive|officer|official|minister|president|spokes(?:man|woman|person)|journalist|lawyer|activist|chief|partner|founder|director|manager|engineer|employee|diplomat|commander|judge|prosecutor|analyst|instructor|reporter|journalist|correspondent|editor|chair|chairman|chairwoman|governor|commissioner|secretary|accountant|(?:son|daughter|brother|sister|wife|husband|father|mother|cousin|nephew|niece)(?:-in-law)?)\b/.test(
       after,
     )
   )
@@ -630,7 +663,11 @@ function usedAlone(tokens: Token[], k: number, context: MentionContext): boolean
     .map((t) => escapeRegExp(t.text))
     .join('\\s+');
   // Sticky: tried at each place the k-th word is written, which is where any match starts.
-  const alone = new RegExp(`(?<!${escapeRegExp(tokens[k - 1].text)}\\s)(?<![\\p{L}-])${tail}(?![\\p{L}-])`, 'uy');
+  // "Department of Health" does not use "Health" alone: a word after "of", "for", "and" or "the" is part of another name.
+  const alone = new RegExp(
+    `(?<!${escapeRegExp(tokens[k - 1].text)}\\s)(?<!\\b(?:of|for|and|the|The|&)\\s)(?<![\\p{L}-])${tail}(?![\\p{L}-])`,
+    'uy',
+  );
   const body = context.body;
   const word = tokens[k].text;
   let found = false;
@@ -829,9 +866,13 @@ function leadingCountry(
       return { finished: [lead, organization] };
     }
     const finished: Mention[] = [];
-    // "US Agency for Global Media": an abbreviated country still names the country.
-    if (/^[A-Z]{2,3}$/.test(lead.text)) finished.push({ ...lead, modifier: true });
+    // "US Agency for Global Media": an abbreviated country still names the country; "US Treasury":
+    // a government body after its country's name is part of that country.
+    const governmentBody = rest.some((t) => GOVERNMENT_NAME_HEADS.has(t.text));
+    const country: Mention = { ...lead, modifier: true };
+    if (/^[A-Z]{2,3}$/.test(lead.text) || governmentBody) finished.push(country);
     finished.push({
+      ...(governmentBody ? { partOfCountry: country } : {}),
       start: rest[0].start,
       end: spanEnd,
       text: restText,

@@ -166,7 +166,9 @@ function subjectBeforeCue(
   // "… named ⟦X⟧ as the leader of ⟦Y⟧ and imposed sanctions on him": a verb after "and" shares the clause's subject too.
   if (
     (/,\s+$/.test(masked.text.slice(0, match.index)) && /^[a-z]+ing\b/i.test(match[0])) ||
-    /[^⟦⟧\s]\s+and\s+$/.test(masked.text.slice(0, match.index))
+    /[^⟦⟧\s]\s+and\s+$/.test(masked.text.slice(0, match.index)) ||
+    // "… denied being controlled by ⟦Tahir⟧ and called the sanctions…": after a preposition's object, "and" joins verbs.
+    /\b(?:by|to|with|from|of|against|for|on|in)\s+(?:the\s+)?⟦\d+⟧\s+and\s+$/.test(masked.text.slice(0, match.index))
   ) {
     const first = positions.find((p) => p.end <= match.index && eligibleSubject(masked, p.index, context));
     if (first) return { slot: first.index };
@@ -187,6 +189,13 @@ function subjectBeforeCue(
         )
       : !eligibleSubject(masked, antecedent, context));
   if (!relative || reported) return undefined;
+  // "the ⟦Fund⟧, a state investment fund of ⟦Oman⟧, which invested…": the clause is about the appositive's head.
+  if (antecedent !== undefined && relative[2]) {
+    const head = /(⟦\d+⟧),\s+(?:an?|the)\s+[^,.;⟦]*?\b(?:of|in|from|for)\s+(?:the\s+)?$/.exec(
+      masked.text.slice(0, relative.index),
+    );
+    if (head) return { slot: slotAt(head[1]) };
+  }
   // "⟦i-Soon⟧, a Shanghai-based contractor that sold…": an unnamed antecedent in apposition stands for the name.
   if (antecedent === undefined) {
     const appositive = /(⟦\d+⟧),\s+(?:an?|the)\s+[^,.;⟦]*$/.exec(
@@ -217,6 +226,13 @@ function nearestBefore(
     (p) => p.end <= match.index && !inRelativeClause.some(([a, b]) => p.start >= a && p.end <= b),
   );
   for (let i = candidates.length - 1; i >= 0; i--) {
+    // "⟦Cebotari⟧'s campaign was financed by…": the possessor of a passive clause's subject is what the act was for.
+    if (
+      group === 'o' &&
+      clauseSubject &&
+      /^['’]s\s+(?:[a-z-]+\s+){1,2}$/.test(masked.text.slice(candidates[i].end, match.index))
+    )
+      return candidates[i].index;
     if (group === 's' && !eligibleSubject(masked, candidates[i].index, context)) continue;
     // A passive clause's subject: "⟦A⟧, a consulting firm in ⟦B⟧ that is controlled by…" is about A, not B.
     if (

@@ -122,6 +122,7 @@ export const GOVERNMENT_NAME_HEADS = new Set([
   'Cabinet',
   'Service',
   'Authority',
+  'Treasury',
 ]);
 
 /** Capitalised words that business names are made of ("Fjord Bulk", "Adriatic Advisory"): not personal names. */
@@ -377,7 +378,7 @@ export const NON_ENTITY_HEADS = new Set([
 
 /** Nouns that make the name next to them a product or service ("the messaging app Telegram", "H20 chip"). */
 export const SERVICE_NOUNS =
-  /^(service|services|app|application|platform|network|social network|messaging app|site|website|chip|chips|processor|processors|smartphone|phone|tool|pipeline|pipelines|model|software|system|systems|satellite|satellites|device|browser|search engine|engine|product|console|car|vehicle|drone|drones|aircraft|jet|jets|missile|missiles|tank|tanks|rocket|rockets|tanker|ship|vessel|freighter|carrier)$/i;
+  /^(service|services|app|apps|application|applications|platform|platforms|drug|drugs|medicine|medicines|vaccine|vaccines|network|social network|messaging app|site|website|chip|chips|processor|processors|smartphone|phone|tool|pipeline|pipelines|model|software|system|systems|satellite|satellites|device|browser|search engine|engine|product|console|car|vehicle|drone|drones|aircraft|jet|jets|missile|missiles|tank|tanks|rocket|rockets|tanker|ship|vessel|freighter|carrier)$/i;
 
 /** Lower-case heads of government bodies named by description ("China's commerce ministry", "Ukrainian military intelligence"). */
 export const GOVERNMENT_BODY =

@@ -268,6 +268,31 @@ function bodyClaims(mention: Mention, context: PhraseContext): CandidateClaim[] 
   return claim ? [claim] : [];
 }
 
+/** "the Central Bank of Kenya", "the Ministry of Mines of Zambia": a state body named after its country is part of it. */
+function namedAfterCountryClaims(mention: Mention, context: PhraseContext): CandidateClaim[] {
+  if (mention.source !== 'name') return [];
+  const body = context.groupOf(mention);
+  if (!body || body.type !== 'organization') return [];
+  const tail = /\s(?:of|for)\s+(?:the\s+)?(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)$/u.exec(mention.text);
+  if (!tail || !(isGovernmentBody(body) || /^(?:Central|National|Reserve|State)\s+Bank\b/.test(mention.text)))
+    return [];
+  const country = context.groups.find(
+    (g) => g.type === 'country' && (g.name === tail[1] || g.mentions.some((m) => m.text === tail[1])),
+  );
+  const claim = make(
+    context,
+    body,
+    'part_of',
+    country,
+    mention.start,
+    mention.end,
+    mention.sentence,
+    'body named after its country',
+    'body',
+  );
+  return claim ? [claim] : [];
+}
+
 /** "the Russian state gas giant Gazprom", "Chinese state-owned China Mobile": the country owns what follows. */
 function stateOwnedClaims(mention: Mention, index: PhraseIndex, context: PhraseContext): CandidateClaim[] {
   if (mention.source !== 'country' || mention.countryForm !== 'demonym') return [];
@@ -304,6 +329,7 @@ export function nounPhraseRelations(mentions: Mention[], context: PhraseContext)
     claims.push(...titleClaims(mention, context, index));
     claims.push(...possessiveClaims(mention, context, index));
     claims.push(...bodyClaims(mention, context));
+    claims.push(...namedAfterCountryClaims(mention, context));
     claims.push(...stateOwnedClaims(mention, index, context));
   }
   return claims;

@@ -51,7 +51,7 @@ const ADVERBS =
   '(?:(?:[a-z]+ly|already|also|later|first|since|long|not|never|then|still|once|now|previously|subsequently)\\s+){0,2}';
 /** Words that name money ("more than 2 million euros", "donations"). */
 const MONEY =
-  '(?:euros?|dollars?|pounds?|rubles?|roubles?|yuan|francs?|reais|rupees?|million|billion|money|funds|cash|donations?|payments?|bribes?|sums?|contributions?)';
+  '(?:euros?|dollars?|pounds?|rubles?|roubles?|yuan|francs?|reais|rupees?|lei|manat|shillings?|zloty|złoty|hryvnias?|lira|kron(?:er|or|a)|yen|baht|dinars?|dirhams?|riyals?|rand|pesos?|naira|tenge|lari|forint|leva|million|billion|money|funds|cash|donations?|payments?|bribes?|sums?|contributions?)';
 /** Up to n words that do not open a clause or a prepositional phrase ("the messaging app", not "exports of"). */
 const plainWords = (n: number) =>
   `(?:(?!(?:of|to|from|for|that|which|who|by|in|on|at|with|and)\\b)[a-z-]+\\s+){0,${n}}?`;
@@ -66,6 +66,14 @@ const ROLE_MODIFIERS =
 const KIN =
   '(?:husband|wife|spouse|son|daughter|brother|sister|father|mother|nephew|niece|cousin|uncle|aunt|son-in-law|daughter-in-law|brother-in-law|sister-in-law|father-in-law|associate|friend|business\\s+partner)';
 
+/**
+ * What may stand between "by" and the agent's name: a description ("businessman", "a former
+ * agency officer,"), "the family of", a place before a description ("Hong Kong shipping magnate"),
+ * or a possessor and a kin word ("Vlad's husband,"). The agent is never itself a possessor.
+ */
+const AGENT_DESCRIPTION =
+  "(?:the\\s+family\\s+of\\s+)?(?:the\\s+|an?\\s+)?(?:[a-z-]+\\s+){0,3}?(?:⟦\\d+⟧\\s+(?=[a-z])(?:(?!(?:and|or|but|the|an?|of|to|in|on|at|by|with|for|from|who|which|that|said|says|called|and)\\b)[a-z-]+\\s+){1,3}?|⟦\\d+⟧['’]s\\s+(?:[a-z-]+\\s+){0,2}?[a-z-]+,?\\s+|[a-z-]+,\\s+)?";
+
 function rule(name: string, type: string, source: string, options: Partial<RelationRule> = {}): RelationRule {
   const pattern = new RegExp(source, 'gi');
   const hasS = source.includes('(?<s>');
@@ -79,7 +87,7 @@ function passive(name: string, type: string, participles: string, options: Parti
   return rule(
     name,
     type,
-    `\\b(?:was|were|is|are|been|being|be)\\s+${ADVERBS}(?:${participles})\\s+(?:[\\d.,]+\\s+(?:[a-z]+\\s+){1,2})?by\\s+${THE}(?:[a-z-]+\\s+){0,3}?(?:⟦\\d+⟧['’]s\\s+(?=⟦))?${S}`,
+    `\\b(?:was|were|is|are|been|being|be)\\s+${ADVERBS}(?:${participles})\\s+(?:[\\d.,]+\\s+(?:[a-z]+\\s+){1,2})?(?:(?:from\\s+abroad|in\\s+part|partly|largely|mostly|secretly|directly|indirectly)\\s+)?by\\s+${THE}(?:${AGENT_DESCRIPTION}|(?:[a-z-]+\\s+){0,3}?(?:⟦\\d+⟧['’]s\\s+(?=⟦))?)${S}(?!['’]s)`,
     { object: 'before', objectIsClauseSubject: true, ...options },
   );
 }
@@ -100,6 +108,8 @@ export const RELATION_RULES: RelationRule[] = [
   passive('passive restricted', 'restricted_access', 'blocked|restricted|cut off|suspended|removed'),
   passive('passive owns', 'owns', 'owned|controlled|acquired|bought|purchased'),
   passive('passive operates', 'operates', 'run|operated|developed|launched', { fallbackType: 'owns' }),
+  // "Nightjar is made by Halcyon": a maker operates its product (and owns no company it made).
+  passive('passive made', 'operates', 'made|designed|built|produced|manufactured'),
   // "received 400,000 euros from S": the recipient, before the cue, is the object.
   rule(
     'passive received money from',
@@ -117,7 +127,7 @@ export const RELATION_RULES: RelationRule[] = [
   rule(
     'passive bought from',
     'provided_access',
-    `\\b(?:buys|bought|buy|buying|imports|imported|import|importing|purchases|purchased|sources|sourced)\\s+(?:[\\w'’-]+\\s+){0,5}?from\\s+${THE}${S}`,
+    `\\b(?:buys|bought|buy|buying|imports|imported|import|importing|purchases|purchased|sources|sourced)\\s+(?:[\\w'’-]+\\s+|⟦\\d+⟧\\s+){0,5}?from\\s+${THE}(?:⟦\\d+⟧['’]s\\s+(?:[a-z-]+\\s+){0,2}?[a-z-]+,\\s+)?${S}(?!['’]s)`,
     { object: 'before', objectIsClauseSubject: true },
   ),
   rule('passive requests from', 'requested', `\\b(?:requests?|demands?|orders?|instructions?)\\s+from\\s+${THE}${S}`, {
@@ -168,7 +178,18 @@ export const RELATION_RULES: RelationRule[] = [
   rule(
     'met',
     'in_contact_with',
-    `\\b(?:met|meets|meeting|spoke|speaks|talked|held talks)\\s+(?:with\\s+|to\\s+)?${THE}${O}`,
+    `\\b(?:met|meets|meeting|spoke|spoken|speaks|talked|held talks)\\s+(?:with\\s+|to\\s+)?${THE}(?:(?:his|her|their|its|the)\\s+(?:[a-z-]+\\s+){0,2}?(?:[a-z-]+\\s+of\\s+(?:the\\s+)?⟦\\d+⟧|[a-z-]+),\\s+)?${O}(?!['’]s)`,
+  ),
+  // "toured the site with Sisavath", "reached an understanding with the terminal operator".
+  rule(
+    'toured with',
+    'in_contact_with',
+    `\\b(?:toured|visited|travell?ed|inspected)\\s+(?:[^.;⟦]|⟦\\d+⟧){0,60}?\\bwith\\s+${THE}(?:[a-z-]+\\s+){0,3}?(?:[a-z-]+,\\s+)?${O}(?!['’]s)`,
+  ),
+  rule(
+    'reached an understanding with',
+    'in_contact_with',
+    `\\b(?:reached|struck|negotiated)\\s+(?:an?|the)\\s+(?:[a-z-]+\\s+)?(?:understanding|agreement|deal|settlement|compromise)\\s+with\\s+${THE}(?:[a-z-]+\\s+){0,2}?${O}`,
   ),
   rule('contacted', 'in_contact_with', `\\b(?:contacted|phoned|emailed|messaged)\\s+${THE}${O}`),
   rule(
@@ -181,7 +202,7 @@ export const RELATION_RULES: RelationRule[] = [
   rule(
     'asked O to',
     'requested',
-    `\\b(?:asked|asks|urged|urges|demanded|told|tells|directed|directing|instructed|instructing|ordered|ordering|pressed|pressured|requested|called\\s+on|invited)\\s+${THE}(?:[a-z][\\w-]*\\s+){0,3}${O}\\s+(?:not\\s+)?to\\b`,
+    `\\b(?:asked|asks|urged|urges|demanded|told|tells|directed|directing|instructed|instructing|ordered|ordering|pressed|pressured|requested|called\\s+on|invited)\\s+${THE}(?:⟦\\d+⟧['’]s\\s+)?(?:[a-z][\\w-]*\\s+){0,3}${O}\\s+(?:not\\s+)?to\\b`,
   ),
   rule('lobbied', 'requested', `\\blobbied\\s+(?:[a-z]+\\s+){0,2}(?:in\\s+|at\\s+|of\\s+)?${THE}${O}`),
   rule('on the orders of', 'requested', `\\b(?:on|under)\\s+the\\s+orders?\\s+of\\s+${S}`, { object: 'before' }),
@@ -258,6 +279,12 @@ export const RELATION_RULES: RelationRule[] = [
     `(?<!\\b(?:from|against)\\s|(?<!(?:accused|accusing|accuses|suspected|charged|convicted)\\s+(?:⟦\\d+⟧|[a-z]+)\\s+)\\bof\\s)\\b(?:shipped|ships|shipping|ship|sent|send|sends|sending|delivered|deliver|delivers|delivering|supplied|supplies|supply|supplying|provided|providing|donated|sold|sells|transferred|exported)\\s+(?!(?:[\\w.,$€£%-]+\\s+){0,5}?${MONEY}\\b)(?:[a-z][\\w-]*\\s+|⟦\\d+⟧\\s+){1,6}?to\\s+${THE}${O}`,
     { objectNotService: true },
   ),
+  // "shared claims data with three partner firms, Allegra Dental, …".
+  rule(
+    'shared data with',
+    'provided_access',
+    `\\b(?:shared|shares|share|sharing)\\s+(?:[a-z-]+\\s+){0,4}?(?:data|information|records|files|details|intelligence|documents)\\s+with\\s+${THE}(?:[\\w-]+\\s+){0,3}?(?:[a-z-]+,\\s+)?${O}`,
+  ),
   rule(
     'granted O aid',
     'provided_access',
@@ -302,6 +329,17 @@ export const RELATION_RULES: RelationRule[] = [
     'restricted_access',
     `\\b(?:restricted|restricting|restricts|restrict|banned|banning|halted|halting|halts|stopped|stopping|suspended|curbed|curbing|blocked|limited)\\s+(?:exports|shipments|sales|deliveries|supplies)\\b${GAP}\\bto\\s+${THE}${O}`,
     { objectNotService: true },
+  ),
+  // "has revoked the licence of Luano Copper Holdings", "withdrew Tarn Air's operating permit": a penalty on the holder.
+  rule(
+    'revoked the licence of O',
+    'sanctioned',
+    `\\b(?:revok(?:ed|es|ing|e)|withdr(?:ew|awn|awing)|cancell?(?:ed|ing))\\s+the\\s+(?:[a-z-]+\\s+)?(?:licen[cs]e|permit|concession|accreditation|registration|certificate)\\s+of\\s+${THE}${O}`,
+  ),
+  rule(
+    "revoked O's licence",
+    'sanctioned',
+    `\\b(?:revok(?:ed|es|ing|e)|withdr(?:ew|awn|awing)|cancell?(?:ed|ing))\\s+${O}['’]s\\s+(?:[a-z-]+\\s+)?(?:licen[cs]e|permit|concession|accreditation|registration|certificate)\\b`,
   ),
   rule(
     'revoked licences',
@@ -461,8 +499,14 @@ export const RELATION_RULES: RelationRule[] = [
   rule(
     'condemned the act',
     'criticized',
-    `\\b(?:condemned|condemning|criticized|criticised|denounced|denouncing|called|calling|branded|slammed|decried|rejected|described)\\s+the\\s+(?:[a-z-]+\\s+)?(?<act>sanctions|listing|designation|penalties|fines|strikes|airstrikes|attacks|raids|bombings?|invasion|offensive|assault|shelling|ban|block|blockade|restrictions|curbs|decision|measures?|move|order|ruling|action|freeze|deal|takeover|acquisition|purchase|merger|buyout)\\b(?!\\s+(?:of|on|against|by)\\b)`,
+    `\\b(?:condemned|condemning|criticized|criticised|denounced|denouncing|called|calling|branded|slammed|decried|rejected|described)\\s+the\\s+(?:[a-z-]+\\s+)?(?<act>sanctions|listing|designation|penalties|penalty|fines|fine|revocation|suspension|closure|closures|strikes|airstrikes|attacks|raids|bombings?|invasion|offensive|assault|shelling|ban|block|blockade|restrictions|curbs|decision|measures?|move|order|ruling|action|freeze|deal|takeover|acquisition|purchase|merger|buyout)\\b(?!\\s+(?:of|on|against|by)\\b)`,
     { object: 'agents' },
+  ),
+  // "called the US sanctions \"a political weapon\"": criticism of the country or body named before the act.
+  rule(
+    'called the O sanctions',
+    'criticized',
+    `\\b(?:condemned|condemning|criticized|criticised|denounced|called|calling|branded|slammed|decried|rejected)\\s+(?:the\\s+)?${O}\\s+(?:[a-z-]+\\s+)?(?:sanctions|penalties|fine|fines|ban|decision|ruling|restrictions|strikes|blockade)\\b`,
   ),
   // criticized
   rule(
@@ -501,6 +545,13 @@ export const RELATION_RULES: RelationRule[] = [
   ),
   // "urged both sides", "urged the developer to share": "urged" with any object.
   rule('urged O', 'requested', `\\b(?:urged|urges|urging|implored|pressed)\\s+${THE}${O}(?!['’]s)`),
+  // "Kenya has faced pressure from the United States and the European Union to tighten oversight".
+  rule(
+    'under pressure from S to',
+    'requested',
+    `\\b(?:faced|faces|facing|under|came\\s+under|comes\\s+under)\\s+(?:[a-z]+\\s+)?pressure\\s+from\\s+${THE}${S}(?:\\s+and\\s+${THE}⟦\\d+⟧)*\\s+to\\b`,
+    { object: 'before', objectIsClauseSubject: true },
+  ),
   rule('appealed to', 'requested', `\\b(?:appealed|appeals|appealing|petitioned|wrote)\\s+to\\s+${THE}${O}`),
   // supported
   rule(
@@ -580,6 +631,25 @@ export const RELATION_RULES: RelationRule[] = [
     'owns',
     `\\b(?:owns|owned|own|holds|held|hold|acquired|acquires|acquire|bought|buys|buy|took|takes|has|had|with)\\s+(?:an?|the|its|his|her)\\s+(?:[\\w.%-]+\\s+){0,3}?(?:stake|shareholding|holding|interest)\\s+in\\s+${THE}(?:[\\w'’-]+\\s+){0,4}?${O}`,
   ),
+  // "40 percent of its shares are held by Copperbelt Horizon Ltd".
+  rule(
+    'percent of O are held by S',
+    'owns',
+    `\\b(?:[\\d.,]+\\s*(?:percent|per\\s+cent|%)|(?:a\\s+)?(?:majority|minority|controlling)\\s+(?:stake|share))\\s+(?:of|in)\\s+${O}(?:['’]s)?\\s+(?:[a-z-]+\\s+)?(?:shares|stock|capital)?\\s*(?:is|are|was|were)\\s+(?:now\\s+)?(?:held|owned|controlled)\\s+by\\s+${THE}${S}`,
+    { possessiveObject: true },
+  ),
+  // "a joint venture in which the Thai developer Siam Hydro Power holds 70 percent".
+  rule(
+    'O, a venture in which S holds percent',
+    'owns',
+    `${O},\\s+(?:an?|the)\\s+(?:[a-z-]+\\s+){0,3}?(?:in|of)\\s+which\\s+${THE}(?:⟦\\d+⟧\\s+(?=[a-z]))?(?:[a-z-]+\\s+){0,3}?${S}\\s+(?:holds|owns|has|held|owned|had)\\s+(?:a\\s+)?[\\d.,]+\\s*(?:percent|per\\s+cent|%)`,
+  ),
+  // "the Muscat Horizon Fund, a state investment fund of Oman".
+  rule(
+    'O, a state fund of S',
+    'owns',
+    `${O},\\s+(?:an?|the)\\s+state(?:-owned|-run|-controlled)?\\s+(?:[a-z-]+\\s+){0,2}?(?:fund|company|firm|bank|agency|enterprise|broadcaster|holding|investor)\\s+of\\s+${THE}${S}`,
+  ),
   rule(
     "O's largest shareholder is S",
     'owns',
@@ -610,7 +680,7 @@ export const RELATION_RULES: RelationRule[] = [
   rule(
     'owned by',
     'owns',
-    `(?<!\\b(?:was|were|is|are|been|being|be)\\s+)\\b(?:owned|controlled|acquired|bought)\\s+by\\s+${THE}${S}`,
+    `(?<!\\b(?:was|were|is|are|been|being|be)\\s+)\\b(?:owned|controlled|acquired|bought)\\s+by\\s+${THE}(?:${AGENT_DESCRIPTION})${S}(?!['’]s)`,
     { object: 'before' },
   ),
   rule(
@@ -736,17 +806,23 @@ export const RELATION_RULES: RelationRule[] = [
   rule(
     'O, which S founded',
     'linked_to',
-    `${O},\\s+which\\s+(?:the\\s+)?(?:[a-z-]+\\s+){0,3}?${S}\\s+(?:co-?)?(?:founded|set\\s+up|established|created)\\b`,
+    `${O},\\s+which\\s+(?:the\\s+)?(?:⟦\\d+⟧['’]s\\s+)?(?:[a-z-]+\\s+|(?!⟦)[A-Z][a-z]+\\s+(?=[a-z-]+\\s)){0,3}?${S}\\s+(?:co-?)?(?:founded|set\\s+up|established|created)\\b`,
   ),
   rule(
     'O, which S founded and leads',
     'holds_position',
-    `${O},\\s+which\\s+(?:the\\s+)?(?:[a-z-]+\\s+){0,3}?${S}\\s+(?:co-?)?(?:founded|set\\s+up|established|created)\\s+and\\s+(?:leads|chairs|runs|heads|directs|manages|led|chaired|ran|headed)\\b`,
+    `${O},\\s+which\\s+(?:the\\s+)?(?:⟦\\d+⟧['’]s\\s+)?(?:[a-z-]+\\s+|(?!⟦)[A-Z][a-z]+\\s+(?=[a-z-]+\\s)){0,3}?${S}\\s+(?:co-?)?(?:founded|set\\s+up|established|created)\\s+and\\s+(?:leads|chairs|runs|heads|directs|manages|led|chaired|ran|headed)\\b`,
   ),
   rule(
     'S, an adviser at O',
     'holds_position',
-    `${S},\\s+(?:a|an|the|its|his|her)\\s+(?:former\\s+|senior\\s+|then\\s+|top\\s+)?(?:[a-z-]+\\s+){0,2}?(?:adviser|advisor|official|officer|executive|director|manager|spokesman|spokeswoman|spokesperson|employee|engineer|partner|minister|head|chief|chairman|chairwoman|president|commander|ambassador|analyst|member)\\s+(?:at|of|for|with|in)\\s+${THE}(?:[a-z-]+\\s+){0,2}?${O}`,
+    `${S},\\s+(?:a|an|the|its|his|her)\\s+(?:former\\s+|senior\\s+|then\\s+|top\\s+)?(?:[a-z-]+\\s+){0,2}?(?:adviser|advisor|official|officer|executive|director|manager|spokesman|spokeswoman|spokesperson|employee|engineer|partner|minister|head|chief|chairman|chairwoman|president|commander|ambassador|analyst|member|reporter|correspondent|journalist|editor|lobbyist|researcher|coach|lawyer)(?:\\s+of\\s+[a-z-]+(?:\\s+[a-z-]+)?)?\\s+(?:at|of|for|with|in)\\s+${THE}(?:(?!(?:of|from|to|in|at|for|with|by|and)\\b)[a-z-]+\\s+|(?:⟦\\d+⟧|[A-Z][a-z]+)\\s+(?=[a-z-]+\\s)){0,3}?${O}(?!\\s+[a-z-]+\\s+⟦)`,
+  ),
+  // "Vuković, who works for the independent news portal Luča": a relative clause naming the employer.
+  rule(
+    'S, who works for O',
+    'holds_position',
+    `${S},\\s+who\\s+(?:works|worked|has\\s+worked|writes|wrote|reports|reported)\\s+(?:as\\s+(?:an?\\s+)?(?:[a-z-]+\\s+){1,3})?(?:for|at)\\s+${THE}(?:[A-Za-z-]+\\s+){0,4}?${O}`,
   ),
   rule(
     'chairs',

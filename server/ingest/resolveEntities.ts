@@ -240,7 +240,14 @@ function mergeShortNames(groups: Map<string, EntityGroup>): void {
     }
   }
   for (const group of [...groups.values()]) {
-    if (group.existing || group.type === 'person' || group.type === 'country') continue;
+    if (group.existing || group.type === 'country') continue;
+    // "Farid Mammadli … Farid is in detention": a lone first name that opens one person's name, and no other name, is that person.
+    const people = (byOpeningWords.get(group.name) ?? []).filter((g) => groups.get(g.key) === g && g !== group);
+    if (!group.name.includes(' ') && people.length === 1 && people[0].type === 'person' && !people[0].existing) {
+      merge(groups, group.key, people[0].key);
+      continue;
+    }
+    if (group.type === 'person') continue;
     // Any longer organisation name the short one opens ("Meridian" → "Meridian Tanker Management",
     // "the Treasury" → "Treasury Department"); one only, or the short name is ambiguous.
     // ("Gazprom Neft, the oil arm of … Gazprom": named side by side, they are two.)
@@ -253,12 +260,22 @@ function mergeShortNames(groups: Map<string, EntityGroup>): void {
         !g.existing &&
         !g.mentions.some((m) => (sentencesOfGroup ??= new Set(group.mentions.map((n) => n.sentence))).has(m.sentence)),
     );
-    const company = longer.length === 1 ? longer[0] : undefined;
+    const company = longer.length === 1 ? longer[0] : mostNamed(longer);
     if (!company) continue;
     const votes = group.mentions.reduce((sum, m) => sum + (m.serviceVotes ?? 0), 0);
     if (votes > 0 || group.type === 'service') group.type = 'service';
     else merge(groups, group.key, company.key);
   }
+}
+
+/**
+ * "Harbourside" beside "Harbourside Athletic" (named twice), "Harbourside TV" and "Harbourside
+ * Supporters' Trust" (once each): the short name is the one named more often than every other, if any.
+ */
+function mostNamed(candidates: EntityGroup[]): EntityGroup | undefined {
+  const counts = candidates.map((g) => g.mentions.filter((m) => m.source !== 'reference').length);
+  const top = Math.max(...counts);
+  return counts.filter((c) => c === top).length === 1 ? candidates[counts.indexOf(top)] : undefined;
 }
 
 /** A group that matched the same dataset entity as another joins it. */

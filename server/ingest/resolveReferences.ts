@@ -136,8 +136,9 @@ function pronounReferences(sentence: Sentence, covered: Covered): Mention[] {
   return found;
 }
 
-/** Whether a noun described the entity where it was named, or heads its name ("the union" → "Polish Dockers' Union"). */
+/** Whether a noun described the entity where it was named, or heads its name ("the union" → "Polish Dockers' Union"); a country is never "the bank" ("a Kenyan bank"). */
 function describedAs(group: EntityGroup, noun: string): boolean {
+  if (group.type === 'country') return false;
   if (new RegExp(`\\b${noun}\\b`).test(group.descriptors ?? '')) return true;
   return group.type === 'organization' && group.name.toLowerCase().endsWith(` ${noun}`);
 }
@@ -175,6 +176,8 @@ export class ReferenceResolver {
   constructor(
     private readonly groups: EntityGroup[],
     sentenceCount: number,
+    /** The body, when known: a possessor ("Kazakhstan's State Revenue Committee said") is then no sentence subject. */
+    private readonly body?: string,
   ) {
     this.placed = Array.from({ length: sentenceCount }, (): Placed[] => []);
     groups.forEach((group, index) => {
@@ -188,8 +191,13 @@ export class ReferenceResolver {
   private place(mention: Mention, group: EntityGroup): void {
     this.placed[mention.sentence].push({ mention, group });
     if (mention.modifier) return;
+    const possessor =
+      this.body !== undefined &&
+      mention.source !== 'reference' &&
+      /^['’]s\b/.test(this.body.slice(mention.end, mention.end + 3));
     const first = this.firstStart.get(mention.sentence);
-    if (first === undefined || mention.start < first) this.firstStart.set(mention.sentence, mention.start);
+    if (!possessor && (first === undefined || mention.start < first))
+      this.firstStart.set(mention.sentence, mention.start);
     const starts = this.argumentStarts.get(group)!;
     starts.splice(
       upperBound(starts, mention.start, (s) => s),
@@ -391,7 +399,7 @@ export interface ReadingContext {
 export function resolveInReadingOrder(references: Mention[], context: ReadingContext): ReferenceResolver {
   const { body, sentences, tags, groups, all } = context;
   const groupByKey = new Map(groups.map((g) => [g.key, g]));
-  const resolver = new ReferenceResolver(groups, sentences.length);
+  const resolver = new ReferenceResolver(groups, sentences.length, body);
   const allBySentence = sentences.map((): Mention[] => []);
   for (const mention of all) allBySentence[mention.sentence].push(mention);
   for (const reference of references) {

@@ -116,6 +116,7 @@ describe('passives, relative clauses and participles', () => {
   it('reads reduced passives after a description', () => {
     expect(claims('Psiphon, a free circumvention tool funded by the US Agency for Global Media, is popular.')).toEqual([
       'agency-for-global-media funded psiphon asserts',
+      'agency-for-global-media part_of country:US asserts',
     ]);
   });
 
@@ -171,12 +172,14 @@ describe('sanctions, access, requests and attacks', () => {
   it('reads sanctions lists, sanctions against and a suspension', () => {
     expect(claims('The US Treasury Department added Meridian to its sanctions list in January.')).toEqual([
       'treasury-department sanctioned meridian asserts',
+      'treasury-department part_of country:US asserts',
     ]);
     expect(claims('Vučić has refused to join European Union sanctions against Russia.')).toEqual([
       'european-union sanctioned country:RU asserts',
     ]);
     expect(claims('The Pakistan Telecommunication Authority suspended X in February 2024.')).toEqual([
       'telecommunication-authority sanctioned x asserts',
+      'telecommunication-authority part_of country:PK asserts',
     ]);
     expect(claims("The Treasury Department also sanctioned i-Soon's chief executive, Wu Haibo.")).toEqual([
       'treasury-department sanctioned wu-haibo asserts',
@@ -360,6 +363,7 @@ describe('surnames, coordination, leaders and bans', () => {
     ).toEqual(['country:DE restricted_access huawei asserts', 'country:DE restricted_access zte asserts']);
     expect(claims('The US Justice Department also unsealed an indictment charging Khoroshev with fraud.')).toEqual([
       'justice-department criticized khoroshev asserts',
+      'justice-department part_of country:US asserts',
     ]);
   });
 

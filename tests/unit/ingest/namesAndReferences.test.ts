@@ -171,7 +171,11 @@ describe('references', () => {
           'Meridian was already sanctioned by the United Kingdom in December 2024, and the US Treasury Department added it to its sanctions list in January.',
         ),
       ),
-    ).toEqual(['country:GB sanctioned meridian asserts', 'treasury-department sanctioned meridian asserts']);
+    ).toEqual([
+      'country:GB sanctioned meridian asserts',
+      'treasury-department sanctioned meridian asserts',
+      'treasury-department part_of country:US asserts',
+    ]);
   });
 
   it('looks for "the company" in its own sentence first', () => {

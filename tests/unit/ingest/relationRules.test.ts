@@ -72,6 +72,7 @@ describe('relation rules', () => {
       claimLines(extract("The US Commerce Department's Bureau of Industry and Security restricted exports to China.")),
     ).toEqual([
       'bureau-of-industry-and-security part_of commerce-department asserts',
+      'commerce-department part_of country:US asserts',
       'bureau-of-industry-and-security restricted_access country:CN asserts',
     ]);
     expect(
