@@ -9,6 +9,12 @@ import type { JournalEntry } from '../model/journalEntries';
 /** What a write plans: the event to make durable (none when the request changes nothing) and its answer. */
 export interface PlannedWrite<T> {
   entry?: JournalEntry;
+  /**
+   * The file an ingested document was converted from. The write store keeps it in its data
+   * folder before the event; a shared store (PostgreSQL) records it in the event's own
+   * transaction, so every server on it can serve it.
+   */
+  original?: { document: string; fileName: string; contentType: string; bytes: Uint8Array };
   /** Called after the event was committed and applied to memory: the answer reads the graph as it is then. */
   answer: () => T;
 }

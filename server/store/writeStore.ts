@@ -395,6 +395,16 @@ export class WriteStore {
     const warnings = extraction.warnings ?? [];
     return {
       entry,
+      ...(original
+        ? {
+            original: {
+              document: documentId,
+              fileName: `${documentId}.${original.extension}`,
+              contentType: ORIGINAL_CONTENT_TYPES[original.extension]!,
+              bytes: original.bytes,
+            },
+          }
+        : {}),
       answer: () => ({ created: true, document, proposals: this.book.forDocument(documentId), skipped, warnings }),
     };
   }

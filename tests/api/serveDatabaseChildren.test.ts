@@ -154,4 +154,25 @@ describe('two claimgraph serve --database processes on one database', () => {
     console.log(`child servers: an edit on B seen by the server with no writer after ${delay} ms`);
     expect(await json(reader, '/api/entities/acme')).toEqual(await json(b, '/api/entities/acme'));
   });
+
+  it('a PDF ingested on B is served, byte for byte, as its original by A and by a server started after', async () => {
+    const pdf = fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'documents', 'article.pdf'));
+    const ingested = await fetch(
+      `${b.url}/api/documents?fileName=212_article.txt&title=Starlink%20call&date=2024-11-03`,
+      {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/pdf' },
+        body: pdf,
+      },
+    );
+    expect(ingested.status).toBe(201);
+    await until(async () => (await status(a, '/api/documents/212_article')) === 200);
+    const later = await serveDatabase();
+    for (const server of [a, later]) {
+      const original = await fetch(`${server.url}/api/documents/212_article/original`);
+      expect(original.status).toBe(200);
+      expect(original.headers.get('content-type')).toBe('application/pdf');
+      expect(Buffer.from(await original.arrayBuffer()).equals(pdf)).toBe(true);
+    }
+  });
 });

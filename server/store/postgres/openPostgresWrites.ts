@@ -9,6 +9,7 @@ import type { SnapshotHolder } from '../../model/evidenceGraph';
 import type { ExtractArticle } from '../extraction';
 import { WriteStore } from '../writeStore';
 import { describeDatabaseUrl } from './connect';
+import { copyOriginals } from './databaseOriginals';
 import { EventFollower } from './eventFollower';
 import { PostgresEventStore } from './postgresEventStore';
 
@@ -50,6 +51,7 @@ export async function openPostgresWrites(options: PostgresWritesOptions): Promis
     pool,
     options.lastSeq ?? '0',
     `PostgreSQL at ${describeDatabaseUrl(options.connectionString)}`,
+    options.dataDir,
   );
   const writes = WriteStore.onEventStore({
     dataDir: options.dataDir,
@@ -61,6 +63,8 @@ export async function openPostgresWrites(options: PostgresWritesOptions): Promis
     followOnly: options.followOnly,
   });
   try {
+    // The originals this server's folder lacks (imported, or converted on another server), before it serves.
+    await copyOriginals(pool, options.dataDir);
     await writes.catchUp();
   } catch (error) {
     await pool.end().catch(() => undefined);

@@ -3,10 +3,12 @@
 // (applied in seq order, which is commit order because every writer holds the lock),
 // plan against the graph as it is then, insert the event row, move the version of each
 // claim and entity row it changes (a row at another version is a 412, whatever this
-// process believed), notify the other servers, commit, and only then apply to memory.
+// process believed), notify the other servers, commit, and only then apply to memory. An
+// ingest's original file goes in the same transaction (databaseOriginals.ts).
 import type pg from 'pg';
 import { journalEntrySchema, type JournalEntry } from '../../model/journalEntries';
 import type { ApplyCommitted, CommittedWrite, EventStore, PlannedWrite } from '../eventStore';
+import { copyOriginals, recordOriginal } from './databaseOriginals';
 import { DatabaseHealth } from './databaseHealth';
 import { recordEvent } from './recordEvent';
 
@@ -26,6 +28,8 @@ export class PostgresEventStore implements EventStore {
     /** The seq of the last event this server applied (from the start-up read). */
     private lastApplied: string,
     readonly description: string,
+    /** This server's data folder, where the originals other servers recorded are copied to be served. */
+    private readonly dataDir?: string,
   ) {}
 
   get unreachable(): string | undefined {
@@ -51,6 +55,7 @@ export class PostgresEventStore implements EventStore {
         return { planned };
       }
       const { seq, line } = await recordEvent(client, planned.entry);
+      if (planned.original) await recordOriginal(client, planned.original);
       await client.query('SELECT pg_notify($1, $2)', [EVENTS_CHANNEL, seq]);
       await client.query('COMMIT');
       open = false;
@@ -88,6 +93,9 @@ export class PostgresEventStore implements EventStore {
       );
       for (const row of rows) {
         const entry: JournalEntry = journalEntrySchema.parse(JSON.parse(row.line));
+        // The original first, as on the server that wrote it: an ingest applied is one whose original can be served.
+        if (entry.kind === 'ingest' && this.dataDir !== undefined)
+          await copyOriginals(client, this.dataDir, [entry.document.id]);
         apply(entry, row.line);
         this.lastApplied = row.seq;
         applied += 1;
