@@ -27,6 +27,10 @@ export function maskSentence(sentence: Sentence, mentions: Mention[]): MaskedSen
     /^(its|his|their)$/.test(m.referenceWords ?? '') &&
     !/^\s+(?:[a-z]+\s+)?(?:representative|chief|head|director|president|chairman|chairwoman|chair|spokesperson|spokesman|owner|founder|ceo|links|ties|relationship|connections|manager|officer|executive|secretary|governor|minister|commander|leader|lawyer|attorney)\b/.test(
       sentence.text.slice(m.end - sentence.start),
+    ) &&
+    // "called his testimony \"an invention\"": a quoted judgement of what the person said is about the person.
+    !/^\s+(?:[a-z-]+\s+)?(?:testimony|account|statements?|claims?|evidence|remarks|comments|version|story|conduct|behaviou?r)\s+(?:as\s+)?["“]/.test(
+      sentence.text.slice(m.end - sentence.start),
     );
   const candidates = mentions
     .filter((m) => m.sentence === sentence.index && !m.modifier && !determinerOnly(m))

@@ -171,6 +171,12 @@ function subjectBeforeCue(
     /\b(?:by|to|with|from|of|against|for|on|in)\s+(?:the\s+)?⟦\d+⟧\s+and\s+$/.test(masked.text.slice(0, match.index))
   ) {
     const first = positions.find((p) => p.end <= match.index && eligibleSubject(masked, p.index, context));
+    // "⟦Her⟧ lawyer, ⟦Ovidiu Stan⟧, said … and called": the subject is the name in apposition to the role, not its possessor.
+    const appositive =
+      first && /^(?:his|her|its|their)$/i.test(masked.slots[first.index].mention.referenceWords ?? '')
+        ? /^\s+(?:[a-z-]+\s+){0,2}[a-z-]+,\s+(⟦\d+⟧)/.exec(masked.text.slice(first.end, match.index))
+        : null;
+    if (appositive) return { slot: slotAt(appositive[1]) };
     if (first) return { slot: first.index };
   }
   // "a joint venture that would own ⟦O⟧": a relative clause's subject is the noun it follows, named or not.
@@ -261,9 +267,15 @@ function coordinated(masked: MaskedSentence, index: number, side: 'before' | 'af
     return [...list[1].matchAll(/⟦(\d+)⟧/g)].map((m) => Number(m[1]));
   }
   const after = masked.text.slice(position.end);
-  const list = /^((?:,\s*(?:the\s+)?⟦\d+⟧)*)(,?)\s+and\s+(?:the\s+)?(⟦\d+⟧)/.exec(after);
-  if (!list || (list[2] === ',' && list[1] === '')) return [];
-  return [...`${list[1]} ${list[3]}`.matchAll(/⟦(\d+)⟧/g)].map((m) => Number(m[1]));
+  const list = /^((?:,\s*(?:the\s+)?⟦\d+⟧)*)(,?)\s+and\s+(?:the\s+)?(⟦\d+⟧)(?!['’]s)/.exec(after);
+  if (list && !(list[2] === ',' && list[1] === ''))
+    return [...`${list[1]} ${list[3]}`.matchAll(/⟦(\d+)⟧/g)].map((m) => Number(m[1]));
+  // "met Wrona and the terminal's chief executive, Martin Lau": the name after a description in apposition.
+  const described =
+    /^\s+and\s+(?:(?:the|its|his|her|their|a|an)\s+)?(?:⟦\d+⟧['’]s\s+|[a-z-]+['’]s\s+)?(?:[a-z-]+\s+){0,3}[a-z-]+,\s+(⟦\d+⟧)(?!['’]s)/.exec(
+      after,
+    );
+  return described ? [Number(/⟦(\d+)⟧/.exec(described[1])![1])] : [];
 }
 
 /** A quote that stops on "the" or "to" runs on to the end of its phrase ("called Vestager the "tax lady""). */

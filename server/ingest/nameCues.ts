@@ -386,7 +386,7 @@ export const GOVERNMENT_BODY =
 
 /** Lower-case nouns after a demonym or country that mean the country itself ("Ukrainian authorities", "US government"). */
 export const COUNTRY_AS_BODY =
-  /^(government|authorities|officials|administration|lawmakers|police|troops|forces|state|military|diplomats|prosecutors|regulators|intelligence agencies|security services|agencies)$/;
+  /^(government|authorities|officials|administration|lawmakers|police|troops|forces|state|military|diplomats|prosecutors|regulators|intelligence agencies|security services|agencies|officers|soldiers|border guards|customs officers|customs officials|border officials|security forces)$/;
 
 /** Words that never start an entity's name when written capitalised at the start of a sentence. */
 export const FUNCTION_WORDS = new Set([

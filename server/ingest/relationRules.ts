@@ -178,7 +178,7 @@ export const RELATION_RULES: RelationRule[] = [
   rule(
     'met',
     'in_contact_with',
-    `\\b(?:met|meets|meeting|spoke|spoken|speaks|talked|held talks)\\s+(?:with\\s+|to\\s+)?${THE}(?:(?:his|her|their|its|the)\\s+(?:[a-z-]+\\s+){0,2}?(?:[a-z-]+\\s+of\\s+(?:the\\s+)?⟦\\d+⟧|[a-z-]+),\\s+)?${O}(?!['’]s)`,
+    `\\b(?:met|meets|meeting|spoke|spoken|speaks|talked|held talks)\\s+(?:with\\s+|to\\s+)?${THE}(?:(?:(?:his|her|their|its|the)\\s+|⟦\\d+⟧['’]s\\s+)(?:[a-z-]+\\s+){0,2}?(?:[a-z-]+\\s+of\\s+(?:the\\s+)?⟦\\d+⟧|[a-z-]+),\\s+)?${O}(?!['’]s)`,
   ),
   // "toured the site with Sisavath", "reached an understanding with the terminal operator".
   rule(
@@ -190,6 +190,18 @@ export const RELATION_RULES: RelationRule[] = [
     'reached an understanding with',
     'in_contact_with',
     `\\b(?:reached|struck|negotiated)\\s+(?:an?|the)\\s+(?:[a-z-]+\\s+)?(?:understanding|agreement|deal|settlement|compromise)\\s+with\\s+${THE}(?:[a-z-]+\\s+){0,2}?${O}`,
+  ),
+  // "met Azerbaijan's deputy foreign minister": meeting an unnamed official of a body is contact with the body.
+  rule(
+    "met O's official",
+    'in_contact_with',
+    `\\b(?:met|meets|meeting|spoke\\s+(?:with|to)|talked\\s+(?:with|to)|held\\s+talks\\s+with)\\s+${THE}${O}['’]s\\s+${ROLE_MODIFIERS}(?:${ROLE}|officials?|representatives?|delegation)\\b(?!,?\\s+⟦)`,
+  ),
+  // "acted in coordination with officers of X", "worked in close cooperation with X".
+  rule(
+    'in coordination with',
+    'in_contact_with',
+    `\\bin\\s+(?:close\\s+|direct\\s+)?(?:coordination|cooperation|collaboration|concert)\\s+with\\s+${THE}(?:(?:officers|officials|agents|members|representatives|staff)\\s+(?:of|from)\\s+${THE})?${O}`,
   ),
   rule('contacted', 'in_contact_with', `\\b(?:contacted|phoned|emailed|messaged)\\s+${THE}${O}`),
   rule(
@@ -537,6 +549,13 @@ export const RELATION_RULES: RelationRule[] = [
     'criticized',
     `\\b(?:called|calling|calls|branded|labelled|labeled|dubbed)\\s+${THE}${O}\\s+["“]`,
   ),
+  // "called his testimony \"an invention\"": a quoted judgement of what a person did or said is criticism of that person.
+  rule(
+    'called his act "…"',
+    'criticized',
+    `\\b(?:called|calling|calls|branded|labelled|labeled|dubbed|described)\\s+${O}\\s+(?:[a-z-]+\\s+)?(?:testimony|account|statements?|claims?|evidence|remarks|comments|version|story|allegations?|report|conduct|behaviou?r|actions?|policy|policies)\\s+(?:as\\s+)?["“]`,
+    { possessiveObject: true },
+  ),
   // "demanded that Zambia's Anti-Corruption Commission investigate the award".
   rule(
     'demanded that O act',
@@ -817,6 +836,19 @@ export const RELATION_RULES: RelationRule[] = [
     'S, an adviser at O',
     'holds_position',
     `${S},\\s+(?:a|an|the|its|his|her)\\s+(?:former\\s+|senior\\s+|then\\s+|top\\s+)?(?:[a-z-]+\\s+){0,2}?(?:adviser|advisor|official|officer|executive|director|manager|spokesman|spokeswoman|spokesperson|employee|engineer|partner|minister|head|chief|chairman|chairwoman|president|commander|ambassador|analyst|member|reporter|correspondent|journalist|editor|lobbyist|researcher|coach|lawyer)(?:\\s+of\\s+[a-z-]+(?:\\s+[a-z-]+)?)?\\s+(?:at|of|for|with|in)\\s+${THE}(?:(?!(?:of|from|to|in|at|for|with|by|and)\\b)[a-z-]+\\s+|(?:⟦\\d+⟧|[A-Z][a-z]+)\\s+(?=[a-z-]+\\s)){0,3}?${O}(?!\\s+[a-z-]+\\s+⟦)`,
+  ),
+  // "Mihai Dobre, a former Helvarin sales representative": the employer's name before the role in an apposition.
+  rule(
+    'S, a former O role',
+    'holds_position',
+    `${S},\\s+(?:a|an|the)\\s+(?:(?:former|current|senior|then|long-?time|veteran)\\s+)?${O}\\s+(?:[a-z-]+\\s+){0,2}?(?:${ROLE}|official|officer|executive|employee|engineer|partner|analyst|researcher|lawyer)\\b(?!\\s+(?:of|for|at|in|with)\\b)`,
+  ),
+  // "Grant Whitlock, a former partner at a fund, who is its chairman": a relative clause giving the role.
+  rule(
+    'S, who is its role',
+    'holds_position',
+    `${S},\\s+(?:(?:a|an|the)\\s+(?:[^,.;⟦]|⟦\\d+⟧){0,80}?,\\s+)?who\\s+(?:is|was|has\\s+been|had\\s+been|became|remains)\\s+(?:also\\s+|now\\s+)?(?:the\\s+)?${O}(?:['’]s)?\\s+${ROLE_MODIFIERS}${ROLE}\\b(?!\\s+(?:of|for|at)\\b)`,
+    { possessiveObject: true },
   ),
   // "Vuković, who works for the independent news portal Luča": a relative clause naming the employer.
   rule(

@@ -1,0 +1,88 @@
+// The constructions taught in the third round on articles nobody tuned the extractor on:
+// coordination past a description in apposition ("met A and the port's chief executive, B"),
+// contact with a body through its unnamed official ("met Norway's deputy foreign minister"),
+// "in coordination with officers of X", a quoted judgement of what a person said ("called
+// his testimony …"), the appositive name rather than its possessor as the subject of a second
+// verb ("Her lawyer, NAME, said … and called"), the employer's name before a role in an
+// apposition, "who is its chairman" past an apposition, and a demonym before officers or
+// border guards standing for the state. One small invented sentence per construction.
+import { claimLines, extract } from './articleFixture';
+
+const claims = (body: string) => claimLines(extract(body));
+
+describe('coordination and apposition', () => {
+  it('takes the name after a description in apposition as a second object: "met A and the port\'s chief executive, B"', () => {
+    expect(claims("Ewa Nowak met Piotr Zielinski and the port's chief executive, Henryk Sobczak, on Monday.")).toEqual([
+      'ewa-nowak in_contact_with piotr-zielinski asserts',
+      'ewa-nowak in_contact_with henryk-sobczak asserts',
+    ]);
+  });
+
+  it('meets the named official, not the possessor, when the official is named: "met Norway\'s foreign minister, NAME"', () => {
+    expect(claims("Lina Kaur met Norway's foreign minister, Erik Dahl, on Friday.")).toEqual([
+      'lina-kaur in_contact_with erik-dahl asserts',
+      'erik-dahl holds_position country:NO asserts',
+    ]);
+  });
+
+  it('takes the name in apposition to "Her lawyer" as the subject of a verb after "and"', () => {
+    expect(
+      claims(
+        'Dora Lind was charged on Monday. Her lawyer, Ivo Brandt, said the case was weak and called Aron Weiss "a liar".',
+      ),
+    ).toEqual(['ivo-brandt acted_on_behalf_of dora-lind asserts', 'ivo-brandt criticized aron-weiss confirms']);
+  });
+});
+
+describe('contact', () => {
+  it('reads a meeting with an unnamed official of a country as contact with the country', () => {
+    expect(claims("Lina Kaur met Norway's deputy foreign minister on Friday.")).toEqual([
+      'lina-kaur in_contact_with country:NO asserts',
+    ]);
+  });
+
+  it('reads "acted in coordination with officers of X"', () => {
+    expect(claims("Marek Dvorak acted in coordination with officers of Poland's Internal Security Agency.")).toEqual([
+      'marek-dvorak in_contact_with internal-security-agency asserts',
+      'internal-security-agency part_of country:PL asserts',
+    ]);
+  });
+});
+
+describe('criticism', () => {
+  it('reads a quoted judgement of what a person said as criticism of the person: "called his testimony …"', () => {
+    expect(claims('Aron Weiss testified on Monday. Dora Lind called his testimony "a fiction".')).toEqual([
+      'dora-lind criticized aron-weiss asserts',
+    ]);
+  });
+
+  it('keeps "his" no argument before a noun that is no quoted judgement ("called his lawyer on Monday")', () => {
+    expect(claims('Aron Weiss testified on Monday. Dora Lind called his lawyer on Monday.')).toEqual([]);
+  });
+
+  it('takes a demonym before "customs officers" for the state', () => {
+    expect(claims('Tomas Ek accused Finnish customs officers of helping smugglers.')).toEqual([
+      'tomas-ek criticized country:FI asserts',
+    ]);
+  });
+});
+
+describe('positions', () => {
+  it('reads the employer\'s name before the role in an apposition: "NAME, a former ORG sales representative"', () => {
+    expect(claims('Solvay Chemicals denied it. Karl Ostrow, a former Solvay sales representative, testified.')).toEqual(
+      ['karl-ostrow holds_position solvay-chemicals asserts'],
+    );
+  });
+
+  it('reads "NAME, a former banker at a fund, who is its chairman"', () => {
+    expect(
+      claims(
+        'Norvik Capital bought the club. Anna Berg, a former banker at a London fund, who is its chairman, spoke.',
+      ),
+    ).toEqual(['anna-berg holds_position norvik-capital asserts']);
+  });
+
+  it('reads no position when the role after the employer\'s name is of another body ("a former Solvay director of the fund")', () => {
+    expect(claims('Karl Ostrow, a former Solvay director of the Baltic Fund, testified.')).toEqual([]);
+  });
+});
