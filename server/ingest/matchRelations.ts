@@ -228,6 +228,14 @@ function nearestBefore(
       .slice(0, match.index)
       .matchAll(/,\s+(?:which|who|whose|where)\b[^,]*,|,\s+(?:the|an?)\s+[^,]*,(?=\s+(?:[a-z]+\s+){0,2}$)/g),
   ].map((m) => [m.index, m.index + m[0].length]);
+  // "⟦A⟧, a ⟦Podgorica⟧ company owned by…": a name modifying the appositive's noun is no object; the head is.
+  const describedHead =
+    group === 'o'
+      ? /(⟦\d+⟧),\s+(?:an?|the)\s+(?:[a-z-]+\s+){0,2}⟦\d+⟧(?:-based)?\s+(?:[a-z-]+\s+){1,3}$/.exec(
+          masked.text.slice(0, match.index),
+        )
+      : null;
+  if (describedHead) return slotAt(describedHead[1]);
   const candidates = positions.filter(
     (p) => p.end <= match.index && !inRelativeClause.some(([a, b]) => p.start >= a && p.end <= b),
   );

@@ -763,6 +763,30 @@ export const RELATION_RULES: RelationRule[] = [
     'part_of',
     `${O}['’]s\\s+(?:[a-z-]+\\s+){0,2}(?:arm|unit|subsidiary|division|branch|affiliate)s?,?\\s+${S}`,
   ),
+  // member_of: "Kazakhstan and Kyrgyzstan are members of the Eurasian Economic Union".
+  rule(
+    'S are members of O',
+    'member_of',
+    `${S}\\s+(?:is|are|was|were|has\\s+been|have\\s+been|became|become)\\s+(?:both\\s+|all\\s+|also\\s+|now\\s+|long\\s+)?(?:an?\\s+|the\\s+)?(?:founding\\s+|full\\s+)?members?\\s+(?:states?\\s+)?of\\s+${THE}(?:[\\w'’-]+\\s+){0,2}?${O}`,
+  ),
+  // "the commission, an intergovernmental body whose members are Cambodia, Laos and Thailand".
+  rule(
+    'O, whose members are S',
+    'member_of',
+    `${O}(?:,\\s+(?:an?|the)\\s+(?:[^,.;⟦]|⟦\\d+⟧){0,60}?)?,?\\s+whose\\s+(?:[a-z-]+\\s+)?members\\s+(?:are|were|include|included)\\s+${THE}${S}`,
+  ),
+  // "Nikola Perić, an opposition member of parliament from the Civic Union party", "X, a member of the party".
+  rule(
+    'S, a member of parliament from O',
+    'member_of',
+    `${S},\\s+(?:an?|the)\\s+(?:[a-z-]+\\s+){0,2}?(?:member\\s+of\\s+parliament|member|MP|lawmaker|legislator|senator|councillor|councilor)\\s+(?:from|of|for)\\s+${THE}${O}`,
+  ),
+  // sanctioned: "added Halcyon and its Dubai unit to its Entity List".
+  rule(
+    'added O to the list',
+    'sanctioned',
+    `\\badded\\s+${THE}${O}(?:(?:,\\s*|,?\\s+and\\s+)(?:the\\s+)?⟦\\d+⟧)*\\s+to\\s+(?:its|the|a|their)\\s+(?:(?:[A-Za-z-]+|⟦\\d+⟧)\\s+){0,3}?(?:[Ll]ist|blacklist|register|⟦\\d+⟧)\\b`,
+  ),
   // linked_to
   rule('founder of O, S', 'linked_to', `\\b(?:co-?)?founder\\s+of\\s+${THE}(?:[a-z][\\w'’-]*\\s+){0,3}?${O},\\s+${S}`),
   rule("O's founder, S", 'linked_to', `${O}['’]s\\s+(?:co-?)?founder,?\\s+(?:[a-z-]+\\s+){0,2}${S}`),
@@ -835,7 +859,7 @@ export const RELATION_RULES: RelationRule[] = [
   rule(
     'S, an adviser at O',
     'holds_position',
-    `${S},\\s+(?:a|an|the|its|his|her)\\s+(?:former\\s+|senior\\s+|then\\s+|top\\s+)?(?:[a-z-]+\\s+){0,2}?(?:adviser|advisor|official|officer|executive|director|manager|spokesman|spokeswoman|spokesperson|employee|engineer|partner|minister|head|chief|chairman|chairwoman|president|commander|ambassador|analyst|member|reporter|correspondent|journalist|editor|lobbyist|researcher|coach|lawyer)(?:\\s+of\\s+[a-z-]+(?:\\s+[a-z-]+)?)?\\s+(?:at|of|for|with|in)\\s+${THE}(?:(?!(?:of|from|to|in|at|for|with|by|and)\\b)[a-z-]+\\s+|(?:⟦\\d+⟧|[A-Z][a-z]+)\\s+(?=[a-z-]+\\s)){0,3}?${O}(?!\\s+[a-z-]+\\s+⟦)`,
+    `${S},\\s+(?:a|an|the|its|his|her)\\s+(?:former\\s+|senior\\s+|then\\s+|top\\s+)?(?:[a-z-]+\\s+){0,2}?(?:adviser|advisor|official|officer|executive|director|manager|spokesman|spokeswoman|spokesperson|employee|engineer|partner|minister|head|chief|chairman|chairwoman|president|commander|ambassador|analyst|reporter|correspondent|journalist|editor|lobbyist|researcher|coach|lawyer)(?:\\s+of\\s+[a-z-]+(?:\\s+[a-z-]+)?)?\\s+(?:at|of|for|with|in)\\s+${THE}(?:(?!(?:of|from|to|in|at|for|with|by|and)\\b)[a-z-]+\\s+|(?:⟦\\d+⟧|[A-Z][a-z]+)\\s+(?=[a-z-]+\\s)){0,3}?${O}(?!\\s+[a-z-]+\\s+⟦)`,
   ),
   // "Mihai Dobre, a former Helvarin sales representative": the employer's name before the role in an apposition.
   rule(

@@ -5,7 +5,10 @@
 // his testimony …"), the appositive name rather than its possessor as the subject of a second
 // verb ("Her lawyer, NAME, said … and called"), the employer's name before a role in an
 // apposition, "who is its chairman" past an apposition, and a demonym before officers or
-// border guards standing for the state. One small invented sentence per construction.
+// border guards standing for the state; the head of an apposition, not a place modifying its
+// noun, as the object of "owned by"; membership ("A and B are members of X", "whose members
+// are …", "a member of parliament from X"); "added A and B to its Entity List". One small
+// invented sentence per construction.
 import { claimLines, extract } from './articleFixture';
 
 const claims = (body: string) => claimLines(extract(body));
@@ -84,5 +87,46 @@ describe('positions', () => {
 
   it('reads no position when the role after the employer\'s name is of another body ("a former Solvay director of the fund")', () => {
     expect(claims('Karl Ostrow, a former Solvay director of the Baltic Fund, testified.')).toEqual([]);
+  });
+});
+
+describe('ownership, membership and lists', () => {
+  it('takes the apposition\'s head, not the place modifying its noun, as what "owned by" is about', () => {
+    expect(claims('Norsk Data, an Oslo company owned by a former navy officer, Olav Lie, sold it.')).toEqual([
+      'olav-lie owns norsk-data asserts',
+    ]);
+  });
+
+  it('reads "A and B are members of X"', () => {
+    expect(claims('Estonia and Latvia are members of the European Union.')).toEqual([
+      'country:EE member_of european-union asserts',
+      'country:LV member_of european-union asserts',
+    ]);
+  });
+
+  it('reads "X, a body whose members are A, B and C"', () => {
+    expect(claims('The Danube Council, a regional body whose members are Austria, Hungary and Slovakia, met.')).toEqual(
+      [
+        'country:AT member_of danube-council asserts',
+        'country:HU member_of danube-council asserts',
+        'country:SK member_of danube-council asserts',
+      ],
+    );
+  });
+
+  it('reads a member of parliament from a party, and a member of a party, as membership, not a position', () => {
+    expect(claims('Mira Kovac, an opposition member of parliament from the Green Future party, spoke.')).toEqual([
+      'mira-kovac member_of green-future asserts',
+    ]);
+    expect(claims('Mira Kovac, a member of the Green Future, spoke.')).toEqual([
+      'mira-kovac member_of green-future asserts',
+    ]);
+  });
+
+  it('reads "added A and B to its Entity List" as sanctioning each', () => {
+    expect(claims('The Trade Department added Corvex Systems and Corvex Gulf FZE to its Entity List in May.')).toEqual([
+      'trade-department sanctioned corvex-systems asserts',
+      'trade-department sanctioned corvex-gulf-fze asserts',
+    ]);
   });
 });
