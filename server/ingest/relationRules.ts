@@ -56,6 +56,9 @@ const MONEY =
 const plainWords = (n: number) =>
   `(?:(?!(?:of|to|from|for|that|which|who|by|in|on|at|with|and)\\b)[a-z-]+\\s+){0,${n}}?`;
 
+/** A description before a name, a demonym's country among its words ("the Swiss drugmaker", "the ⟦Swiss⟧ drugmaker"). */
+const DESCRIBED = '(?:(?:[a-z-]+|⟦\\d+⟧(?=\\s+[a-z]))\\s+){0,4}?';
+
 /** A role a person holds in an organisation or country ("chief compliance officer", "head of international payments"). */
 export const ROLE =
   '(?:chief\\s+executive(?:\\s+officer)?|chief\\s+(?:[a-z-]+\\s+){0,2}officer|chief|chair|chairman|chairwoman|chairperson|(?:vice[\\s-])?president|(?:managing\\s+|executive\\s+|technical\\s+|general\\s+)?director|(?:general\\s+|regional\\s+|country\\s+)?manager|head(?:\\s+of\\s+[a-z-]+(?:\\s+[a-z-]+)?)?|spokes(?:man|woman|person)|secretary(?:-general)?|minister|governor|commissioner|commander|lobbyist|editor(?:-in-chief)?|treasurer|general\\s+counsel|adviser|advisor|envoy|ambassador|leader|(?:first-team\\s+)?coach|reporter|correspondent|representative)';
@@ -693,7 +696,7 @@ export const RELATION_RULES: RelationRule[] = [
   rule(
     'S, the arm of O',
     'part_of',
-    `${S},\\s+(?:the|a|an|its)\\s+(?:[a-z-]+\\s+){0,2}(?:arm|unit|subsidiary|division|branch|affiliate|wing|department|agency)\\s+of\\s+${THE}(?:[a-z-]+\\s+){0,4}?${O}`,
+    `${S},\\s+(?:the|a|an|its)\\s+(?:[a-z-]+\\s+){0,2}(?:arm|unit|subsidiary|division|branch|affiliate|wing|department|agency)\\s+of\\s+${THE}${DESCRIBED}${O}(?!\\s+(?:[a-z-]+\\s+){1,2}⟦)`,
   ),
   rule("O's owner, S", 'owns', `${O}['’]s\\s+(?:[\\w-]+\\s+)?owner,?\\s+${S}`),
   rule(
@@ -750,13 +753,13 @@ export const RELATION_RULES: RelationRule[] = [
   rule(
     'S is a unit of O',
     'part_of',
-    `${S}\\s+(?:is|was|became|has\\s+been)\\s+(?:now\\s+)?(?:a|an|the)\\s+(?:[a-z-]+\\s+){0,2}(?:arm|unit|subsidiary|division|branch|affiliate)\\s+of\\s+${THE}(?:[a-z-]+\\s+){0,4}?${O}`,
+    `${S}\\s+(?:is|was|became|has\\s+been)\\s+(?:now\\s+)?(?:a|an|the)\\s+(?:[a-z-]+\\s+){0,2}(?:arm|unit|subsidiary|division|branch|affiliate)\\s+of\\s+${THE}${DESCRIBED}${O}(?!\\s+(?:[a-z-]+\\s+){1,2}⟦)`,
   ),
   // "CloudHarbor, a cloud-storage provider that is a unit of the Dutch technology group Tessaract Systems".
   rule(
     'S, a firm that is a unit of O',
     'part_of',
-    `${S},\\s+(?:a|an|the)\\s+(?:[a-z-]+\\s+){0,4}?(?:that|which)\\s+is\\s+(?:now\\s+)?(?:a|an|the)\\s+(?:[a-z-]+\\s+){0,2}(?:arm|unit|subsidiary|division|branch|affiliate)\\s+of\\s+${THE}(?:[a-z-]+\\s+){0,4}?${O}`,
+    `${S},\\s+(?:a|an|the)\\s+(?:[a-z-]+\\s+){0,4}?(?:that|which)\\s+is\\s+(?:now\\s+)?(?:a|an|the)\\s+(?:[a-z-]+\\s+){0,2}(?:arm|unit|subsidiary|division|branch|affiliate)\\s+of\\s+${THE}${DESCRIBED}${O}(?!\\s+(?:[a-z-]+\\s+){1,2}⟦)`,
   ),
   rule(
     "O's unit, S",

@@ -7,7 +7,8 @@
 // apposition, "who is its chairman" past an apposition, and a demonym before officers or
 // border guards standing for the state; the head of an apposition, not a place modifying its
 // noun, as the object of "owned by"; membership ("A and B are members of X", "whose members
-// are …", "a member of parliament from X"); "added A and B to its Entity List". One small
+// are …", "a member of parliament from X"); "added A and B to its Entity List"; "a unit of the
+// Swiss drugmaker X" past the demonym's country. One small
 // invented sentence per construction.
 import { claimLines, extract } from './articleFixture';
 
@@ -127,6 +128,14 @@ describe('ownership, membership and lists', () => {
     expect(claims('The Trade Department added Corvex Systems and Corvex Gulf FZE to its Entity List in May.')).toEqual([
       'trade-department sanctioned corvex-systems asserts',
       'trade-department sanctioned corvex-gulf-fze asserts',
+    ]);
+  });
+});
+
+describe('units', () => {
+  it('reads "a unit of the Swiss drugmaker X" as part of X, not of the demonym\'s country', () => {
+    expect(claims('Korvo Romania, a unit of the Swiss drugmaker Korvo Pharma, paid.')).toEqual([
+      'korvo-romania part_of korvo-pharma asserts',
     ]);
   });
 });
