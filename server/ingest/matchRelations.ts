@@ -171,7 +171,7 @@ function subjectBeforeCue(
     /\b(?:by|to|with|from|of|against|for|on|in)\s+(?:the\s+)?⟦\d+⟧\s+and\s+$/.test(masked.text.slice(0, match.index))
   ) {
     const first = positions.find((p) => p.end <= match.index && eligibleSubject(masked, p.index, context));
-    // "⟦Her⟧ lawyer, ⟦Ovidiu Stan⟧, said … and called": the subject is the name in apposition to the role, not its possessor.
+    // "⟦Her⟧ lawyer, ⟦Ivo Brandt⟧, said … and called": the subject is the name in apposition to the role, not its possessor.
     const appositive =
       first && /^(?:his|her|its|their)$/i.test(masked.slots[first.index].mention.referenceWords ?? '')
         ? /^\s+(?:[a-z-]+\s+){0,2}[a-z-]+,\s+(⟦\d+⟧)/.exec(masked.text.slice(first.end, match.index))
@@ -228,7 +228,7 @@ function nearestBefore(
       .slice(0, match.index)
       .matchAll(/,\s+(?:which|who|whose|where)\b[^,]*,|,\s+(?:the|an?)\s+[^,]*,(?=\s+(?:[a-z]+\s+){0,2}$)/g),
   ].map((m) => [m.index, m.index + m[0].length]);
-  // "⟦A⟧, a ⟦Podgorica⟧ company owned by…": a name modifying the appositive's noun is no object; the head is.
+  // "⟦A⟧, an ⟦Oslo⟧ company owned by…": a name modifying the appositive's noun is no object; the head is.
   const describedHead =
     group === 'o'
       ? /(⟦\d+⟧),\s+(?:an?|the)\s+(?:[a-z-]+\s+){0,2}⟦\d+⟧(?:-based)?\s+(?:[a-z-]+\s+){1,3}$/.exec(
@@ -278,7 +278,7 @@ function coordinated(masked: MaskedSentence, index: number, side: 'before' | 'af
   const list = /^((?:,\s*(?:the\s+)?⟦\d+⟧)*)(,?)\s+and\s+(?:the\s+)?(⟦\d+⟧)(?!['’]s)/.exec(after);
   if (list && !(list[2] === ',' && list[1] === ''))
     return [...`${list[1]} ${list[3]}`.matchAll(/⟦(\d+)⟧/g)].map((m) => Number(m[1]));
-  // "met Wrona and the terminal's chief executive, Martin Lau": the name after a description in apposition.
+  // "met Zielinski and the port's chief executive, Henryk Sobczak": the name after a description in apposition.
   const described =
     /^\s+and\s+(?:(?:the|its|his|her|their|a|an)\s+)?(?:⟦\d+⟧['’]s\s+|[a-z-]+['’]s\s+)?(?:[a-z-]+\s+){0,3}[a-z-]+,\s+(⟦\d+⟧)(?!['’]s)/.exec(
       after,

@@ -194,7 +194,7 @@ export const RELATION_RULES: RelationRule[] = [
     'in_contact_with',
     `\\b(?:reached|struck|negotiated)\\s+(?:an?|the)\\s+(?:[a-z-]+\\s+)?(?:understanding|agreement|deal|settlement|compromise)\\s+with\\s+${THE}(?:[a-z-]+\\s+){0,2}?${O}`,
   ),
-  // "met Azerbaijan's deputy foreign minister": meeting an unnamed official of a body is contact with the body.
+  // "met Norway's deputy foreign minister": meeting an unnamed official of a body is contact with the body.
   rule(
     "met O's official",
     'in_contact_with',
@@ -766,25 +766,25 @@ export const RELATION_RULES: RelationRule[] = [
     'part_of',
     `${O}['’]s\\s+(?:[a-z-]+\\s+){0,2}(?:arm|unit|subsidiary|division|branch|affiliate)s?,?\\s+${S}`,
   ),
-  // member_of: "Kazakhstan and Kyrgyzstan are members of the Eurasian Economic Union".
+  // member_of: "Estonia and Latvia are members of the European Union".
   rule(
     'S are members of O',
     'member_of',
     `${S}\\s+(?:is|are|was|were|has\\s+been|have\\s+been|became|become)\\s+(?:both\\s+|all\\s+|also\\s+|now\\s+|long\\s+)?(?:an?\\s+|the\\s+)?(?:founding\\s+|full\\s+)?members?\\s+(?:states?\\s+)?of\\s+${THE}(?:[\\w'’-]+\\s+){0,2}?${O}`,
   ),
-  // "the commission, an intergovernmental body whose members are Cambodia, Laos and Thailand".
+  // "the council, a regional body whose members are Austria, Hungary and Slovakia".
   rule(
     'O, whose members are S',
     'member_of',
     `${O}(?:,\\s+(?:an?|the)\\s+(?:[^,.;⟦]|⟦\\d+⟧){0,60}?)?,?\\s+whose\\s+(?:[a-z-]+\\s+)?members\\s+(?:are|were|include|included)\\s+${THE}${S}`,
   ),
-  // "Nikola Perić, an opposition member of parliament from the Civic Union party", "X, a member of the party".
+  // "Mira Kovac, an opposition member of parliament from the Green Future party", "X, a member of the party".
   rule(
     'S, a member of parliament from O',
     'member_of',
     `${S},\\s+(?:an?|the)\\s+(?:[a-z-]+\\s+){0,2}?(?:member\\s+of\\s+parliament|member|MP|lawmaker|legislator|senator|councillor|councilor)\\s+(?:from|of|for)\\s+${THE}${O}`,
   ),
-  // sanctioned: "added Halcyon and its Dubai unit to its Entity List".
+  // sanctioned: "added Corvex Systems and its Gulf unit to its Entity List".
   rule(
     'added O to the list',
     'sanctioned',
@@ -864,13 +864,13 @@ export const RELATION_RULES: RelationRule[] = [
     'holds_position',
     `${S},\\s+(?:a|an|the|its|his|her)\\s+(?:former\\s+|senior\\s+|then\\s+|top\\s+)?(?:[a-z-]+\\s+){0,2}?(?:adviser|advisor|official|officer|executive|director|manager|spokesman|spokeswoman|spokesperson|employee|engineer|partner|minister|head|chief|chairman|chairwoman|president|commander|ambassador|analyst|reporter|correspondent|journalist|editor|lobbyist|researcher|coach|lawyer)(?:\\s+of\\s+[a-z-]+(?:\\s+[a-z-]+)?)?\\s+(?:at|of|for|with|in)\\s+${THE}(?:(?!(?:of|from|to|in|at|for|with|by|and)\\b)[a-z-]+\\s+|(?:⟦\\d+⟧|[A-Z][a-z]+)\\s+(?=[a-z-]+\\s)){0,3}?${O}(?!\\s+[a-z-]+\\s+⟦)`,
   ),
-  // "Mihai Dobre, a former Helvarin sales representative": the employer's name before the role in an apposition.
+  // "Karl Ostrow, a former Solvay sales representative": the employer's name before the role in an apposition.
   rule(
     'S, a former O role',
     'holds_position',
     `${S},\\s+(?:a|an|the)\\s+(?:(?:former|current|senior|then|long-?time|veteran)\\s+)?${O}\\s+(?:[a-z-]+\\s+){0,2}?(?:${ROLE}|official|officer|executive|employee|engineer|partner|analyst|researcher|lawyer)\\b(?!\\s+(?:of|for|at|in|with)\\b)`,
   ),
-  // "Grant Whitlock, a former partner at a fund, who is its chairman": a relative clause giving the role.
+  // "Anna Berg, a former banker at a fund, who is its chairman": a relative clause giving the role.
   rule(
     'S, who is its role',
     'holds_position',
