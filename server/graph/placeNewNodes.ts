@@ -27,22 +27,26 @@ const round = (value: number) => Math.round(value * 1000) / 1000;
 
 function buildGrid(graph: EvidenceGraph, skip: ReadonlySet<string>): PlacementGrid {
   const bounds = { minX: Infinity, maxX: -Infinity, minY: Infinity, maxY: -Infinity };
-  let placed = 0;
+  // One pass over the graph's nodes (100k at the largest size), then over plain arrays.
+  const nodes: string[] = [];
+  const xs: number[] = [];
+  const ys: number[] = [];
   graph.forEachNode((node, { x, y }) => {
     if (skip.has(node)) return;
-    placed++;
+    nodes.push(node);
+    xs.push(x);
+    ys.push(y);
     bounds.minX = Math.min(bounds.minX, x);
     bounds.maxX = Math.max(bounds.maxX, x);
     bounds.minY = Math.min(bounds.minY, y);
     bounds.maxY = Math.max(bounds.maxY, y);
   });
+  const placed = nodes.length;
   if (placed === 0) Object.assign(bounds, { minX: -10, maxX: 10, minY: -10, maxY: 10 });
   const area = Math.max(1, (bounds.maxX - bounds.minX) * (bounds.maxY - bounds.minY));
   const gap = Math.sqrt(area / Math.max(1, placed)) / 2;
   const grid: PlacementGrid = { gap, cells: new Map(), bounds };
-  graph.forEachNode((node, { x, y }) => {
-    if (!skip.has(node)) addToGrid(grid, node, x, y);
-  });
+  for (let k = 0; k < placed; k++) addToGrid(grid, nodes[k], xs[k], ys[k]);
   return grid;
 }
 
