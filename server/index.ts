@@ -241,8 +241,8 @@ const STARTUP_CACHE_DELAY_MS = 1000;
 /**
  * After a load from the files: once the layout is ready (its worker gone, so the write
  * does not add to the start's peak memory) and a moment later, the start-up cache is
- * written between requests, unless a write changed the folder (writeStartupCache checks
- * its key) or the server stops first.
+ * written between requests, unless a write changed the folder (it stops at the write;
+ * writeStartupCache checks the folder's key too) or the server stops first.
  */
 function writeStartupCacheLater(
   startup: NonNullable<OpenedGraph['startup']>,
@@ -251,9 +251,17 @@ function writeStartupCacheLater(
   stopped: () => boolean,
 ): Promise<boolean> {
   const { dataset, graph } = store.current;
-  const going = () => !stopped() && store.current.dataset === dataset;
+  // A write changes the dataset in place (the same object, a new version) and the folder's
+  // key with it: the cache could not be kept, so writing it would only take turns from
+  // requests (stat 50,000 files, serialise a million claims). The version to compare is the
+  // one the layout's positions left (startServer moves it on when the layout is ready).
+  let version: string | undefined;
+  const going = () => !stopped() && store.current.version === version;
   return layoutReady
-    .then(() => new Promise<void>((resolve) => setTimeout(resolve, STARTUP_CACHE_DELAY_MS).unref()))
+    .then(() => {
+      version = store.current.version;
+      return new Promise<void>((resolve) => setTimeout(resolve, STARTUP_CACHE_DELAY_MS).unref());
+    })
     .then(() => (going() ? writeStartupCache(startup, dataset, graph, going) : false))
     .catch(() => false);
 }

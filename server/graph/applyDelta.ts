@@ -161,7 +161,7 @@ function placeClaim(
 ): void {
   const claims = dataset.claims;
   if (before) {
-    const position = positionByRank(claims, index.rank.get(id)!, (c) => index.rank.get(c.id)!);
+    const position = positionOfLive(claims, index, index.rank.get(id)!);
     if (claims[position] !== before) throw new Error(`applyDelta: the claim index lost claim "${id}"`);
     if (after) claims[position] = after;
     else {
@@ -174,6 +174,18 @@ function placeClaim(
     index.rank.set(id, index.nextRank++);
   }
   if (after) index.byId.set(id, after);
+}
+
+/**
+ * Where the live claim of rank `rank` stands in dataset.claims. Each removal shifted the
+ * claims after it one place left and nothing else moves, so it stands between `rank` minus
+ * the number of removals (nextRank − length) and `rank`: a binary search over that window,
+ * not over a million claims (each step a lookup in the rank map).
+ */
+function positionOfLive(claims: readonly ResolvedClaim[], index: ClaimIndex, rank: number): number {
+  const low = Math.max(0, rank - (index.nextRank - claims.length));
+  const high = Math.min(claims.length, rank + 1);
+  return positionByRank(claims, rank, (c) => index.rank.get(c.id)!, low, high);
 }
 
 /** The relation's claims after the change, in dataset order; the relation added, replaced or dropped. */

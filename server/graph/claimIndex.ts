@@ -65,10 +65,16 @@ export function claimRank(dataset: Pick<Dataset, 'claims'>, id: string): number 
   return rank;
 }
 
-/** Where a claim of rank `rank` stands (or would stand) in a list in increasing rank. */
-export function positionByRank<T>(list: readonly T[], rank: number, rankOf: (item: T) => number): number {
-  let low = 0;
-  let high = list.length;
+/** Where a claim of rank `rank` stands (or would stand) in a list in increasing rank, searched between `from` and `to`. */
+export function positionByRank<T>(
+  list: readonly T[],
+  rank: number,
+  rankOf: (item: T) => number,
+  from = 0,
+  to = list.length,
+): number {
+  let low = from;
+  let high = to;
   while (low < high) {
     const middle = (low + high) >>> 1;
     if (rankOf(list[middle]) < rank) low = middle + 1;

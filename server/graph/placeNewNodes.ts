@@ -11,7 +11,8 @@ import type { EvidenceGraph } from '../model/evidenceGraph';
 
 interface PlacementGrid {
   gap: number;
-  cells: Map<string, string[]>;
+  /** Column, then row, to the nodes in that cell (numbers, not "i,j" strings: the first placement files every node). */
+  cells: Map<number, Map<number, string[]>>;
   bounds: { minX: number; maxX: number; minY: number; maxY: number };
 }
 
@@ -22,47 +23,56 @@ function hashUnit(text: string, salt: string): number {
   return crypto.createHash('sha256').update(`${salt}\0${text}`).digest().readUInt32BE(0) / 0x100000000;
 }
 
-const cellOf = (gap: number, x: number, y: number) => `${Math.floor(x / gap)},${Math.floor(y / gap)}`;
 const round = (value: number) => Math.round(value * 1000) / 1000;
 
 function buildGrid(graph: EvidenceGraph, skip: ReadonlySet<string>): PlacementGrid {
   const bounds = { minX: Infinity, maxX: -Infinity, minY: Infinity, maxY: -Infinity };
-  let placed = 0;
+  // One pass over the graph's nodes (100k at the largest size), then over plain arrays.
+  const nodes: string[] = [];
+  const xs: number[] = [];
+  const ys: number[] = [];
   graph.forEachNode((node, { x, y }) => {
     if (skip.has(node)) return;
-    placed++;
+    nodes.push(node);
+    xs.push(x);
+    ys.push(y);
     bounds.minX = Math.min(bounds.minX, x);
     bounds.maxX = Math.max(bounds.maxX, x);
     bounds.minY = Math.min(bounds.minY, y);
     bounds.maxY = Math.max(bounds.maxY, y);
   });
+  const placed = nodes.length;
   if (placed === 0) Object.assign(bounds, { minX: -10, maxX: 10, minY: -10, maxY: 10 });
   const area = Math.max(1, (bounds.maxX - bounds.minX) * (bounds.maxY - bounds.minY));
   const gap = Math.sqrt(area / Math.max(1, placed)) / 2;
   const grid: PlacementGrid = { gap, cells: new Map(), bounds };
-  graph.forEachNode((node, { x, y }) => {
-    if (!skip.has(node)) addToGrid(grid, node, x, y);
-  });
+  for (let k = 0; k < placed; k++) addToGrid(grid, nodes[k], xs[k], ys[k]);
   return grid;
 }
 
 function addToGrid(grid: PlacementGrid, node: string, x: number, y: number): void {
-  const key = cellOf(grid.gap, x, y);
-  const cell = grid.cells.get(key);
+  const i = Math.floor(x / grid.gap);
+  const j = Math.floor(y / grid.gap);
+  let column = grid.cells.get(i);
+  if (!column) grid.cells.set(i, (column = new Map()));
+  const cell = column.get(j);
   if (cell) cell.push(node);
-  else grid.cells.set(key, [node]);
+  else column.set(j, [node]);
 }
 
 function isFree(grid: PlacementGrid, graph: EvidenceGraph, x: number, y: number): boolean {
   const i = Math.floor(x / grid.gap);
   const j = Math.floor(y / grid.gap);
-  for (let di = -1; di <= 1; di++)
+  for (let di = -1; di <= 1; di++) {
+    const column = grid.cells.get(i + di);
+    if (!column) continue;
     for (let dj = -1; dj <= 1; dj++) {
-      for (const node of grid.cells.get(`${i + di},${j + dj}`) ?? []) {
+      for (const node of column.get(j + dj) ?? []) {
         const point = graph.getNodeAttributes(node);
         if (Math.hypot(point.x - x, point.y - y) < grid.gap) return false;
       }
     }
+  }
   return true;
 }
 
@@ -115,10 +125,13 @@ export function unplaceNode(graph: EvidenceGraph, node: string): void {
   const grid = grids.get(graph);
   if (!grid) return;
   const { x, y } = graph.getNodeAttributes(node);
-  const key = cellOf(grid.gap, x, y);
-  const cell = grid.cells.get(key)?.filter((other) => other !== node);
-  if (cell && cell.length > 0) grid.cells.set(key, cell);
-  else grid.cells.delete(key);
+  const i = Math.floor(x / grid.gap);
+  const j = Math.floor(y / grid.gap);
+  const column = grid.cells.get(i);
+  const cell = column?.get(j)?.filter((other) => other !== node);
+  if (!column) return;
+  if (cell && cell.length > 0) column.set(j, cell);
+  else column.delete(j);
 }
 
 /** The nodes moved (a layout was applied): the grid is built again on the next placement. */

@@ -183,8 +183,15 @@ function registerWrite(app: Express, route: RouteSpec, deps: RouteDependencies):
         context,
       );
       res.set('Cache-Control', 'no-store');
-      if (answer instanceof JsonResult) res.status(answer.status).set(answer.headers).json(answer.body);
-      else res.json(answer);
+      if (answer instanceof JsonResult) {
+        res.status(answer.status).set(answer.headers);
+        if (answer.text === undefined) res.json(answer.body);
+        else {
+          // What res.json does with the text it makes.
+          if (!res.get('Content-Type')) res.set('Content-Type', 'application/json');
+          res.send(answer.text);
+        }
+      } else res.json(answer);
     } catch (error) {
       // Answered already (503) or nobody to answer: the handler wrote nothing after it noticed.
       if (ended.signal.aborted) return;

@@ -5,6 +5,7 @@
 // off before appending, so a new entry is never glued to a torn one.
 import fs from 'node:fs';
 import { describeTornTail, journalPath, parseJournal, type LoadProblem } from '../load';
+import { rememberEntryText } from '../model/entryText';
 import type { JournalEntry } from '../model/journalEntries';
 import { syncFolder } from './atomicFile';
 
@@ -89,6 +90,7 @@ export class JournalWriter {
       throw error;
     }
     this.size += buffer.length;
+    rememberEntryText(entry, text);
     return text;
   }
 

@@ -8,6 +8,7 @@
 // If-Match: "<version>" (412 when the claim or entity moved).
 import { edgeKey } from '../../graph/groupClaims';
 import { noQuerySchema } from '../../model/api';
+import { stringifyWithEntry } from '../../model/entryText';
 import {
   addClaimBodySchema,
   claimStateSchema,
@@ -85,10 +86,13 @@ function presentEntityWrite(event: EditEntityEntry | EntityMergeEntry, context: 
   const id = event.kind === 'mergeEntities' ? event.into : event.entity;
   const entity = writeStore(context).entityState(id);
   const answer: EntityCurationResponse = { event, entity };
-  return new JsonResult(answer, status, {
-    ETag: `"${entity.version}"`,
-    Location: `/api/entities/${encodeURIComponent(id)}`,
-  });
+  return new JsonResult(
+    answer,
+    status,
+    { ETag: `"${entity.version}"`, Location: `/api/entities/${encodeURIComponent(id)}` },
+    // The event is in the answer twice (as the entity's last event too): serialised once, from the journal's text.
+    stringifyWithEntry(answer, event),
+  );
 }
 
 function presentWrite(event: CurationEntry, context: RouteContext, status: number): JsonResult {
