@@ -96,7 +96,7 @@ function* sectionsOf(dataset: Dataset, graph: EvidenceGraph) {
     entities: dataset.entities.keys(),
     edgeTypes: dataset.vocabulary.edgeTypes.keys(),
     stances: dataset.vocabulary.stances.keys(),
-    documents: dataset.documents.keys(),
+    documents: dataset.documents.values(),
   });
   yield {
     name: 'shapes',

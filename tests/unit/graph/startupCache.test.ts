@@ -135,6 +135,11 @@ describe('a start from the start-up cache', () => {
     });
     expect(JSON.stringify(warm.dataset.claims)).toBe(JSON.stringify(cold.dataset.claims));
     expect(JSON.stringify(warm.graph.export())).toBe(JSON.stringify(cold.graph.export()));
+    // A quote that is its document's text at its offsets is not in the cache: it is sliced from that text.
+    const cache = fs.readFileSync(cold.startup!.file, 'utf8');
+    expect(cache).toContain(JSON.stringify(cold.dataset.documents.get(first.document as string)!.text));
+    expect(cache).not.toContain(JSON.stringify(first.quote));
+    expect(warm.dataset.claims[0].quote).toBe(first.quote);
     // Ids are the entities' and the vocabulary's own strings, one each, as from the files.
     const claim = warm.dataset.claims[2];
     expect(claim.subject).toBe(warm.dataset.entities.get(claim.subject)!.id);
