@@ -123,15 +123,22 @@ export function buildGraph(dataset: Dataset): EvidenceGraph {
   return buildGraphOfGroups(dataset, groups);
 }
 
-/** The graph of `dataset` whose claims are grouped into relations, in this order, by `groups` (buildGraph's, or a start-up cache's). */
-export function buildGraphOfGroups(dataset: Dataset, groups: Iterable<ClaimGroup>): EvidenceGraph {
+/**
+ * The graph of `dataset` whose claims are grouped into relations, in this order, by
+ * `groups` (buildGraph's, or a start-up cache's, which made each claim's copy for its
+ * edge, `edgeClaims`, as it read the claim: toEdgeClaim's very copy).
+ */
+export function buildGraphOfGroups(
+  dataset: Dataset,
+  groups: Iterable<ClaimGroup & { edgeClaims?: EdgeClaim[] }>,
+): EvidenceGraph {
   const graph = createEvidenceGraph();
   graph.replaceAttributes({ name: 'claimgraph', version: dataset.contentHash });
 
   for (const entity of dataset.entities.values()) graph.addNode(entity.id, nodeAttributesOf(entity, dataset));
 
   for (const group of groups) {
-    const claims = group.claims.map((c) => toEdgeClaim(c, dataset));
+    const claims = group.edgeClaims ?? group.claims.map((c) => toEdgeClaim(c, dataset));
     const attributes = edgeAttributesFromClaims(group.type, claims, dataset);
     if (group.directed) graph.addDirectedEdgeWithKey(group.key, group.source, group.target, attributes);
     else graph.addUndirectedEdgeWithKey(group.key, group.source, group.target, attributes);

@@ -52,19 +52,24 @@ export function readHeader(file: string): CacheHeader | undefined {
 }
 
 /**
- * The sections of a file whose header was checked, parsed; undefined when the file was
- * replaced since; throws CorruptCacheError when the body does not match the header.
+ * Parses the sections of a file whose header was checked, one by one, each handed to
+ * `onSection` before the next is parsed (so no more than one section's JSON is held at
+ * once); false when the file was replaced since; throws CorruptCacheError when the body
+ * does not match the header.
  */
-export function readSections(file: string, header: CacheHeader): Array<{ name: string; value: unknown }> | undefined {
+export function readSections(
+  file: string,
+  header: CacheHeader,
+  onSection: (name: string, value: unknown) => void,
+): boolean {
   const buffer = fs.readFileSync(file);
   // Another server on the same folder may have renamed a new cache into place since the header was read.
-  if (buffer.toString('utf8', 0, HEADER_BYTES).trimEnd() !== JSON.stringify(header)) return undefined;
+  if (buffer.toString('utf8', 0, HEADER_BYTES).trimEnd() !== JSON.stringify(header)) return false;
   const expected = HEADER_BYTES + header.sections.reduce((sum, section) => sum + section.bytes, 0);
   if (buffer.length !== expected)
     throw new CorruptCacheError(`it is truncated (${buffer.length} of ${expected} bytes)`);
   if (zlib.crc32(buffer.subarray(HEADER_BYTES)) !== header.crc32)
     throw new CorruptCacheError('its checksum does not match its contents');
-  const sections: Array<{ name: string; value: unknown }> = [];
   let offset = HEADER_BYTES;
   for (const { name, bytes } of header.sections) {
     let value: unknown;
@@ -73,10 +78,10 @@ export function readSections(file: string, header: CacheHeader): Array<{ name: s
     } catch {
       throw new CorruptCacheError(`its section "${name}" is not JSON`);
     }
-    sections.push({ name, value });
+    onSection(name, value);
     offset += bytes;
   }
-  return sections;
+  return true;
 }
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));

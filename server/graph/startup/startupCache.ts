@@ -16,14 +16,16 @@ import crypto from 'node:crypto';
 import path from 'node:path';
 import { cacheDir } from '../../config';
 import type { Dataset, ResolvedClaim } from '../../model/dataset';
+import type { EdgeClaim } from '../../model/graph';
 import type { EvidenceGraph } from '../../model/evidenceGraph';
 import type { EntityRedirect } from '../../model/entityRedirects';
 import type { GivenPositions } from '../../model/layoutFile';
 import type { DocumentRecord, Entity } from '../../model/records';
-import { indexVocabulary, type Vocabulary } from '../../model/vocabulary';
+import { indexVocabulary, type Vocabulary, type VocabularyIndex } from '../../model/vocabulary';
 import { ensureStateFolder, stateFolder } from '../../paths';
 import { groupOf, type ClaimGroup } from '../groupClaims';
 import { CorruptCacheError, readHeader, readSections, writeCacheFile } from './cacheFile';
+import { ClaimRowReader, ClaimRowWriter } from './claimRows';
 import { STARTUP_CACHE_FORMAT, startupKey } from './startupKey';
 
 export const STARTUP_CACHE_SUBFOLDER = 'startup';
@@ -79,7 +81,7 @@ function* relationSections(dataset: Dataset, graph: EvidenceGraph) {
     };
 }
 
-/** The dataset and the graph's relations as sections of plain JSON. */
+/** The dataset and the graph's relations as sections of plain JSON, the claims as rows (claimRows.ts). */
 function* sectionsOf(dataset: Dataset, graph: EvidenceGraph) {
   const meta: Meta = {
     contentHash: dataset.contentHash,
@@ -90,63 +92,101 @@ function* sectionsOf(dataset: Dataset, graph: EvidenceGraph) {
   yield { name: 'meta', value: () => meta };
   yield* chunks('entities', [...dataset.entities.values()], CHUNK);
   yield* chunks('documents', [...dataset.documents.values()], DOCUMENT_CHUNK);
-  yield* chunks('claims', dataset.claims, CHUNK);
+  const rows = new ClaimRowWriter({
+    entities: dataset.entities.keys(),
+    edgeTypes: dataset.vocabulary.edgeTypes.keys(),
+    stances: dataset.vocabulary.stances.keys(),
+    documents: dataset.documents.values(),
+  });
+  yield {
+    name: 'shapes',
+    value: () => {
+      for (const claim of dataset.claims) rows.shapeOf(claim);
+      return rows.shapes;
+    },
+  };
+  for (let start = 0; start < dataset.claims.length; start += CHUNK)
+    yield { name: 'claims', value: () => dataset.claims.slice(start, start + CHUNK).map((claim) => rows.row(claim)) };
   yield* relationSections(dataset, graph);
 }
 
+/** A relation from the cache: its claims, and the copies of them its edge carries, made with them. */
+export type CachedGroup = ClaimGroup & { edgeClaims: EdgeClaim[] };
+
 /**
- * The dataset and its relations back from their sections; ids are made to share the
- * entities' and the vocabulary's strings, as the loader's do.
+ * Reads the dataset and its relations section by section; ids are the entities', the
+ * vocabulary's and the documents' own strings, as the loader's are.
  */
-function datasetOf(
-  dataDir: string,
-  sections: Array<{ name: string; value: unknown }>,
-): { dataset: Dataset; groups: ClaimGroup[] } {
-  const meta = sections[0]?.name === 'meta' ? (sections[0].value as Meta) : undefined;
-  if (!meta) throw new CorruptCacheError('it has no "meta" section');
-  const vocabulary = indexVocabulary(meta.vocabulary);
-  const entities = new Map<string, Entity>();
-  const documents = new Map<string, DocumentRecord>();
-  const claims: ResolvedClaim[] = [];
-  const groups: ClaimGroup[] = [];
-  for (const { name, value } of sections.slice(1)) {
-    if (name === 'entities') for (const entity of value as Entity[]) entities.set(entity.id, entity);
+class DatasetReader {
+  private meta?: Meta;
+  private vocabulary?: VocabularyIndex;
+  private readonly entities = new Map<string, Entity>();
+  private readonly documents = new Map<string, DocumentRecord>();
+  private rows?: ClaimRowReader;
+  private readonly groups: CachedGroup[] = [];
+
+  constructor(private readonly dataDir: string) {}
+
+  section(name: string, value: unknown): void {
+    if (!this.meta || !this.vocabulary) {
+      if (name !== 'meta') throw new CorruptCacheError('it has no "meta" section');
+      this.meta = value as Meta;
+      this.vocabulary = indexVocabulary(this.meta.vocabulary);
+    } else if (name === 'entities') for (const entity of value as Entity[]) this.entities.set(entity.id, entity);
     else if (name === 'documents')
-      for (const document of value as DocumentRecord[]) documents.set(document.id, document);
-    else if (name === 'claims')
-      for (const claim of value as ResolvedClaim[]) {
-        claim.subject = entities.get(claim.subject)!.id;
-        claim.object = entities.get(claim.object)!.id;
-        claim.type = vocabulary.edgeTypes.get(claim.type)!.id;
-        claim.stance = vocabulary.stances.get(claim.stance)!.id;
-        if (claim.document !== undefined) claim.document = documents.get(claim.document)!.id;
-        claims.push(claim);
-      }
-    else if (name === 'relations') {
-      const flat = value as number[];
-      for (let at = 0; at < flat.length; at += flat[at] + 1) {
-        const members = flat.slice(at + 1, at + 1 + flat[at]).map((position) => claims[position]);
-        if (members.length === 0 || members.includes(undefined as never))
-          throw new CorruptCacheError('its relations name claims it does not hold');
-        groups.push(groupOf(members, vocabulary));
-      }
-    } else throw new CorruptCacheError(`it has an unknown section "${name}"`);
+      for (const document of value as DocumentRecord[]) this.documents.set(document.id, document);
+    else if (name === 'shapes')
+      this.rows = new ClaimRowReader(value, {
+        entities: [...this.entities.keys()],
+        edgeTypes: [...this.vocabulary.edgeTypes.values()].map((type) => type.id),
+        stances: [...this.vocabulary.stances.values()].map((stance) => stance.id),
+        documents: [...this.documents.values()],
+      });
+    else if (name === 'claims') {
+      if (!this.rows) throw new CorruptCacheError('it has no "shapes" section');
+      this.rows.read(value);
+    } else if (name === 'relations') this.relations(value as number[]);
+    else throw new CorruptCacheError(`it has an unknown section "${name}"`);
   }
-  const dataset: Dataset = {
-    dataDir,
-    vocabulary,
-    entities,
-    documents,
-    claims,
-    redirects: new Map(meta.redirects.map((redirect) => [redirect.id, redirect])),
-    contentHash: meta.contentHash,
-  };
-  if (meta.positions) {
-    const positions: GivenPositions = Object.create(null);
-    for (const [id, point] of Object.entries(meta.positions)) positions[id] = point;
-    dataset.positions = positions;
+
+  private relations(flat: number[]): void {
+    const { claims, edgeClaims } = this.rows ?? { claims: [], edgeClaims: [] };
+    for (let at = 0; at < flat.length; at += flat[at] + 1) {
+      const count = flat[at];
+      if (!(count > 0)) throw new CorruptCacheError('its relations name claims it does not hold');
+      const members: ResolvedClaim[] = new Array(count);
+      const copies: EdgeClaim[] = new Array(count);
+      for (let i = 0; i < count; i++) {
+        const position = flat[at + 1 + i];
+        members[i] = claims[position];
+        copies[i] = edgeClaims[position];
+        if (members[i] === undefined) throw new CorruptCacheError('its relations name claims it does not hold');
+      }
+      const group = groupOf(members, this.vocabulary!) as CachedGroup;
+      group.edgeClaims = copies;
+      this.groups.push(group);
+    }
   }
-  return { dataset, groups };
+
+  result(): { dataset: Dataset; groups: CachedGroup[] } {
+    const meta = this.meta;
+    if (!meta || !this.vocabulary) throw new CorruptCacheError('it has no "meta" section');
+    const dataset: Dataset = {
+      dataDir: this.dataDir,
+      vocabulary: this.vocabulary,
+      entities: this.entities,
+      documents: this.documents,
+      claims: this.rows?.claims ?? [],
+      redirects: new Map(meta.redirects.map((redirect) => [redirect.id, redirect])),
+      contentHash: meta.contentHash,
+    };
+    if (meta.positions) {
+      const positions: GivenPositions = Object.create(null);
+      for (const [id, point] of Object.entries(meta.positions)) positions[id] = point;
+      dataset.positions = positions;
+    }
+    return { dataset, groups: this.groups };
+  }
 }
 
 export interface StartupCache {
@@ -155,7 +195,7 @@ export interface StartupCache {
   key: string;
   /** The dataset from the cache, when it holds this key's, and its claims grouped into relations in the graph's order. */
   dataset?: Dataset;
-  groups?: ClaimGroup[];
+  groups?: CachedGroup[];
 }
 
 /**
@@ -168,8 +208,10 @@ export function readStartupCache(dataDir: string, onCorrupt: (message: string) =
   try {
     const header = readHeader(file);
     if (!header || header.format !== STARTUP_CACHE_FORMAT || header.key !== key) return { file, key };
-    const sections = readSections(file, header);
-    return sections ? { file, key, ...datasetOf(dataDir, sections) } : { file, key };
+    const reader = new DatasetReader(dataDir);
+    return readSections(file, header, (name, value) => reader.section(name, value))
+      ? { file, key, ...reader.result() }
+      : { file, key };
   } catch (error) {
     const reason =
       error instanceof CorruptCacheError

@@ -17,7 +17,7 @@ import path from 'node:path';
 import { defaultVocabularyFile, packageRoot, STATE_FOLDER } from '../../paths';
 
 /** Bump when what the cache holds, or how, changes. */
-export const STARTUP_CACHE_FORMAT = 1;
+export const STARTUP_CACHE_FORMAT = 2;
 
 /** Entries of the data folder that are not data: claimgraph's own state, who may write, and git's. */
 function isLeftOut(relative: string): boolean {

@@ -78,6 +78,74 @@ describe('a start from the start-up cache', () => {
     expect(warnings).toEqual([]);
   });
 
+  it("gives claims of every shape back with their keys in their order, and their edges' copies as toEdgeClaim makes them", async () => {
+    const dataDir = copySeed();
+    const claimsFile = path.join(dataDir, 'claims.json');
+    const claims = JSON.parse(fs.readFileSync(claimsFile, 'utf8')) as Array<Record<string, unknown>>;
+    const [first, second, third] = claims;
+    // Keys in another order than the loader's, a record instead of a document, attributes, a curator's add.
+    claims[0] = {
+      stance: first.stance,
+      object: first.object,
+      id: first.id,
+      type: first.type,
+      subject: first.subject,
+      document: first.document,
+      quote: first.quote,
+    };
+    delete second.document;
+    delete second.quote;
+    second.record = { file: 'sanctions.csv', id: 'row-7', url: 'https://example.org/row-7' };
+    second.attributes = { amount: 1200, currency: 'EUR', nested: { shares: [1, 2] } };
+    third.addedBy = 'alice';
+    third.addedAt = '2026-12-04T20:00:00.000Z';
+    fs.writeFileSync(claimsFile, JSON.stringify(claims, null, 2));
+    const cold = await openCold(dataDir);
+    const warm = open(dataDir);
+    expect(warm.startup!.fromCache).toBe(true);
+    // The loader's key order, whatever the file's.
+    expect(Object.keys(warm.dataset.claims[0])).toEqual(Object.keys(cold.dataset.claims[0]));
+    expect(Object.keys(warm.dataset.claims[1])).toEqual([
+      'id',
+      'subject',
+      'type',
+      'object',
+      'stance',
+      'record',
+      'attributedTo',
+      'endDate',
+      'attributes',
+    ]);
+    expect(
+      Object.keys(
+        warm.graph
+          .getEdgeAttribute(
+            warm.graph
+              .edges()
+              .find((edge) => warm.graph.getEdgeAttribute(edge, 'claims').some((c) => c.id === claims[1].id))!,
+            'claims',
+          )
+          .find((c) => c.id === claims[1].id)!,
+      ),
+    ).toEqual(['id', 'subject', 'object', 'stance', 'record', 'attributedTo', 'endDate', 'attributes']);
+    expect(warm.dataset.claims[1].record).toEqual({
+      file: 'sanctions.csv',
+      id: 'row-7',
+      url: 'https://example.org/row-7',
+    });
+    expect(JSON.stringify(warm.dataset.claims)).toBe(JSON.stringify(cold.dataset.claims));
+    expect(JSON.stringify(warm.graph.export())).toBe(JSON.stringify(cold.graph.export()));
+    // A quote that is its document's text at its offsets is not in the cache: it is sliced from that text.
+    const cache = fs.readFileSync(cold.startup!.file, 'utf8');
+    expect(cache).toContain(JSON.stringify(cold.dataset.documents.get(first.document as string)!.text));
+    expect(cache).not.toContain(JSON.stringify(first.quote));
+    expect(warm.dataset.claims[0].quote).toBe(first.quote);
+    // Ids are the entities' and the vocabulary's own strings, one each, as from the files.
+    const claim = warm.dataset.claims[2];
+    expect(claim.subject).toBe(warm.dataset.entities.get(claim.subject)!.id);
+    expect(warnings).toEqual([]);
+  });
+
   it('gives a generated folder exactly as a load from its files does, relation order included', async () => {
     const dataDir = path.join(root, 'generated');
     generateDataFolder({ entities: 150, claims: 1200, seed: 11, outDir: dataDir, shardSize: 500 });
@@ -86,6 +154,8 @@ describe('a start from the start-up cache', () => {
     expect(warm.startup!.fromCache).toBe(true);
     expect(warm.graph.edges()).toEqual(cold.graph.edges());
     expect(served(warm)).toEqual(served(cold));
+    expect(JSON.stringify(warm.dataset.claims)).toBe(JSON.stringify(cold.dataset.claims));
+    expect(JSON.stringify(warm.graph.export())).toBe(JSON.stringify(cold.graph.export()));
     expect(warm.graph.size).toBe(cold.graph.size);
     expect(warnings).toEqual([]);
   }, 120_000);
