@@ -98,7 +98,7 @@ export async function writeCacheFile(
   format: number,
   sections: Iterable<{ name: string; value: () => unknown }>,
   keepGoing: () => boolean,
-  confirm: () => boolean,
+  confirm: () => boolean | Promise<boolean>,
 ): Promise<boolean> {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
@@ -122,7 +122,7 @@ export async function writeCacheFile(
     if (Buffer.byteLength(text) >= HEADER_BYTES) return false;
     fs.writeSync(fd, Buffer.from(text.padEnd(HEADER_BYTES - 1, ' ') + '\n', 'utf8'), 0, HEADER_BYTES, 0);
     await nextTurn();
-    if (!keepGoing() || !confirm()) return false;
+    if (!keepGoing() || !(await confirm()) || !keepGoing()) return false;
     fs.closeSync(fd);
     fs.renameSync(temporary, file);
     renamed = true;

@@ -26,7 +26,7 @@ import { ensureStateFolder, stateFolder } from '../../paths';
 import { groupOf, type ClaimGroup } from '../groupClaims';
 import { CorruptCacheError, readHeader, readSections, writeCacheFile } from './cacheFile';
 import { ClaimRowReader, ClaimRowWriter } from './claimRows';
-import { STARTUP_CACHE_FORMAT, startupKey } from './startupKey';
+import { STARTUP_CACHE_FORMAT, startupKey, startupKeyBetweenRequests } from './startupKey';
 
 export const STARTUP_CACHE_SUBFOLDER = 'startup';
 
@@ -237,7 +237,7 @@ export async function writeStartupCache(
   keepGoing: () => boolean = () => true,
 ): Promise<boolean> {
   try {
-    if (startupKey(dataset.dataDir) !== cache.key) return false;
+    if ((await startupKeyBetweenRequests(dataset.dataDir)) !== cache.key) return false;
     // In the data folder, `.claimgraph/` gets its .gitignore first.
     if (cacheDir() === undefined) ensureStateFolder(dataset.dataDir, STARTUP_CACHE_SUBFOLDER);
     return await writeCacheFile(
@@ -246,7 +246,7 @@ export async function writeStartupCache(
       STARTUP_CACHE_FORMAT,
       sectionsOf(dataset, graph),
       keepGoing,
-      () => startupKey(dataset.dataDir) === cache.key,
+      async () => (await startupKeyBetweenRequests(dataset.dataDir)) === cache.key,
     );
   } catch {
     return false;

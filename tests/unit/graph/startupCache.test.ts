@@ -9,6 +9,7 @@ import { generateDataFolder } from '../../../server/generate/generateDataFolder'
 import { openGraph, type OpenedGraph } from '../../../server/graph/openGraph';
 import { HEADER_BYTES } from '../../../server/graph/startup/cacheFile';
 import { startupCacheFile, writeStartupCache } from '../../../server/graph/startup/startupCache';
+import { startupKey, startupKeyBetweenRequests } from '../../../server/graph/startup/startupKey';
 import { defaultDataDir } from '../../../server/paths';
 
 const previousCacheDir = process.env.CLAIMGRAPH_CACHE_DIR;
@@ -168,6 +169,21 @@ describe('a start from the start-up cache', () => {
     expect(path.basename(cold.startup!.file)).toMatch(/^[0-9a-f]{32}\.cache$/);
     expect(fs.existsSync(path.join(dataDir, '.claimgraph', 'startup'))).toBe(false);
     expect(open(dataDir).startup!.fromCache).toBe(true);
+  });
+});
+
+describe('the key taken between requests', () => {
+  it('is the key of a start, for a folder of more files than one turn takes, and moves with a file', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimgraph-key-'));
+    fs.cpSync(defaultDataDir, dir, { recursive: true });
+    fs.mkdirSync(path.join(dir, 'documents', 'many'), { recursive: true });
+    for (let i = 0; i < 600; i++) fs.writeFileSync(path.join(dir, 'documents', 'many', `n${i}.txt`), `${i}`);
+    const before = startupKey(dir);
+    expect(await startupKeyBetweenRequests(dir)).toBe(before);
+    fs.appendFileSync(path.join(dir, 'documents', 'many', 'n599.txt'), '!');
+    expect(await startupKeyBetweenRequests(dir)).not.toBe(before);
+    expect(await startupKeyBetweenRequests(dir)).toBe(startupKey(dir));
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });
 
