@@ -16,7 +16,7 @@ import type { EvidenceGraph } from '../model/evidenceGraph';
 import { joinChunks } from './chunks';
 import { claimSpells } from './claimSpells';
 import { edgeWeight, safeJson, type FlatField, type FlatValue } from './flatAttributes';
-import type { EdgeAttributes, NodeAttributes } from '../model/graph';
+import { EDGE_CLAIM_KEYS, type EdgeAttributes, type NodeAttributes } from '../model/graph';
 import {
   GEXF_HEADER,
   gexfColor,
@@ -207,28 +207,7 @@ function jsonAttribute(value: unknown): string | undefined {
  * walk along this list confirms more cheaply than a look-up per key. Anything else (other
  * keys, another order) goes through jsonAttribute's general path, with the same bytes.
  */
-const CLAIM_KEYS = [
-  'id',
-  'subject',
-  'object',
-  'stance',
-  'quote',
-  'quoteStart',
-  'quoteEnd',
-  'document',
-  'documentTitle',
-  'documentDate',
-  'record',
-  'attributedTo',
-  'date',
-  'startDate',
-  'endDate',
-  'role',
-  'summary',
-  'addedBy',
-  'addedAt',
-  'attributes',
-];
+const CLAIM_KEYS: readonly string[] = EDGE_CLAIM_KEYS;
 const CLAIM_KEY_TEXTS = CLAIM_KEYS.map(keyText);
 /** The same with the &quot; that opens a string value: one piece fewer per value, and strings are most of them. */
 const CLAIM_KEY_STRING_TEXTS = CLAIM_KEY_TEXTS.map(({ first, next }) => ({

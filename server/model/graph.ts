@@ -78,3 +78,30 @@ export type EdgeClaim = z.infer<typeof edgeClaimSchema>;
 export type NodeAttributes = z.infer<typeof nodeAttributesSchema>;
 export type EdgeAttributes = z.infer<typeof edgeAttributesSchema>;
 export type SerializedEvidenceGraph = z.infer<typeof serializedGraphSchema>;
+
+/**
+ * An edge claim's keys in the order toEdgeClaim (server/graph/buildGraph.ts) gives them:
+ * the start-up cache makes claims in this order, and the GEXF writer's fast path expects it.
+ */
+export const EDGE_CLAIM_KEYS = [
+  'id',
+  'subject',
+  'object',
+  'stance',
+  'quote',
+  'quoteStart',
+  'quoteEnd',
+  'document',
+  'documentTitle',
+  'documentDate',
+  'record',
+  'attributedTo',
+  'date',
+  'startDate',
+  'endDate',
+  'role',
+  'summary',
+  'addedBy',
+  'addedAt',
+  'attributes',
+] as const satisfies ReadonlyArray<keyof EdgeClaim>;

@@ -7,6 +7,7 @@ import { writeCurationFolder } from './curationFolder';
 import { expectProblem } from './seedApp';
 import { auth, type WriteApp } from './writeApp';
 import { STORES, storeApp, type StoreAppOptions } from './storeApps';
+import { ADD_CLAIM } from './teamFixtures';
 
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const add = (made: WriteApp, body: object) => request(made.app).post('/api/claims').set(auth).send(body);
@@ -18,18 +19,7 @@ describe.each(STORES)('on the %s store', (kind) => {
     it('adds a claim: 201 with the event, the claim at version 1 and its edge, on the graph at once', async () => {
       const made = await app();
       const before = Date.now();
-      const res = await add(made, {
-        document: 'mar',
-        quote: 'Ann joined Acme Corp',
-        start: 40,
-        subject: 'ann',
-        type: 'member_of',
-        object: 'acme',
-        stance: 'alleges',
-        attributedTo: 'Bob',
-        date: '2024-03',
-        reason: 'missed by the extractor',
-      });
+      const res = await add(made, { ...ADD_CLAIM, attributedTo: 'Bob', date: '2024-03' });
       expect(res.status).toBe(201);
       expect(res.headers.location).toBe('/api/claims/mar.m1');
       expect(res.headers.etag).toBe('"1"');

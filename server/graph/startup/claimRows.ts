@@ -11,7 +11,7 @@
 // exactly the loader's and toEdgeClaim's keys in their order, without testing field by
 // field a million times.
 import type { ResolvedClaim } from '../../model/dataset';
-import type { EdgeClaim } from '../../model/graph';
+import { EDGE_CLAIM_KEYS, type EdgeClaim } from '../../model/graph';
 import type { DocumentRecord } from '../../model/records';
 import { CorruptCacheError } from './cacheFile';
 
@@ -32,27 +32,8 @@ const REFERENCE: Record<string, 'entities' | 'edgeTypes' | 'stances' | 'document
   document: 'documents',
 };
 
-/** toEdgeClaim's keys in its order (the document's title and date follow `document`). */
-const EDGE_CLAIM_KEYS = [
-  'id',
-  'subject',
-  'object',
-  'stance',
-  'quote',
-  'quoteStart',
-  'quoteEnd',
-  'document',
-  'record',
-  'attributedTo',
-  'date',
-  'startDate',
-  'endDate',
-  'role',
-  'summary',
-  'addedBy',
-  'addedAt',
-  'attributes',
-] as const;
+/** toEdgeClaim's keys a claim carries itself: the document's title and date are made after `document`. */
+const EDGE_CLAIM_OWN_KEYS = EDGE_CLAIM_KEYS.filter((key) => key !== 'documentTitle' && key !== 'documentDate');
 
 const REQUIRED = ['id', 'subject', 'object', 'type', 'stance'];
 
@@ -150,7 +131,7 @@ function compileShape(shape: unknown): RowReader {
     (key) => `${JSON.stringify(key)}: ${key === 'quote' ? quote : target(key)}${key === 'document' ? '.id' : ''}`,
   );
   const edge: string[] = [];
-  for (const key of EDGE_CLAIM_KEYS) {
+  for (const key of EDGE_CLAIM_OWN_KEYS) {
     if (!keys.includes(key)) continue;
     edge.push(`${JSON.stringify(key)}: claim[${JSON.stringify(key)}]`);
     if (key === 'document')
